@@ -1,0 +1,61 @@
+"""The ``syriamap`` command: a thin layer over the public functions.
+
+Each family of subcommands lives in its own module and is registered here. Heavy libraries
+(pandas, geopandas, folium, pyogrio) are imported inside the commands, so that
+``syriamap --help`` stays fast.
+
+Errors derived from :class:`syriamap.errors.SyriamapError` become a one-line message on
+stderr and exit status 1; usage errors (unknown option, bad value) exit with status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import SyriamapError
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="syriamap")
+def cli() -> None:
+    """Turn news reporting about the war in Syria into dated territorial-control maps."""
+
+
+def _register() -> None:
+    from . import _claims, _extract, _render, _resolve
+
+    for module in (_resolve, _claims, _render, _extract):
+        for command in getattr(module, "COMMANDS", ()):
+            cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return its exit status."""
+    try:
+        cli.main(args=argv, prog_name="syriamap", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.ClickException as exc:
+        exc.show()
+        return int(exc.exit_code)
+    except SyriamapError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        click.echo(f"syriamap: error: {message}", err=True)
+        return 1
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+def entry_point() -> None:  # pragma: no cover - exercised through the console script
+    sys.exit(main())
