@@ -1,0 +1,187 @@
+"""Time cues in a sentence, resolved against the publication date.
+
+Stage: dates. Rules (each cue carries the precision of ``DatePrecision``):
+
+- explicit dates: "November 27", "on 6 December", "Dec. 6, 2024" → ``day``; a date with
+  no year takes the publication year, or the year before when that would put it more than
+  a day after publication; "in March 2011" → ``month``; "in 2017" → ``year``;
+- weekdays: "on Saturday", "Thursday night" → the latest such day on or before the
+  publication date (``day``);
+- relative: "today", "earlier today", "this morning", "tonight" → publication day;
+  "yesterday" → the day before; "N days ago" → ``day``; "last week" → seven days before
+  (``week``); "this week", "the past week" → publication date (``week``); "last month"
+  (``month``);
+- no publication date: only cues carrying their own year are dated; the others resolve to
+  ``None``.
+
+When a sentence has no cue, the claim takes the publication date with precision
+``published`` (see :func:`date_for`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateCue", "date_for", "find_date_cues"]
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_MONTH_RE = r"(?P<m>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY_RE = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("md", re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_RE}")),
+    ("dm", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b{_YEAR_RE}")),
+    ("my", re.compile(rf"\b(?i:in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("y", re.compile(r"\b(?:in|since|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (
+        "wd",
+        re.compile(
+            r"\b(?:(?i:on|last|this|late|early)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|"
+            r"Friday|Saturday|Sunday)s?\b",
+        ),
+    ),
+    ("today", re.compile(r"\b(?:earlier\s+today|today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d|one|a|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)),
+    ("lastweek", re.compile(r"\blast\s+week(?:end)?\b", re.I)),
+    ("thisweek", re.compile(r"\b(?:this|the\s+past|the\s+last|past)\s+(?:week|few\s+days)\b", re.I)),
+    ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    """A time expression found in a sentence.
+
+    ``date`` is ``None`` when the cue cannot be resolved (no publication date and no year).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: str
+
+
+def _weekday_on_or_before(published: dt.date, weekday: int) -> dt.date:
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _explicit(month: int, day: int, year: str | None, published: dt.date | None) -> dt.date | None:
+    if year:
+        y = int(year)
+    elif published is not None:
+        y = published.year
+    else:
+        return None
+    try:
+        value = dt.date(y, month, day)
+    except ValueError:
+        return None
+    if not year and published is not None and value > published + dt.timedelta(days=1):
+        try:
+            value = dt.date(y - 1, month, day)
+        except ValueError:
+            return None
+    return value
+
+
+def find_date_cues(text: str, published: dt.date | None = None, *, offset: int = 0) -> list[DateCue]:
+    """Find and resolve the time cues in ``text`` (offsets shifted by ``offset``).
+
+    Examples
+    --------
+    >>> pub = dt.date(2024, 12, 7)   # a Saturday
+    >>> [(c.text, c.date.isoformat(), c.precision) for c in find_date_cues(
+    ...     "On Thursday rebels took Hama; on November 27 they had set off.", pub)]
+    [('On Thursday', '2024-12-05', 'day'), ('November 27', '2024-11-27', 'day')]
+    """
+    cues: list[DateCue] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            date: dt.date | None = None
+            precision = "day"
+            if kind in ("md", "dm"):
+                day = int(m.group("d"))
+                if not 1 <= day <= 31:
+                    continue
+                date = _explicit(_MONTHS[m.group("m").lower()], day, m.group("y"), published)
+            elif kind == "my":
+                date = dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], 1)
+                precision = "month"
+            elif kind == "y":
+                date = dt.date(int(m.group("y")), 1, 1)
+                precision = "year"
+            elif kind == "wd":
+                if published is not None:
+                    date = _weekday_on_or_before(published, _WEEKDAYS[m.group("w").lower()])
+            elif kind == "today":
+                date = published
+            elif kind == "yesterday":
+                date = None if published is None else published - dt.timedelta(days=1)
+            elif kind == "ago":
+                raw = m.group("n").lower()
+                n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+                date = None if published is None else published - dt.timedelta(days=n)
+            elif kind == "lastweek":
+                date = None if published is None else published - dt.timedelta(days=7)
+                precision = "week"
+            elif kind == "thisweek":
+                date = published
+                precision = "week"
+            elif kind == "lastmonth":
+                date = None if published is None else published - dt.timedelta(days=30)
+                precision = "month"
+            taken.append((a, b))
+            cues.append(DateCue(a + offset, b + offset, m.group(0), date, precision))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def date_for(
+    cues: list[DateCue], position: int, published: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """Pick the date of a claim at character ``position`` from a sentence's cues.
+
+    The nearest resolved cue wins (day precision preferred over year); with no cue, the
+    publication date with precision ``published`` (or ``(None, "published")``).
+    """
+    usable = [c for c in cues if c.date is not None and c.precision != "year"]
+    if not usable:
+        return published, "published"
+    best = min(usable, key=lambda c: abs((c.start + c.end) / 2 - position))
+    return best.date, best.precision
