@@ -1,0 +1,668 @@
+"""The embedded store: sources and assertions in one SQLite file.
+
+Where the store lives
+    ``open_store(path)`` opens (and creates) the SQLite file at ``path``. Without a path it
+    uses ``$SYRIAMAP_STORE``; without that, the bundled seed data (the package copies of
+    ``seeds/sources.csv`` and ``data/assertions.csv``) loaded into a fresh in-memory store,
+    so that ``syriamap`` works right after installation.
+
+Guarantees
+    * Every write (``add_sources``, ``add_assertions``, ``import_csv``, ``import_jsonl``) is
+      one transaction: an error half-way leaves the store exactly as it was.
+    * Adds are idempotent: sources are de-duplicated on ``content_hash`` (and
+      ``source_id``), assertions on ``assertion_id``; adding the same thing twice changes
+      nothing. ``replace=True`` overwrites assertions with the same id instead.
+    * Export/import as a CSV folder (``sources.csv`` + ``assertions.csv``, the columns of
+      ``docs/ARCHITECTURE.md``) or as JSON Lines is lossless.
+    * The schema carries a version (table ``schema_version``). Older stores are migrated
+      on open, one step at a time, each step in a transaction; a store written by a newer
+      syriamap raises :class:`~syriamap.errors.SchemaVersionError`.
+
+Schema history
+    1. ``sources`` (without ``date_note``), ``assertions`` (without ``place_precision``).
+    2. adds ``sources.date_note``, ``assertions.place_precision``, a unique index on
+       non-empty ``content_hash`` and the ``(place_id, event_date)`` / ``source_id`` indexes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib.resources
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._io import atomic_write
+from ._types import DateLike, PathLike, parse_optional_date
+from .assertions import ASSERTION_FIELDS, SOURCE_FIELDS, Assertion, Source
+from .errors import DataError, SchemaVersionError, StoreError, SyriamapError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ENV_VAR", "SCHEMA_VERSION", "Store", "open_store"]
+
+ENV_VAR = "SYRIAMAP_STORE"
+
+# One entry per schema version: the statements that bring version N-1 to version N.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE schema_version (version INTEGER NOT NULL)""",
+        """INSERT INTO schema_version (version) VALUES (0)""",
+        """CREATE TABLE sources (
+            source_id    TEXT PRIMARY KEY,
+            publisher    TEXT NOT NULL DEFAULT '',
+            url          TEXT NOT NULL DEFAULT '',
+            title        TEXT NOT NULL DEFAULT '',
+            published    TEXT,
+            content_hash TEXT NOT NULL DEFAULT '',
+            file         TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE assertions (
+            assertion_id   TEXT PRIMARY KEY,
+            source_id      TEXT NOT NULL REFERENCES sources (source_id),
+            place_id       TEXT NOT NULL,
+            place_name     TEXT NOT NULL DEFAULT '',
+            actor          TEXT NOT NULL,
+            relation       TEXT NOT NULL,
+            stance         TEXT NOT NULL,
+            claimant       TEXT NOT NULL DEFAULT '',
+            claimant_side  TEXT NOT NULL DEFAULT '',
+            event_date     TEXT NOT NULL,
+            date_precision TEXT NOT NULL DEFAULT 'day',
+            quote          TEXT NOT NULL,
+            start          INTEGER NOT NULL,
+            "end"          INTEGER NOT NULL,
+            method         TEXT NOT NULL DEFAULT 'manual',
+            confidence     REAL NOT NULL DEFAULT 1.0,
+            note           TEXT NOT NULL DEFAULT ''
+        )""",
+    ),
+    (
+        """ALTER TABLE sources ADD COLUMN date_note TEXT NOT NULL DEFAULT ''""",
+        """ALTER TABLE assertions ADD COLUMN place_precision TEXT NOT NULL DEFAULT 'place'""",
+        """CREATE UNIQUE INDEX sources_content_hash ON sources (content_hash)
+           WHERE content_hash != ''""",
+        """CREATE INDEX assertions_place_date ON assertions (place_id, event_date)""",
+        """CREATE INDEX assertions_source ON assertions (source_id)""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_SOURCE_COLS = ", ".join(SOURCE_FIELDS)
+_ASSERTION_COLS = ", ".join(f'"{c}"' for c in ASSERTION_FIELDS)
+_INSERT_SOURCE = (
+    f"INSERT INTO sources ({_SOURCE_COLS}) VALUES ({', '.join('?' * len(SOURCE_FIELDS))})"
+)
+_INSERT_ASSERTION = (
+    f"INSERT INTO assertions ({_ASSERTION_COLS}) "
+    f"VALUES ({', '.join('?' * len(ASSERTION_FIELDS))}) "
+    "ON CONFLICT (assertion_id) DO NOTHING"
+)
+_REPLACE_ASSERTION = (
+    f"INSERT OR REPLACE INTO assertions ({_ASSERTION_COLS}) "
+    f"VALUES ({', '.join('?' * len(ASSERTION_FIELDS))})"
+)
+
+
+def _assertion_values(a: Assertion) -> tuple[Any, ...]:
+    return (
+        a.assertion_id, a.source_id, a.place_id, a.place_name, a.actor, a.relation.value,
+        a.stance.value, a.claimant, a.claimant_side, a.event_date.isoformat(),
+        a.date_precision.value, a.place_precision.value, a.quote, a.start, a.end, a.method,
+        a.confidence, a.note,
+    )
+
+
+def _source_values(s: Source) -> tuple[Any, ...]:
+    return (
+        s.source_id, s.publisher, s.url, s.title,
+        None if s.published is None else s.published.isoformat(), s.content_hash, s.file,
+        s.date_note,
+    )
+
+
+class Store:
+    """An embedded SQLite store of sources and assertions.
+
+    Parameters
+    ----------
+    path
+        The SQLite file (created when missing), or ``None`` / ``":memory:"`` for a store
+        in memory.
+
+    Raises
+    ------
+    StoreError
+        If the file cannot be opened or is not a syriamap store.
+    SchemaVersionError
+        If the store was written by a newer syriamap.
+
+    Examples
+    --------
+    >>> store = Store()
+    >>> store.counts()
+    {'sources': 0, 'assertions': 0}
+    """
+
+    def __init__(self, path: PathLike | None = None) -> None:
+        memory = path is None or str(path) == ":memory:"
+        self.path: Path | None = None if memory else Path(path)  # type: ignore[arg-type]
+        self._lock = threading.RLock()
+        try:
+            if self.path is not None and not self.path.parent.is_dir():
+                raise StoreError(f"cannot open store {self.path}: folder does not exist")
+            self._conn = sqlite3.connect(
+                ":memory:" if memory else str(self.path),
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path or ':memory:'}: {exc}") from exc
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        counts = self.counts()
+        where = str(self.path) if self.path else ":memory:"
+        return f"<Store {where} sources={counts['sources']} assertions={counts['assertions']}>"
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        """Run a block in one transaction: commit on success, roll back on any error."""
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open store."""
+        with self._lock:
+            return self._version()
+
+    def _version(self) -> int:
+        exists = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        if not exists:
+            tables = self._conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            if tables:
+                raise StoreError(
+                    f"{self.path or ':memory:'} is an SQLite file but not a syriamap store")
+            return 0
+        row = self._conn.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = self._version()
+            if version > SCHEMA_VERSION:
+                raise SchemaVersionError(
+                    f"store {self.path or ':memory:'} has schema version {version}; this "
+                    f"syriamap understands up to {SCHEMA_VERSION}: upgrade syriamap"
+                )
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                with self.transaction() as cur:
+                    for statement in MIGRATIONS[target - 1]:
+                        cur.execute(statement)
+                    cur.execute("UPDATE schema_version SET version = ?", (target,))
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add_sources(self, sources: Source | Iterable[Source]) -> int:
+        """Add sources in one transaction; return how many were new.
+
+        A source whose ``content_hash`` or ``source_id`` is already stored is skipped.
+
+        Raises
+        ------
+        DataError
+            If a ``source_id`` is already stored with a different ``content_hash``.
+        """
+        items = [sources] if isinstance(sources, Source) else sources
+        with self.transaction() as cur:
+            return self._add_sources(cur, ((None, s) for s in items))
+
+    def add_assertions(
+        self, assertions: Assertion | Iterable[Assertion], *, replace: bool = False
+    ) -> int:
+        """Add assertions in one transaction; return how many were new (or replaced).
+
+        Parameters
+        ----------
+        assertions
+            Assertions whose sources are already in the store.
+        replace
+            Overwrite a stored assertion with the same id instead of skipping it.
+
+        Raises
+        ------
+        DataError
+            If an assertion names a source that is not in the store.
+        """
+        items = [assertions] if isinstance(assertions, Assertion) else assertions
+        with self.transaction() as cur:
+            return self._add_assertions(cur, ((None, a) for a in items), replace=replace)
+
+    def _add_sources(
+        self, cur: sqlite3.Cursor, items: Iterable[tuple[Any, Source]]
+    ) -> int:
+        added = 0
+        for where, source in items:
+            by_id = cur.execute(
+                "SELECT content_hash FROM sources WHERE source_id = ?", (source.source_id,)
+            ).fetchone()
+            if by_id is not None:
+                if by_id[0] and source.content_hash and by_id[0] != source.content_hash:
+                    raise _with_where(DataError(
+                        f"source {source.source_id!r} is already stored with a different "
+                        "content_hash", value=source.content_hash), where)
+                continue
+            if source.content_hash and cur.execute(
+                "SELECT 1 FROM sources WHERE content_hash = ?", (source.content_hash,)
+            ).fetchone():
+                continue
+            self._insert_source(cur, source)
+            added += 1
+        return added
+
+    def _add_assertions(
+        self, cur: sqlite3.Cursor, items: Iterable[tuple[Any, Assertion]], *, replace: bool
+    ) -> int:
+        sql = _REPLACE_ASSERTION if replace else _INSERT_ASSERTION
+        known: set[str] = set()
+        before = self._conn.total_changes
+        for where, assertion in items:
+            if assertion.source_id not in known:
+                if not cur.execute("SELECT 1 FROM sources WHERE source_id = ?",
+                                   (assertion.source_id,)).fetchone():
+                    raise _with_where(DataError(
+                        f"assertion {assertion.assertion_id} names unknown source_id "
+                        f"{assertion.source_id!r} (add the source first)",
+                        value=assertion.source_id), where)
+                known.add(assertion.source_id)
+            self._insert_assertion(cur, sql, assertion)
+        return self._conn.total_changes - before
+
+    # Single points where rows are written (tests inject failures here).
+    def _insert_source(self, cur: sqlite3.Cursor, source: Source) -> None:
+        cur.execute(_INSERT_SOURCE, _source_values(source))
+
+    def _insert_assertion(self, cur: sqlite3.Cursor, sql: str, assertion: Assertion) -> None:
+        cur.execute(sql, _assertion_values(assertion))
+
+    # -- reading ---------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of stored sources and assertions."""
+        with self._lock:
+            return {
+                "sources": self._conn.execute("SELECT count(*) FROM sources").fetchone()[0],
+                "assertions": self._conn.execute(
+                    "SELECT count(*) FROM assertions").fetchone()[0],
+            }
+
+    def sources(self) -> list[Source]:
+        """Return every stored source, sorted by id."""
+        rows = self._query(f"SELECT {_SOURCE_COLS} FROM sources ORDER BY source_id")
+        return [Source(**dict(zip(SOURCE_FIELDS, r, strict=True))) for r in rows]
+
+    def assertions(
+        self,
+        place_id: str | Sequence[str] | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        *,
+        source_id: str | None = None,
+        actor: str | None = None,
+    ) -> list[Assertion]:
+        """Return stored assertions as value objects (filters as :meth:`assertions_frame`)."""
+        sql, params = self._assertion_query(place_id, start, end, source_id, actor)
+        return [Assertion(**dict(zip(ASSERTION_FIELDS, r, strict=True)))
+                for r in self._query(sql, params)]
+
+    def sources_frame(self) -> pd.DataFrame:
+        """Return the sources as a DataFrame with the columns of ``seeds/sources.csv``.
+
+        ``published`` is a ``datetime64`` column (``NaT`` when unknown).
+        """
+        import pandas as pd
+
+        rows = self._query(f"SELECT {_SOURCE_COLS} FROM sources ORDER BY source_id")
+        frame = pd.DataFrame.from_records(rows, columns=list(SOURCE_FIELDS))
+        frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
+        return frame
+
+    def assertions_frame(
+        self,
+        place_id: str | Sequence[str] | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        *,
+        source_id: str | None = None,
+        actor: str | None = None,
+    ) -> pd.DataFrame:
+        """Return assertions as a DataFrame with the columns of ``data/assertions.csv``.
+
+        Parameters
+        ----------
+        place_id
+            Only these places (one id or several).
+        start, end
+            Only events dated within ``[start, end]`` (either may be omitted).
+        source_id, actor
+            Only this source / this actor id.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Sorted by event date, place and id; ``event_date`` is ``datetime64``.
+
+        Raises
+        ------
+        InvalidDateError
+            If ``start`` or ``end`` is not a date, or ``start`` is after ``end``.
+        """
+        import pandas as pd
+
+        sql, params = self._assertion_query(place_id, start, end, source_id, actor)
+        frame = pd.DataFrame.from_records(self._query(sql, params),
+                                          columns=list(ASSERTION_FIELDS))
+        frame["event_date"] = pd.to_datetime(frame["event_date"], format="%Y-%m-%d")
+        frame["start"] = frame["start"].astype("int64")
+        frame["end"] = frame["end"].astype("int64")
+        frame["confidence"] = frame["confidence"].astype("float64")
+        return frame
+
+    def evidence_frame(
+        self, date: DateLike | None = None, *, as_reported_by: DateLike | None = None
+    ) -> pd.DataFrame:
+        """Return the assertions usable as evidence, joined with their source.
+
+        One SQL query: assertions with ``event_date <= date`` and, when
+        ``as_reported_by`` is given, from sources published on or before it (sources
+        without a publication date are then left out). Adds the columns ``publisher``
+        and ``published``; dates stay ISO strings (this is the input of
+        :mod:`syriamap.fusion`).
+        """
+        import pandas as pd
+
+        day = parse_optional_date(date, what="date")
+        reported = parse_optional_date(as_reported_by, what="as_reported_by")
+        sql = (
+            f"SELECT {', '.join('a.' + c for c in _ASSERTION_COLS.split(', '))}, "
+            "s.publisher, s.published FROM assertions a JOIN sources s USING (source_id)"
+        )
+        clauses: list[str] = []
+        params: list[Any] = []
+        if day is not None:
+            clauses.append("a.event_date <= ?")
+            params.append(day.isoformat())
+        if reported is not None:
+            clauses.append("s.published IS NOT NULL AND s.published <= ?")
+            params.append(reported.isoformat())
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        columns = [*ASSERTION_FIELDS, "publisher", "published"]
+        return pd.DataFrame.from_records(self._query(sql, params), columns=columns)
+
+    def _assertion_query(
+        self,
+        place_id: str | Sequence[str] | None,
+        start: DateLike | None,
+        end: DateLike | None,
+        source_id: str | None,
+        actor: str | None,
+    ) -> tuple[str, list[Any]]:
+        from .errors import InvalidDateError
+
+        lo = parse_optional_date(start, what="start")
+        hi = parse_optional_date(end, what="end")
+        if lo and hi and lo > hi:
+            raise InvalidDateError(f"start {lo} is after end {hi}", value=(lo, hi))
+        clauses: list[str] = []
+        params: list[Any] = []
+        if place_id is not None:
+            ids = [place_id] if isinstance(place_id, str) else list(place_id)
+            clauses.append(f"place_id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        if lo is not None:
+            clauses.append("event_date >= ?")
+            params.append(lo.isoformat())
+        if hi is not None:
+            clauses.append("event_date <= ?")
+            params.append(hi.isoformat())
+        if source_id is not None:
+            clauses.append("source_id = ?")
+            params.append(source_id)
+        if actor is not None:
+            clauses.append("actor = ?")
+            params.append(actor)
+        sql = f"SELECT {_ASSERTION_COLS} FROM assertions"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        return sql + " ORDER BY event_date, place_id, assertion_id", params
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # -- export / import -------------------------------------------------------------
+
+    def export_csv(self, folder: PathLike) -> Path:
+        """Write ``sources.csv`` and ``assertions.csv`` into ``folder`` (created if needed).
+
+        Each file is written atomically. Returns the folder.
+        """
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        _write_csv(out / "sources.csv", SOURCE_FIELDS, (s.to_row() for s in self.sources()))
+        _write_csv(out / "assertions.csv", ASSERTION_FIELDS,
+                   (a.to_row() for a in self.assertions()))
+        return out
+
+    def import_csv(self, folder: PathLike, *, replace: bool = False) -> dict[str, int]:
+        """Import ``sources.csv`` and/or ``assertions.csv`` from ``folder``, in one transaction.
+
+        Returns
+        -------
+        dict
+            How many sources and assertions were new.
+
+        Raises
+        ------
+        DataError
+            Naming the file, line and value of the first bad row; nothing is imported.
+        """
+        base = Path(folder)
+        src, asr = base / "sources.csv", base / "assertions.csv"
+        if not src.exists() and not asr.exists():
+            raise DataError("no sources.csv or assertions.csv in this folder", path=base)
+        with self.transaction() as cur:
+            n_src = self._add_sources(cur, _read_csv(src, SOURCE_FIELDS, Source.from_row)) \
+                if src.exists() else 0
+            n_asr = self._add_assertions(
+                cur, _read_csv(asr, ASSERTION_FIELDS, Assertion.from_row), replace=replace
+            ) if asr.exists() else 0
+        return {"sources": n_src, "assertions": n_asr}
+
+    def export_jsonl(self, path: PathLike) -> Path:
+        """Write every source, then every assertion, as JSON Lines (``"kind"`` tags each)."""
+        target = Path(path)
+        with atomic_write(target) as fh:
+            for s in self.sources():
+                fh.write(json.dumps({"kind": "source", **s.to_row()}, ensure_ascii=False))
+                fh.write("\n")
+            for a in self.assertions():
+                fh.write(json.dumps({"kind": "assertion", **a.to_row()}, ensure_ascii=False))
+                fh.write("\n")
+        return target
+
+    def import_jsonl(self, path: PathLike, *, replace: bool = False) -> dict[str, int]:
+        """Import a JSON Lines file written by :meth:`export_jsonl`, in one transaction.
+
+        Raises
+        ------
+        DataError
+            Naming the file, line and value of the first bad line; nothing is imported.
+        """
+        file = Path(path)
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(f"cannot read: {exc}", path=file) from exc
+        sources: list[tuple[Any, Source]] = []
+        assertions: list[tuple[Any, Assertion]] = []
+        for number, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            where = (file, number)
+            try:
+                obj = json.loads(text)
+                if not isinstance(obj, dict):
+                    raise DataError("expected a JSON object", value=text[:80])
+                kind = obj.get("kind")
+                if kind == "source":
+                    sources.append((where, Source.from_row(obj)))
+                elif kind == "assertion":
+                    assertions.append((where, Assertion.from_row(obj)))
+                else:
+                    raise DataError("'kind' must be 'source' or 'assertion'", value=kind)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"invalid JSON: {exc.msg}", path=file, line=number,
+                                value=text[:80]) from exc
+            except SyriamapError as exc:
+                raise _with_where(exc, where) from exc
+        with self.transaction() as cur:
+            n_src = self._add_sources(cur, sources)
+            n_asr = self._add_assertions(cur, assertions, replace=replace)
+        return {"sources": n_src, "assertions": n_asr}
+
+
+def _with_where(exc: SyriamapError, where: Any) -> DataError:
+    """Re-raise a validation error as a DataError naming file and line."""
+    if where is None:
+        return exc if isinstance(exc, DataError) else DataError(str(exc))
+    path, line = where
+    message = exc.message if isinstance(exc, DataError) else str(exc)
+    value = getattr(exc, "value", None)
+    return DataError(message, path=path, line=line, value=value)
+
+
+def _write_csv(path: Path, fields: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    with atomic_write(path) as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(fields), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+
+
+def _read_csv(
+    path: Path, fields: Sequence[str], build: Callable[[Mapping[str, Any]], Any]
+) -> Iterator[tuple[Any, Any]]:
+    """Yield ``((path, line), value)`` for each row; bad rows raise DataError lazily."""
+    try:
+        fh = open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    with fh:
+        reader = csv.DictReader(fh)
+        try:
+            header = reader.fieldnames or []
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise DataError(f"cannot parse CSV header: {exc}", path=path, line=1) from exc
+        missing = [f for f in fields if f not in header]
+        if missing:
+            raise DataError(f"missing columns: {', '.join(missing)}", path=path, line=1,
+                            value=header)
+        last = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise DataError(f"cannot parse CSV: {exc}", path=path,
+                                line=last + 1) from exc
+            line, last = last + 1, reader.line_num  # a quoted cell may span lines
+            if None in row:
+                raise DataError("more cells than columns", path=path, line=line,
+                                value=row[None])
+            try:
+                value = build(row)
+            except SyriamapError as exc:
+                raise _with_where(exc, (path, line)) from exc
+            yield (path, line), value
+
+
+def _bundled_store() -> Store:
+    store = Store()
+    data = importlib.resources.files("syriamap.data")
+    src, asr = data.joinpath("sources.csv"), data.joinpath("assertions.csv")
+    with importlib.resources.as_file(src) as src_path, \
+            importlib.resources.as_file(asr) as asr_path:
+        with store.transaction() as cur:
+            if src_path.exists():
+                store._add_sources(cur, _read_csv(src_path, SOURCE_FIELDS, Source.from_row))
+            if asr_path.exists():
+                store._add_assertions(
+                    cur, _read_csv(asr_path, ASSERTION_FIELDS, Assertion.from_row),
+                    replace=False)
+    return store
+
+
+def open_store(path: PathLike | None = None) -> Store:
+    """Open the store at ``path``, else ``$SYRIAMAP_STORE``, else the bundled seed data.
+
+    Parameters
+    ----------
+    path
+        An SQLite file (created when missing).
+
+    Returns
+    -------
+    Store
+        Without a path or environment variable: a new in-memory store holding the bundled
+        seed sources and gold assertions.
+
+    Raises
+    ------
+    StoreError, SchemaVersionError, DataError
+
+    Examples
+    --------
+    >>> store = open_store()
+    >>> store.path is None
+    True
+    """
+    if path is None or str(path) == "":
+        path = os.environ.get(ENV_VAR) or None
+    if path is None:
+        return _bundled_store()
+    return Store(path)
