@@ -1,0 +1,218 @@
+"""Evidence for one place: the claims behind its colour, as escaped HTML and flat text.
+
+Everything that comes from a source (quotes, publishers, titles, urls, claimants) is
+untrusted. It is escaped here, on the server side, with :func:`html.escape` before any
+markup is added, and only ``http``/``https`` urls become links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = [
+    "as_list",
+    "best_quote",
+    "esc",
+    "evidence_html",
+    "highlight",
+    "iso_date",
+    "json_for_script",
+    "safe_url",
+]
+
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
+
+
+def esc(value: Any) -> str:
+    """Escape any value for HTML text or a quoted attribute (``None`` → ``""``)."""
+    if is_missing(value):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def is_missing(value: Any) -> bool:
+    """Return True for ``None``, NaN and pandas' missing markers."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, (list, tuple, set)) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def as_list(value: Any) -> list[str]:
+    """Turn a list-like cell (list, tuple, array, ``"a;b"`` string, NaN) into a list of str."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in re.split(r"[;|]", value) if v.strip()]
+    if isinstance(value, float) and math.isnan(value):
+        return []
+    try:
+        return [str(v) for v in value if not is_missing(v)]
+    except TypeError:
+        return [str(value)]
+
+
+def iso_date(value: Any) -> str | None:
+    """Return ``YYYY-MM-DD`` for a date, datetime, Timestamp or ISO string; else None."""
+    if is_missing(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        return value.date().isoformat()
+    text = str(value).strip()
+    return text[:10] if text else None
+
+
+def safe_url(url: Any) -> str | None:
+    """Return ``url`` if it is a plain http(s) url, else None (it will be shown as text).
+
+    Examples
+    --------
+    >>> safe_url("https://example.org/a?b=1")
+    'https://example.org/a?b=1'
+    >>> safe_url("javascript:alert(1)") is None
+    True
+    """
+    if is_missing(url):
+        return None
+    text = str(url).strip()
+    return text if _SAFE_URL.match(text) else None
+
+
+def highlight(quote: Any, names: Iterable[Any]) -> str:
+    """Escape ``quote`` and wrap the first occurrence of a place name in ``<mark>``.
+
+    The quote is split around the match in raw text, each piece is escaped, then the
+    ``<mark>`` is added: the markup never comes from the source.
+
+    Examples
+    --------
+    >>> highlight("Rebels took <Kanaker> today", ["Kanaker"])
+    'Rebels took &lt;<mark>Kanaker</mark>&gt; today'
+    """
+    if is_missing(quote):
+        return ""
+    text = str(quote)
+    lowered = text.casefold()
+    for name in names:
+        if is_missing(name) or not str(name).strip():
+            continue
+        needle = str(name).strip().casefold()
+        at = lowered.find(needle)
+        if at >= 0 and len(lowered) == len(text):
+            end = at + len(needle)
+            return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
+    return esc(text)
+
+
+def evidence_html(
+    assertion: Mapping[str, Any],
+    source: Mapping[str, Any] | None,
+    *,
+    place_name: str | None = None,
+    role: str = "supporting",
+) -> str:
+    """One ``<li>`` of a popup: date, publisher (linked if http/https), stance, claimant, quote.
+
+    Parameters
+    ----------
+    assertion
+        A row of the assertions table (see ``docs/ARCHITECTURE.md``).
+    source
+        The matching row of the sources table, or None if unknown.
+    place_name
+        The gazetteer name, highlighted when the quote does not contain the surface form.
+    role
+        ``"supporting"`` or ``"conflicting"``: how the claim bears on the shown state.
+    """
+    source = source or {}
+    date = iso_date(assertion.get("event_date")) or ""
+    precision = assertion.get("date_precision")
+    if not is_missing(precision) and precision not in ("day", ""):
+        date = f"{date} ({precision})"
+    publisher = source.get("publisher")
+    if is_missing(publisher) or not str(publisher).strip():
+        publisher = assertion.get("source_id")
+    url = source.get("url")
+    link = safe_url(url)
+    title = source.get("title")
+    title_attr = f' title="{esc(title)}"' if not is_missing(title) and str(title) else ""
+    if link:
+        who = (
+            f'<a href="{esc(link)}" target="_blank" rel="noopener noreferrer"'
+            f"{title_attr}>{esc(publisher)}</a>"
+        )
+    else:
+        who = f"<span{title_attr}>{esc(publisher)}</span>"
+        if not is_missing(url) and str(url).strip():
+            who += f' <code class="url">{esc(url)}</code>'
+    claimant = assertion.get("claimant")
+    claimant_side = assertion.get("claimant_side")
+    claim = ""
+    if not is_missing(claimant) and str(claimant).strip():
+        claim = f' · claimant: <span class="claimant">{esc(claimant)}</span>'
+        if not is_missing(claimant_side) and str(claimant_side).strip():
+            claim += f" ({esc(claimant_side)})"
+    what = f"{esc(assertion.get('actor'))} {esc(assertion.get('relation'))}".strip()
+    quote = highlight(assertion.get("quote"), [assertion.get("place_name"), place_name])
+    role_class = "con" if role == "conflicting" else "sup"
+    return (
+        f'<li class="ev {role_class}"><div class="evh"><span class="d">{esc(date)}</span> · '
+        f'{who} · <span class="stance">{esc(assertion.get("stance"))}</span>{claim}'
+        f' · <span class="what">{what}</span></div>'
+        f"<blockquote>{quote}</blockquote></li>"
+    )
+
+
+def best_quote(assertions: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """Pick the claim to quote for a place: asserted first, then confidence, then latest."""
+    stance_rank = {"asserted": 3, "attributed": 2, "unverified": 1, "denied": 0}
+    best = None
+    best_key: tuple[Any, ...] | None = None
+    for row in assertions:
+        conf = row.get("confidence")
+        key = (
+            stance_rank.get(str(row.get("stance")), 0),
+            0.0 if is_missing(conf) else float(conf),
+            iso_date(row.get("event_date")) or "",
+            str(row.get("assertion_id") or ""),
+        )
+        if best_key is None or key > best_key:
+            best, best_key = row, key
+    return best
+
+
+def json_for_script(data: Any) -> str:
+    """Serialise ``data`` as JSON that is safe inside ``<script>`` (no ``</script>`` breakout).
+
+    ``<``, ``>``, ``&`` and the line separators U+2028/U+2029 are written as ``\\uXXXX``
+    escapes, which JSON.parse turns back into the same characters.
+
+    Examples
+    --------
+    >>> json_for_script({"q": "</script>"})
+    '{"q":"\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

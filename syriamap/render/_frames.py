@@ -1,0 +1,363 @@
+"""What the renderers draw: daily control states as frames, and their flat export tables.
+
+Two layers:
+
+- :func:`load` is the only place that calls :mod:`syriamap.fusion`, :mod:`syriamap.store`
+  and :mod:`syriamap.boundaries`; it returns a :class:`RenderInput`.
+- everything else is a pure function of frames (``RenderInput`` → tables), so tests and
+  benchmarks can feed synthetic states with the same columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .._types import DateLike, parse_date, parse_optional_date
+from ..errors import InvalidDateError
+from ._evidence import as_list, best_quote, is_missing, iso_date
+from .style import sides
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+    import pandas as pd
+
+__all__ = [
+    "DayState",
+    "PLACE_FIELDS",
+    "RenderInput",
+    "date_span",
+    "governorate_table",
+    "load",
+    "place_intervals",
+    "place_table",
+]
+
+#: Flat, typed properties of an exported place, in order (GeoJSON and GeoPackage).
+PLACE_FIELDS: dict[str, str] = {
+    "place_id": "str",
+    "name": "str",
+    "name_ar": "str",
+    "kind": "str",
+    "governorate": "str",
+    "governorate_iso": "str",
+    "population": "int",
+    "actor": "str",
+    "side": "str",
+    "status": "str",
+    "confirmed": "bool",
+    "confidence": "float",
+    "n_sources": "int",
+    "sources": "str",
+    "quote": "str",
+    "as_of": "date",
+    "last_change": "date",
+}
+#: Longest timeline accepted (days), to keep pages and exports bounded.
+MAX_DAYS = 800
+
+
+@dataclass(frozen=True)
+class DayState:
+    """The control state on one date: places (points) and governorate summary (polygons)."""
+
+    date: dt.date
+    places: gpd.GeoDataFrame
+    governorates: gpd.GeoDataFrame
+
+
+@dataclass(frozen=True)
+class RenderInput:
+    """Everything a renderer needs; build it with :func:`load` or by hand in tests."""
+
+    days: tuple[DayState, ...]
+    assertions: pd.DataFrame
+    sources: pd.DataFrame
+    as_reported_by: dt.date | None = None
+    districts: gpd.GeoDataFrame | None = None
+    _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def start(self) -> dt.date:
+        """First date."""
+        return self.days[0].date
+
+    @property
+    def end(self) -> dt.date:
+        """Last date."""
+        return self.days[-1].date
+
+    @property
+    def is_timeline(self) -> bool:
+        """True when there is more than one date."""
+        return len(self.days) > 1
+
+    def assertion_records(self) -> dict[str, dict[str, Any]]:
+        """``{assertion_id: row}`` (cached)."""
+        if "assertions" not in self._index:
+            frame = self.assertions
+            records = frame.to_dict("records") if len(frame) else []
+            self._index["assertions"] = {str(r["assertion_id"]): r for r in records}
+        return self._index["assertions"]
+
+    def source_records(self) -> dict[str, dict[str, Any]]:
+        """``{source_id: row}`` (cached)."""
+        if "sources" not in self._index:
+            frame = self.sources
+            records = frame.to_dict("records") if len(frame) else []
+            self._index["sources"] = {str(r["source_id"]): r for r in records}
+        return self._index["sources"]
+
+    def publisher(self, source_id: str) -> str:
+        """The publisher of a source, or its id when unknown."""
+        row = self.source_records().get(source_id) or {}
+        name = row.get("publisher")
+        return source_id if is_missing(name) or not str(name).strip() else str(name)
+
+
+def date_span(
+    date: DateLike | None = None, *, start: DateLike | None = None, end: DateLike | None = None
+) -> list[dt.date]:
+    """Validate a date or a ``start``..``end`` range and list the days to render.
+
+    Raises
+    ------
+    InvalidDateError
+        For an unparseable date, a range with only one end, ``end`` before ``start``, a
+        date combined with a range, or a range longer than :data:`MAX_DAYS`.
+
+    Examples
+    --------
+    >>> [d.isoformat() for d in date_span(start="2024-12-06", end="2024-12-08")]
+    ['2024-12-06', '2024-12-07', '2024-12-08']
+    """
+    day = parse_optional_date(date, what="date")
+    first = parse_optional_date(start, what="start date (--from)")
+    last = parse_optional_date(end, what="end date (--to)")
+    if first is None and last is None:
+        if day is None:
+            raise InvalidDateError("give a date, or a start and an end date (--from/--to)")
+        return [day]
+    if day is not None:
+        raise InvalidDateError("give either a date or a start/end range, not both")
+    if first is None or last is None:
+        raise InvalidDateError("a timeline needs both a start (--from) and an end (--to) date")
+    if last < first:
+        raise InvalidDateError(
+            f"end date {last.isoformat()} is before start date {first.isoformat()}"
+        )
+    n = (last - first).days + 1
+    if n > MAX_DAYS:
+        raise InvalidDateError(f"a timeline is limited to {MAX_DAYS} days, got {n}")
+    return [first + dt.timedelta(days=i) for i in range(n)]
+
+
+def _open(store: Any) -> Any:
+    from ..store import open_store
+
+    if store is None or isinstance(store, (str, bytes)) or hasattr(store, "__fspath__"):
+        return open_store(store)
+    return store
+
+
+def load(
+    date: DateLike | None = None,
+    *,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    as_reported_by: DateLike | None = None,
+    store: Any = None,
+    districts: bool = True,
+) -> RenderInput:
+    """Compute the control state of each day with :mod:`syriamap.fusion` (thin layer).
+
+    Parameters
+    ----------
+    date, start, end
+        One date, or an inclusive range for a timeline.
+    as_reported_by
+        Use only what had been published by this date (default: everything known).
+    store
+        A store object, a path to one, or None for ``$SYRIAMAP_STORE``/the bundled seeds.
+    districts
+        Also load the district boundaries (an optional HTML layer).
+    """
+    from .. import fusion
+
+    days = date_span(date, start=start, end=end)
+    reported = parse_optional_date(as_reported_by, what="as-reported-by date")
+    opened = _open(store)
+    states = tuple(
+        DayState(
+            day,
+            fusion.control_at(day, as_reported_by=reported, store=opened),
+            fusion.governorate_summary(day, as_reported_by=reported, store=opened),
+        )
+        for day in days
+    )
+    district_frame = None
+    if districts:
+        from ..boundaries import districts as load_districts
+
+        district_frame = load_districts()
+    return RenderInput(
+        days=states,
+        assertions=opened.assertions_frame(),
+        sources=opened.sources_frame(),
+        as_reported_by=reported,
+        districts=district_frame,
+    )
+
+
+def _int(value: Any) -> int | None:
+    if is_missing(value):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _str(value: Any) -> str | None:
+    return None if is_missing(value) else str(value)
+
+
+def place_rows(data: RenderInput, day: DayState) -> list[dict[str, Any]]:
+    """Flat records (with ``lon``/``lat``) of one day's places, typed as :data:`PLACE_FIELDS`."""
+    assertions = data.assertion_records()
+    frame = day.places
+    rows: list[dict[str, Any]] = []
+    if not len(frame):
+        return rows
+    geoms = frame.geometry.values
+    xs, ys = geoms.x, geoms.y
+    records = frame.drop(columns=frame.geometry.name).to_dict("records")
+    for rec, x, y in zip(records, xs, ys, strict=True):
+        supporting = [assertions[a] for a in as_list(rec.get("supporting")) if a in assertions]
+        best = best_quote(supporting)
+        source_ids = as_list(rec.get("sources"))
+        publishers = sorted({data.publisher(s) for s in source_ids})
+        confidence = rec.get("confidence")
+        confirmed = rec.get("confirmed")
+        rows.append(
+            {
+                "place_id": str(rec["place_id"]),
+                "name": _str(rec.get("name")),
+                "name_ar": _str(rec.get("name_ar")),
+                "kind": _str(rec.get("kind")),
+                "governorate": _str(rec.get("admin1")),
+                "governorate_iso": _str(rec.get("admin1_iso")),
+                "population": _int(rec.get("population")),
+                "actor": _str(rec.get("actor")) or None,
+                "side": _str(rec.get("side")) or None,
+                "status": _str(rec.get("status")) or "unknown",
+                "confirmed": bool(confirmed) if not is_missing(confirmed) else False,
+                "confidence": None
+                if is_missing(confidence)
+                else round(float(confidence), 3),
+                "n_sources": _int(rec.get("n_sources")) or len(source_ids),
+                "sources": "; ".join(publishers) or None,
+                "quote": _str(best.get("quote")) if best else None,
+                "as_of": iso_date(rec.get("as_of")),
+                "last_change": iso_date(rec.get("last_change")),
+                "lon": round(float(x), 6),
+                "lat": round(float(y), 6),
+                "_supporting": [str(a) for a in as_list(rec.get("supporting"))],
+                "_conflicting": [str(a) for a in as_list(rec.get("conflicting"))],
+            }
+        )
+    return rows
+
+
+def place_table(data: RenderInput, day: DayState | None = None) -> gpd.GeoDataFrame:
+    """The exported places of one day as a GeoDataFrame with :data:`PLACE_FIELDS` columns."""
+    return _to_frame(place_rows(data, day or data.days[-1]), extra=())
+
+
+def _interval_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[k] for k in PLACE_FIELDS if k != "as_of")
+
+
+def place_intervals(data: RenderInput) -> gpd.GeoDataFrame:
+    """Places over a timeline: one row per place and unchanged state, with ``valid_from``
+    (first day) and ``valid_to`` (the day after the last day: a half-open interval).
+    """
+    open_rows: dict[str, dict[str, Any]] = {}
+    done: list[dict[str, Any]] = []
+    for day in data.days:
+        seen = set()
+        for row in place_rows(data, day):
+            pid = row["place_id"]
+            seen.add(pid)
+            current = open_rows.get(pid)
+            if current is not None and _interval_key(current) == _interval_key(row):
+                current["valid_to"] = (day.date + dt.timedelta(days=1)).isoformat()
+                continue
+            if current is not None:
+                done.append(current)
+            row["valid_from"] = day.date.isoformat()
+            row["valid_to"] = (day.date + dt.timedelta(days=1)).isoformat()
+            open_rows[pid] = row
+        for pid in [p for p in open_rows if p not in seen]:
+            done.append(open_rows.pop(pid))
+    done.extend(open_rows.values())
+    done.sort(key=lambda r: (r["place_id"], r["valid_from"]))
+    return _to_frame(done, extra=("valid_from", "valid_to"))
+
+
+def _to_frame(rows: Sequence[Mapping[str, Any]], *, extra: Iterable[str]) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pandas as pd
+
+    columns = [*PLACE_FIELDS, *extra]
+    frame = pd.DataFrame([{k: r.get(k) for k in columns} for r in rows], columns=columns)
+    for name, kind in PLACE_FIELDS.items():
+        if kind == "int":
+            frame[name] = pd.array(frame[name], dtype="Int64")
+        elif kind == "float":
+            frame[name] = pd.to_numeric(frame[name]).astype("float64")
+        elif kind == "bool":
+            frame[name] = frame[name].astype(bool)
+    geometry = gpd.points_from_xy([r["lon"] for r in rows], [r["lat"] for r in rows])
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def governorate_fields() -> list[str]:
+    """Properties of an exported governorate, in order."""
+    return [
+        "place_id",
+        "name",
+        "name_ar",
+        "iso",
+        "n_places",
+        *(f"share_{s}" for s in sides()),
+        *(f"pop_share_{s}" for s in sides()),
+        "dominant_side",
+        "dominant_share",
+    ]
+
+
+def governorate_table(day: DayState) -> gpd.GeoDataFrame:
+    """One day's governorate summary with every share column present (missing → 0.0)."""
+    import geopandas as gpd
+
+    frame = day.governorates
+    out = {}
+    for name in governorate_fields():
+        if name in frame.columns:
+            out[name] = frame[name].to_numpy()
+        elif name.startswith(("share_", "pop_share_")):
+            out[name] = [0.0] * len(frame)
+        else:
+            out[name] = [None] * len(frame)
+    table = gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs="EPSG:4326")
+    for name in governorate_fields():
+        if name.startswith(("share_", "pop_share_")) or name == "dominant_share":
+            table[name] = table[name].astype("float64").fillna(0.0).round(4)
+    table["n_places"] = table["n_places"].fillna(0).astype("int64")
+    table["dominant_side"] = [
+        None if is_missing(v) or not str(v) else str(v) for v in table["dominant_side"]
+    ]
+    return table

@@ -1,0 +1,242 @@
+"""QGIS layer styles (QML) with the same colours and symbols as the HTML map.
+
+Places: a categorised renderer on ``side`` (one category per side, plus "unknown"), circle
+markers whose fill opacity, outline and size follow ``status``, ``confirmed``,
+``confidence`` and ``kind`` through data-defined properties, as in the browser:
+solid for confirmed holds, dashed for contested places, a dotted hollow ring for places
+known only from attributed, denied or unverified claims.
+
+Governorates: a categorised renderer on ``dominant_side`` whose fill opacity grows with
+``dominant_share``.
+
+The same QML text goes into a ``.qml`` file beside each GeoJSON file (QGIS loads it with the
+layer) and into the GeoPackage's ``layer_styles`` table.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from .style import (
+    DEFAULT_RADIUS,
+    GOV_FILL_BASE,
+    GOV_FILL_GAIN,
+    KIND_RADIUS,
+    MARKER_STYLES,
+    PX_MM,
+    UNKNOWN_COLOUR,
+    side_colours,
+    side_label,
+    sides,
+)
+
+__all__ = ["governorates_qml", "places_qml"]
+
+_QGIS_VERSION = "3.34.0-Prizren"
+
+
+def _rgba(colour: str, alpha: float = 1.0) -> str:
+    text = colour.lstrip("#")
+    r, g, b = (int(text[i : i + 2], 16) for i in (0, 2, 4))
+    return f"{r},{g},{b},{round(alpha * 255)}"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _options(parent: ET.Element, props: dict[str, str]) -> None:
+    """Write symbol-layer properties both as QGIS ≥ 3.26 ``Option`` maps and as ``prop``."""
+    option_map = ET.SubElement(parent, "Option", type="Map")
+    for key, value in props.items():
+        ET.SubElement(option_map, "Option", name=key, type="QString", value=value)
+    for key, value in props.items():
+        ET.SubElement(parent, "prop", k=key, v=value)
+
+
+def _data_defined(parent: ET.Element, expressions: dict[str, str]) -> None:
+    ddp = ET.SubElement(parent, "data_defined_properties")
+    root = ET.SubElement(ddp, "Option", type="Map")
+    ET.SubElement(root, "Option", name="name", type="QString", value="")
+    props = ET.SubElement(root, "Option", name="properties", type="Map")
+    for key, expression in expressions.items():
+        prop = ET.SubElement(props, "Option", name=key, type="Map")
+        ET.SubElement(prop, "Option", name="active", type="bool", value="true")
+        ET.SubElement(prop, "Option", name="expression", type="QString", value=expression)
+        ET.SubElement(prop, "Option", name="type", type="int", value="3")
+    ET.SubElement(root, "Option", name="type", type="QString", value="collection")
+
+
+def _document(renderer_attr: str, categories: list[tuple[str, str]], symbol) -> str:
+    qgis = ET.Element(
+        "qgis", version=_QGIS_VERSION, styleCategories="Symbology", labelsEnabled="0"
+    )
+    renderer = ET.SubElement(
+        qgis,
+        "renderer-v2",
+        type="categorizedSymbol",
+        attr=renderer_attr,
+        forceraster="0",
+        symbollevels="0",
+        enableorderby="0",
+        referencescale="-1",
+    )
+    cats = ET.SubElement(renderer, "categories")
+    symbols = ET.SubElement(renderer, "symbols")
+    for i, (value, label) in enumerate(categories):
+        ET.SubElement(
+            cats, "category", value=value, label=label, symbol=str(i), render="true",
+            type="string",
+        )
+        symbols.append(symbol(str(i), value))
+    ET.SubElement(qgis, "blendMode").text = "0"
+    ET.SubElement(qgis, "featureBlendMode").text = "0"
+    ET.SubElement(qgis, "layerGeometryType").text = "0" if renderer_attr == "side" else "2"
+    ET.indent(qgis)
+    body = ET.tostring(qgis, encoding="unicode")
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + body + "\n"
+
+
+def _categories(colours: dict[str, str]) -> list[tuple[str, str]]:
+    return [(side, side_label(side)) for side in sides()] + [("", "Unknown")]
+
+
+def _case(field: str, mapping: dict[str, Any], default: Any) -> str:
+    whens = " ".join(f"WHEN {_quote(k)} THEN {v}" for k, v in mapping.items())
+    return f'CASE "{field}" {whens} ELSE {default} END'
+
+
+def places_qml() -> str:
+    """The QML style of the ``places`` layer (categorised by ``side``).
+
+    Examples
+    --------
+    >>> "categorizedSymbol" in places_qml()
+    True
+    """
+    colours = side_colours()
+    held, contested = MARKER_STYLES["held"], MARKER_STYLES["contested"]
+    unconfirmed, unknown = MARKER_STYLES["unconfirmed"], MARKER_STYLES["unknown"]
+    kind_size = _case(
+        "kind",
+        {k: round(2 * r * PX_MM, 2) for k, r in KIND_RADIUS.items()},
+        round(2 * DEFAULT_RADIUS * PX_MM, 2),
+    )
+    status_key = (
+        "CASE WHEN \"status\" = 'contested' THEN 'contested' "
+        "WHEN \"status\" = 'held' AND \"confirmed\" THEN 'held' "
+        "WHEN \"status\" = 'held' THEN 'unconfirmed' ELSE 'unknown' END"
+    )
+
+    def per_status(values: dict[str, str]) -> str:
+        return "CASE " + " ".join(
+            f"WHEN {status_key} = {_quote(k)} THEN {v}" for k, v in values.items()
+        ) + " END"
+
+    def symbol(name: str, side: str) -> ET.Element:
+        colour = colours.get(side, UNKNOWN_COLOUR)
+        el = ET.Element(
+            "symbol", type="marker", name=name, alpha="1", clip_to_extent="1", force_rhr="0"
+        )
+        layer = ET.SubElement(el, "layer", {"class": "SimpleMarker"}, enabled="1", locked="0",
+                              **{"pass": "0"})
+        _options(
+            layer,
+            {
+                "name": "circle",
+                "color": _rgba(colour, held["fill_opacity"] + held["confidence_gain"]),
+                "outline_color": _rgba(held["stroke"]),
+                "outline_style": "solid",
+                "outline_width": str(round(held["weight"] * PX_MM, 2)),
+                "outline_width_unit": "MM",
+                "size": str(round(2 * DEFAULT_RADIUS * PX_MM, 2)),
+                "size_unit": "MM",
+                "joinstyle": "bevel",
+                "scale_method": "diameter",
+            },
+        )
+
+        def fill(style: dict[str, Any], *, gain: bool) -> str:
+            if style is unknown:
+                return _quote(_rgba(UNKNOWN_COLOUR, style["fill_opacity"]))
+            base = _quote(_rgba(colour))
+            if gain:
+                alpha = (
+                    f"to_int(255 * ({style['fill_opacity']} + {style['confidence_gain']}"
+                    ' * coalesce("confidence", 0)))'
+                )
+            else:
+                alpha = str(round(255 * style["fill_opacity"]))
+            return f"set_color_part({base}, 'alpha', {alpha})"
+
+        def stroke(style: dict[str, Any]) -> str:
+            return _quote(_rgba(style["stroke"] or colour))
+
+        _data_defined(
+            layer,
+            {
+                "fillColor": per_status(
+                    {
+                        "held": fill(held, gain=True),
+                        "contested": fill(contested, gain=False),
+                        "unconfirmed": fill(unconfirmed, gain=False),
+                        "unknown": fill(unknown, gain=False),
+                    }
+                ),
+                "outlineColor": per_status(
+                    {k: stroke(MARKER_STYLES[k]) for k in MARKER_STYLES}
+                ),
+                "outlineStyle": per_status(
+                    {k: _quote(MARKER_STYLES[k]["qgis_stroke"]) for k in MARKER_STYLES}
+                ),
+                "outlineWidth": per_status(
+                    {k: str(round(MARKER_STYLES[k]["weight"] * PX_MM, 2)) for k in MARKER_STYLES}
+                ),
+                "size": f"({kind_size}) + "
+                + per_status(
+                    {
+                        k: str(round(2 * MARKER_STYLES[k]["radius_delta"] * PX_MM, 2))
+                        for k in MARKER_STYLES
+                    }
+                ),
+            },
+        )
+        return el
+
+    return _document("side", _categories(colours), symbol)
+
+
+def governorates_qml() -> str:
+    """The QML style of the ``governorates`` layer (categorised by ``dominant_side``)."""
+    colours = side_colours()
+
+    def symbol(name: str, side: str) -> ET.Element:
+        colour = colours.get(side, UNKNOWN_COLOUR)
+        el = ET.Element(
+            "symbol", type="fill", name=name, alpha="1", clip_to_extent="1", force_rhr="0"
+        )
+        layer = ET.SubElement(el, "layer", {"class": "SimpleFill"}, enabled="1", locked="0",
+                              **{"pass": "0"})
+        alpha = GOV_FILL_BASE + GOV_FILL_GAIN * 0.5 if side else 0.0
+        _options(
+            layer,
+            {
+                "color": _rgba(colour, alpha),
+                "style": "solid",
+                "outline_color": _rgba("#555555"),
+                "outline_style": "solid",
+                "outline_width": "0.4",
+                "outline_width_unit": "MM",
+                "joinstyle": "bevel",
+            },
+        )
+        if side:
+            expression = (
+                f"set_color_part({_quote(_rgba(colour))}, 'alpha', "
+                f'to_int(255 * ({GOV_FILL_BASE} + {GOV_FILL_GAIN} * coalesce("dominant_share", 0))))'
+            )
+            _data_defined(layer, {"fillColor": expression})
+        return el
+
+    return _document("dominant_side", _categories(colours), symbol)

@@ -1,0 +1,161 @@
+"""How the maps look: side colours, marker styles and legend text, shared by every output.
+
+The HTML page, the QGIS styles (``.qml`` files and the GeoPackage's ``layer_styles``) and
+the legend read the same table, so a place looks the same in a browser and in QGIS.
+Side colours are not defined here: they come from the actor lexicon
+(:func:`syriamap.actors.side_colour`, ``data/actors.csv``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+__all__ = [
+    "KIND_RADIUS",
+    "MARKER_STYLES",
+    "SIDE_LABELS",
+    "UNKNOWN_COLOUR",
+    "marker_class",
+    "side_colours",
+    "side_label",
+    "sides",
+]
+
+#: Colour of places whose holder is unknown, and of sides missing from the lexicon.
+UNKNOWN_COLOUR = "#9e9e9e"
+
+#: Fallback order of the sides when :mod:`syriamap.actors` does not list them.
+_SIDES_FALLBACK = ("government", "opposition", "sdf", "isis", "israel", "foreign", "other")
+
+SIDE_LABELS = {
+    "government": "Government",
+    "opposition": "Opposition",
+    "sdf": "SDF",
+    "isis": "Islamic State",
+    "israel": "Israel",
+    "foreign": "Foreign forces",
+    "other": "Other",
+    "": "Unknown",
+}
+
+#: Circle radius in pixels by place kind (larger places draw larger).
+KIND_RADIUS = {
+    "governorate": 9,
+    "city": 7,
+    "district": 6,
+    "town": 5,
+    "subdistrict": 5,
+    "site": 5,
+    "village": 4,
+    "neighbourhood": 4,
+}
+DEFAULT_RADIUS = 4
+
+#: The four ways a place is drawn. ``fill_opacity`` of ``held`` grows with confidence:
+#: ``fill_opacity + confidence_gain * confidence``. Stroke colour ``None`` means the side's
+#: colour. ``dash`` is a Leaflet/SVG dash array (pixels), ``qgis_stroke`` its QGIS pen style.
+MARKER_STYLES: dict[str, dict[str, Any]] = {
+    "held": {
+        "label": "held (asserted by at least one source)",
+        "stroke": "#222222",
+        "weight": 0.8,
+        "dash": None,
+        "qgis_stroke": "solid",
+        "fill_opacity": 0.45,
+        "confidence_gain": 0.5,
+        "radius_delta": 0,
+    },
+    "contested": {
+        "label": "contested (sources disagree, or fighting reported)",
+        "stroke": "#444444",
+        "weight": 2.2,
+        "dash": "3 3",
+        "qgis_stroke": "dash",
+        "fill_opacity": 0.35,
+        "confidence_gain": 0.0,
+        "radius_delta": 1,
+    },
+    "unconfirmed": {
+        "label": "only claimed (attributed, denied or unverified): hollow ring",
+        "stroke": None,
+        "weight": 2.0,
+        "dash": "2 3",
+        "qgis_stroke": "dot",
+        "fill_opacity": 0.06,
+        "confidence_gain": 0.0,
+        "radius_delta": 0,
+    },
+    "unknown": {
+        "label": "holder unknown",
+        "stroke": "#666666",
+        "weight": 1.0,
+        "dash": None,
+        "qgis_stroke": "solid",
+        "fill_opacity": 0.5,
+        "confidence_gain": 0.0,
+        "radius_delta": -1,
+    },
+}
+
+
+@functools.cache
+def sides() -> tuple[str, ...]:
+    """Return the sides in legend order (from :data:`syriamap.actors.SIDES`)."""
+    try:
+        from ..actors import SIDES
+    except ImportError:  # pragma: no cover - the actor lexicon is part of the package
+        return _SIDES_FALLBACK
+    return tuple(SIDES)
+
+
+@functools.cache
+def side_colours() -> dict[str, str]:
+    """Return ``{side: "#rrggbb"}`` for every side, from the actor lexicon.
+
+    Examples
+    --------
+    >>> side_colours()["government"].startswith("#")
+    True
+    """
+    from ..actors import side_colour
+
+    colours: dict[str, str] = {}
+    for side in sides():
+        try:
+            colours[side] = str(side_colour(side)).lower()
+        except LookupError:
+            colours[side] = UNKNOWN_COLOUR
+    return colours
+
+
+def side_label(side: str | None) -> str:
+    """Return the human label of a side (``"sdf"`` → ``"SDF"``)."""
+    key = side or ""
+    return SIDE_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def marker_class(status: str | None, confirmed: bool | None) -> str:
+    """Return the key of :data:`MARKER_STYLES` a place is drawn with.
+
+    Examples
+    --------
+    >>> marker_class("held", True), marker_class("held", False), marker_class("contested", True)
+    ('held', 'unconfirmed', 'contested')
+    """
+    if status == "contested":
+        return "contested"
+    if status not in ("held", "contested"):
+        return "unknown"
+    return "held" if confirmed else "unconfirmed"
+
+#: Governorate choropleth: fill opacity = GOV_FILL_BASE + GOV_FILL_GAIN * dominant_share.
+GOV_FILL_BASE = 0.1
+GOV_FILL_GAIN = 0.5
+#: Pixels → millimetres at 96 dpi, to give QGIS the sizes the browser draws.
+PX_MM = 0.2646
+
+
+def radius(kind: str | None) -> int:
+    """Marker radius in pixels for a place kind."""
+    return KIND_RADIUS.get(kind or "", DEFAULT_RADIUS)
