@@ -562,8 +562,71 @@ def csv_bytes(rows: list[dict]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+SIMPLIFY_TOLERANCE = 0.004  # degrees (about 400 m); applied to the district coverage
+
+
+def _geojson_bytes(features: list[dict]) -> bytes:
+    collection = {"type": "FeatureCollection", "features": features}
+    return (json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
 def write_boundaries(builder: Builder, folder: Path, stats: Counter) -> list[Path]:
-    return []
+    """Simplify the districts as one coverage; dissolve them into the governorates.
+
+    The WOF districts form a valid coverage (no gaps, no overlaps); simplifying them
+    together with ``shapely.coverage_simplify`` keeps shared edges shared, and the
+    governorates are the unions of their simplified districts, so both layers agree.
+    """
+    import numpy as np
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    counties = sorted(builder.counties.values(), key=lambda r: r["wof_id"])
+    geoms = [shape(builder.geometries[r["place_id"]]) for r in counties]
+    if not shapely.coverage_is_valid(geoms):
+        raise SystemExit("the WOF districts are not a valid coverage")
+    simple = shapely.coverage_simplify(np.array(geoms, dtype=object), SIMPLIFY_TOLERANCE)
+    simple = shapely.transform(simple, lambda xy: np.round(xy, ROUND))
+    simple = [g if g.is_valid else shapely.make_valid(g) for g in simple]
+    stats["boundary vertices before simplification"] = int(
+        sum(shapely.get_num_coordinates(g) for g in geoms))
+    stats["boundary vertices after simplification (districts)"] = int(
+        sum(shapely.get_num_coordinates(g) for g in simple))
+
+    district_features = []
+    by_region: dict[str, list] = defaultdict(list)
+    for rec, geom in zip(counties, simple, strict=True):
+        region = builder.regions.get(rec["region_wof"])
+        if region is None:
+            raise SystemExit(f"district {rec['place_id']} has no governorate")
+        by_region[region["iso"]].append(geom)
+        district_features.append({
+            "type": "Feature",
+            "properties": {"place_id": rec["place_id"], "name": rec["name"],
+                           "name_ar": rec["name_ar"], "admin1_iso": region["iso"]},
+            "geometry": mapping(geom),
+        })
+    gov_features = []
+    for region in sorted(builder.regions.values(), key=lambda r: r["iso"]):
+        geom = shapely.union_all(by_region[region["iso"]])
+        geom = shapely.transform(geom, lambda xy: np.round(xy, ROUND))
+        if not geom.is_valid:
+            geom = shapely.make_valid(geom)
+        gov_features.append({
+            "type": "Feature",
+            "properties": {"place_id": region["place_id"], "name": region["name"],
+                           "name_ar": region["name_ar"], "iso": region["iso"]},
+            "geometry": mapping(geom),
+        })
+    if len(gov_features) != 14:
+        raise SystemExit(f"expected 14 governorates, got {len(gov_features)}")
+    out = []
+    for name, features in (("governorates.geojson", gov_features),
+                           ("districts.geojson", district_features)):
+        path = folder / name
+        write_bytes(path, _geojson_bytes(features))
+        out.append(path)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

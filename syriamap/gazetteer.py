@@ -48,7 +48,7 @@ KINDS = (
 
 _KIND_WEIGHT = {
     "governorate": 0.6,
-    "district": 0.5,
+    "district": 0.4,
     "subdistrict": 0.45,
     "city": 1.0,
     "town": 0.65,
@@ -541,7 +541,10 @@ class Gazetteer:
     def _prominence(place: Place) -> float:
         if place.outside_syria:
             return 1.0
-        pop = math.log10((place.population or 0) + 1) / 7.0
+        if place.kind in {"governorate", "district", "subdistrict"}:
+            pop = 0.5 if place.kind == "governorate" else 0.2  # an area's population says little about what a bare name means
+        else:
+            pop = math.log10((place.population or 0) + 1) / 7.0
         return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)
 
     def _score(
