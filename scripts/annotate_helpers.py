@@ -42,8 +42,9 @@ def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def make_id(source_id: str, start: int, end: int, place_id: str, actor: str,
-            relation: str, stance: str) -> str:
+def make_id(
+    source_id: str, start: int, end: int, place_id: str, actor: str, relation: str, stance: str
+) -> str:
     """``a`` + sha1("{source_id}|{start}|{end}|{place_id}|{actor}|{relation}|{stance}")[:12]."""
     key = f"{source_id}|{start}|{end}|{place_id}|{actor}|{relation}|{stance}"
     return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -74,8 +75,18 @@ def read_rows(path: Path = ASSERTIONS) -> list[dict[str, str]]:
 
 
 def write_rows(rows: list[dict[str, str]], path: Path = ASSERTIONS) -> None:
-    rows = sorted(rows, key=lambda r: (r["source_id"], int(r["start"]), int(r["end"]),
-                                       r["place_id"], r["actor"], r["relation"], r["stance"]))
+    rows = sorted(
+        rows,
+        key=lambda r: (
+            r["source_id"],
+            int(r["start"]),
+            int(r["end"]),
+            r["place_id"],
+            r["actor"],
+            r["relation"],
+            r["stance"],
+        ),
+    )
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -93,15 +104,21 @@ def fill(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         text = texts.setdefault(row["source_id"], source_text(row["source_id"]))
         quote = row["quote"]
         start = int(row["start"]) if row.get("start") not in (None, "") else None
-        if start is None or text[start:start + len(quote)] != quote:
+        if start is None or text[start : start + len(quote)] != quote:
             found = occurrences(text, quote)
             if not found:
                 raise ValueError(f"{row['source_id']}: quote not found: {quote[:60]!r}")
             start = found[0] if start is None else min(found, key=lambda i: abs(i - start))
         row["start"], row["end"] = str(start), str(start + len(quote))
-        row["assertion_id"] = make_id(row["source_id"], int(row["start"]), int(row["end"]),
-                                      row["place_id"], row["actor"], row["relation"],
-                                      row["stance"])
+        row["assertion_id"] = make_id(
+            row["source_id"],
+            int(row["start"]),
+            int(row["end"]),
+            row["place_id"],
+            row["actor"],
+            row["relation"],
+            row["stance"],
+        )
     return rows
 
 
@@ -112,8 +129,9 @@ def check(rows: list[dict[str, str]]) -> list[str]:
         s, e = int(row["start"]), int(row["end"])
         if text[s:e] != row["quote"]:
             problems.append(f"line {n}: quote not at {s}:{e}")
-        expected = make_id(row["source_id"], s, e, row["place_id"], row["actor"],
-                           row["relation"], row["stance"])
+        expected = make_id(
+            row["source_id"], s, e, row["place_id"], row["actor"], row["relation"], row["stance"]
+        )
         if row["assertion_id"] != expected:
             problems.append(f"line {n}: assertion_id {row['assertion_id']} != {expected}")
         if row["assertion_id"] in seen:

@@ -50,26 +50,64 @@ CAPITALS_QUOTE = (
 # intended one, e.g. the Kanakir near Damascus and not the one in As-Suwayda). A place_id
 # added to the gold file must be added here after checking it on the map.
 EXPECTED_ISO = {
-    "Aleppo": "SY-HL", "Al-Hasakah": "SY-HA", "As-Sanamayn": "SY-DR", "As-Suwayda": "SY-SU",
-    "Daraa": "SY-DR", "Damascus": "SY-DI", "Darayya": "SY-RD", "Deir ez-Zor": "SY-DY",
-    "Douma": "SY-RD", "Hama": "SY-HM", "Harasta": "SY-RD", "Homs": "SY-HI", "Idlib": "SY-ID",
-    "Jaramana": "SY-RD", "Kanakir": "SY-RD", "Latakia": "SY-LA", "Madinat al-Baath": "SY-QU",
-    "Muadamiyat al-Sham": "SY-RD", "Palmyra": "SY-HI", "Al-Qusayr": "SY-HI",
-    "Quneitra": "SY-QU", "Raqqa": "SY-RA", "Rastan": "SY-HI", "Rif Dimashq": "SY-RD",
-    "Sa'sa'": "SY-RD", "Tartus": "SY-TA",
+    "Aleppo": "SY-HL",
+    "Al-Hasakah": "SY-HA",
+    "As-Sanamayn": "SY-DR",
+    "As-Suwayda": "SY-SU",
+    "Daraa": "SY-DR",
+    "Damascus": "SY-DI",
+    "Darayya": "SY-RD",
+    "Deir ez-Zor": "SY-DY",
+    "Douma": "SY-RD",
+    "Hama": "SY-HM",
+    "Harasta": "SY-RD",
+    "Homs": "SY-HI",
+    "Idlib": "SY-ID",
+    "Jaramana": "SY-RD",
+    "Kanakir": "SY-RD",
+    "Latakia": "SY-LA",
+    "Madinat al-Baath": "SY-QU",
+    "Muadamiyat al-Sham": "SY-RD",
+    "Palmyra": "SY-HI",
+    "Al-Qusayr": "SY-HI",
+    "Quneitra": "SY-QU",
+    "Raqqa": "SY-RA",
+    "Rastan": "SY-HI",
+    "Rif Dimashq": "SY-RD",
+    "Sa'sa'": "SY-RD",
+    "Tartus": "SY-TA",
 }
 # Spellings the seeds use for those places -> the canonical key above.
 SURFACE = {
-    "deraa": "Daraa", "daraa": "Daraa", "sweida": "As-Suwayda", "suweida": "As-Suwayda",
-    "as-suwayda": "As-Suwayda", "kanaker": "Kanakir", "saasaa": "Sa'sa'", "sassa": "Sa'sa'",
-    "maadamiyah": "Muadamiyat al-Sham", "baath city": "Madinat al-Baath",
-    "deir ezzor": "Deir ez-Zor", "sanamayn": "As-Sanamayn", "qusayr": "Al-Qusayr",
-    "damascus countryside": "Rif Dimashq", "damascus": "Damascus", "homs": "Homs",
-    "hama": "Hama", "aleppo": "Aleppo", "palmyra": "Palmyra", "latakia": "Latakia",
-    "tartus": "Tartus", "quneitra": "Quneitra", "jaramana": "Jaramana", "daraya": "Darayya",
-    "harasta": "Harasta", "rastan": "Rastan",
+    "deraa": "Daraa",
+    "daraa": "Daraa",
+    "sweida": "As-Suwayda",
+    "suweida": "As-Suwayda",
+    "as-suwayda": "As-Suwayda",
+    "kanaker": "Kanakir",
+    "saasaa": "Sa'sa'",
+    "sassa": "Sa'sa'",
+    "maadamiyah": "Muadamiyat al-Sham",
+    "baath city": "Madinat al-Baath",
+    "deir ezzor": "Deir ez-Zor",
+    "sanamayn": "As-Sanamayn",
+    "qusayr": "Al-Qusayr",
+    "damascus countryside": "Rif Dimashq",
+    "damascus": "Damascus",
+    "homs": "Homs",
+    "hama": "Hama",
+    "aleppo": "Aleppo",
+    "palmyra": "Palmyra",
+    "latakia": "Latakia",
+    "tartus": "Tartus",
+    "quneitra": "Quneitra",
+    "jaramana": "Jaramana",
+    "daraya": "Darayya",
+    "harasta": "Harasta",
+    "rastan": "Rastan",
     # gazetteer spellings
-    "mu'addamiyat ash shih": "Muadamiyat al-Sham", "madinat al ba'th": "Madinat al-Baath",
+    "mu'addamiyat ash shih": "Muadamiyat al-Sham",
+    "madinat al ba'th": "Madinat al-Baath",
 }
 
 
@@ -135,8 +173,9 @@ def test_rows_are_valid_assertions_with_recomputed_ids():
     for row in rows():
         assertion = Assertion.from_row(row)  # validates vocabularies, offsets and the id
         assert assertion.assertion_id == row["assertion_id"]
-        key = "|".join(row[k] for k in ("source_id", "start", "end", "place_id", "actor",
-                                         "relation", "stance"))
+        key = "|".join(
+            row[k] for k in ("source_id", "start", "end", "place_id", "actor", "relation", "stance")
+        )
         assert row["assertion_id"] == "a" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -244,7 +283,9 @@ def test_the_14_provincial_capitals_statement_is_expanded_in_full():
 )
 def test_landmark_claims_are_recorded(place_name, actor, relation, stance):
     assert any(
-        r["place_name"] == place_name and r["actor"] == actor and r["relation"] == relation
+        r["place_name"] == place_name
+        and r["actor"] == actor
+        and r["relation"] == relation
         and r["stance"] == stance
         for r in rows()
     )
@@ -252,10 +293,14 @@ def test_landmark_claims_are_recorded(place_name, actor, relation, stance):
 
 def test_weekdays_resolve_against_publication():
     by_quote = {(r["source_id"], r["quote"], r["place_name"]): r for r in rows()}
-    hama = by_quote[("004_6c372f994df79183",
-                     "They took control of Hama, which is north of Homs, on Thursday, dealing "
-                     "President Assad a serious setback after he lost Aleppo last week.",
-                     "Hama")]
+    hama = by_quote[
+        (
+            "004_6c372f994df79183",
+            "They took control of Hama, which is north of Homs, on Thursday, dealing "
+            "President Assad a serious setback after he lost Aleppo last week.",
+            "Hama",
+        )
+    ]
     assert (hama["event_date"], hama["date_precision"]) == ("2024-12-05", "day")
     palmyra = [r for r in rows() if r["place_name"] == "Palmyra" and r["relation"] == "entered"]
     assert [(r["event_date"], r["date_precision"]) for r in palmyra] == [("2024-12-07", "day")]
