@@ -101,6 +101,7 @@ CAPITALS = {
 
 CAPITAL_IDS = frozenset(CAPITALS.values())
 LATIN_LANGS = ("eng", "fra", "deu", "tur", "kur", "spa", "ita", "nld", "und")
+NAME_DUPLICATE_KM = 2.0  # two WOF localities with one name this close are one place
 DUPLICATE_KM = 5.0  # a GeoNames place this close to a WOF locality of the same name is it
 ROUND = 5
 
@@ -312,12 +313,39 @@ class Builder:
                 del self.records[dup["place_id"]]
                 self.stats["wof duplicates removed (same GeoNames id)"] += 1
 
+    def dedupe_names(self) -> None:
+        """Two localities with the same name key less than NAME_DUPLICATE_KM apart are one.
+
+        Keeps the record with GeoNames data, then the larger population, then the lower
+        WOF id; the other's spellings are merged into it and its id redirects to it.
+        """
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for rec in self.records.values():
+            if rec["kind"] not in {"governorate", "district"}:
+                groups[skeleton(rec["name"])].append(rec)
+        for key in sorted(groups):
+            group = sorted(groups[key], key=lambda r: (r["geonames_id"] is None,
+                                                       -r["population"], r["place_id"]))
+            kept: list[dict] = []
+            for rec in group:
+                twin = next((k for k in kept if km(k["lat"], k["lon"], rec["lat"], rec["lon"])
+                             < NAME_DUPLICATE_KM), None)
+                if twin is None:
+                    kept.append(rec)
+                    continue
+                self.merge_into(twin, rec)
+                if rec.get("geonames_id") and not twin.get("geonames_id"):
+                    twin["geonames_id"] = rec["geonames_id"]
+                del self.records[rec["place_id"]]
+                self.stats["wof duplicates removed (same name within 2 km)"] += 1
+
     @staticmethod
     def merge_into(keep: dict, dup: dict) -> None:
         keep["latin"] += dup["latin"]
         keep["arabic"] += dup["arabic"]
         keep["population"] = max(keep["population"], dup["population"])
         keep.setdefault("merged", []).append(dup["place_id"])
+        keep["merged"] += dup.get("merged", [])
 
     # -- GeoNames ------------------------------------------------------------------------
     def load_geonames(self) -> None:
@@ -506,6 +534,7 @@ class Builder:
             rec["region_wof"] = next((r for r in region_ids if r in self.regions), None)
         self.dedupe_wof()
         self.load_geonames()
+        self.dedupe_names()
         self.apply_aliases()
         self.assign_admin()
         return self.rows()
@@ -649,6 +678,9 @@ def main(argv: list[str] | None = None) -> int:
         "rows": [[row[c] for c in COLUMNS] for row in rows],
         "capitals": capitals,
         "governorates": dict(sorted(governorates.items())),
+        "redirects": {old: rec["place_id"] for rec in sorted(builder.records.values(),
+                                                               key=lambda r: r["place_id"])
+                      for old in sorted(rec.get("merged", []))},
         **compile_index(rows),
     }
     out_csv = args.out / "data" / "gazetteer.csv"

@@ -206,6 +206,7 @@ class Gazetteer:
         folded: dict[str, list[int]] | None = None,
         skeletons: dict[str, list[int]] | None = None,
         capitals: dict[str, str] | None = None,
+        redirects: dict[str, str] | None = None,
     ) -> None:
         self._places: list[Place] = list(places)
         self._by_id: dict[str, Place] = {}
@@ -214,6 +215,9 @@ class Gazetteer:
             if place.place_id in self._by_id:
                 raise ValueError(f"duplicate place_id {place.place_id}")
             self._by_id[place.place_id] = place
+        for old, new in (redirects or {}).items():
+            if old not in self._by_id and new in self._by_id:
+                self._redirect[old] = new
         for place in self._places:
             for other in (
                 f"wof:{place.wof_id}" if place.wof_id else "",
@@ -296,7 +300,8 @@ class Gazetteer:
             folded[key] = folded.get(key, []) + [n + i for i in idx]
         for key, idx in extra_skel.items():
             skel[key] = skel.get(key, []) + [n + i for i in idx]
-        return cls(places, folded=folded, skeletons=skel, capitals=data.get("capitals"))
+        return cls(places, folded=folded, skeletons=skel, capitals=data.get("capitals"),
+                   redirects=data.get("redirects"))
 
     # -- mapping protocol ------------------------------------------------------------------
     def __len__(self) -> int:
@@ -466,7 +471,7 @@ class Gazetteer:
         if not key:
             return []
         keys = self._fuzzy_block(key, spread=3)
-        scored = process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=60)
+        scored = process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=70)
         names: list[str] = []
         for cand, _score, _ in scored:
             best = max(
