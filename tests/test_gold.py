@@ -230,6 +230,7 @@ def test_places_exist_and_lie_in_the_expected_governorate():
     for row in rows():
         place = g.get(row["place_id"])
         rid = row["assertion_id"]
+        assert place.place_id == row["place_id"], (rid, "use the canonical id, not a redirect")
         assert 32.0 <= place.lat <= 37.5 and 35.5 <= place.lon <= 42.5, rid
         if place.kind == "governorate":
             assert row["place_precision"] == "region", rid
