@@ -1,0 +1,322 @@
+import math
+import subprocess
+import sys
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import syriamap.gazetteer as gazetteer_module
+from syriamap.errors import UnknownPlaceError, VocabularyError
+from syriamap.gazetteer import KINDS, Gazetteer, Match, Place, resolve
+
+ISO_CODES = {
+    "SY-DI", "SY-RD", "SY-QU", "SY-DR", "SY-SU", "SY-HI", "SY-HM",
+    "SY-LA", "SY-TA", "SY-ID", "SY-HL", "SY-RA", "SY-DY", "SY-HA",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default()
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(a))
+
+
+# query, expected admin1 ISO (or country for foreign places), reference lat, lon (GeoNames
+# or WOF coordinates of the place), expected kind (None: any settlement)
+SEED_PLACES = [
+    ("Damascus", "SY-DI", 33.5102, 36.29128, "city"),
+    ("Daraa", "SY-DR", 32.61889, 36.10213, "city"),
+    ("Deraa", "SY-DR", 32.61889, 36.10213, "city"),
+    ("Homs", "SY-HI", 34.72405, 36.72559, "city"),
+    ("Kanaker", "SY-RD", 33.26664, 36.09625, None),
+    ("Palmyra", "SY-HI", 34.5624, 38.28402, "city"),
+    ("Aleppo", "SY-HL", 36.20124, 37.16117, "city"),
+    ("Hama", "SY-HM", 35.13179, 36.75783, "city"),
+    ("as-Suwayda", "SY-SU", 32.70896, 36.56951, "city"),
+    ("Suwayda", "SY-SU", 32.70896, 36.56951, "city"),
+    ("Suweida", "SY-SU", 32.70896, 36.56951, "city"),
+    ("Sweida", "SY-SU", 32.70896, 36.56951, "city"),
+    ("Quneitra", "SY-QU", 33.12595, 35.82461, "city"),
+    ("Saasaa", "SY-RD", 33.28198, 36.01947, None),
+    ("Sassa", "SY-RD", 33.28198, 36.01947, None),
+    ("Sassa district", "SY-RD", 33.28198, 36.01947, None),
+    ("Saasaa branch", "SY-RD", 33.28198, 36.01947, None),
+    ("Qusayr", "SY-HI", 34.5078, 36.58029, None),
+    ("Latakia", "SY-LA", 35.53125, 35.79088, "city"),
+    ("Tartus", "SY-TA", 34.88902, 35.88659, "city"),
+    ("Maadamiyah", "SY-RD", 33.46466, 36.20175, None),
+    ("Jaramana", "SY-RD", 33.4862, 36.34614, "city"),
+    ("Daraya", "SY-RD", 33.45835, 36.23256, "city"),
+    ("Harasta", "SY-RD", 33.55869, 36.36515, None),
+    ("Baath City", "SY-QU", 33.17204, 35.87311, None),
+    ("Sanamayn", "SY-DR", 33.07186, 36.18316, None),
+    ("Deir Ezzor", "SY-DY", 35.33588, 40.14084, "city"),
+    ("Rastan", "SY-HI", 34.92667, 36.73241, "city"),
+    ("Idlib", "SY-ID", 35.93062, 36.63393, "city"),
+    ("Raqqa", "SY-RA", 35.95283, 39.00788, "city"),
+]
+VARIANTS = [
+    ("Dar'a", "SY-DR", 32.61889, 36.10213, "city"),
+    ("Dar`a", "SY-DR", 32.61889, 36.10213, "city"),
+    ("Der'a", "SY-DR", 32.61889, 36.10213, "city"),
+    ("Hims", "SY-HI", 34.72405, 36.72559, "city"),
+    ("Hamah", "SY-HM", 35.13179, 36.75783, "city"),
+    ("Halab", "SY-HL", 36.20124, 37.16117, "city"),
+    ("Dimashq", "SY-DI", 33.5102, 36.29128, "city"),
+    ("Ladhiqiyah", "SY-LA", 35.53125, 35.79088, "city"),
+    ("Lattakia", "SY-LA", 35.53125, 35.79088, "city"),
+    ("Tartous", "SY-TA", 34.88902, 35.88659, "city"),
+    ("ar-Raqqah", "SY-RA", 35.95283, 39.00788, "city"),
+    ("al-Hasakah", "SY-HA", 36.50237, 40.74772, "city"),
+    ("Hassakeh", "SY-HA", 36.50237, 40.74772, "city"),
+    ("Qamishli", "SY-HA", 37.05215, 41.23142, "city"),
+    ("Kamishli", "SY-HA", 37.05215, 41.23142, "city"),
+    ("Deir al-Zour", "SY-DY", 35.33588, 40.14084, "city"),
+    ("Dair ez Zor", "SY-DY", 35.33588, 40.14084, "city"),
+    ("Deir ez-Zor", "SY-DY", 35.33588, 40.14084, "city"),
+    ("Tadmur", "SY-HI", 34.5624, 38.28402, "city"),
+    ("Manbij", "SY-HL", 36.52815, 37.95495, "city"),
+    ("Menbij", "SY-HL", 36.52815, 37.95495, "city"),
+    ("Tal Rifaat", "SY-HL", 36.47229, 37.09471, None),
+    ("Tell Rifaat", "SY-HL", 36.47229, 37.09471, None),
+    ("al-Bab", "SY-HL", 36.37051, 37.5157, "city"),
+    ("Azaz", "SY-HL", 36.58662, 37.04628, "city"),
+    ("A'zaz", "SY-HL", 36.58662, 37.04628, "city"),
+    ("Afrin", "SY-HL", 36.51194, 36.86954, None),
+    ("Ma'arrat al-Nu'man", "SY-ID", 35.6476, 36.6746, None),
+    ("Maarat al-Numan", "SY-ID", 35.6476, 36.6746, None),
+    ("Saraqib", "SY-ID", 35.86447, 36.80591, None),
+    ("Jisr al-Shughur", "SY-ID", 35.81418, 36.31983, None),
+    ("Jisr ash-Shughur", "SY-ID", 35.81418, 36.31983, None),
+    ("Khan Shaykhun", "SY-ID", 35.44208, 36.65095, None),
+    ("Khan Sheikhoun", "SY-ID", 35.44208, 36.65095, None),
+    ("Salamiyah", "SY-HM", 35.01127, 37.05324, "city"),
+    ("Salamieh", "SY-HM", 35.01127, 37.05324, "city"),
+    ("Mhardeh", "SY-HM", 35.2479, 36.5725, None),
+    ("Suqaylabiyah", "SY-HM", 35.36674, 36.39359, None),
+    ("Talbiseh", "SY-HI", 34.84072, 36.73092, None),
+    ("Douma", "SY-RD", 33.57175, 36.4027, "city"),
+    ("Yabroud", "SY-RD", 33.96921, 36.65729, None),
+    ("Qatana", "SY-RD", 33.43757, 36.07888, None),
+    ("Muadamiyat al-Sham", "SY-RD", 33.46466, 36.20175, None),
+    ("Nassib", "SY-DR", 32.5518, 36.18813, None),
+    ("Albu Kamal", "SY-DY", 34.45226, 40.91854, "city"),
+    ("Abu Kamal", "SY-DY", 34.45226, 40.91854, "city"),
+    ("Mayadin", "SY-DY", 35.01982, 40.45154, "city"),
+    ("Al-Mayadin", "SY-DY", 35.01982, 40.45154, "city"),
+    ("Shaddadi", "SY-HA", 36.05756, 40.73478, None),
+    ("Chaddadi", "SY-HA", 36.05756, 40.73478, None),
+    ("Qardaha", "SY-LA", 35.4584, 36.0628, None),
+    ("Baniyas", "SY-TA", 35.18188, 35.94871, None),
+    ("Alsanamayn", "SY-DR", 33.07186, 36.18316, None),
+    ("دمشق", "SY-DI", 33.5102, 36.29128, "city"),
+    ("حمص", "SY-HI", 34.72405, 36.72559, "city"),
+    ("درعا", "SY-DR", 32.61889, 36.10213, "city"),
+    ("السويداء", "SY-SU", 32.70896, 36.56951, None),
+    ("حلب", "SY-HL", 36.20124, 37.16117, "city"),
+]
+
+
+@pytest.mark.parametrize(("query", "iso", "lat", "lon", "kind"), SEED_PLACES + VARIANTS)
+def test_resolves_to_the_right_place(gaz, query, iso, lat, lon, kind):
+    place = gaz.best(query)
+    assert place is not None, query
+    assert place.admin1_iso == iso, (query, place)
+    assert km(place.lat, place.lon, lat, lon) < 8.0, (query, place, place.lat, place.lon)
+    assert not place.outside_syria
+    if kind is not None:
+        assert place.kind == kind, (query, place)
+    else:
+        assert place.kind in {"city", "town", "village"}, (query, place)
+
+
+@pytest.mark.parametrize(
+    ("query", "iso"),
+    [
+        ("Hama province", "SY-HM"),
+        ("Homs governorate", "SY-HI"),
+        ("Daraa countryside", "SY-DR"),
+        ("Idlib province", "SY-ID"),
+        ("Damascus countryside", "SY-RD"),
+        ("the Damascus countryside", "SY-RD"),
+        ("Rural Damascus", "SY-RD"),
+        ("Rif Dimashq", "SY-RD"),
+        ("Deir ez-Zor governorate", "SY-DY"),
+        ("ريف دمشق", "SY-RD"),
+    ],
+)
+def test_kind_cues_pick_the_governorate(gaz, query, iso):
+    place = gaz.best(query)
+    assert place is not None and place.kind == "governorate" and place.admin1_iso == iso, place
+
+
+def test_city_cue_picks_the_city(gaz):
+    assert gaz.best("Idlib city").kind == "city"
+    assert gaz.best("Hama city").kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Beirut", "LB"), ("Baghdad", "IQ"), ("Amman", "JO"), ("Ankara", "TR"),
+        ("Doha", "QA"), ("Al Qaima", "IQ"), ("Al-Qaim", "IQ"), ("Moscow", "RU"),
+        ("Tehran", "IR"), ("Geneva", "CH"), ("Istanbul", "TR"), ("Jerusalem", "IL"),
+        ("Tel Aviv", "IL"), ("Riyadh", "SA"), ("Cairo", "EG"), ("Washington", "US"),
+        ("London", "GB"), ("Paris", "FR"), ("Kyiv", "UA"), ("Gaziantep", "TR"),
+        ("Erbil", "IQ"), ("Mosul", "IQ"), ("Hermel", "LB"), ("Tripoli", "LB"),
+        ("Golan Heights", "SY"), ("the Golan", "SY"), ("occupied Golan", "SY"),
+    ],
+)  # fmt: skip
+def test_places_outside_syria(gaz, query, country):
+    place = gaz.best(query)
+    assert place is not None and place.outside_syria and place.country == country, place
+    assert place.place_id.startswith("x:")
+
+
+def test_two_kanakirs_are_told_apart_by_near(gaz):
+    south = gaz.best("Kanakir", near=(32.7, 36.56))  # As-Suwayda
+    west = gaz.best("Kanakir", near=(33.51, 36.29))  # Damascus
+    assert south.admin1_iso == "SY-SU" and west.admin1_iso == "SY-RD"
+    assert south.place_id != west.place_id
+    both = {m.place.place_id for m in gaz.resolve("Kanaker", limit=5)}
+    assert {south.place_id, west.place_id} <= both
+
+
+def test_baniyas_on_the_coast_and_banias_in_the_golan(gaz):
+    coast = gaz.best("Baniyas")
+    assert coast.admin1_iso == "SY-TA"
+    golan = gaz.best("Banias", near=(33.25, 35.69))
+    assert golan.lat < 33.4 and golan.place_id != coast.place_id
+
+
+def test_unknown_name_gives_nothing_and_suggestions(gaz):
+    assert gaz.resolve("Xyzzyplugh qwerty") == []
+    assert gaz.best("Xyzzyplugh qwerty") is None
+    assert gaz.resolve("") == []
+    assert gaz.resolve("   ") == []
+    assert "Damascus" in gaz.suggest("Damasqos")
+
+
+def test_fuzzy_fallback_with_threshold(gaz):
+    found = gaz.resolve("Damasqus")
+    assert found and found[0].place.name == "Damascus" and found[0].score < 1
+    assert gaz.resolve("Zq") == []
+
+
+def test_kind_and_admin1_filters(gaz):
+    assert all(m.place.kind == "governorate" for m in gaz.resolve("Homs", kind="governorate"))
+    assert gaz.best("Kanakir", admin1="As-Suwayda").admin1_iso == "SY-SU"
+    assert gaz.best("Kanakir", admin1="SY-RD").admin1_iso == "SY-RD"
+    with pytest.raises(VocabularyError):
+        gaz.resolve("Homs", kind="planet")
+
+
+def test_matches_are_ranked_and_explained(gaz):
+    found = gaz.resolve("Homs", limit=3)
+    assert all(isinstance(m, Match) for m in found)
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    assert all(0 <= m.score <= 1 and m.why for m in found)
+    assert len(gaz.resolve("Homs", limit=1)) == 1
+
+
+def test_get_and_mapping_protocol(gaz):
+    damascus = gaz.best("Damascus")
+    assert gaz.get(damascus.place_id) is damascus
+    assert gaz[damascus.place_id] is damascus
+    assert damascus.place_id in gaz and "wof:0" not in gaz
+    assert gaz.get("gn:170654") is damascus  # GeoNames id of the merged record
+    assert gaz.get("x:beirut").country == "LB"
+    assert len(gaz) > 10_000 and len(list(gaz)) == len(gaz)
+    with pytest.raises(UnknownPlaceError) as err:
+        gaz.get("wof:0")
+    assert isinstance(err.value, LookupError)
+
+
+def test_governorates_and_capitals(gaz):
+    govs = gaz.governorates()
+    assert {g.admin1_iso for g in govs} == ISO_CODES and len(govs) == 14
+    capitals = gaz.capitals()
+    assert set(capitals) == ISO_CODES
+    assert all(p.kind == "city" for p in capitals.values())
+    expected = {"SY-DI": "Damascus", "SY-HI": "Homs", "SY-HM": "Hama", "SY-HL": "Aleppo",
+                "SY-DY": "Deir ez-Zor", "SY-SU": "As-Suwayda", "SY-DR": "Daraa",
+                "SY-QU": "Quneitra", "SY-RD": "Douma"}
+    for iso, name in expected.items():
+        assert capitals[iso].name == name and capitals[iso].admin1_iso == iso
+    assert capitals["SY-HI"].population > 500_000  # merged from GeoNames
+
+
+def test_surface_forms_and_frame(gaz):
+    forms = dict(gaz.surface_forms())
+    assert forms["saasaa"] == gaz.best("Saasaa").place_id
+    frame = gaz.frame()
+    assert len(frame) == len(gaz)
+    assert {"place_id", "name", "kind", "lat", "lon", "admin1_iso"} <= set(frame.columns)
+
+
+def test_place_is_validated_and_immutable():
+    place = Place("x:test", "Test", "", "city", 1.0, 2.0, country="FR")
+    assert place.outside_syria and "Test" in repr(place)
+    assert "<table>" in place._repr_html_()
+    with pytest.raises(AttributeError):
+        place.name = "Other"  # type: ignore[misc]
+    with pytest.raises(VocabularyError):
+        Place("x:test", "Test", "", "planet", 1.0, 2.0)
+    with pytest.raises(ValueError):
+        Place("x:test", "Test", "", "city", 100.0, 2.0)
+    assert set(KINDS) >= {"governorate", "city", "village"}
+
+
+def test_every_record_has_a_valid_shape(gaz):
+    for place in gaz:
+        assert place.kind in KINDS
+        assert place.place_id.split(":")[0] in {"wof", "gn", "x"}
+        if not place.outside_syria:
+            assert 32.0 < place.lat < 37.5 and 35.5 < place.lon < 42.5, place
+
+
+def test_module_level_resolve():
+    assert resolve("Homs")[0].place.name == "Homs"
+
+
+def test_default_is_loaded_once_and_thread_safe(monkeypatch):
+    monkeypatch.setattr(Gazetteer, "_default", None)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(Gazetteer.default()))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(g) for g in results}) == 1
+
+
+def test_stale_rules_rebuild_the_keys(monkeypatch):
+    monkeypatch.setattr(gazetteer_module, "RULES_VERSION", "stale")
+    gaz = Gazetteer._load_package()
+    assert gaz.best("Saasaa").name == "Sa'sa'"
+
+
+def test_import_does_not_load_the_gazetteer():
+    code = (
+        "import syriamap, syriamap.gazetteer as g; "
+        "assert g.Gazetteer._default is None"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_resolve_never_raises(text):
+    gaz = Gazetteer.default()
+    found = gaz.resolve(text)
+    assert isinstance(found, list)
+    gaz.suggest(text)
