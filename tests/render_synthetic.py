@@ -168,7 +168,7 @@ def make_input(
 
     # per place: a side per day (changes at a random day for a third of places)
     plans = []
-    for i, place in enumerate(places):
+    for i in range(len(places)):
         first = SIDES[i % 3] if i % 11 else SIDES[3 + i % 4]
         second = SIDES[(i + 1) % 3]
         change = rng.randrange(len(dates)) if (i % 3 == 0 and len(dates) > 1) else None

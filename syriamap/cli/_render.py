@@ -1,7 +1,203 @@
-"""Subcommands (placeholder: filled in by the module's owner)."""
+"""``syriamap render``: dated maps as a self-contained HTML page, GeoJSON and GeoPackage."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from .._types import parse_optional_date
+from ..errors import OutputError, VocabularyError
+from ._common import store_option
+
+__all__ = ["COMMANDS", "render"]
+
+FORMATS = ("html", "geojson", "gpkg")
+
+
+def parse_formats(values: tuple[str, ...]) -> list[str]:
+    """Turn repeatable / comma-separated ``--format`` values into a sorted, checked list."""
+    chosen: set[str] = set()
+    for value in values or ("html",):
+        for part in value.split(","):
+            name = part.strip().lower()
+            if not name:
+                continue
+            if name == "all":
+                chosen.update(FORMATS)
+            elif name in FORMATS:
+                chosen.add(name)
+            else:
+                raise VocabularyError("format", part.strip(), (*FORMATS, "all"))
+    return [f for f in FORMATS if f in chosen] or ["html"]
+
+
+def _outputs(stem: str, formats: list[str]) -> list[tuple[str, str]]:
+    """(kind, file name) of every file the formats produce."""
+    files = []
+    if "html" in formats:
+        files.append(("html", f"{stem}.html"))
+    if "geojson" in formats:
+        files += [
+            ("places", f"{stem}-places.geojson"),
+            ("places_qml", f"{stem}-places.qml"),
+            ("governorates", f"{stem}-governorates.geojson"),
+            ("governorates_qml", f"{stem}-governorates.qml"),
+        ]
+    if "gpkg" in formats:
+        files.append(("gpkg", f"{stem}.gpkg"))
+    return files
+
+
+def _targets(out: str | None, stem: str, formats: list[str]) -> tuple[dict[str, Path], Path | None]:
+    """Map each output kind to its path; return also a folder this command must create."""
+    files = _outputs(stem, formats)
+    single = len(formats) == 1 and formats[0] in ("html", "gpkg")
+    if out is None:
+        return {kind: Path(name) for kind, name in files}, None
+    target = Path(out)
+    if single and not target.is_dir():
+        return {files[0][0]: target}, None
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"cannot write {len(files)} files into {target}: not a folder")
+    created = None
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
+        created = target
+    return {kind: target / name for kind, name in files}, created
+
+
+def _summary_line(summary: dict) -> str:
+    sides = ", ".join(f"{side} {n}" for side, n in summary["per_side"].items()) or "none held"
+    line = (
+        f"{summary['date']}: {summary['places']} places: {sides}; "
+        f"{summary['contested']} contested"
+    )
+    if summary.get("only_claimed"):
+        line += f", {summary['only_claimed']} only claimed"
+    return line
+
+
+@click.command("render")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The date to map.")
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="Timeline start (with --to).")
+@click.option("--to", "end", metavar="YYYY-MM-DD", help="Timeline end, inclusive.")
+@click.option(
+    "--out",
+    "out",
+    metavar="PATH",
+    help="Output file (one format) or folder (several formats); default: the current folder.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT",
+    help="html (default), geojson, gpkg or all; repeatable or comma-separated.",
+)
+@click.option(
+    "--as-reported-by", "as_reported_by", metavar="YYYY-MM-DD",
+    help="Use only what had been published by this date.",
+)
+@click.option(
+    "--tiles", "tiles", metavar="NAME", default=None,
+    help="Online basemap for the HTML page (e.g. OpenStreetMap); default: none, offline.",
+)
+@store_option
+def render(
+    date: str | None,
+    start: str | None,
+    end: str | None,
+    out: str | None,
+    formats: tuple[str, ...],
+    as_reported_by: str | None,
+    tiles: str | None,
+    store: str | None,
+) -> None:
+    r"""Map the control state on a date (or a timeline) as HTML, GeoJSON and/or GeoPackage.
+
+    \b
+    Examples:
+      syriamap render --date 2024-12-07
+      syriamap render --from 2024-11-27 --to 2024-12-08
+      syriamap render --date 2024-12-07 --format all --out maps/
+    """
+    from ..render._frames import date_span, load
+    from ..render.html import _tiles
+
+    chosen = parse_formats(formats)
+    days = date_span(date, start=start, end=end)
+    parse_optional_date(as_reported_by, what="--as-reported-by date")
+    if "html" in chosen:
+        _tiles(tiles)
+    stem = "syriamap-" + days[0].isoformat()
+    if len(days) > 1:
+        stem += "_" + days[-1].isoformat()
+    targets, created = _targets(out, stem, chosen)
+
+    data = load(
+        days[0] if len(days) == 1 else None,
+        start=days[0] if len(days) > 1 else None,
+        end=days[-1] if len(days) > 1 else None,
+        as_reported_by=as_reported_by,
+        store=store,
+        districts="html" in chosen,
+    )
+    if created is not None:
+        try:
+            created.mkdir()
+        except OSError as exc:
+            raise OutputError(f"cannot create folder {created}: {exc.strerror or exc}") from exc
+    try:
+        summary = _write_all(data, targets, tiles)
+    except BaseException:
+        if created is not None:
+            with contextlib.suppress(OSError):
+                created.rmdir()  # only succeeds when nothing was left in it
+        raise
+    for path in targets.values():
+        click.echo(f"wrote {path}")
+    click.echo(_summary_line(summary))
+
+
+def _write_all(data, targets: dict[str, Path], tiles: str | None) -> dict:
+    """Write every output to a temporary file, then rename them all (nothing partial)."""
+    from .._io import atomic_path
+    from ..render.geojson import dumps, governorates_geojson, places_geojson
+    from ..render.gpkg import write_gpkg
+    from ..render.html import build_page, summarise
+    from ..render.qml import governorates_qml, places_qml
+
+    summary = summarise(data)
+    with contextlib.ExitStack() as stack:
+        temps = {kind: stack.enter_context(atomic_path(path)) for kind, path in targets.items()}
+        for kind, tmp in temps.items():
+            if kind == "html":
+                page = build_page(data, tiles=tiles)
+                tmp.write_text(page.html, encoding="utf-8")
+                summary = dict(page.summary)
+            elif kind == "places":
+                tmp.write_text(dumps(places_geojson(data)), encoding="utf-8")
+            elif kind == "governorates":
+                tmp.write_text(dumps(governorates_geojson(data)), encoding="utf-8")
+            elif kind == "places_qml":
+                tmp.write_text(places_qml(), encoding="utf-8")
+            elif kind == "governorates_qml":
+                tmp.write_text(governorates_qml(), encoding="utf-8")
+            elif kind == "gpkg":
+                write_gpkg(data, tmp)
+            os.chmod(tmp, _file_mode())
+    return summary
+
+
+def _file_mode() -> int:
+    """Return the mode a plain ``open()`` gives a new file (temporary files are 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+COMMANDS: list[click.Command] = [render]

@@ -19,11 +19,12 @@ __all__ = [
     "as_list",
     "best_quote",
     "esc",
-    "evidence_html",
+    "evidence_entry",
     "highlight",
     "iso_date",
     "json_for_script",
     "safe_url",
+    "source_html",
 ]
 
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
@@ -120,63 +121,60 @@ def highlight(quote: Any, names: Iterable[Any]) -> str:
     return esc(text)
 
 
-def evidence_html(
-    assertion: Mapping[str, Any],
-    source: Mapping[str, Any] | None,
-    *,
-    place_name: str | None = None,
-    role: str = "supporting",
-) -> str:
-    """One ``<li>`` of a popup: date, publisher (linked if http/https), stance, claimant, quote.
+def source_html(source: Mapping[str, Any] | None, source_id: str) -> str:
+    """Render the publisher of a source as escaped HTML: a link only for an http(s) url.
 
-    Parameters
-    ----------
-    assertion
-        A row of the assertions table (see ``docs/ARCHITECTURE.md``).
-    source
-        The matching row of the sources table, or None if unknown.
-    place_name
-        The gazetteer name, highlighted when the quote does not contain the surface form.
-    role
-        ``"supporting"`` or ``"conflicting"``: how the claim bears on the shown state.
+    A url with another scheme (``javascript:``, ``data:``...) is shown as text beside the
+    publisher, never as a link.
+
+    Examples
+    --------
+    >>> source_html({"publisher": "<b>X</b>", "url": "javascript:alert(1)"}, "s1")
+    '<span>&lt;b&gt;X&lt;/b&gt;</span> <code class="url">javascript:alert(1)</code>'
     """
     source = source or {}
-    date = iso_date(assertion.get("event_date")) or ""
-    precision = assertion.get("date_precision")
-    if not is_missing(precision) and precision not in ("day", ""):
-        date = f"{date} ({precision})"
     publisher = source.get("publisher")
     if is_missing(publisher) or not str(publisher).strip():
-        publisher = assertion.get("source_id")
+        publisher = source_id
     url = source.get("url")
     link = safe_url(url)
     title = source.get("title")
     title_attr = f' title="{esc(title)}"' if not is_missing(title) and str(title) else ""
     if link:
-        who = (
+        return (
             f'<a href="{esc(link)}" target="_blank" rel="noopener noreferrer"'
             f"{title_attr}>{esc(publisher)}</a>"
         )
-    else:
-        who = f"<span{title_attr}>{esc(publisher)}</span>"
-        if not is_missing(url) and str(url).strip():
-            who += f' <code class="url">{esc(url)}</code>'
+    who = f"<span{title_attr}>{esc(publisher)}</span>"
+    if not is_missing(url) and str(url).strip():
+        who += f' <code class="url">{esc(url)}</code>'
+    return who
+
+
+def evidence_entry(assertion: Mapping[str, Any], *, place_name: str | None = None) -> list[str]:
+    """One claim for a popup as escaped HTML fragments.
+
+    Returns
+    -------
+    list of str
+        ``[date, stance, claimant, what, quote]``: the event date (with its precision when
+        not a day), the stance, "claimant: ..." (or ""), "actor relation", and the quote
+        with the place name in ``<mark>``. Every fragment is escaped.
+    """
+    date = iso_date(assertion.get("event_date")) or ""
+    precision = assertion.get("date_precision")
+    if not is_missing(precision) and precision not in ("day", ""):
+        date = f"{date} ({precision})"
     claimant = assertion.get("claimant")
     claimant_side = assertion.get("claimant_side")
     claim = ""
     if not is_missing(claimant) and str(claimant).strip():
-        claim = f' · claimant: <span class="claimant">{esc(claimant)}</span>'
+        claim = f"claimant: {esc(claimant)}"
         if not is_missing(claimant_side) and str(claimant_side).strip():
             claim += f" ({esc(claimant_side)})"
     what = f"{esc(assertion.get('actor'))} {esc(assertion.get('relation'))}".strip()
     quote = highlight(assertion.get("quote"), [assertion.get("place_name"), place_name])
-    role_class = "con" if role == "conflicting" else "sup"
-    return (
-        f'<li class="ev {role_class}"><div class="evh"><span class="d">{esc(date)}</span> · '
-        f'{who} · <span class="stance">{esc(assertion.get("stance"))}</span>{claim}'
-        f' · <span class="what">{what}</span></div>'
-        f"<blockquote>{quote}</blockquote></li>"
-    )
+    return [esc(date), esc(assertion.get("stance")), claim, what, quote]
 
 
 def best_quote(assertions: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
@@ -198,15 +196,15 @@ def best_quote(assertions: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | N
 
 
 def json_for_script(data: Any) -> str:
-    """Serialise ``data`` as JSON that is safe inside ``<script>`` (no ``</script>`` breakout).
+    r"""Serialise ``data`` as JSON that is safe inside ``<script>`` (no ``</script>`` breakout).
 
-    ``<``, ``>``, ``&`` and the line separators U+2028/U+2029 are written as ``\\uXXXX``
+    ``<``, ``>``, ``&`` and the line separators U+2028/U+2029 are written as ``\uXXXX``
     escapes, which JSON.parse turns back into the same characters.
 
     Examples
     --------
     >>> json_for_script({"q": "</script>"})
-    '{"q":"\\\\u003c/script\\\\u003e"}'
+    '{"q":"\\u003c/script\\u003e"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .._types import DateLike, parse_date, parse_optional_date
+from .._types import DateLike, parse_optional_date
 from ..errors import InvalidDateError
 from ._evidence import as_list, best_quote, is_missing, iso_date
 from .style import sides
@@ -111,7 +111,7 @@ class RenderInput:
         return self._index["sources"]
 
     def publisher(self, source_id: str) -> str:
-        """The publisher of a source, or its id when unknown."""
+        """Return the publisher of a source, or its id when unknown."""
         row = self.source_records().get(source_id) or {}
         name = row.get("publisher")
         return source_id if is_missing(name) or not str(name).strip() else str(name)
@@ -272,7 +272,7 @@ def place_rows(data: RenderInput, day: DayState) -> list[dict[str, Any]]:
 
 
 def place_table(data: RenderInput, day: DayState | None = None) -> gpd.GeoDataFrame:
-    """The exported places of one day as a GeoDataFrame with :data:`PLACE_FIELDS` columns."""
+    """Return the exported places of one day as a GeoDataFrame with :data:`PLACE_FIELDS` columns."""
     return _to_frame(place_rows(data, day or data.days[-1]), extra=())
 
 
@@ -281,8 +281,10 @@ def _interval_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def place_intervals(data: RenderInput) -> gpd.GeoDataFrame:
-    """Places over a timeline: one row per place and unchanged state, with ``valid_from``
-    (first day) and ``valid_to`` (the day after the last day: a half-open interval).
+    """Return places over a timeline: one row per place and unchanged state.
+
+    ``valid_from`` is the first day and ``valid_to`` the day after the last day (a
+    half-open interval).
     """
     open_rows: dict[str, dict[str, Any]] = {}
     done: list[dict[str, Any]] = []

@@ -38,7 +38,7 @@ PRECISION = 6
 
 
 def _value(value: Any) -> Any:
-    """A JSON-ready scalar: numpy → Python, NaN/NA → None, dates → ISO strings."""
+    """Return a JSON-ready scalar: numpy → Python, NaN/NA → None, dates → ISO strings."""
     if value is None:
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):

@@ -171,7 +171,7 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
 
 
 def _assertions_table(data: RenderInput) -> pd.DataFrame:
-    """The assertions behind the mapped places (all of them for the store), with publisher."""
+    """Return the assertions table with each source's publisher, url and date."""
     frame = data.assertions.copy()
     sources = data.sources
     if len(sources):

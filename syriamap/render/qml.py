@@ -108,7 +108,7 @@ def _case(field: str, mapping: dict[str, Any], default: Any) -> str:
 
 
 def places_qml() -> str:
-    """The QML style of the ``places`` layer (categorised by ``side``).
+    """Return the QML style of the ``places`` layer (categorised by ``side``).
 
     Examples
     --------
@@ -208,7 +208,7 @@ def places_qml() -> str:
 
 
 def governorates_qml() -> str:
-    """The QML style of the ``governorates`` layer (categorised by ``dominant_side``)."""
+    """Return the QML style of the ``governorates`` layer (categorised by ``dominant_side``)."""
     colours = side_colours()
 
     def symbol(name: str, side: str) -> ET.Element:
@@ -234,7 +234,8 @@ def governorates_qml() -> str:
         if side:
             expression = (
                 f"set_color_part({_quote(_rgba(colour))}, 'alpha', "
-                f'to_int(255 * ({GOV_FILL_BASE} + {GOV_FILL_GAIN} * coalesce("dominant_share", 0))))'
+                f"to_int(255 * ({GOV_FILL_BASE} + {GOV_FILL_GAIN}"
+                ' * coalesce("dominant_share", 0))))'
             )
             _data_defined(layer, {"fillColor": expression})
         return el

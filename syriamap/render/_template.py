@@ -1,0 +1,302 @@
+"""The page template: HTML skeleton, CSS and JavaScript of the map page.
+
+Kept as Python strings (not package data files) so that the page can never lose its
+template in an installation. Placeholders are ``<!--@NAME@-->`` and are filled in one pass
+by :func:`syriamap.render.html.fill`.
+
+The JavaScript reads one JSON block (``#syriamap-data``), draws all places as circle
+markers of ONE ``L.geoJSON`` layer on a shared canvas renderer (``preferCanvas``), and
+restyles them when the date slider moves. It never inserts source text itself: every HTML
+fragment in the data was escaped on the server (``syriamap.render._evidence``); the only
+strings it builds are from closed vocabularies, and those go through ``esc`` too.
+"""
+
+from __future__ import annotations
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="<!--@CSP@-->">
+<meta name="generator" content="syriamap <!--@VERSION@-->">
+<link rel="icon" href="data:,">
+<title><!--@TITLE@--></title>
+<style><!--@LEAFLET_CSS@--></style>
+<style><!--@PAGE_CSS@--></style>
+</head>
+<body>
+<div id="map" data-marker-count="0" data-date=""></div>
+<div id="panel" class="sm-panel">
+  <h1><!--@HEADING@--></h1>
+  <div id="sm-when"><span id="sm-date"><!--@DATE_TEXT@--></span>
+    <span id="sm-reported"><!--@REPORTED_TEXT@--></span></div>
+  <div id="sm-timeline" hidden>
+    <button id="sm-play" type="button" aria-label="play">&#9654;</button>
+    <input id="sm-slider" type="range" min="0" max="0" step="1" value="0"
+      aria-label="date">
+  </div>
+  <div id="sm-summary"></div>
+</div>
+<div id="legend" class="sm-panel"><!--@LEGEND@--></div>
+<noscript>This map needs JavaScript. The same data is available as GeoJSON:
+run <code>syriamap render --format geojson</code>.</noscript>
+<script type="application/json" id="syriamap-data"><!--@DATA@--></script>
+<script><!--@LEAFLET_JS@--></script>
+<script><!--@PAGE_JS@--></script>
+</body>
+</html>
+"""
+
+PAGE_CSS = """
+html, body { height: 100%; margin: 0; }
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
+  sans-serif; color: #1c1c1c; }
+#map { position: absolute; inset: 0; background: #dfe6ea; }
+.sm-panel { background: rgba(255,255,255,.94); border-radius: 6px; padding: 8px 10px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.35); }
+#panel { max-width: 360px; }
+#panel h1 { font-size: 16px; margin: 0 0 4px; }
+#sm-when { font-size: 13px; }
+#sm-date { font-weight: 600; }
+#sm-reported { color: #555; display: block; }
+#sm-timeline { display: flex; gap: 6px; align-items: center; margin-top: 6px; }
+#sm-timeline[hidden] { display: none; }
+#sm-slider { flex: 1; min-width: 160px; }
+#sm-play { width: 32px; height: 26px; cursor: pointer; }
+#sm-summary { font-size: 12px; color: #333; margin-top: 4px; }
+#legend { max-width: 300px; max-height: 60vh; overflow: auto; font-size: 12px; }
+#legend h2 { font-size: 13px; margin: 2px 0 4px; }
+#legend ul { list-style: none; margin: 0 0 6px; padding: 0; }
+#legend li { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
+#legend svg { flex: none; }
+#legend details { margin-top: 4px; }
+#legend summary { cursor: pointer; font-weight: 600; }
+#legend p { margin: 4px 0; }
+.sm-ramp { display: inline-block; width: 60px; height: 10px;
+  background: linear-gradient(to right, rgba(0,0,0,.1), rgba(0,0,0,.6)); }
+.leaflet-popup-content { margin: 10px 12px; }
+.pp h3 { font-size: 14px; margin: 0; }
+.pp .ar { font-size: 13px; color: #444; }
+.pp .meta { color: #555; font-size: 12px; }
+.pp .state { margin: 4px 0; font-size: 12px; }
+.pp ol { margin: 4px 0; padding-left: 18px; }
+.pp ol.con li { color: #5a5a5a; }
+.pp .evh { font-size: 12px; color: #333; }
+.pp blockquote { margin: 2px 0 6px; padding: 2px 6px; border-left: 3px solid #bbb;
+  font-size: 12px; background: #f7f7f7; white-space: pre-wrap; }
+.pp mark { background: #ffe45c; padding: 0 1px; }
+.pp code.url { font-size: 11px; color: #666; word-break: break-all; }
+.pp .more { font-size: 11px; color: #666; }
+.pp h4 { font-size: 12px; margin: 6px 0 0; }
+"""
+
+PAGE_JS = r"""
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("syriamap-data").textContent);
+  var mapEl = document.getElementById("map");
+  var ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"};
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) { return ESC[c]; });
+  }
+  function colour(side) { return D.colours[side] || D.unknown; }
+  function label(side) { return D.labels[side] || side || "unknown"; }
+
+  var map = L.map(mapEl, { preferCanvas: true, zoomSnap: 0.25, worldCopyJump: false });
+  var renderer = L.canvas({ padding: 0.5 });
+  var baseLayers = {};
+  if (D.tiles) {
+    var tiles = L.tileLayer(D.tiles.url, { attribution: D.tiles.attribution, maxZoom: 18 });
+    baseLayers[D.tiles.name] = tiles.addTo(map);
+    baseLayers["No basemap"] = L.layerGroup();
+  }
+  var outline = L.geoJSON(D.outline, {
+    interactive: false, renderer: renderer,
+    style: { color: "#333", weight: 1.6, fill: true, fillColor: "#ffffff",
+             fillOpacity: D.tiles ? 0 : 1 }
+  }).addTo(map);
+  map.attributionControl.addAttribution(D.attribution);
+
+  var day = 0;
+  function govStyle(f) {
+    var g = D.govdays[day][f.properties.i];
+    if (!g[0]) { return { color: "#666", weight: 0.8, fill: false }; }
+    return { color: "#555", weight: 0.8, fill: true, fillColor: colour(g[0]),
+             fillOpacity: D.gov.base + D.gov.gain * g[1] };
+  }
+  var governorates = L.geoJSON(D.governorates, { style: govStyle, renderer: renderer });
+  governorates.bindTooltip(function (layer) {
+    return D.govdays[day][layer.feature.properties.i][2];
+  }, { sticky: true });
+  governorates.addTo(map);
+  var districts = null;
+  if (D.districts) {
+    districts = L.geoJSON(D.districts, {
+      renderer: renderer,
+      style: { color: "#7a7a7a", weight: 0.7, dashArray: "2 3", fill: false }
+    });
+    districts.bindTooltip(function (layer) { return layer.feature.properties.n; },
+                          { sticky: true });
+  }
+
+  var markers = [];
+  var places = L.geoJSON(D.places, {
+    pointToLayer: function (feature, latlng) {
+      var m = L.circleMarker(latlng, { renderer: renderer, radius: feature.properties.r });
+      markers[feature.properties.i] = m;
+      return m;
+    }
+  });
+  places.bindTooltip(function (layer) { return layer.feature.properties.n; },
+                     { direction: "top", offset: [0, -4] });
+  places.bindPopup(popup, { maxWidth: 440, maxHeight: 380, autoPanPadding: [20, 20] });
+  places.addTo(map);
+
+  function markerStyle(i, d) {
+    var c = D.codes[d.s[i]], key = c[4], s = D.styles[key];
+    var fillColour = key === "unknown" ? D.unknown : colour(c[0]);
+    var conf = d.c[i] < 0 ? 0 : d.c[i] / 100;
+    return {
+      radius: Math.max(2, D.places.features[i].properties.r + s.radius_delta),
+      color: s.stroke || fillColour, weight: s.weight, opacity: 1,
+      dashArray: s.dash, fill: true, fillColor: fillColour,
+      fillOpacity: Math.min(1, s.fill_opacity + s.confidence_gain * conf)
+    };
+  }
+
+  function list(ids, cls, limit) {
+    if (!ids.length) { return ""; }
+    var shown = ids.slice(0, limit).map(evidence).join("");
+    var more = ids.length > limit ? '<div class="more">… and ' + (ids.length - limit) +
+      " more claims (see the GeoPackage's assertions table)</div>" : "";
+    return '<ol class="' + cls + '">' + shown + "</ol>" + more;
+  }
+
+  // D.ev[k] = [source, date, stance, claimant, what, quote]: fragments escaped on the server
+  function evidence(k) {
+    var e = D.ev[k];
+    return '<li><div class="evh"><span class="d">' + e[1] + "</span> · " + D.src[e[0]] +
+      ' · <span class="stance">' + e[2] + "</span>" + (e[3] ? " · " + e[3] : "") +
+      ' · <span class="what">' + e[4] + "</span></div><blockquote>" + e[5] +
+      "</blockquote></li>";
+  }
+
+  function header(p) {
+    var meta = [D.kinds[p.k], D.govnames[p.g]].filter(Boolean).join(" · ");
+    return "<h3>" + p.n + "</h3>" +
+      (p.a ? '<div class="ar" dir="rtl" lang="ar">' + p.a + "</div>" : "") +
+      '<div class="meta">' + meta + "</div>";
+  }
+
+  function popup(layer) {
+    var i = layer.feature.properties.i, d = D.days[day];
+    if (d.s[i] < 0) { return '<div class="pp">' + header(layer.feature.properties) + "</div>"; }
+    var c = D.codes[d.s[i]], st = D.stamps[d.t[i]], set = D.evsets[d.e[i]];
+    var state = c[1] === "unknown" || !c[0] ? "holder unknown" :
+      esc(label(c[0])) + (c[3] ? " (" + esc(c[3]) + ")" : "") + " · " + esc(c[1]);
+    if (c[1] === "held" && !c[2]) { state += " · only claimed, not asserted"; }
+    if (d.c[i] >= 0) { state += " · confidence " + (d.c[i] / 100).toFixed(2); }
+    state += "<br>as of " + esc(st[0] || "?") + " · last change " + esc(st[1] || "?");
+    return '<div class="pp">' + header(layer.feature.properties) +
+      '<div class="state">' + state + "</div>" +
+      "<h4>Evidence</h4>" + list(set[0], "sup", 12) +
+      (set[1].length ? "<h4>Conflicting claims</h4>" + list(set[1], "con", 6) : "") +
+      "</div>";
+  }
+
+  var dateEl = document.getElementById("sm-date");
+  var summaryEl = document.getElementById("sm-summary");
+  var slider = document.getElementById("sm-slider");
+  var play = document.getElementById("sm-play");
+
+  function setDay(k) {
+    day = Math.max(0, Math.min(D.days.length - 1, k | 0));
+    var d = D.days[day], counts = {}, contested = 0, unconfirmed = 0, n = 0;
+    for (var i = 0; i < markers.length; i++) {
+      var m = markers[i];
+      if (d.s[i] < 0) {
+        if (places.hasLayer(m)) { places.removeLayer(m); }
+        continue;
+      }
+      m.setStyle(markerStyle(i, d));
+      if (!places.hasLayer(m)) { places.addLayer(m); }
+      var c = D.codes[d.s[i]];
+      n += 1;
+      if (c[1] === "contested") { contested += 1; }
+      else if (c[1] === "held") {
+        counts[c[0]] = (counts[c[0]] || 0) + 1;
+        if (!c[2]) { unconfirmed += 1; }
+      }
+    }
+    governorates.setStyle(govStyle);
+    map.closePopup();
+    var text = D.dateLabels[day];
+    dateEl.textContent = text;
+    document.title = D.title + " — " + D.dates[day];
+    slider.value = String(day);
+    var parts = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })
+      .map(function (s) { return label(s) + " " + counts[s]; });
+    summaryEl.textContent = n + " places: " + (parts.join(" · ") || "none held") +
+      " · " + contested + " contested" + (unconfirmed ? " · " + unconfirmed + " only claimed" : "");
+    mapEl.dataset.markerCount = String(places.getLayers().length);
+    mapEl.dataset.date = D.dates[day];
+  }
+
+  var timer = null;
+  function stop() { if (timer) { clearInterval(timer); timer = null; play.innerHTML = "&#9654;"; } }
+  if (D.days.length > 1) {
+    document.getElementById("sm-timeline").hidden = false;
+    slider.max = String(D.days.length - 1);
+    slider.addEventListener("input", function () { stop(); setDay(+slider.value); });
+    play.addEventListener("click", function () {
+      if (timer) { stop(); return; }
+      if (day >= D.days.length - 1) { setDay(0); }
+      play.innerHTML = "&#10074;&#10074;";
+      timer = setInterval(function () {
+        if (day >= D.days.length - 1) { stop(); return; }
+        setDay(day + 1);
+      }, 800);
+    });
+  }
+
+  function panel(id, position) {
+    var ctl = L.control({ position: position });
+    ctl.onAdd = function () {
+      var el = document.getElementById(id);
+      L.DomEvent.disableClickPropagation(el);
+      L.DomEvent.disableScrollPropagation(el);
+      return el;
+    };
+    return ctl.addTo(map);
+  }
+  panel("panel", "topleft");
+  panel("legend", "bottomright");
+  var overlays = {};
+  overlays["Governorates (side holding most places)"] = governorates;
+  if (districts) { overlays["District boundaries"] = districts; }
+  overlays["Places"] = places;
+  L.control.layers(baseLayers, overlays,
+                   { collapsed: window.innerWidth < 700, position: "topright" }).addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
+
+  map.fitBounds(outline.getBounds(), { padding: [10, 10] });
+  setDay(D.days.length - 1);
+
+  window.syriamap = {
+    map: map, places: places, governorates: governorates, districts: districts,
+    dates: D.dates, setDay: setDay,
+    get day() { return day; },
+    get date() { return D.dates[day]; },
+    get markerCount() { return places.getLayers().length; },
+    get featureCount() { return D.places.features.length; },
+    markerFor: function (placeId) {
+      for (var i = 0; i < markers.length; i++) {
+        if (D.places.features[i].properties.id === placeId) { return markers[i]; }
+      }
+      return null;
+    }
+  };
+  mapEl.dataset.ready = "1";
+})();
+"""
