@@ -557,7 +557,7 @@ def fuse(evidence: pd.DataFrame, date: DateLike) -> pd.DataFrame:
                          dtype=bool)
     held_support = has_holder & since & (
         (hold & ~den & same) | (end & ~den & ~same) | (hold & den & ~same)
-        | (end & den & same) | (enter & ~den & same)
+        | (end & den & same) | (enter & ~den & friendly)
     )
     held_conflict = has_holder & since & (
         (hold & ~den & ~same) | (end & ~den & same) | (hold & den & same)
@@ -854,8 +854,8 @@ def governorate_summary(
     (places without a population count as 1 person, so that a governorate with only
     unpopulated evidence still gets a share). ``dominant_side`` is the side with the
     largest population share (``""`` when no side holds anything), ``dominant_share`` that
-    share. Governorate records themselves (claims about a whole province) are counted
-    like places.
+    share. A governorate record (a claim about a whole province) is counted only when no
+    finer place of that governorate has evidence.
 
     Returns
     -------
@@ -872,6 +872,10 @@ def governorate_summary(
     control = control_at(date, as_reported_by=as_reported_by, store=store)
     polygons = governorates()
     control = control[control["admin1_iso"].astype(str) != ""].copy()
+    # A claim about a whole governorate stands for it only when nothing finer is known.
+    is_gov = control["kind"] == "governorate"
+    finer = set(control.loc[~is_gov, "admin1_iso"])
+    control = control[~(is_gov & control["admin1_iso"].isin(finer))].copy()
     control["pop"] = control["population"].fillna(1).astype(float).clip(lower=1.0)
     grouped = control.groupby("admin1_iso")
     out = polygons[["place_id", "name", "name_ar", "iso", "geometry"]].copy()
