@@ -8,8 +8,8 @@ Stage: dates. Rules (each cue carries the precision of ``DatePrecision``):
 - weekdays: "on Saturday", "Thursday night" → the latest such day on or before the
   publication date (``day``);
 - relative: "today", "earlier today", "this morning", "tonight" → publication day;
-  "yesterday" → the day before; "N days ago" → ``day``; "last week" → seven days before
-  (``week``); "this week", "the past week" → publication date (``week``); "last month"
+  "yesterday" → the day before; "N days ago" → ``day``; "last week" → the Thursday of
+  the previous Monday-to-Sunday week (``week``); "this week", "the past week" → publication date (``week``); "last month"
   (``month``);
 - no publication date: only cues carrying their own year are dated; the others resolve to
   ``None``.
@@ -158,7 +158,10 @@ def find_date_cues(text: str, published: dt.date | None = None, *, offset: int =
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
                 date = None if published is None else published - dt.timedelta(days=n)
             elif kind == "lastweek":
-                date = None if published is None else published - dt.timedelta(days=7)
+                # the previous Monday-to-Sunday week, dated at its Thursday (mid-week)
+                date = None if published is None else (
+                    published - dt.timedelta(days=published.weekday() + 7 - 3)
+                )
                 precision = "week"
             elif kind == "thisweek":
                 date = published

@@ -1,0 +1,108 @@
+"""Actor mentions: the actor lexicon (``data/actors.csv``) found in text.
+
+Stage: actors. One Aho-Corasick automaton over every alias of :func:`syriamap.actors.actors`,
+run on the lower-cased text (curly apostrophes straightened, so offsets do not move).
+Rules:
+
+- a match must start and end on word boundaries; the longest match wins where matches
+  overlap ("Kurdish-led Syrian Democratic Forces" over "Syrian Democratic Forces");
+- aliases of four letters or fewer that are acronyms ("is", "sdf", "hts", "saa") must be
+  written in capitals in the text ("IS", not "is");
+- first-person forces ("our forces", "our fighters") are marked ``speaker`` and take the
+  side of the claimant of the sentence (see :mod:`syriamap.extract.pipeline`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["ActorMention", "find_actor_mentions", "actor_side"]
+
+_SPEAKER = re.compile(r"\b(?:our|my) (?:forces|fighters|troops|men|factions|units)\b", re.I)
+_ACRONYM_MAX = 4
+_WORDCHAR = re.compile(r"[\w]")
+_NOT_ACRONYM = frozenset({"army", "iran", "isis"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text: offsets, surface form, actor id and side."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    side: str
+
+
+@lru_cache(maxsize=1)
+def _automaton():  # type: ignore[no-untyped-def]
+    import ahocorasick
+
+    from ..actors import actors
+
+    auto = ahocorasick.Automaton()
+    for actor in actors().values():
+        if actor.id == "other":
+            names = [a for a in actor.aliases if a != "other"]
+        else:
+            names = list(actor.aliases)
+        for alias in names:
+            key = alias.replace("\u2019", "'")
+            if key not in auto:
+                auto.add_word(key, (key, actor.id, actor.side))
+    auto.make_automaton()
+    return auto
+
+
+def actor_side(actor_id: str) -> str:
+    """Return the side of an actor id ("" when unknown)."""
+    from ..actors import actors
+
+    actor = actors().get(actor_id)
+    return actor.side if actor is not None else ""
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
+    """Find actor mentions in ``text``; offsets are shifted by ``offset``.
+
+    Examples
+    --------
+    >>> [(m.text, m.actor) for m in find_actor_mentions("Kurdish-led troops and IS fighters")]
+    [('Kurdish-led troops', 'sdf'), ('IS fighters', 'isis')]
+    """
+    low = _lower(text)
+    found: list[tuple[int, int, str, str]] = []
+    for end_idx, (key, actor, side) in _automaton().iter(low):
+        start = end_idx - len(key) + 1
+        end = end_idx + 1
+        if start > 0 and _WORDCHAR.match(low[start - 1]):
+            continue
+        if end < len(low) and (_WORDCHAR.match(low[end]) or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
+            continue
+        surface = text[start:end]
+        letters = key.replace(".", "")
+        if len(letters) <= _ACRONYM_MAX and letters.isalpha() and key not in _NOT_ACRONYM:
+            if not surface.isupper():
+                continue
+        found.append((start, end, actor, side))
+    for m in _SPEAKER.finditer(text):
+        found.append((m.start(), m.end(), "", "speaker"))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[ActorMention] = []
+    last_end = -1
+    for start, end, actor, side in found:
+        if start < last_end:
+            continue
+        out.append(ActorMention(start + offset, end + offset, text[start:end], actor, side))
+        last_end = end
+    return out

@@ -1,0 +1,290 @@
+"""Toponym mentions: every gazetteer spelling found in the text, with its candidates.
+
+Stage: mentions. The text is cut into word tokens, each folded with the gazetteer's own
+folding (:func:`syriamap._normalize.fold`), and one Aho-Corasick automaton over all folded
+aliases (:meth:`Gazetteer.surface_forms`) scans the folded token stream. Tokens separated by
+anything other than spaces or hyphens are kept apart, so a name never spans punctuation.
+Rules for keeping a match:
+
+- longest match wins where matches overlap;
+- capitalisation: the name must start with a capital letter (or be in Arabic script, or
+  start with a lower-case article followed by a capital: "as-Suwayda");
+- a name glued to other capitalised words is part of a longer proper noun ("Hassan Abdel
+  Ghani", "Sham FM", "President Bashar al-Assad") and is skipped, unless the neighbour is a
+  kind word ("Deraa City", "Daraa Province") or the line is a title-case headline;
+- names inside an actor mention ("Hayat Tahrir al-Sham") are skipped;
+- aliases shorter than four letters only count for cities and governorates;
+- possessives are stripped ("Homs'", "Aleppo's").
+
+Places outside Syria (``x:`` ids, ``Place.outside_syria``) are recognised as mentions and
+flagged ``outside``; they never produce claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .._normalize import GENERIC_WORDS, fold
+
+__all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019`\u02bf\u02be][^\W_]+)*(?:['\u2019]s\b|['\u2019](?!\w))?")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ARTICLES = frozenset("al el as ash ad ar az an at ath ad ed er ez en es".split())
+_FUNCTION_WORDS = frozenset(
+    """the a an in on at as and but from to of for by with near outside inside since after
+    before until while when following meanwhile despite around across towards toward into
+    through between like including only also both further western eastern northern southern
+    central rural greater north south east west northeast northwest southeast southwest
+    in-between amid amidst within beyond over under via per if although though whereas
+    where which that this these those it its their his her our rebel rebels syrian
+    yesterday today earlier later meanwhile however additionally nevertheless""".split()
+)
+_KIND_WORDS = frozenset(GENERIC_WORDS) | {"governorate", "airport", "crossing", "base",
+                                          "countryside", "suburbs", "province", "city"}
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def _not_places() -> frozenset[str]:
+    from .lexicon import read_lexicon
+
+    return frozenset(fold(row["name"]) for row in read_lexicon("not_places.csv"))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name found in the text.
+
+    Attributes
+    ----------
+    start, end, text
+        Offsets into the document text and the surface form.
+    candidates
+        Place ids the spelling can mean (best guess of :mod:`.context` first once
+        resolved).
+    place_id
+        The resolved place ("" until :func:`syriamap.extract.context.resolve_mentions`).
+    outside
+        True when every candidate is outside Syria.
+    kind_cue
+        The kind the surrounding words suggest ("governorate" for "Daraa province").
+    score
+        Confidence of the resolution, 0..1.
+    coref
+        True for a descriptor standing for a place ("the capital", "the city").
+    """
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[str, ...]
+    place_id: str = ""
+    outside: bool = False
+    kind_cue: str = ""
+    score: float = 0.0
+    coref: bool = False
+
+    def resolved(self, place_id: str, score: float) -> PlaceMention:
+        """Return a copy resolved to ``place_id``."""
+        return replace(self, place_id=place_id, score=score)
+
+
+class _Scanner:
+    def __init__(self, gazetteer: Any) -> None:
+        import ahocorasick
+
+        self.gazetteer = gazetteer
+        groups: dict[str, list[str]] = {}
+        for alias, place_id in gazetteer.surface_forms():
+            groups.setdefault(alias, []).append(place_id)
+        auto = ahocorasick.Automaton()
+        big = {"city", "governorate"}
+        for alias, ids in groups.items():
+            letters = alias.replace(" ", "")
+            if len(letters) < 4 and not _ARABIC.search(alias):
+                ids = [i for i in ids if gazetteer.get(i).kind in big]
+                if not ids:
+                    continue
+            if alias in _FUNCTION_WORDS or alias in GENERIC_WORDS or alias in _not_places():
+                continue
+            auto.add_word(f" {alias} ", (alias, tuple(sorted(set(ids)))))
+        auto.make_automaton()
+        self.automaton = auto
+
+    def _major(self, ids: tuple[str, ...]) -> bool:
+        # a big city or governorate may appear in lower case ("towards damascus")
+        for place_id in ids:
+            place = self.gazetteer.get(place_id)
+            if place.kind == "governorate" or (
+                place.kind == "city" and (place.population or 0) >= 100_000
+            ):
+                return True
+        return False
+
+    def scan(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        tokens: list[tuple[int, int, str]] = []
+        for m in _TOKEN.finditer(text, start, end):
+            a, b = m.span()
+            word = m.group(0)
+            poss = _POSSESSIVE.search(word)
+            if poss and (poss.group(0) != "'" or True):
+                if poss.group(0) in ("'s", "\u2019s", "'", "\u2019"):
+                    b -= len(poss.group(0))
+            if b > a:
+                tokens.append((a, b, text[a:b]))
+        if not tokens:
+            return []
+        parts: list[str] = [" "]
+        fstarts: list[int] = []
+        fends: list[int] = []
+        pos = 1
+        for i, (a, b, word) in enumerate(tokens):
+            if i:
+                gap = text[tokens[i - 1][1]:a]
+                sep = " " if re.fullmatch(r"[\s\-\u2010\u2011]*", gap) and len(gap) <= 3 else " \x01 "
+                parts.append(sep)
+                pos += len(sep)
+            f = fold(word) or "\x02"
+            fstarts.append(pos)
+            parts.append(f)
+            pos += len(f)
+            fends.append(pos)
+        parts.append(" ")
+        folded = "".join(parts)
+        found: list[tuple[int, int, str, tuple[str, ...]]] = []
+        for end_idx, (alias, ids) in self.automaton.iter(folded):
+            fs = end_idx - len(alias)  # first char of the alias (after the leading space)
+            fe = end_idx  # one past the alias (the trailing space)
+            i = bisect.bisect_left(fstarts, fs)
+            j = bisect.bisect_left(fends, fe)
+            if i >= len(fstarts) or fstarts[i] != fs or j >= len(fends) or fends[j] != fe:
+                continue
+            found.append((i, j, alias, ids))
+        found.sort(key=lambda t: (-(tokens[t[1]][1] - tokens[t[0]][0]), t[0]))
+        taken: list[tuple[int, int]] = []
+        out: list[PlaceMention] = []
+        headline = _is_headline(text, start, end)
+        for i, j, _alias, ids in found:
+            if any(i <= y and x <= j for x, y in taken):
+                continue
+            if not _keep(tokens, i, j, text, headline, self._major(ids)):
+                continue
+            taken.append((i, j))
+            a, b = tokens[i][0], tokens[j][1]
+            outside = all(self.gazetteer.get(p).outside_syria for p in ids)
+            out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[start:end])
+    if len(words) < 3 or len(words) > 25:
+        return False
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS or w[0].isupper()]
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps >= 0.7 * len(content) and not text[start:end].rstrip().endswith(".")
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() or bool(_ARABIC.match(word))
+
+
+def _keep(
+    tokens: list[tuple[int, int, str]], i: int, j: int, text: str, headline: bool, major: bool
+) -> bool:
+    first = tokens[i][2]
+    if not _capital(first):
+        article = first.lower() in _ARTICLES and j > i and _capital(tokens[i + 1][2])
+        if not (article or (major and len(first) >= 4)):
+            return False
+    if headline:
+        return True
+    if i > 0:
+        pa, pb, prev = tokens[i - 1]
+        gap = text[pb:tokens[i][0]]
+        if (
+            re.fullmatch(r"[ \t]", gap)
+            and _capital(prev)
+            and prev.lower() not in _FUNCTION_WORDS
+            and not re.search(r"['\u2019]s?$", text[pa:tokens[i][0]].strip())
+        ):
+            return False
+        if prev.lower() in _ARTICLES and gap in ("-", " ") and i > 1:
+            pp = tokens[i - 2]
+            if _capital(pp[2]) and pp[2].lower() not in _FUNCTION_WORDS and re.fullmatch(
+                r"[ \t]", text[pp[1]:pa]
+            ):
+                return False
+    if j + 1 < len(tokens):
+        na, nb, nxt = tokens[j + 1]
+        gap = text[tokens[j][1]:na]
+        if re.fullmatch(r"[ \t]", gap) and _capital(nxt) and nxt.lower() not in _KIND_WORDS:
+            return False
+        if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
+            nn = tokens[j + 2]
+            if _capital(nn[2]) and text[nb:nn[0]] in ("-", " "):
+                return False
+    return True
+
+
+_SCANNERS: dict[int, _Scanner] = {}
+
+
+def scanner_for(gazetteer: Any) -> _Scanner:
+    """Return the (cached) scanner built over ``gazetteer``'s surface forms."""
+    key = id(gazetteer)
+    scanner = _SCANNERS.get(key)
+    if scanner is None or scanner.gazetteer is not gazetteer:
+        scanner = _Scanner(gazetteer)
+        _SCANNERS[key] = scanner
+    return scanner
+
+
+def find_place_mentions(
+    text: str,
+    spans: Iterable[tuple[int, int]] | None = None,
+    *,
+    gazetteer: Any = None,
+    exclude: Iterable[tuple[int, int]] = (),
+) -> list[PlaceMention]:
+    """Find place names in ``text`` (or only in the given spans).
+
+    Parameters
+    ----------
+    text
+        The document text.
+    spans
+        ``(start, end)`` spans to scan (the document body); the whole text by default.
+    gazetteer
+        A :class:`~syriamap.gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
+    exclude
+        Spans whose names must be ignored (actor mentions such as "Hayat Tahrir al-Sham").
+
+    Returns
+    -------
+    list of PlaceMention
+        Unresolved (``place_id == ""``), in text order.
+
+    Examples
+    --------
+    >>> [m.text for m in find_place_mentions("Rebels seized Hama and Homs' suburbs.")]
+    ['Hama', 'Homs']
+    """
+    if gazetteer is None:
+        from ..gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    scanner = scanner_for(gazetteer)
+    blocked = sorted(exclude)
+    out: list[PlaceMention] = []
+    for a, b in spans if spans is not None else [(0, len(text))]:
+        for m in scanner.scan(text, a, b):
+            if any(x < m.end and m.start < y for x, y in blocked):
+                continue
+            out.append(m)
+    return out

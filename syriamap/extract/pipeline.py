@@ -1,0 +1,287 @@
+"""The extraction pipeline: article → candidate assertions.
+
+``document → sentences → actor and place mentions → resolution in context → relations →
+stance and claimant → dates → (collective statements, distance checks)``, one module a
+stage. :func:`extract` returns :class:`~syriamap.assertions.Assertion` objects;
+:func:`analyse` returns everything (candidates whose date is unknown included, mentions,
+distance checks and warnings) for the command line and the evaluation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._types import DateLike, parse_optional_date
+from .actor_mentions import ActorMention, actor_side, find_actor_mentions
+from .collective import collective_claims
+from .context import find_descriptors, resolve_mentions
+from .dates import date_for, find_date_cues
+from .distances import DistanceCheck, find_distance_checks
+from .document import Document, ExtractWarning, document_from_text
+from .mentions import PlaceMention, find_place_mentions
+from .relations import Claim, match_claims
+from .sentences import Sentence, split_sentences
+from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
+
+__all__ = ["CSV_COLUMNS", "Analysis", "Candidate", "analyse", "extract", "extract_document"]
+
+CSV_COLUMNS = (
+    "source_id", "place_id", "place_name", "actor", "side", "relation", "stance", "claimant",
+    "event_date", "quote", "start", "end", "method", "confidence",
+)
+"""Columns of ``syriamap extract --format csv``, in order."""
+
+_SIDE_ACTOR = {"opposition": "opposition", "government": "government", "sdf": "sdf",
+               "isis": "isis", "israel": "israel"}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A candidate assertion; ``event_date`` may be ``None`` (no publication date)."""
+
+    source_id: str
+    place_id: str
+    place_name: str
+    actor: str
+    side: str
+    relation: str
+    stance: str
+    claimant: str
+    claimant_side: str
+    event_date: dt.date | None
+    date_precision: str
+    place_precision: str
+    quote: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+    note: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        """Return the candidate as a dict (dates as ISO text, ``""`` when unknown)."""
+        row = {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        row["event_date"] = self.event_date.isoformat() if self.event_date else ""
+        return row
+
+    def to_assertion(self) -> Any:
+        """Return the :class:`~syriamap.assertions.Assertion` (needs an event date)."""
+        from ..assertions import Assertion
+
+        if self.event_date is None:
+            raise ValueError("a candidate without an event date is not an assertion")
+        return Assertion(
+            source_id=self.source_id, place_id=self.place_id, place_name=self.place_name,
+            actor=self.actor, relation=self.relation, stance=self.stance,
+            claimant=self.claimant, claimant_side=self.claimant_side,
+            event_date=self.event_date, date_precision=self.date_precision,
+            place_precision=self.place_precision, quote=self.quote, start=self.start,
+            end=self.end, method=self.method, confidence=self.confidence, note=self.note,
+        )
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline found in one document."""
+
+    document: Document
+    source_id: str
+    published: dt.date | None
+    sentences: list[Sentence]
+    mentions: list[PlaceMention]
+    candidates: list[Candidate]
+    checks: list[DistanceCheck] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def assertions(self) -> list[Any]:
+        """The dated candidates as :class:`~syriamap.assertions.Assertion` objects."""
+        return [c.to_assertion() for c in self.candidates if c.event_date is not None]
+
+
+def _speaker_of(text: str, span: tuple[int, int] | None, side: str) -> tuple[str, str] | None:
+    if span is None:
+        return None
+    for m in find_actor_mentions(text[span[0]:span[1]], offset=span[0]):
+        if m.actor:
+            return m.actor, m.text
+    actor = _SIDE_ACTOR.get(side)
+    return (actor, text[span[0]:span[1]]) if actor else None
+
+
+def analyse(
+    document: Document,
+    *,
+    published: DateLike | None = None,
+    source_id: str | None = None,
+    gazetteer: Any = None,
+) -> Analysis:
+    """Run the whole pipeline over a :class:`Document`.
+
+    ``published`` and ``source_id`` default to the document's metadata.
+    """
+    if gazetteer is None:
+        from ..gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    text = document.text
+    pub = parse_optional_date(
+        published if published is not None else document.meta.get("published"),
+        what="published",
+    )
+    sid = source_id or document.source_id
+    notes: list[str] = list(document.notes)
+    if pub is None:
+        message = (f"{document.path or sid}: no publication date; only explicitly dated "
+                   "events get a date")
+        notes.append(message)
+        warnings.warn(message, ExtractWarning, stacklevel=3)
+
+    sentences = split_sentences(text, document.body)
+    actors_by_sentence: list[list[ActorMention]] = [
+        find_actor_mentions(s.text, offset=s.start) for s in sentences
+    ]
+    exclude = [(a.start, a.end) for group in actors_by_sentence for a in group if a.actor]
+    raw = find_place_mentions(text, [(s.start, s.end) for s in sentences],
+                              gazetteer=gazetteer, exclude=exclude)
+    mentions = resolve_mentions(text, raw, gazetteer)
+    descriptors = [
+        d for d in find_descriptors(text, sentences, mentions, gazetteer)
+        if not any(m.start < d.end and d.start < m.end for m in mentions)
+    ]
+    all_mentions = sorted(mentions + descriptors, key=lambda m: m.start)
+
+    candidates: list[Candidate] = []
+    previous_subject: tuple[str, str] | None = None
+    last_claimant: tuple[str, str] = ("", "")
+    recent: list[tuple[int, int]] = []  # (sentence index, candidate index) of attributed claims
+    m_index = 0
+    for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
+        while m_index < len(all_mentions) and all_mentions[m_index].start < sentence.start:
+            m_index += 1
+        inside = []
+        j = m_index
+        while j < len(all_mentions) and all_mentions[j].start < sentence.end:
+            inside.append(all_mentions[j])
+            j += 1
+        cues = find_stance_cues(sentence.text, offset=sentence.start)
+        unverified_here = any(c.stance == "unverified" for c in cues)
+        if unverified_here and refers_back(sentence.text):
+            for s_index, c_index in recent:
+                if sentence.index - s_index <= 3:
+                    old = candidates[c_index]
+                    if old.stance == "attributed":
+                        candidates[c_index] = _replace(old, stance="unverified")
+            recent = []
+        if not inside:
+            subject = next((a for a in actors if a.actor), None)
+            if subject is not None:
+                previous_subject = (subject.actor, subject.text)
+            continue
+
+        # the claimant the sentence's attribution points at (for "our forces")
+        speaker = None
+        first_attr = next((c for c in cues if c.stance == "attributed"), None)
+        if first_attr is not None:
+            span = find_claimant(sentence.text, first_attr, offset=sentence.start)
+            if span is not None:
+                speaker = _speaker_of(text, span, claimant_side(text[span[0]:span[1]]))
+        claims: list[Claim] = match_claims(
+            text, sentence, inside, actors, previous_subject=previous_subject, speaker=speaker
+        )
+        claims += collective_claims(text, sentence, inside, gazetteer)
+        date_cues = find_date_cues(sentence.text, pub, offset=sentence.start)
+        for claim in claims:
+            stance, cue = stance_at(cues, claim.trigger.start)
+            claimant, c_side = "", ""
+            if cue is not None:
+                span = find_claimant(sentence.text, cue, offset=sentence.start)
+                if span is not None:
+                    claimant = text[span[0]:span[1]]
+                    if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
+                        claimant, c_side = last_claimant
+                    else:
+                        c_side = claimant_side(claimant)
+                        last_claimant = (claimant, c_side)
+            if stance == "asserted":
+                claimant, c_side = "", ""
+            event_date, precision = date_for(date_cues, claim.trigger.start, pub)
+            side = actor_side(claim.actor)
+            candidates.append(
+                Candidate(
+                    source_id=sid, place_id=claim.mention.place_id,
+                    place_name=claim.mention.text, actor=claim.actor, side=side,
+                    relation=claim.relation, stance=stance, claimant=claimant,
+                    claimant_side=c_side, event_date=event_date, date_precision=precision,
+                    place_precision=claim.place_precision, quote=sentence.text,
+                    start=sentence.start, end=sentence.end, method=claim.method,
+                    confidence=claim.confidence,
+                )
+            )
+            if stance == "attributed":
+                recent.append((sentence.index, len(candidates) - 1))
+        subject = next((a for a in actors if a.actor), None)
+        if claims:
+            previous_subject = (claims[0].actor, claims[0].actor_text)
+        elif subject is not None:
+            previous_subject = (subject.actor, subject.text)
+        recent = [(s, c) for s, c in recent if sentence.index - s <= 3]
+
+    checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
+    return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+def _replace(candidate: Candidate, **changes: Any) -> Candidate:
+    values = {k: getattr(candidate, k) for k in candidate.__slots__}  # type: ignore[attr-defined]
+    values.update(changes)
+    return Candidate(**values)
+
+
+def extract_document(document: Document, **kwargs: Any) -> list[Any]:
+    """Extract the dated assertions of a :class:`Document` (see :func:`analyse`)."""
+    return analyse(document, **kwargs).assertions()
+
+
+def extract(
+    text: str,
+    *,
+    published: DateLike | None = None,
+    publisher: str | None = None,
+    source_id: str | None = None,
+) -> list[Any]:
+    """Extract candidate territorial-control assertions from an article.
+
+    Parameters
+    ----------
+    text
+        The article: plain text (optionally with a ``key: value`` header block) or HTML.
+    published
+        Publication date; relative cues ("on Saturday", "yesterday") are resolved against
+        it. Without it (and without a ``published:`` header), only events the text dates
+        explicitly are returned, and an :class:`ExtractWarning` says so.
+    publisher
+        Kept with the source metadata.
+    source_id
+        Id of the source (default: the first 16 hex digits of the text's SHA-256).
+
+    Returns
+    -------
+    list of Assertion
+        In text order; quotes are verbatim sentences with offsets into ``text`` (into the
+        extracted main text for HTML input).
+
+    Examples
+    --------
+    >>> [(a.actor, str(a.relation), a.place_name, a.event_date.isoformat())
+    ...  for a in extract("On Thursday, rebels seized Hama.", published="2024-12-06")]
+    [('opposition', 'captured', 'Hama', '2024-12-05')]
+    """
+    meta = {"publisher": publisher}
+    document = document_from_text(text, meta=meta)
+    if re.search(r"\S", text) is None:
+        return []
+    return extract_document(document, published=published, source_id=source_id)

@@ -1,0 +1,357 @@
+"""Control relations from the data-driven pattern lexicon (``data/lexicon/relations.csv``).
+
+Stage: relations. Each lexicon row is a cue (a case-insensitive regular expression over
+words; a space matches any run of whitespace) with:
+
+- ``slot``: the place follows the cue (``after``: "rebels seized X") or precedes it
+  (``before``: "X fell to rebels", "X remained under government control");
+- ``gap``: how many words may stand between cue and place ("seized the town of X");
+- ``voice``: where the actor is: ``active`` (the nearest actor before the cue, the clause
+  subject), ``passive`` (the agent after the cue: "by rebels", "to HTS"), ``state`` (an
+  actor named inside the cue: "under government control"), ``nominal`` (the agent after
+  "by", else the nearest actor on either side: "the capture of Aleppo by rebels",
+  "Following the capture of Aleppo, rebels ...");
+- ``default_actor``: the actor when none is named ("withdrew" → the government), and
+  ``need_actor``: no claim at all without a named actor (for vague verbs such as "left").
+
+Places that are reference points are never targets: a name right after "north of",
+"near", "N kilometres from", "located in", "outside"; container names before "suburb of" /
+"countryside of" pass the cue on to the place they contain ("the Damascus suburbs of
+Maadamiyah, Jaramana, and Daraya"). Lists ("captured Aleppo, Hama and large parts of the
+south") give one claim per place. A cue preceded by a negation ("had not reached") gives
+none. A pronoun subject ("They took control of Hama") takes the subject actor of the
+previous sentence; first-person forces ("our forces") take the claimant's side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actor_mentions import ActorMention
+from .lexicon import read_lexicon
+from .mentions import PlaceMention
+from .sentences import Sentence
+
+__all__ = ["Claim", "Rule", "Trigger", "find_triggers", "match_claims", "rules"]
+
+_CLAUSE_BREAK = re.compile(
+    r"[.;:!?()\u201c\u201d\"\u2014]|\b(?:but|while|which|who|whereas|after|before|when|since|"
+    r"because|although|though|where|following|amid|despite|until)\b",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern|ward)?\s+of\b|\bnear\b|\bclose to\b|\boutside\b|"
+    r"\baway from\b|\bfrom\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bmiles?\b|\blocated\b|\bsituated\b|"
+    r"\bborders?\b|\bbetween\b|\bbased in\b|\bheartland\b",
+    re.I,
+)
+_CONTAINER_AFTER = re.compile(
+    r"^\s*(?:['\u2019]s\s+)?(?:suburbs?|outskirts|countryside|province|governorate|"
+    r"district|region|area)?\s*of\b",
+    re.I,
+)
+_LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|nor|without|failed to|fail to|unable to|yet to|cannot|"
+    r"could not|did not|does not|do not)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:they|he|it|she)\b", re.I)
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of the relation lexicon, with its compiled pattern."""
+
+    rule: str
+    relation: str
+    slot: str
+    voice: str
+    gap: int
+    default_actor: str
+    need_actor: bool
+    place_precision: str
+    confidence: float
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A relation cue found in a sentence (document offsets)."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A relation between an actor and a place found in one sentence."""
+
+    mention: PlaceMention
+    trigger: Trigger
+    actor: str
+    actor_text: str
+    relation: str
+    place_precision: str
+    confidence: float
+
+    @property
+    def method(self) -> str:
+        """The rule id, as recorded in ``Assertion.method``."""
+        return f"rule:{self.trigger.rule.rule}"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    body = re.sub(r" +", r"\\s+", pattern.strip())
+    return re.compile(r"(?<![\w-])(?:" + body + r")", re.I)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """Return the rules of ``relations.csv`` in file order (cached)."""
+    out = []
+    for row in read_lexicon("relations.csv"):
+        out.append(
+            Rule(
+                rule=row["rule"],
+                relation=row["relation"],
+                slot=row["slot"],
+                voice=row["voice"],
+                gap=int(row["gap"] or 0),
+                default_actor=row["default_actor"],
+                need_actor=row["need_actor"] == "1",
+                place_precision=row["place_precision"] or "place",
+                confidence=float(row["confidence"] or 0.7),
+                regex=_compile(row["pattern"]),
+            )
+        )
+    return tuple(out)
+
+
+def find_triggers(sentence: Sentence) -> list[Trigger]:
+    """Find relation cues in a sentence; where cues overlap, the longest wins.
+
+    Examples
+    --------
+    >>> s = Sentence(0, 0, 26, "Hama was captured by HTS.")
+    >>> [t.rule.rule for t in find_triggers(s)]
+    ['capture_passive']
+    """
+    text = sentence.text
+    found: list[tuple[int, int, int, Rule]] = []
+    for order, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            a, b = m.span()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b <= a:
+                continue
+            if b < len(text) and text[b - 1].isalnum() and (text[b].isalnum()):
+                continue
+            if "no longer" not in rule.regex.pattern and _NEGATION.search(text[max(0, a - 30):a]):
+                continue
+            found.append((a, b, order, rule))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
+    taken: list[tuple[int, int]] = []
+    out: list[Trigger] = []
+    for a, b, _order, rule in found:
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append(Trigger(rule, sentence.start + a, sentence.start + b))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: int) -> bool:
+    """Whether the words just before the mention (after ``floor``) make it a landmark."""
+    a = max(floor, mention.start - 40, sentence.start)
+    window = text[a:mention.start]
+    m = None
+    for m in _REFERENCE.finditer(window):
+        pass
+    if m is None:
+        return False
+    return _words(window[m.end():]) <= 3 and not _CLAUSE_BREAK.search(window[m.end():])
+
+
+def _container(text: str, mention: PlaceMention) -> bool:
+    return bool(_CONTAINER_AFTER.match(text, mention.end, mention.end + 40))
+
+
+def _targets_after(
+    text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    floor = trig.end
+    pending = [m for m in mentions if m.start >= trig.end]
+    first = True
+    for m in pending:
+        between = text[floor:m.start]
+        if first:
+            if _words(between) > trig.rule.gap + (2 if out else 0) or _CLAUSE_BREAK.search(between):
+                break
+            if _REFERENCE.search(between):
+                break
+        else:
+            if _words(between) > 5 or _CLAUSE_BREAK.search(between) or _REFERENCE.search(between):
+                break
+            if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
+                break
+        if _container(text, m) and m.kind_cue != "governorate":
+            # "the Damascus suburb of Harasta": look through the container
+            floor = m.end
+            first = True
+            continue
+        out.append(m)
+        floor = m.end
+        first = False
+    return out
+
+
+def _targets_before(
+    text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    ceiling = trig.start
+    for m in sorted((m for m in mentions if m.end <= trig.start), key=lambda m: -m.start):
+        between = text[m.end:ceiling]
+        if not out:
+            if _words(between) > trig.rule.gap:
+                break
+            clause = _CLAUSE_BREAK.search(between)
+            if clause and clause.group(0) not in (",",):
+                break
+            if _is_reference(text, sentence, m, sentence.start):
+                continue
+        else:
+            if _words(between) > 3 or not _LIST_SEP.search(between) or _CLAUSE_BREAK.search(between):
+                break
+        out.append(m)
+        ceiling = m.start
+    return out
+
+
+def _actor_of(
+    mention: ActorMention, speaker: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    if mention.side == "speaker":
+        return speaker
+    return mention.actor, mention.text
+
+
+def _choose_actor(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    previous_subject: tuple[str, str] | None,
+    speaker: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    rule = trig.rule
+    before = [a for a in actors if a.end <= trig.start]
+    inside = [a for a in actors if trig.start <= a.start and a.end <= trig.end]
+    after = [a for a in actors if a.start >= trig.end and _words(text[trig.end:a.start]) <= 6
+             and not _CLAUSE_BREAK.search(text[trig.end:a.start])]
+
+    def first(items: Sequence[ActorMention]) -> tuple[str, str] | None:
+        for item in items:
+            got = _actor_of(item, speaker)
+            if got is not None:
+                return got
+        return None
+
+    if rule.voice == "passive":
+        got = first(after)
+        if got:
+            return got
+        return None
+    if rule.voice == "state":
+        return first(inside) or first(after)
+    if rule.voice == "nominal":
+        by = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", text[trig.end:a.start], re.I)
+              or re.search(r"\bby\b", text[trig.end:a.start], re.I)]
+        return first(by) or first(list(reversed(before))) or first(after)
+    # active: the clause subject, i.e. the nearest actor before the cue
+    head = text[sentence.start:trig.start]
+    nearest = first(list(reversed(before)))
+    pronoun = None
+    for pronoun in _PRONOUN_SUBJECT.finditer(head):
+        pass
+    if pronoun is not None and (not before or before[-1].end - sentence.start < pronoun.start()):
+        if previous_subject is not None:
+            return previous_subject
+    return nearest
+
+
+def match_claims(
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+    *,
+    previous_subject: tuple[str, str] | None = None,
+    speaker: tuple[str, str] | None = None,
+) -> list[Claim]:
+    """Find the relation claims of one sentence.
+
+    Parameters
+    ----------
+    text
+        The document text.
+    sentence
+        The sentence to read.
+    mentions
+        Resolved place mentions inside the sentence (outside-Syria places are ignored).
+    actors
+        Actor mentions inside the sentence.
+    previous_subject
+        ``(actor id, surface)`` of the previous sentence's subject, for "they".
+    speaker
+        ``(actor id, surface)`` the claimant speaks for, for "our forces".
+
+    Returns
+    -------
+    list of Claim
+        One per (cue, place); the same place and relation twice in a sentence is kept once.
+    """
+    places = [m for m in mentions if m.place_id and not m.outside]
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str]] = set()
+    for trig in find_triggers(sentence):
+        rule = trig.rule
+        if rule.slot == "after":
+            targets = _targets_after(text, sentence, trig, places)
+        else:
+            targets = _targets_before(text, sentence, trig, places)
+        if not targets:
+            continue
+        chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker)
+        if chosen is None:
+            if rule.need_actor or not rule.default_actor:
+                continue
+            chosen = (rule.default_actor, "")
+        actor, actor_text = chosen
+        for target in targets:
+            key = (target.place_id, actor, rule.relation)
+            if key in seen:
+                continue
+            seen.add(key)
+            precision = rule.place_precision
+            if precision == "place" and target.kind_cue in ("governorate", "district", "region"):
+                precision = "region"
+            claims.append(
+                Claim(target, trig, actor, actor_text, rule.relation, precision,
+                      round(rule.confidence * (0.6 + 0.4 * target.score), 3))
+            )
+    return claims

@@ -1,0 +1,218 @@
+"""Stance and claimant: who says so, and does the text stand behind it?
+
+Stage: stance. Cues come from ``data/lexicon/stance.csv``, claimant sides from
+``data/lexicon/claimants.csv`` and the actor lexicon. Rules for a claim whose cue word sits
+at position ``pos`` of a sentence:
+
+1. an *unverified* cue anywhere in the sentence ("could not independently verify", "has not
+   confirmed") → ``unverified``; a sentence that only says "these reports have not been
+   confirmed" passes the stance back to the attributed claims of the sentences just before
+   it (see :func:`refers_back`);
+2. a *denial* cue before ``pos`` ("denied", "there is no truth to news claiming") →
+   ``denied``;
+3. an *attribution* cue anywhere in the sentence ("said", "according to", "told Reuters",
+   "announced on Telegram", "reportedly") → ``attributed``;
+4. otherwise ``asserted`` (the text itself says it).
+
+The claimant is the noun phrase the attribution cue points at: after "according to", before
+"said" (or after it, in "..., said rebel commander X"). Its side is the first match in
+``claimants.csv`` (monitors and agencies → ``neutral``), else the side of the first actor
+named in it, else ``""``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import read_lexicon
+
+__all__ = [
+    "StanceCue",
+    "claimant_side",
+    "find_claimant",
+    "find_stance_cues",
+    "refers_back",
+    "stance_at",
+]
+
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:[,;:(\"\u201c\u201d\u2014]|\bthat\b|\bwhile\b|\bwhen\b|\bbut\b|\bas\b|\band\b(?= [a-z]+ (?:said|says)))"
+)
+_BOUNDARY_AFTER = re.compile(r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b")
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:head|chief|leader|commander|spokesman|spokeswoman|"
+    r"spokesperson|director|founder|member|editor|official|a|an|the)\b[^,.;]{0,120}"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their"})
+_REFERS_BACK = re.compile(
+    r"\b(?:these|those|the|such|this|that) (?:reports?|claims?|moves?|accounts?|"
+    r"developments|gains|advances|assertions?|statements?|figures?)\b|\bit\b",
+    re.I,
+)
+_LEAD_FILLER = re.compile(r"^(?:and|but|however|meanwhile|also|earlier|later|while)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    """A stance cue: offsets (in the document), stance and how to find the claimant."""
+
+    start: int
+    end: int
+    stance: str
+    claimant: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["cue"], row["stance"], row["claimant"], re.compile(row["pattern"], re.I))
+        for row in read_lexicon("stance.csv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _claimant_sides() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(row["pattern"], re.I), row["side"]) for row in read_lexicon("claimants.csv")
+    )
+
+
+def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
+    """Find the stance cues of a sentence (offsets shifted by ``offset``).
+
+    Examples
+    --------
+    >>> [(c.stance, c.rule) for c in find_stance_cues("SOHR said rebels took Hama.")]
+    [('attributed', 'attributed_said')]
+    """
+    out: list[StanceCue] = []
+    taken: list[tuple[int, int]] = []
+    for rule, stance, claimant, pattern in _cues():
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(StanceCue(a + offset, b + offset, stance, claimant, rule))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def stance_at(cues: list[StanceCue], pos: int) -> tuple[str, StanceCue | None]:
+    """Return the stance of a claim at document position ``pos`` and the deciding cue.
+
+    The attribution cue is returned with an unverified or denied stance when there is
+    one, since it names the claimant.
+    """
+    attributed = [c for c in cues if c.stance == "attributed"]
+    source = min(attributed, key=lambda c: abs(c.start - pos)) if attributed else None
+    if any(c.stance == "unverified" for c in cues):
+        return "unverified", source
+    denials = [c for c in cues if c.stance == "denied" and c.start < pos]
+    if denials:
+        last = denials[-1]
+        # "X denied ..., but SOHR said Y": an attribution between the denial and the claim
+        if not any(last.end <= c.start < pos for c in attributed):
+            return "denied", last
+    if source is not None:
+        return "attributed", source
+    return "asserted", None
+
+
+def refers_back(sentence_text: str) -> bool:
+    """Whether an unverified sentence points back at earlier claims ("these reports")."""
+    return bool(_REFERS_BACK.search(sentence_text))
+
+
+def _words_tail(text: str, n: int) -> str:
+    words = text.split()
+    return " ".join(words[-n:])
+
+
+def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, int] | None:
+    """Return the ``(start, end)`` document span of the claimant a cue points at, if any.
+
+    ``text`` is the sentence and ``offset`` its start in the document.
+    """
+    a, b = cue.start - offset, cue.end - offset
+    if cue.claimant == "":
+        return None
+
+    def after() -> tuple[int, int] | None:
+        rest = text[b:]
+        stop = _BOUNDARY_AFTER.search(rest)
+        end = stop.start() if stop else len(rest)
+        seg = rest[:end]
+        app = _APPOSITION.match(rest[end:]) if stop and rest[end:end + 1] == "," else None
+        if app:
+            end = end + app.end()
+            seg = rest[:end]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if not seg or len(seg.split()) > 16:
+            return None
+        first = seg.split()[0].lower()
+        if first in ("the", "a", "an") or seg[0].isupper() or first not in _PRONOUNS:
+            return b + lead + offset, b + lead + len(seg) + offset
+        return None
+
+    def before() -> tuple[int, int] | None:
+        head = text[:a]
+        cut = 0
+        for m in _BOUNDARY_BEFORE.finditer(head):
+            cut = m.end()
+        seg = head[cut:]
+        seg = _LEAD_FILLER.sub("", seg.lstrip())
+        seg = seg.rstrip()
+        if not seg:
+            return None
+        # drop auxiliaries right before the verb: "has", "have also", "flatly"
+        seg = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|"
+                     r"previously|further|now|then|officially|publicly|reportedly|had))+$",
+                     "", seg, flags=re.I)
+        seg = _words_tail(seg, 10)
+        if not seg.strip():
+            return None
+        start = head.rfind(seg)
+        return start + offset, start + len(seg) + offset
+
+    if cue.claimant == "after":
+        return after()
+    if cue.claimant == "before":
+        return before()
+    # around: "..., said rebel commander X" / "X said"
+    head = text[:a].rstrip()
+    if head.endswith((",", "\u201d", '"', ",\u201d", ',"')) or not head:
+        return after() or before()
+    return before() or after()
+
+
+def claimant_side(claimant: str) -> str:
+    """Return the side a claimant speaks for, or ``""`` when unknown.
+
+    Examples
+    --------
+    >>> claimant_side("the Britain-based Syrian Observatory for Human Rights")
+    'neutral'
+    >>> claimant_side("Kurdish-led troops")
+    'sdf'
+    """
+    if not claimant:
+        return ""
+    best: tuple[int, str] | None = None
+    for pattern, side in _claimant_sides():
+        m = pattern.search(claimant)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    from .actor_mentions import find_actor_mentions
+
+    for mention in find_actor_mentions(claimant):
+        if mention.side in ("", "speaker"):
+            continue
+        if best is None or mention.start < best[0]:
+            best = (mention.start, mention.side)
+        break
+    return best[1] if best else ""
