@@ -1,0 +1,118 @@
+"""Escaping of untrusted source text (quotes, publishers, urls) before it reaches a page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from syriamap.render._evidence import (
+    as_list,
+    best_quote,
+    esc,
+    evidence_entry,
+    highlight,
+    json_for_script,
+    safe_url,
+    source_html,
+)
+
+
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://example.org/x?a=1&b=2", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG/", True),
+        ("javascript:window.__pwned=1", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>1</script>", False),
+        ("https://example.org/\"onmouseover=\"x", False),
+        ("//example.org", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_safe_url_allows_only_http(url, ok):
+    assert (safe_url(url) is not None) is ok
+
+
+def test_highlight_escapes_before_marking():
+    quote = 'Rebels took Kanaker <img src=x onerror="window.__pwned=1"> today'
+    out = highlight(quote, ["kanaker"])
+    assert out.startswith("Rebels took <mark>Kanaker</mark> &lt;img")
+    assert "<img" not in out
+    assert out.count("<mark>") == 1
+
+
+def test_highlight_never_marks_inside_entities():
+    # the place name "amp" must not match inside an escaped "&amp;"
+    assert highlight("A & B", ["amp"]) == "A &amp; B"
+    assert highlight("<b>", ["b"]) == "&lt;<mark>b</mark>&gt;"
+
+
+def test_highlight_falls_back_to_other_names_and_to_plain_text():
+    assert "<mark>Daraa</mark>" in highlight("fighting in Daraa city", ["Deraa", "Daraa"])
+    assert highlight("nothing here", ["Homs"]) == "nothing here"
+    assert highlight(None, ["x"]) == ""
+
+
+def test_source_html_hostile_publisher_and_url_render_as_text():
+    html = source_html(
+        {"publisher": "<script>window.__pwned=1</script>", "url": "javascript:window.__pwned=1",
+         "title": '"><script>x</script>'},
+        "evil",
+    )
+    assert "<script" not in html
+    assert "<a " not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert '<code class="url">javascript:window.__pwned=1</code>' in html
+
+
+def test_source_html_links_http_and_escapes_attributes():
+    html = source_html({"publisher": "AP", "url": "https://e.org/?a=1&b=2", "title": 'x"y'}, "s")
+    assert 'href="https://e.org/?a=1&amp;b=2"' in html
+    assert 'rel="noopener noreferrer"' in html
+    assert 'title="x&quot;y"' in html
+    assert source_html(None, "s9") == "<span>s9</span>"
+
+
+def test_evidence_entry_escapes_every_fragment():
+    entry = evidence_entry(
+        {
+            "event_date": "2024-12-07", "date_precision": "week", "stance": "<b>asserted",
+            "claimant": "<i>SOHR</i>", "claimant_side": "neutral", "actor": "<x>",
+            "relation": "captured", "quote": "<script>took Homs</script>", "place_name": "Homs",
+        }
+    )
+    date, stance, claim, what, quote = entry
+    assert date == "2024-12-07 (week)"
+    assert stance == "&lt;b&gt;asserted"
+    assert claim == "claimant: &lt;i&gt;SOHR&lt;/i&gt; (neutral)"
+    assert what == "&lt;x&gt; captured"
+    assert quote == "&lt;script&gt;took <mark>Homs</mark>&lt;/script&gt;"
+
+
+def test_json_for_script_cannot_break_out_and_round_trips():
+    data = {"q": "</script><script>alert(1)</script> & \u2028\u2029 <!--"}
+    text = json_for_script(data)
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text) == data
+
+
+def test_best_quote_prefers_asserted_then_confidence():
+    rows = [
+        {"assertion_id": "a1", "stance": "attributed", "confidence": 0.9, "quote": "x"},
+        {"assertion_id": "a2", "stance": "asserted", "confidence": 0.5, "quote": "y"},
+        {"assertion_id": "a3", "stance": "asserted", "confidence": 0.7, "quote": "z"},
+    ]
+    assert best_quote(rows)["assertion_id"] == "a3"
+    assert best_quote([]) is None
+
+
+def test_as_list_and_esc_accept_missing_values():
+    assert as_list(float("nan")) == []
+    assert as_list(["a", None]) == ["a"]
+    assert as_list("a; b") == ["a", "b"]
+    assert esc(None) == "" and esc(float("nan")) == ""

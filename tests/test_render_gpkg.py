@@ -1,0 +1,121 @@
+"""GeoPackage export: layers, real Date fields, QGIS default styles in layer_styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import subprocess
+
+import pyogrio
+import pytest
+from render_synthetic import make_input
+
+from syriamap.errors import OutputError
+from syriamap.render.gpkg import to_gpkg, write_gpkg
+
+DAYS = [dt.date(2024, 12, 5) + dt.timedelta(days=i) for i in range(4)]
+
+
+@pytest.fixture(scope="module")
+def gpkg(tmp_path_factory):
+    data = make_input(50)
+    path = write_gpkg(data, tmp_path_factory.mktemp("gpkg") / "x.gpkg")
+    return data, path
+
+
+def test_layers(gpkg):
+    data, path = gpkg
+    layers = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert layers["places"] == "Point"
+    assert layers["governorates"] in ("Polygon", "MultiPolygon", "Unknown")
+    assert layers["assertions"] is None  # non-spatial
+    assert pyogrio.read_info(path, layer="places")["features"] == len(data.days[0].places)
+    assert pyogrio.read_info(path, layer="assertions")["features"] == len(data.assertions)
+
+
+@pytest.mark.parametrize(
+    "layer, columns",
+    [
+        ("places", ["as_of", "last_change"]),
+        ("governorates", ["date"]),
+        ("assertions", ["event_date", "source_published"]),
+    ],
+)
+def test_dates_are_dates(gpkg, layer, columns):
+    _, path = gpkg
+    info = pyogrio.read_info(path, layer=layer)
+    types = dict(zip(info["fields"], info["ogr_types"], strict=True))
+    for column in columns:
+        assert types[column] == "OFTDate", (column, types[column])
+    frame = pyogrio.read_dataframe(path, layer=layer, read_geometry=False)
+    for column in columns:
+        assert frame[column].dtype.kind == "M"
+        values = frame[column].dropna()
+        assert len(values)
+        assert (values == values.dt.normalize()).all()  # no time part
+
+
+def test_dates_with_ogrinfo(gpkg):
+    if shutil.which("ogrinfo") is None:
+        pytest.skip("ogrinfo (gdal-bin) is not installed")
+    _, path = gpkg
+    out = subprocess.run(
+        ["ogrinfo", "-so", str(path), "places"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "as_of: Date" in out
+    assert "confirmed: Integer(Boolean)" in out
+
+
+def test_layer_styles_are_default(gpkg):
+    _, path = gpkg
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(
+            "SELECT f_table_name, f_geometry_column, styleName, useAsDefault, styleQML"
+            " FROM layer_styles ORDER BY f_table_name"
+        ).fetchall()
+        contents = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents"))
+        columns = [r[1] for r in con.execute("PRAGMA table_info(layer_styles)")]
+    finally:
+        con.close()
+    assert columns == [
+        "id", "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column",
+        "styleName", "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui",
+        "update_time",
+    ]
+    assert contents["layer_styles"] == "attributes"
+    assert contents["assertions"] == "attributes"
+    assert contents["places"] == "features"
+    assert [r[0] for r in rows] == ["governorates", "places"]
+    for table, geometry, name, default, qml in rows:
+        assert geometry == "geom" and name == table and default == 1
+        assert "categorizedSymbol" in qml
+    # GDAL still reads the file, and sees layer_styles as a table
+    assert "layer_styles" in {n for n, _ in pyogrio.list_layers(path)}
+
+
+def test_timeline_gpkg(tmp_path):
+    data = make_input(30, DAYS)
+    path = write_gpkg(data, tmp_path / "t.gpkg")
+    places = pyogrio.read_dataframe(path, layer="places")
+    assert {"valid_from", "valid_to"} <= set(places.columns)
+    assert (places["valid_from"] < places["valid_to"]).all()
+    gov = pyogrio.read_dataframe(path, layer="governorates")
+    assert len(gov) == 14 * len(DAYS)
+
+
+def test_overwrites_and_fails_cleanly(tmp_path):
+    data = make_input(10, hostile=False)
+    path = tmp_path / "x.gpkg"
+    path.write_text("not a geopackage")
+    write_gpkg(data, path)
+    assert pyogrio.read_info(path, layer="places")["features"] == 10
+    with pytest.raises(OutputError):
+        write_gpkg(data, tmp_path / "nope" / "x.gpkg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.gpkg"]
+
+
+def test_to_gpkg_from_seeds(tmp_path):
+    path = to_gpkg("2024-12-07", tmp_path / "seeds.gpkg")
+    assert pyogrio.read_info(path, layer="places")["features"] > 0
