@@ -24,6 +24,17 @@ _SPEAKER = re.compile(r"\b(?:our|my) (?:forces|fighters|troops|men|factions|unit
 _ACRONYM_MAX = 4
 _WORDCHAR = re.compile(r"[\w]")
 _NOT_ACRONYM = frozenset({"army", "iran", "isis"})
+# nouns that make a one-word actor name an adjective: "military base", "rebel sources"
+_NOT_ACTOR_HEADS = re.compile(
+    r"\s+(?:base|bases|positions?|installations?|officials?|sources?|airport|hospital|"
+    r"prison|council|media|vehicles?|checkpoints?|academy|intelligence|police|court|"
+    r"spokes(?:man|woman|person)|commanders?|leaders?|leadership|support|activity|"
+    r"engagement|clothing|uniforms?|experts?|analysts?|strategy|officers?|service|"
+    r"personnel|equipment|aircraft|jets?|planes?|helicopters?|convoys?|sites?|targets?|"
+    r"facilit(?:y|ies)|headquarters|museum|history|ties|relations|minister|ministry|"
+    r"spokes|offices?|governments?|infrastructure|capabilities|pay|morale|ranks)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,8 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
         if end < len(low) and (_WORDCHAR.match(low[end]) or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
             continue
         surface = text[start:end]
+        if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
+            continue
         letters = key.replace(".", "")
         if len(letters) <= _ACRONYM_MAX and letters.isalpha() and key not in _NOT_ACRONYM:
             if not surface.isupper():

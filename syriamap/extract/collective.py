@@ -31,7 +31,7 @@ def _rows() -> tuple[tuple[Rule, str, str, str], ...]:
     for row in read_lexicon("collective.csv"):
         body = re.sub(r" +", r"\\s+", row["pattern"].strip())
         rule = Rule(row["rule"], row["listed_relation"], "after", "active", 0, "government",
-                    False, "place", 0.7, re.compile(r"(?<![\w-])(?:" + body + r")", re.I))
+                    False, "place", 0.7, re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I))
         out.append((rule, row["listed_relation"], row["others_relation"], row["members"]))
     return tuple(out)
 

@@ -33,7 +33,7 @@ from .sentences import Sentence
 __all__ = ["find_descriptors", "kind_cue", "resolve_mentions"]
 
 _AFTER_CUE = re.compile(
-    r"^[\s]*(?:\(\w+\)\s*)?(province|provinces|governorate|countryside|region|city|town|"
+    r"[\s]*(?:\(\w+\)\s*)?(province|provinces|governorate|countryside|region|city|town|"
     r"village|district|subdistrict|suburbs?|area)\b",
     re.I,
 )

@@ -196,7 +196,7 @@ def analyse(
         claims += collective_claims(text, sentence, inside, gazetteer)
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start)
         for claim in claims:
-            stance, cue = stance_at(cues, claim.trigger.start)
+            stance, cue = stance_at(cues, claim.trigger.start, sentence.text, sentence.start)
             claimant, c_side = "", ""
             if cue is not None:
                 span = find_claimant(sentence.text, cue, offset=sentence.start)

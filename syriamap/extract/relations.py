@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actor_mentions import ActorMention
+from .actor_mentions import ActorMention, actor_side
 from .lexicon import read_lexicon
 from .mentions import PlaceMention
 from .sentences import Sentence
@@ -50,7 +50,7 @@ _REFERENCE = re.compile(
     re.I,
 )
 _CONTAINER_AFTER = re.compile(
-    r"^\s*(?:['\u2019]s\s+)?(?:suburbs?|outskirts|countryside|province|governorate|"
+    r"\s*(?:['\u2019]s\s+)?(?:suburbs?|outskirts|countryside|province|governorate|"
     r"district|region|area)?\s*of\b",
     re.I,
 )
@@ -61,6 +61,16 @@ _NEGATION = re.compile(
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:they|he|it|she)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|against|of|by|from|to|at|for|on|between|among|into|onto|toward|towards)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+_AREAS_NEAR = re.compile(
+    r"\s*(?:the\s+|several\s+|some\s+|many\s+)?(?:areas?|positions?|towns?|villages?|parts?|"
+    r"districts?|neighbou?rhoods?|suburbs?)\s+(?:near|around|outside|close\s+to)\s+(?:the\s+)?",
+    re.I,
+)
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
@@ -78,6 +88,7 @@ class Rule:
     place_precision: str
     confidence: float
     regex: re.Pattern[str]
+    government_relation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +120,7 @@ class Claim:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     body = re.sub(r" +", r"\\s+", pattern.strip())
-    return re.compile(r"(?<![\w-])(?:" + body + r")", re.I)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +140,7 @@ def rules() -> tuple[Rule, ...]:
                 place_precision=row["place_precision"] or "place",
                 confidence=float(row["confidence"] or 0.7),
                 regex=_compile(row["pattern"]),
+                government_relation=row.get("government_relation", ""),
             )
         )
     return tuple(out)
@@ -190,25 +202,34 @@ def _container(text: str, mention: PlaceMention) -> bool:
 
 
 def _targets_after(
-    text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
-) -> list[PlaceMention]:
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    mentions: Sequence[PlaceMention],
+    blockers: Sequence[tuple[int, int]] = (),
+) -> list[tuple[PlaceMention, bool]]:
     out: list[PlaceMention] = []
+    near: set[int] = set()
     floor = trig.end
     pending = [m for m in mentions if m.start >= trig.end]
     first = True
     for m in pending:
         between = text[floor:m.start]
+        if any(floor <= a and b <= m.start for a, b in blockers):
+            break  # another cue or an actor stands between: a new clause
         if first:
             if _words(between) > trig.rule.gap + (2 if out else 0) or _CLAUSE_BREAK.search(between):
                 break
-            if _REFERENCE.search(between):
+            if _AREAS_NEAR.fullmatch(between):
+                near.add(m.start)  # "withdrawal from areas near the city"
+            elif _REFERENCE.search(between):
                 break
         else:
             if _words(between) > 5 or _CLAUSE_BREAK.search(between) or _REFERENCE.search(between):
                 break
             if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
                 break
-        if _container(text, m) and m.kind_cue != "governorate":
+        if _container(text, m):
             # "the Damascus suburb of Harasta": look through the container
             floor = m.end
             first = True
@@ -216,7 +237,7 @@ def _targets_after(
         out.append(m)
         floor = m.end
         first = False
-    return out
+    return [(m, m.start in near) for m in out]
 
 
 def _targets_before(
@@ -239,7 +260,7 @@ def _targets_before(
                 break
         out.append(m)
         ceiling = m.start
-    return out
+    return [(m, False) for m in out]
 
 
 def _actor_of(
@@ -281,17 +302,32 @@ def _choose_actor(
     if rule.voice == "nominal":
         by = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", text[trig.end:a.start], re.I)
               or re.search(r"\bby\b", text[trig.end:a.start], re.I)]
-        return first(by) or first(list(reversed(before))) or first(after)
-    # active: the clause subject, i.e. the nearest actor before the cue
+        modifier = [a for a in before if re.fullmatch(r"(?:['\u2019]s?)?\s*(?:the\s+)?",
+                                                       text[a.end:trig.start], re.I)]
+        return first(by) or first(modifier) or first(list(reversed(before))) or first(after)
+    # active: the clause subject, i.e. the nearest actor before the cue that is not the
+    # object of a preposition ("in combat with the forces of ...")
+    subjects = [a for a in before if not _PREPOSITION_BEFORE.search(
+        text[max(sentence.start, a.start - 12):a.start])]
     head = text[sentence.start:trig.start]
-    nearest = first(list(reversed(before)))
+    participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(r"\w+ing\b", text[trig.start:trig.end])
+    if participle and subjects:
+        return first(subjects)  # ", effectively surrounding X": the main clause's subject
     pronoun = None
     for pronoun in _PRONOUN_SUBJECT.finditer(head):
         pass
-    if pronoun is not None and (not before or before[-1].end - sentence.start < pronoun.start()):
-        if previous_subject is not None:
-            return previous_subject
-    return nearest
+    if pronoun is not None:
+        word = pronoun.group(0).split()[-1].lower().strip(",; ")
+        earlier = [a for a in subjects if a.end - sentence.start <= pronoun.start()]
+        later = [a for a in subjects if a.end - sentence.start > pronoun.start()]
+        if not later:
+            if word in ("he", "she"):
+                return None  # a person ("after he lost Aleppo"): the rule's default
+            if earlier:
+                return first(list(reversed(earlier)))
+            if previous_subject is not None:
+                return previous_subject
+    return first(list(reversed(subjects)))
 
 
 def match_claims(
@@ -328,10 +364,13 @@ def match_claims(
     places = [m for m in mentions if m.place_id and not m.outside]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    for trig in find_triggers(sentence):
+    triggers = find_triggers(sentence)
+    blockers = [(t.start, t.end) for t in triggers] + [(a.start, a.end) for a in actors]
+    for trig in triggers:
         rule = trig.rule
         if rule.slot == "after":
-            targets = _targets_after(text, sentence, trig, places)
+            targets = _targets_after(text, sentence, trig, places,
+                                     [b for b in blockers if b != (trig.start, trig.end)])
         else:
             targets = _targets_before(text, sentence, trig, places)
         if not targets:
@@ -342,16 +381,19 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
-        for target in targets:
-            key = (target.place_id, actor, rule.relation)
+        relation = rule.relation
+        if rule.government_relation and actor_side(actor) == "government":
+            relation = rule.government_relation  # the incumbent "present in" X holds it
+        for target, is_near in targets:
+            key = (target.place_id, actor, relation)
             if key in seen:
                 continue
             seen.add(key)
-            precision = rule.place_precision
+            precision = "near" if is_near else rule.place_precision
             if precision == "place" and target.kind_cue in ("governorate", "district", "region"):
                 precision = "region"
             claims.append(
-                Claim(target, trig, actor, actor_text, rule.relation, precision,
+                Claim(target, trig, actor, actor_text, relation, precision,
                       round(rule.confidence * (0.6 + 0.4 * target.score), 3))
             )
     return claims

@@ -101,19 +101,50 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
     return out
 
 
-def stance_at(cues: list[StanceCue], pos: int) -> tuple[str, StanceCue | None]:
+_SUBORDINATE = re.compile(
+    r"\b(?:when|while|whereas|because|although|though|but|after|before|since|until)\b", re.I
+)
+_CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
+
+
+def stance_at(
+    cues: list[StanceCue], pos: int, text: str = "", offset: int = 0
+) -> tuple[str, StanceCue | None]:
     """Return the stance of a claim at document position ``pos`` and the deciding cue.
 
-    The attribution cue is returned with an unverified or denied stance when there is
-    one, since it names the claimant.
+    ``text`` (the sentence) and ``offset`` (its start) let the scope rules look at the words
+    between a cue and the claim: an attribution does not reach across "when", "after",
+    "although"... ("The rebels declared victory when they seized Homs" is asserted); an
+    attribution right after a denial is what is denied ("there is no truth to news
+    claiming ..."); an unverified cue covers the claims before it and those right after
+    it, not a clause that follows (", which came as rebels claimed ...").
+    The attribution cue is returned with an unverified or denied stance when there is one,
+    since it names the claimant.
     """
-    attributed = [c for c in cues if c.stance == "attributed"]
+
+    def between(a: int, b: int) -> str:
+        return text[max(0, a - offset):max(0, b - offset)] if text else ""
+
+    denials = [c for c in cues if c.stance == "denied"]
+    attributed = []
+    for c in cues:
+        if c.stance != "attributed":
+            continue
+        if any(0 <= c.start - d.end <= 40 for d in denials):
+            continue  # "denied claims that", "no truth to news claiming": part of the denial
+        gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
+        if _SUBORDINATE.search(gap):
+            continue
+        attributed.append(c)
     source = min(attributed, key=lambda c: abs(c.start - pos)) if attributed else None
-    if any(c.stance == "unverified" for c in cues):
-        return "unverified", source
-    denials = [c for c in cues if c.stance == "denied" and c.start < pos]
-    if denials:
-        last = denials[-1]
+    for c in cues:
+        if c.stance != "unverified":
+            continue
+        if c.start > pos or not _CLAUSE_AFTER_CUE.search(between(c.end, pos)):
+            return "unverified", source
+    before = [d for d in denials if d.start < pos]
+    if before:
+        last = before[-1]
         # "X denied ..., but SOHR said Y": an attribution between the denial and the claim
         if not any(last.end <= c.start < pos for c in attributed):
             return "denied", last
