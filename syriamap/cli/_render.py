@@ -59,6 +59,8 @@ def _targets(out: str | None, stem: str, formats: list[str]) -> tuple[dict[str, 
         return {kind: Path(name) for kind, name in files}, None
     target = Path(out)
     if single and not target.is_dir():
+        if not (target.parent if str(target.parent) else Path(".")).is_dir():
+            raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
         return {files[0][0]: target}, None
     if target.exists() and not target.is_dir():
         raise OutputError(f"cannot write {len(files)} files into {target}: not a folder")
