@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ._normalize import GENERIC_WORDS, RULES_VERSION, fold, skeleton
+from ._normalize import ARTICLES, GENERIC_WORDS, RULES_VERSION, fold, skeleton
 from .errors import UnknownPlaceError, VocabularyError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,7 +48,7 @@ KINDS = (
 
 _KIND_WEIGHT = {
     "governorate": 0.6,
-    "district": 0.4,
+    "district": 0.3,
     "subdistrict": 0.45,
     "city": 1.0,
     "town": 0.65,
@@ -56,11 +56,17 @@ _KIND_WEIGHT = {
     "neighbourhood": 0.35,
     "site": 0.3,
 }
-_TIER = {"exact": 1.0, "skeleton": 0.97, "article": 0.94}
-_FUZZY_CUTOFF = 84.0  # rapidfuzz ratio (0..100) below which a fuzzy match is not offered
+_TIER = {"exact": 1.0, "skeleton": 0.99, "article": 0.96}
+_FUZZY_CUTOFF = 84.0  # rapidfuzz ratio (0..100) of the skeleton keys
+_FUZZY_FOLD_CUTOFF = 70.0  # ... and of the folded spellings (articles dropped)
 _FUZZY_MIN_LEN = 4
+_DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeastern", "northwestern", "southeastern", "southwestern", "central",
+}  # fmt: skip
 _LEADING_WORDS = {"the", "rural", "rif", "outskirts", "of", "countryside", "suburbs", "near"}
-_COUNTRYSIDE_WORDS = {"countryside", "rural", "rif", "suburbs", "outskirts"}
+_LEADING_WORDS |= _DIRECTIONS
+_COUNTRYSIDE_WORDS = {"countryside", "rural", "rif", "suburbs", "outskirts"} | _DIRECTIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,10 +519,20 @@ class Gazetteer:
             return found
         from rapidfuzz import fuzz, process
 
+        plain = _without_articles(query)
         for cand, score, _ in process.extract(
             skel, self._fuzzy_block(skel), scorer=fuzz.ratio, limit=5, score_cutoff=_FUZZY_CUTOFF
         ):
-            add(self._skel[cand], 0.85 * score / 100.0, f"fuzzy {score:.0f}")
+            for i in self._skel[cand]:
+                place = self._places[i]
+                spelled = max(
+                    fuzz.ratio(plain, _without_articles(fold(s)))
+                    for s in (place.name, place.name_ar, *place.aliases)
+                    if s and skeleton(s) == cand
+                )
+                quality = min(score, spelled)
+                if spelled >= _FUZZY_FOLD_CUTOFF:
+                    add((i,), 0.85 * quality / 100.0, f"fuzzy {quality:.0f}")
         return found
 
     def _lookup_exact(self, key: str) -> bool:
@@ -556,7 +572,7 @@ class Gazetteer:
             return 1.0
         if place.kind in {"governorate", "district", "subdistrict"}:
             # an area's population says little about what a bare name means
-            pop = 0.5 if place.kind == "governorate" else 0.2
+            pop = 0.5 if place.kind == "governorate" else 0.0
         else:
             pop = math.log10((place.population or 0) + 1) / 7.0
         return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)
@@ -571,7 +587,7 @@ class Gazetteer:
             d = _km(near[0], near[1], place.lat, place.lon)
             prominence = 0.3 * prominence + math.exp(-d / 50.0)
         weight = min(1.0, max(0.0, prominence / 1.6))
-        return round(tier * (0.8 + 0.2 * weight), 4)
+        return round(tier * (0.75 + 0.25 * weight), 4)
 
     def _admin_filter(self, admin1: str):
         key = fold(admin1)
@@ -582,6 +598,11 @@ class Gazetteer:
             if key in names or skeleton(admin1) == skeleton(gov.name):
                 wanted.add(gov.admin1_iso)
         return lambda place: place.admin1_iso in wanted
+
+
+def _without_articles(folded: str) -> str:
+    words = folded.split()
+    return " ".join(w for w in words if w not in ARTICLES) if len(words) > 1 else folded
 
 
 def _outside_places() -> list[Place]:
