@@ -1,10 +1,28 @@
 """syriamap: news reporting about the war in Syria turned into dated control maps.
 
 text → assertions → maps, with every coloured dot traceable to a quote and a source.
+
+The five-minute tour::
+
+    import syriamap
+
+    syriamap.resolve("Saasaa")                    # ranked gazetteer matches
+    store = syriamap.open_store()                 # bundled seed claims, or $SYRIAMAP_STORE
+    store.assertions_frame(place_id=...)          # the claims, as a DataFrame
+    syriamap.control_at("2024-12-07")             # GeoDataFrame: who holds what, and why
+    syriamap.capitals("2024-12-07")               # the 14 governorate capitals
+    syriamap.render_html("2024-12-07")            # a map that displays inline
+    syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS
+    syriamap.extract(text, published="2024-12-07")  # candidate claims from an article
+
+Heavy libraries (geopandas, pyogrio, folium) load only when a function needs them.
 """
 
 from __future__ import annotations
 
+from .actors import SIDES, Actor, actors, get_actor, side_colour
+from .assertions import Assertion, DatePrecision, PlacePrecision, Relation, Source, Stance
+from .boundaries import districts, governorates
 from .errors import (
     DataError,
     InvalidDateError,
@@ -16,18 +34,51 @@ from .errors import (
     UnknownPlaceError,
     VocabularyError,
 )
+from .extract.pipeline import extract
+from .fusion import ControlState, capitals, control_at, governorate_summary
+from .gazetteer import Gazetteer, Match, Place, resolve
+from .render import MapPage, render_html, to_geojson, to_gpkg
+from .store import Store, open_store
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actor",
+    "Assertion",
+    "ControlState",
     "DataError",
+    "DatePrecision",
+    "Gazetteer",
     "InvalidDateError",
+    "MapPage",
+    "Match",
     "OutputError",
+    "Place",
+    "PlacePrecision",
+    "Relation",
+    "SIDES",
     "SchemaVersionError",
+    "Source",
+    "Stance",
+    "Store",
     "StoreError",
     "SyriamapError",
     "UnknownActorError",
     "UnknownPlaceError",
     "VocabularyError",
     "__version__",
+    "actors",
+    "capitals",
+    "control_at",
+    "districts",
+    "extract",
+    "get_actor",
+    "governorate_summary",
+    "governorates",
+    "open_store",
+    "render_html",
+    "resolve",
+    "side_colour",
+    "to_geojson",
+    "to_gpkg",
 ]
