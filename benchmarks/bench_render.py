@@ -1,0 +1,61 @@
+"""Render figures: time to render one date in process, HTML and GeoJSON sizes.
+
+Targets (issue 4): seeds < 2 s and HTML < 1.5 MB; 10,000 places < 5 s and HTML < 6 MB.
+
+    python benchmarks/bench_render.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from render_synthetic import make_input  # noqa: E402
+
+from syriamap.render._frames import load  # noqa: E402
+from syriamap.render.geojson import dumps, governorates_geojson, places_geojson  # noqa: E402
+from syriamap.render.html import build_page, render_html  # noqa: E402
+
+MB = 1e6
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def report(label, data, seconds_html, page):
+    start = time.perf_counter()
+    places = dumps(places_geojson(data))
+    seconds_geojson = time.perf_counter() - start
+    governorates = dumps(governorates_geojson(data))
+    n = len(data.days[-1].places)
+    print(
+        f"{label:<34} {n:>6} places  html {seconds_html:5.2f} s  {len(page.html) / MB:5.2f} MB"
+        f"  geojson places {seconds_geojson:4.2f} s {len(places.encode()) / MB:5.2f} MB"
+        f"  governorates {len(governorates.encode()) / MB:5.2f} MB"
+    )
+
+
+def main() -> None:
+    page, cold = timed(render_html, "2024-12-07")
+    print(f"seeds, first render in process (loads gazetteer, store, boundaries): {cold:.2f} s")
+    page, warm = timed(render_html, "2024-12-07")
+    data = load("2024-12-07")
+    report("seeds 2024-12-07 (render_html)", data, warm, page)
+    page, tl = timed(render_html, start="2024-11-27", end="2024-12-08")
+    data = load(start="2024-11-27", end="2024-12-08")
+    report("seeds timeline 2024-11-27..12-08", data, tl, page)
+
+    data, built = timed(make_input, 10_000, hostile=False)
+    page, seconds = timed(build_page, data)
+    report("synthetic 10,000 places", data, seconds, page)
+    print(f"(building the synthetic frames took {built:.2f} s, not counted)")
+
+
+if __name__ == "__main__":
+    main()
