@@ -111,6 +111,7 @@ GENERIC_WORDS: dict[str, str] = {
     "airbase": "",
     "base": "",
     "crossing": "",
+    "border": "",
     "camp": "",
     "prison": "",
     "dam": "",

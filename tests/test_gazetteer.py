@@ -172,6 +172,12 @@ def test_city_cue_picks_the_city(gaz):
         ("Tel Aviv", "IL"), ("Riyadh", "SA"), ("Cairo", "EG"), ("Washington", "US"),
         ("London", "GB"), ("Paris", "FR"), ("Kyiv", "UA"), ("Gaziantep", "TR"),
         ("Erbil", "IQ"), ("Mosul", "IQ"), ("Hermel", "LB"), ("Tripoli", "LB"),
+        ("Iraq", "IQ"),
+        ("Turkey", "TR"),
+        ("Russia", "RU"),
+        ("Lebanon", "LB"),
+        ("Bagdad", "IQ"),
+        ("Al-Qaim border crossing", "IQ"),
         ("Golan Heights", "SY"), ("the Golan", "SY"), ("occupied Golan", "SY"),
     ],
 )  # fmt: skip
