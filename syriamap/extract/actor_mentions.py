@@ -26,7 +26,7 @@ _WORDCHAR = re.compile(r"[\w]")
 _NOT_ACRONYM = frozenset({"army", "iran", "isis"})
 # nouns that make a one-word actor name an adjective: "military base", "rebel sources"
 _NOT_ACTOR_HEADS = re.compile(
-    r"\s+(?:base|bases|positions?|installations?|officials?|sources?|airport|hospital|"
+    r"\s+(?:base|bases|positions?|installations?|sources?|airport|hospital|"
     r"prison|council|media|vehicles?|checkpoints?|academy|intelligence|police|court|"
     r"spokes(?:man|woman|person)|commanders?|leaders?|leadership|support|activity|"
     r"engagement|clothing|uniforms?|experts?|analysts?|strategy|officers?|service|"

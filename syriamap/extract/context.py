@@ -16,8 +16,8 @@ Stage: context. Each mention's candidates are ranked with these signals, in orde
    both a city and a governorate means the city.
 
 Descriptors are also turned into mentions (``coref=True``): "the capital", "the Syrian
-capital", "Syria's capital" → Damascus; "the city" / "the town" → the last city or town
-named in the three sentences before.
+capital", "Syria's capital" → Damascus; "the city" / "the town" → the city or town named most often
+(not as a mere landmark) in the four sentences before, the latest on a tie.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _AFTER_CUE = re.compile(
 _BEFORE_CUE = re.compile(
     r"\b(province|governorate|city|town|village|district|countryside|suburbs?|"
     r"provinces|governorates|cities|towns|villages|districts)"
-    r"(?:\s+of|\s+including|\s+such as|\s+like|,)?\s+"
+    r"(?:\s+of|,?\s+including|,?\s+such as|\s+like|,)?\s+"
     r"(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?(?:,\s*(?:and\s+)?|,?\s+and\s+))*$",
 )
 _CUE_KIND = {
@@ -118,19 +118,38 @@ def find_descriptors(
         for m in _THE_CITY.finditer(sentence.text):
             a = sentence.start + m.start()
             kinds = {"city"} if m.group(1).lower() == "city" else {"town", "city"}
-            window_start = sentences[max(0, sentence.index - 3)].start
+            window_start = sentences[max(0, sentence.index - 4)].start
             previous = [
                 r for r in resolved
                 if window_start <= r.start < a and gazetteer.get(r.place_id).kind in kinds
+                and not _landmark(text, r)
             ]
             if not previous:
                 continue
-            ref = previous[-1]
+            counts: dict[str, int] = {}
+            last: dict[str, int] = {}
+            for r in previous:
+                counts[r.place_id] = counts.get(r.place_id, 0) + 1
+                last[r.place_id] = r.start
+            # the most talked-about city of the last few sentences, the latest on a tie
+            place_id = max(counts, key=lambda pid: (counts[pid], last[pid]))
             out.append(
-                PlaceMention(a, a + len(m.group(0)), m.group(0), (ref.place_id,),
-                             place_id=ref.place_id, score=0.6, coref=True)
+                PlaceMention(a, a + len(m.group(0)), m.group(0), (place_id,),
+                             place_id=place_id, score=0.6, coref=True)
             )
     return out
+
+
+_LANDMARK = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:ern|ward)?\s+of|\bnear|\bclose to|\bbetween|\bfrom|"
+    r"\bkilomet(?:er|re)s?\s+(?:from|of))\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _landmark(text: str, mention: PlaceMention) -> bool:
+    """Whether a mention is only a landmark ("between Damascus and ...", "north of Homs")."""
+    return bool(_LANDMARK.search(text[max(0, mention.start - 40):mention.start]))
 
 
 def _km(a: Any, b: Any) -> float:
@@ -173,7 +192,7 @@ def resolve_mentions(
                 matches = [p for p in places if p.kind == kind]
                 if not matches:
                     found = gazetteer.resolve(m.text, kind=kind, limit=3)
-                    matches = [f.place for f in found if f.score >= 0.8]
+                    matches = [f.place for f in found if f.score >= 0.7]
                 if matches:
                     chosen = max(matches, key=lambda p: p.population or 0)
                     score = 0.9

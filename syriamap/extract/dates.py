@@ -175,15 +175,34 @@ def find_date_cues(text: str, published: dt.date | None = None, *, offset: int =
     return cues
 
 
+_CLAUSE = re.compile(
+    r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
+    r"\band\s+(?:has|have|had|was|were|is|are)\b",
+    re.I,
+)
+
+
 def date_for(
-    cues: list[DateCue], position: int, published: dt.date | None
+    cues: list[DateCue],
+    position: int,
+    published: dt.date | None,
+    text: str = "",
+    offset: int = 0,
 ) -> tuple[dt.date | None, str]:
     """Pick the date of a claim at character ``position`` from a sentence's cues.
 
-    The nearest resolved cue wins (day precision preferred over year); with no cue, the
-    publication date with precision ``published`` (or ``(None, "published")``).
+    The nearest resolved cue wins (year-only cues are ignored); a cue *before* the claim
+    does not reach across a new clause ("the offensive, which began on November 27 and
+    has seen them capture Aleppo" → not 27 November). With no cue, the publication date
+    with precision ``published`` (or ``(None, "published")``). ``text`` is the sentence and
+    ``offset`` its start in the document.
     """
-    usable = [c for c in cues if c.date is not None and c.precision != "year"]
+    usable = [
+        c for c in cues
+        if c.date is not None and c.precision != "year"
+        and not (text and c.end <= position
+                 and _CLAUSE.search(text[c.end - offset:max(c.end - offset, position - offset)]))
+    ]
     if not usable:
         return published, "published"
     best = min(usable, key=lambda c: abs((c.start + c.end) / 2 - position))

@@ -159,6 +159,8 @@ def analyse(
     previous_subject: tuple[str, str] | None = None
     last_claimant: tuple[str, str] = ("", "")
     recent: list[tuple[int, int]] = []  # (sentence index, candidate index) of attributed claims
+    people: dict[str, tuple[str, str]] = {}  # name word of a claimant -> (side, actor id)
+    quote_context: tuple[str, str, tuple[str, str] | None] | None = None
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
         while m_index < len(all_mentions) and all_mentions[m_index].start < sentence.start:
@@ -181,6 +183,11 @@ def analyse(
             subject = next((a for a in actors if a.actor), None)
             if subject is not None:
                 previous_subject = (subject.actor, subject.text)
+            for cue in cues:
+                if cue.stance == "attributed":
+                    span = find_claimant(sentence.text, cue, offset=sentence.start)
+                    if span is not None:
+                        _side_of(text[span[0]:span[1]], people)
             continue
 
         # the claimant the sentence's attribution points at (for "our forces")
@@ -189,9 +196,15 @@ def analyse(
         if first_attr is not None:
             span = find_claimant(sentence.text, first_attr, offset=sentence.start)
             if span is not None:
-                speaker = _speaker_of(text, span, claimant_side(text[span[0]:span[1]]))
+                c_text = text[span[0]:span[1]]
+                c_side, c_actor = _side_of(c_text, people)
+                speaker = _speaker_of(text, span, c_side) or c_actor
+        quoted = _inside_quote(text, document.body, sentence) and first_attr is None
+        if quoted and quote_context is not None:
+            speaker = quote_context[2]
         claims: list[Claim] = match_claims(
-            text, sentence, inside, actors, previous_subject=previous_subject, speaker=speaker
+            text, sentence, inside, actors, previous_subject=previous_subject, speaker=speaker,
+            fallback=speaker if quoted else None,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start)
@@ -205,11 +218,15 @@ def analyse(
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
                     else:
-                        c_side = claimant_side(claimant)
+                        c_side, _actor = _side_of(claimant, people)
                         last_claimant = (claimant, c_side)
+            if stance == "asserted" and quoted and quote_context is not None:
+                # a quotation continued from the previous sentence: same speaker
+                stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
             if stance == "asserted":
                 claimant, c_side = "", ""
-            event_date, precision = date_for(date_cues, claim.trigger.start, pub)
+            event_date, precision = date_for(date_cues, claim.trigger.start, pub, sentence.text,
+                                               sentence.start)
             side = actor_side(claim.actor)
             candidates.append(
                 Candidate(
@@ -224,6 +241,10 @@ def analyse(
             )
             if stance == "attributed":
                 recent.append((sentence.index, len(candidates) - 1))
+        if first_attr is not None and last_claimant[0]:
+            quote_context = (last_claimant[0], last_claimant[1], speaker)
+        elif not quoted:
+            quote_context = None
         subject = next((a for a in actors if a.actor), None)
         if claims:
             previous_subject = (claims[0].actor, claims[0].actor_text)
@@ -233,6 +254,42 @@ def analyse(
 
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+_NOT_NAME = frozenset({"The", "Syrian", "Syria", "According", "Rebel", "Islamist", "Kurdish",
+                       "Britain", "British", "Observatory", "Human", "Rights", "Defence",
+                       "Defense", "Ministry", "Army", "Forces", "State", "Reuters", "Telegram"})
+
+
+def _side_of(claimant: str, people: dict[str, tuple[str, str]]) -> tuple[str, tuple[str, str] | None]:
+    """Side of a claimant; remembers named people ("Hassan Abdel Ghani, a rebel commander")
+    so that a later "Abdel Ghani" keeps the side."""
+    side = claimant_side(claimant)
+    names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
+    if side:
+        actor = _SIDE_ACTOR.get(side)
+        mentions = [m for m in find_actor_mentions(claimant) if m.actor]
+        if mentions:
+            actor = mentions[0].actor
+        for word in names:
+            people.setdefault(word, (side, actor or ""))
+        return side, ((actor, claimant) if actor else None)
+    for word in names:
+        if word in people:
+            side, actor = people[word]
+            return side, ((actor, claimant) if actor else None)
+    return "", None
+
+
+def _inside_quote(text: str, body: tuple[tuple[int, int], ...], sentence: Sentence) -> bool:
+    """Whether a sentence is (the continuation of) a quotation."""
+    head = sentence.text[:1]
+    if head in ("\u201c", '"') and not re.search(r"[\u201d\"]\s*\S", sentence.text[1:-2]):
+        return True
+    para = next((a for a, b in body if a <= sentence.start < b), sentence.start)
+    before = text[para:sentence.start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:

@@ -60,7 +60,10 @@ _NEGATION = re.compile(
     r"could not|did not|does not|do not)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:they|he|it|she)\b", re.I)
+_UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:they|them|their)\b|(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:he|it|she)\b", re.I
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|of|by|from|to|at|for|on|between|among|into|onto|toward|towards)"
     r"\s+(?:the\s+|a\s+|an\s+)?$",
@@ -166,7 +169,11 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 continue
             if b < len(text) and text[b - 1].isalnum() and (text[b].isalnum()):
                 continue
-            if "no longer" not in rule.regex.pattern and _NEGATION.search(text[max(0, a - 30):a]):
+            if (
+                "no longer" not in rule.regex.pattern
+                and _NEGATION.search(text[max(0, a - 30):a])
+                and not _UNTIL_NOW.search(text, b)  # "had not reached X until now"
+            ):
                 continue
             found.append((a, b, order, rule))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
@@ -263,6 +270,19 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+_IT = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}it\b", re.I)
+
+
+def _pronoun_target(
+    text: str, trig: Trigger, claims: Sequence[Claim]
+) -> list[tuple[PlaceMention, bool]]:
+    """ "withdrew from the city, and rebels entered certain parts of it": "it" is the place of
+    the previous claim of the same sentence."""
+    if claims and _IT.match(text, trig.end):
+        return [(claims[-1].mention, False)]
+    return []
+
+
 def _actor_of(
     mention: ActorMention, speaker: tuple[str, str] | None
 ) -> tuple[str, str] | None:
@@ -304,11 +324,14 @@ def _choose_actor(
               or re.search(r"\bby\b", text[trig.end:a.start], re.I)]
         modifier = [a for a in before if re.fullmatch(r"(?:['\u2019]s?)?\s*(?:the\s+)?",
                                                        text[a.end:trig.start], re.I)]
-        return first(by) or first(modifier) or first(list(reversed(before))) or first(after)
+        far = [a for a in actors if a.start >= trig.end and _words(text[trig.end:a.start]) <= 12
+               and not _CLAUSE_BREAK.search(text[trig.end:a.start])]
+        # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject
+        return first(by) or first(modifier) or first(list(reversed(before))) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
     subjects = [a for a in before if not _PREPOSITION_BEFORE.search(
-        text[max(sentence.start, a.start - 12):a.start])]
+        text[max(sentence.start, a.start - 12):a.start]) or _words(text[a.end:trig.start]) <= 3]
     head = text[sentence.start:trig.start]
     participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(r"\w+ing\b", text[trig.start:trig.end])
     if participle and subjects:
@@ -338,6 +361,7 @@ def match_claims(
     *,
     previous_subject: tuple[str, str] | None = None,
     speaker: tuple[str, str] | None = None,
+    fallback: tuple[str, str] | None = None,
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -355,6 +379,9 @@ def match_claims(
         ``(actor id, surface)`` of the previous sentence's subject, for "they".
     speaker
         ``(actor id, surface)`` the claimant speaks for, for "our forces".
+    fallback
+        ``(actor id, surface)`` used when no actor is named (inside a quotation: the
+        speaker's own side, "The advance towards the capital continues").
 
     Returns
     -------
@@ -371,11 +398,15 @@ def match_claims(
         if rule.slot == "after":
             targets = _targets_after(text, sentence, trig, places,
                                      [b for b in blockers if b != (trig.start, trig.end)])
+            if not targets:
+                targets = _pronoun_target(text, trig, claims)
         else:
             targets = _targets_before(text, sentence, trig, places)
         if not targets:
             continue
         chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker)
+        if chosen is None and fallback is not None:
+            chosen = fallback
         if chosen is None:
             if rule.need_actor or not rule.default_actor:
                 continue

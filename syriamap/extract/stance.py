@@ -102,7 +102,9 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
 
 
 _SUBORDINATE = re.compile(
-    r"\b(?:when|while|whereas|because|although|though|but|after|before|since|until)\b", re.I
+    r"\b(?:when|while|whereas|because|although|though|but|after|before|since|until)\b|"
+    r"\bas\s+(?:they|he|she|it|we)\b|,\s*(?:\w+ly\s+)?(?!including|according)\w+ing\b",
+    re.I,
 )
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
@@ -137,10 +139,14 @@ def stance_at(
             continue
         attributed.append(c)
     source = min(attributed, key=lambda c: abs(c.start - pos)) if attributed else None
+    fronted = bool(re.match(r"\W*(?:while|although|though|whereas|even though)\b", text, re.I))
     for c in cues:
         if c.stance != "unverified":
             continue
-        if c.start > pos or not _CLAUSE_AFTER_CUE.search(between(c.end, pos)):
+        gap = between(c.end, pos)
+        # "While X has not been verified, it coincides with Y": the cue's clause ends at
+        # the first comma
+        if c.start > pos or not (_CLAUSE_AFTER_CUE.search(gap) or (fronted and "," in gap)):
             return "unverified", source
     before = [d for d in denials if d.start < pos]
     if before:
