@@ -229,3 +229,34 @@ def test_ten_thousand_places(opened):
     o = opened(page)
     assert o.eval("window.syriamap.markerCount") == 10_000
     o.assert_clean()
+
+
+def test_empty_state(opened):
+    o = opened(build_page(make_input(0, hostile=False)))
+    assert o.eval("window.syriamap.markerCount") == 0
+    assert "0 places" in o.page.inner_text("#sm-summary")
+    o.assert_clean()
+
+
+def test_notebook_iframe_displays_the_map(browser, tmp_path):
+    page = build_page(make_input(12, hostile=False))
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        "<!DOCTYPE html><html><body>" + page._repr_html_() + "</body></html>", encoding="utf-8"
+    )
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        errors = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(host.as_uri())
+        deadline = time.monotonic() + 10
+        count = None
+        while count is None and time.monotonic() < deadline:
+            for frame in tab.frames[1:]:
+                count = frame.evaluate("window.syriamap ? window.syriamap.markerCount : null")
+            tab.wait_for_timeout(50)
+        assert count == 12
+        assert errors == []
+    finally:
+        context.close()

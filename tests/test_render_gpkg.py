@@ -28,7 +28,7 @@ def test_layers(gpkg):
     data, path = gpkg
     layers = {name: kind for name, kind in pyogrio.list_layers(path)}
     assert layers["places"] == "Point"
-    assert layers["governorates"] in ("Polygon", "MultiPolygon", "Unknown")
+    assert layers["governorates"] == "MultiPolygon"
     assert layers["assertions"] is None  # non-spatial
     assert pyogrio.read_info(path, layer="places")["features"] == len(data.days[0].places)
     assert pyogrio.read_info(path, layer="assertions")["features"] == len(data.assertions)
@@ -114,6 +114,14 @@ def test_overwrites_and_fails_cleanly(tmp_path):
     with pytest.raises(OutputError):
         write_gpkg(data, tmp_path / "nope" / "x.gpkg")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.gpkg"]
+
+
+def test_empty_state_keeps_layer_types(tmp_path):
+    data = make_input(0, hostile=False)
+    path = write_gpkg(data, tmp_path / "empty.gpkg")
+    layers = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert layers["places"] == "Point" and layers["governorates"] == "MultiPolygon"
+    assert pyogrio.read_info(path, layer="places")["features"] == 0
 
 
 def test_to_gpkg_from_seeds(tmp_path):

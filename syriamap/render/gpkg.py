@@ -132,13 +132,20 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
     with atomic_path(target, suffix=".gpkg") as tmp:
         tmp.unlink()  # GDAL creates the file itself
         written: dict[str, list[str]] = {}
-        for layer, frame, dates in (
-            ("places", places, _PLACE_DATES),
-            ("governorates", governorates, _PLACE_DATES),
-            ("assertions", assertions, _ASSERTION_DATES),
+        for layer, frame, dates, options in (
+            ("places", places, _PLACE_DATES, {"geometry_type": "Point"}),
+            (
+                "governorates",
+                governorates,
+                _PLACE_DATES,
+                {"geometry_type": "MultiPolygon", "promote_to_multi": True},
+            ),
+            ("assertions", assertions, _ASSERTION_DATES, {}),
         ):
             out, date_columns = _dates_last(frame, dates)
-            pyogrio.write_dataframe(out, tmp, layer=layer, driver="GPKG", append=False)
+            pyogrio.write_dataframe(
+                out, tmp, layer=layer, driver="GPKG", append=False, **options
+            )
             written[layer] = date_columns
         con = sqlite3.connect(tmp)
         try:
