@@ -112,6 +112,8 @@ GENERIC_WORDS: dict[str, str] = {
     "base": "",
     "crossing": "",
     "border": "",
+    "syria": "",
+    "سوريا": "",
     "camp": "",
     "prison": "",
     "dam": "",

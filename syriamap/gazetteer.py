@@ -20,6 +20,7 @@ import gzip
 import io
 import json
 import math
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,11 @@ _DIRECTIONS = {
 }  # fmt: skip
 _LEADING_WORDS = {"the", "rural", "rif", "outskirts", "of", "countryside", "suburbs", "near"}
 _LEADING_WORDS |= _DIRECTIONS
+_STOPWORDS = {"the", "of", "and", "in", "near", "a", "an", "to", "at", "on"}
+# "Hama's countryside": a possessive before a generic word is not part of the name
+_POSSESSIVE = re.compile(
+    r"(\w)['’]s(?=\s+(?:" + "|".join(sorted(GENERIC_WORDS)) + r")\b)", re.IGNORECASE
+)
 _COUNTRYSIDE_WORDS = {"countryside", "rural", "rif", "suburbs", "outskirts"} | _DIRECTIONS
 
 
@@ -425,8 +431,8 @@ class Gazetteer:
             raise VocabularyError("place kind", kind, KINDS)
         if not isinstance(name, str):
             name = str(name)
-        query = fold(name)
-        if not query:
+        query = fold(_POSSESSIVE.sub(r"\1", name))
+        if not query or query in _STOPWORDS:
             return []
         admin_filter = self._admin_filter(admin1) if admin1 else None
 

@@ -332,3 +332,36 @@ def test_resolve_never_raises(text):
     found = gaz.resolve(text)
     assert isinstance(found, list)
     gaz.suggest(text)
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "kind"),
+    [
+        ("Hama's countryside", "Hama", "governorate"),
+        ("Aleppo’s countryside", "Aleppo", "governorate"),
+        ("northern Hama countryside", "Hama", "governorate"),
+        ("Homs, Syria", "Homs", "city"),
+        ("Homs province, Syria", "Homs", "governorate"),
+        ("Hama airport", "Hama", "city"),
+        ("Saydnaya prison", "Saydnaya", "town"),
+    ],
+)
+def test_phrases_around_names(gaz, query, name, kind):
+    place = gaz.best(query)
+    assert place is not None and (place.name, place.kind) == (name, kind), place
+
+
+@pytest.mark.parametrize("query", ["the", "province", "countryside", "city", "  -  ", "\x00"])
+def test_generic_words_alone_resolve_to_nothing(gaz, query):
+    assert gaz.resolve(query) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(max_size=30),
+    st.sampled_from([None, *KINDS]),
+    st.one_of(st.none(), st.tuples(st.floats(-90, 90), st.floats(-180, 180))),
+)
+def test_resolve_never_raises_with_options(text, kind, near):
+    found = Gazetteer.default().resolve(text, kind=kind, near=near, admin1=None)
+    assert all(0 <= m.score <= 1 for m in found)
