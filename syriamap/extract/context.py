@@ -6,7 +6,8 @@ Stage: context. Each mention's candidates are ranked with these signals, in orde
    (governorate), "Deraa City", "the city of X" (city), "the town of X" (town or city),
    "X district" (district), "X region" (governorate, else district); a plural kind word
    before a list passes its cue to every item ("the coastal provinces of Latakia and
-   Tartus"); with a cue, :meth:`Gazetteer.resolve` is asked for that kind, so spellings
+   Tartus"), and so does a coordinated province ("Daraa province and positions in
+   Quneitra"); with a cue, :meth:`Gazetteer.resolve` is asked for that kind, so spellings
    that only the phonetic key links ("Sanamayn" → As-Sanamayn district) are found;
 2. **suburb cues**: "Damascus suburb(s)", "Damascus countryside", "outskirts of Damascus"
    prefer candidates in Rif Dimashq;
@@ -42,6 +43,11 @@ _BEFORE_CUE = re.compile(
     r"provinces|governorates|cities|towns|villages|districts)"
     r"(?:\s+of|,?\s+including|,?\s+such as|\s+like|,)?\s+"
     r"(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?(?:,\s*(?:and\s+)?|,?\s+and\s+))*$",
+)
+# "the loss of Daraa province and military positions in Quneitra": coordinated with a
+# named province, Quneitra is read as a province too
+_COORDINATED_CUE = re.compile(
+    r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
 _CUE_KIND = {
     "province": "governorate",
@@ -96,6 +102,9 @@ def kind_cue(text: str, start: int, end: int) -> str:
     before = _BEFORE_CUE.search(window)
     if before:
         return _CUE_KIND[before.group(1).lower()]
+    coordinated = _COORDINATED_CUE.search(window)
+    if coordinated:
+        return _CUE_KIND[coordinated.group(1).lower()]
     return ""
 
 

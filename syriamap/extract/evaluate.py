@@ -9,7 +9,10 @@ Three levels, each with precision, recall and F1:
     extractor found inside the same quote span. Names compare by the gazetteer's phonetic
     key, so "Deraa" matches "Daraa".
 ``places``
-    The same items with the resolved ``place_id`` added: right name *and* right place.
+    Resolution: the same items with the resolved ``place_id`` added, counting only the
+    predicted names the gold annotates (an extra name is a *mention* error, not a
+    resolution error). Precision is the share of those resolved to the gold place;
+    recall is the share of gold names found *and* resolved right.
 ``claims``
     One-to-one matching (maximum bipartite matching) of predicted and gold assertions of the
     same source with the same place, the same side (from the actor lexicon), relation and
@@ -163,7 +166,8 @@ def evaluate(
                 if not key or m.outside:
                     continue
                 pred_names.add((a.source_id, start, key))
-                pred_places.add((a.source_id, start, key, m.place_id))
+                if (a.source_id, start, key) in gold_names:
+                    pred_places.add((a.source_id, start, key, m.place_id))
 
     def score(pred: set[Any], ref: set[Any]) -> Score:
         return Score(len(pred & ref), len(pred - ref), len(ref - pred))

@@ -161,6 +161,7 @@ def analyse(
     recent: list[tuple[int, int]] = []  # (sentence index, candidate index) of attributed claims
     people: dict[str, tuple[str, str]] = {}  # name word of a claimant -> (side, actor id)
     quote_context: tuple[str, str, tuple[str, str] | None] | None = None
+    focus: PlaceMention | None = None  # the last place named, for "denied any withdrawal"
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
         while m_index < len(all_mentions) and all_mentions[m_index].start < sentence.start:
@@ -179,17 +180,6 @@ def analyse(
                     if old.stance == "attributed":
                         candidates[c_index] = _replace(old, stance="unverified")
             recent = []
-        if not inside:
-            subject = next((a for a in actors if a.actor), None)
-            if subject is not None:
-                previous_subject = (subject.actor, subject.text)
-            for cue in cues:
-                if cue.stance == "attributed":
-                    span = find_claimant(sentence.text, cue, offset=sentence.start)
-                    if span is not None:
-                        _side_of(text[span[0]:span[1]], people)
-            continue
-
         # the claimant the sentence's attribution points at (for "our forces")
         speaker = None
         first_attr = next((c for c in cues if c.stance == "attributed"), None)
@@ -204,7 +194,7 @@ def analyse(
             speaker = quote_context[2]
         claims: list[Claim] = match_claims(
             text, sentence, inside, actors, previous_subject=previous_subject, speaker=speaker,
-            fallback=speaker if quoted else None,
+            fallback=speaker if quoted else None, focus=focus,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start)
@@ -251,6 +241,8 @@ def analyse(
         elif subject is not None:
             previous_subject = (subject.actor, subject.text)
         recent = [(s, c) for s, c in recent if sentence.index - s <= 3]
+        named = [m for m in inside if m.place_id and not m.outside]
+        focus = named[-1] if named else None
 
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)

@@ -4,7 +4,9 @@ Stage: relations. Each lexicon row is a cue (a case-insensitive regular expressi
 words; a space matches any run of whitespace) with:
 
 - ``slot``: the place follows the cue (``after``: "rebels seized X") or precedes it
-  (``before``: "X fell to rebels", "X remained under government control");
+  (``before``: "X fell to rebels", "X remained under government control"), or is not named
+  (``focus``: "the military denies any withdrawal" → the place named last before, in the
+  sentence or the one before it, with place precision ``near``);
 - ``gap``: how many words may stand between cue and place ("seized the town of X");
 - ``voice``: where the actor is: ``active`` (the nearest actor before the cue, the clause
   subject), ``passive`` (the agent after the cue: "by rebels", "to HTS"), ``state`` (an
@@ -362,6 +364,7 @@ def match_claims(
     previous_subject: tuple[str, str] | None = None,
     speaker: tuple[str, str] | None = None,
     fallback: tuple[str, str] | None = None,
+    focus: PlaceMention | None = None,
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -379,6 +382,9 @@ def match_claims(
         ``(actor id, surface)`` of the previous sentence's subject, for "they".
     speaker
         ``(actor id, surface)`` the claimant speaks for, for "our forces".
+    focus
+        The place in focus (the last place of the sentence before), for cues with
+        ``slot=focus`` ("the army denied any retreat").
     fallback
         ``(actor id, surface)`` used when no actor is named (inside a quotation: the
         speaker's own side, "The advance towards the capital continues").
@@ -400,6 +406,14 @@ def match_claims(
                                      [b for b in blockers if b != (trig.start, trig.end)])
             if not targets:
                 targets = _pronoun_target(text, trig, claims)
+        elif rule.slot == "focus":
+            earlier = [m for m in places if m.end <= trig.start]
+            if earlier:
+                targets = [(earlier[-1], True)]
+            elif focus is not None:
+                targets = [(focus, True)]
+            else:
+                targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
         if not targets:
