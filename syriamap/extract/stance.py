@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:[,;:(\"\u201c\u201d\u2014]|\bthat\b|\bwhile\b|\bwhen\b|\bbut\b|\bas\b|\band\b(?= [a-z]+ (?:said|says)))"
+    r"(?:[,;:\"\u201c\u201d\u2014]|\bthat\b|\bwhile\b|\bwhen\b|\bbut\b|\bas\b|\band\b(?= [a-z]+ (?:said|says)))"
 )
 _BOUNDARY_AFTER = re.compile(r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b")
 _APPOSITION = re.compile(
