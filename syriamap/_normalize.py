@@ -80,6 +80,18 @@ _LETTER_MAP = str.maketrans(
         "ħ": "h",
     }
 )
+
+
+class _CombiningStripper(dict):
+    """A ``str.translate`` table dropping combining marks, filled as characters are seen."""
+
+    def __missing__(self, key: int) -> int | None:
+        value = None if unicodedata.combining(chr(key)) else key
+        self[key] = value
+        return value
+
+
+_STRIP_COMBINING = _CombiningStripper()
 _NON_WORD = re.compile(r"[^\w]+|_+")
 
 #: Arabic definite articles as separate tokens (after folding): al-, el-, as-, ash-, ...
@@ -198,7 +210,7 @@ def fold(text: str) -> str:
         # a final alef after waw/ya carries a hamza that is often dropped: السويداء/السويدا
     text = text.casefold().translate(_LETTER_MAP)
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_STRIP_COMBINING)
     text = unicodedata.normalize("NFC", text).translate(_LETTER_MAP)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
