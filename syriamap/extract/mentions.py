@@ -177,8 +177,51 @@ class _Scanner:
             a, b = tokens[i][0], tokens[j][1]
             outside = all(self.gazetteer.get(p).outside_syria for p in ids)
             out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
+        out.extend(self._variants(text, start, end, out, headline))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _variants(
+        self, text: str, start: int, end: int, found: list[PlaceMention], headline: bool
+    ) -> list[PlaceMention]:
+        """Spellings missing from the alias list, found by the gazetteer's phonetic key.
+
+        Only capitalised names right after a locative word ("in", "of", "seized", ...)
+        qualify, and only exact or phonetic-key matches count (no fuzzy matching).
+        """
+        if headline:
+            return []
+        out: list[PlaceMention] = []
+        for m in _CHUNK.finditer(text, start, end):
+            a, b = m.start("name"), m.end("name")
+            if any(x.start < b and a < x.end for x in found):
+                continue
+            name = m.group("name")
+            if fold(name) in _not_places() or re.match(r"[A-Z]+$", name):
+                continue
+            nxt = text[b:b + 2]
+            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
+                continue
+            matches = [x for x in self.gazetteer.resolve(name, limit=5)
+                       if x.why in ("exact", "skeleton", "fused article") and x.score >= 0.75]
+            if not matches:
+                continue
+            ids = tuple(sorted({x.place.place_id for x in matches}))
+            outside = all(self.gazetteer.get(p).outside_syria for p in ids)
+            out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
+        return out
+
+
+_LOCATIVE = (
+    r"in|of|to|from|into|toward|towards|near|around|outside|on|at|via|and|including|"
+    r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
+    r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned"
+)
+_CHUNK = re.compile(
+    r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
+    r"(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
+    r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
+)
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:

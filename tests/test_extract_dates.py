@@ -1,0 +1,60 @@
+import datetime as dt
+
+import pytest
+
+from syriamap.extract.dates import date_for, find_date_cues
+
+SAT = dt.date(2024, 12, 7)
+FRI = dt.date(2024, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected, precision",
+    [
+        ("Rebels entered Palmyra on Saturday.", SAT, "2024-12-07", "day"),
+        ("They took Hama on Thursday.", FRI, "2024-12-05", "day"),
+        ("On Friday, SOHR said.", SAT, "2024-12-06", "day"),
+        ("Earlier today, he said.", SAT, "2024-12-07", "day"),
+        ("The army left yesterday.", SAT, "2024-12-06", "day"),
+        ("He lost Aleppo last week.", FRI, "2024-11-28", "week"),
+        ("On November 27, gunmen seized Aleppo.", SAT, "2024-11-27", "day"),
+        ("On 8 December rebels entered Damascus.", dt.date(2024, 12, 9), "2024-12-08", "day"),
+        ("December 30 was calm.", dt.date(2025, 1, 2), "2024-12-30", "day"),
+        ("Dec. 6, 2024 saw fighting.", None, "2024-12-06", "day"),
+        ("It began in March 2011.", SAT, "2011-03-01", "month"),
+        ("two days ago rebels entered Hama.", SAT, "2024-12-05", "day"),
+    ],
+)
+def test_cues(text, published, expected, precision):
+    cues = [c for c in find_date_cues(text, published) if c.date]
+    assert cues and cues[0].date.isoformat() == expected and cues[0].precision == precision
+
+
+def test_weekday_is_latest_on_or_before_publication():
+    (cue,) = find_date_cues("on Saturday", SAT)
+    assert cue.date == SAT
+    (cue,) = find_date_cues("on Sunday", SAT)
+    assert cue.date == dt.date(2024, 12, 1)
+
+
+def test_without_publication_only_explicit_years_are_dated():
+    cues = find_date_cues("On Saturday, on November 27, and on 6 December 2024", None)
+    assert [c.date for c in cues] == [None, None, dt.date(2024, 12, 6)]
+
+
+def test_no_cue_takes_publication_date():
+    assert date_for([], 5, SAT) == (SAT, "published")
+    assert date_for([], 5, None) == (None, "published")
+
+
+def test_cue_before_a_new_clause_does_not_reach():
+    text = "The offensive, which began on November 27 and has seen them capture Aleppo."
+    cues = find_date_cues(text, SAT)
+    assert date_for(cues, text.index("capture"), SAT, text, 0) == (SAT, "published")
+    text = "They took control of Hama, which is north of Homs, on Thursday."
+    cues = find_date_cues(text, FRI)
+    assert date_for(cues, text.index("took"), FRI, text, 0) == (dt.date(2024, 12, 5), "day")
+
+
+def test_lowercase_may_is_not_a_month():
+    assert find_date_cues("the army may 5 times retreat", SAT) == []
