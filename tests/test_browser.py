@@ -58,7 +58,7 @@ class Opened:
         self.page.goto(path.resolve().as_uri())
         self.wait_until("() => document.getElementById('map').dataset.ready === '1'")
 
-    def wait_until(self, predicate: str, timeout: float = 10.0):
+    def wait_until(self, predicate: str, timeout: float = 30.0):
         """Poll ``predicate`` (a JS function) from Python: the page's CSP forbids eval,
         which Playwright's wait_for_function relies on."""
         deadline = time.monotonic() + timeout
@@ -250,13 +250,23 @@ def test_notebook_iframe_displays_the_map(browser, tmp_path):
         errors = []
         tab.on("pageerror", lambda exc: errors.append(str(exc)))
         tab.goto(host.as_uri())
-        deadline = time.monotonic() + 10
-        count = None
-        while count is None and time.monotonic() < deadline:
-            for frame in tab.frames[1:]:
-                count = frame.evaluate("window.syriamap ? window.syriamap.markerCount : null")
+        deadline = time.monotonic() + 30
+        counts: list[int] = []
+        probe = (
+            "() => document.getElementById('map') && "
+            "document.getElementById('map').dataset.ready === '1' ? "
+            "window.syriamap.markerCount : null"
+        )
+        while not counts and time.monotonic() < deadline:
             tab.wait_for_timeout(50)
-        assert count == 12
+            for frame in tab.frames[1:]:
+                try:
+                    count = frame.evaluate(probe)
+                except Exception:  # the frame is still navigating
+                    continue
+                if count is not None:
+                    counts.append(count)
+        assert counts == [12]
         assert errors == []
     finally:
         context.close()

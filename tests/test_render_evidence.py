@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from syriamap.render._evidence import (
     as_list,
@@ -116,3 +119,20 @@ def test_as_list_and_esc_accept_missing_values():
     assert as_list(["a", None]) == ["a"]
     assert as_list("a; b") == ["a", "b"]
     assert esc(None) == "" and esc(float("nan")) == ""
+
+
+@given(st.text(), st.text(max_size=12))
+def test_highlight_output_has_no_markup_but_mark(quote, name):
+    out = highlight(quote, [name])
+    stripped = out.replace("<mark>", "", 1).replace("</mark>", "", 1)
+    assert "<" not in stripped and ">" not in stripped and '"' not in stripped
+    assert html.unescape(stripped) == quote
+
+
+@given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=4)))
+def test_json_for_script_round_trips(value):
+    text = json_for_script(value)
+    assert "<" not in text and "\u2028" not in text
+    assert json.loads(text) == value
