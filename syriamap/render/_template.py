@@ -272,6 +272,10 @@ PAGE_JS = r"""
   }
   panel("panel", "topleft");
   panel("legend", "bottomright");
+  // keep popups clear of the title panel (controls always draw above popups)
+  var panelWidth = document.getElementById("panel").offsetWidth;
+  places.getPopup().options.autoPanPaddingTopLeft = L.point(
+    Math.min(panelWidth + 24, mapEl.clientWidth / 2), 20);
   var overlays = {};
   overlays["Governorates (side holding most places)"] = governorates;
   if (districts) { overlays["District boundaries"] = districts; }
