@@ -115,10 +115,13 @@ class _Scanner:
         auto.make_automaton()
         self.automaton = auto
 
-    def _major(self, ids: tuple[str, ...]) -> bool:
-        # a big city or governorate may appear in lower case ("towards damascus")
+    def _major(self, ids: tuple[str, ...], alias: str) -> bool:
+        # a big city or governorate may appear in lower case ("towards damascus"), under
+        # its own name only ("humus" is an alias of Homs, and a dish)
         for place_id in ids:
             place = self.gazetteer.get(place_id)
+            if fold(place.name) != alias:
+                continue
             if place.kind == "governorate" or (
                 place.kind == "city" and (place.population or 0) >= 100_000
             ):
@@ -171,7 +174,8 @@ class _Scanner:
         for i, j, _alias, ids in found:
             if any(i <= y and x <= j for x, y in taken):
                 continue
-            if not _keep(tokens, i, j, text, headline, self._major(ids)):
+            lower_ok = self._major(ids, _alias) and not re.match(r"-\w", text[tokens[j][1]:tokens[j][1] + 2])
+            if not _keep(tokens, i, j, text, headline, lower_ok):
                 continue
             taken.append((i, j))
             a, b = tokens[i][0], tokens[j][1]

@@ -132,7 +132,8 @@ def stance_at(
     for c in cues:
         if c.stance != "attributed":
             continue
-        if any(0 <= c.start - d.end <= 40 for d in denials):
+        if any(0 <= c.start - d.end <= 40 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
+               for d in denials):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
         if _SUBORDINATE.search(gap):

@@ -1,0 +1,27 @@
+from syriamap.extract.actor_mentions import find_actor_mentions
+
+
+def actors(text):
+    return [(m.text, m.actor or m.side) for m in find_actor_mentions(text)]
+
+
+def test_longest_match_and_acronyms():
+    assert actors("Kurdish-led Syrian Democratic Forces and the SDF") == [
+        ("Kurdish-led Syrian Democratic Forces", "sdf"), ("SDF", "sdf")]
+    assert actors("it is what it is") == []  # "is" is Islamic State only in capitals
+    assert actors("IS fighters") == [("IS fighters", "isis")]
+
+
+def test_adjectival_uses_are_not_actors():
+    assert actors("a key military base") == []
+    assert actors("the military withdrew") == [("military", "government")]
+
+
+def test_speaker_forces():
+    assert actors("our forces entered") == [("our forces", "speaker")]
+
+
+def test_offsets_with_curly_apostrophes():
+    text = "Assad’s forces left"
+    (m,) = find_actor_mentions(text, offset=10)
+    assert (m.start, m.end, m.actor) == (10, 24, "government")

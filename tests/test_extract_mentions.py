@@ -1,0 +1,84 @@
+import pytest
+
+from syriamap.extract.context import kind_cue, resolve_mentions
+from syriamap.extract.document import document_from_text
+from syriamap.extract.mentions import find_place_mentions
+from syriamap.extract.pipeline import analyse
+from syriamap.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.default()
+
+
+def names(text):
+    return [m.text for m in find_place_mentions(text)]
+
+
+def test_capitalisation_and_boundaries():
+    assert names("Rebels entered Homs and Hama.") == ["Homs", "Hama"]
+    assert names("homesick homs-style humus") == []  # not capitalised, inside words
+    assert names("the rebel advance towards damascus intensifies") == ["damascus"]  # big city
+
+
+def test_longest_match_and_articles():
+    assert names("They reached Deir ez-Zor and as-Suwayda.") == ["Deir ez-Zor", "as-Suwayda"]
+    assert names("in the Damascus countryside") == ["Damascus countryside"]
+
+
+def test_possessives_and_punctuation():
+    assert names("Aleppo's airport and Homs' defence") == ["Aleppo", "Homs"]
+    assert names("Idlib, Hama; Homs.") == ["Idlib", "Hama", "Homs"]
+
+
+def test_proper_noun_neighbours_are_not_places():
+    assert names("said commander Hassan Abdel Ghani") == []
+    assert names("Sham FM reported") == []
+    assert names("Leaders met at the Damascus Summit on Friday.") == []
+
+
+def test_outside_syria_flagged():
+    (m,) = find_place_mentions("soldiers crossed into Iraq at Al-Qaim")
+    assert m.outside
+
+
+def test_kind_cues():
+    t = "the loss of southern Daraa province"
+    assert kind_cue(t, t.index("Daraa"), t.index("Daraa") + 5) == "governorate"
+    t = "in the city of Homs"
+    assert kind_cue(t, t.index("Homs"), t.index("Homs") + 4) == "city"
+    t = "the coastal provinces of Latakia and Tartus"
+    assert kind_cue(t, t.index("Tartus"), len(t)) == "governorate"
+
+
+def resolved(text, g):
+    ms = resolve_mentions(text, find_place_mentions(text, gazetteer=g), g)
+    return [(m.text, g.get(m.place_id).kind, g.get(m.place_id).name) for m in ms]
+
+
+def test_resolution_with_cues(g):
+    assert resolved("Rebels took Daraa province.", g)[0][1] == "governorate"
+    assert resolved("Rebels took Daraa.", g)[0][1] == "city"
+    assert resolved("Rebels took Deraa City.", g)[0][1] == "city"
+    assert resolved("Only the Sanamayn region held.", g)[0][1] == "district"
+    assert resolved("in the Damascus countryside", g)[0][2] == "Rif Dimashq"
+
+
+def test_proximity_picks_the_kanakir_near_damascus(g):
+    (m, *_), = [resolved("Rebels infiltrated Kanaker, near Qatana and Darayya.", g)]
+    assert m[0] == "Kanaker"
+    assert g.best("Kanaker").admin1_iso == "SY-RD"
+
+
+def test_descriptors(g):
+    text = ("Rebels seized Homs on Saturday. Troops had left the city before dawn. "
+            "Insurgents approached the capital.")
+    a = analyse(document_from_text(text), published="2024-12-07")
+    desc = {m.text: g.get(m.place_id).name for m in a.mentions if m.coref}
+    assert desc == {"the city": "Homs", "the capital": "Damascus"}
+
+
+def test_spelling_variant_by_phonetic_key(g):
+    ms = find_place_mentions("Rebels seized Maarat al-Numan.")
+    assert [m.text for m in ms] == ["Maarat al-Numan"]
