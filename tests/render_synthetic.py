@@ -48,17 +48,55 @@ HOSTILE_NAME = "Tell </script><script>window.__pwned=1</script>"
 HOSTILE_QUOTE_TAIL = ' <img src=x onerror="window.__pwned=1"> said the \u2028monitor & co.'
 
 PLACE_COLUMNS = [
-    "place_id", "name", "name_ar", "kind", "admin1", "admin1_iso", "population", "actor",
-    "side", "status", "confidence", "confirmed", "as_of", "last_change", "supporting",
-    "conflicting", "n_sources", "sources", "geometry",
+    "place_id",
+    "name",
+    "name_ar",
+    "kind",
+    "admin1",
+    "admin1_iso",
+    "population",
+    "actor",
+    "side",
+    "status",
+    "confidence",
+    "confirmed",
+    "as_of",
+    "last_change",
+    "supporting",
+    "conflicting",
+    "n_sources",
+    "sources",
+    "geometry",
 ]
 ASSERTION_COLUMNS = [
-    "assertion_id", "source_id", "place_id", "place_name", "actor", "relation", "stance",
-    "claimant", "claimant_side", "event_date", "date_precision", "place_precision", "quote",
-    "start", "end", "method", "confidence", "note",
+    "assertion_id",
+    "source_id",
+    "place_id",
+    "place_name",
+    "actor",
+    "relation",
+    "stance",
+    "claimant",
+    "claimant_side",
+    "event_date",
+    "date_precision",
+    "place_precision",
+    "quote",
+    "start",
+    "end",
+    "method",
+    "confidence",
+    "note",
 ]
 SOURCE_COLUMNS = [
-    "source_id", "publisher", "url", "title", "published", "content_hash", "file", "date_note",
+    "source_id",
+    "publisher",
+    "url",
+    "title",
+    "published",
+    "content_hash",
+    "file",
+    "date_note",
 ]
 
 
@@ -76,27 +114,31 @@ def _gov_boxes():
 def sources_frame(hostile: bool = True) -> pd.DataFrame:
     rows = []
     for i, pub in enumerate(["Reuters", "Associated Press", "Al Jazeera", "SOHR", "AFP"]):
-        rows.append({
-            "source_id": f"s{i:03d}",
-            "publisher": pub,
-            "url": f"https://example.org/news/{i}?a=1&b=2",
-            "title": f"Report {i} <b>bold</b>",
-            "published": dt.date(2024, 12, 1 + i),
-            "content_hash": hashlib.sha256(pub.encode()).hexdigest(),
-            "file": f"{i:03d}.txt",
-            "date_note": "",
-        })
+        rows.append(
+            {
+                "source_id": f"s{i:03d}",
+                "publisher": pub,
+                "url": f"https://example.org/news/{i}?a=1&b=2",
+                "title": f"Report {i} <b>bold</b>",
+                "published": dt.date(2024, 12, 1 + i),
+                "content_hash": hashlib.sha256(pub.encode()).hexdigest(),
+                "file": f"{i:03d}.txt",
+                "date_note": "",
+            }
+        )
     if hostile:
-        rows.append({
-            "source_id": "evil",
-            "publisher": HOSTILE_PUBLISHER,
-            "url": HOSTILE_URL,
-            "title": '"><script>window.__pwned=1</script>',
-            "published": dt.date(2024, 12, 6),
-            "content_hash": "0" * 64,
-            "file": "evil.txt",
-            "date_note": "",
-        })
+        rows.append(
+            {
+                "source_id": "evil",
+                "publisher": HOSTILE_PUBLISHER,
+                "url": HOSTILE_URL,
+                "title": '"><script>window.__pwned=1</script>',
+                "published": dt.date(2024, 12, 6),
+                "content_hash": "0" * 64,
+                "file": "evil.txt",
+                "date_note": "",
+            }
+        )
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
@@ -122,19 +164,21 @@ def make_input(
         x0, y0, x1, y1 = poly.bounds
         name = HOSTILE_NAME if (hostile and i == 0) else f"Kafr Test {i}"
         kind = ["city", "town", "village", "village", "neighbourhood", "site"][i % 6]
-        places.append({
-            "place_id": f"wof:{1000000 + i}",
-            "name": name,
-            "name_ar": f"قرية {i}",
-            "kind": kind,
-            "admin1": gname,
-            "admin1_iso": iso,
-            "population": None if i % 5 == 4 else rng.randint(100, 2_000_000),
-            "point": Point(
-                round(rng.uniform(x0 + 0.01, x1 - 0.01), 6),
-                round(rng.uniform(y0 + 0.01, y1 - 0.01), 6),
-            ),
-        })
+        places.append(
+            {
+                "place_id": f"wof:{1000000 + i}",
+                "name": name,
+                "name_ar": f"قرية {i}",
+                "kind": kind,
+                "admin1": gname,
+                "admin1_iso": iso,
+                "population": None if i % 5 == 4 else rng.randint(100, 2_000_000),
+                "point": Point(
+                    round(rng.uniform(x0 + 0.01, x1 - 0.01), 6),
+                    round(rng.uniform(y0 + 0.01, y1 - 0.01), 6),
+                ),
+            }
+        )
 
     assertions = []
 
@@ -143,27 +187,34 @@ def make_input(
         quote = f"Fighters of the {actor} took {place['name']} on the outskirts, reports said"
         if hostile_quote:
             quote += HOSTILE_QUOTE_TAIL
-        aid = "a" + hashlib.sha1(f"{place['place_id']}|{side}|{day}|{stance}|{source_id}".encode()).hexdigest()[:12]  # noqa: E501
-        assertions.append({
-            "assertion_id": aid,
-            "source_id": source_id,
-            "place_id": place["place_id"],
-            "place_name": place["name"],
-            "actor": actor,
-            "relation": "captured",
-            "stance": stance,
-            "claimant": "SOHR" if stance == "attributed" else "",
-            "claimant_side": "neutral" if stance == "attributed" else "",
-            "event_date": day,
-            "date_precision": "day",
-            "place_precision": "place",
-            "quote": quote,
-            "start": 0,
-            "end": len(quote),
-            "method": "manual",
-            "confidence": round(rng.uniform(0.4, 1.0), 2),
-            "note": "",
-        })
+        aid = (
+            "a"
+            + hashlib.sha1(
+                f"{place['place_id']}|{side}|{day}|{stance}|{source_id}".encode()
+            ).hexdigest()[:12]
+        )  # noqa: E501
+        assertions.append(
+            {
+                "assertion_id": aid,
+                "source_id": source_id,
+                "place_id": place["place_id"],
+                "place_name": place["name"],
+                "actor": actor,
+                "relation": "captured",
+                "stance": stance,
+                "claimant": "SOHR" if stance == "attributed" else "",
+                "claimant_side": "neutral" if stance == "attributed" else "",
+                "event_date": day,
+                "date_precision": "day",
+                "place_precision": "place",
+                "quote": quote,
+                "start": 0,
+                "end": len(quote),
+                "method": "manual",
+                "confidence": round(rng.uniform(0.4, 1.0), 2),
+                "note": "",
+            }
+        )
         return aid
 
     # per place: a side per day (changes at a random day for a third of places)
@@ -205,27 +256,29 @@ def make_input(
                     made[ck] = add_assertion(place, other, since, "asserted", normal_sources[2])
                 conflicting = [made[ck]]
             srcs = sorted({a["source_id"] for a in assertions if a["assertion_id"] in supporting})
-            rows.append({
-                "place_id": place["place_id"],
-                "name": place["name"],
-                "name_ar": place["name_ar"],
-                "kind": place["kind"],
-                "admin1": place["admin1"],
-                "admin1_iso": place["admin1_iso"],
-                "population": place["population"],
-                "actor": ACTOR_OF[side] if status != "unknown" else None,
-                "side": side if status != "unknown" else None,
-                "status": status,
-                "confidence": 0.9 if confirmed else 0.4,
-                "confirmed": confirmed and status != "unknown",
-                "as_of": day,
-                "last_change": since,
-                "supporting": supporting,
-                "conflicting": conflicting,
-                "n_sources": len(srcs),
-                "sources": srcs,
-                "geometry": place["point"],
-            })
+            rows.append(
+                {
+                    "place_id": place["place_id"],
+                    "name": place["name"],
+                    "name_ar": place["name_ar"],
+                    "kind": place["kind"],
+                    "admin1": place["admin1"],
+                    "admin1_iso": place["admin1_iso"],
+                    "population": place["population"],
+                    "actor": ACTOR_OF[side] if status != "unknown" else None,
+                    "side": side if status != "unknown" else None,
+                    "status": status,
+                    "confidence": 0.9 if confirmed else 0.4,
+                    "confirmed": confirmed and status != "unknown",
+                    "as_of": day,
+                    "last_change": since,
+                    "supporting": supporting,
+                    "conflicting": conflicting,
+                    "n_sources": len(srcs),
+                    "sources": srcs,
+                    "geometry": place["point"],
+                }
+            )
         gdf = gpd.GeoDataFrame(rows, columns=PLACE_COLUMNS, geometry="geometry", crs="EPSG:4326")
         gdf["population"] = pd.array(gdf["population"], dtype="Int64")
         days.append(DayState(day, gdf, _summary(gdf, govs)))
@@ -253,8 +306,13 @@ def _summary(places: gpd.GeoDataFrame, govs) -> gpd.GeoDataFrame:
     for iso, name, name_ar, poly in govs:
         sub = places[places["admin1_iso"] == iso]
         n = len(sub)
-        row = {"place_id": f"wof:8{iso[-2:]}", "name": name, "name_ar": name_ar, "iso": iso,
-               "n_places": n}
+        row = {
+            "place_id": f"wof:8{iso[-2:]}",
+            "name": name,
+            "name_ar": name_ar,
+            "iso": iso,
+            "n_places": n,
+        }
         pop = sub["population"].fillna(0).astype(float)
         for side in SIDES:
             mask = (sub["side"] == side).to_numpy()

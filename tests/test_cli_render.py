@@ -36,18 +36,19 @@ def test_out_file(tmp_path, capsys):
 
 
 def test_out_existing_folder_single_format(tmp_path, capsys):
-    code, _, _ = run(capsys, "render", "--date", "2024-12-07", "--format", "gpkg",
-                     "--out", str(tmp_path))
+    code, _, _ = run(
+        capsys, "render", "--date", "2024-12-07", "--format", "gpkg", "--out", str(tmp_path)
+    )
     assert code == 0
     assert [p.name for p in tmp_path.iterdir()] == ["syriamap-2024-12-07.gpkg"]
 
 
-@pytest.mark.parametrize("formats", [["--format", "all"], ["--format", "html,geojson",
-                                                          "--format", "gpkg"]])
+@pytest.mark.parametrize(
+    "formats", [["--format", "all"], ["--format", "html,geojson", "--format", "gpkg"]]
+)
 def test_all_formats_into_folder(tmp_path, capsys, formats):
     out_dir = tmp_path / "maps"
-    code, out, err = run(capsys, "render", "--date", "2024-12-07", *formats,
-                         "--out", str(out_dir))
+    code, out, err = run(capsys, "render", "--date", "2024-12-07", *formats, "--out", str(out_dir))
     assert code == 0, err
     assert sorted(p.name for p in out_dir.iterdir()) == [
         "syriamap-2024-12-07-governorates.geojson",
@@ -65,8 +66,18 @@ def test_all_formats_into_folder(tmp_path, capsys, formats):
 
 def test_timeline(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "render", "--from", "2024-11-27", "--to", "2024-12-08",
-                         "--format", "html", "--format", "geojson")
+    code, out, err = run(
+        capsys,
+        "render",
+        "--from",
+        "2024-11-27",
+        "--to",
+        "2024-12-08",
+        "--format",
+        "html",
+        "--format",
+        "geojson",
+    )
     assert code == 0, err
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "syriamap-2024-11-27_2024-12-08.html" in names
@@ -78,8 +89,18 @@ def test_timeline(tmp_path, capsys, monkeypatch):
 
 def test_as_reported_by_and_tiles(tmp_path, capsys):
     target = tmp_path / "m.html"
-    code, _, err = run(capsys, "render", "--date", "2024-12-07", "--as-reported-by",
-                       "2024-12-07", "--tiles", "OpenStreetMap", "--out", str(target))
+    code, _, err = run(
+        capsys,
+        "render",
+        "--date",
+        "2024-12-07",
+        "--as-reported-by",
+        "2024-12-07",
+        "--tiles",
+        "OpenStreetMap",
+        "--out",
+        str(target),
+    )
     assert code == 0, err
     text = target.read_text("utf-8")
     assert "as reported by 7 December 2024" in text
@@ -99,8 +120,10 @@ def test_as_reported_by_and_tiles(tmp_path, capsys):
         (["--date", "2024-12-07", "--tiles", "google"], "unknown tiles"),
         (["--date", "2024-12-07", "--as-reported-by", "soon"], "invalid"),
         (["--date", "2024-12-07", "--out", "{tmp}/missing/x.html"], "does not exist"),
-        (["--date", "2024-12-07", "--format", "all", "--out", "{tmp}/missing/dir"],
-         "does not exist"),
+        (
+            ["--date", "2024-12-07", "--format", "all", "--out", "{tmp}/missing/dir"],
+            "does not exist",
+        ),
         (["--date", "2024-12-07", "--format", "all", "--out", "{tmp}/file.txt"], "not a folder"),
     ],
 )

@@ -25,9 +25,7 @@ def _s(value):
 def _from_html(data, tmp_path):
     page = build_page(data)
     text = page.html
-    payload = json.loads(
-        re.search(r'id="syriamap-data">(.*?)</script>', text, re.S).group(1)
-    )
+    payload = json.loads(re.search(r'id="syriamap-data">(.*?)</script>', text, re.S).group(1))
     day = payload["days"][-1]
     rows = {}
     for feature in payload["places"]["features"]:
@@ -74,8 +72,9 @@ def _from_gpkg(data, tmp_path):
     }
 
 
-@pytest.mark.parametrize("reader", [_from_html, _from_geojson, _from_gpkg],
-                         ids=["html", "geojson", "gpkg"])
+@pytest.mark.parametrize(
+    "reader", [_from_html, _from_geojson, _from_gpkg], ids=["html", "geojson", "gpkg"]
+)
 def test_every_format_maps_the_same_places(tmp_path, reader):
     data = make_input(70)
     expected = data.days[-1].places

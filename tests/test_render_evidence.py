@@ -30,7 +30,7 @@ from syriamap.render._evidence import (
         ("javascript:window.__pwned=1", False),
         (" javascript:alert(1)", False),
         ("data:text/html,<script>1</script>", False),
-        ("https://example.org/\"onmouseover=\"x", False),
+        ('https://example.org/"onmouseover="x', False),
         ("//example.org", False),
         (None, False),
         ("", False),
@@ -62,8 +62,11 @@ def test_highlight_falls_back_to_other_names_and_to_plain_text():
 
 def test_source_html_hostile_publisher_and_url_render_as_text():
     html = source_html(
-        {"publisher": "<script>window.__pwned=1</script>", "url": "javascript:window.__pwned=1",
-         "title": '"><script>x</script>'},
+        {
+            "publisher": "<script>window.__pwned=1</script>",
+            "url": "javascript:window.__pwned=1",
+            "title": '"><script>x</script>',
+        },
         "evil",
     )
     assert "<script" not in html
@@ -83,9 +86,15 @@ def test_source_html_links_http_and_escapes_attributes():
 def test_evidence_entry_escapes_every_fragment():
     entry = evidence_entry(
         {
-            "event_date": "2024-12-07", "date_precision": "week", "stance": "<b>asserted",
-            "claimant": "<i>SOHR</i>", "claimant_side": "neutral", "actor": "<x>",
-            "relation": "captured", "quote": "<script>took Homs</script>", "place_name": "Homs",
+            "event_date": "2024-12-07",
+            "date_precision": "week",
+            "stance": "<b>asserted",
+            "claimant": "<i>SOHR</i>",
+            "claimant_side": "neutral",
+            "actor": "<x>",
+            "relation": "captured",
+            "quote": "<script>took Homs</script>",
+            "place_name": "Homs",
         }
     )
     date, stance, claim, what, quote = entry
@@ -129,9 +138,14 @@ def test_highlight_output_has_no_markup_but_mark(quote, name):
     assert html.unescape(stripped) == quote
 
 
-@given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
-                    lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=5), inner, max_size=4)))
+@given(
+    st.recursive(
+        st.text() | st.integers() | st.booleans() | st.none(),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        ),
+    )
+)
 def test_json_for_script_round_trips(value):
     text = json_for_script(value)
     assert "<" not in text and "\u2028" not in text

@@ -80,8 +80,18 @@ def test_layer_styles_are_default(gpkg):
     finally:
         con.close()
     assert columns == [
-        "id", "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column",
-        "styleName", "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui",
+        "id",
+        "f_table_catalog",
+        "f_table_schema",
+        "f_table_name",
+        "f_geometry_column",
+        "styleName",
+        "styleQML",
+        "styleSLD",
+        "useAsDefault",
+        "description",
+        "owner",
+        "ui",
         "update_time",
     ]
     assert contents["layer_styles"] == "attributes"

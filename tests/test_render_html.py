@@ -99,7 +99,7 @@ def test_map_page_save_and_repr(tmp_path, page):
         page.save(tmp_path / "missing" / "m.html")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.html"]
     frame = page._repr_html_()
-    assert frame.startswith("<iframe srcdoc=\"")
+    assert frame.startswith('<iframe srcdoc="')
     srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', frame).group(1)
     assert html.unescape(srcdoc) == page.html
     assert "2024-12-07" in repr(page)

@@ -75,8 +75,7 @@ def _targets(out: str | None, stem: str, formats: list[str]) -> tuple[dict[str, 
 def _summary_line(summary: dict) -> str:
     sides = ", ".join(f"{side} {n}" for side, n in summary["per_side"].items()) or "none held"
     line = (
-        f"{summary['date']}: {summary['places']} places: {sides}; "
-        f"{summary['contested']} contested"
+        f"{summary['date']}: {summary['places']} places: {sides}; {summary['contested']} contested"
     )
     if summary.get("only_claimed"):
         line += f", {summary['only_claimed']} only claimed"
@@ -101,11 +100,16 @@ def _summary_line(summary: dict) -> str:
     help="html (default), geojson, gpkg or all; repeatable or comma-separated.",
 )
 @click.option(
-    "--as-reported-by", "as_reported_by", metavar="YYYY-MM-DD",
+    "--as-reported-by",
+    "as_reported_by",
+    metavar="YYYY-MM-DD",
     help="Use only what had been published by this date.",
 )
 @click.option(
-    "--tiles", "tiles", metavar="NAME", default=None,
+    "--tiles",
+    "tiles",
+    metavar="NAME",
+    default=None,
     help="Online basemap for the HTML page (e.g. OpenStreetMap); default: none, offline.",
 )
 @store_option

@@ -254,9 +254,7 @@ def place_rows(data: RenderInput, day: DayState) -> list[dict[str, Any]]:
                 "side": _str(rec.get("side")) or None,
                 "status": _str(rec.get("status")) or "unknown",
                 "confirmed": bool(confirmed) if not is_missing(confirmed) else False,
-                "confidence": None
-                if is_missing(confidence)
-                else round(float(confidence), 3),
+                "confidence": None if is_missing(confidence) else round(float(confidence), 3),
                 "n_sources": _int(rec.get("n_sources")) or len(source_ids),
                 "sources": "; ".join(publishers) or None,
                 "quote": _str(best.get("quote")) if best else None,

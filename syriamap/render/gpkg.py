@@ -88,8 +88,18 @@ def _add_styles(con: sqlite3.Connection, styles: dict[str, tuple[str, str]]) -> 
             'INSERT INTO "layer_styles" ("f_table_catalog", "f_table_schema", "f_table_name",'
             ' "f_geometry_column", "styleName", "styleQML", "styleSLD", "useAsDefault",'
             ' "description", "owner", "ui") VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
-            ("", "", table, geometry_column, table, qml, "", "syriamap default style",
-             "syriamap", ""),
+            (
+                "",
+                "",
+                table,
+                geometry_column,
+                table,
+                qml,
+                "",
+                "syriamap default style",
+                "syriamap",
+                "",
+            ),
         )
 
 
@@ -143,9 +153,7 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
             ("assertions", assertions, _ASSERTION_DATES, {}),
         ):
             out, date_columns = _dates_last(frame, dates)
-            pyogrio.write_dataframe(
-                out, tmp, layer=layer, driver="GPKG", append=False, **options
-            )
+            pyogrio.write_dataframe(out, tmp, layer=layer, driver="GPKG", append=False, **options)
             written[layer] = date_columns
         con = sqlite3.connect(tmp)
         try:

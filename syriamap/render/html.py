@@ -47,8 +47,7 @@ __all__ = ["TILES", "MapPage", "build_page", "render_html"]
 TILES: dict[str, tuple[str, str]] = {
     "OpenStreetMap": (
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
-        "contributors",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
     "CartoDB Positron": (
         "https://a.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
@@ -313,8 +312,13 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
             side = row["side"] or ""
             if row["status"] == "held" and side:
                 present.add(side)
-            key = (side, row["status"], bool(row["confirmed"]), row["actor"] or "",
-                   marker_class(row["status"], row["confirmed"]))
+            key = (
+                side,
+                row["status"],
+                bool(row["confirmed"]),
+                row["actor"] or "",
+                marker_class(row["status"], row["confirmed"]),
+            )
             s[i] = codes.setdefault(key, len(codes))
             c[i] = -1 if row["confidence"] is None else round(100 * row["confidence"])
             t[i] = stamps.setdefault((row["as_of"], row["last_change"]), len(stamps))
@@ -330,8 +334,9 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
     # governorates: geometry once (simplified), per-day style and tooltip
     gov_frames = [day.governorates for day in data.days]
     base = gov_frames[0]
-    gov_ids = [str(v) for v in base["place_id"]] if "place_id" in base else [
-        str(v) for v in base["iso"]]
+    gov_ids = (
+        [str(v) for v in base["place_id"]] if "place_id" in base else [str(v) for v in base["iso"]]
+    )
     gov_geoms = _simplified(list(base.geometry.values), 0.004)
     governorates = {
         "type": "FeatureCollection",
@@ -343,15 +348,18 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
     govdays = []
     for frame in gov_frames:
         by_id = {
-            str(rec.get("place_id", rec.get("iso"))): rec for rec in frame.drop(
-                columns=frame.geometry.name).to_dict("records")
+            str(rec.get("place_id", rec.get("iso"))): rec
+            for rec in frame.drop(columns=frame.geometry.name).to_dict("records")
         }
         entries = []
         for gid in gov_ids:
             rec = by_id.get(gid, {})
             side = rec.get("dominant_side")
-            side = "" if side is None or side != side or not int(rec.get("n_places") or 0) else (
-                str(side))
+            side = (
+                ""
+                if side is None or side != side or not int(rec.get("n_places") or 0)
+                else (str(side))
+            )
             share = float(rec.get("dominant_share") or 0.0)
             entries.append([side, round(share, 3), _gov_tooltip(rec, sorted(present))])
         govdays.append(entries)
@@ -409,8 +417,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
 
 def _csp(scripts: Sequence[str], tiles: dict[str, str] | None) -> str:
     hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
-        + "'"
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in scripts
     )
     img = "data:"
@@ -547,7 +554,11 @@ def render_html(
     """
     _tiles(tiles)  # fail early on a bad name
     data = load(
-        date, start=start, end=end, as_reported_by=as_reported_by, store=store,
+        date,
+        start=start,
+        end=end,
+        as_reported_by=as_reported_by,
+        store=store,
         districts=districts,
     )
     return build_page(data, tiles=tiles)

@@ -69,9 +69,7 @@ def _data_defined(parent: ET.Element, expressions: dict[str, str]) -> None:
 
 
 def _document(renderer_attr: str, categories: list[tuple[str, str]], symbol) -> str:
-    qgis = ET.Element(
-        "qgis", version=_QGIS_VERSION, styleCategories="Symbology", labelsEnabled="0"
-    )
+    qgis = ET.Element("qgis", version=_QGIS_VERSION, styleCategories="Symbology", labelsEnabled="0")
     renderer = ET.SubElement(
         qgis,
         "renderer-v2",
@@ -86,7 +84,12 @@ def _document(renderer_attr: str, categories: list[tuple[str, str]], symbol) -> 
     symbols = ET.SubElement(renderer, "symbols")
     for i, (value, label) in enumerate(categories):
         ET.SubElement(
-            cats, "category", value=value, label=label, symbol=str(i), render="true",
+            cats,
+            "category",
+            value=value,
+            label=label,
+            symbol=str(i),
+            render="true",
             type="string",
         )
         symbols.append(symbol(str(i), value))
@@ -130,17 +133,20 @@ def places_qml() -> str:
     )
 
     def per_status(values: dict[str, str]) -> str:
-        return "CASE " + " ".join(
-            f"WHEN {status_key} = {_quote(k)} THEN {v}" for k, v in values.items()
-        ) + " END"
+        return (
+            "CASE "
+            + " ".join(f"WHEN {status_key} = {_quote(k)} THEN {v}" for k, v in values.items())
+            + " END"
+        )
 
     def symbol(name: str, side: str) -> ET.Element:
         colour = colours.get(side, UNKNOWN_COLOUR)
         el = ET.Element(
             "symbol", type="marker", name=name, alpha="1", clip_to_extent="1", force_rhr="0"
         )
-        layer = ET.SubElement(el, "layer", {"class": "SimpleMarker"}, enabled="1", locked="0",
-                              **{"pass": "0"})
+        layer = ET.SubElement(
+            el, "layer", {"class": "SimpleMarker"}, enabled="1", locked="0", **{"pass": "0"}
+        )
         _options(
             layer,
             {
@@ -184,9 +190,7 @@ def places_qml() -> str:
                         "unknown": fill(unknown, gain=False),
                     }
                 ),
-                "outlineColor": per_status(
-                    {k: stroke(MARKER_STYLES[k]) for k in MARKER_STYLES}
-                ),
+                "outlineColor": per_status({k: stroke(MARKER_STYLES[k]) for k in MARKER_STYLES}),
                 "outlineStyle": per_status(
                     {k: _quote(MARKER_STYLES[k]["qgis_stroke"]) for k in MARKER_STYLES}
                 ),
@@ -216,8 +220,9 @@ def governorates_qml() -> str:
         el = ET.Element(
             "symbol", type="fill", name=name, alpha="1", clip_to_extent="1", force_rhr="0"
         )
-        layer = ET.SubElement(el, "layer", {"class": "SimpleFill"}, enabled="1", locked="0",
-                              **{"pass": "0"})
+        layer = ET.SubElement(
+            el, "layer", {"class": "SimpleFill"}, enabled="1", locked="0", **{"pass": "0"}
+        )
         alpha = GOV_FILL_BASE + GOV_FILL_GAIN * 0.5 if side else 0.0
         _options(
             layer,

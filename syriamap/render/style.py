@@ -149,6 +149,7 @@ def marker_class(status: str | None, confirmed: bool | None) -> str:
         return "unknown"
     return "held" if confirmed else "unconfirmed"
 
+
 #: Governorate choropleth: fill opacity = GOV_FILL_BASE + GOV_FILL_GAIN * dominant_share.
 GOV_FILL_BASE = 0.1
 GOV_FILL_GAIN = 0.5
