@@ -242,6 +242,7 @@ class Gazetteer:
         self._fold = folded
         self._skel = skeletons
         self._capitals = dict(capitals or {})
+        self._prom: list[float | None] = [None] * len(self._places)
         self._fuzzy_lock = threading.Lock()
         self._fuzzy: dict[tuple[str, int], list[str]] | None = None
 
@@ -466,12 +467,11 @@ class Gazetteer:
             candidates[i] = (tier, why)
         if not candidates:
             return []
-        matches = [
-            Match(self._places[i], self._score(self._places[i], tier, cue, near), why)
+        ranked = sorted(
+            (-self._score(i, tier, cue, near), self._places[i].place_id, i, why)
             for i, (tier, why) in candidates.items()
-        ]
-        matches.sort(key=lambda m: (-m.score, m.place.place_id))
-        return matches[: max(0, limit)]
+        )
+        return [Match(self._places[i], -neg, why) for neg, _, i, why in ranked[: max(0, limit)]]
 
     def best(self, name: str, /, **kwargs: Any) -> Place | None:
         """Return the best candidate of :meth:`resolve`, or None."""
@@ -584,9 +584,12 @@ class Gazetteer:
         return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)
 
     def _score(
-        self, place: Place, tier: float, cue: str | None, near: tuple[float, float] | None
+        self, i: int, tier: float, cue: str | None, near: tuple[float, float] | None
     ) -> float:
-        prominence = self._prominence(place)
+        place = self._places[i]
+        prominence = self._prom[i]
+        if prominence is None:
+            prominence = self._prom[i] = self._prominence(place)
         if cue is not None:
             prominence = prominence + 0.6 if place.kind == cue else prominence * 0.5
         if near is not None:
