@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import sys
 import warnings
@@ -96,17 +97,18 @@ def extract(files: tuple[str, ...], published: dt.date | None, publisher: str | 
                                   "computed_direction", "consistent")
     else:
         columns = CSV_COLUMNS
-    out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            click.echo(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False))
     elif fmt == "table":
         click.echo(_table(rows, columns) if rows else "(nothing found)")
     else:
+        out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
                                 lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
 
 
 @click.command()
