@@ -123,14 +123,14 @@ def render(
     tiles: str | None,
     store: str | None,
 ) -> None:
-    r"""Map the control state on a date (or a timeline) as HTML, GeoJSON and/or GeoPackage.
+    """Map the control state on a date (or a timeline) as HTML, GeoJSON and/or GeoPackage.
 
     \b
     Examples:
       syriamap render --date 2024-12-07
       syriamap render --from 2024-11-27 --to 2024-12-08
       syriamap render --date 2024-12-07 --format all --out maps/
-    """
+    """  # noqa: D301 (click's \b paragraph marker must be a real backspace)
     from ..render._frames import date_span, load
     from ..render.html import _tiles
 
