@@ -119,6 +119,7 @@ def test_as_reported_by_and_tiles(tmp_path, capsys):
         (["--date", "2024-12-07", "--format", "html,shp"], "unknown format 'shp'"),
         (["--date", "2024-12-07", "--tiles", "google"], "unknown tiles"),
         (["--date", "2024-12-07", "--as-reported-by", "soon"], "invalid"),
+        (["--date", "2024-12-07", "--store", "{tmp}/nostore.db"], "no store at"),
         (["--date", "2024-12-07", "--out", "{tmp}/missing/x.html"], "does not exist"),
         (
             ["--date", "2024-12-07", "--format", "all", "--out", "{tmp}/missing/dir"],
@@ -153,3 +154,31 @@ def test_failure_midway_leaves_no_partial_files(tmp_path, capsys, monkeypatch):
         main(["render", "--date", "2024-12-07", "--format", "all", "--out", str(out_dir)])
     assert not out_dir.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_help_lists_examples(capsys):
+    code, out, _ = run(capsys, "render", "--help")
+    assert code == 0
+    assert "  syriamap render --from 2024-11-27 --to 2024-12-08" in out
+    assert "--format FORMAT" in out
+
+
+def test_store_option(tmp_path, capsys):
+    from syriamap.store import open_store
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store, open_store() as seeds:
+        store.add_sources(seeds.sources())
+        store.add_assertions(seeds.assertions())
+    code, out, err = run(
+        capsys,
+        "render",
+        "--date",
+        "2024-12-07",
+        "--store",
+        str(path),
+        "--out",
+        str(tmp_path / "m.html"),
+    )
+    assert code == 0, err
+    assert "places" in out

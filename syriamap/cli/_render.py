@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .._types import parse_optional_date
-from ..errors import OutputError, VocabularyError
+from ..errors import OutputError, StoreError, VocabularyError
 from ._common import store_option
 
 __all__ = ["COMMANDS", "render"]
@@ -139,6 +139,8 @@ def render(
     parse_optional_date(as_reported_by, what="--as-reported-by date")
     if "html" in chosen:
         _tiles(tiles)
+    if store is not None and not Path(store).is_file():
+        raise StoreError(f"no store at {store} (create one with syriamap ingest)")
     stem = "syriamap-" + days[0].isoformat()
     if len(days) > 1:
         stem += "_" + days[-1].isoformat()
