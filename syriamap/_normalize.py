@@ -37,7 +37,7 @@ __all__ = [
     "tokens",
 ]
 
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 # --- Arabic script -----------------------------------------------------------------------
 
@@ -165,6 +165,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str] | str, str], ...] = tuple(
         ("e", "a"),
         ("y", "i"),
         ("au", "u"),
+        (r"re:^[iu](?=.)", "a"),  # initial vowels are unstable: Idlib/Edlib, Umm/Om, Irbin/Arbin
         (r"re:(.)\1+", r"\1"),  # doubled letters and vowels
         (r"re:(?<=[aiu])h$", ""),  # -ah, -eh, -iyah: final h after a vowel
     )

@@ -365,3 +365,26 @@ def test_generic_words_alone_resolve_to_nothing(gaz, query):
 def test_resolve_never_raises_with_options(text, kind, near):
     found = Gazetteer.default().resolve(text, kind=kind, near=near, admin1=None)
     assert all(0 <= m.score <= 1 for m in found)
+
+
+# place ids other modules and the gold annotations rely on: they must not change
+STABLE_IDS = {
+    "wof:421202165": "Damascus",
+    "wof:421168647": "Homs",
+    "wof:421202161": "Hama",
+    "wof:421202163": "Aleppo",
+    "wof:421197257": "Daraa",
+    "wof:421192811": "As-Suwayda",
+    "wof:1293409783": "Kanakir",
+    "wof:1242797743": "Sa'sa'",
+    "wof:85678391": "Rif Dimashq",
+    "wof:85678399": "Daraa",
+    "wof:421197935": "Palmyra",
+    "x:beirut": "Beirut",
+}
+
+
+@pytest.mark.parametrize(("place_id", "name"), sorted(STABLE_IDS.items()))
+def test_place_ids_are_stable(gaz, place_id, name):
+    place = gaz.get(place_id)
+    assert place.place_id == place_id and place.name == name
