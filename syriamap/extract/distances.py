@@ -131,6 +131,9 @@ def find_distance_checks(
     places = [m for m in mentions if m.place_id and not m.outside]
     out: list[DistanceCheck] = []
     for sentence in sentences:
+        low = sentence.text.lower()
+        if "kilomet" not in low and "km" not in low and "mile" not in low:
+            continue
         for m in _PHRASE.finditer(sentence.text):
             a, b = sentence.start + m.start(), sentence.start + m.end()
             km, direction = _km(m), _direction(m)

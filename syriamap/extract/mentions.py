@@ -114,6 +114,7 @@ class _Scanner:
             auto.add_word(f" {alias} ", (alias, tuple(sorted(set(ids)))))
         auto.make_automaton()
         self.automaton = auto
+        self._variant_ids: dict[str, tuple[str, ...]] = {}
 
     def _major(self, ids: tuple[str, ...], alias: str) -> bool:
         # a big city or governorate may appear in lower case ("towards damascus"), under
@@ -206,11 +207,15 @@ class _Scanner:
             nxt = text[b:b + 2]
             if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
                 continue
-            matches = [x for x in self.gazetteer.resolve(name, limit=5)
-                       if x.why in ("exact", "skeleton", "fused article") and x.score >= 0.75]
-            if not matches:
+            ids = self._variant_ids.get(name)
+            if ids is None:
+                matches = [x for x in self.gazetteer.resolve(name, limit=5)
+                           if x.why in ("exact", "skeleton", "fused article") and x.score >= 0.75]
+                ids = tuple(sorted({x.place.place_id for x in matches}))
+                if len(self._variant_ids) < 100_000:
+                    self._variant_ids[name] = ids
+            if not ids:
                 continue
-            ids = tuple(sorted({x.place.place_id for x in matches}))
             outside = all(self.gazetteer.get(p).outside_syria for p in ids)
             out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
         return out

@@ -171,6 +171,11 @@ def analyse(
         while j < len(all_mentions) and all_mentions[j].start < sentence.end:
             inside.append(all_mentions[j])
             j += 1
+        if not inside and not recent and focus is None and quote_context is None:
+            subject = next((a for a in actors if a.actor), None)
+            if subject is not None:
+                previous_subject = (subject.actor, subject.text)
+            continue  # nothing to claim, nothing to pass on: skip the costly stages
         cues = find_stance_cues(sentence.text, offset=sentence.start)
         unverified_here = any(c.stance == "unverified" for c in cues)
         if unverified_here and refers_back(sentence.text):
@@ -197,7 +202,7 @@ def analyse(
             fallback=speaker if quoted else None, focus=focus,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
-        date_cues = find_date_cues(sentence.text, pub, offset=sentence.start)
+        date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
         for claim in claims:
             stance, cue = stance_at(cues, claim.trigger.start, sentence.text, sentence.start)
             claimant, c_side = "", ""

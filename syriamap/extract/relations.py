@@ -94,6 +94,7 @@ class Rule:
     confidence: float
     regex: re.Pattern[str]
     government_relation: str = ""
+    stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,34 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I)
 
 
+_STOP = frozenset(
+    "the and for its his her their was were are been has had have being from with into over "
+    "under onto off per any all now still only just".split()
+)
+
+
+def stems_of(pattern: str) -> frozenset[str]:
+    """Four-letter stems of the content words of a pattern (a fast necessary condition).
+
+    Every match of a lexicon pattern contains one of its content words, so a sentence that
+    contains none of the stems cannot match and is not searched.
+    """
+    words = re.findall(r"[a-z]{3,}", pattern.replace("\\s", " ").replace("\\w", " "))
+    return frozenset(w[:4] for w in words if w not in _STOP)
+
+
+_WORDS = re.compile(r"[a-z]{3,}")
+
+
+def word_prefixes(text: str) -> set[str]:
+    """The three- and four-letter beginnings of the words of ``text`` (lower case)."""
+    out: set[str] = set()
+    for w in _WORDS.findall(text.lower()):
+        out.add(w[:4])
+        out.add(w[:3])
+    return out
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """Return the rules of ``relations.csv`` in file order (cached)."""
@@ -146,12 +175,13 @@ def rules() -> tuple[Rule, ...]:
                 confidence=float(row["confidence"] or 0.7),
                 regex=_compile(row["pattern"]),
                 government_relation=row.get("government_relation", ""),
+                stems=stems_of(row["pattern"]),
             )
         )
     return tuple(out)
 
 
-def find_triggers(sentence: Sentence) -> list[Trigger]:
+def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -> list[Trigger]:
     """Find relation cues in a sentence; where cues overlap, the longest wins.
 
     Examples
@@ -161,8 +191,13 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     ['capture_passive']
     """
     text = sentence.text
+    present = word_prefixes(text)
     found: list[tuple[int, int, int, Rule]] = []
     for order, rule in enumerate(rules()):
+        if slots is not None and rule.slot not in slots:
+            continue
+        if rule.stems and rule.stems.isdisjoint(present):
+            continue
         for m in rule.regex.finditer(text):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
@@ -397,7 +432,9 @@ def match_claims(
     places = [m for m in mentions if m.place_id and not m.outside]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    triggers = find_triggers(sentence)
+    if not places and focus is None:
+        return []
+    triggers = find_triggers(sentence, slots=None if places else ("focus",))
     blockers = [(t.start, t.end) for t in triggers] + [(a.start, a.end) for a in actors]
     for trig in triggers:
         rule = trig.rule

@@ -66,9 +66,12 @@ class StanceCue:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+def _cues() -> tuple[tuple[str, str, str, re.Pattern[str], frozenset[str]], ...]:
+    from .relations import stems_of
+
     return tuple(
-        (row["cue"], row["stance"], row["claimant"], re.compile(row["pattern"], re.I))
+        (row["cue"], row["stance"], row["claimant"], re.compile(row["pattern"], re.I),
+         stems_of(row["pattern"].replace("\\b", " ")))
         for row in read_lexicon("stance.csv")
     )
 
@@ -90,7 +93,12 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
     """
     out: list[StanceCue] = []
     taken: list[tuple[int, int]] = []
-    for rule, stance, claimant, pattern in _cues():
+    from .relations import word_prefixes
+
+    present = word_prefixes(text)
+    for rule, stance, claimant, pattern, stems in _cues():
+        if stems and stems.isdisjoint(present):
+            continue
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):
