@@ -200,6 +200,17 @@ class Store:
                 cur.execute("COMMIT")
 
     @property
+    def revision(self) -> tuple[int, int]:
+        """A token that changes whenever the store's content may have changed.
+
+        Combines this connection's write count with SQLite's ``data_version`` (which
+        changes when another connection commits); used to cache derived frames.
+        """
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return (self._conn.total_changes, int(version))
+
+    @property
     def schema_version(self) -> int:
         """The schema version of the open store."""
         with self._lock:
@@ -401,7 +412,11 @@ class Store:
         return frame
 
     def evidence_frame(
-        self, date: DateLike | None = None, *, as_reported_by: DateLike | None = None
+        self,
+        date: DateLike | None = None,
+        *,
+        as_reported_by: DateLike | None = None,
+        columns: Sequence[str] | None = None,
     ) -> pd.DataFrame:
         """Return the assertions usable as evidence, joined with their source.
 
@@ -409,14 +424,20 @@ class Store:
         ``as_reported_by`` is given, from sources published on or before it (sources
         without a publication date are then left out). Adds the columns ``publisher``
         and ``published``; dates stay ISO strings (this is the input of
-        :mod:`syriamap.fusion`).
+        :mod:`syriamap.fusion`). ``columns`` selects a subset of the assertion columns
+        (the fusion does not need the quotes).
         """
         import pandas as pd
 
         day = parse_optional_date(date, what="date")
         reported = parse_optional_date(as_reported_by, what="as_reported_by")
+        wanted = list(ASSERTION_FIELDS if columns is None else columns)
+        unknown = [c for c in wanted if c not in ASSERTION_FIELDS]
+        if unknown:
+            raise DataError(f"unknown assertion columns: {', '.join(unknown)}",
+                            value=unknown)
         sql = (
-            f"SELECT {', '.join('a.' + c for c in _ASSERTION_COLS.split(', '))}, "
+            f"SELECT {', '.join(f'a.{chr(34)}{c}{chr(34)}' for c in wanted)}, "
             "s.publisher, s.published FROM assertions a JOIN sources s USING (source_id)"
         )
         clauses: list[str] = []
@@ -429,8 +450,8 @@ class Store:
             params.append(reported.isoformat())
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        columns = [*ASSERTION_FIELDS, "publisher", "published"]
-        return pd.DataFrame.from_records(self._query(sql, params), columns=columns)
+        return pd.DataFrame.from_records(self._query(sql, params),
+                                         columns=[*wanted, "publisher", "published"])
 
     def _assertion_query(
         self,

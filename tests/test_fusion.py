@@ -402,3 +402,33 @@ def test_control_state_and_explain(w):
     assert nothing.status == "unknown" and nothing.confidence == 0.0
     why = explain(HAMA, "2024-12-06", store=w.store)
     assert list(why["role"]) == ["supporting"] and why["weight"].iloc[0] == 1.0
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claims=claims_strategy)
+def test_vectorised_state_machine_matches_the_day_by_day_rules(claims):
+    from syriamap.fusion import _prepare, _run_states, _run_states_sequential
+
+    ev = _prepare(_evidence(claims))
+    pd.testing.assert_frame_equal(_run_states(ev), _run_states_sequential(ev),
+                                  check_index_type=False, check_dtype=False)
+
+
+def test_vectorised_weights_match_claim_weight():
+    from syriamap.fusion import _prepare
+
+    world = World()
+    combos = list(itertools.product(
+        [r.value for r in Relation], [s.value for s in Stance],
+        ["government", "opposition", "hezbollah"], ["", "neutral", "government", "opposition"],
+        ["day", "week", "published"], ["place", "near", "region"]))
+    for relation, stance, actor, cside, dprec, pprec in combos:
+        world.claim(actor, relation, 1, stance=stance, claimant_side=cside,
+                    date_precision=dprec, place_precision=pprec, confidence=0.5)
+    raw = world.store.evidence_frame("2024-12-31")
+    ev = _prepare(raw).set_index("assertion_id").loc[raw["assertion_id"]]
+    expected = [claim_weight(r.relation, r.stance, s, r.claimant_side, r.date_precision,
+                             r.place_precision, r.confidence)
+                for r, s in zip(raw.itertuples(), ev["side"], strict=True)]
+    assert ev["w"].tolist() == pytest.approx(expected)
+    assert len(expected) == len(combos)
