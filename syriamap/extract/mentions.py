@@ -33,6 +33,7 @@ from .._normalize import GENERIC_WORDS, fold
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019`\u02bf\u02be][^\W_]+)*(?:['\u2019]s\b|['\u2019](?!\w))?")
+_JOINER = re.compile(r"[\s\-\u2010\u2011]*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ARTICLES = frozenset("al el as ash ad ar az an at ath ad ed er ez en es".split())
 _FUNCTION_WORDS = frozenset(
@@ -134,12 +135,13 @@ class _Scanner:
         for m in _TOKEN.finditer(text, start, end):
             a, b = m.span()
             word = m.group(0)
-            poss = _POSSESSIVE.search(word)
-            if poss and (poss.group(0) != "'" or True):
-                if poss.group(0) in ("'s", "\u2019s", "'", "\u2019"):
+            if "'" in word or "\u2019" in word:
+                poss = _POSSESSIVE.search(word)
+                if poss:
                     b -= len(poss.group(0))
+                    word = text[a:b]
             if b > a:
-                tokens.append((a, b, text[a:b]))
+                tokens.append((a, b, word))
         if not tokens:
             return []
         parts: list[str] = [" "]
@@ -149,7 +151,7 @@ class _Scanner:
         for i, (a, b, word) in enumerate(tokens):
             if i:
                 gap = text[tokens[i - 1][1]:a]
-                sep = " " if re.fullmatch(r"[\s\-\u2010\u2011]*", gap) and len(gap) <= 3 else " \x01 "
+                sep = " " if gap == " " or (len(gap) <= 3 and _JOINER.fullmatch(gap)) else " \x01 "
                 parts.append(sep)
                 pos += len(sep)
             f = fold(word) or "\x02"
