@@ -63,13 +63,18 @@ def main() -> None:
 
     print(f"start-up (gazetteer + automata): {warm:.2f} s")
     print(f"articles: {len(texts)} x ~{total_bytes // len(texts)} B, {n_claims} assertions")
-    print(f"throughput: {len(texts) / elapsed:.1f} articles/s, "
-          f"{total_bytes / elapsed / 1e6:.2f} MB/s (one core)")
+    print(
+        f"throughput: {len(texts) / elapsed:.1f} articles/s, "
+        f"{total_bytes / elapsed / 1e6:.2f} MB/s (one core)"
+    )
     print(f"peak traced memory while extracting: {peak / 1e6:.1f} MB")
     try:
         import resource
 
-        print(f"max RSS of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(
+            "max RSS of the process: "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
     except ImportError:  # pragma: no cover - not on Windows
         pass
     gold = ROOT / "data" / "assertions.csv"

@@ -9,15 +9,18 @@ from click.testing import CliRunner
 from syriamap.cli import cli, main
 
 ROOT = Path(__file__).resolve().parents[1]
-COLUMNS = ("source_id,place_id,place_name,actor,side,relation,stance,claimant,event_date,"
-           "quote,start,end,method,confidence")
+COLUMNS = (
+    "source_id,place_id,place_name,actor,side,relation,stance,claimant,event_date,"
+    "quote,start,end,method,confidence"
+)
 
 
 @pytest.fixture
 def article(tmp_path):
     f = tmp_path / "a.txt"
-    f.write_text("Rebels seized Hama on Thursday. Troops withdrew from Homs, SOHR said.\n",
-                 encoding="utf-8")
+    f.write_text(
+        "Rebels seized Hama on Thursday. Troops withdrew from Homs, SOHR said.\n", encoding="utf-8"
+    )
     return f
 
 
@@ -32,10 +35,12 @@ def test_extract_csv(article):
     assert lines[0] == COLUMNS
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [(r["place_name"], r["side"], r["event_date"]) for r in rows] == [
-        ("Hama", "opposition", "2024-12-05"), ("Homs", "government", "2024-12-06")]
+        ("Hama", "opposition", "2024-12-05"),
+        ("Homs", "government", "2024-12-06"),
+    ]
     text = article.read_text(encoding="utf-8")
     for r in rows:
-        assert text[int(r["start"]):int(r["end"])] == r["quote"]
+        assert text[int(r["start"]) : int(r["end"])] == r["quote"]
 
 
 def test_extract_jsonl_and_table(article):
@@ -89,7 +94,8 @@ def test_ingest_many_files_shows_progress(tmp_path):
         f.write_text(f"Rebels seized Hama on Thursday, report {i}.\n")
         files.append(str(f))
     result = CliRunner().invoke(
-        cli, ["ingest", *files, "--published", "2024-12-06", "--store", str(tmp_path / "s.db")])
+        cli, ["ingest", *files, "--published", "2024-12-06", "--store", str(tmp_path / "s.db")]
+    )
     assert result.exit_code == 0 and "sources: 6 added" in result.output
 
 

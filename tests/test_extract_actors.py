@@ -7,7 +7,9 @@ def actors(text):
 
 def test_longest_match_and_acronyms():
     assert actors("Kurdish-led Syrian Democratic Forces and the SDF") == [
-        ("Kurdish-led Syrian Democratic Forces", "sdf"), ("SDF", "sdf")]
+        ("Kurdish-led Syrian Democratic Forces", "sdf"),
+        ("SDF", "sdf"),
+    ]
     assert actors("it is what it is") == []  # "is" is Islamic State only in capitals
     assert actors("IS fighters") == [("IS fighters", "isis")]
 

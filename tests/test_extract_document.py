@@ -8,9 +8,11 @@ from syriamap.extract import document as D
 
 
 def test_plain_text_body_skips_furniture():
-    text = ("Top 5 This Week\n\nRelated Posts\n\nRebels seized the town of Kanaker on Saturday, "
-            "a monitor said.\n\nGovernment forces withdrew from Homs overnight, residents said.\n\n"
-            "You might also like\n- Rebels capture Aleppo in a surprise offensive, sources say.\n")
+    text = (
+        "Top 5 This Week\n\nRelated Posts\n\nRebels seized the town of Kanaker on Saturday, "
+        "a monitor said.\n\nGovernment forces withdrew from Homs overnight, residents said.\n\n"
+        "You might also like\n- Rebels capture Aleppo in a surprise offensive, sources say.\n"
+    )
     doc = D.document_from_text(text)
     lines = [doc.text[a:b] for a, b in doc.body]
     assert lines[0].startswith("Rebels seized")
@@ -18,7 +20,10 @@ def test_plain_text_body_skips_furniture():
 
 
 def test_header_block_is_metadata_and_never_body():
-    text = "url: https://example.org/a\npublished: 2024-12-07\npublisher: Example\nlang: en\n\nRebels entered Homs on Saturday, a monitor said.\n"
+    text = (
+        "url: https://example.org/a\npublished: 2024-12-07\npublisher: Example\nlang: en\n\n"
+        "Rebels entered Homs on Saturday, a monitor said.\n"
+    )
     doc = D.document_from_text(text)
     assert doc.meta["published"] == "2024-12-07"
     assert doc.meta["lang"] == "en"
@@ -27,14 +32,18 @@ def test_header_block_is_metadata_and_never_body():
     assert doc.text[a:b].startswith("Rebels entered Homs")  # offsets into the full text
 
 
-@pytest.mark.parametrize("text", ["Last Updated:\nRebels took Hama.", "Friday, May 2, 2025\n\nText."])
+@pytest.mark.parametrize(
+    "text", ["Last Updated:\nRebels took Hama.", "Friday, May 2, 2025\n\nText."]
+)
 def test_no_header_when_lines_are_not_key_value(text):
     assert D.parse_header(text) == ({}, 0)
 
 
 def test_flags_beat_sidecar_beat_header(tmp_path):
     f = tmp_path / "a.txt"
-    f.write_text("published: 2024-12-01\npublisher: Header\n\nRebels seized Hama on Thursday, they said.\n")
+    f.write_text(
+        "published: 2024-12-01\npublisher: Header\n\nRebels seized Hama on Thursday, they said.\n"
+    )
     (tmp_path / "a.txt.meta.json").write_text(json.dumps({"published": "2024-12-05", "url": "u"}))
     doc = D.read_document(f)
     assert doc.meta["published"] == "2024-12-05" and doc.meta["publisher"] == "Header"
@@ -62,7 +71,9 @@ def test_html_main_text_drops_boilerplate():
 
 def test_encoding_fallbacks(tmp_path):
     f = tmp_path / "latin.txt"
-    f.write_bytes("Rebels seized Ma\xe2arrat al-Nu\xe2man on Friday, activists said.".encode("cp1252"))
+    f.write_bytes(
+        "Rebels seized Ma\xe2arrat al-Nu\xe2man on Friday, activists said.".encode("cp1252")
+    )
     doc = D.read_document(f)
     assert "Rebels seized" in doc.text and doc.notes
     g = tmp_path / "broken.txt"

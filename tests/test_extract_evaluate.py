@@ -9,8 +9,14 @@ GOLD = ROOT / "data" / "assertions.csv"
 
 
 def row(**kw):
-    base = {"source_id": "s", "place_id": "p", "actor": "opposition", "relation": "captured",
-            "stance": "asserted", "event_date": "2024-12-07"}
+    base = {
+        "source_id": "s",
+        "place_id": "p",
+        "actor": "opposition",
+        "relation": "captured",
+        "stance": "asserted",
+        "event_date": "2024-12-07",
+    }
     base.update(kw)
     return base
 

@@ -66,14 +66,16 @@ def test_resolution_with_cues(g):
 
 
 def test_proximity_picks_the_kanakir_near_damascus(g):
-    (m, *_), = [resolved("Rebels infiltrated Kanaker, near Qatana and Darayya.", g)]
+    ((m, *_),) = [resolved("Rebels infiltrated Kanaker, near Qatana and Darayya.", g)]
     assert m[0] == "Kanaker"
     assert g.best("Kanaker").admin1_iso == "SY-RD"
 
 
 def test_descriptors(g):
-    text = ("Rebels seized Homs on Saturday. Troops had left the city before dawn. "
-            "Insurgents approached the capital.")
+    text = (
+        "Rebels seized Homs on Saturday. Troops had left the city before dawn. "
+        "Insurgents approached the capital."
+    )
     a = analyse(document_from_text(text), published="2024-12-07")
     desc = {m.text: g.get(m.place_id).name for m in a.mentions if m.coref}
     assert desc == {"the city": "Homs", "the capital": "Damascus"}

@@ -17,19 +17,20 @@ def test_extract_returns_assertions_with_verbatim_quotes():
     text = "On Thursday, rebels seized Hama. Government forces withdrew from Homs, SOHR said."
     out = extract(text, published="2024-12-06", source_id="s1")
     assert [(a.place_name, str(a.relation), a.event_date.isoformat()) for a in out] == [
-        ("Hama", "captured", "2024-12-05"), ("Homs", "withdrew", "2024-12-06")]
+        ("Hama", "captured", "2024-12-05"),
+        ("Homs", "withdrew", "2024-12-06"),
+    ]
     for a in out:
-        assert text[a.start:a.end] == a.quote and a.source_id == "s1"
+        assert text[a.start : a.end] == a.quote and a.source_id == "s1"
         assert a.method.startswith("rule:") and 0 < a.confidence <= 1
     assert out[1].date_precision == "published" and out[1].claimant == "SOHR"
     assert out[1].claimant_side == "neutral"
 
 
 def test_header_block_offsets_are_into_the_full_text():
-    text = ("published: 2024-12-07\npublisher: Example\n\n"
-            "Rebels entered Palmyra on Saturday.\n")
+    text = "published: 2024-12-07\npublisher: Example\n\nRebels entered Palmyra on Saturday.\n"
     (a,) = extract(text)
-    assert text[a.start:a.end] == a.quote == "Rebels entered Palmyra on Saturday."
+    assert text[a.start : a.end] == a.quote == "Rebels entered Palmyra on Saturday."
     assert a.event_date == dt.date(2024, 12, 7)
 
 
@@ -39,13 +40,15 @@ def test_header_is_never_mined():
 
 
 def test_html_input():
-    html = ("<html><body><nav>Rebels seized Idlib</nav><article>"
-            "<p>Rebels <em>seized</em> Hama on Thursday.</p></article>"
-            "<footer>Rebels entered Raqqa</footer></body></html>")
+    html = (
+        "<html><body><nav>Rebels seized Idlib</nav><article>"
+        "<p>Rebels <em>seized</em> Hama on Thursday.</p></article>"
+        "<footer>Rebels entered Raqqa</footer></body></html>"
+    )
     out = extract(html, published="2024-12-06")
     assert [a.place_name for a in out] == ["Hama"]
     doc = document_from_text(html)
-    assert doc.text[out[0].start:out[0].end] == out[0].quote
+    assert doc.text[out[0].start : out[0].end] == out[0].quote
 
 
 def test_without_publication_date_only_explicit_dates():
@@ -77,21 +80,39 @@ def test_seed_quotes_are_verbatim(path):
     result = analyse(doc)
     assert result.candidates
     for c in result.candidates:
-        assert doc.text[c.start:c.end] == c.quote
+        assert doc.text[c.start : c.end] == c.quote
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.sampled_from([
-    "Rebels seized Hama.", "On Friday, troops withdrew from Homs, SOHR said.", "“Our forces",
-    "entered Daraa,” he said.", "The army denied it.", "Damascus", "the capital", " ", "\n",
-    "captured Aleppo, Idlib and", "could not verify", "é", "\ufffd"]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rebels seized Hama.",
+                "On Friday, troops withdrew from Homs, SOHR said.",
+                "“Our forces",
+                "entered Daraa,” he said.",
+                "The army denied it.",
+                "Damascus",
+                "the capital",
+                " ",
+                "\n",
+                "captured Aleppo, Idlib and",
+                "could not verify",
+                "é",
+                "\ufffd",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_any_text_gives_verbatim_quotes(parts):
     text = " ".join(parts)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = extract(text, published="2024-12-07")
     for a in out:
-        assert text[a.start:a.end] == a.quote
+        assert text[a.start : a.end] == a.quote
 
 
 def test_large_article_is_fast_enough():

@@ -18,19 +18,29 @@ def stance(text, word):
         ("A commander told Reuters rebels seized Hama.", "seized", "attributed"),
         ("Rebels reportedly seized Hama.", "seized", "attributed"),
         ("The army denied that it withdrew from Hama.", "withdrew", "denied"),
-        ("There is no truth to news claiming our forces have withdrawn from Hama.", "withdrawn",
-         "denied"),
-        ("Rebels said they seized Hama, which CNN could not independently verify.", "seized",
-         "unverified"),
-        ("Rebels seized Hama; this has not been independently verified.", "seized",
-         "unverified"),
-        ("The BBC has not confirmed these reports, which came as rebels claimed to enter Homs.",
-         "enter", "attributed"),
-        ("While this has not been verified, it coincides with gains near Daraa.", "gains",
-         "asserted"),
+        (
+            "There is no truth to news claiming our forces have withdrawn from Hama.",
+            "withdrawn",
+            "denied",
+        ),
+        (
+            "Rebels said they seized Hama, which CNN could not independently verify.",
+            "seized",
+            "unverified",
+        ),
+        ("Rebels seized Hama; this has not been independently verified.", "seized", "unverified"),
+        (
+            "The BBC has not confirmed these reports, which came as rebels claimed to enter Homs.",
+            "enter",
+            "attributed",
+        ),
+        (
+            "While this has not been verified, it coincides with gains near Daraa.",
+            "gains",
+            "asserted",
+        ),
         ("The rebels declared victory when they seized Homs.", "seized", "asserted"),
-        ("The army denied it, but SOHR said troops withdrew from Hama.", "withdrew",
-         "attributed"),
+        ("The army denied it, but SOHR said troops withdrew from Hama.", "withdrew", "attributed"),
     ],
 )
 def test_stance(text, word, expected):
@@ -40,13 +50,19 @@ def test_stance(text, word, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("According to Rami Abdurrahman, head of the Syrian Observatory, troops left.",
-         "Rami Abdurrahman, head of the Syrian Observatory"),
-        ("“We are near,” said rebel commander Hassan Abdel Ghani, adding more.",
-         "rebel commander Hassan Abdel Ghani"),
+        (
+            "According to Rami Abdurrahman, head of the Syrian Observatory, troops left.",
+            "Rami Abdurrahman, head of the Syrian Observatory",
+        ),
+        (
+            "“We are near,” said rebel commander Hassan Abdel Ghani, adding more.",
+            "rebel commander Hassan Abdel Ghani",
+        ),
         ("Kurdish-led troops claim to have captured Deir Ezzor.", "Kurdish-led troops"),
-        ("The war monitor Syrian Observatory for Human Rights (SOHR) said that troops left.",
-         "The war monitor Syrian Observatory for Human Rights (SOHR)"),
+        (
+            "The war monitor Syrian Observatory for Human Rights (SOHR) said that troops left.",
+            "The war monitor Syrian Observatory for Human Rights (SOHR)",
+        ),
     ],
 )
 def test_claimant(text, expected):
@@ -57,10 +73,15 @@ def test_claimant(text, expected):
 
 @pytest.mark.parametrize(
     "claimant, side",
-    [("the Britain-based war monitor", "neutral"), ("Reuters", "neutral"),
-     ("state media", "government"), ("the defence ministry", "government"),
-     ("rebel commander Hassan Abdel Ghani", "opposition"), ("Kurdish-led troops", "sdf"),
-     ("a man", "")],
+    [
+        ("the Britain-based war monitor", "neutral"),
+        ("Reuters", "neutral"),
+        ("state media", "government"),
+        ("the defence ministry", "government"),
+        ("rebel commander Hassan Abdel Ghani", "opposition"),
+        ("Kurdish-led troops", "sdf"),
+        ("a man", ""),
+    ],
 )
 def test_claimant_side(claimant, side):
     assert claimant_side(claimant) == side

@@ -35,8 +35,9 @@ def _meta(published: dt.date | None, publisher: str | None) -> dict[str, Any]:
     return meta
 
 
-def _analyses(files: Sequence[str], published: dt.date | None, publisher: str | None,
-              *, progress: bool) -> Any:
+def _analyses(
+    files: Sequence[str], published: dt.date | None, publisher: str | None, *, progress: bool
+) -> Any:
     from ..extract.document import ExtractWarning, read_document
     from ..extract.pipeline import analyse
 
@@ -66,15 +67,29 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--published", type=DATE, default=None,
-              help="Publication date (else the file's header, sidecar or HTML metadata).")
+@click.option(
+    "--published",
+    type=DATE,
+    default=None,
+    help="Publication date (else the file's header, sidecar or HTML metadata).",
+)
 @click.option("--publisher", default=None, help="Publisher of the articles.")
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="csv", show_default=True,
-              help="Output format.")
-@click.option("--checks", is_flag=True,
-              help="List the distance statements checked against the gazetteer instead.")
-def extract(files: tuple[str, ...], published: dt.date | None, publisher: str | None,
-            fmt: str, checks: bool) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="csv",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--checks",
+    is_flag=True,
+    help="List the distance statements checked against the gazetteer instead.",
+)
+def extract(
+    files: tuple[str, ...], published: dt.date | None, publisher: str | None, fmt: str, checks: bool
+) -> None:
     """Print candidate assertions found in article FILES (text or HTML).
 
     CSV columns: source_id, place_id, place_name, actor, side, relation, stance, claimant,
@@ -92,9 +107,17 @@ def extract(files: tuple[str, ...], published: dt.date | None, publisher: str | 
         else:
             rows.extend(c.to_row() for c in result.candidates)
     if checks:
-        columns: Sequence[str] = ("source_id", "phrase", "claimed_km", "claimed_direction",
-                                  "landmark_name", "subject_name", "computed_km",
-                                  "computed_direction", "consistent")
+        columns: Sequence[str] = (
+            "source_id",
+            "phrase",
+            "claimed_km",
+            "claimed_direction",
+            "landmark_name",
+            "subject_name",
+            "computed_km",
+            "computed_direction",
+            "consistent",
+        )
     else:
         columns = CSV_COLUMNS
     if fmt == "jsonl":
@@ -104,8 +127,9 @@ def extract(files: tuple[str, ...], published: dt.date | None, publisher: str | 
         click.echo(_table(rows, columns) if rows else "(nothing found)")
     else:
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         click.echo(out.getvalue(), nl=False)
@@ -116,23 +140,32 @@ def extract(files: tuple[str, ...], published: dt.date | None, publisher: str | 
 @click.option("--published", type=DATE, default=None, help="Publication date of the articles.")
 @click.option("--publisher", default=None, help="Publisher of the articles.")
 @store_option
-def ingest(files: tuple[str, ...], published: dt.date | None, publisher: str | None,
-           store: str | None) -> None:
+def ingest(
+    files: tuple[str, ...], published: dt.date | None, publisher: str | None, store: str | None
+) -> None:
     """Add article FILES and their dated assertions to the store (idempotent)."""
     from ..assertions import Source
     from ..store import open_store
 
     if not store:
         raise StoreError("ingest needs a store: give --store PATH or set $SYRIAMAP_STORE")
-    totals = {"sources": 0, "sources_skipped": 0, "assertions": 0, "assertions_skipped": 0,
-              "undated": 0}
+    totals = {
+        "sources": 0,
+        "sources_skipped": 0,
+        "assertions": 0,
+        "assertions_skipped": 0,
+        "undated": 0,
+    }
     with open_store(store) as db:
         for _name, result in _analyses(files, published, publisher, progress=True):
             doc = result.document
             source = Source(
-                source_id=result.source_id, publisher=str(doc.meta.get("publisher", "")),
-                url=str(doc.meta.get("url", "")), title=str(doc.meta.get("title", "")),
-                published=result.published, content_hash=doc.content_hash,
+                source_id=result.source_id,
+                publisher=str(doc.meta.get("publisher", "")),
+                url=str(doc.meta.get("url", "")),
+                title=str(doc.meta.get("title", "")),
+                published=result.published,
+                content_hash=doc.content_hash,
                 file=str(doc.meta.get("file", "")),
                 date_note="" if result.published else "no publication date",
             )
@@ -148,20 +181,29 @@ def ingest(files: tuple[str, ...], published: dt.date | None, publisher: str | N
     click.echo(
         f"sources: {totals['sources']} added, {totals['sources_skipped']} already stored; "
         f"assertions: {totals['assertions']} added, {totals['assertions_skipped']} already "
-        f"stored" + (f"; {totals['undated']} undated candidates not stored"
-                     if totals["undated"] else "")
+        f"stored"
+        + (f"; {totals['undated']} undated candidates not stored" if totals["undated"] else "")
     )
 
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--gold", "gold", type=click.Path(dir_okay=False), default=None,
-              help="Gold assertions CSV (default: data/assertions.csv, else the package copy).")
-@click.option("--sources", "sources", type=click.Path(dir_okay=False), default=None,
-              help="sources.csv giving publication dates and ids by file name.")
+@click.option(
+    "--gold",
+    "gold",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Gold assertions CSV (default: data/assertions.csv, else the package copy).",
+)
+@click.option(
+    "--sources",
+    "sources",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="sources.csv giving publication dates and ids by file name.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def evaluate(files: tuple[str, ...], gold: str | None, sources: str | None,
-             as_json: bool) -> None:
+def evaluate(files: tuple[str, ...], gold: str | None, sources: str | None, as_json: bool) -> None:
     """Score the extractor against gold assertions (default: the seed articles).
 
     Prints precision, recall and F1 for place mentions, resolved places and claims.

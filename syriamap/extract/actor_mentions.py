@@ -98,7 +98,10 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
         end = end_idx + 1
         if start > 0 and _WORDCHAR.match(low[start - 1]):
             continue
-        if end < len(low) and (_WORDCHAR.match(low[end]) or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
+        if end < len(low) and (
+            _WORDCHAR.match(low[end])
+            or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
+        ):
             continue
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):

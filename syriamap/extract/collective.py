@@ -30,8 +30,18 @@ def _rows() -> tuple[tuple[Rule, str, str, str], ...]:
     out = []
     for row in read_lexicon("collective.csv"):
         body = re.sub(r" +", r"\\s+", row["pattern"].strip())
-        rule = Rule(row["rule"], row["listed_relation"], "after", "active", 0, "government",
-                    False, "place", 0.7, re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I))
+        rule = Rule(
+            row["rule"],
+            row["listed_relation"],
+            "after",
+            "active",
+            0,
+            "government",
+            False,
+            "place",
+            0.7,
+            re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I),
+        )
         out.append((rule, row["listed_relation"], row["others_relation"], row["members"]))
     return tuple(out)
 
@@ -47,7 +57,7 @@ def collective_claims(
             if members != "capitals":
                 continue
             capitals = {p.place_id: p for p in gazetteer.capitals().values()}
-            head = sentence.text[:m.start()]
+            head = sentence.text[: m.start()]
             actors = [x for x in find_actor_mentions(head, offset=sentence.start) if x.actor]
             actor = actors[-1].actor if actors else rule.default_actor
             actor_text = actors[-1].text if actors else ""
@@ -60,9 +70,16 @@ def collective_claims(
                 if pid not in capitals:
                     # "Latakia" read as the governorate: take its capital
                     place = gazetteer.get(pid) if pid else None
-                    cap = next((c for c in capitals.values()
-                                if place is not None and c.admin1_iso == place.admin1_iso
-                                and place.kind == "governorate"), None)
+                    cap = next(
+                        (
+                            c
+                            for c in capitals.values()
+                            if place is not None
+                            and c.admin1_iso == place.admin1_iso
+                            and place.kind == "governorate"
+                        ),
+                        None,
+                    )
                     if cap is None:
                         continue
                     mention = mention.resolved(cap.place_id, mention.score)
@@ -76,6 +93,9 @@ def collective_claims(
             for pid in sorted(capitals):
                 if pid in named:
                     continue
-                claims.append(Claim(phrase.resolved(pid, 0.9), trig, actor, actor_text,
-                                    others_rel, "place", 0.6))
+                claims.append(
+                    Claim(
+                        phrase.resolved(pid, 0.9), trig, actor, actor_text, others_rel, "place", 0.6
+                    )
+                )
     return claims

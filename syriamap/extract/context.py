@@ -96,7 +96,7 @@ def kind_cue(text: str, start: int, end: int) -> str:
     after = _AFTER_CUE.match(text, end, min(len(text), end + 30))
     if after:
         return _CUE_KIND[after.group(1).lower()]
-    window = text[max(0, start - 80):start]
+    window = text[max(0, start - 80) : start]
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     before = _BEFORE_CUE.search(window)
@@ -121,16 +121,25 @@ def find_descriptors(
                 break
             a = sentence.start + m.start()
             out.append(
-                PlaceMention(a, a + len(m.group(0)), m.group(0), (capital.place_id,),
-                             place_id=capital.place_id, score=0.85, coref=True)
+                PlaceMention(
+                    a,
+                    a + len(m.group(0)),
+                    m.group(0),
+                    (capital.place_id,),
+                    place_id=capital.place_id,
+                    score=0.85,
+                    coref=True,
+                )
             )
         for m in _THE_CITY.finditer(sentence.text):
             a = sentence.start + m.start()
             kinds = {"city"} if m.group(1).lower() == "city" else {"town", "city"}
             window_start = sentences[max(0, sentence.index - 4)].start
             previous = [
-                r for r in resolved
-                if window_start <= r.start < a and gazetteer.get(r.place_id).kind in kinds
+                r
+                for r in resolved
+                if window_start <= r.start < a
+                and gazetteer.get(r.place_id).kind in kinds
                 and not _landmark(text, r)
             ]
             if not previous:
@@ -143,8 +152,15 @@ def find_descriptors(
             # the most talked-about city of the last few sentences, the latest on a tie
             place_id = max(counts, key=lambda pid: (counts[pid], last[pid]))
             out.append(
-                PlaceMention(a, a + len(m.group(0)), m.group(0), (place_id,),
-                             place_id=place_id, score=0.6, coref=True)
+                PlaceMention(
+                    a,
+                    a + len(m.group(0)),
+                    m.group(0),
+                    (place_id,),
+                    place_id=place_id,
+                    score=0.6,
+                    coref=True,
+                )
             )
     return out
 
@@ -158,14 +174,15 @@ _LANDMARK = re.compile(
 
 def _landmark(text: str, mention: PlaceMention) -> bool:
     """Whether a mention is only a landmark ("between Damascus and ...", "north of Homs")."""
-    return bool(_LANDMARK.search(text[max(0, mention.start - 40):mention.start]))
+    return bool(_LANDMARK.search(text[max(0, mention.start - 40) : mention.start]))
 
 
 def _km(a: Any, b: Any) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -212,7 +229,7 @@ def resolve_mentions(
             else:
                 ranked = {f.place.place_id: f.score for f in gazetteer.resolve(m.text, limit=25)}
 
-                def value(p: Any) -> float:
+                def value(p: Any, ranked: dict[str, float] = ranked, cue: str = cue) -> float:
                     v = ranked.get(p.place_id, 0.5)
                     if p.kind == "city":
                         v += 0.05
@@ -227,8 +244,16 @@ def resolve_mentions(
                 chosen = max(places, key=lambda p: (value(p), p.population or 0, p.place_id))
                 score = 0.75
         out.append(
-            PlaceMention(m.start, m.end, m.text, m.candidates, place_id=chosen.place_id,
-                         outside=chosen.outside_syria, kind_cue=cue, score=score,
-                         coref=m.coref)
+            PlaceMention(
+                m.start,
+                m.end,
+                m.text,
+                m.candidates,
+                place_id=chosen.place_id,
+                outside=chosen.outside_syria,
+                kind_cue=cue,
+                score=score,
+                coref=m.coref,
+            )
         )
     return out

@@ -9,8 +9,8 @@ Stage: dates. Rules (each cue carries the precision of ``DatePrecision``):
   publication date (``day``);
 - relative: "today", "earlier today", "this morning", "tonight" → publication day;
   "yesterday" → the day before; "N days ago" → ``day``; "last week" → the Thursday of
-  the previous Monday-to-Sunday week (``week``); "this week", "the past week" → publication date (``week``); "last month"
-  (``month``);
+  the previous Monday-to-Sunday week (``week``); "this week", "the past week" →
+  publication date (``week``); "last month" (``month``);
 - no publication date: only cues carrying their own year are dated; the others resolve to
   ``None``.
 
@@ -54,14 +54,21 @@ _WEEKDAYS = {
     )
 }
 _NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_MONTH_RE = r"(?P<m>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH_RE = (
+    r"(?P<m>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+)
 _DAY_RE = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_RE}")),
     ("dm", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b{_YEAR_RE}")),
-    ("my", re.compile(rf"\b(?i:in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "my",
+        re.compile(
+            rf"\b(?i:in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b"
+        ),
+    ),
     ("y", re.compile(r"\b(?:in|since|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     (
         "wd",
@@ -70,11 +77,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Friday|Saturday|Sunday)s?\b",
         ),
     ),
-    ("today", re.compile(r"\b(?:earlier\s+today|today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)),
+    (
+        "today",
+        re.compile(
+            r"\b(?:earlier\s+today|today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I
+        ),
+    ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d|one|a|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)),
     ("lastweek", re.compile(r"\blast\s+week(?:end)?\b", re.I)),
-    ("thisweek", re.compile(r"\b(?:this|the\s+past|the\s+last|past)\s+(?:week|few\s+days)\b", re.I)),
+    (
+        "thisweek",
+        re.compile(r"\b(?:this|the\s+past|the\s+last|past)\s+(?:week|few\s+days)\b", re.I),
+    ),
     ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
 ]
 
@@ -116,7 +131,9 @@ def _explicit(month: int, day: int, year: str | None, published: dt.date | None)
     return value
 
 
-def find_date_cues(text: str, published: dt.date | None = None, *, offset: int = 0) -> list[DateCue]:
+def find_date_cues(
+    text: str, published: dt.date | None = None, *, offset: int = 0
+) -> list[DateCue]:
     """Find and resolve the time cues in ``text`` (offsets shifted by ``offset``).
 
     Examples
@@ -159,8 +176,10 @@ def find_date_cues(text: str, published: dt.date | None = None, *, offset: int =
                 date = None if published is None else published - dt.timedelta(days=n)
             elif kind == "lastweek":
                 # the previous Monday-to-Sunday week, dated at its Thursday (mid-week)
-                date = None if published is None else (
-                    published - dt.timedelta(days=published.weekday() + 7 - 3)
+                date = (
+                    None
+                    if published is None
+                    else (published - dt.timedelta(days=published.weekday() + 7 - 3))
                 )
                 precision = "week"
             elif kind == "thisweek":
@@ -198,10 +217,15 @@ def date_for(
     ``offset`` its start in the document.
     """
     usable = [
-        c for c in cues
-        if c.date is not None and c.precision != "year"
-        and not (text and c.end <= position
-                 and _CLAUSE.search(text[c.end - offset:max(c.end - offset, position - offset)]))
+        c
+        for c in cues
+        if c.date is not None
+        and c.precision != "year"
+        and not (
+            text
+            and c.end <= position
+            and _CLAUSE.search(text[c.end - offset : max(c.end - offset, position - offset)])
+        )
     ]
     if not usable:
         return published, "published"

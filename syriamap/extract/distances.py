@@ -25,15 +25,42 @@ from .sentences import Sentence
 __all__ = ["DistanceCheck", "bearing", "compass", "find_distance_checks", "parse_distance"]
 
 _NUMBER_WORDS = {
-    "a few": 3.0, "few": 3.0, "several": 5.0, "one": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
-    "a hundred": 100, "one hundred": 100,
+    "a few": 3.0,
+    "few": 3.0,
+    "several": 5.0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
 }
 _DIRECTIONS = {
-    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135,
-    "south-east": 135, "south": 180, "southwest": 225, "south-west": 225, "west": 270,
-    "northwest": 315, "north-west": 315,
+    "north": 0,
+    "northeast": 45,
+    "north-east": 45,
+    "east": 90,
+    "southeast": 135,
+    "south-east": 135,
+    "south": 180,
+    "southwest": 225,
+    "south-west": 225,
+    "west": 270,
+    "northwest": 315,
+    "north-west": 315,
 }
 _COMPASS = ("north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest")
 _PHRASE = re.compile(
@@ -100,7 +127,7 @@ def _direction(m: re.Match[str]) -> str:
 
 
 def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Initial bearing in degrees from point 1 to point 2 (0 = north, 90 = east)."""
+    """Return the initial bearing in degrees from point 1 to point 2 (0 = north, 90 = east)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dl = math.radians(lon2 - lon1)
     x = math.sin(dl) * math.cos(p2)
@@ -141,15 +168,23 @@ def find_distance_checks(
             if m.group("away"):
                 before = [p for p in places if p.end <= a and p.start >= sentence.start]
                 landmark = before[-1] if before else None
-                earlier = [p for p in places if p.end <= (landmark.start if landmark else a)
-                           and (landmark is None or p.place_id != landmark.place_id)
-                           and p.start >= sentences[max(0, sentence.index - 3)].start]
+                earlier = [
+                    p
+                    for p in places
+                    if p.end <= (landmark.start if landmark else a)
+                    and (landmark is None or p.place_id != landmark.place_id)
+                    and p.start >= sentences[max(0, sentence.index - 3)].start
+                ]
                 subject = earlier[-1] if earlier else None
             else:
                 after = [p for p in places if b <= p.start <= b + 25]
                 landmark = after[0] if after else None
-                before = [p for p in places if sentence.start <= p.end <= a and
-                          (landmark is None or p.place_id != landmark.place_id)]
+                before = [
+                    p
+                    for p in places
+                    if sentence.start <= p.end <= a
+                    and (landmark is None or p.place_id != landmark.place_id)
+                ]
                 subject = None if m.group("within") else (before[-1] if before else None)
             if landmark is None:
                 continue
@@ -173,12 +208,17 @@ def find_distance_checks(
                 consistent = ok_km and ok_dir
             out.append(
                 DistanceCheck(
-                    start=a, end=end, phrase=text[a:end], claimed_km=km,
-                    claimed_direction=direction, landmark_id=landmark.place_id,
+                    start=a,
+                    end=end,
+                    phrase=text[a:end],
+                    claimed_km=km,
+                    claimed_direction=direction,
+                    landmark_id=landmark.place_id,
                     landmark_name=landmark.text,
                     subject_id=subject.place_id if subject else "",
                     subject_name=subject.text if subject else "",
-                    computed_km=computed_km, computed_direction=computed_dir,
+                    computed_km=computed_km,
+                    computed_direction=computed_dir,
                     consistent=consistent,
                 )
             )

@@ -30,7 +30,6 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -109,10 +108,7 @@ class Document:
         return str(self.meta.get("source_id") or self.content_hash[:16])
 
     def __repr__(self) -> str:
-        return (
-            f"Document({self.source_id!r}, {len(self.text)} chars, "
-            f"{len(self.body)} body spans)"
-        )
+        return f"Document({self.source_id!r}, {len(self.text)} chars, {len(self.body)} body spans)"
 
 
 # --------------------------------------------------------------------------- decoding
@@ -162,7 +158,7 @@ def decode_bytes(raw: bytes, *, name: str = "input") -> tuple[str, list[str]]:
 
 
 def parse_header(text: str) -> tuple[dict[str, str], int]:
-    """Parse a ``key: value`` header block at the top of ``text``.
+    r"""Parse a ``key: value`` header block at the top of ``text``.
 
     Returns the metadata and the offset where the article starts (0 when there is no
     header). A header is a run of ``key: value`` lines (single-word keys) ended by a blank
@@ -281,10 +277,12 @@ def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     for row in read_lexicon("boilerplate.csv"):
         (end if row["action"] == "end" else line).append(row["pattern"])
+
     def compile_(items: list[str]) -> re.Pattern[str]:
         if not items:
             return re.compile(r"(?!x)x")
         return re.compile(r"^\W*(?:" + "|".join(items) + r")", re.I)
+
     return compile_(end), compile_(line)
 
 
@@ -368,9 +366,7 @@ def document_from_bytes(
 ) -> Document:
     """Build a :class:`Document` from raw bytes (any encoding, plain text or HTML)."""
     if len(raw) > MAX_BYTES:
-        raise DataError(
-            f"input is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes", path=name
-        )
+        raise DataError(f"input is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes", path=name)
     text, notes = decode_bytes(raw, name=name)
     return document_from_text(
         text,

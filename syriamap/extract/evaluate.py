@@ -33,8 +33,7 @@ from .._types import PathLike, parse_optional_date
 
 __all__ = ["Score", "evaluate", "evaluate_files", "format_report", "match_claims_one_to_one"]
 
-_DROP_FIRST = frozenset({"the", "southern", "northern", "eastern", "western", "central",
-                         "rural"})
+_DROP_FIRST = frozenset({"the", "southern", "northern", "eastern", "western", "central", "rural"})
 
 
 @dataclass(frozen=True)
@@ -47,12 +46,12 @@ class Score:
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        """Tp / (tp + fp); 1.0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn); 1.0 when there is nothing to find."""
+        """Tp / (tp + fn); 1.0 when there is nothing to find."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
@@ -63,9 +62,14 @@ class Score:
 
     def to_dict(self) -> dict[str, float | int]:
         """Return the counts and the three figures."""
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 def _name_key(name: str, gazetteer: Any, known: set[str]) -> str:
@@ -100,7 +104,10 @@ def match_claims_one_to_one(
 
     def ok(p: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
         if (p["source_id"], p["place_id"], str(p["relation"]), str(p["stance"])) != (
-            g["source_id"], g["place_id"], str(g["relation"]), str(g["stance"])
+            g["source_id"],
+            g["place_id"],
+            str(g["relation"]),
+            str(g["stance"]),
         ):
             return False
         if side(p) != side(g):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import DataError
@@ -17,7 +17,7 @@ from ..errors import DataError
 __all__ = ["read_lexicon"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> tuple[dict[str, str], ...]:
     try:
         data = resources.files("syriamap.data").joinpath("lexicon", name).read_text("utf-8")

@@ -45,8 +45,16 @@ _FUNCTION_WORDS = frozenset(
     where which that this these those it its their his her our rebel rebels syrian
     yesterday today earlier later meanwhile however additionally nevertheless""".split()
 )
-_KIND_WORDS = frozenset(GENERIC_WORDS) | {"governorate", "airport", "crossing", "base",
-                                          "countryside", "suburbs", "province", "city"}
+_KIND_WORDS = frozenset(GENERIC_WORDS) | {
+    "governorate",
+    "airport",
+    "crossing",
+    "base",
+    "countryside",
+    "suburbs",
+    "province",
+    "city",
+}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
@@ -148,10 +156,11 @@ class _Scanner:
         fstarts: list[int] = []
         fends: list[int] = []
         pos = 1
-        for i, (a, b, word) in enumerate(tokens):
+        for i, (a, _b, word) in enumerate(tokens):
             if i:
-                gap = text[tokens[i - 1][1]:a]
-                sep = " " if gap == " " or (len(gap) <= 3 and _JOINER.fullmatch(gap)) else " \x01 "
+                gap = text[tokens[i - 1][1] : a]
+                joined = gap == " " or (len(gap) <= 3 and _JOINER.fullmatch(gap))
+                sep = " " if joined else " \x01 "
                 parts.append(sep)
                 pos += len(sep)
             f = fold(word) or "\x02"
@@ -177,7 +186,9 @@ class _Scanner:
         for i, j, _alias, ids in found:
             if any(i <= y and x <= j for x, y in taken):
                 continue
-            lower_ok = self._major(ids, _alias) and not re.match(r"-\w", text[tokens[j][1]:tokens[j][1] + 2])
+            lower_ok = self._major(ids, _alias) and not re.match(
+                r"-\w", text[tokens[j][1] : tokens[j][1] + 2]
+            )
             if not _keep(tokens, i, j, text, headline, lower_ok):
                 continue
             taken.append((i, j))
@@ -206,13 +217,16 @@ class _Scanner:
             name = m.group("name")
             if fold(name) in _not_places() or re.match(r"[A-Z]+$", name):
                 continue
-            nxt = text[b:b + 2]
+            nxt = text[b : b + 2]
             if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
                 continue
             ids = self._variant_ids.get(name)
             if ids is None:
-                matches = [x for x in self.gazetteer.resolve(name, limit=5)
-                           if x.why in ("exact", "skeleton", "fused article") and x.score >= 0.75]
+                matches = [
+                    x
+                    for x in self.gazetteer.resolve(name, limit=5)
+                    if x.why in ("exact", "skeleton", "fused article") and x.score >= 0.75
+                ]
                 ids = tuple(sorted({x.place.place_id for x in matches}))
                 if len(self._variant_ids) < 100_000:
                     self._variant_ids[name] = ids
@@ -260,28 +274,30 @@ def _keep(
         return True
     if i > 0:
         pa, pb, prev = tokens[i - 1]
-        gap = text[pb:tokens[i][0]]
+        gap = text[pb : tokens[i][0]]
         if (
             re.fullmatch(r"[ \t]", gap)
             and _capital(prev)
             and prev.lower() not in _FUNCTION_WORDS
-            and not re.search(r"['\u2019]s?$", text[pa:tokens[i][0]].strip())
+            and not re.search(r"['\u2019]s?$", text[pa : tokens[i][0]].strip())
         ):
             return False
         if prev.lower() in _ARTICLES and gap in ("-", " ") and i > 1:
             pp = tokens[i - 2]
-            if _capital(pp[2]) and pp[2].lower() not in _FUNCTION_WORDS and re.fullmatch(
-                r"[ \t]", text[pp[1]:pa]
+            if (
+                _capital(pp[2])
+                and pp[2].lower() not in _FUNCTION_WORDS
+                and re.fullmatch(r"[ \t]", text[pp[1] : pa])
             ):
                 return False
     if j + 1 < len(tokens):
         na, nb, nxt = tokens[j + 1]
-        gap = text[tokens[j][1]:na]
+        gap = text[tokens[j][1] : na]
         if re.fullmatch(r"[ \t]", gap) and _capital(nxt) and nxt.lower() not in _KIND_WORDS:
             return False
         if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
             nn = tokens[j + 2]
-            if _capital(nn[2]) and text[nb:nn[0]] in ("-", " "):
+            if _capital(nn[2]) and text[nb : nn[0]] in ("-", " "):
                 return False
     return True
 

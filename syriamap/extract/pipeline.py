@@ -30,13 +30,30 @@ from .stance import claimant_side, find_claimant, find_stance_cues, refers_back,
 __all__ = ["CSV_COLUMNS", "Analysis", "Candidate", "analyse", "extract", "extract_document"]
 
 CSV_COLUMNS = (
-    "source_id", "place_id", "place_name", "actor", "side", "relation", "stance", "claimant",
-    "event_date", "quote", "start", "end", "method", "confidence",
+    "source_id",
+    "place_id",
+    "place_name",
+    "actor",
+    "side",
+    "relation",
+    "stance",
+    "claimant",
+    "event_date",
+    "quote",
+    "start",
+    "end",
+    "method",
+    "confidence",
 )
 """Columns of ``syriamap extract --format csv``, in order."""
 
-_SIDE_ACTOR = {"opposition": "opposition", "government": "government", "sdf": "sdf",
-               "isis": "isis", "israel": "israel"}
+_SIDE_ACTOR = {
+    "opposition": "opposition",
+    "government": "government",
+    "sdf": "sdf",
+    "isis": "isis",
+    "israel": "israel",
+}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -76,12 +93,23 @@ class Candidate:
         if self.event_date is None:
             raise ValueError("a candidate without an event date is not an assertion")
         return Assertion(
-            source_id=self.source_id, place_id=self.place_id, place_name=self.place_name,
-            actor=self.actor, relation=self.relation, stance=self.stance,
-            claimant=self.claimant, claimant_side=self.claimant_side,
-            event_date=self.event_date, date_precision=self.date_precision,
-            place_precision=self.place_precision, quote=self.quote, start=self.start,
-            end=self.end, method=self.method, confidence=self.confidence, note=self.note,
+            source_id=self.source_id,
+            place_id=self.place_id,
+            place_name=self.place_name,
+            actor=self.actor,
+            relation=self.relation,
+            stance=self.stance,
+            claimant=self.claimant,
+            claimant_side=self.claimant_side,
+            event_date=self.event_date,
+            date_precision=self.date_precision,
+            place_precision=self.place_precision,
+            quote=self.quote,
+            start=self.start,
+            end=self.end,
+            method=self.method,
+            confidence=self.confidence,
+            note=self.note,
         )
 
 
@@ -99,18 +127,18 @@ class Analysis:
     warnings: list[str] = field(default_factory=list)
 
     def assertions(self) -> list[Any]:
-        """The dated candidates as :class:`~syriamap.assertions.Assertion` objects."""
+        """Return the dated candidates as :class:`~syriamap.assertions.Assertion` objects."""
         return [c.to_assertion() for c in self.candidates if c.event_date is not None]
 
 
 def _speaker_of(text: str, span: tuple[int, int] | None, side: str) -> tuple[str, str] | None:
     if span is None:
         return None
-    for m in find_actor_mentions(text[span[0]:span[1]], offset=span[0]):
+    for m in find_actor_mentions(text[span[0] : span[1]], offset=span[0]):
         if m.actor:
             return m.actor, m.text
     actor = _SIDE_ACTOR.get(side)
-    return (actor, text[span[0]:span[1]]) if actor else None
+    return (actor, text[span[0] : span[1]]) if actor else None
 
 
 def analyse(
@@ -136,8 +164,9 @@ def analyse(
     sid = source_id or document.source_id
     notes: list[str] = list(document.notes)
     if pub is None:
-        message = (f"{document.path or sid}: no publication date; only explicitly dated "
-                   "events get a date")
+        message = (
+            f"{document.path or sid}: no publication date; only explicitly dated events get a date"
+        )
         notes.append(message)
         warnings.warn(message, ExtractWarning, stacklevel=3)
 
@@ -146,11 +175,13 @@ def analyse(
         find_actor_mentions(s.text, offset=s.start) for s in sentences
     ]
     exclude = [(a.start, a.end) for group in actors_by_sentence for a in group if a.actor]
-    raw = find_place_mentions(text, [(s.start, s.end) for s in sentences],
-                              gazetteer=gazetteer, exclude=exclude)
+    raw = find_place_mentions(
+        text, [(s.start, s.end) for s in sentences], gazetteer=gazetteer, exclude=exclude
+    )
     mentions = resolve_mentions(text, raw, gazetteer)
     descriptors = [
-        d for d in find_descriptors(text, sentences, mentions, gazetteer)
+        d
+        for d in find_descriptors(text, sentences, mentions, gazetteer)
         if not any(m.start < d.end and d.start < m.end for m in mentions)
     ]
     all_mentions = sorted(mentions + descriptors, key=lambda m: m.start)
@@ -191,15 +222,21 @@ def analyse(
         if first_attr is not None:
             span = find_claimant(sentence.text, first_attr, offset=sentence.start)
             if span is not None:
-                c_text = text[span[0]:span[1]]
+                c_text = text[span[0] : span[1]]
                 c_side, c_actor = _side_of(c_text, people)
                 speaker = _speaker_of(text, span, c_side) or c_actor
         quoted = _inside_quote(text, document.body, sentence) and first_attr is None
         if quoted and quote_context is not None:
             speaker = quote_context[2]
         claims: list[Claim] = match_claims(
-            text, sentence, inside, actors, previous_subject=previous_subject, speaker=speaker,
-            fallback=speaker if quoted else None, focus=focus,
+            text,
+            sentence,
+            inside,
+            actors,
+            previous_subject=previous_subject,
+            speaker=speaker,
+            fallback=speaker if quoted else None,
+            focus=focus,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
@@ -209,7 +246,7 @@ def analyse(
             if cue is not None:
                 span = find_claimant(sentence.text, cue, offset=sentence.start)
                 if span is not None:
-                    claimant = text[span[0]:span[1]]
+                    claimant = text[span[0] : span[1]]
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
                     else:
@@ -220,17 +257,28 @@ def analyse(
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
             if stance == "asserted":
                 claimant, c_side = "", ""
-            event_date, precision = date_for(date_cues, claim.trigger.start, pub, sentence.text,
-                                               sentence.start)
+            event_date, precision = date_for(
+                date_cues, claim.trigger.start, pub, sentence.text, sentence.start
+            )
             side = actor_side(claim.actor)
             candidates.append(
                 Candidate(
-                    source_id=sid, place_id=claim.mention.place_id,
-                    place_name=claim.mention.text, actor=claim.actor, side=side,
-                    relation=claim.relation, stance=stance, claimant=claimant,
-                    claimant_side=c_side, event_date=event_date, date_precision=precision,
-                    place_precision=claim.place_precision, quote=sentence.text,
-                    start=sentence.start, end=sentence.end, method=claim.method,
+                    source_id=sid,
+                    place_id=claim.mention.place_id,
+                    place_name=claim.mention.text,
+                    actor=claim.actor,
+                    side=side,
+                    relation=claim.relation,
+                    stance=stance,
+                    claimant=claimant,
+                    claimant_side=c_side,
+                    event_date=event_date,
+                    date_precision=precision,
+                    place_precision=claim.place_precision,
+                    quote=sentence.text,
+                    start=sentence.start,
+                    end=sentence.end,
+                    method=claim.method,
                     confidence=claim.confidence,
                 )
             )
@@ -254,14 +302,40 @@ def analyse(
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
-_NOT_NAME = frozenset({"The", "Syrian", "Syria", "According", "Rebel", "Islamist", "Kurdish",
-                       "Britain", "British", "Observatory", "Human", "Rights", "Defence",
-                       "Defense", "Ministry", "Army", "Forces", "State", "Reuters", "Telegram"})
+_NOT_NAME = frozenset(
+    {
+        "The",
+        "Syrian",
+        "Syria",
+        "According",
+        "Rebel",
+        "Islamist",
+        "Kurdish",
+        "Britain",
+        "British",
+        "Observatory",
+        "Human",
+        "Rights",
+        "Defence",
+        "Defense",
+        "Ministry",
+        "Army",
+        "Forces",
+        "State",
+        "Reuters",
+        "Telegram",
+    }
+)
 
 
-def _side_of(claimant: str, people: dict[str, tuple[str, str]]) -> tuple[str, tuple[str, str] | None]:
-    """Side of a claimant; remembers named people ("Hassan Abdel Ghani, a rebel commander")
-    so that a later "Abdel Ghani" keeps the side."""
+def _side_of(
+    claimant: str, people: dict[str, tuple[str, str]]
+) -> tuple[str, tuple[str, str] | None]:
+    """Return the side of a claimant (and the actor it speaks for).
+
+    Named people are remembered ("Hassan Abdel Ghani, a rebel commander"), so that a
+    later "Abdel Ghani" keeps the side.
+    """
     side = claimant_side(claimant)
     names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
     if side:
@@ -285,7 +359,7 @@ def _inside_quote(text: str, body: tuple[tuple[int, int], ...], sentence: Senten
     if head in ("\u201c", '"') and not re.search(r"[\u201d\"]\s*\S", sentence.text[1:-2]):
         return True
     para = next((a for a, b in body if a <= sentence.start < b), sentence.start)
-    before = text[para:sentence.start]
+    before = text[para : sentence.start]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 

@@ -149,7 +149,7 @@ _WORDS = re.compile(r"[a-z]{3,}")
 
 
 def word_prefixes(text: str) -> set[str]:
-    """The three- and four-letter beginnings of the words of ``text`` (lower case)."""
+    """Return the three- and four-letter beginnings of the words of ``text`` (lower case)."""
     out: set[str] = set()
     for w in _WORDS.findall(text.lower()):
         out.add(w[:4])
@@ -208,7 +208,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 continue
             if (
                 "no longer" not in rule.regex.pattern
-                and _NEGATION.search(text[max(0, a - 30):a])
+                and _NEGATION.search(text[max(0, a - 30) : a])
                 and not _UNTIL_NOW.search(text, b)  # "had not reached X until now"
             ):
                 continue
@@ -232,13 +232,13 @@ def _words(text: str) -> int:
 def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: int) -> bool:
     """Whether the words just before the mention (after ``floor``) make it a landmark."""
     a = max(floor, mention.start - 40, sentence.start)
-    window = text[a:mention.start]
+    window = text[a : mention.start]
     m = None
-    for m in _REFERENCE.finditer(window):
+    for m in _REFERENCE.finditer(window):  # noqa: B007 - the last match is wanted
         pass
     if m is None:
         return False
-    return _words(window[m.end():]) <= 3 and not _CLAUSE_BREAK.search(window[m.end():])
+    return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
 
 
 def _container(text: str, mention: PlaceMention) -> bool:
@@ -258,7 +258,7 @@ def _targets_after(
     pending = [m for m in mentions if m.start >= trig.end]
     first = True
     for m in pending:
-        between = text[floor:m.start]
+        between = text[floor : m.start]
         if any(floor <= a and b <= m.start for a, b in blockers):
             break  # another cue or an actor stands between: a new clause
         if first:
@@ -290,7 +290,7 @@ def _targets_before(
     out: list[PlaceMention] = []
     ceiling = trig.start
     for m in sorted((m for m in mentions if m.end <= trig.start), key=lambda m: -m.start):
-        between = text[m.end:ceiling]
+        between = text[m.end : ceiling]
         if not out:
             if _words(between) > trig.rule.gap:
                 break
@@ -300,7 +300,11 @@ def _targets_before(
             if _is_reference(text, sentence, m, sentence.start):
                 continue
         else:
-            if _words(between) > 3 or not _LIST_SEP.search(between) or _CLAUSE_BREAK.search(between):
+            if (
+                _words(between) > 3
+                or not _LIST_SEP.search(between)
+                or _CLAUSE_BREAK.search(between)
+            ):
                 break
         out.append(m)
         ceiling = m.start
@@ -313,16 +317,16 @@ _IT = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3
 def _pronoun_target(
     text: str, trig: Trigger, claims: Sequence[Claim]
 ) -> list[tuple[PlaceMention, bool]]:
-    """ "withdrew from the city, and rebels entered certain parts of it": "it" is the place of
-    the previous claim of the same sentence."""
+    """Resolve "it" to the place of the sentence's previous claim.
+
+    "withdrew from the city, and rebels entered certain parts of it".
+    """
     if claims and _IT.match(text, trig.end):
         return [(claims[-1].mention, False)]
     return []
 
 
-def _actor_of(
-    mention: ActorMention, speaker: tuple[str, str] | None
-) -> tuple[str, str] | None:
+def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
     if mention.side == "speaker":
         return speaker
     return mention.actor, mention.text
@@ -339,8 +343,13 @@ def _choose_actor(
     rule = trig.rule
     before = [a for a in actors if a.end <= trig.start]
     inside = [a for a in actors if trig.start <= a.start and a.end <= trig.end]
-    after = [a for a in actors if a.start >= trig.end and _words(text[trig.end:a.start]) <= 6
-             and not _CLAUSE_BREAK.search(text[trig.end:a.start])]
+    after = [
+        a
+        for a in actors
+        if a.start >= trig.end
+        and _words(text[trig.end : a.start]) <= 6
+        and not _CLAUSE_BREAK.search(text[trig.end : a.start])
+    ]
 
     def first(items: Sequence[ActorMention]) -> tuple[str, str] | None:
         for item in items:
@@ -357,24 +366,42 @@ def _choose_actor(
     if rule.voice == "state":
         return first(inside) or first(after)
     if rule.voice == "nominal":
-        by = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", text[trig.end:a.start], re.I)
-              or re.search(r"\bby\b", text[trig.end:a.start], re.I)]
-        modifier = [a for a in before if re.fullmatch(r"(?:['\u2019]s?)?\s*(?:the\s+)?",
-                                                       text[a.end:trig.start], re.I)]
-        far = [a for a in actors if a.start >= trig.end and _words(text[trig.end:a.start]) <= 12
-               and not _CLAUSE_BREAK.search(text[trig.end:a.start])]
+        by = [
+            a
+            for a in after
+            if re.search(r"\bby\s+(?:the\s+)?$", text[trig.end : a.start], re.I)
+            or re.search(r"\bby\b", text[trig.end : a.start], re.I)
+        ]
+        modifier = [
+            a
+            for a in before
+            if re.fullmatch(r"(?:['\u2019]s?)?\s*(?:the\s+)?", text[a.end : trig.start], re.I)
+        ]
+        far = [
+            a
+            for a in actors
+            if a.start >= trig.end
+            and _words(text[trig.end : a.start]) <= 12
+            and not _CLAUSE_BREAK.search(text[trig.end : a.start])
+        ]
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject
         return first(by) or first(modifier) or first(list(reversed(before))) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
-    subjects = [a for a in before if not _PREPOSITION_BEFORE.search(
-        text[max(sentence.start, a.start - 12):a.start]) or _words(text[a.end:trig.start]) <= 3]
-    head = text[sentence.start:trig.start]
-    participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(r"\w+ing\b", text[trig.start:trig.end])
+    subjects = [
+        a
+        for a in before
+        if not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+        or _words(text[a.end : trig.start]) <= 3
+    ]
+    head = text[sentence.start : trig.start]
+    participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(
+        r"\w+ing\b", text[trig.start : trig.end]
+    )
     if participle and subjects:
         return first(subjects)  # ", effectively surrounding X": the main clause's subject
     pronoun = None
-    for pronoun in _PRONOUN_SUBJECT.finditer(head):
+    for pronoun in _PRONOUN_SUBJECT.finditer(head):  # noqa: B007 - the last one is wanted
         pass
     if pronoun is not None:
         word = pronoun.group(0).split()[-1].lower().strip(",; ")
@@ -439,8 +466,9 @@ def match_claims(
     for trig in triggers:
         rule = trig.rule
         if rule.slot == "after":
-            targets = _targets_after(text, sentence, trig, places,
-                                     [b for b in blockers if b != (trig.start, trig.end)])
+            targets = _targets_after(
+                text, sentence, trig, places, [b for b in blockers if b != (trig.start, trig.end)]
+            )
             if not targets:
                 targets = _pronoun_target(text, trig, claims)
         elif rule.slot == "focus":
@@ -475,7 +503,14 @@ def match_claims(
             if precision == "place" and target.kind_cue in ("governorate", "district", "region"):
                 precision = "region"
             claims.append(
-                Claim(target, trig, actor, actor_text, relation, precision,
-                      round(rule.confidence * (0.6 + 0.4 * target.score), 3))
+                Claim(
+                    target,
+                    trig,
+                    actor,
+                    actor_text,
+                    relation,
+                    precision,
+                    round(rule.confidence * (0.6 + 0.4 * target.score), 3),
+                )
             )
     return claims

@@ -1,4 +1,4 @@
-"""Stance and claimant: who says so, and does the text stand behind it?
+"""Stance and claimant: who says so, and whether the text stands behind it.
 
 Stage: stance. Cues come from ``data/lexicon/stance.csv``, claimant sides from
 ``data/lexicon/claimants.csv`` and the actor lexicon. Rules for a claim whose cue word sits
@@ -38,7 +38,8 @@ __all__ = [
 ]
 
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:[,;:\"\u201c\u201d\u2014]|\bthat\b|\bwhile\b|\bwhen\b|\bbut\b|\bas\b|\band\b(?= [a-z]+ (?:said|says)))"
+    r"(?:[,;:\"\u201c\u201d\u2014]|\bthat\b|\bwhile\b|\bwhen\b|\bbut\b|\bas\b|"
+    r"\band\b(?= [a-z]+ (?:said|says)))"
 )
 _BOUNDARY_AFTER = re.compile(r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b")
 _APPOSITION = re.compile(
@@ -70,8 +71,13 @@ def _cues() -> tuple[tuple[str, str, str, re.Pattern[str], frozenset[str]], ...]
     from .relations import stems_of
 
     return tuple(
-        (row["cue"], row["stance"], row["claimant"], re.compile(row["pattern"], re.I),
-         stems_of(row["pattern"].replace("\\b", " ")))
+        (
+            row["cue"],
+            row["stance"],
+            row["claimant"],
+            re.compile(row["pattern"], re.I),
+            stems_of(row["pattern"].replace("\\b", " ")),
+        )
         for row in read_lexicon("stance.csv")
     )
 
@@ -133,15 +139,17 @@ def stance_at(
     """
 
     def between(a: int, b: int) -> str:
-        return text[max(0, a - offset):max(0, b - offset)] if text else ""
+        return text[max(0, a - offset) : max(0, b - offset)] if text else ""
 
     denials = [c for c in cues if c.stance == "denied"]
     attributed = []
     for c in cues:
         if c.stance != "attributed":
             continue
-        if any(0 <= c.start - d.end <= 40 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
-               for d in denials):
+        if any(
+            0 <= c.start - d.end <= 40 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
+            for d in denials
+        ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
         if _SUBORDINATE.search(gap):
@@ -192,7 +200,7 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
         stop = _BOUNDARY_AFTER.search(rest)
         end = stop.start() if stop else len(rest)
         seg = rest[:end]
-        app = _APPOSITION.match(rest[end:]) if stop and rest[end:end + 1] == "," else None
+        app = _APPOSITION.match(rest[end:]) if stop and rest[end : end + 1] == "," else None
         if app:
             end = end + app.end()
             seg = rest[:end]
@@ -216,9 +224,13 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
         if not seg:
             return None
         # drop auxiliaries right before the verb: "has", "have also", "flatly"
-        seg = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|"
-                     r"previously|further|now|then|officially|publicly|reportedly|had))+$",
-                     "", seg, flags=re.I)
+        seg = re.sub(
+            r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|"
+            r"previously|further|now|then|officially|publicly|reportedly|had))+$",
+            "",
+            seg,
+            flags=re.I,
+        )
         seg = _words_tail(seg, 10)
         if not seg.strip():
             return None
