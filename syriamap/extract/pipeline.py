@@ -208,14 +208,6 @@ def analyse(
                 previous_subject = (subject.actor, subject.text)
             continue  # nothing to claim, nothing to pass on: skip the costly stages
         cues = find_stance_cues(sentence.text, offset=sentence.start)
-        unverified_here = any(c.stance == "unverified" for c in cues)
-        if unverified_here and refers_back(sentence.text):
-            for s_index, c_index in recent:
-                if sentence.index - s_index <= 3:
-                    old = candidates[c_index]
-                    if old.stance == "attributed":
-                        candidates[c_index] = _replace(old, stance="unverified")
-            recent = []
         # the claimant the sentence's attribution points at (for "our forces")
         speaker = None
         first_attr = next((c for c in cues if c.stance == "attributed"), None)
@@ -239,6 +231,15 @@ def analyse(
             focus=focus,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
+        unverified = [c for c in cues if c.stance == "unverified"]
+        own = bool(unverified) and any(c.trigger.start < unverified[0].start for c in claims)
+        if unverified and refers_back(sentence.text, own_claim=own):
+            for s_index, c_index in recent:
+                if sentence.index - s_index <= 3:
+                    old = candidates[c_index]
+                    if old.stance == "attributed":
+                        candidates[c_index] = _replace(old, stance="unverified")
+            recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
         for claim in claims:
             stance, cue = stance_at(cues, claim.trigger.start, sentence.text, sentence.start)

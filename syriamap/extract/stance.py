@@ -152,7 +152,7 @@ def stance_at(
         ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
-        if _SUBORDINATE.search(gap):
+        if _SUBORDINATE.search(gap) and not (c.start > pos and _final(text, c, offset)):
             continue
         attributed.append(c)
     source = min(attributed, key=lambda c: abs(c.start - pos)) if attributed else None
@@ -176,9 +176,31 @@ def stance_at(
     return "asserted", None
 
 
-def refers_back(sentence_text: str) -> bool:
-    """Whether an unverified sentence points back at earlier claims ("these reports")."""
-    return bool(_REFERS_BACK.search(sentence_text))
+def _final(text: str, cue: StanceCue, offset: int) -> bool:
+    """Whether the cue closes the sentence (", two security sources said.").
+
+    Such a cue covers the whole sentence.
+    """
+    if not text:
+        return False
+    head = text[: cue.start - offset]
+    comma = max(head.rfind(","), head.rfind("\u201d"), head.rfind('"'))
+    if comma < 0:
+        return False
+    tail = text[comma + 1 :]
+    return len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(" .!?\u201d\""))
+
+
+def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
+    """Whether an unverified sentence points back at the claims of earlier sentences.
+
+    "these reports", "those claims" always do; "the claim", "this report" or "it" only when
+    the sentence makes no claim of its own before its cue (else they mean that claim).
+    """
+    m = _REFERS_BACK.search(sentence_text)
+    if m is None:
+        return False
+    return m.group(0).lower().startswith(("these", "those")) or not own_claim
 
 
 def _words_tail(text: str, n: int) -> str:
