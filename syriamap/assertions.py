@@ -28,7 +28,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ._types import parse_date, parse_optional_date
-from .errors import DataError, VocabularyError
+from .errors import DataError, UnknownActorError, VocabularyError
 
 __all__ = [
     "ASSERTION_FIELDS",
@@ -297,6 +297,8 @@ class Assertion:
     ------
     VocabularyError
         A relation, stance, precision or claimant side outside its vocabulary.
+    UnknownActorError
+        An actor that is not an id of ``data/actors.csv`` (a press name suggests its id).
     DataError
         An empty quote or id, offsets out of order, or a confidence outside 0..1.
     InvalidDateError
@@ -342,6 +344,7 @@ class Assertion:
         for name in ("source_id", "place_id", "actor"):
             if not getattr(self, name):
                 raise DataError(f"{name} must not be empty")
+        _check_actor(self.actor)
         if not self.method:
             _set(self, "method", "manual")
         _set(self, "relation", _vocab(Relation, self.relation, "relation"))
@@ -436,6 +439,19 @@ class Assertion:
 
     def _repr_html_(self) -> str:
         return _html_table(f"Assertion {self.assertion_id}", self.to_row())
+
+
+def _check_actor(actor: str) -> None:
+    """Raise UnknownActorError unless ``actor`` is an id of the actor lexicon."""
+    from .actors import actors, get_actor
+
+    if actor in actors():
+        return
+    try:
+        hint = [get_actor(actor).id]  # a press name was given instead of the id
+    except UnknownActorError as exc:
+        hint = list(exc.suggestions)
+    raise UnknownActorError(actor, hint)
 
 
 def _int(value: object, what: str) -> int:

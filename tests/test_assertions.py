@@ -14,7 +14,7 @@ from syriamap.assertions import (
     Source,
     Stance,
 )
-from syriamap.errors import DataError, InvalidDateError, VocabularyError
+from syriamap.errors import DataError, InvalidDateError, UnknownActorError, VocabularyError
 
 QUOTE = "opposition fighters infiltrated the town of Kanaker"
 
@@ -95,6 +95,14 @@ def test_bad_vocabulary_lists_valid_values(field, value, listed):
 def test_invalid_assertions_raise_data_error(over):
     with pytest.raises(DataError):
         make(**over)
+
+
+def test_actor_must_be_a_lexicon_id():
+    with pytest.raises(UnknownActorError) as info:
+        make(actor="rebels")
+    assert info.value.suggestions == ("opposition",)
+    with pytest.raises(UnknownActorError):
+        make(actor="martians")
 
 
 def test_bad_event_date():

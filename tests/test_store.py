@@ -129,6 +129,7 @@ def test_bad_row_mid_import_leaves_store_unchanged(store, tmp_path):
         (lambda row: row.update(start="x"), "start"),
         (lambda row: row.update(confidence="2"), "confidence"),
         (lambda row: row.update(stance="maybe"), "stance"),
+        (lambda row: row.update(actor="martians"), "martians"),
     ],
 )
 def test_bad_csv_values_name_file_line_value(tmp_path, edit, expected):
