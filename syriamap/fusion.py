@@ -50,24 +50,25 @@ colour on a map can be traced back to quotes. The rules, in the order they are a
    actor shown is the most weighted actor of the holding side on its latest winning day
    (a named faction before the generic ``opposition`` on a tie).
 
-7. **Entering or contesting makes a place contested.** After the holder's state began
+7. **Entering or contesting makes a place contested.** After the current state began
    (same day included), a non-denied ``entered`` by a rival — a side other than the
    holder's, not an ally (:data:`ALLIES`: Russia, Iran and Hezbollah with the
    government, Turkey with the opposition, the United States with the SDF) — or a
-   ``contested`` by anyone sets status ``contested``. The holder is kept in ``actor`` /
-   ``side``. A place with only such claims is contested with no holder.
+   ``contested`` by anyone sets status ``contested``; ``last_change`` is then the first
+   such day. The holder is kept in ``actor`` / ``side``. A place with only such claims
+   is contested with no holder. An entry by the holder's own side or an ally supports it.
 
-8. **Pressure lowers confidence.** ``encircled``/``advancing`` (and rival entries) by a
-   rival after the holder's state began leave the holder but multiply the confidence by
+8. **Pressure lowers confidence.** ``encircled``/``advancing`` by a rival after the
+   current state began leave the holder but multiply a ``held`` place's confidence by
    :data:`PRESSURE_FACTOR` and are listed as ``conflicting``. A place with only pressure
    claims is ``unknown`` (no holder) and still listed, so the map can show it.
 
 9. **When the holder leaves and no taker is named** (``withdrew``/``lost`` only), the
    place goes to the rival that was pressing it — the non-allied side with the most
    weight of entered/encircled/advancing/contested/hold claims since the old holder's
-   state began — as an *inferred* hold (``confirmed`` false, confidence times
-   :data:`INFERRED_FACTOR`). With no such rival the place is ``unknown``, actor and
-   side empty.
+   state began (or, if nobody held it, in all the evidence) — as an *inferred* hold
+   (``confirmed`` false, confidence times :data:`INFERRED_FACTOR`). With no such rival
+   the place is ``unknown``, actor and side empty.
 
 10. **Confidence is 0..1 and explainable** (:func:`combine`): claims are first reduced to
     one per publisher (the strongest), so one outlet repeating itself does not count
