@@ -141,16 +141,17 @@ def status(date: dt.date, place: str | None, as_reported_by: dt.date | None, as_
     from ..store import open_store
 
     the_store = open_store(store)
+    frame = control_at(date, as_reported_by=as_reported_by, store=the_store)
+    rows: list[dict[str, Any]] = []
     if place:
         place_id = _place_id(place)
-        state = control_state(place_id, date, as_reported_by=as_reported_by,
-                              store=the_store)
-        frame = control_at(date, as_reported_by=as_reported_by, store=the_store)
         frame = frame[frame["place_id"] == place_id]
-        if frame.empty:
+        if frame.empty:  # no evidence: say so explicitly, as an unknown row
             from ..gazetteer import Gazetteer
 
             p = Gazetteer.default().get(place_id)
+            state = control_state(place_id, date, as_reported_by=as_reported_by,
+                                  store=the_store)
             rows = [{"place_id": place_id, "name": p.name, "name_ar": p.name_ar,
                      "kind": p.kind, "admin1": p.admin1, "admin1_iso": p.admin1_iso,
                      "population": p.population, "actor": state.actor, "side": state.side,
@@ -158,15 +159,10 @@ def status(date: dt.date, place: str | None, as_reported_by: dt.date | None, as_
                      "confirmed": state.confirmed, "as_of": date, "last_change": None,
                      "supporting": [], "conflicting": [], "n_sources": 0, "sources": [],
                      "lat": p.lat, "lon": p.lon}]
-        else:
-            rows = None
-    else:
-        frame = control_at(date, as_reported_by=as_reported_by, store=the_store)
-        rows = None
-    if rows is None:
+    if not rows and not frame.empty:
         plain = frame.assign(lat=frame.geometry.y, lon=frame.geometry.x)
         rows = _records(plain[[*CONTROL_COLUMNS, "lat", "lon"]])
-        rows.sort(key=lambda r: (r["admin1"] or "", r["name"] or ""))
+        rows.sort(key=lambda r: (r["admin1"] or "", r["name"] or "", r["place_id"]))
     if as_json:
         echo_json(rows)
         return
