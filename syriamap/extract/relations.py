@@ -12,7 +12,8 @@ words; a space matches any run of whitespace) with:
   subject), ``passive`` (the agent after the cue: "by rebels", "to HTS"), ``state`` (an
   actor named inside the cue: "under government control"), ``nominal`` (the agent after
   "by", else the nearest actor on either side: "the capture of Aleppo by rebels",
-  "Following the capture of Aleppo, rebels ...");
+  "Following the capture of Aleppo, rebels ..."), ``any`` (the nearest actor named
+  anywhere in the sentence: "fighting around X, where rebels ...");
 - ``default_actor``: the actor when none is named ("withdrew" → the government), and
   ``need_actor``: no claim at all without a named actor (for vague verbs such as "left").
 
@@ -365,6 +366,10 @@ def _choose_actor(
         return None
     if rule.voice == "state":
         return first(inside) or first(after)
+    if rule.voice == "any":
+        # "fighting around X, where rebels ...": whoever the sentence names, nearest first
+        named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        return first(named)
     if rule.voice == "nominal":
         by = [
             a
