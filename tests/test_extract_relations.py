@@ -43,10 +43,14 @@ CASES = [
     ("The army vacated Homs overnight.", ("Homs", "government", "withdrew", "asserted")),
     ("The regime lost Aleppo in days.", ("Aleppo", "government", "lost", "asserted")),
     ("The loss of Hama stunned the regime.", ("Hama", "government", "lost", "asserted")),
-    ("The SDF took over Deir ez-Zor after government forces withdrew.",
-     ("Deir ez-Zor", "government", "withdrew", "asserted")),
-    ("Fighting continued around Saraqib, where rebels said they held firm.",
-     ("Saraqib", "opposition", "contested", "attributed")),
+    (
+        "The SDF took over Deir ez-Zor after government forces withdrew.",
+        ("Deir ez-Zor", "government", "withdrew", "asserted"),
+    ),
+    (
+        "Fighting continued around Saraqib, where rebels said they held firm.",
+        ("Saraqib", "opposition", "contested", "attributed"),
+    ),
     # state
     (
         "Qardaha remained under government control.",

@@ -188,7 +188,7 @@ def _final(text: str, cue: StanceCue, offset: int) -> bool:
     if comma < 0:
         return False
     tail = text[comma + 1 :]
-    return len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(" .!?\u201d\""))
+    return len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(' .!?\u201d"'))
 
 
 def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
