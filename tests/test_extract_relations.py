@@ -148,6 +148,11 @@ def test_reference_points_are_not_targets():
     assert not any(p == "Aleppo" for p, *_ in got)
 
 
+def test_adjuncts_are_not_objects():
+    assert found("Government officials held talks in Damascus.") == set()
+    assert found("The rebels reached an agreement in Homs.") == set()
+
+
 def test_negation_gives_nothing():
     assert found("Rebels have not entered Hama.") == set()
     assert found("Rebels failed to capture Homs.") == set()

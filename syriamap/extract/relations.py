@@ -57,6 +57,7 @@ _CONTAINER_AFTER = re.compile(
     r"district|region|area)?\s*of\b",
     re.I,
 )
+_ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n't|nor|without|failed to|fail to|unable to|yet to|cannot|"
@@ -267,8 +268,8 @@ def _targets_after(
                 break
             if _AREAS_NEAR.fullmatch(between):
                 near.add(m.start)  # "withdrawal from areas near the city"
-            elif _REFERENCE.search(between):
-                break
+            elif _REFERENCE.search(between) or _ADJUNCT.search(between):
+                break  # "held talks in Damascus", "reached an agreement in Homs"
         else:
             if _words(between) > 5 or _CLAUSE_BREAK.search(between) or _REFERENCE.search(between):
                 break
