@@ -6,21 +6,12 @@ from typing import Any
 
 import click
 
+from ..gazetteer import KINDS
 from ._common import echo_json, json_option
 
 __all__ = ["COMMANDS", "resolve"]
 
-# Keep in step with syriamap.gazetteer.KINDS (not imported here: ``--help`` stays fast).
-_KINDS = (
-    "governorate",
-    "district",
-    "subdistrict",
-    "city",
-    "town",
-    "village",
-    "neighbourhood",
-    "site",
-)
+
 _FIELDS = ("query", "place_id", "name", "kind", "admin1", "lat", "lon", "score", "outside_syria")
 
 
@@ -61,7 +52,7 @@ def _row(query: str, match: Any) -> dict[str, Any]:
 @click.argument("names", nargs=-1, required=True, metavar="NAME...")
 @json_option
 @click.option("--near", type=_LatLon(), default=None, help="Prefer places near LAT,LON.")
-@click.option("--kind", type=click.Choice(_KINDS), default=None, help="Only places of this kind.")
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Only places of this kind.")
 def resolve(
     names: tuple[str, ...], as_json: bool, near: tuple[float, float] | None, kind: str | None
 ) -> None:
