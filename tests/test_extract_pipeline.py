@@ -27,6 +27,13 @@ def test_extract_returns_assertions_with_verbatim_quotes():
     assert out[1].claimant_side == "neutral"
 
 
+def test_past_years_date_the_claim():
+    (a,) = extract("In 2016, government forces recaptured Aleppo.", published="2024-12-12")
+    assert a.event_date == dt.date(2016, 1, 1) and a.date_precision == "year"
+    (a,) = extract("Since 2018, rebels had not entered Hama until now.", published="2024-12-12")
+    assert a.event_date == dt.date(2024, 12, 12)
+
+
 def test_header_block_offsets_are_into_the_full_text():
     text = "published: 2024-12-07\npublisher: Example\n\nRebels entered Palmyra on Saturday.\n"
     (a,) = extract(text)

@@ -148,6 +148,10 @@ def test_reference_points_are_not_targets():
     assert not any(p == "Aleppo" for p, *_ in got)
 
 
+def test_questions_assert_nothing():
+    assert found("Will the rebels take Damascus?") == set()
+
+
 def test_adjuncts_are_not_objects():
     assert found("Government officials held talks in Damascus.") == set()
     assert found("The rebels reached an agreement in Homs.") == set()

@@ -210,7 +210,8 @@ def date_for(
 ) -> tuple[dt.date | None, str]:
     """Pick the date of a claim at character ``position`` from a sentence's cues.
 
-    The nearest resolved cue wins (year-only cues are ignored); a cue *before* the claim
+    The nearest resolved cue wins (of the year-only cues only "in 2016" counts, not
+    "since 2018"); a cue *before* the claim
     does not reach across a new clause ("the offensive, which began on November 27 and
     has seen them capture Aleppo" → not 27 November). With no cue, the publication date
     with precision ``published`` (or ``(None, "published")``). ``text`` is the sentence and
@@ -220,7 +221,7 @@ def date_for(
         c
         for c in cues
         if c.date is not None
-        and c.precision != "year"
+        and (c.precision != "year" or (c.text.lower().startswith("in") and c.end <= position))
         and not (
             text
             and c.end <= position

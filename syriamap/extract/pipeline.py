@@ -220,6 +220,8 @@ def analyse(
         quoted = _inside_quote(text, document.body, sentence) and first_attr is None
         if quoted and quote_context is not None:
             speaker = quote_context[2]
+        if sentence.text.rstrip("\u201d\"' ").endswith("?"):
+            continue  # a question asserts nothing ("Will the rebels take Damascus?")
         claims: list[Claim] = match_claims(
             text,
             sentence,
