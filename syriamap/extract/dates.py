@@ -212,9 +212,8 @@ def date_for(
 
     The nearest resolved cue wins (of the year-only cues only "In 2016, ..." before the
     claim counts, not "since 2018" nor "the uprising that began in 2011"); a cue *before*
-    the claim
-    does not reach across a new clause ("the offensive, which began on November 27 and
-    has seen them capture Aleppo" → not 27 November). With no cue, the publication date
+    the claim does not reach across a new clause ("the offensive, which began on November
+    27 and has seen them capture Aleppo" → not 27 November). With no cue, the publication date
     with precision ``published`` (or ``(None, "published")``). ``text`` is the sentence and
     ``offset`` its start in the document.
     """
