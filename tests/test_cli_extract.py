@@ -81,6 +81,20 @@ def test_ingest_is_idempotent(article, tmp_path):
     assert "assertions: 0 added, 2 already stored" in again.output
 
 
+def test_ingest_a_stored_seed_uses_its_id(tmp_path):
+    from syriamap.assertions import Source
+    from syriamap.store import Store
+
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    path = tmp_path / "s.db"
+    with Store(path) as db:
+        db.add_sources(Source.from_text(seed.read_bytes(), source_id=seed.stem))
+    result = run("ingest", str(seed), "--published", "2024-12-07", "--store", str(path))
+    assert "sources: 0 added" in result.output and "assertions: 0 added" not in result.output
+    with Store(path) as db:
+        assert {a.source_id for a in db.assertions()} == {seed.stem}
+
+
 def test_ingest_needs_a_store(article, monkeypatch, capsys):
     monkeypatch.delenv("SYRIAMAP_STORE", raising=False)
     assert main(["ingest", str(article)]) == 1

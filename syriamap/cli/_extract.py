@@ -145,6 +145,7 @@ def ingest(
 ) -> None:
     """Add article FILES and their dated assertions to the store (idempotent)."""
     from ..assertions import Source
+    from ..extract.pipeline import analyse
     from ..store import open_store
 
     if not store:
@@ -172,6 +173,13 @@ def ingest(
             added = db.add_sources(source)
             totals["sources"] += added
             totals["sources_skipped"] += 1 - added
+            if not added:
+                # already stored, maybe under another id (the seeds use their file stem)
+                stored = next(
+                    (s for s in db.sources() if s.content_hash == doc.content_hash), None
+                )
+                if stored is not None and stored.source_id != result.source_id:
+                    result = analyse(doc, source_id=stored.source_id)
             assertions = result.assertions()
             totals["undated"] += len(result.candidates) - len(assertions)
             if assertions:
