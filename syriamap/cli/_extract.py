@@ -175,9 +175,7 @@ def ingest(
             totals["sources_skipped"] += 1 - added
             if not added:
                 # already stored, maybe under another id (the seeds use their file stem)
-                stored = next(
-                    (s for s in db.sources() if s.content_hash == doc.content_hash), None
-                )
+                stored = next((s for s in db.sources() if s.content_hash == doc.content_hash), None)
                 if stored is not None and stored.source_id != result.source_id:
                     result = analyse(doc, source_id=stored.source_id)
             assertions = result.assertions()
