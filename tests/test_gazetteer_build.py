@@ -71,8 +71,14 @@ def test_csv_schema(rows):
         "village",
         "neighbourhood",
         "site",
+        "region",
     }
     for r in rows:
+        if r["place_id"].startswith("r:"):  # data/regions.csv
+            assert re.fullmatch(r"r:[a-z0-9]+(-[a-z0-9]+)*", r["place_id"]), r
+            assert r["kind"] == "region" and r["source"] == "region", r
+            assert r["admin1_iso"] in ISO_CODES and not r["wof_id"] and not r["geonames_id"]
+            continue
         assert re.fullmatch(r"(wof|gn):\d+", r["place_id"]), r
         assert r["name"] and r["kind"] in kinds, r
         assert number.match(r["lat"]) and number.match(r["lon"]), r
