@@ -62,12 +62,14 @@ _KIND_WEIGHT = {
     "country": 1.0,
 }
 # How much a ``near=`` point adds to a candidate's prominence (at distance 0, fading with
-# exp(-d / _NEAR_KM)). It decides between places of one name and similar standing (the
-# Kanakir of Rif Dimashq, a town, and the one of As-Suwayda, a village) but cannot lift a
-# village without population (prominence 0.2) above a city (at least 0.84: >= 50,000
-# inhabitants), so "Hama" near Damascus stays the city, not the village Al-Hami.
+# exp(-d / _NEAR_KM)). It decides between places of one name below the rank of a city (the
+# Kanakir of Rif Dimashq, a town, and the one of As-Suwayda, a village), but it never lifts
+# a place that is not a city above _NEAR_CAP, just under the prominence of the smallest
+# city (0.836 at 50,000 inhabitants): "Hama" near Damascus stays the city, not the
+# village Al-Hami. Between two cities of one name, near= decides freely.
 _NEAR_BONUS = 0.8
 _NEAR_KM = 25.0
+_NEAR_CAP = 0.83
 _TIER = {"exact": 1.0, "skeleton": 0.99, "article": 0.96}
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio (0..100) of the skeleton keys
 _FUZZY_FOLD_CUTOFF = 70.0  # ... and of the folded spellings (articles dropped)
@@ -612,7 +614,11 @@ class Gazetteer:
             prominence = prominence + 0.6 if place.kind == cue else prominence * 0.5
         if near is not None:
             d = _km(near[0], near[1], place.lat, place.lon)
-            prominence = prominence + _NEAR_BONUS * math.exp(-d / _NEAR_KM)
+            bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
+            if place.kind == "city" or place.outside_syria:
+                prominence += bonus
+            else:
+                prominence = max(prominence, min(_NEAR_CAP, prominence + bonus))
         weight = min(1.0, max(0.0, prominence / 1.6))
         return round(tier * (0.75 + 0.25 * weight), 4)
 

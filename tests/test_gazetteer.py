@@ -388,3 +388,127 @@ STABLE_IDS = {
 def test_place_ids_are_stable(gaz, place_id, name):
     place = gaz.get(place_id)
     assert place.place_id == place_id and place.name == name
+
+
+# -- ranking: near= breaks ties, it does not override a much better match --------------------
+DAMASCUS = (33.51, 36.29)
+SUWAYDA = (32.71, 36.57)
+
+
+@pytest.mark.parametrize(
+    ("query", "near", "place_id"),
+    [
+        ("Hama", DAMASCUS, "wof:421202161"),  # the city, not the village Al-Hami by Damascus
+        ("Homs", DAMASCUS, "wof:421168647"),
+        ("Aleppo", DAMASCUS, "wof:421202163"),
+        ("Kanaker", DAMASCUS, "wof:1293409783"),  # Rif Dimashq
+        ("Kanaker", SUWAYDA, "wof:1242970041"),  # As-Suwayda
+        ("Kanakir", SUWAYDA, "wof:1242970041"),
+        ("Kanakir", DAMASCUS, "wof:1293409783"),
+    ],
+)
+def test_near_breaks_ties_only(gaz, query, near, place_id):
+    assert gaz.best(query, near=near).place_id == place_id
+
+
+def test_near_never_turns_a_capital_into_a_homonym(gaz):
+    # standing anywhere a same-named place lies, a capital's bare name is still the capital
+    for iso, capital in gaz.capitals().items():
+        others = [m.place for m in gaz.resolve(capital.name, limit=50) if m.place != capital]
+        for other in others:
+            if other.kind in {"city", "governorate", "district"} or other.outside_syria:
+                continue
+            best = gaz.best(capital.name, near=(other.lat, other.lon))
+            assert best == capital, (iso, other)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Daraa", "Deraa", "Homs", "Idlib", "Raqqa", "Hama", "Aleppo", "Quneitra", "Deir ez-Zor",
+     "As-Suwayda", "Sweida", "Latakia", "Tartus", "Al-Hasakah", "Damascus"],
+)  # fmt: skip
+def test_bare_city_names_give_the_city_and_cues_the_governorate(gaz, name):
+    city = gaz.best(name)
+    assert city.kind == "city" and city in gaz.capitals().values(), city
+    for cue in ("province", "governorate"):
+        gov = gaz.best(f"{name} {cue}")
+        assert gov.kind == "governorate" and gov.admin1_iso == city.admin1_iso, (cue, gov)
+
+
+def test_cue_words_are_stripped_before_the_fuzzy_fallback(gaz):
+    assert gaz.best("the Hauran").place_id == "r:hauran"  # not a fuzzy "Tehran"
+    assert gaz.best("northern Hama countryside").kind == "governorate"
+
+
+# -- named regions (data/regions.csv) ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "place_id", "iso"),
+    [
+        ("Eastern Ghouta", "r:eastern-ghouta", "SY-RD"),
+        ("East Ghouta", "r:eastern-ghouta", "SY-RD"),
+        ("al-Ghouta al-Sharqiya", "r:eastern-ghouta", "SY-RD"),
+        ("الغوطة الشرقية", "r:eastern-ghouta", "SY-RD"),
+        ("Ghouta", "r:eastern-ghouta", "SY-RD"),
+        ("Western Ghouta", "r:western-ghouta", "SY-RD"),
+        ("Qalamoun", "r:qalamoun", "SY-RD"),
+        ("Qalamun mountains", "r:qalamoun", "SY-RD"),
+        ("eastern Qalamoun", "r:eastern-qalamoun", "SY-RD"),
+        ("Western Qalamoun", "r:western-qalamoun", "SY-RD"),
+        ("Mount Hermon", "r:mount-hermon", "SY-RD"),
+        ("Jabal al-Sheikh", "r:mount-hermon", "SY-RD"),
+        ("Jebel el-Sheikh", "r:mount-hermon", "SY-RD"),
+        ("جبل الشيخ", "r:mount-hermon", "SY-RD"),
+        ("Jabal al-Zawiya", "r:jabal-al-zawiya", "SY-ID"),
+        ("Jebel Zawiya", "r:jabal-al-zawiya", "SY-ID"),
+        ("Jabal al-Akrad", "r:jabal-al-akrad", "SY-LA"),
+        ("Jabal al-Turkman", "r:jabal-al-turkman", "SY-LA"),
+        ("Hauran", "r:hauran", "SY-DR"),
+        ("Houran", "r:hauran", "SY-DR"),
+        ("Jazira", "r:jazira", "SY-HA"),
+        ("Badia", "r:badia", "SY-HI"),
+        ("the Syrian desert", "r:badia", "SY-HI"),
+        ("al-Ghab plain", "r:al-ghab", "SY-HM"),
+        ("Sahl al-Ghab", "r:al-ghab", "SY-HM"),
+        ("Wadi Barada", "r:wadi-barada", "SY-RD"),
+        ("northern Homs countryside", "r:northern-homs-countryside", "SY-HI"),
+        ("northern rural Homs", "r:northern-homs-countryside", "SY-HI"),
+    ],
+)
+def test_named_regions(gaz, query, place_id, iso):
+    place = gaz.best(query)
+    assert place.place_id == place_id and place.kind == "region" and place.admin1_iso == iso
+    assert not place.outside_syria and place.source == "region"
+
+
+def test_region_points_lie_in_their_governorate():
+    from shapely.geometry import Point
+
+    from syriamap.boundaries import governorates
+
+    shapes = governorates().set_index("iso").geometry
+    regions = [p for p in Gazetteer.default() if p.kind == "region"]
+    assert len(regions) >= 14
+    for place in regions:
+        assert shapes[place.admin1_iso].contains(Point(place.lon, place.lat)), place
+
+
+def test_golan_stays_outside_and_countries_have_their_kind(gaz):
+    golan = gaz.best("Golan")
+    assert golan.place_id == "x:golan-heights" and golan.outside_syria and golan.country == "SY"
+    for name in ("Russia", "Iraq", "Turkey", "Lebanon"):
+        place = gaz.best(name)
+        assert place.kind == "country" and place.outside_syria, place
+    assert gaz.best("Beirut").kind == "city"
+
+
+# -- neighbourhoods --------------------------------------------------------------------------
+# (the Arabic المزة is also the name of Al-Mazzah in Aleppo governorate: a true tie)
+@pytest.mark.parametrize("query", ["Mezzeh", "Mazzeh", "Mezze", "al-Mezzeh", "Al-Mazzeh"])
+def test_mezzeh_is_the_damascus_district(gaz, query):
+    place = gaz.best(query)
+    assert place.place_id == "wof:421190383" and place.admin1_iso == "SY-DI"
+
+
+@pytest.mark.parametrize("query", ["Midan", "al-Midan"])  # bare "Maydan" is also a village
+def test_midan_is_the_damascus_district(gaz, query):
+    assert gaz.best(query).place_id == "wof:85903037"
