@@ -620,9 +620,7 @@ class Builder:
                 and self.records[pid]["kind"] != "region"
             )
 
-        found = inside(by_fold.get(fold(name), set())) or inside(
-            by_skel.get(skeleton(name), set())
-        )
+        found = inside(by_fold.get(fold(name), set())) or inside(by_skel.get(skeleton(name), set()))
         if want_id is not None:
             target = self.id_index().get(want_id)
             if target is None or target["place_id"] not in found:
