@@ -143,7 +143,14 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
         tmp.unlink()  # GDAL creates the file itself
         written: dict[str, list[str]] = {}
         for layer, frame, dates, options in (
-            ("places", places, _PLACE_DATES, {"geometry_type": "Point"}),
+            (
+                "places",
+                places,
+                _PLACE_DATES,
+                # GeoPackage 1.2: the newest version that the GDAL of current LTS QGIS
+                # releases opens without a "partially supported" warning.
+                {"geometry_type": "Point", "dataset_options": {"VERSION": "1.2"}},
+            ),
             (
                 "governorates",
                 governorates,
