@@ -129,3 +129,18 @@ def test_large_article_is_fast_enough():
     start = time.perf_counter()
     extract(text, published="2024-12-07")
     assert time.perf_counter() - start < 10
+
+
+def test_long_single_paragraph_stays_linear():
+    import time
+
+    seed = SEEDS[2].read_text(encoding="utf-8").replace("\n", " ")
+    small, big = (seed + " ") * 10, (seed + " ") * 40
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t0 = time.perf_counter()
+        extract(small, published="2024-12-07")
+        t1 = time.perf_counter()
+        extract(big, published="2024-12-07")
+        t2 = time.perf_counter()
+    assert (t2 - t1) < 8 * (t1 - t0) + 1.0  # 4x the text, well under 16x the time

@@ -93,7 +93,9 @@ def extract(
     """Print candidate assertions found in article FILES (text or HTML).
 
     CSV columns: source_id, place_id, place_name, actor, side, relation, stance, claimant,
-    event_date, quote, start, end, method, confidence.
+    event_date, quote, start, end, method, confidence. Metadata comes from the flags, a
+    sidecar FILE.meta.json or a header block (key: value lines, then a blank line). Files
+    above 8 MiB are refused.
     """
     from ..extract.pipeline import CSV_COLUMNS
 

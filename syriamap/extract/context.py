@@ -194,12 +194,13 @@ def resolve_mentions(
     Returns the mentions with ``place_id``, ``kind_cue`` and ``score`` set; mentions that
     cannot be resolved keep ``place_id == ""``.
     """
-    anchors = []
+    anchor_ids: dict[str, Any] = {}  # distinct places, so that long texts stay linear
     for m in mentions:
-        if len(m.candidates) == 1 and not m.outside:
+        if len(m.candidates) == 1 and not m.outside and m.candidates[0] not in anchor_ids:
             place = gazetteer.get(m.candidates[0])
             if place.kind not in ("governorate", "district", "subdistrict"):
-                anchors.append(place)
+                anchor_ids[place.place_id] = place
+    anchors = list(anchor_ids.values())
     rd_iso = "SY-RD"
     out: list[PlaceMention] = []
     for m in mentions:

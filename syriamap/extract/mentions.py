@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from .._normalize import GENERIC_WORDS, fold
@@ -58,6 +59,7 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+@lru_cache(maxsize=1)
 def _not_places() -> frozenset[str]:
     from .lexicon import read_lexicon
 
@@ -351,10 +353,17 @@ def find_place_mentions(
         gazetteer = Gazetteer.default()
     scanner = scanner_for(gazetteer)
     blocked = sorted(exclude)
+    starts = [x for x, _ in blocked]
     out: list[PlaceMention] = []
     for a, b in spans if spans is not None else [(0, len(text))]:
         for m in scanner.scan(text, a, b):
-            if any(x < m.end and m.start < y for x, y in blocked):
+            if _overlaps(blocked, starts, m.start, m.end):
                 continue
             out.append(m)
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` overlaps one of the sorted, non-overlapping ``spans``."""
+    k = bisect.bisect_left(starts, b)  # spans starting before b
+    return k > 0 and spans[k - 1][1] > a

@@ -9,6 +9,7 @@ distance checks and warnings) for the command line and the evaluation.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import warnings
@@ -22,7 +23,7 @@ from .context import find_descriptors, resolve_mentions
 from .dates import date_for, find_date_cues
 from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
-from .mentions import PlaceMention, find_place_mentions
+from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
 from .sentences import Sentence, split_sentences
 from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
@@ -179,10 +180,12 @@ def analyse(
         text, [(s.start, s.end) for s in sentences], gazetteer=gazetteer, exclude=exclude
     )
     mentions = resolve_mentions(text, raw, gazetteer)
+    spans = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]
     descriptors = [
         d
         for d in find_descriptors(text, sentences, mentions, gazetteer)
-        if not any(m.start < d.end and d.start < m.end for m in mentions)
+        if not _overlaps(spans, starts, d.start, d.end)
     ]
     all_mentions = sorted(mentions + descriptors, key=lambda m: m.start)
 
@@ -193,6 +196,7 @@ def analyse(
     people: dict[str, tuple[str, str]] = {}  # name word of a claimant -> (side, actor id)
     quote_context: tuple[str, str, tuple[str, str] | None] | None = None
     focus: PlaceMention | None = None  # the last place named, for "denied any withdrawal"
+    quotes = _Quotes(text, document.body)
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
         while m_index < len(all_mentions) and all_mentions[m_index].start < sentence.start:
@@ -217,7 +221,7 @@ def analyse(
                 c_text = text[span[0] : span[1]]
                 c_side, c_actor = _side_of(c_text, people)
                 speaker = _speaker_of(text, span, c_side) or c_actor
-        quoted = _inside_quote(text, document.body, sentence) and first_attr is None
+        quoted = quotes.inside(sentence) and first_attr is None
         if quoted and quote_context is not None:
             speaker = quote_context[2]
         if sentence.text.rstrip("\u201d\"' ").endswith("?"):
@@ -356,14 +360,31 @@ def _side_of(
     return "", None
 
 
-def _inside_quote(text: str, body: tuple[tuple[int, int], ...], sentence: Sentence) -> bool:
-    """Whether a sentence is (the continuation of) a quotation."""
-    head = sentence.text[:1]
-    if head in ("\u201c", '"') and not re.search(r"[\u201d\"]\s*\S", sentence.text[1:-2]):
-        return True
-    para = next((a for a, b in body if a <= sentence.start < b), sentence.start)
-    before = text[para : sentence.start]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+class _Quotes:
+    """Where quotation marks are, for "is this sentence inside a quotation?" in O(log n)."""
+
+    def __init__(self, text: str, body: tuple[tuple[int, int], ...]) -> None:
+        self.starts = [a for a, _ in body]
+        self.open = [m.start() for m in re.finditer("\u201c", text)]
+        self.close = [m.start() for m in re.finditer("\u201d", text)]
+        self.straight = [m.start() for m in re.finditer('"', text)]
+
+    @staticmethod
+    def _count(positions: list[int], a: int, b: int) -> int:
+        return bisect.bisect_left(positions, b) - bisect.bisect_left(positions, a)
+
+    def inside(self, sentence: Sentence) -> bool:
+        """Whether a sentence is (the continuation of) a quotation."""
+        head = sentence.text[:1]
+        if head in ("\u201c", '"') and not re.search(r"[\u201d\"]\s*\S", sentence.text[1:-2]):
+            return True
+        k = bisect.bisect_right(self.starts, sentence.start) - 1
+        para = self.starts[k] if k >= 0 else sentence.start
+        a, b = para, sentence.start
+        return (
+            self._count(self.open, a, b) > self._count(self.close, a, b)
+            or self._count(self.straight, a, b) % 2 == 1
+        )
 
 
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:

@@ -29,6 +29,9 @@ _END = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: its index in the document, offsets and text."""
@@ -41,7 +44,7 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    m = _LAST_WORD.search(text, max(0, dot - 24), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
