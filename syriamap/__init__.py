@@ -11,6 +11,7 @@ The five-minute tour::
     store.assertions_frame(place_id=...)          # the claims, as a DataFrame
     syriamap.control_at("2024-12-07")             # GeoDataFrame: who holds what, and why
     syriamap.capitals("2024-12-07")               # the 14 governorate capitals
+    syriamap.explain(place_id, "2024-12-07")      # the weighted claims behind one row
     syriamap.render_html("2024-12-07")            # a map that displays inline
     syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS
     syriamap.extract(text, published="2024-12-07")  # candidate claims from an article
@@ -34,8 +35,8 @@ from .errors import (
     UnknownPlaceError,
     VocabularyError,
 )
-from .extract.pipeline import extract
-from .fusion import ControlState, capitals, control_at, governorate_summary
+from .extract import ExtractWarning, extract
+from .fusion import ControlState, capitals, control_at, explain, governorate_summary
 from .gazetteer import Gazetteer, Match, Place, resolve
 from .render import MapPage, render_html, to_geojson, to_gpkg
 from .store import Store, open_store
@@ -48,6 +49,7 @@ __all__ = [
     "ControlState",
     "DataError",
     "DatePrecision",
+    "ExtractWarning",
     "Gazetteer",
     "InvalidDateError",
     "MapPage",
@@ -71,6 +73,7 @@ __all__ = [
     "capitals",
     "control_at",
     "districts",
+    "explain",
     "extract",
     "get_actor",
     "governorate_summary",

@@ -7,7 +7,8 @@ import syriamap
 
 # The names a notebook user learns; changing this list is an API change (CHANGES.md).
 EXPECTED = {
-    "Actor", "Assertion", "ControlState", "DataError", "DatePrecision", "Gazetteer",
+    "Actor", "Assertion", "ControlState", "DataError", "DatePrecision", "ExtractWarning",
+    "Gazetteer", "explain",
     "InvalidDateError", "MapPage", "Match", "OutputError", "Place", "PlacePrecision",
     "Relation", "SIDES", "SchemaVersionError", "Source", "Stance", "Store", "StoreError",
     "SyriamapError", "UnknownActorError", "UnknownPlaceError", "VocabularyError",
@@ -42,8 +43,9 @@ def test_errors_inherit_the_builtin_a_caller_would_catch():
     assert issubclass(syriamap.OutputError, OSError)
     for name in syriamap.__all__:
         obj = getattr(syriamap, name)
-        if isinstance(obj, type) and issubclass(obj, Exception):
+        if isinstance(obj, type) and issubclass(obj, Exception) and not issubclass(obj, Warning):
             assert issubclass(obj, syriamap.SyriamapError)
+    assert issubclass(syriamap.ExtractWarning, UserWarning)
 
 
 def _modules_after(code: str) -> set[str]:
