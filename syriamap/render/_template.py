@@ -76,6 +76,7 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 .sm-ramp { display: inline-block; width: 60px; height: 10px;
   background: linear-gradient(to right, rgba(0,0,0,.1), rgba(0,0,0,.6)); }
 .leaflet-popup-content { margin: 10px 12px; }
+.dimmed { opacity: 0.12; pointer-events: none; transition: opacity 0.2s; }
 .pp h3 { font-size: 14px; margin: 0; }
 .pp .ar { font-size: 13px; color: #444; }
 .pp .meta { color: #555; font-size: 12px; }
@@ -276,6 +277,14 @@ PAGE_JS = r"""
   var panelWidth = document.getElementById("panel").offsetWidth;
   places.getPopup().options.autoPanPaddingTopLeft = L.point(
     Math.min(panelWidth + 24, mapEl.clientWidth / 2), 20);
+  // a tall popup can still reach the panels: fade them while a popup is open
+  ["popupopen", "popupclose"].forEach(function (type) {
+    map.on(type, function () {
+      ["panel", "legend"].forEach(function (id) {
+        document.getElementById(id).classList.toggle("dimmed", type === "popupopen");
+      });
+    });
+  });
   var overlays = {};
   overlays["Governorates (side holding most places)"] = governorates;
   if (districts) { overlays["District boundaries"] = districts; }
