@@ -1101,12 +1101,15 @@ def governorate_summary(
     """Summarise control per governorate.
 
     Only places with evidence count. ``share_<side>`` is the share of them held (or
-    contested while held) by that side; ``pop_share_<side>`` the share of their population
-    (places without a population count as 1 person, so that a governorate with only
-    unpopulated evidence still gets a share). ``dominant_side`` is the side with the
-    largest population share (``""`` when no side holds anything), ``dominant_share`` that
-    share. A governorate record (a claim about a whole province) is counted only when no
-    finer place of that governorate has evidence.
+    contested while held) by that side. ``pop_share_<side>`` is the share of the
+    population they *cover*: a town covers its own population (at least 1 person, so
+    unpopulated evidence still counts); a claim about a whole district or governorate
+    ("rebels control most of Deraa province") covers that area's population *minus* what
+    finer evidence inside it already covers — the finer claim is the more specific one
+    for its own patch, the area claim speaks for the rest. An area's population is the
+    larger of its own record's and the sum of its districts' (the sources' governorate
+    figures are sometimes a city's). ``dominant_side`` is the side with the largest
+    population share (``""`` when no side holds anything), ``dominant_share`` that share.
 
     Returns
     -------
@@ -1123,11 +1126,7 @@ def governorate_summary(
     control = control_at(date, as_reported_by=as_reported_by, store=store)
     polygons = governorates()
     control = control[control["admin1_iso"].astype(str) != ""].copy()
-    # A claim about a whole governorate stands for it only when nothing finer is known.
-    is_gov = control["kind"] == "governorate"
-    finer = set(control.loc[~is_gov, "admin1_iso"])
-    control = control[~(is_gov & control["admin1_iso"].isin(finer))].copy()
-    control["pop"] = control["population"].fillna(1).astype(float).clip(lower=1.0)
+    control["pop"] = _covered_population(control)
     grouped = control.groupby("admin1_iso")
     out = polygons[["place_id", "name", "name_ar", "iso", "geometry"]].copy()
     out["n_places"] = out["iso"].map(grouped.size()).fillna(0).astype("int64")
@@ -1151,6 +1150,50 @@ def governorate_summary(
             "geometry"]
     result = gpd.GeoDataFrame(out[cols], geometry="geometry", crs=polygons.crs or "EPSG:4326")
     return result.sort_values("iso").reset_index(drop=True)
+
+
+def _covered_population(control: pd.DataFrame) -> pd.Series:
+    """Return the population each evidenced place stands for (see governorate_summary)."""
+    import pandas as pd
+
+    from .gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    district_pop: dict[str, float] = {}
+    for place in g:
+        if place.kind == "district" and place.admin1_iso:
+            district_pop[place.admin1_iso] = district_pop.get(place.admin1_iso, 0.0) + float(
+                place.population or 0
+            )
+    own = control["population"].astype("Float64").fillna(0).astype(float)
+    area_pop = own.copy()
+    is_gov = (control["kind"] == "governorate").to_numpy()
+    area_pop[is_gov] = [
+        max(own_pop, district_pop.get(iso, 0.0))
+        for own_pop, iso in zip(own[is_gov], control.loc[is_gov, "admin1_iso"], strict=True)
+    ]
+    admin2 = control["place_id"].map(lambda pid: g.get(pid).admin2_id or "")
+    is_district = (control["kind"] == "district").to_numpy()
+    is_point = ~(is_gov | is_district)
+    covered = area_pop.clip(lower=1.0)
+    point_pop = covered[is_point]
+    # A district claim speaks for the district minus the places evidenced inside it.
+    districts = set(control.loc[is_district, "place_id"])
+    inside = point_pop.groupby(admin2[is_point]).sum()
+    covered[is_district] = [
+        max(1.0, pop - inside.get(pid, 0.0))
+        for pop, pid in zip(area_pop[is_district], control.loc[is_district, "place_id"],
+                            strict=True)
+    ]
+    # A governorate claim speaks for the governorate minus everything finer in it.
+    loose_points = is_point & ~admin2.isin(districts).to_numpy()
+    finer = pd.concat([covered[is_district], covered[loose_points]])
+    finer_by_gov = finer.groupby(control["admin1_iso"][finer.index]).sum()
+    covered[is_gov] = [
+        max(1.0, pop - finer_by_gov.get(iso, 0.0))
+        for pop, iso in zip(area_pop[is_gov], control.loc[is_gov, "admin1_iso"], strict=True)
+    ]
+    return covered
 
 
 def capitals(

@@ -28,6 +28,7 @@ from syriamap.fusion import (
     governorate_summary,
     interest,
 )
+from syriamap.gazetteer import Gazetteer
 from syriamap.store import Store
 
 P = "wof:1293409783"  # Kanakir, Rif Dimashq
@@ -390,6 +391,22 @@ def test_governorate_summary(w):
     raqqa = summary.set_index("iso").loc["SY-RA"]
     assert raqqa["n_places"] == 0 and raqqa["dominant_side"] == ""
 
+
+
+def test_a_province_claim_speaks_for_the_rest_of_the_province(w):
+    # "Rebels control over 90% of Deraa province; only the city of Daraa is still held":
+    # the city claim covers the city, the province claim covers everything else.
+    g = Gazetteer.default()
+    daraa_gov = next(p for p in g.governorates() if p.admin1_iso == "SY-DR")
+    daraa_city = g.capitals()["SY-DR"]
+    w.claim("southern_factions", "controls", 5, place=daraa_gov.place_id)
+    w.claim("government", "controls", 5, place=daraa_city.place_id)
+    daraa = governorate_summary("2024-12-06", store=w.store).set_index("iso").loc["SY-DR"]
+    assert daraa["n_places"] == 2
+    assert daraa["share_government"] == pytest.approx(0.5)  # one place each
+    assert daraa["dominant_side"] == "opposition"  # ... but the province is the larger part
+    assert 0 < daraa["pop_share_government"] < 0.5 < daraa["pop_share_opposition"]
+    assert daraa["pop_share_government"] + daraa["pop_share_opposition"] == pytest.approx(1)
 
 def test_control_state_and_explain(w):
     cid = w.claim("opposition", "captured", 5, place=HAMA)
