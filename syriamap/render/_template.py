@@ -286,7 +286,7 @@ PAGE_JS = r"""
     });
   });
   var overlays = {};
-  overlays["Governorates (side holding most places)"] = governorates;
+  overlays["Governorates (leading side)"] = governorates;
   if (districts) { overlays["District boundaries"] = districts; }
   overlays["Places"] = places;
   L.control.layers(baseLayers, overlays,

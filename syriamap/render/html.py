@@ -78,7 +78,8 @@ the place.</p>
 <p>A <b>solid</b> dot is asserted by a source in its own voice (darker = more confident).
 A <b>dashed</b> outline marks a contested place. A <b>hollow dotted ring</b> is a place
 known only from claims attributed to someone else, denied or unverified.</p>
-<p>Governorates are shaded in the colour of the side holding most of their mapped places;
+<p>Governorates are shaded in the colour of the side holding most of the population that
+the claims cover (a claim about a whole province covers the part no finer claim covers);
 the stronger the shade, the larger that share. Hover for the shares per side.</p>
 <p>Click a dot for its evidence: date, publisher, stance (asserted, attributed, denied,
 unverified), who made the claim, and the quote with the place name highlighted.</p>
@@ -217,8 +218,8 @@ def _legend(present: Sequence[str], has_districts: bool) -> str:
     return (
         "<h2>Held by</h2><ul>" + "".join(items) + "</ul>"
         "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>"
-        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>share of mapped places held '
-        "by the leading side</li>" + district + "</ul>"
+        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>share of the covered '
+        "population held by the leading side</li>" + district + "</ul>"
         "<details><summary>How to read this map</summary>" + _HOW_TO_READ + "</details>"
     )
 
