@@ -71,9 +71,16 @@ _NEAR_BONUS = 0.8
 _NEAR_KM = 25.0
 _NEAR_CAP = 0.83
 _TIER = {"exact": 1.0, "skeleton": 0.99, "article": 0.96}
+# Candidates scoring within _NAME_BONUS of the best are near-ties; among them, how closely
+# the query is spelled to each place's own name adds up to _NAME_BONUS (a tie-break).
+_NAME_BONUS = 0.01
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio (0..100) of the skeleton keys
 _FUZZY_FOLD_CUTOFF = 70.0  # ... and of the folded spellings (articles dropped)
 _FUZZY_MIN_LEN = 4
+# ... stricter for short keys: in six letters or fewer, two edits make another word
+# ("Narnia" is not An-Nasraniyah), while one edit is still a misspelling ("Dmeir")
+_FUZZY_SHORT_LEN = 6
+_FUZZY_SHORT_CUTOFF = 88.0
 _DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "northeastern", "northwestern", "southeastern", "southwestern", "central",
@@ -455,6 +462,7 @@ class Gazetteer:
         # and trailing cue words ("the Hauran", "Hama province"); the fuzzy fallback last,
         # so that "the Hauran" is not a fuzzy "Tehran"
         found = self._lookup(query, fuzzy=False)
+        looked_up = query
         cue: str | None = None
         countryside = False
         if not found:
@@ -474,6 +482,7 @@ class Gazetteer:
                 found = self._lookup(rest, fuzzy=False)
             if not found:
                 found = self._lookup(rest if stripped else query)
+            looked_up = rest if stripped else query
         if countryside and found:
             found = self._countryside(found)
 
@@ -487,9 +496,27 @@ class Gazetteer:
             candidates[i] = (tier, why)
         if not candidates:
             return []
+        scored = {i: self._score(i, tier, cue, near) for i, (tier, why) in candidates.items()}
+        top = max(scored.values())
+        close = [i for i, s in scored.items() if top - s < _NAME_BONUS]
+        if len(close) > 1:
+            # near-ties (homonyms, or one spelling shared by several records): the place
+            # whose own name is spelled closest to the query comes first ("Zahraa" is
+            # Az-Zahra', not Az-Zahrah; "Baghuz" is the village of that name, not a
+            # village that merely lists it among its variants)
+            from rapidfuzz import fuzz
+
+            plain = _without_articles(looked_up)
+            for i in close:
+                place = self._places[i]
+                likeness = max(
+                    fuzz.ratio(plain, _without_articles(fold(s)))
+                    for s in (place.name, place.name_ar)
+                    if s
+                )
+                scored[i] = round(scored[i] + _NAME_BONUS * likeness / 100.0, 4)
         ranked = sorted(
-            (-self._score(i, tier, cue, near), self._places[i].place_id, i, why)
-            for i, (tier, why) in candidates.items()
+            (-scored[i], self._places[i].place_id, i, why) for i, (_, why) in candidates.items()
         )
         return [Match(self._places[i], -neg, why) for neg, _, i, why in ranked[: max(0, limit)]]
 
@@ -532,7 +559,18 @@ class Gazetteer:
         add(self._fold.get(query, ()), _TIER["exact"], "exact")
         skel = skeleton(query)
         if skel:
-            add(self._skel.get(skel, ()), _TIER["skeleton"], "skeleton")
+            exact_in_syria = any(not self._places[i].outside_syria for i in found)
+            add(
+                [
+                    i
+                    for i in self._skel.get(skel, ())
+                    # a foreign name that only sounds alike does not compete with a Syrian
+                    # place spelled exactly so ("Arak" the Palmyra gas field, not "Iraq")
+                    if not (exact_in_syria and self._places[i].outside_syria)
+                ],
+                _TIER["skeleton"],
+                "skeleton",
+            )
         if found:
             return found
         first = query.split()[0]
@@ -547,7 +585,11 @@ class Gazetteer:
 
         plain = _without_articles(query)
         for cand, score, _ in process.extract(
-            skel, self._fuzzy_block(skel), scorer=fuzz.ratio, limit=5, score_cutoff=_FUZZY_CUTOFF
+            skel,
+            self._fuzzy_block(skel),
+            scorer=fuzz.ratio,
+            limit=5,
+            score_cutoff=_FUZZY_SHORT_CUTOFF if len(skel) <= _FUZZY_SHORT_LEN else _FUZZY_CUTOFF,
         ):
             for i in self._skel[cand]:
                 place = self._places[i]
