@@ -37,7 +37,7 @@ __all__ = [
     "tokens",
 ]
 
-RULES_VERSION = "5"
+RULES_VERSION = "6"
 
 # --- Arabic script -----------------------------------------------------------------------
 
@@ -144,6 +144,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str] | str, str], ...] = tuple(
     (re.compile(pattern[3:]) if pattern.startswith("re:") else pattern, repl)
     for pattern, repl in (
         (r"re:^([aei])([tdrzsnl])\2(?=[a-z]{2})", r"\2"),  # fused assimilated article: ezzor
+        (r"re:^(?:kfar|kfr|kefr|kafar|kafer|kfer)$", "kafr"),  # Kafr (village): Kfar, Kefr
         ("dj", "j"),
         ("tch", "ch"),
         ("ch", "sh"),

@@ -76,3 +76,11 @@ def test_skeleton_depends_only_on_the_folded_form(text):
 def test_keys_never_raise(text):
     assert isinstance(fold(text), str)
     assert isinstance(skeleton(text), str)
+
+
+def test_kafr_spellings_share_a_skeleton():
+    from syriamap._normalize import skeleton
+
+    assert skeleton("Kfar Nabl") == skeleton("Kafr Nabl") == skeleton("Kefr Nabl")
+    assert skeleton("Kfar Batna") == skeleton("Kafar Batna") == skeleton("Kafr Batna")
+    assert skeleton("Kafrun") != skeleton("Kafr")  # only the separate word
