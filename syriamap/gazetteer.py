@@ -264,6 +264,7 @@ class Gazetteer:
         self._skel = skeletons
         self._capitals = dict(capitals or {})
         self._prom: list[float | None] = [None] * len(self._places)
+        self._own_names: dict[int, tuple[str, ...]] = {}
         self._fuzzy_lock = threading.Lock()
         self._fuzzy: dict[tuple[str, int], list[str]] | None = None
 
@@ -504,16 +505,17 @@ class Gazetteer:
             # whose own name is spelled closest to the query comes first ("Zahraa" is
             # Az-Zahra', not Az-Zahrah; "Baghuz" is the village of that name, not a
             # village that merely lists it among its variants)
-            from rapidfuzz import fuzz
+            from rapidfuzz.fuzz import ratio
 
             plain = _without_articles(looked_up)
             for i in close:
-                place = self._places[i]
-                likeness = max(
-                    fuzz.ratio(plain, _without_articles(fold(s)))
-                    for s in (place.name, place.name_ar)
-                    if s
-                )
+                names = self._own_names.get(i)
+                if names is None:
+                    place = self._places[i]
+                    names = self._own_names[i] = tuple(
+                        _without_articles(fold(s)) for s in (place.name, place.name_ar) if s
+                    )
+                likeness = max((ratio(plain, n) for n in names), default=0.0)
                 scored[i] = round(scored[i] + _NAME_BONUS * likeness / 100.0, 4)
         ranked = sorted(
             (-scored[i], self._places[i].place_id, i, why) for i, (_, why) in candidates.items()
