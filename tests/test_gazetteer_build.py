@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-WOF = ROOT.parent / "shared" / "data" / "whosonfirst-sy.geojsonl.gz"
+WOF = ROOT / "data" / "sources" / "whosonfirst-sy.geojsonl.gz"
+WOF_SHA256 = "3249eab8a4a6e8a16eb1c3c510239bd6b6db07c018e477a24e923c6e810fd77c"
 DATA = ROOT / "data"
 PACKAGE = ROOT / "syriamap" / "data"
 COLUMNS = (
@@ -41,8 +42,13 @@ def rows():
         return list(csv.DictReader(fh))
 
 
+def test_the_bundled_wof_extract_is_the_reference_one():
+    import hashlib
+
+    assert hashlib.sha256(WOF.read_bytes()).hexdigest() == WOF_SHA256
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(not WOF.exists(), reason="the WOF extract is not available")
 def test_build_is_reproducible_and_the_committed_outputs_are_current(tmp_path, capsys):
     build = _builder()
     for name in ("a", "b"):
