@@ -87,3 +87,28 @@ def test_every_format_maps_the_same_places(tmp_path, reader):
         assert row["confirmed"] == bool(rec.confirmed)
         assert row["name"] == rec.name  # hostile name round-trips (escaped only in HTML)
         assert row["lonlat"] == pytest.approx((rec.geometry.x, rec.geometry.y), abs=1e-5)
+
+
+def test_each_day_as_reported_by_that_day_drops_hindsight():
+    """``as_reported_by="each"``: day D of a timeline uses only sources published by D."""
+    from syriamap.fusion import control_at
+    from syriamap.render._frames import load
+
+    each = load(start="2024-12-05", end="2024-12-07", as_reported_by="each", districts=False)
+    hindsight = load(start="2024-12-05", end="2024-12-07", districts=False)
+    assert each.reported_each_day and not hindsight.reported_each_day
+    for state in each.days:
+        expected = control_at(state.date, as_reported_by=state.date)
+        assert sorted(state.places["place_id"]) == sorted(expected["place_id"])
+    # On 6 December only the 6 December article was out; hindsight also knows the
+    # articles of the 7th, which date some events to the 6th.
+    day6 = {s.date.isoformat(): s for s in each.days}["2024-12-06"]
+    day6_hindsight = {s.date.isoformat(): s for s in hindsight.days}["2024-12-06"]
+    assert set(day6.places["place_id"]) < set(day6_hindsight.places["place_id"])
+
+
+def test_each_day_is_said_on_the_page():
+    from syriamap.render import render_html
+
+    page = render_html(start="2024-12-06", end="2024-12-07", as_reported_by="each")
+    assert "each day as reported by that day" in page.html

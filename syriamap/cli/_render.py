@@ -102,8 +102,9 @@ def _summary_line(summary: dict) -> str:
 @click.option(
     "--as-reported-by",
     "as_reported_by",
-    metavar="YYYY-MM-DD",
-    help="Use only what had been published by this date.",
+    metavar="YYYY-MM-DD|each",
+    help="Use only what had been published by this date; 'each': every day of a timeline "
+    "as reported by that day.",
 )
 @click.option(
     "--tiles",
@@ -131,12 +132,13 @@ def render(
       syriamap render --from 2024-11-27 --to 2024-12-08
       syriamap render --date 2024-12-07 --format all --out maps/
     """  # noqa: D301 (click's \b paragraph marker must be a real backspace)
-    from ..render._frames import date_span, load
+    from ..render._frames import date_span, load, reported_each_day
     from ..render.html import _tiles
 
     chosen = parse_formats(formats)
     days = date_span(date, start=start, end=end)
-    parse_optional_date(as_reported_by, what="--as-reported-by date")
+    if not reported_each_day(as_reported_by):
+        parse_optional_date(as_reported_by, what="--as-reported-by date")
     if "html" in chosen:
         _tiles(tiles)
     if store is not None and not Path(store).is_file():

@@ -33,6 +33,7 @@ __all__ = [
     "load",
     "place_intervals",
     "place_table",
+    "reported_each_day",
 ]
 
 #: Flat, typed properties of an exported place, in order (GeoJSON and GeoPackage).
@@ -77,6 +78,8 @@ class RenderInput:
     sources: pd.DataFrame
     as_reported_by: dt.date | None = None
     districts: gpd.GeoDataFrame | None = None
+    #: Each day uses only what had been published by that day (``as_reported_by="each"``).
+    reported_each_day: bool = False
     _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -178,7 +181,9 @@ def load(
     date, start, end
         One date, or an inclusive range for a timeline.
     as_reported_by
-        Use only what had been published by this date (default: everything known).
+        Use only what had been published by this date (default: everything known), or
+        ``"each"``: every day of a timeline uses only what had been published by that day
+        (what a reader knew then, day by day, instead of hindsight).
     store
         A store object, a path to one, or None for ``$SYRIAMAP_STORE``/the bundled seeds.
     districts
@@ -187,13 +192,16 @@ def load(
     from .. import fusion
 
     days = date_span(date, start=start, end=end)
-    reported = parse_optional_date(as_reported_by, what="as-reported-by date")
+    each = reported_each_day(as_reported_by)
+    reported = None if each else parse_optional_date(as_reported_by, what="as-reported-by date")
     opened = _open(store)
     states = tuple(
         DayState(
             day,
-            fusion.control_at(day, as_reported_by=reported, store=opened),
-            fusion.governorate_summary(day, as_reported_by=reported, store=opened),
+            fusion.control_at(day, as_reported_by=day if each else reported, store=opened),
+            fusion.governorate_summary(
+                day, as_reported_by=day if each else reported, store=opened
+            ),
         )
         for day in days
     )
@@ -208,7 +216,13 @@ def load(
         sources=opened.sources_frame(),
         as_reported_by=reported,
         districts=district_frame,
+        reported_each_day=each,
     )
+
+
+def reported_each_day(as_reported_by: object) -> bool:
+    """Tell whether ``as_reported_by`` asks for each day as reported by that day."""
+    return isinstance(as_reported_by, str) and as_reported_by.strip().lower() == "each"
 
 
 def _int(value: Any) -> int | None:

@@ -130,7 +130,7 @@ def to_geojson(
     layer: Literal["places", "governorates"] = "places",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    as_reported_by: DateLike | None = None,
+    as_reported_by: DateLike | Literal["each"] | None = None,
     store: Any = None,
 ) -> dict:
     """Return the control state on ``date`` (or over ``start``..``end``) as GeoJSON.
@@ -145,7 +145,8 @@ def to_geojson(
         An inclusive date range instead of ``date``: features carry ``valid_from`` and
         ``valid_to`` (exclusive) for QGIS's Temporal Controller.
     as_reported_by
-        Use only what had been published by this date.
+        Use only what had been published by this date; or ``"each"``: each day of a
+        timeline as reported by that day (no hindsight).
     store
         A store, a path to one, or None for ``$SYRIAMAP_STORE`` or the bundled seeds.
 

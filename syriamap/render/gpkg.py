@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._io import atomic_path
 from .._types import DateLike, PathLike
@@ -217,7 +217,7 @@ def to_gpkg(
     *,
     start: DateLike | None = None,
     end: DateLike | None = None,
-    as_reported_by: DateLike | None = None,
+    as_reported_by: DateLike | Literal["each"] | None = None,
     store: Any = None,
 ) -> Path:
     """Write the control state on ``date`` (or over ``start``..``end``) to a GeoPackage.
@@ -232,7 +232,8 @@ def to_gpkg(
         An inclusive date range: places carry ``valid_from``/``valid_to`` intervals and
         governorates one row per day.
     as_reported_by
-        Use only what had been published by this date.
+        Use only what had been published by this date; or ``"each"``: each day of a
+        timeline as reported by that day (no hindsight).
     store
         A store, a path to one, or None for ``$SYRIAMAP_STORE`` or the bundled seeds.
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .._io import atomic_write
 from .._types import DateLike, PathLike
@@ -454,11 +454,12 @@ def build_page(data: RenderInput, *, tiles: str | None = None) -> MapPage:
     leaflet_js, leaflet_css = _leaflet()
     first, last = data.days[0].date, data.days[-1].date
     span = _long_date(last) if first == last else f"{_long_date(first)} – {_long_date(last)}"
-    reported = (
-        f"as reported by {_long_date(data.as_reported_by)}"
-        if data.as_reported_by
-        else "using every report in the store (hindsight)"
-    )
+    if data.reported_each_day:
+        reported = "each day as reported by that day (no hindsight)"
+    elif data.as_reported_by:
+        reported = f"as reported by {_long_date(data.as_reported_by)}"
+    else:
+        reported = "using every report in the store (hindsight)"
     title = f"Territorial control in Syria — {span}"
     page = fill(
         _template.TEMPLATE,
@@ -513,7 +514,7 @@ def render_html(
     *,
     start: DateLike | None = None,
     end: DateLike | None = None,
-    as_reported_by: DateLike | None = None,
+    as_reported_by: DateLike | Literal["each"] | None = None,
     store: Any = None,
     tiles: str | None = None,
     districts: bool = True,
@@ -528,7 +529,8 @@ def render_html(
         An inclusive range instead of ``date``: one page with a date slider and a play
         button stepping through the daily states.
     as_reported_by
-        Use only what had been published by this date (default: everything in the store).
+        Use only what had been published by this date (default: everything in the store);
+        or ``"each"``: each day of a timeline as reported by that day (no hindsight).
     store
         A store, a path to one, or None for ``$SYRIAMAP_STORE`` or the bundled seeds.
     tiles
