@@ -28,8 +28,10 @@ def test_extract_returns_assertions_with_verbatim_quotes():
 
 
 def test_past_years_date_the_claim():
-    (a,) = extract("In 2016, government forces recaptured Aleppo.", published="2024-12-12")
+    (a,) = extract("In 2016, government forces recaptured Aleppo.", published="2016-12-12")
     assert a.event_date == dt.date(2016, 1, 1) and a.date_precision == "year"
+    # years before the publication year are background history (data/ANNOTATION.md)
+    assert extract("In 2016, government forces recaptured Aleppo.", published="2024-12-12") == []
     (a,) = extract("Since 2018, rebels had not entered Hama until now.", published="2024-12-12")
     assert a.event_date == dt.date(2024, 12, 12)
 

@@ -69,7 +69,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?i:in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
+    (
+        "mo",
+        re.compile(
+            rf"\b(?i:in|by|during|until)\s+(?P<part>(?i:early|late|mid-?|the\s+middle\s+of)\s*)?"
+            rf"(?P<m>January|February|March|April|May|June|July|August|September|October|"
+            rf"November|December)\b(?!\s+\d)"
+        ),
+    ),
     ("y", re.compile(r"\b(?:in|since|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("later", re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I)),
     (
         "wd",
         re.compile(
@@ -131,6 +140,17 @@ def _explicit(month: int, day: int, year: str | None, published: dt.date | None)
     return value
 
 
+def _month_day(m: re.Match[str]) -> int:
+    """The best-estimate day of a month cue: mid-month, the 5th for "early", 25th for "late"."""
+    part = (m.groupdict().get("part") or "").lower()
+    text = m.group(0).lower()
+    if part.startswith("early") or " early " in f" {text} ":
+        return 5
+    if part.startswith("late") or " late " in f" {text} ":
+        return 25
+    return 15
+
+
 def find_date_cues(
     text: str, published: dt.date | None = None, *, offset: int = 0
 ) -> list[DateCue]:
@@ -158,8 +178,25 @@ def find_date_cues(
                     continue
                 date = _explicit(_MONTHS[m.group("m").lower()], day, m.group("y"), published)
             elif kind == "my":
-                date = dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], 1)
+                date = dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], _month_day(m))
                 precision = "month"
+            elif kind == "mo":
+                # "in June" (no year): the publication year, or the year before when that
+                # month has not begun yet; dated mid-month ("early"/"late": the 5th/25th)
+                if published is None:
+                    date = None
+                else:
+                    month = _MONTHS[m.group("m").lower()]
+                    year = published.year - (1 if month > published.month else 0)
+                    date = min(dt.date(year, month, _month_day(m)), published)
+                precision = "month"
+            elif kind == "later":
+                before = [c for c in cues if c.date is not None and c.end <= a + offset]
+                if not before:
+                    continue
+                raw = m.group("n").lower()
+                n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+                date = before[-1].date + dt.timedelta(days=n)
             elif kind == "y":
                 date = dt.date(int(m.group("y")), 1, 1)
                 precision = "year"

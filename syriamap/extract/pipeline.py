@@ -252,7 +252,7 @@ def analyse(
             claimant, c_side = "", ""
             if cue is not None:
                 span = find_claimant(sentence.text, cue, offset=sentence.start)
-                if span is not None:
+                if span is not None and text[span[0] : span[1]].strip():
                     claimant = text[span[0] : span[1]]
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
@@ -267,6 +267,16 @@ def analyse(
             event_date, precision = date_for(
                 date_cues, claim.trigger.start, pub, sentence.text, sentence.start
             )
+            later = [c for c in date_cues if c.text.lower().endswith("later") and c.date]
+            if later and claim.mention.start > claim.trigger.start:
+                # "stormed X on March 15 and retook Y and Z two days later"
+                after = [c for c in later if c.start >= claim.mention.end]
+                if after and not re.search(r"[,;]", text[claim.mention.end : after[0].start]):
+                    event_date, precision = after[0].date, after[0].precision
+            if _background(event_date, pub) or _dated_history(
+                date_cues, claim.trigger.end, pub, sentence.text, sentence.start
+            ):
+                continue  # "Islamic State seized Raqqa in January 2014": history, not news
             side = actor_side(claim.actor)
             candidates.append(
                 Candidate(
@@ -385,6 +395,42 @@ class _Quotes:
             self._count(self.open, a, b) > self._count(self.close, a, b)
             or self._count(self.straight, a, b) % 2 == 1
         )
+
+
+BACKGROUND_DAYS = 60
+"""A claim the text dates more than this many days before publication, in an earlier year,
+is background history ("seized Raqqa in January 2014", "retook Aleppo in December 2016") and
+is not extracted (data/ANNOTATION.md: background history is not annotated)."""
+
+
+def _background(event_date: dt.date | None, published: dt.date | None) -> bool:
+    if event_date is None or published is None:
+        return False
+    return (
+        event_date.year < published.year
+        and (published - event_date).days > BACKGROUND_DAYS
+    )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_HISTORY_CLAUSE = re.compile(
+    r"[,;:.]|\b(?:which|that|who|when|while|but|whereas|because|although)\b", re.I
+)
+
+
+def _dated_history(
+    cues: list[Any], position: int, published: dt.date | None, text: str, offset: int
+) -> bool:
+    """Whether a cue with an earlier year closes the claim's clause ("... Manbij in 2016")."""
+    if published is None:
+        return False
+    for cue in cues:
+        if cue.start < position or cue.date is None or not _YEAR.search(cue.text):
+            continue
+        gap = text[position - offset : cue.start - offset]
+        if len(gap.split()) <= 12 and not _HISTORY_CLAUSE.search(gap):
+            return _background(cue.date, published)
+    return False
 
 
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:

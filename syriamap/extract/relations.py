@@ -49,7 +49,7 @@ _REFERENCE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward)?\s+of\b|\bnear\b|\bclose to\b|\boutside\b|"
     r"\baway from\b|\bfrom\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bmiles?\b|\blocated\b|\bsituated\b|"
-    r"\bborders?\b|\bbetween\b|\bbased in\b|\bheartland\b",
+    r"\bborders?\b|\bbetween\b|\bbased in\b|\bheartland\b|\btowards?\b|\btoward\b",
     re.I,
 )
 _CONTAINER_AFTER = re.compile(
@@ -61,8 +61,22 @@ _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n't|nor|without|failed to|fail to|unable to|yet to|cannot|"
-    r"could not|did not|does not|do not)\s+(?:\w+\s+){0,2}$",
+    r"could not|did not|does not|do not|broke|broken|breaking|break|lifted|lifting|lift|"
+    r"ended|ending)\s+(?:[\w'\u2019-]+\s+){0,2}$",
     re.I,
+)
+# irrealis: an attempt, order, demand, plan or forecast is no claim ("unlikely to leave X",
+# "the first attempt by the rebels to take X", "if Hama falls, ... could ...")
+_IRREALIS = re.compile(
+    r"\b(?:will|would|shall|might|(?:un)?likely to|expected to|going to|plans? to|planning to|"
+    r"vow(?:ed|s)? to|threaten(?:ed|s)? to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
+    r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
+    r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,30}? to|"
+    r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to)\s+(?:[\w'\u2019-]+\s+){0,1}$",
+    re.I,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
 )
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(
@@ -74,11 +88,22 @@ _PREPOSITION_BEFORE = re.compile(
     re.I,
 )
 _AREAS_NEAR = re.compile(
-    r"\s*(?:the\s+|several\s+|some\s+|many\s+)?(?:areas?|positions?|towns?|villages?|parts?|"
-    r"districts?|neighbou?rhoods?|suburbs?)\s+(?:near|around|outside|close\s+to)\s+(?:the\s+)?",
+    r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+)?(?:their\s+|its\s+|his\s+)?"
+    r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
+    r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
+    r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?",
     re.I,
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+_APPOSITION_OF = re.compile(
+    r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:[\w'-]+\s+){0,3}?(?:with|by|alongside|backed by|supported by|aided by|"
+    r"in cooperation with|together with|along with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +239,10 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 and not _UNTIL_NOW.search(text, b)  # "had not reached X until now"
             ):
                 continue
+            if _IRREALIS.search(text[max(0, a - 40) : a]) or _CONDITIONAL.search(
+                text[max(0, a - 160) : a]
+            ):
+                continue
             found.append((a, b, order, rule))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
@@ -264,6 +293,9 @@ def _targets_after(
         if any(floor <= a and b <= m.start for a, b in blockers):
             break  # another cue or an actor stands between: a new clause
         if first:
+            if first and not out and floor == trig.end:
+                # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
+                between = _QUOTE_MARK.sub(" ", between, count=2)
             if _words(between) > trig.rule.gap + (2 if out else 0) or _CLAUSE_BREAK.search(between):
                 break
             if _AREAS_NEAR.fullmatch(between):
@@ -300,6 +332,11 @@ def _targets_before(
             if clause and clause.group(0) not in (",",):
                 break
             if _is_reference(text, sentence, m, sentence.start):
+                continue
+            app = _APPOSITION_OF.search(text[sentence.start : m.start])
+            if app and re.fullmatch(r"\s*,\s*", between[: len(between) - len(between.lstrip(" ,"))] or " "):
+                # "Only Douma, the largest town in Eastern Ghouta, remains ...": the head noun
+                ceiling = sentence.start + app.start()
                 continue
         else:
             if (
@@ -397,9 +434,22 @@ def _choose_actor(
     subjects = [
         a
         for a in before
-        if not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
-        or _words(text[a.end : trig.start]) <= 3
+        if (
+            not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+            or _words(text[a.end : trig.start]) <= 3
+        )
+        and not (
+            _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
+            and re.match(r"\s*,", text[a.end : trig.start])
+        )
     ]
+    if (
+        subjects
+        and previous_subject is not None
+        and re.search(r"\b(?:its|their)\s+$", text[max(sentence.start, subjects[-1].start - 8) : subjects[-1].start], re.I)
+        and subjects[-1].actor in ("opposition", "other")
+    ):
+        return previous_subject  # "Its fighters moved into X": the group named before
     head = text[sentence.start : trig.start]
     participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(
         r"\w+ing\b", text[trig.start : trig.end]

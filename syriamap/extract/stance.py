@@ -147,7 +147,7 @@ def stance_at(
         if c.stance != "attributed":
             continue
         if any(
-            0 <= c.start - d.end <= 40 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
+            0 <= c.start - d.end <= 80 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
             for d in denials
         ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
@@ -188,7 +188,17 @@ def _final(text: str, cue: StanceCue, offset: int) -> bool:
     if comma < 0:
         return False
     tail = text[comma + 1 :]
-    return len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(' .!?\u201d"'))
+    if len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(' .!?\u201d"')):
+        return True
+    # ", a war monitor and the fighters said, in the latest ...": a short reporting clause
+    # between commas, followed only by an adjunct
+    speaker = text[comma + 1 : cue.start - offset]
+    rest = text[cue.end - offset :]
+    return (
+        len(speaker.split()) <= 8
+        and not re.search(r"\b(?:that|which|who|when|after|as)\b", speaker, re.I)
+        and bool(re.match(r"\s*(?:on \w+\s*)?[,.]", rest))
+    )
 
 
 def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
