@@ -424,7 +424,7 @@ def test_control_state_and_explain(w):
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(claims=claims_strategy)
 def test_vectorised_state_machine_matches_the_day_by_day_rules(claims):
-    from syriamap.fusion import _prepare, _run_states, _run_states_sequential
+    from syriamap.fusion._engine import _prepare, _run_states, _run_states_sequential
 
     ev = _prepare(_evidence(claims))
     pd.testing.assert_frame_equal(_run_states(ev), _run_states_sequential(ev),
@@ -432,7 +432,7 @@ def test_vectorised_state_machine_matches_the_day_by_day_rules(claims):
 
 
 def test_vectorised_weights_match_claim_weight():
-    from syriamap.fusion import _prepare
+    from syriamap.fusion._engine import _prepare
 
     world = World()
     combos = list(itertools.product(
