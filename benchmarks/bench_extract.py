@@ -2,7 +2,8 @@
 
 Prints articles per second and MB/s on one core for ~5 KB articles (built from the seed
 texts, each made unique so no cache helps), the peak memory of the run (tracemalloc), and
-the evaluation figures on the seeds (``data/assertions.csv``).
+the evaluation figures on the seeds (``data/assertions.csv``) and on the held-out dev set
+(``tests/fixtures/dev/``).
 
 Usage: python benchmarks/bench_extract.py [--articles N]
 """
@@ -94,6 +95,16 @@ def main() -> None:
     if gold.exists():
         scores, _ = evaluate_files(gold)
         print("\nevaluation on the seeds (data/assertions.csv):")
+        print(format_report(scores))
+    dev = ROOT / "tests" / "fixtures" / "dev"
+    if (dev / "dev_gold.csv").exists():
+        files = sorted(
+            p for p in dev.iterdir() if p.name.startswith("dev") and p.suffix in (".txt", ".html")
+        )
+        scores, _ = evaluate_files(
+            dev / "dev_gold.csv", files, sources_path=dev / "dev_sources.csv"
+        )
+        print("\nevaluation on the held-out dev set (tests/fixtures/dev/dev_gold.csv):")
         print(format_report(scores))
 
 

@@ -72,13 +72,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mo",
         re.compile(
-            rf"\b(?i:in|by|during|until)\s+(?P<part>(?i:early|late|mid-?|the\s+middle\s+of)\s*)?"
-            rf"(?P<m>January|February|March|April|May|June|July|August|September|October|"
-            rf"November|December)\b(?!\s+\d)"
+            r"\b(?i:in|by|during|until)\s+(?P<part>(?i:early|late|mid-?|the\s+middle\s+of)\s*)?"
+            r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)\b(?!\s+\d)"
         ),
     ),
     ("y", re.compile(r"\b(?:in|since|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("later", re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I)),
+    (
+        "later",
+        re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I),
+    ),
     (
         "wd",
         re.compile(
@@ -141,7 +144,7 @@ def _explicit(month: int, day: int, year: str | None, published: dt.date | None)
 
 
 def _month_day(m: re.Match[str]) -> int:
-    """The best-estimate day of a month cue: mid-month, the 5th for "early", 25th for "late"."""
+    """Return the best-estimate day of a month cue: 15th; 5th for "early", 25th for "late"."""
     part = (m.groupdict().get("part") or "").lower()
     text = m.group(0).lower()
     if part.startswith("early") or " early " in f" {text} ":

@@ -268,7 +268,11 @@ def analyse(
                 date_cues, claim.trigger.start, pub, sentence.text, sentence.start
             )
             later = [c for c in date_cues if c.text.lower().endswith("later") and c.date]
-            if later and claim.mention.start > claim.trigger.start:
+            if (
+                later
+                and claim.mention.start > claim.trigger.start
+                and any(c.date and c.end <= claim.trigger.start for c in date_cues)
+            ):
                 # "stormed X on March 15 and retook Y and Z two days later"
                 after = [c for c in later if c.start >= claim.mention.end]
                 if after and not re.search(r"[,;]", text[claim.mention.end : after[0].start]):
@@ -406,10 +410,7 @@ is not extracted (data/ANNOTATION.md: background history is not annotated)."""
 def _background(event_date: dt.date | None, published: dt.date | None) -> bool:
     if event_date is None or published is None:
         return False
-    return (
-        event_date.year < published.year
-        and (published - event_date).days > BACKGROUND_DAYS
-    )
+    return event_date.year < published.year and (published - event_date).days > BACKGROUND_DAYS
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

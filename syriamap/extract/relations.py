@@ -334,7 +334,9 @@ def _targets_before(
             if _is_reference(text, sentence, m, sentence.start):
                 continue
             app = _APPOSITION_OF.search(text[sentence.start : m.start])
-            if app and re.fullmatch(r"\s*,\s*", between[: len(between) - len(between.lstrip(" ,"))] or " "):
+            if app and re.fullmatch(
+                r"\s*,\s*", between[: len(between) - len(between.lstrip(" ,"))] or " "
+            ):
                 # "Only Douma, the largest town in Eastern Ghouta, remains ...": the head noun
                 ceiling = sentence.start + app.start()
                 continue
@@ -446,7 +448,11 @@ def _choose_actor(
     if (
         subjects
         and previous_subject is not None
-        and re.search(r"\b(?:its|their)\s+$", text[max(sentence.start, subjects[-1].start - 8) : subjects[-1].start], re.I)
+        and re.search(
+            r"\b(?:its|their)\s+$",
+            text[max(sentence.start, subjects[-1].start - 8) : subjects[-1].start],
+            re.I,
+        )
         and subjects[-1].actor in ("opposition", "other")
     ):
         return previous_subject  # "Its fighters moved into X": the group named before
