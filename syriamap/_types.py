@@ -45,8 +45,10 @@ def parse_date(value: DateLike, *, what: str = "date") -> _dt.date:
         return value
     if isinstance(value, str):
         text = value.strip()
+        if len(text) > 10 and text[10] in "T ":  # a timestamp: keep its date
+            text = text[:10]
         try:
-            return _dt.date.fromisoformat(text[:10] if len(text) > 10 and text[10] in "T " else text)
+            return _dt.date.fromisoformat(text)
         except ValueError:
             pass
     raise InvalidDateError(f"invalid {what} {value!r}: expected YYYY-MM-DD", value=value)
