@@ -7,13 +7,12 @@ Dates are parsed here, not by click, so that a bad date is a one-line
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from .._types import parse_optional_date
-from ._common import DATE, echo_json, json_option, store_option
+from ._common import DATE, echo_json, echo_table, json_option, store_option
 
 __all__ = ["COMMANDS", "capitals", "claims", "status"]
 
@@ -38,29 +37,6 @@ def _place_id(name: str) -> str:
     if place is None:
         raise UnknownPlaceError(name, g.suggest(name))
     return place.place_id
-
-
-def _cell(value: Any, width: int) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        text = ""
-    elif isinstance(value, float):
-        text = f"{value:.2f}"
-    elif isinstance(value, dt.date):
-        text = value.isoformat()
-    else:
-        text = " ".join(str(value).split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
-def _table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int]]) -> None:
-    """Print rows as an aligned table: columns are (key, header, max width)."""
-    cells = [[_cell(r.get(key), width) for key, _, width in columns] for r in rows]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, (_, h, _) in
-              enumerate(columns)]
-    click.echo("  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths, strict=True))
-               .rstrip())
-    for row in cells:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
@@ -115,7 +91,7 @@ def claims(place: str | None, actor: str | None, start: dt.date | None, end: dt.
     if not rows:
         click.echo("no claims")
         return
-    _table(rows, [("event_date", "date", 10), ("place_name", "place", 22),
+    echo_table(rows, [("event_date", "date", 10), ("place_name", "place", 22),
                   ("actor", "actor", 17), ("relation", "relation", 9),
                   ("stance", "stance", 10), ("claimant", "claimant", 18),
                   ("source_id", "source", 20), ("quote", "quote", 60)])
@@ -169,7 +145,7 @@ def status(date: dt.date, place: str | None, as_reported_by: dt.date | None, as_
     if not rows:
         click.echo(f"no evidence on or before {date.isoformat()}")
         return
-    _table(rows, [("name", "place", 22), ("kind", "kind", 11), ("admin1", "governorate", 12),
+    echo_table(rows, [("name", "place", 22), ("kind", "kind", 11), ("admin1", "governorate", 12),
                   ("status", "status", 9), ("actor", "actor", 17), ("side", "side", 10),
                   ("confidence", "conf", 4), ("last_change", "since", 10),
                   ("n_sources", "sources", 7)])
@@ -198,7 +174,7 @@ def capitals(date: dt.date, as_reported_by: dt.date | None, as_json: bool,
                 "confidence")
         echo_json([{k: r[k] for k in keys} for r in rows])
         return
-    _table(rows, [("capital", "capital", 12), ("governorate", "governorate", 12),
+    echo_table(rows, [("capital", "capital", 12), ("governorate", "governorate", 12),
                   ("status", "status", 9), ("actor", "actor", 17), ("side", "side", 10),
                   ("confidence", "conf", 4)])
 
