@@ -120,3 +120,11 @@ def test_evaluate_seeds(monkeypatch):
     scores = json.loads(result.output)
     assert set(scores) == {"mentions", "places", "claims"}
     assert scores["claims"]["precision"] >= 0.85
+
+
+def test_table_output_escapes_control_characters(tmp_path, capsys):
+    article = tmp_path / "ansi.txt"
+    article.write_text("Rebels seized Homs on Saturday, \x1b[2Jthe monitor said.", "utf-8")
+    assert main(["extract", "--published", "2024-12-07", "--format", "table", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "Homs" in out and "\x1b" not in out and "\\x1b[2J" in out

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from ..errors import DataError, StoreError
-from ._common import DATE, store_option
+from ._common import DATE, echo_table, store_option
 
 __all__ = ["COMMANDS", "evaluate", "extract", "ingest"]
 
@@ -55,14 +55,6 @@ def _analyses(
             if issubclass(w.category, ExtractWarning):
                 click.echo(f"syriamap: warning: {w.message}", err=True)
         yield name, result
-
-
-def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
-    widths = {c: min(40, max([len(c)] + [len(str(r[c])) for r in rows])) for c in columns}
-    lines = ["  ".join(c.ljust(widths[c]) for c in columns)]
-    for r in rows:
-        lines.append("  ".join(str(r[c])[: widths[c]].ljust(widths[c]) for c in columns))
-    return "\n".join(lines)
 
 
 @click.command()
@@ -126,7 +118,10 @@ def extract(
         for row in rows:
             click.echo(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False))
     elif fmt == "table":
-        click.echo(_table(rows, columns) if rows else "(nothing found)")
+        if rows:
+            echo_table(rows, [(c, c, 40) for c in columns])
+        else:
+            click.echo("(nothing found)")
     else:
         out = io.StringIO()
         writer = csv.DictWriter(
