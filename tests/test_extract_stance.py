@@ -63,6 +63,11 @@ def test_stance(text, word, expected):
             "The war monitor Syrian Observatory for Human Rights (SOHR) said that troops left.",
             "The war monitor Syrian Observatory for Human Rights (SOHR)",
         ),
+        (  # a subordinate clause starts a new speaker
+            "Rebels entered Hama after the army said it had redeployed outside the city.",
+            "the army",
+        ),
+        ("Troops left Mhardeh because state media said so.", "state media"),
     ],
 )
 def test_claimant(text, expected):

@@ -39,6 +39,8 @@ __all__ = [
 
 _BOUNDARY_BEFORE = re.compile(
     r"(?:[,;:\"\u201c\u201d\u2014]|\bthat\b|\bwhile\b|\bwhen\b|\bbut\b|\bas\b|"
+    # subordinating conjunctions open a new clause: "... after the army said ..."
+    r"\bafter\b|\bbefore\b|\bbecause\b|\bsince\b|\balthough\b|\bthough\b|\bwhereas\b|"
     r"\band\b(?= [a-z]+ (?:said|says)))"
 )
 _BOUNDARY_AFTER = re.compile(r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b")
