@@ -27,8 +27,17 @@ from syriamap.fusion import capitals, control_at, governorate_summary
 from syriamap.gazetteer import Gazetteer
 from syriamap.store import Store
 
-ACTORS = ["government", "opposition", "hts_coalition", "southern_factions", "sna", "sdf",
-          "isis", "hezbollah", "druze_factions"]
+ACTORS = [
+    "government",
+    "opposition",
+    "hts_coalition",
+    "southern_factions",
+    "sna",
+    "sdf",
+    "isis",
+    "hezbollah",
+    "druze_factions",
+]
 RELATIONS = [r.value for r in Relation]
 STANCES = [s.value for s in Stance]
 CLAIMANT_SIDES = ["", "", "neutral", "government", "opposition", "sdf"]
@@ -40,8 +49,14 @@ def generate(folder: Path, n_assertions: int, n_places: int, seed: int) -> None:
     places = sorted(p.place_id for p in Gazetteer.default() if not p.outside_syria)
     places = rng.sample(places, min(n_places, len(places)))
     store = Store()
-    sources = [Source(source_id=f"bench{i:04d}", publisher=f"publisher {i % 12}",
-                      published=f"2024-11-{1 + i % 30:02d}") for i in range(200)]
+    sources = [
+        Source(
+            source_id=f"bench{i:04d}",
+            publisher=f"publisher {i % 12}",
+            published=f"2024-11-{1 + i % 30:02d}",
+        )
+        for i in range(200)
+    ]
     store.add_sources(sources)
     quote = "synthetic claim, with a comma and “quotes”"
     claims = []
@@ -49,17 +64,22 @@ def generate(folder: Path, n_assertions: int, n_places: int, seed: int) -> None:
         start = i * 64
         source = sources[i % len(sources)]
         published = source.published.day  # events happen up to 3 days before publication
-        claims.append(Assertion(
-            source_id=source.source_id,
-            place_id=places[i % len(places)],
-            actor=rng.choice(ACTORS), relation=rng.choice(RELATIONS),
-            stance=rng.choices(STANCES, weights=[6, 3, 1, 1])[0],
-            claimant_side=rng.choice(CLAIMANT_SIDES),
-            event_date=f"2024-11-{max(1, published - rng.randint(0, 3)):02d}",
-            date_precision=rng.choice(PRECISIONS),
-            quote=quote, start=start, end=start + len(quote),
-            confidence=round(rng.uniform(0.5, 1.0), 2),
-        ))
+        claims.append(
+            Assertion(
+                source_id=source.source_id,
+                place_id=places[i % len(places)],
+                actor=rng.choice(ACTORS),
+                relation=rng.choice(RELATIONS),
+                stance=rng.choices(STANCES, weights=[6, 3, 1, 1])[0],
+                claimant_side=rng.choice(CLAIMANT_SIDES),
+                event_date=f"2024-11-{max(1, published - rng.randint(0, 3)):02d}",
+                date_precision=rng.choice(PRECISIONS),
+                quote=quote,
+                start=start,
+                end=start + len(quote),
+                confidence=round(rng.uniform(0.5, 1.0), 2),
+            )
+        )
     store.add_assertions(claims)
     store.export_csv(folder)
 
@@ -89,12 +109,23 @@ def main(argv: list[str] | None = None) -> int:
         date = "2024-11-30"
         frame, cold_s = timed(control_at, date, store=store)
         warm = [timed(control_at, date, store=store)[1] for _ in range(5)]
-        store.add_assertions(Assertion(source_id="bench0000", place_id=frame["place_id"][0],
-                                       actor="sdf", relation="captured", stance="asserted",
-                                       event_date="2024-11-01", quote="x", start=0, end=1))
+        store.add_assertions(
+            Assertion(
+                source_id="bench0000",
+                place_id=frame["place_id"][0],
+                actor="sdf",
+                relation="captured",
+                stance="asserted",
+                event_date="2024-11-01",
+                quote="x",
+                start=0,
+                end=1,
+            )
+        )
         _, after_write_s = timed(control_at, date, store=store)
-        reported = [timed(control_at, date, as_reported_by="2024-11-15", store=store)[1]
-                    for _ in range(3)]
+        reported = [
+            timed(control_at, date, as_reported_by="2024-11-15", store=store)[1] for _ in range(3)
+        ]
         _, caps_s = timed(capitals, date, store=store)
         governorate_summary(date, store=store)  # loads the boundaries once
         _, summary_s = timed(governorate_summary, date, store=store)
@@ -108,20 +139,28 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
 
     median = statistics.median(warm)
-    print(f"synthetic store     {counts['assertions']:,} assertions, {counts['sources']} "
-          f"sources, {args.places:,} places (generated in {gen_s:.1f} s)")
-    print(f"import_csv          {import_s:.2f} s  ({counts['assertions'] / import_s:,.0f} "
-          f"assertions/s); re-import (no-op) {reimport_s:.2f} s")
+    print(
+        f"synthetic store     {counts['assertions']:,} assertions, {counts['sources']} "
+        f"sources, {args.places:,} places (generated in {gen_s:.1f} s)"
+    )
+    print(
+        f"import_csv          {import_s:.2f} s  ({counts['assertions'] / import_s:,.0f} "
+        f"assertions/s); re-import (no-op) {reimport_s:.2f} s"
+    )
     print(f"store size on disk  {size_mb:.1f} MB")
-    print(f"control_at          cold {cold_s * 1e3:.0f} ms (incl. gazetteer load), warm "
-          f"median {median * 1e3:.0f} ms (min {min(warm) * 1e3:.0f}); "
-          f"{len(frame):,} places; target < 300 ms: {'met' if median < 0.3 else 'MISSED'}")
+    print(
+        f"control_at          cold {cold_s * 1e3:.0f} ms (incl. gazetteer load), warm "
+        f"median {median * 1e3:.0f} ms (min {min(warm) * 1e3:.0f}); "
+        f"{len(frame):,} places; target < 300 ms: {'met' if median < 0.3 else 'MISSED'}"
+    )
     print(f"  after a write     {after_write_s * 1e3:.0f} ms (evidence re-read and prepared)")
     print(f"  as_reported_by    median {statistics.median(reported) * 1e3:.0f} ms")
     print(f"capitals            {caps_s * 1e3:.0f} ms")
     print(f"governorate_summary {summary_s * 1e3:.0f} ms")
-    print(f"peak memory         {peak / 1e6:.0f} MB traced in one control_at; "
-          f"process peak RSS {rss_mb:.0f} MB")
+    print(
+        f"peak memory         {peak / 1e6:.0f} MB traced in one control_at; "
+        f"process peak RSS {rss_mb:.0f} MB"
+    )
     return 0
 
 

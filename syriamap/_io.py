@@ -31,9 +31,7 @@ def atomic_path(path: PathLike, *, suffix: str | None = None) -> Iterator[Path]:
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=folder
-        )
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.close(fd)

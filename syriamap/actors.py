@@ -44,8 +44,7 @@ __all__ = [
 ]
 
 #: The sides, in the order legends list them.
-SIDES: tuple[str, ...] = ("government", "opposition", "sdf", "isis", "israel", "foreign",
-                          "other")
+SIDES: tuple[str, ...] = ("government", "opposition", "sdf", "isis", "israel", "foreign", "other")
 
 #: Colour of each side (Okabe–Ito palette).
 SIDE_COLOURS: Mapping[str, str] = {
@@ -119,40 +118,64 @@ def fold_actor_name(text: str) -> str:
 def _parse(text: str, path: str) -> dict[str, Actor]:
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != _COLUMNS:
-        raise DataError(f"expected columns {','.join(_COLUMNS)}", path=path, line=1,
-                        value=reader.fieldnames)
+        raise DataError(
+            f"expected columns {','.join(_COLUMNS)}", path=path, line=1, value=reader.fieldnames
+        )
     result: dict[str, Actor] = {}
     lines: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
         aid = (row["id"] or "").strip()
         if not _ID.fullmatch(aid):
-            raise DataError("actor id must be lower-case snake_case", path=path, line=line,
-                            value=aid)
+            raise DataError(
+                "actor id must be lower-case snake_case", path=path, line=line, value=aid
+            )
         if aid in result:
             raise DataError(f"duplicate actor id {aid!r}", path=path, line=line, value=aid)
         side = (row["side"] or "").strip()
         if side not in SIDES:
-            raise DataError(f"unknown side; expected one of {', '.join(SIDES)}", path=path,
-                            line=line, value=side)
+            raise DataError(
+                f"unknown side; expected one of {', '.join(SIDES)}",
+                path=path,
+                line=line,
+                value=side,
+            )
         colour = (row["colour"] or "").strip()
         if not _COLOUR.fullmatch(colour):
             raise DataError("colour must be #rrggbb", path=path, line=line, value=colour)
         aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
         for alias in aliases:
             if alias != fold_actor_name(alias):
-                raise DataError("aliases must be folded (lower case, no leading 'the')",
-                                path=path, line=line, value=alias)
-        result[aid] = Actor(aid, (row["name"] or "").strip(), side,
-                            (row["parent"] or "").strip(), colour.upper(), aliases)
+                raise DataError(
+                    "aliases must be folded (lower case, no leading 'the')",
+                    path=path,
+                    line=line,
+                    value=alias,
+                )
+        result[aid] = Actor(
+            aid,
+            (row["name"] or "").strip(),
+            side,
+            (row["parent"] or "").strip(),
+            colour.upper(),
+            aliases,
+        )
         lines[aid] = line
     for actor in result.values():
         if actor.parent and actor.parent not in result:
-            raise DataError(f"unknown parent {actor.parent!r}", path=path,
-                            line=lines[actor.id], value=actor.parent)
+            raise DataError(
+                f"unknown parent {actor.parent!r}",
+                path=path,
+                line=lines[actor.id],
+                value=actor.parent,
+            )
         if actor.parent and result[actor.parent].side != actor.side:
-            raise DataError("an actor must have its parent's side", path=path,
-                            line=lines[actor.id], value=actor.side)
+            raise DataError(
+                "an actor must have its parent's side",
+                path=path,
+                line=lines[actor.id],
+                value=actor.side,
+            )
     return result
 
 
@@ -183,8 +206,11 @@ def alias_index() -> dict[str, str]:
         for name in (actor.id, fold_actor_name(actor.id.replace("_", " ")), *actor.aliases):
             owner = index.setdefault(name, actor.id)
             if owner != actor.id:
-                raise DataError(f"alias {name!r} is claimed by both {owner!r} and "
-                                f"{actor.id!r}", path="data/actors.csv", value=name)
+                raise DataError(
+                    f"alias {name!r} is claimed by both {owner!r} and {actor.id!r}",
+                    path="data/actors.csv",
+                    value=name,
+                )
     return index
 
 

@@ -222,10 +222,14 @@ class Source:
     date_note: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("source_id", "publisher", "url", "title", "content_hash", "file",
-                     "date_note"):
-            _set(self, name, _text(getattr(self, name)).strip() if name in
-                 ("source_id", "content_hash") else _text(getattr(self, name)))
+        for name in ("source_id", "publisher", "url", "title", "content_hash", "file", "date_note"):
+            _set(
+                self,
+                name,
+                _text(getattr(self, name)).strip()
+                if name in ("source_id", "content_hash")
+                else _text(getattr(self, name)),
+            )
         _set(self, "published", parse_optional_date(self.published, what="published"))
         digest = self.content_hash.lower()
         if digest and (len(digest) != 64 or not _HEX.fullmatch(digest)):
@@ -336,8 +340,17 @@ class Assertion:
     assertion_id: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("source_id", "place_id", "actor", "place_name", "claimant", "method",
-                     "note", "quote", "assertion_id"):
+        for name in (
+            "source_id",
+            "place_id",
+            "actor",
+            "place_name",
+            "claimant",
+            "method",
+            "note",
+            "quote",
+            "assertion_id",
+        ):
             _set(self, name, _text(getattr(self, name)))
         for name in ("source_id", "place_id", "actor", "assertion_id", "method"):
             _set(self, name, getattr(self, name).strip())
@@ -349,10 +362,16 @@ class Assertion:
             _set(self, "method", "manual")
         _set(self, "relation", _vocab(Relation, self.relation, "relation"))
         _set(self, "stance", _vocab(Stance, self.stance, "stance"))
-        _set(self, "date_precision",
-             _vocab(DatePrecision, self.date_precision or "day", "date_precision"))
-        _set(self, "place_precision",
-             _vocab(PlacePrecision, self.place_precision or "place", "place_precision"))
+        _set(
+            self,
+            "date_precision",
+            _vocab(DatePrecision, self.date_precision or "day", "date_precision"),
+        )
+        _set(
+            self,
+            "place_precision",
+            _vocab(PlacePrecision, self.place_precision or "place", "place_precision"),
+        )
         side = _text(self.claimant_side).strip().lower()
         if side not in CLAIMANT_SIDES:
             raise VocabularyError("claimant_side", self.claimant_side, CLAIMANT_SIDES)
@@ -362,8 +381,9 @@ class Assertion:
             raise DataError("quote must not be empty", value=self.quote)
         start, end = _int(self.start, "start"), _int(self.end, "end")
         if not 0 <= start < end:
-            raise DataError(f"offsets must satisfy 0 <= start < end, got {start}..{end}",
-                            value=(start, end))
+            raise DataError(
+                f"offsets must satisfy 0 <= start < end, got {start}..{end}", value=(start, end)
+            )
         if end - start != len(self.quote):
             raise DataError(
                 f"quote is {len(self.quote)} characters but end - start = {end - start}",
@@ -375,8 +395,15 @@ class Assertion:
         if not 0.0 <= conf <= 1.0:
             raise DataError(f"confidence must be within 0..1, got {conf}", value=conf)
         _set(self, "confidence", conf)
-        expected = self.make_id(self.source_id, self.start, self.end, self.place_id,
-                                self.actor, self.relation, self.stance)
+        expected = self.make_id(
+            self.source_id,
+            self.start,
+            self.end,
+            self.place_id,
+            self.actor,
+            self.relation,
+            self.stance,
+        )
         if not self.assertion_id:
             _set(self, "assertion_id", expected)
         elif self.assertion_id != expected:
@@ -428,7 +455,7 @@ class Assertion:
 
     def verify_quote(self, text: str) -> bool:
         """Whether ``text[start:end] == quote`` for the source's text."""
-        return text[self.start:self.end] == self.quote
+        return text[self.start : self.end] == self.quote
 
     def __repr__(self) -> str:
         place = f"{self.place_name} ({self.place_id})" if self.place_name else self.place_id
@@ -483,4 +510,3 @@ def _html_table(title: str, row: Mapping[str, Any]) -> str:
         for k, v in row.items()
     )
     return f"<table><caption>{html.escape(title)}</caption>{cells}</table>"
-

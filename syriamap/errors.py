@@ -96,9 +96,7 @@ class VocabularyError(SyriamapError, ValueError):
         self.what = what
         self.value = value
         self.allowed = tuple(sorted(allowed))
-        super().__init__(
-            f"unknown {what} {value!r}; expected one of: {', '.join(self.allowed)}"
-        )
+        super().__init__(f"unknown {what} {value!r}; expected one of: {', '.join(self.allowed)}")
 
 
 class UnknownPlaceError(SyriamapError, LookupError):

@@ -112,17 +112,36 @@ _REPLACE_ASSERTION = (
 
 def _assertion_values(a: Assertion) -> tuple[Any, ...]:
     return (
-        a.assertion_id, a.source_id, a.place_id, a.place_name, a.actor, a.relation.value,
-        a.stance.value, a.claimant, a.claimant_side, a.event_date.isoformat(),
-        a.date_precision.value, a.place_precision.value, a.quote, a.start, a.end, a.method,
-        a.confidence, a.note,
+        a.assertion_id,
+        a.source_id,
+        a.place_id,
+        a.place_name,
+        a.actor,
+        a.relation.value,
+        a.stance.value,
+        a.claimant,
+        a.claimant_side,
+        a.event_date.isoformat(),
+        a.date_precision.value,
+        a.place_precision.value,
+        a.quote,
+        a.start,
+        a.end,
+        a.method,
+        a.confidence,
+        a.note,
     )
 
 
 def _source_values(s: Source) -> tuple[Any, ...]:
     return (
-        s.source_id, s.publisher, s.url, s.title,
-        None if s.published is None else s.published.isoformat(), s.content_hash, s.file,
+        s.source_id,
+        s.publisher,
+        s.url,
+        s.title,
+        None if s.published is None else s.published.isoformat(),
+        s.content_hash,
+        s.file,
         s.date_note,
     )
 
@@ -222,10 +241,12 @@ class Store:
         ).fetchone()
         if not exists:
             tables = self._conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
             if tables:
                 raise StoreError(
-                    f"{self.path or ':memory:'} is an SQLite file but not a syriamap store")
+                    f"{self.path or ':memory:'} is an SQLite file but not a syriamap store"
+                )
             return 0
         row = self._conn.execute("SELECT version FROM schema_version").fetchone()
         return int(row[0]) if row else 0
@@ -281,9 +302,7 @@ class Store:
         with self.transaction() as cur:
             return self._add_assertions(cur, ((None, a) for a in items), replace=replace)
 
-    def _add_sources(
-        self, cur: sqlite3.Cursor, items: Iterable[tuple[Any, Source]]
-    ) -> int:
+    def _add_sources(self, cur: sqlite3.Cursor, items: Iterable[tuple[Any, Source]]) -> int:
         added = 0
         for where, source in items:
             by_id = cur.execute(
@@ -291,13 +310,21 @@ class Store:
             ).fetchone()
             if by_id is not None:
                 if by_id[0] and source.content_hash and by_id[0] != source.content_hash:
-                    raise _with_where(DataError(
-                        f"source {source.source_id!r} is already stored with a different "
-                        "content_hash", value=source.content_hash), where)
+                    raise _with_where(
+                        DataError(
+                            f"source {source.source_id!r} is already stored with a different "
+                            "content_hash",
+                            value=source.content_hash,
+                        ),
+                        where,
+                    )
                 continue
-            if source.content_hash and cur.execute(
-                "SELECT 1 FROM sources WHERE content_hash = ?", (source.content_hash,)
-            ).fetchone():
+            if (
+                source.content_hash
+                and cur.execute(
+                    "SELECT 1 FROM sources WHERE content_hash = ?", (source.content_hash,)
+                ).fetchone()
+            ):
                 continue
             self._insert_source(cur, source)
             added += 1
@@ -311,12 +338,17 @@ class Store:
         before = self._conn.total_changes
         for where, assertion in items:
             if assertion.source_id not in known:
-                if not cur.execute("SELECT 1 FROM sources WHERE source_id = ?",
-                                   (assertion.source_id,)).fetchone():
-                    raise _with_where(DataError(
-                        f"assertion {assertion.assertion_id} names unknown source_id "
-                        f"{assertion.source_id!r} (add the source first)",
-                        value=assertion.source_id), where)
+                if not cur.execute(
+                    "SELECT 1 FROM sources WHERE source_id = ?", (assertion.source_id,)
+                ).fetchone():
+                    raise _with_where(
+                        DataError(
+                            f"assertion {assertion.assertion_id} names unknown source_id "
+                            f"{assertion.source_id!r} (add the source first)",
+                            value=assertion.source_id,
+                        ),
+                        where,
+                    )
                 known.add(assertion.source_id)
             self._insert_assertion(cur, sql, assertion)
         return self._conn.total_changes - before
@@ -335,8 +367,7 @@ class Store:
         with self._lock:
             return {
                 "sources": self._conn.execute("SELECT count(*) FROM sources").fetchone()[0],
-                "assertions": self._conn.execute(
-                    "SELECT count(*) FROM assertions").fetchone()[0],
+                "assertions": self._conn.execute("SELECT count(*) FROM assertions").fetchone()[0],
             }
 
     def sources(self) -> list[Source]:
@@ -355,8 +386,10 @@ class Store:
     ) -> list[Assertion]:
         """Return stored assertions as value objects (filters as :meth:`assertions_frame`)."""
         sql, params = self._assertion_query(place_id, start, end, source_id, actor)
-        return [Assertion(**dict(zip(ASSERTION_FIELDS, r, strict=True)))
-                for r in self._query(sql, params)]
+        return [
+            Assertion(**dict(zip(ASSERTION_FIELDS, r, strict=True)))
+            for r in self._query(sql, params)
+        ]
 
     def sources_frame(self) -> pd.DataFrame:
         """Return the sources as a DataFrame with the columns of ``seeds/sources.csv``.
@@ -403,8 +436,7 @@ class Store:
         import pandas as pd
 
         sql, params = self._assertion_query(place_id, start, end, source_id, actor)
-        frame = pd.DataFrame.from_records(self._query(sql, params),
-                                          columns=list(ASSERTION_FIELDS))
+        frame = pd.DataFrame.from_records(self._query(sql, params), columns=list(ASSERTION_FIELDS))
         frame["event_date"] = pd.to_datetime(frame["event_date"], format="%Y-%m-%d")
         frame["start"] = frame["start"].astype("int64")
         frame["end"] = frame["end"].astype("int64")
@@ -434,8 +466,7 @@ class Store:
         wanted = list(ASSERTION_FIELDS if columns is None else columns)
         unknown = [c for c in wanted if c not in ASSERTION_FIELDS]
         if unknown:
-            raise DataError(f"unknown assertion columns: {', '.join(unknown)}",
-                            value=unknown)
+            raise DataError(f"unknown assertion columns: {', '.join(unknown)}", value=unknown)
         sql = (
             f"SELECT {', '.join(f'a.{chr(34)}{c}{chr(34)}' for c in wanted)}, "
             "s.publisher, s.published FROM assertions a JOIN sources s USING (source_id)"
@@ -450,8 +481,9 @@ class Store:
             params.append(reported.isoformat())
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        return pd.DataFrame.from_records(self._query(sql, params),
-                                         columns=[*wanted, "publisher", "published"])
+        return pd.DataFrame.from_records(
+            self._query(sql, params), columns=[*wanted, "publisher", "published"]
+        )
 
     def _assertion_query(
         self,
@@ -504,8 +536,9 @@ class Store:
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
         _write_csv(out / "sources.csv", SOURCE_FIELDS, (s.to_row() for s in self.sources()))
-        _write_csv(out / "assertions.csv", ASSERTION_FIELDS,
-                   (a.to_row() for a in self.assertions()))
+        _write_csv(
+            out / "assertions.csv", ASSERTION_FIELDS, (a.to_row() for a in self.assertions())
+        )
         return out
 
     def import_csv(self, folder: PathLike, *, replace: bool = False) -> dict[str, int]:
@@ -526,11 +559,18 @@ class Store:
         if not src.exists() and not asr.exists():
             raise DataError("no sources.csv or assertions.csv in this folder", path=base)
         with self.transaction() as cur:
-            n_src = self._add_sources(cur, _read_csv(src, SOURCE_FIELDS, Source.from_row)) \
-                if src.exists() else 0
-            n_asr = self._add_assertions(
-                cur, _read_csv(asr, ASSERTION_FIELDS, Assertion.from_row), replace=replace
-            ) if asr.exists() else 0
+            n_src = (
+                self._add_sources(cur, _read_csv(src, SOURCE_FIELDS, Source.from_row))
+                if src.exists()
+                else 0
+            )
+            n_asr = (
+                self._add_assertions(
+                    cur, _read_csv(asr, ASSERTION_FIELDS, Assertion.from_row), replace=replace
+                )
+                if asr.exists()
+                else 0
+            )
         return {"sources": n_src, "assertions": n_asr}
 
     def export_jsonl(self, path: PathLike) -> Path:
@@ -576,8 +616,9 @@ class Store:
                 else:
                     raise DataError("'kind' must be 'source' or 'assertion'", value=kind)
             except json.JSONDecodeError as exc:
-                raise DataError(f"invalid JSON: {exc.msg}", path=file, line=number,
-                                value=text[:80]) from exc
+                raise DataError(
+                    f"invalid JSON: {exc.msg}", path=file, line=number, value=text[:80]
+                ) from exc
             except SyriamapError as exc:
                 raise _with_where(exc, where) from exc
         with self.transaction() as cur:
@@ -620,8 +661,9 @@ def _read_csv(
             raise DataError(f"cannot parse CSV header: {exc}", path=path, line=1) from exc
         missing = [f for f in fields if f not in header]
         if missing:
-            raise DataError(f"missing columns: {', '.join(missing)}", path=path, line=1,
-                            value=header)
+            raise DataError(
+                f"missing columns: {', '.join(missing)}", path=path, line=1, value=header
+            )
         last = 1
         while True:
             try:
@@ -629,12 +671,10 @@ def _read_csv(
             except StopIteration:
                 return
             except (csv.Error, UnicodeDecodeError) as exc:
-                raise DataError(f"cannot parse CSV: {exc}", path=path,
-                                line=last + 1) from exc
+                raise DataError(f"cannot parse CSV: {exc}", path=path, line=last + 1) from exc
             line, last = last + 1, reader.line_num  # a quoted cell may span lines
             if None in row:
-                raise DataError("more cells than columns", path=path, line=line,
-                                value=row[None])
+                raise DataError("more cells than columns", path=path, line=line, value=row[None])
             try:
                 value = build(row)
             except SyriamapError as exc:
@@ -646,15 +686,14 @@ def _bundled_store() -> Store:
     store = Store()
     data = importlib.resources.files("syriamap.data")
     src, asr = data.joinpath("sources.csv"), data.joinpath("assertions.csv")
-    with importlib.resources.as_file(src) as src_path, \
-            importlib.resources.as_file(asr) as asr_path:
+    with importlib.resources.as_file(src) as src_path, importlib.resources.as_file(asr) as asr_path:
         with store.transaction() as cur:
             if src_path.exists():
                 store._add_sources(cur, _read_csv(src_path, SOURCE_FIELDS, Source.from_row))
             if asr_path.exists():
                 store._add_assertions(
-                    cur, _read_csv(asr_path, ASSERTION_FIELDS, Assertion.from_row),
-                    replace=False)
+                    cur, _read_csv(asr_path, ASSERTION_FIELDS, Assertion.from_row), replace=False
+                )
     return store
 
 

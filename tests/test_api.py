@@ -7,14 +7,46 @@ import syriamap
 
 # The names a notebook user learns; changing this list is an API change (CHANGES.md).
 EXPECTED = {
-    "Actor", "Assertion", "ControlState", "DataError", "DatePrecision", "ExtractWarning",
-    "Gazetteer", "explain",
-    "InvalidDateError", "MapPage", "Match", "OutputError", "Place", "PlacePrecision",
-    "Relation", "SIDES", "SchemaVersionError", "Source", "Stance", "Store", "StoreError",
-    "SyriamapError", "UnknownActorError", "UnknownPlaceError", "VocabularyError",
-    "__version__", "actors", "capitals", "control_at", "districts", "extract", "get_actor",
-    "governorate_summary", "governorates", "open_store", "render_html", "resolve",
-    "side_colour", "to_geojson", "to_gpkg",
+    "Actor",
+    "Assertion",
+    "ControlState",
+    "DataError",
+    "DatePrecision",
+    "ExtractWarning",
+    "Gazetteer",
+    "explain",
+    "InvalidDateError",
+    "MapPage",
+    "Match",
+    "OutputError",
+    "Place",
+    "PlacePrecision",
+    "Relation",
+    "SIDES",
+    "SchemaVersionError",
+    "Source",
+    "Stance",
+    "Store",
+    "StoreError",
+    "SyriamapError",
+    "UnknownActorError",
+    "UnknownPlaceError",
+    "VocabularyError",
+    "__version__",
+    "actors",
+    "capitals",
+    "control_at",
+    "districts",
+    "extract",
+    "get_actor",
+    "governorate_summary",
+    "governorates",
+    "open_store",
+    "render_html",
+    "resolve",
+    "side_colour",
+    "to_geojson",
+    "to_gpkg",
 }
 
 
@@ -30,7 +62,8 @@ def test_every_public_name_exists():
 
 def test_public_callables_have_docstrings():
     undocumented = [
-        name for name in syriamap.__all__
+        name
+        for name in syriamap.__all__
         if callable(getattr(syriamap, name)) and not (getattr(syriamap, name).__doc__ or "").strip()
     ]
     assert undocumented == []
@@ -51,7 +84,9 @@ def test_errors_inherit_the_builtin_a_caller_would_catch():
 def _modules_after(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "; import sys; print(' '.join(sorted(sys.modules)))"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return set(out.split())
 

@@ -38,12 +38,17 @@ def make(**over):
 
 def test_vocabularies_keep_their_stable_ids():
     assert [r.value for r in Relation] == [
-        "captured", "controls", "entered", "encircled", "advancing", "withdrew",
-        "contested", "lost",
+        "captured",
+        "controls",
+        "entered",
+        "encircled",
+        "advancing",
+        "withdrew",
+        "contested",
+        "lost",
     ]
     assert [s.value for s in Stance] == ["asserted", "attributed", "denied", "unverified"]
-    assert {p.value for p in DatePrecision} == {
-        "day", "days", "week", "month", "year", "published"}
+    assert {p.value for p in DatePrecision} == {"day", "days", "week", "month", "year", "published"}
     assert {p.value for p in PlacePrecision} == {"place", "near", "region"}
 
 
@@ -113,7 +118,8 @@ def test_bad_event_date():
 def test_assertion_id_is_stable_and_derived_from_key_fields():
     a = make()
     assert a.assertion_id == Assertion.make_id(
-        a.source_id, a.start, a.end, a.place_id, a.actor, "entered", "asserted")
+        a.source_id, a.start, a.end, a.place_id, a.actor, "entered", "asserted"
+    )
     assert a.assertion_id.startswith("a") and len(a.assertion_id) == 13
     assert make().assertion_id == a.assertion_id
     assert make(stance="attributed").assertion_id != a.assertion_id
@@ -129,8 +135,14 @@ def test_assertion_is_frozen_and_hashable():
 
 
 def test_row_round_trip():
-    a = make(note='he said "yes", then\nleft', claimant="SOHR", claimant_side="neutral",
-             confidence=0.75, date_precision="days", place_precision="near")
+    a = make(
+        note='he said "yes", then\nleft',
+        claimant="SOHR",
+        claimant_side="neutral",
+        confidence=0.75,
+        date_precision="days",
+        place_precision="near",
+    )
     row = a.to_row()
     assert tuple(row) == ASSERTION_FIELDS
     assert row["event_date"] == "2024-12-07" and row["relation"] == "entered"
@@ -177,8 +189,13 @@ def test_source_validation():
 
 
 def test_source_row_round_trip_and_html():
-    s = Source(source_id="s1", publisher="A & B <News>", published="2024-12-08",
-               title="Rebels, \"quoted\"", date_note="")
+    s = Source(
+        source_id="s1",
+        publisher="A & B <News>",
+        published="2024-12-08",
+        title='Rebels, "quoted"',
+        date_note="",
+    )
     row = s.to_row()
     assert tuple(row) == SOURCE_FIELDS
     assert Source.from_row(row) == s

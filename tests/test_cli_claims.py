@@ -19,17 +19,33 @@ HOMS = "wof:421168647"
 def store_path(tmp_path):
     path = tmp_path / "test.sqlite"
     with Store(path) as s:
-        s.add_sources([Source(source_id="s1", publisher="Wire", published="2024-12-06"),
-                       Source(source_id="s2", publisher="Paper", published="2024-12-08")])
-        rows = [("s1", HAMA, "Hama", "hts_coalition", "captured", "2024-12-05"),
-                ("s1", HOMS, "Homs", "government", "controls", "2024-12-06"),
-                ("s2", HOMS, "Homs", "opposition", "captured", "2024-12-07")]
+        s.add_sources(
+            [
+                Source(source_id="s1", publisher="Wire", published="2024-12-06"),
+                Source(source_id="s2", publisher="Paper", published="2024-12-08"),
+            ]
+        )
+        rows = [
+            ("s1", HAMA, "Hama", "hts_coalition", "captured", "2024-12-05"),
+            ("s1", HOMS, "Homs", "government", "controls", "2024-12-06"),
+            ("s2", HOMS, "Homs", "opposition", "captured", "2024-12-07"),
+        ]
         for i, (src, pid, name, actor, rel, day) in enumerate(rows):
             quote = f'{name}, "quoted" {i}'
-            s.add_assertions(Assertion(source_id=src, place_id=pid, place_name=name,
-                                       actor=actor, relation=rel, stance="asserted",
-                                       event_date=day, quote=quote, start=100 * i,
-                                       end=100 * i + len(quote)))
+            s.add_assertions(
+                Assertion(
+                    source_id=src,
+                    place_id=pid,
+                    place_name=name,
+                    actor=actor,
+                    relation=rel,
+                    stance="asserted",
+                    event_date=day,
+                    quote=quote,
+                    start=100 * i,
+                    end=100 * i + len(quote),
+                )
+            )
     return str(path)
 
 
@@ -61,7 +77,7 @@ def test_claims_filters(store_path):
     assert ids("--place", "Homs") == [HOMS, HOMS]
     assert ids("--place", HAMA) == [HAMA]
     assert ids("--from", "2024-12-06", "--to", "2024-12-06") == [HOMS]
-    assert ids("--actor", "rebels") == [HAMA, HOMS]          # includes hts_coalition
+    assert ids("--actor", "rebels") == [HAMA, HOMS]  # includes hts_coalition
     assert ids("--actor", "Syrian army") == [HOMS]
 
 
@@ -72,33 +88,51 @@ def test_store_from_environment(store_path, monkeypatch):
 
 
 def test_status(store_path):
-    rows = json.loads(run("status", "--date", "2024-12-08", "--store", store_path,
-                          "--json").output)
+    rows = json.loads(run("status", "--date", "2024-12-08", "--store", store_path, "--json").output)
     by_id = {r["place_id"]: r for r in rows}
     assert by_id[HOMS]["side"] == "opposition" and by_id[HOMS]["status"] == "held"
     assert by_id[HOMS]["as_of"] == "2024-12-08" and by_id[HOMS]["lat"] > 34
-    then = json.loads(run("status", "--date", "2024-12-08", "--as-reported-by",
-                          "2024-12-06", "--store", store_path, "--json").output)
+    then = json.loads(
+        run(
+            "status",
+            "--date",
+            "2024-12-08",
+            "--as-reported-by",
+            "2024-12-06",
+            "--store",
+            store_path,
+            "--json",
+        ).output
+    )
     assert {r["place_id"]: r["side"] for r in then}[HOMS] == "government"
-    one = json.loads(run("status", "--date", "2024-12-08", "--place", "Hama", "--store",
-                         store_path, "--json").output)
+    one = json.loads(
+        run(
+            "status", "--date", "2024-12-08", "--place", "Hama", "--store", store_path, "--json"
+        ).output
+    )
     assert [r["place_id"] for r in one] == [HAMA]
     table = run("status", "--date", "2024-12-08", "--store", store_path)
     assert "Homs" in table.output and "opposition" in table.output
 
 
 def test_status_of_a_place_without_evidence(store_path):
-    rows = json.loads(run("status", "--date", "2024-12-08", "--place", "Raqqa", "--store",
-                          store_path, "--json").output)
+    rows = json.loads(
+        run(
+            "status", "--date", "2024-12-08", "--place", "Raqqa", "--store", store_path, "--json"
+        ).output
+    )
     assert rows[0]["status"] == "unknown" and rows[0]["supporting"] == []
 
 
 def test_capitals_json_contract(store_path):
-    rows = json.loads(run("capitals", "--date", "2024-12-06", "--store", store_path,
-                          "--json").output)
+    rows = json.loads(
+        run("capitals", "--date", "2024-12-06", "--store", store_path, "--json").output
+    )
     assert len(rows) == 14
-    assert all(list(r) == ["capital", "governorate", "place_id", "actor", "side", "status",
-                           "confidence"] for r in rows)
+    assert all(
+        list(r) == ["capital", "governorate", "place_id", "actor", "side", "status", "confidence"]
+        for r in rows
+    )
     hama = next(r for r in rows if r["capital"] == "Hama")
     assert (hama["side"], hama["status"]) == ("opposition", "held")
     table = run("capitals", "--date", "2024-12-06", "--store", store_path)
@@ -130,10 +164,12 @@ def test_missing_required_date_is_a_usage_error(store_path):
 
 
 def test_help_does_not_import_pandas():
-    code = ("import sys; from syriamap.cli import main; "
-            "import contextlib, io\n"
-            "with contextlib.redirect_stdout(io.StringIO()): main(['capitals', '--help'])\n"
-            "bad = [m for m in ('pandas', 'geopandas', 'numpy') "
-            "if m in sys.modules]\n"
-            "assert not bad, bad")
+    code = (
+        "import sys; from syriamap.cli import main; "
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['capitals', '--help'])\n"
+        "bad = [m for m in ('pandas', 'geopandas', 'numpy') "
+        "if m in sys.modules]\n"
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

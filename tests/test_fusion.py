@@ -47,19 +47,38 @@ class World:
     def source(self, publisher, published="2024-12-10"):
         sid = f"src_{publisher}"
         if sid not in self.published:
-            self.store.add_sources(Source(source_id=sid, publisher=publisher,
-                                          published=published))
+            self.store.add_sources(Source(source_id=sid, publisher=publisher, published=published))
             self.published[sid] = published
         return sid
 
-    def claim(self, actor, relation, day, *, place=P, stance="asserted", by="pubA",
-              claimant_side="", published="2024-12-10", **over):
+    def claim(
+        self,
+        actor,
+        relation,
+        day,
+        *,
+        place=P,
+        stance="asserted",
+        by="pubA",
+        claimant_side="",
+        published="2024-12-10",
+        **over,
+    ):
         n = next(_counter)
         quote = f"claim {n}"
-        a = Assertion(source_id=self.source(by, published), place_id=place, actor=actor,
-                      relation=relation, stance=stance, claimant_side=claimant_side,
-                      event_date=f"2024-12-{day:02d}", quote=quote, start=n * 20,
-                      end=n * 20 + len(quote), **over)
+        a = Assertion(
+            source_id=self.source(by, published),
+            place_id=place,
+            actor=actor,
+            relation=relation,
+            stance=stance,
+            claimant_side=claimant_side,
+            event_date=f"2024-12-{day:02d}",
+            quote=quote,
+            start=n * 20,
+            end=n * 20 + len(quote),
+            **over,
+        )
         self.store.add_assertions(a)
         return a.assertion_id
 
@@ -77,6 +96,7 @@ def w():
 
 # -- rule tables -----------------------------------------------------------------------------
 
+
 def test_every_vocabulary_value_has_a_rule():
     assert set(RELATION_EFFECT) == set(Relation)
     assert set(STANCE_WEIGHT) == set(Stance)
@@ -90,15 +110,19 @@ def test_every_vocabulary_value_has_a_rule():
 def test_stance_weights_are_ordered():
     s = STANCE_WEIGHT
     assert s["asserted"] > s["attributed"] > s["unverified"]
-    assert DATE_PRECISION_WEIGHT["day"] > DATE_PRECISION_WEIGHT["week"] > \
-        DATE_PRECISION_WEIGHT["month"] > DATE_PRECISION_WEIGHT["year"]
+    assert (
+        DATE_PRECISION_WEIGHT["day"]
+        > DATE_PRECISION_WEIGHT["week"]
+        > DATE_PRECISION_WEIGHT["month"]
+        > DATE_PRECISION_WEIGHT["year"]
+    )
 
 
 @pytest.mark.parametrize(
     ("relation", "stance", "actor_side", "claimant_side", "expected"),
     [
-        ("withdrew", "asserted", "government", "government", "against"),   # army admits
-        ("lost", "attributed", "opposition", "opposition", "against"),     # rebels admit
+        ("withdrew", "asserted", "government", "government", "against"),  # army admits
+        ("lost", "attributed", "opposition", "opposition", "against"),  # rebels admit
         ("captured", "attributed", "opposition", "opposition", "self_serving"),
         ("withdrew", "attributed", "government", "opposition", "self_serving"),
         ("captured", "attributed", "opposition", "government", "against"),
@@ -126,14 +150,14 @@ def test_combine():
 
 # -- rules on small worlds -----------------------------------------------------------------
 
+
 def test_capture_transfers_control_and_latest_evidence_wins(w):
     old = w.claim("government", "controls", 1)
     new = w.claim("opposition", "captured", 3)
     before = w.at(2)
     assert (before["side"], before["status"]) == ("government", "held")
     after = w.at(4)
-    assert (after["actor"], after["side"], after["status"]) == (
-        "opposition", "opposition", "held")
+    assert (after["actor"], after["side"], after["status"]) == ("opposition", "opposition", "held")
     assert after["last_change"] == dt.date(2024, 12, 3)
     assert new in after["supporting"] and old not in after["supporting"] + after["conflicting"]
 
@@ -192,8 +216,7 @@ def test_withdrawal_under_rival_pressure_goes_to_the_rival_as_inferred(w):
     w.claim("hts_coalition", "advancing", 2)
     w.claim("government", "withdrew", 3)
     row = w.at(4)
-    assert (row["actor"], row["side"], row["status"]) == (
-        "hts_coalition", "opposition", "held")
+    assert (row["actor"], row["side"], row["status"]) == ("hts_coalition", "opposition", "held")
     assert not row["confirmed"]
     twin = World()
     twin.claim("government", "controls", 1)
@@ -219,8 +242,9 @@ def test_denial_lowers_confidence_but_does_not_flip():
     plain, denied = World(), World()
     for world in (plain, denied):
         world.claim("opposition", "captured", 2)
-    did = denied.claim("opposition", "captured", 2, stance="denied", by="pubB",
-                       claimant_side="government")
+    did = denied.claim(
+        "opposition", "captured", 2, stance="denied", by="pubB", claimant_side="government"
+    )
     row = denied.at(3)
     assert row["side"] == "opposition"
     assert row["confidence"] < plain.at(3)["confidence"]
@@ -263,8 +287,7 @@ def test_independent_sources_raise_confidence_repeats_do_not():
 def test_against_interest_claim_outweighs_a_self_serving_one_on_the_same_day(w):
     # rebels boast they took it; a rebel source concedes the army still holds it
     w.claim("opposition", "captured", 2, stance="attributed", claimant_side="opposition")
-    w.claim("government", "controls", 2, stance="attributed", claimant_side="opposition",
-            by="pubB")
+    w.claim("government", "controls", 2, stance="attributed", claimant_side="opposition", by="pubB")
     assert w.at(2)["side"] == "government"
 
 
@@ -298,20 +321,24 @@ def test_pressure_only_places_are_listed(w):
 _PLACES = [P, HOMS, HAMA]
 _ACTORS = ["government", "opposition", "hts_coalition", "sdf", "hezbollah"]
 claims_strategy = st.lists(
-    st.tuples(st.sampled_from(_PLACES), st.sampled_from(_ACTORS),
-              st.sampled_from([r.value for r in Relation]),
-              st.sampled_from([s.value for s in Stance]), st.integers(1, 6),
-              st.sampled_from(["pubA", "pubB", "pubC"]),
-              st.sampled_from(["", "neutral", "government", "opposition"])),
-    min_size=1, max_size=25,
+    st.tuples(
+        st.sampled_from(_PLACES),
+        st.sampled_from(_ACTORS),
+        st.sampled_from([r.value for r in Relation]),
+        st.sampled_from([s.value for s in Stance]),
+        st.integers(1, 6),
+        st.sampled_from(["pubA", "pubB", "pubC"]),
+        st.sampled_from(["", "neutral", "government", "opposition"]),
+    ),
+    min_size=1,
+    max_size=25,
 )
 
 
 def _evidence(claims):
     world = World()
     for place, actor, relation, stance, day, pub, cside in claims:
-        world.claim(actor, relation, day, place=place, stance=stance, by=pub,
-                    claimant_side=cside)
+        world.claim(actor, relation, day, place=place, stance=stance, by=pub, claimant_side=cside)
     return world.store.evidence_frame("2024-12-31")
 
 
@@ -334,6 +361,7 @@ def test_fusion_does_not_depend_on_arrival_order(claims, seed):
 
 
 # -- public frames (need the gazetteer) -----------------------------------------------------
+
 
 def test_control_at_columns_and_geometry(w):
     w.claim("government", "controls", 1, place=HOMS)
@@ -366,8 +394,16 @@ def test_bad_dates_raise():
 def test_capitals_lists_all_fourteen(w):
     w.claim("opposition", "captured", 5, place=HAMA)
     caps = capitals("2024-12-06", store=w.store)
-    assert list(caps.columns) == ["capital", "governorate", "iso", "place_id", "actor",
-                                  "side", "status", "confidence"]
+    assert list(caps.columns) == [
+        "capital",
+        "governorate",
+        "iso",
+        "place_id",
+        "actor",
+        "side",
+        "status",
+        "confidence",
+    ]
     assert len(caps) == 14 and caps["iso"].is_unique
     hama = caps.set_index("iso").loc["SY-HM"]
     assert (hama["capital"], hama["side"], hama["status"]) == ("Hama", "opposition", "held")
@@ -392,7 +428,6 @@ def test_governorate_summary(w):
     assert raqqa["n_places"] == 0 and raqqa["dominant_side"] == ""
 
 
-
 def test_a_province_claim_speaks_for_the_rest_of_the_province(w):
     # "Rebels control over 90% of Deraa province; only the city of Daraa is still held":
     # the city claim covers the city, the province claim covers everything else.
@@ -407,6 +442,7 @@ def test_a_province_claim_speaks_for_the_rest_of_the_province(w):
     assert daraa["dominant_side"] == "opposition"  # ... but the province is the larger part
     assert 0 < daraa["pop_share_government"] < 0.5 < daraa["pop_share_opposition"]
     assert daraa["pop_share_government"] + daraa["pop_share_opposition"] == pytest.approx(1)
+
 
 def test_control_state_and_explain(w):
     cid = w.claim("opposition", "captured", 5, place=HAMA)
@@ -427,25 +463,49 @@ def test_vectorised_state_machine_matches_the_day_by_day_rules(claims):
     from syriamap.fusion._engine import _prepare, _run_states, _run_states_sequential
 
     ev = _prepare(_evidence(claims))
-    pd.testing.assert_frame_equal(_run_states(ev), _run_states_sequential(ev),
-                                  check_index_type=False, check_dtype=False)
+    pd.testing.assert_frame_equal(
+        _run_states(ev), _run_states_sequential(ev), check_index_type=False, check_dtype=False
+    )
 
 
 def test_vectorised_weights_match_claim_weight():
     from syriamap.fusion._engine import _prepare
 
     world = World()
-    combos = list(itertools.product(
-        [r.value for r in Relation], [s.value for s in Stance],
-        ["government", "opposition", "hezbollah"], ["", "neutral", "government", "opposition"],
-        ["day", "week", "published"], ["place", "near", "region"]))
+    combos = list(
+        itertools.product(
+            [r.value for r in Relation],
+            [s.value for s in Stance],
+            ["government", "opposition", "hezbollah"],
+            ["", "neutral", "government", "opposition"],
+            ["day", "week", "published"],
+            ["place", "near", "region"],
+        )
+    )
     for relation, stance, actor, cside, dprec, pprec in combos:
-        world.claim(actor, relation, 1, stance=stance, claimant_side=cside,
-                    date_precision=dprec, place_precision=pprec, confidence=0.5)
+        world.claim(
+            actor,
+            relation,
+            1,
+            stance=stance,
+            claimant_side=cside,
+            date_precision=dprec,
+            place_precision=pprec,
+            confidence=0.5,
+        )
     raw = world.store.evidence_frame("2024-12-31")
     ev = _prepare(raw).set_index("assertion_id").loc[raw["assertion_id"]]
-    expected = [claim_weight(r.relation, r.stance, s, r.claimant_side, r.date_precision,
-                             r.place_precision, r.confidence)
-                for r, s in zip(raw.itertuples(), ev["side"], strict=True)]
+    expected = [
+        claim_weight(
+            r.relation,
+            r.stance,
+            s,
+            r.claimant_side,
+            r.date_precision,
+            r.place_precision,
+            r.confidence,
+        )
+        for r, s in zip(raw.itertuples(), ev["side"], strict=True)
+    ]
     assert ev["w"].tolist() == pytest.approx(expected)
     assert len(expected) == len(combos)

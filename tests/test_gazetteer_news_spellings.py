@@ -79,7 +79,10 @@ def test_made_up_names_resolve_to_nothing(gaz, query):
     [
         ("Arak", "wof:1209192447"),  # the Palmyra gas field village, not Iraq
         ("Iraq", "x:country-iraq"),
-        ("Irak", "x:country-iraq"),  # a foreign name by its sound when no Syrian place is so spelled
+        (
+            "Irak",
+            "x:country-iraq",
+        ),  # a foreign name by its sound when no Syrian place is so spelled
     ],
 )
 def test_foreign_names_by_sound_give_way_to_exact_syrian_spellings(gaz, query, place_id):

@@ -22,8 +22,6 @@ def test_quickstart_notebook_executes(tmp_path):
     html = [out["data"]["text/html"] for out in outputs if "text/html" in out.get("data", {})]
     # The map displays inline: an iframe holding the self-contained Leaflet page.
     assert any("<iframe" in h and "leaflet" in h.lower() for h in html)
-    text = "\n".join(
-        out.get("text", "") for out in outputs if out.output_type == "stream"
-    )
+    text = "\n".join(out.get("text", "") for out in outputs if out.output_type == "stream")
     assert "Sa'sa'" in text  # "Saasaa" resolved to the town in Rif Dimashq
     assert "place features" in text

@@ -33,9 +33,21 @@ REQUIRED = [
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(out), str(ROOT)],
-        check=True, cwd=out, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        cwd=out,
+        capture_output=True,
     )
     (found,) = out.glob("syriamap-*.whl")
     return found
@@ -53,9 +65,19 @@ def test_wheel_carries_the_package_data(wheel):
 def test_installed_package_works_from_another_directory(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -67,8 +89,12 @@ def test_installed_package_works_from_another_directory(wheel, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("SYRIAMAP_STORE", None)
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=elsewhere, env=env, check=True,
-        capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     result = json.loads(done.stdout)
     assert result["file"].startswith(str(target))

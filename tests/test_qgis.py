@@ -73,15 +73,20 @@ def opened(tmp_path_factory):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(out)}
     done = subprocess.run(
         [SYSTEM_PYTHON, "-c", _PROBE, json.dumps(layers)],
-        capture_output=True, text=True, env=env, timeout=240, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1]), out
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("layer", ["gpkg_places", "gpkg_governorates", "geojson_places",
-                                   "geojson_governorates"])
+@pytest.mark.parametrize(
+    "layer", ["gpkg_places", "gpkg_governorates", "geojson_places", "geojson_governorates"]
+)
 def test_spatial_layers_load_with_the_default_style(opened, layer):
     result, _ = opened
     info = result[layer]

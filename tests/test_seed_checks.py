@@ -41,21 +41,26 @@ def test_government_holds_exactly_three_capitals_on_7_december(seed):
     held = caps[(caps["side"] == "government") & (caps["status"] == "held")]
     assert sorted(held["capital"]) == ["Damascus", "Latakia", "Tartus"]
     assert set(caps.loc[caps["side"] == "government", "capital"]) == {
-        "Damascus", "Latakia", "Tartus"}
+        "Damascus",
+        "Latakia",
+        "Tartus",
+    }
 
 
 def test_cli_capitals_on_7_december(capsys):
     assert main(["capitals", "--date", "2024-12-07", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 14
-    government = sorted(r["capital"] for r in rows
-                        if r["side"] == "government" and r["status"] == "held")
+    government = sorted(
+        r["capital"] for r in rows if r["side"] == "government" and r["status"] == "held"
+    )
     assert government == ["Damascus", "Latakia", "Tartus"]
 
 
 def test_hama_held_by_the_opposition_on_6_december(seed):
-    hama = _row(control_at("2024-12-06", store=seed), Gazetteer.default().capitals()["SY-HM"]
-                .place_id)
+    hama = _row(
+        control_at("2024-12-06", store=seed), Gazetteer.default().capitals()["SY-HM"].place_id
+    )
     assert hama is not None
     assert (hama["side"], hama["status"]) == ("opposition", "held")
 
@@ -74,8 +79,9 @@ def test_kanaker_is_entered_or_contested_on_7_december(seed):
     row = _row(control_at("2024-12-07", store=seed), kanaker)
     assert row is not None
     assert row["status"] == "contested"  # rebels entered a place they do not hold
-    assert not (row["side"] == "government" and row["status"] == "held"
-                and row["confidence"] >= 1.0)
+    assert not (
+        row["side"] == "government" and row["status"] == "held" and row["confidence"] >= 1.0
+    )
     entered = seed.assertions_frame(kanaker, end="2024-12-07")
     assert set(entered["relation"]) & {"entered", "contested"}
 

@@ -20,18 +20,30 @@ TEXT = (
 
 
 def source(n=0, **over):
-    fields = dict(source_id=f"s{n}", publisher=f"Publisher {n}",
-                  published=f"2024-12-0{n % 9 + 1}",
-                  content_hash=f"{n:064x}", title=f'Title "{n}", with, commas')
+    fields = dict(
+        source_id=f"s{n}",
+        publisher=f"Publisher {n}",
+        published=f"2024-12-0{n % 9 + 1}",
+        content_hash=f"{n:064x}",
+        title=f'Title "{n}", with, commas',
+    )
     fields.update(over)
     return Source(**fields)
 
 
 def claim(n=0, *, src="s0", start=0, end=None, quote=None, **over):
-    quote = quote if quote is not None else TEXT[start:end or start + 20]
-    fields = dict(source_id=src, place_id=f"wof:{n}", actor="opposition",
-                  relation="captured", stance="asserted", event_date="2024-12-05",
-                  quote=quote, start=start, end=start + len(quote))
+    quote = quote if quote is not None else TEXT[start : end or start + 20]
+    fields = dict(
+        source_id=src,
+        place_id=f"wof:{n}",
+        actor="opposition",
+        relation="captured",
+        stance="asserted",
+        event_date="2024-12-05",
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+    )
     fields.update(over)
     return Assertion(**fields)
 
@@ -161,25 +173,56 @@ def test_missing_columns(tmp_path):
 
 def _rich_store():
     s = Store()
-    s.add_sources([
-        source(0, url="", date_note='established from "Saturday",\nsee note'),
-        source(1, published=None, url="https://example.org/a?b=1,2", publisher="وكالة"),
-    ])
-    s.add_assertions([
-        claim(0, start=0, end=46, claimant="rebel commander", claimant_side="opposition",
-              note="", confidence=0.3333333333333333),
-        claim(1, start=13, end=60, src="s1", relation="withdrew", stance="denied",
-              actor="government", date_precision="published", place_precision="near",
-              note='a "note", with\nnewline', method="rule:seize_active"),
-        claim(2, start=67, end=len(TEXT), src="s1", place_name="حماة", relation="lost",
-              stance="unverified", event_date="2024-11-27", confidence=0.0),
-    ])
+    s.add_sources(
+        [
+            source(0, url="", date_note='established from "Saturday",\nsee note'),
+            source(1, published=None, url="https://example.org/a?b=1,2", publisher="وكالة"),
+        ]
+    )
+    s.add_assertions(
+        [
+            claim(
+                0,
+                start=0,
+                end=46,
+                claimant="rebel commander",
+                claimant_side="opposition",
+                note="",
+                confidence=0.3333333333333333,
+            ),
+            claim(
+                1,
+                start=13,
+                end=60,
+                src="s1",
+                relation="withdrew",
+                stance="denied",
+                actor="government",
+                date_precision="published",
+                place_precision="near",
+                note='a "note", with\nnewline',
+                method="rule:seize_active",
+            ),
+            claim(
+                2,
+                start=67,
+                end=len(TEXT),
+                src="s1",
+                place_name="حماة",
+                relation="lost",
+                stance="unverified",
+                event_date="2024-11-27",
+                confidence=0.0,
+            ),
+        ]
+    )
     return s
 
 
 def _everything(s):
-    return sorted(x.to_row().items() for x in s.sources()), \
-        sorted(tuple(x.to_row().items()) for x in s.assertions())
+    return sorted(x.to_row().items() for x in s.sources()), sorted(
+        tuple(x.to_row().items()) for x in s.assertions()
+    )
 
 
 def test_csv_round_trip_is_lossless(tmp_path):
@@ -238,10 +281,16 @@ def test_frames(store):
 
 
 def test_evidence_frame_filters_by_date_and_publication(store):
-    store.add_sources([source(0, published="2024-12-05"), source(1, published="2024-12-08"),
-                       source(2, published=None)])
-    store.add_assertions([claim(0), claim(1, src="s1"), claim(2, src="s2"),
-                          claim(3, event_date="2024-12-09")])
+    store.add_sources(
+        [
+            source(0, published="2024-12-05"),
+            source(1, published="2024-12-08"),
+            source(2, published=None),
+        ]
+    )
+    store.add_assertions(
+        [claim(0), claim(1, src="s1"), claim(2, src="s2"), claim(3, event_date="2024-12-09")]
+    )
     assert len(store.evidence_frame("2024-12-08")) == 3
     ev = store.evidence_frame("2024-12-08", as_reported_by="2024-12-06")
     assert set(ev["source_id"]) == {"s0"}
@@ -253,15 +302,36 @@ def _create_v1(path):
     for statement in MIGRATIONS[0]:
         conn.execute(statement)
     conn.execute("UPDATE schema_version SET version = 1")
-    conn.execute("INSERT INTO sources (source_id, publisher, published, content_hash) "
-                 "VALUES ('s0', 'Old', '2024-12-05', ?)", ("a" * 64,))
+    conn.execute(
+        "INSERT INTO sources (source_id, publisher, published, content_hash) "
+        "VALUES ('s0', 'Old', '2024-12-05', ?)",
+        ("a" * 64,),
+    )
     a = claim(0)
     conn.execute(
-        'INSERT INTO assertions (assertion_id, source_id, place_id, place_name, actor, '
-        'relation, stance, claimant, claimant_side, event_date, date_precision, quote, '
+        "INSERT INTO assertions (assertion_id, source_id, place_id, place_name, actor, "
+        "relation, stance, claimant, claimant_side, event_date, date_precision, quote, "
         'start, "end", method, confidence, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-        (a.assertion_id, "s0", a.place_id, "", a.actor, "captured", "asserted", "", "",
-         "2024-12-05", "day", a.quote, a.start, a.end, "manual", 1.0, ""))
+        (
+            a.assertion_id,
+            "s0",
+            a.place_id,
+            "",
+            a.actor,
+            "captured",
+            "asserted",
+            "",
+            "",
+            "2024-12-05",
+            "day",
+            a.quote,
+            a.start,
+            a.end,
+            "manual",
+            1.0,
+            "",
+        ),
+    )
     conn.close()
     return a
 

@@ -21,8 +21,7 @@ def _date_option(*names: str, help: str, required: bool = False) -> Any:
     def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
         return parse_optional_date(value, what=param.opts[0])
 
-    return click.option(*names, metavar=DATE.name, required=required, callback=parse,
-                        help=help)
+    return click.option(*names, metavar=DATE.name, required=required, callback=parse, help=help)
 
 
 def _place_id(name: str) -> str:
@@ -58,16 +57,32 @@ def _records(frame: Any) -> list[dict[str, Any]]:
 
 
 @click.command("claims")
-@click.option("--place", "place", metavar="NAME", default=None,
-              help="Only claims about this place (a name in any spelling, or a place id).")
-@click.option("--actor", "actor", metavar="NAME", default=None,
-              help="Only claims about this actor and its sub-groups (an id or press name).")
+@click.option(
+    "--place",
+    "place",
+    metavar="NAME",
+    default=None,
+    help="Only claims about this place (a name in any spelling, or a place id).",
+)
+@click.option(
+    "--actor",
+    "actor",
+    metavar="NAME",
+    default=None,
+    help="Only claims about this actor and its sub-groups (an id or press name).",
+)
 @_date_option("--from", "start", help="Only events on or after this date.")
 @_date_option("--to", "end", help="Only events on or before this date.")
 @json_option
 @store_option
-def claims(place: str | None, actor: str | None, start: dt.date | None, end: dt.date | None,
-           as_json: bool, store: str | None) -> None:
+def claims(
+    place: str | None,
+    actor: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    as_json: bool,
+    store: str | None,
+) -> None:
     """List the stored territorial-control claims, oldest first.
 
     With --json, print a JSON array of assertion objects (the columns of
@@ -91,22 +106,42 @@ def claims(place: str | None, actor: str | None, start: dt.date | None, end: dt.
     if not rows:
         click.echo("no claims")
         return
-    echo_table(rows, [("event_date", "date", 10), ("place_name", "place", 22),
-                  ("actor", "actor", 17), ("relation", "relation", 9),
-                  ("stance", "stance", 10), ("claimant", "claimant", 18),
-                  ("source_id", "source", 20), ("quote", "quote", 60)])
+    echo_table(
+        rows,
+        [
+            ("event_date", "date", 10),
+            ("place_name", "place", 22),
+            ("actor", "actor", 17),
+            ("relation", "relation", 9),
+            ("stance", "stance", 10),
+            ("claimant", "claimant", 18),
+            ("source_id", "source", 20),
+            ("quote", "quote", 60),
+        ],
+    )
 
 
 @click.command("status")
 @_date_option("--date", "date", required=True, help="The day to describe.")
-@click.option("--place", "place", metavar="NAME", default=None,
-              help="Only this place (a name in any spelling, or a place id).")
-@_date_option("--as-reported-by", "as_reported_by",
-              help="Only use sources published on or before this date.")
+@click.option(
+    "--place",
+    "place",
+    metavar="NAME",
+    default=None,
+    help="Only this place (a name in any spelling, or a place id).",
+)
+@_date_option(
+    "--as-reported-by", "as_reported_by", help="Only use sources published on or before this date."
+)
 @json_option
 @store_option
-def status(date: dt.date, place: str | None, as_reported_by: dt.date | None, as_json: bool,
-           store: str | None) -> None:
+def status(
+    date: dt.date,
+    place: str | None,
+    as_reported_by: dt.date | None,
+    as_json: bool,
+    store: str | None,
+) -> None:
     """Show who controls each place with evidence on --date.
 
     With --json, print a JSON array of objects: place_id, name, name_ar, kind, admin1,
@@ -126,15 +161,31 @@ def status(date: dt.date, place: str | None, as_reported_by: dt.date | None, as_
             from ..gazetteer import Gazetteer
 
             p = Gazetteer.default().get(place_id)
-            state = control_state(place_id, date, as_reported_by=as_reported_by,
-                                  store=the_store)
-            rows = [{"place_id": place_id, "name": p.name, "name_ar": p.name_ar,
-                     "kind": p.kind, "admin1": p.admin1, "admin1_iso": p.admin1_iso,
-                     "population": p.population, "actor": state.actor, "side": state.side,
-                     "status": state.status, "confidence": state.confidence,
-                     "confirmed": state.confirmed, "as_of": date, "last_change": None,
-                     "supporting": [], "conflicting": [], "n_sources": 0, "sources": [],
-                     "lat": p.lat, "lon": p.lon}]
+            state = control_state(place_id, date, as_reported_by=as_reported_by, store=the_store)
+            rows = [
+                {
+                    "place_id": place_id,
+                    "name": p.name,
+                    "name_ar": p.name_ar,
+                    "kind": p.kind,
+                    "admin1": p.admin1,
+                    "admin1_iso": p.admin1_iso,
+                    "population": p.population,
+                    "actor": state.actor,
+                    "side": state.side,
+                    "status": state.status,
+                    "confidence": state.confidence,
+                    "confirmed": state.confirmed,
+                    "as_of": date,
+                    "last_change": None,
+                    "supporting": [],
+                    "conflicting": [],
+                    "n_sources": 0,
+                    "sources": [],
+                    "lat": p.lat,
+                    "lon": p.lon,
+                }
+            ]
     if not rows and not frame.empty:
         plain = frame.assign(lat=frame.geometry.y, lon=frame.geometry.x)
         rows = _records(plain[[*CONTROL_COLUMNS, "lat", "lon"]])
@@ -145,20 +196,32 @@ def status(date: dt.date, place: str | None, as_reported_by: dt.date | None, as_
     if not rows:
         click.echo(f"no evidence on or before {date.isoformat()}")
         return
-    echo_table(rows, [("name", "place", 22), ("kind", "kind", 11), ("admin1", "governorate", 12),
-                  ("status", "status", 9), ("actor", "actor", 17), ("side", "side", 10),
-                  ("confidence", "conf", 4), ("last_change", "since", 10),
-                  ("n_sources", "sources", 7)])
+    echo_table(
+        rows,
+        [
+            ("name", "place", 22),
+            ("kind", "kind", 11),
+            ("admin1", "governorate", 12),
+            ("status", "status", 9),
+            ("actor", "actor", 17),
+            ("side", "side", 10),
+            ("confidence", "conf", 4),
+            ("last_change", "since", 10),
+            ("n_sources", "sources", 7),
+        ],
+    )
 
 
 @click.command("capitals")
 @_date_option("--date", "date", required=True, help="The day to describe.")
-@_date_option("--as-reported-by", "as_reported_by",
-              help="Only use sources published on or before this date.")
+@_date_option(
+    "--as-reported-by", "as_reported_by", help="Only use sources published on or before this date."
+)
 @json_option
 @store_option
-def capitals(date: dt.date, as_reported_by: dt.date | None, as_json: bool,
-             store: str | None) -> None:
+def capitals(
+    date: dt.date, as_reported_by: dt.date | None, as_json: bool, store: str | None
+) -> None:
     """Show who controls each of the 14 governorate capitals on --date.
 
     With --json, print a JSON array of objects: capital, governorate, place_id, actor,
@@ -170,13 +233,20 @@ def capitals(date: dt.date, as_reported_by: dt.date | None, as_json: bool,
     frame = capitals_at(date, as_reported_by=as_reported_by, store=open_store(store))
     rows = _records(frame)
     if as_json:
-        keys = ("capital", "governorate", "place_id", "actor", "side", "status",
-                "confidence")
+        keys = ("capital", "governorate", "place_id", "actor", "side", "status", "confidence")
         echo_json([{k: r[k] for k in keys} for r in rows])
         return
-    echo_table(rows, [("capital", "capital", 12), ("governorate", "governorate", 12),
-                  ("status", "status", 9), ("actor", "actor", 17), ("side", "side", 10),
-                  ("confidence", "conf", 4)])
+    echo_table(
+        rows,
+        [
+            ("capital", "capital", 12),
+            ("governorate", "governorate", 12),
+            ("status", "status", 9),
+            ("actor", "actor", 17),
+            ("side", "side", 10),
+            ("confidence", "conf", 4),
+        ],
+    )
 
 
 COMMANDS: list[click.Command] = [claims, status, capitals]

@@ -151,14 +151,14 @@ __all__ = [
     "next_state",
 ]
 
+
 def _store(store: Store | None) -> Store:
     from ..store import open_store
 
     return store if store is not None else open_store()
 
 
-def _check_dates(date: DateLike, as_reported_by: DateLike | None) -> tuple[dt.date,
-                                                                            dt.date | None]:
+def _check_dates(date: DateLike, as_reported_by: DateLike | None) -> tuple[dt.date, dt.date | None]:
     day = parse_date(date, what="date")
     reported = parse_optional_date(as_reported_by, what="as_reported_by")
     return day, reported
@@ -169,11 +169,24 @@ def _gazetteer_frame(gazetteer: Any) -> pd.DataFrame:
     """Every place of a gazetteer as a frame indexed by place_id (built once)."""
     import pandas as pd
 
-    records = [(p.place_id, p.name, p.name_ar, p.kind, p.admin1, p.admin1_iso,
-                p.population, p.lat, p.lon) for p in gazetteer]
-    frame = pd.DataFrame.from_records(records, columns=[
-        "place_id", "name", "name_ar", "kind", "admin1", "admin1_iso", "population", "lat",
-        "lon"])
+    records = [
+        (p.place_id, p.name, p.name_ar, p.kind, p.admin1, p.admin1_iso, p.population, p.lat, p.lon)
+        for p in gazetteer
+    ]
+    frame = pd.DataFrame.from_records(
+        records,
+        columns=[
+            "place_id",
+            "name",
+            "name_ar",
+            "kind",
+            "admin1",
+            "admin1_iso",
+            "population",
+            "lat",
+            "lon",
+        ],
+    )
     return frame.drop_duplicates("place_id").set_index("place_id")
 
 
@@ -209,13 +222,21 @@ def _places_frame(place_ids: Iterable[str]) -> pd.DataFrame:
 
 #: The assertion columns the fusion reads (quotes and notes stay in the store).
 EVIDENCE_COLUMNS: tuple[str, ...] = (
-    "assertion_id", "source_id", "place_id", "actor", "relation", "stance",
-    "claimant_side", "event_date", "date_precision", "place_precision", "confidence",
+    "assertion_id",
+    "source_id",
+    "place_id",
+    "actor",
+    "relation",
+    "stance",
+    "claimant_side",
+    "event_date",
+    "date_precision",
+    "place_precision",
+    "confidence",
 )
 
 
-_CACHE: weakref.WeakKeyDictionary[Any, tuple[Any, pd.DataFrame]] = \
-    weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[Any, pd.DataFrame]] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
@@ -280,8 +301,9 @@ def control_at(
     frame["n_sources"] = frame["n_sources"].astype("int64")
     frame["confidence"] = frame["confidence"].astype("float64")
     frame["confirmed"] = frame["confirmed"].astype(bool)
-    geometry = gpd.points_from_xy(frame["lon"].astype(float), frame["lat"].astype(float),
-                                  crs="EPSG:4326")
+    geometry = gpd.points_from_xy(
+        frame["lon"].astype(float), frame["lat"].astype(float), crs="EPSG:4326"
+    )
     out = gpd.GeoDataFrame(frame[list(CONTROL_COLUMNS)], geometry=geometry, crs="EPSG:4326")
     return out.sort_values("place_id").reset_index(drop=True)
 
@@ -318,8 +340,10 @@ class ControlState:
 
     def __repr__(self) -> str:
         who = f"{self.actor} ({self.side})" if self.side else "(no holder)"
-        return (f"<ControlState {self.place_id} {self.name} {self.status} {who} "
-                f"{self.confidence:.2f} on {self.as_of.isoformat()}>")
+        return (
+            f"<ControlState {self.place_id} {self.name} {self.status} {who} "
+            f"{self.confidence:.2f} on {self.as_of.isoformat()}>"
+        )
 
     def _repr_html_(self) -> str:
         import html
@@ -327,7 +351,8 @@ class ControlState:
         cells = "".join(
             f"<tr><th style='text-align:left'>{html.escape(f.name)}</th>"
             f"<td style='text-align:left'>{html.escape(str(getattr(self, f.name)))}</td></tr>"
-            for f in dataclasses.fields(self))
+            for f in dataclasses.fields(self)
+        )
         return f"<table>{cells}</table>"
 
 
@@ -351,13 +376,25 @@ def control_state(
     day, reported = _check_dates(date, as_reported_by)
     fused = _fuse_prepared(_prepared(store, [place_id]), day, reported)
     if fused.empty:
-        return ControlState(place_id, place.name, "", "", "unknown", 0.0, False, day, None,
-                            (), (), 0, ())
+        return ControlState(
+            place_id, place.name, "", "", "unknown", 0.0, False, day, None, (), (), 0, ()
+        )
     r = fused.iloc[0]
-    return ControlState(place_id, place.name, r["actor"], r["side"], r["status"],
-                        float(r["confidence"]), bool(r["confirmed"]), day, r["last_change"],
-                        tuple(r["supporting"]), tuple(r["conflicting"]),
-                        int(r["n_sources"]), tuple(r["sources"]))
+    return ControlState(
+        place_id,
+        place.name,
+        r["actor"],
+        r["side"],
+        r["status"],
+        float(r["confidence"]),
+        bool(r["confirmed"]),
+        day,
+        r["last_change"],
+        tuple(r["supporting"]),
+        tuple(r["conflicting"]),
+        int(r["n_sources"]),
+        tuple(r["sources"]),
+    )
 
 
 def explain(
@@ -387,14 +424,31 @@ def explain(
     con = set(fused["conflicting"].iloc[0]) if len(fused) else set()
     ev = ev.assign(
         weight=ev["w"].round(4) if len(ev) else [],
-        interest=[interest(r, s, a, c) for r, s, a, c in
-                  zip(ev["relation"], ev["stance"], ev["side"], ev["claimant_side"],
-                      strict=True)],
-        role=["supporting" if a in sup else "conflicting" if a in con else "history"
-              for a in ev["assertion_id"]],
+        interest=[
+            interest(r, s, a, c)
+            for r, s, a, c in zip(
+                ev["relation"], ev["stance"], ev["side"], ev["claimant_side"], strict=True
+            )
+        ],
+        role=[
+            "supporting" if a in sup else "conflicting" if a in con else "history"
+            for a in ev["assertion_id"]
+        ],
     )
-    cols = ["assertion_id", "event_date", "source_id", "publisher", "actor", "side",
-            "relation", "stance", "claimant_side", "weight", "interest", "role"]
+    cols = [
+        "assertion_id",
+        "event_date",
+        "source_id",
+        "publisher",
+        "actor",
+        "side",
+        "relation",
+        "stance",
+        "claimant_side",
+        "weight",
+        "interest",
+        "role",
+    ]
     return ev[cols].sort_values(["event_date", "assertion_id"]).reset_index(drop=True)
 
 
@@ -441,19 +495,26 @@ def governorate_summary(
         mine = control[control["side"] == side].groupby("admin1_iso")
         n = out["iso"].map(mine.size()).fillna(0)
         p = out["iso"].map(mine["pop"].sum()).fillna(0.0)
-        out[f"share_{side}"] = np.where(out["n_places"] > 0,
-                                        n / out["n_places"].clip(lower=1), 0.0)
-        out[f"pop_share_{side}"] = np.where(total_pop > 0, p / total_pop.clip(lower=1e-9),
-                                            0.0)
+        out[f"share_{side}"] = np.where(out["n_places"] > 0, n / out["n_places"].clip(lower=1), 0.0)
+        out[f"pop_share_{side}"] = np.where(total_pop > 0, p / total_pop.clip(lower=1e-9), 0.0)
     pop_cols = [f"pop_share_{s}" for s in SIDES]
     values = out[pop_cols].to_numpy(dtype=float)
     best = values.argmax(axis=1) if len(out) else np.array([], dtype=int)
     top = values.max(axis=1) if len(out) else np.array([])
     out["dominant_side"] = [SIDES[i] if v > 0 else "" for i, v in zip(best, top, strict=True)]
     out["dominant_share"] = top.round(4) if len(out) else top
-    cols = ["place_id", "name", "name_ar", "iso", "n_places",
-            *[f"share_{s}" for s in SIDES], *pop_cols, "dominant_side", "dominant_share",
-            "geometry"]
+    cols = [
+        "place_id",
+        "name",
+        "name_ar",
+        "iso",
+        "n_places",
+        *[f"share_{s}" for s in SIDES],
+        *pop_cols,
+        "dominant_side",
+        "dominant_share",
+        "geometry",
+    ]
     result = gpd.GeoDataFrame(out[cols], geometry="geometry", crs=polygons.crs or "EPSG:4326")
     return result.sort_values("iso").reset_index(drop=True)
 
@@ -488,8 +549,9 @@ def _covered_population(control: pd.DataFrame) -> pd.Series:
     inside = point_pop.groupby(admin2[is_point]).sum()
     covered[is_district] = [
         max(1.0, pop - inside.get(pid, 0.0))
-        for pop, pid in zip(area_pop[is_district], control.loc[is_district, "place_id"],
-                            strict=True)
+        for pop, pid in zip(
+            area_pop[is_district], control.loc[is_district, "place_id"], strict=True
+        )
     ]
     # A governorate claim speaks for the governorate minus everything finer in it.
     loose_points = is_point & ~admin2.isin(districts).to_numpy()
@@ -531,17 +593,28 @@ def capitals(
     for iso, place in caps.items():
         known = place.place_id in fused.index
         r = fused.loc[place.place_id] if known else None
-        records.append({
-            "capital": place.name,
-            "governorate": govs.get(iso, place.admin1),
-            "iso": iso,
-            "place_id": place.place_id,
-            "actor": r["actor"] if known else "",
-            "side": r["side"] if known else "",
-            "status": r["status"] if known else "unknown",
-            "confidence": float(r["confidence"]) if known else 0.0,
-        })
-    return pd.DataFrame.from_records(records, columns=["capital", "governorate", "iso",
-                                                       "place_id", "actor", "side",
-                                                       "status", "confidence"])
-
+        records.append(
+            {
+                "capital": place.name,
+                "governorate": govs.get(iso, place.admin1),
+                "iso": iso,
+                "place_id": place.place_id,
+                "actor": r["actor"] if known else "",
+                "side": r["side"] if known else "",
+                "status": r["status"] if known else "unknown",
+                "confidence": float(r["confidence"]) if known else 0.0,
+            }
+        )
+    return pd.DataFrame.from_records(
+        records,
+        columns=[
+            "capital",
+            "governorate",
+            "iso",
+            "place_id",
+            "actor",
+            "side",
+            "status",
+            "confidence",
+        ],
+    )

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-
 # -- the fusion itself ---------------------------------------------------------------------
 
 _EFFECT = {str(k): v for k, v in RELATION_EFFECT.items()}
@@ -54,9 +53,13 @@ def _day_numbers(values: pd.Series) -> np.ndarray:
     import pandas as pd
 
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    table = np.array([
-        float(dt.date.fromisoformat(str(u)[:10]).toordinal() - 719163) if str(u) else np.nan
-        for u in uniques], dtype=float)
+    table = np.array(
+        [
+            float(dt.date.fromisoformat(str(u)[:10]).toordinal() - 719163) if str(u) else np.nan
+            for u in uniques
+        ],
+        dtype=float,
+    )
     out = np.full(len(values), np.nan)
     ok = codes >= 0
     out[ok] = table[codes[ok]] if len(table) else np.nan
@@ -79,39 +82,46 @@ def _prepare(evidence: pd.DataFrame) -> pd.DataFrame:
     neutral = claimant.isin(["", "neutral"]).to_numpy(dtype=bool)
     favourable = (effect != "end").to_numpy(dtype=bool) ^ denied
     own = (claimant == side).to_numpy(dtype=bool)
-    interest_w = np.where(neutral, INTEREST_WEIGHT["neutral"],
-                          np.where(own == favourable, INTEREST_WEIGHT["self_serving"],
-                                   INTEREST_WEIGHT["against"]))
-    w = (ev["stance"].map({str(k): v for k, v in STANCE_WEIGHT.items()}).to_numpy(float)
-         * interest_w
-         * ev["date_precision"].map({str(k): v for k, v in DATE_PRECISION_WEIGHT.items()})
-         .to_numpy(float)
-         * ev["place_precision"].map({str(k): v for k, v in PLACE_PRECISION_WEIGHT.items()})
-         .to_numpy(float)
-         * ev["confidence"].astype(float).to_numpy())
+    interest_w = np.where(
+        neutral,
+        INTEREST_WEIGHT["neutral"],
+        np.where(own == favourable, INTEREST_WEIGHT["self_serving"], INTEREST_WEIGHT["against"]),
+    )
+    w = (
+        ev["stance"].map({str(k): v for k, v in STANCE_WEIGHT.items()}).to_numpy(float)
+        * interest_w
+        * ev["date_precision"]
+        .map({str(k): v for k, v in DATE_PRECISION_WEIGHT.items()})
+        .to_numpy(float)
+        * ev["place_precision"]
+        .map({str(k): v for k, v in PLACE_PRECISION_WEIGHT.items()})
+        .to_numpy(float)
+        * ev["confidence"].astype(float).to_numpy()
+    )
     publisher = ev["publisher"].fillna("").astype(object)
     who = publisher.where(~publisher.isin(["", "unknown"]), ev["source_id"].astype(object))
-    published = (ev["published"] if "published" in ev
-                 else pd.Series([None] * len(ev), dtype=object))
-    out = pd.DataFrame({
-        "assertion_id": ev["assertion_id"].astype(object),
-        "source_id": ev["source_id"].astype(object),
-        "place_id": ev["place_id"].astype(object),
-        "actor": ev["actor"].astype(object),
-        "relation": ev["relation"].astype(object),
-        "stance": ev["stance"].astype(object),
-        "claimant_side": claimant,
-        "side": side,
-        "camp": camp,
-        "effect": effect,
-        "denied": denied,
-        "day": _day_numbers(ev["event_date"].astype(object)),
-        "pub_day": _day_numbers(published.fillna("").astype(object)),
-        "w": w,
-        "who": who,
-        "event_date": ev["event_date"].astype(object),
-        "publisher": publisher,
-    })
+    published = ev["published"] if "published" in ev else pd.Series([None] * len(ev), dtype=object)
+    out = pd.DataFrame(
+        {
+            "assertion_id": ev["assertion_id"].astype(object),
+            "source_id": ev["source_id"].astype(object),
+            "place_id": ev["place_id"].astype(object),
+            "actor": ev["actor"].astype(object),
+            "relation": ev["relation"].astype(object),
+            "stance": ev["stance"].astype(object),
+            "claimant_side": claimant,
+            "side": side,
+            "camp": camp,
+            "effect": effect,
+            "denied": denied,
+            "day": _day_numbers(ev["event_date"].astype(object)),
+            "pub_day": _day_numbers(published.fillna("").astype(object)),
+            "w": w,
+            "who": who,
+            "event_date": ev["event_date"].astype(object),
+            "publisher": publisher,
+        }
+    )
     # Sorted by place and id, so that every subset lists its ids in order; integer codes
     # for places and sides make the grouping fast.
     out = out.sort_values(["place_id", "assertion_id"], kind="stable").reset_index(drop=True)
@@ -128,17 +138,28 @@ def _states_frame(states: Mapping[int, _State]) -> pd.DataFrame:
     import pandas as pd
 
     ids = sorted(states)
-    return pd.DataFrame({
-        "holder": pd.Series([states[p].holder or "" for p in ids], dtype=object),
-        "actor": pd.Series([states[p].actor if states[p].holder else "" for p in ids],
-                           dtype=object),
-        "start": pd.Series([np.nan if states[p].start is None else float(states[p].start)
-                            for p in ids], dtype=float),
-        "ended": pd.Series(["|" + "|".join(sorted(states[p].ended)) + "|" for p in ids],
-                           dtype=object),
-        "prev_start": pd.Series([np.nan if states[p].prev_start is None
-                                 else float(states[p].prev_start) for p in ids], dtype=float),
-    }).set_axis(pd.Index(ids, name="pc", dtype=np.int64))
+    return pd.DataFrame(
+        {
+            "holder": pd.Series([states[p].holder or "" for p in ids], dtype=object),
+            "actor": pd.Series(
+                [states[p].actor if states[p].holder else "" for p in ids], dtype=object
+            ),
+            "start": pd.Series(
+                [np.nan if states[p].start is None else float(states[p].start) for p in ids],
+                dtype=float,
+            ),
+            "ended": pd.Series(
+                ["|" + "|".join(sorted(states[p].ended)) + "|" for p in ids], dtype=object
+            ),
+            "prev_start": pd.Series(
+                [
+                    np.nan if states[p].prev_start is None else float(states[p].prev_start)
+                    for p in ids
+                ],
+                dtype=float,
+            ),
+        }
+    ).set_axis(pd.Index(ids, name="pc", dtype=np.int64))
 
 
 def _pool(ev: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -152,11 +173,16 @@ def _pool(ev: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     mask = np.isin(ev["effect"].to_numpy(dtype=object), ("hold", "end"))
     if not mask.any():
-        empty = pd.DataFrame({c: pd.Series(dtype=float) for c in (
-            "pc", "day", "sc", "hold", "end", "denied_hold", "denied_end")})
+        empty = pd.DataFrame(
+            {
+                c: pd.Series(dtype=float)
+                for c in ("pc", "day", "sc", "hold", "end", "denied_hold", "denied_end")
+            }
+        )
         empty["side"] = pd.Series(dtype=object)
-        return empty, pd.DataFrame({c: pd.Series(dtype=object) for c in (
-            "pc", "day", "sc", "side", "actor")})
+        return empty, pd.DataFrame(
+            {c: pd.Series(dtype=object) for c in ("pc", "day", "sc", "side", "actor")}
+        )
     pc = ev["pc"].to_numpy(dtype=np.int64)[mask]
     day = ev["day"].to_numpy(dtype=float)[mask].astype(np.int64)
     sc = ev["sc"].to_numpy(dtype=np.int64)[mask]
@@ -173,22 +199,24 @@ def _pool(ev: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     def total(select: np.ndarray) -> np.ndarray:
         return np.bincount(inv, weights=np.where(select, w, 0.0), minlength=m)
 
-    pooled = pd.DataFrame({
-        "pc": uniq // nsides // ndays,
-        "day": (uniq // nsides % ndays + d0).astype(float),
-        "sc": uniq % nsides,
-        "hold": total(hold & ~den),
-        "end": total(~hold & ~den),
-        "denied_hold": total(hold & den),
-        "denied_end": total(~hold & den),
-    })
+    pooled = pd.DataFrame(
+        {
+            "pc": uniq // nsides // ndays,
+            "day": (uniq // nsides % ndays + d0).astype(float),
+            "sc": uniq % nsides,
+            "hold": total(hold & ~den),
+            "end": total(~hold & ~den),
+            "denied_hold": total(hold & den),
+            "denied_end": total(~hold & den),
+        }
+    )
     pooled["side"] = np.asarray(SIDES, dtype=object)[pooled["sc"].to_numpy()]
 
     # the best actor of each (place, day, side) among its hold claims (rule 6)
     h = hold & ~den
     actors_ = ev["actor"].to_numpy(dtype=object)[mask][h]
     acodes, anames = pd.factorize(actors_)
-    rank = np.array([( _specific().get(a, 1), a) for a in anames], dtype=object)
+    rank = np.array([(_specific().get(a, 1), a) for a in anames], dtype=object)
     order = sorted(range(len(anames)), key=lambda i: (rank[i][0], rank[i][1]))
     arank = np.empty(len(anames), dtype=np.int64)
     arank[order] = np.arange(len(anames))
@@ -202,13 +230,15 @@ def _pool(ev: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     first = np.ones(len(pick), dtype=bool)
     first[1:] = group[pick][1:] != group[pick][:-1]
     chosen = pick[first]
-    best = pd.DataFrame({
-        "pc": pooled["pc"].to_numpy()[group[chosen]],
-        "day": pooled["day"].to_numpy()[group[chosen]],
-        "sc": pooled["sc"].to_numpy()[group[chosen]],
-        "side": pooled["side"].to_numpy()[group[chosen]],
-        "actor": np.asarray(anames, dtype=object)[acode[chosen]],
-    })
+    best = pd.DataFrame(
+        {
+            "pc": pooled["pc"].to_numpy()[group[chosen]],
+            "day": pooled["day"].to_numpy()[group[chosen]],
+            "sc": pooled["sc"].to_numpy()[group[chosen]],
+            "side": pooled["side"].to_numpy()[group[chosen]],
+            "actor": np.asarray(anames, dtype=object)[acode[chosen]],
+        }
+    )
     return pooled, best
 
 
@@ -218,16 +248,18 @@ def _run_states_sequential(ev: pd.DataFrame) -> pd.DataFrame:
     The reference implementation: :func:`_run_states` computes the same, vectorised.
     """
     pooled, best = _pool(ev)
-    actor_of = {(p, d, s): a for p, d, s, a in
-                best[["pc", "day", "side", "actor"]].itertuples(index=False)}
+    actor_of = {
+        (p, d, s): a for p, d, s, a in best[["pc", "day", "side", "actor"]].itertuples(index=False)
+    }
     states: dict[int, _State] = {}
     for (place, day), group in pooled.groupby(["pc", "day"], sort=True):
-        sides = [_SideDay(r.side, r.hold, r.end, r.denied_hold, r.denied_end)
-                 for r in group.itertuples(index=False)]
+        sides = [
+            _SideDay(r.side, r.hold, r.end, r.denied_hold, r.denied_end)
+            for r in group.itertuples(index=False)
+        ]
         winner, ended = day_outcome(sides)
         actor = actor_of.get((place, day, winner), "") if winner else ""
-        states[place] = next_state(states.get(place, _State()), int(day), winner, actor,
-                                   ended)
+        states[place] = next_state(states.get(place, _State()), int(day), winner, actor, ended)
     return _states_frame({p: s for p, s in states.items() if s != _State()})
 
 
@@ -250,8 +282,13 @@ def _run_states(ev: pd.DataFrame) -> pd.DataFrame:
     day = pooled["day"].to_numpy(dtype=float)
     sc = pooled["sc"].to_numpy(dtype=np.int64)
     hold = pooled["hold"].to_numpy()
-    net = np.round(hold + pooled["denied_end"].to_numpy() - pooled["end"].to_numpy()
-                   - pooled["denied_hold"].to_numpy(), 9)
+    net = np.round(
+        hold
+        + pooled["denied_end"].to_numpy()
+        - pooled["end"].to_numpy()
+        - pooled["denied_hold"].to_numpy(),
+        9,
+    )
     is_end = (pooled["end"].to_numpy() > 0) & (net < 0)
     n = int(pc.max()) + 1
 
@@ -296,27 +333,36 @@ def _run_states(ev: pd.DataFrame) -> pd.DataFrame:
     actor = np.full(n, "", dtype=object)
     if len(best):
         bpc = best["pc"].to_numpy(dtype=np.int64)
-        at_w = (best["day"].to_numpy(dtype=float) == W[bpc]) & \
-            (best["sc"].to_numpy(dtype=np.int64) == S[bpc])
+        at_w = (best["day"].to_numpy(dtype=float) == W[bpc]) & (
+            best["sc"].to_numpy(dtype=np.int64) == S[bpc]
+        )
         actor[bpc[at_w]] = best["actor"].to_numpy(dtype=object)[at_w]
 
     ids = np.flatnonzero(has_w | np.isfinite(first_end))
-    holder = np.where(has_w & ~ended_now, np.asarray(SIDES, dtype=object)[np.maximum(S, 0)],
-                      "")
+    holder = np.where(has_w & ~ended_now, np.asarray(SIDES, dtype=object)[np.maximum(S, 0)], "")
     start = np.where(ended_now, end_day, np.where(has_w, run_start, first_end))
-    out = pd.DataFrame({
-        "holder": holder[ids].astype(object),
-        "actor": np.where(holder[ids] != "", actor[ids], "").astype(object),
-        "start": start[ids].astype(float),
-        "ended": np.array(["|" + "|".join(sorted(collected.get(i, ()))) + "|"
-                           if holder[i] == "" else "||" for i in ids.tolist()], dtype=object),
-        "prev_start": np.where(ended_now, run_start, np.nan)[ids].astype(float),
-    }, index=pd.Index(ids, name="pc", dtype=np.int64))
+    out = pd.DataFrame(
+        {
+            "holder": holder[ids].astype(object),
+            "actor": np.where(holder[ids] != "", actor[ids], "").astype(object),
+            "start": start[ids].astype(float),
+            "ended": np.array(
+                [
+                    "|" + "|".join(sorted(collected.get(i, ()))) + "|" if holder[i] == "" else "||"
+                    for i in ids.tolist()
+                ],
+                dtype=object,
+            ),
+            "prev_start": np.where(ended_now, run_start, np.nan)[ids].astype(float),
+        },
+        index=pd.Index(ids, name="pc", dtype=np.int64),
+    )
     return out[list(_STATE_COLUMNS)]
 
 
-def _grouped_lists(codes: np.ndarray, values: np.ndarray, n: int, *,
-                   distinct: bool = False) -> list[list[str]]:
+def _grouped_lists(
+    codes: np.ndarray, values: np.ndarray, n: int, *, distinct: bool = False
+) -> list[list[str]]:
     """Split ``values`` by group code 0..n-1 (codes ascending); optionally sorted sets."""
     import numpy as np
 
@@ -377,8 +423,11 @@ def fuse(evidence: pd.DataFrame, date: DateLike) -> pd.DataFrame:
     return _fuse_prepared(_prepare(evidence), day)
 
 
-def _fuse_prepared(ev: pd.DataFrame, day: dt.date, reported: dt.date | None = None,
-                   ) -> pd.DataFrame:
+def _fuse_prepared(
+    ev: pd.DataFrame,
+    day: dt.date,
+    reported: dt.date | None = None,
+) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
@@ -413,9 +462,12 @@ def _fuse_prepared(ev: pd.DataFrame, day: dt.date, reported: dt.date | None = No
     def was_ended(rows: np.ndarray) -> np.ndarray:
         flags = np.zeros(len(rows), dtype=bool)
         some = ended_p[pc[rows]] != "||"
-        flags[some] = [f"|{s}|" in e or f"|{c}|" in e for s, c, e in
-                       zip(side[rows][some], camp[rows][some], ended_p[pc[rows][some]],
-                           strict=True)]
+        flags[some] = [
+            f"|{s}|" in e or f"|{c}|" in e
+            for s, c, e in zip(
+                side[rows][some], camp[rows][some], ended_p[pc[rows][some]], strict=True
+            )
+        ]
         return flags
 
     # Rule 9: a hold that ended with no taker goes to the rival that was pressing.
@@ -428,17 +480,25 @@ def _fuse_prepared(ev: pd.DataFrame, day: dt.date, reported: dt.date | None = No
         ok &= ~was_ended(rows)
         rows = rows[ok]
         if len(rows):
-            cand = pd.DataFrame({"c": pc[rows], "side": side[rows], "actor":
-                                 ev["actor"].to_numpy(dtype=object)[rows], "w": w[rows]})
+            cand = pd.DataFrame(
+                {
+                    "c": pc[rows],
+                    "side": side[rows],
+                    "actor": ev["actor"].to_numpy(dtype=object)[rows],
+                    "w": w[rows],
+                }
+            )
             by_side = cand.groupby(["c", "side"])["w"].sum().round(9).reset_index()
             by_side["o"] = by_side["side"].map(_SIDE_INDEX).fillna(len(SIDES))
-            top = by_side.sort_values(["c", "w", "o"], ascending=[True, False, True]) \
-                .drop_duplicates("c")
+            top = by_side.sort_values(
+                ["c", "w", "o"], ascending=[True, False, True]
+            ).drop_duplicates("c")
             acts = cand.merge(top[["c", "side"]], on=["c", "side"])
             acts = acts.groupby(["c", "actor"])["w"].sum().round(9).reset_index()
             acts["specific"] = acts["actor"].map(_specific()).fillna(1)
-            acts = acts.sort_values(["c", "w", "specific", "actor"],
-                                    ascending=[True, False, True, True]).drop_duplicates("c")
+            acts = acts.sort_values(
+                ["c", "w", "specific", "actor"], ascending=[True, False, True, True]
+            ).drop_duplicates("c")
             cs = top["c"].to_numpy(dtype=int)
             holder_p[cs] = top["side"].to_numpy(dtype=object)
             actor_p[acts["c"].to_numpy(dtype=int)] = acts["actor"].to_numpy(dtype=object)
@@ -456,20 +516,35 @@ def _fuse_prepared(ev: pd.DataFrame, day: dt.date, reported: dt.date | None = No
 
     contest_row = since & ~den & (contest | (enter & ~friendly))
     pressure_row = since & ~den & has_holder & ~friendly & (pressure | enter) & ~contest_row
-    held_support = has_holder & since & (
-        (hold & ~den & same) | (end & ~den & ~same) | (hold & den & ~same)
-        | (end & den & same) | (enter & ~den & friendly))
-    held_conflict = has_holder & since & (
-        (hold & ~den & ~same) | (end & ~den & same) | (hold & den & same)
-        | (end & den & ~same))
+    held_support = (
+        has_holder
+        & since
+        & (
+            (hold & ~den & same)
+            | (end & ~den & ~same)
+            | (hold & den & ~same)
+            | (end & den & same)
+            | (enter & ~den & friendly)
+        )
+    )
+    held_conflict = (
+        has_holder
+        & since
+        & ((hold & ~den & ~same) | (end & ~den & same) | (hold & den & same) | (end & den & ~same))
+    )
     inferred_rows = np.flatnonzero(inferred)
     inferred_support = np.zeros(len(ev), dtype=bool)
     if len(inferred_rows):
         ended_flag = was_ended(inferred_rows)
         r = inferred_rows
-        inferred_support[r] = since_prev[r] & ~den[r] & (
-            (end[r] & ended_flag) | (same[r] & np.isin(eff[r], ("enter", "contest",
-                                                                "pressure", "hold"))))
+        inferred_support[r] = (
+            since_prev[r]
+            & ~den[r]
+            & (
+                (end[r] & ended_flag)
+                | (same[r] & np.isin(eff[r], ("enter", "contest", "pressure", "hold")))
+            )
+        )
     free_support = ~has_holder & since & ~den & (end | enter | contest | pressure)
     free_conflict = ~has_holder & since & ((hold & ~den) | (end & den))
     support = held_support | inferred_support | free_support | contest_row
@@ -491,28 +566,28 @@ def _fuse_prepared(ev: pd.DataFrame, day: dt.date, reported: dt.date | None = No
     np.minimum.at(first_any, pc, dayv)
     change = np.where(np.isnan(start_p), first_any, start_p)
     change = np.where(contested, np.maximum(contest_first, change), change)
-    asserted = np.bincount(pc[support & (ev["stance"].to_numpy() == "asserted")],
-                           minlength=n) > 0
+    asserted = np.bincount(pc[support & (ev["stance"].to_numpy() == "asserted")], minlength=n) > 0
     confirmed = asserted & ~inferred_p
 
     ids = ev["assertion_id"].to_numpy(dtype=object)
     listed = conflict | pressure_row
-    sources = _grouped_lists(pc[support], ev["source_id"].to_numpy(dtype=object)[support],
-                             n, distinct=True)
+    sources = _grouped_lists(
+        pc[support], ev["source_id"].to_numpy(dtype=object)[support], n, distinct=True
+    )
     unknown = status == "unknown"
-    out = pd.DataFrame({
-        "place_id": np.asarray(places, dtype=object),
-        "actor": np.where(unknown, "", actor_p).astype(object),
-        "side": np.where(unknown, "", holder_p).astype(object),
-        "status": status.astype(object),
-        "confidence": np.round(np.clip(conf, 0.0, 1.0), 4),
-        "confirmed": confirmed,
-        "last_change": [dt.date.fromordinal(int(d) + 719163) for d in change],
-        "supporting": _grouped_lists(pc[support], ids[support], n),
-        "conflicting": _grouped_lists(pc[listed & ~support], ids[listed & ~support], n),
-        "n_sources": [len(s) for s in sources],
-        "sources": sources,
-    })
+    out = pd.DataFrame(
+        {
+            "place_id": np.asarray(places, dtype=object),
+            "actor": np.where(unknown, "", actor_p).astype(object),
+            "side": np.where(unknown, "", holder_p).astype(object),
+            "status": status.astype(object),
+            "confidence": np.round(np.clip(conf, 0.0, 1.0), 4),
+            "confirmed": confirmed,
+            "last_change": [dt.date.fromordinal(int(d) + 719163) for d in change],
+            "supporting": _grouped_lists(pc[support], ids[support], n),
+            "conflicting": _grouped_lists(pc[listed & ~support], ids[listed & ~support], n),
+            "n_sources": [len(s) for s in sources],
+            "sources": sources,
+        }
+    )
     return out[list(_FUSED_COLUMNS)]
-
-

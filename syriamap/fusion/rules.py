@@ -69,17 +69,44 @@ INFERRED_FACTOR = 0.5
 BASE_BELIEF = 0.6
 
 CONTROL_COLUMNS: tuple[str, ...] = (
-    "place_id", "name", "name_ar", "kind", "admin1", "admin1_iso", "population", "actor",
-    "side", "status", "confidence", "confirmed", "as_of", "last_change", "supporting",
-    "conflicting", "n_sources", "sources",
+    "place_id",
+    "name",
+    "name_ar",
+    "kind",
+    "admin1",
+    "admin1_iso",
+    "population",
+    "actor",
+    "side",
+    "status",
+    "confidence",
+    "confirmed",
+    "as_of",
+    "last_change",
+    "supporting",
+    "conflicting",
+    "n_sources",
+    "sources",
 )
 """The columns of :func:`control_at` (``geometry`` comes last)."""
 
-_FUSED_COLUMNS = ("place_id", "actor", "side", "status", "confidence", "confirmed",
-                  "last_change", "supporting", "conflicting", "n_sources", "sources")
+_FUSED_COLUMNS = (
+    "place_id",
+    "actor",
+    "side",
+    "status",
+    "confidence",
+    "confirmed",
+    "last_change",
+    "supporting",
+    "conflicting",
+    "n_sources",
+    "sources",
+)
 
 
 # -- rule functions ------------------------------------------------------------------------
+
 
 def interest(relation: str, stance: str, actor_side: str, claimant_side: str) -> str:
     """Classify a claim by the claimant's interest (rule 4).
@@ -108,8 +135,11 @@ def interest(relation: str, stance: str, actor_side: str, claimant_side: str) ->
     if Stance(stance) is Stance.DENIED:
         favourable = not favourable
     own = claimant_side == actor_side
-    return ("self_serving" if favourable else "against") if own else \
-        ("against" if favourable else "self_serving")
+    return (
+        ("self_serving" if favourable else "against")
+        if own
+        else ("against" if favourable else "self_serving")
+    )
 
 
 def claim_weight(
@@ -192,8 +222,9 @@ class _State:
     prev_start: int | None = None  # start of the hold that ended
 
 
-def next_state(state: _State, day: int, winner: str | None, actor: str,
-               ended: frozenset[str]) -> _State:
+def next_state(
+    state: _State, day: int, winner: str | None, actor: str, ended: frozenset[str]
+) -> _State:
     """Apply one day's outcome to a place's state (rule 6).
 
     Examples
@@ -229,6 +260,7 @@ def combine(support: Iterable[float], doubt: Iterable[float] = ()) -> float:
     >>> round(combine([1.0, 1.0], [1.0]), 3)     # ... and one contradicts them
     0.588
     """
+
     def noisy_or(weights: Iterable[float]) -> float:
         miss = 1.0
         for w in weights:
@@ -236,5 +268,3 @@ def combine(support: Iterable[float], doubt: Iterable[float] = ()) -> float:
         return 1.0 - miss
 
     return max(0.0, min(1.0, noisy_or(support) * (1.0 - noisy_or(doubt) / 2.0)))
-
-

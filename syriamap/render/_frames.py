@@ -199,9 +199,7 @@ def load(
         DayState(
             day,
             fusion.control_at(day, as_reported_by=day if each else reported, store=opened),
-            fusion.governorate_summary(
-                day, as_reported_by=day if each else reported, store=opened
-            ),
+            fusion.governorate_summary(day, as_reported_by=day if each else reported, store=opened),
         )
         for day in days
     )
