@@ -14,6 +14,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point, box
 
+from syriamap.assertions import ASSERTION_FIELDS, SOURCE_FIELDS
+from syriamap.fusion import CONTROL_COLUMNS
 from syriamap.render._frames import DayState, RenderInput
 
 GOVERNORATES = [
@@ -47,57 +49,10 @@ HOSTILE_URL = "javascript:window.__pwned=1"
 HOSTILE_NAME = "Tell </script><script>window.__pwned=1</script>"
 HOSTILE_QUOTE_TAIL = ' <img src=x onerror="window.__pwned=1"> said the \u2028monitor & co.'
 
-PLACE_COLUMNS = [
-    "place_id",
-    "name",
-    "name_ar",
-    "kind",
-    "admin1",
-    "admin1_iso",
-    "population",
-    "actor",
-    "side",
-    "status",
-    "confidence",
-    "confirmed",
-    "as_of",
-    "last_change",
-    "supporting",
-    "conflicting",
-    "n_sources",
-    "sources",
-    "geometry",
-]
-ASSERTION_COLUMNS = [
-    "assertion_id",
-    "source_id",
-    "place_id",
-    "place_name",
-    "actor",
-    "relation",
-    "stance",
-    "claimant",
-    "claimant_side",
-    "event_date",
-    "date_precision",
-    "place_precision",
-    "quote",
-    "start",
-    "end",
-    "method",
-    "confidence",
-    "note",
-]
-SOURCE_COLUMNS = [
-    "source_id",
-    "publisher",
-    "url",
-    "title",
-    "published",
-    "content_hash",
-    "file",
-    "date_note",
-]
+# The frames the renderers receive have the columns fusion and the store promise.
+PLACE_COLUMNS = [*CONTROL_COLUMNS, "geometry"]
+ASSERTION_COLUMNS = list(ASSERTION_FIELDS)
+SOURCE_COLUMNS = list(SOURCE_FIELDS)
 
 
 def _gov_boxes():

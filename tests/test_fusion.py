@@ -509,3 +509,12 @@ def test_vectorised_weights_match_claim_weight():
     ]
     assert ev["w"].tolist() == pytest.approx(expected)
     assert len(expected) == len(combos)
+
+
+def test_control_columns_are_the_documented_contract():
+    # docs/ARCHITECTURE.md: the renderer and other tools read these names.
+    assert CONTROL_COLUMNS == (
+        "place_id", "name", "name_ar", "kind", "admin1", "admin1_iso", "population", "actor",
+        "side", "status", "confidence", "confirmed", "as_of", "last_change", "supporting",
+        "conflicting", "n_sources", "sources",
+    )  # fmt: skip
