@@ -248,7 +248,13 @@ def analyse(
             recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
         for claim in claims:
-            stance, cue = stance_at(cues, claim.trigger.start, sentence.text, sentence.start)
+            stance, cue = stance_at(
+                cues,
+                claim.trigger.start,
+                sentence.text,
+                sentence.start,
+                claims=[c.trigger.start for c in claims],
+            )
             claimant, c_side = "", ""
             if cue is not None:
                 span = find_claimant(sentence.text, cue, offset=sentence.start)

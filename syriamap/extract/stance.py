@@ -23,6 +23,7 @@ named in it, else ``""``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -122,11 +123,19 @@ _SUBORDINATE = re.compile(
     r"\bas\s+(?:they|he|she|it|we)\b|,\s*(?:\w+ly\s+)?(?!including|according)\w+ing\b",
     re.I,
 )
+# "the army claimed to have redeployed ... after rebels seized X": the report is the
+# speaker's own action, the subordinate clause is the writer's
+_INFINITIVE = re.compile(r"\s+to\b", re.I)
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
 
 def stance_at(
-    cues: list[StanceCue], pos: int, text: str = "", offset: int = 0
+    cues: list[StanceCue],
+    pos: int,
+    text: str = "",
+    offset: int = 0,
+    *,
+    claims: Sequence[int] = (),
 ) -> tuple[str, StanceCue | None]:
     """Return the stance of a claim at document position ``pos`` and the deciding cue.
 
@@ -136,6 +145,9 @@ def stance_at(
     attribution right after a denial is what is denied ("there is no truth to news
     claiming ..."); an unverified cue covers the claims before it and those right after
     it, not a clause that follows (", which came as rebels claimed ...").
+    ``claims`` (document positions of the sentence's other claim cues): when the reported
+    content already holds a claim before the subordinate clause, the clause is part of the
+    report ("SOHR reported that rebels took X on Friday, after the army withdrew from it").
     The attribution cue is returned with an unverified or denied stance when there is one,
     since it names the claimant.
     """
@@ -154,8 +166,16 @@ def stance_at(
         ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
-        if _SUBORDINATE.search(gap) and not (c.start > pos and _final(text, c, offset)):
-            continue
+        sub = _SUBORDINATE.search(gap)
+        if sub and not (c.start > pos and _final(text, c, offset)):
+            inside = (
+                c.start < pos
+                and not sub.group(0).startswith(",")
+                and not _INFINITIVE.match(text, c.end - offset)
+                and any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
+            )
+            if not inside:
+                continue
         attributed.append(c)
     source = min(attributed, key=lambda c: abs(c.start - pos)) if attributed else None
     fronted = bool(re.match(r"\W*(?:while|although|though|whereas|even though)\b", text, re.I))
