@@ -288,6 +288,7 @@ def _targets_after(
     floor = trig.end
     pending = [m for m in mentions if m.start >= trig.end]
     first = True
+    skip = -1
     for m in pending:
         between = text[floor : m.start]
         if any(floor <= a and b <= m.start for a, b in blockers):
@@ -303,7 +304,13 @@ def _targets_after(
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
         else:
-            if _words(between) > 5 or _CLAUSE_BREAK.search(between) or _REFERENCE.search(between):
+            if m.start < skip:
+                continue  # inside a relative clause between two list items
+            if (
+                _words(_KIND_PHRASE.sub(" ", between)) > 5
+                or _CLAUSE_BREAK.search(between)
+                or _REFERENCE.search(between)
+            ):
                 break
             if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
                 break
@@ -315,6 +322,10 @@ def _targets_after(
         out.append(m)
         floor = m.end
         first = False
+        rel = _LIST_RELATIVE.match(text, m.end, sentence.end)
+        if rel:
+            # "captured X, which lies near Y and Z, and the town of W": skip the clause
+            floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
 
 
@@ -352,6 +363,17 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+# kind words of a list item do not count towards the gap ("X and the nearby town of Y",
+# "the village of X and parts of the town of Y")
+_KIND_PHRASE = re.compile(
+    r"\b(?:the|a|nearby|neighbou?ring|adjacent|strategic|key|small|large|(?:some )?parts of|"
+    r"much of|most of|town|towns|city|cities|village|villages|area|areas|district|suburb|"
+    r"neighbou?rhood|of)\b",
+    re.I,
+)
+_LIST_RELATIVE = re.compile(
+    r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s)", re.I
+)
 _IT = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}it\b", re.I)
 
 
@@ -365,6 +387,86 @@ def _pronoun_target(
     if claims and _IT.match(text, trig.end):
         return [(claims[-1].mention, False)]
     return []
+
+
+_THEM = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}them\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|where|that)\b", re.I)
+_RELATIVE_HEAD = re.compile(r"\s*(?:,[^,;:.()]{1,60})?,?\s*$")
+_EDGE_OF = re.compile(
+    r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
+)
+_THERE = re.compile(r"\bthere\b|\bin (?:that|this|the) (?:area|region)\b", re.I)
+
+
+def _them_target(
+    text: str, trig: Trigger, claims: Sequence[Claim]
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "them" to all places of the sentence's previous cue.
+
+    "regained the towns of X and Y after expelling the militants who had infiltrated them".
+    """
+    if not claims or not _THEM.match(text, trig.end):
+        return []
+    last = claims[-1].trigger
+    return [(c.mention, False) for c in claims if c.trigger == last]
+
+
+def _relative_target(
+    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """The antecedent of a relative clause whose cue has no place after it.
+
+    "Hama, which rebels captured last week" / "the town of X, where the army took
+    control of a base": the place right before "which", "where" or "that" (an apposition
+    may stand between). "which"/"that" must be the object (a subject follows it).
+    """
+    head = text[sentence.start : trig.start]
+    rel = None
+    for rel in _RELATIVE.finditer(head):  # noqa: B007 - the last one is wanted
+        pass
+    if rel is None:
+        return []
+    inner = head[rel.end() :]
+    if _CLAUSE_BREAK.search(inner) or _words(inner) > 8:
+        return []
+    if rel.group(0).lower() != "where" and _words(inner) < 1:
+        return []  # "X, which fell ...": a subject relative, the place is not the object
+    at = sentence.start + rel.start()
+    earlier = [m for m in places if m.end <= at]
+    if not earlier or not _RELATIVE_HEAD.fullmatch(text, earlier[-1].end, at):
+        return []
+    if _is_reference(text, sentence, earlier[-1], sentence.start) or _EDGE_OF.search(
+        text, max(sentence.start, earlier[-1].start - 30), earlier[-1].start
+    ):
+        return []  # "the camp on the southern edge of X, which ...": X is a landmark
+    return [(earlier[-1], False)]
+
+
+def _there_target(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    places: Sequence[PlaceMention],
+    focus: PlaceMention | None,
+) -> list[tuple[PlaceMention, bool]]:
+    """ "seized several bases there", "an offensive ... in that area": the place in focus."""
+    tail = text[trig.end : sentence.end]
+    m = _THERE.search(tail)
+    if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
+        return []
+    earlier = [p for p in places if p.end <= trig.start]
+    if earlier:
+        return [(earlier[-1], False)]
+    return [(focus, False)] if focus is not None else []
+
+
+_OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
+
+
+def _replace_voice(rule: Rule, voice: str) -> Rule:
+    from dataclasses import replace
+
+    return replace(rule, voice=voice)
 
 
 def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -406,6 +508,23 @@ def _choose_actor(
         return None
     if rule.voice == "state":
         return first(inside) or first(after)
+    if rule.voice == "against":
+        # "the army repelled attacks (launched by rebels) in X": the attackers contest X
+        by = [a for a in after if re.search(r"\bby\b", text[trig.end : a.start], re.I)]
+        got = first(by)
+        if got is not None:
+            return got
+        subject = _choose_actor(
+            text,
+            sentence,
+            Trigger(_replace_voice(rule, "active"), trig.start, trig.end),
+            actors,
+            previous_subject,
+            speaker,
+        )
+        if subject is None:
+            return None
+        return _OPPONENT.get(actor_side(subject[0]), ("government", ""))
     if rule.voice == "any":
         # "fighting around X, where rebels ...": whoever the sentence names, nearest first
         named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
@@ -532,7 +651,11 @@ def match_claims(
                 text, sentence, trig, places, [b for b in blockers if b != (trig.start, trig.end)]
             )
             if not targets:
-                targets = _pronoun_target(text, trig, claims)
+                targets = _pronoun_target(text, trig, claims) or _them_target(text, trig, claims)
+            if not targets:
+                targets = _relative_target(text, sentence, trig, places) or _there_target(
+                    text, sentence, trig, places, focus
+                )
         elif rule.slot == "focus":
             earlier = [m for m in places if m.end <= trig.start]
             if earlier:
