@@ -310,6 +310,7 @@ def _targets_after(
                 _words(_KIND_PHRASE.sub(" ", between)) > 5
                 or _CLAUSE_BREAK.search(between)
                 or _REFERENCE.search(between)
+                or _PARTICIPLE.search(between)
             ):
                 break
             if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
@@ -366,11 +367,13 @@ def _targets_before(
 # kind words of a list item do not count towards the gap ("X and the nearby town of Y",
 # "the village of X and parts of the town of Y")
 _KIND_PHRASE = re.compile(
-    r"\b(?:the|a|nearby|neighbou?ring|adjacent|strategic|key|small|large|(?:some )?parts of|"
-    r"much of|most of|town|towns|city|cities|village|villages|area|areas|district|suburb|"
-    r"neighbou?rhood|of)\b",
+    r"^\s*(?:area|region|city|town|district|countryside)\b|"
+    r"\b(?:(?:the|a)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|small|large)\s+)?"
+    r"(?:towns?|city|cities|villages?|areas?|districts?|suburbs?|neighbou?rhoods?)\s+of\b|"
+    r"\b(?:(?:some|large|small)\s+)?parts?\s+of\b|\b(?:much|most)\s+of\b",
     re.I,
 )
+_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
 _LIST_RELATIVE = re.compile(
     r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s)", re.I
 )
@@ -391,7 +394,11 @@ def _pronoun_target(
 
 _THEM = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}them\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|where|that)\b", re.I)
-_RELATIVE_HEAD = re.compile(r"\s*(?:,[^,;:.()]{1,60})?,?\s*$")
+_RELATIVE_HEAD = re.compile(
+    r"(?:\s+(?:province|governorate|countryside|city|town|village|district|region|area))?"
+    r"\s*(?:,[^,;:.()]{1,60})?,?\s*$",
+    re.I,
+)
 _EDGE_OF = re.compile(
     r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
@@ -642,7 +649,8 @@ def match_claims(
     seen: set[tuple[str, str, str]] = set()
     if not places and focus is None:
         return []
-    triggers = find_triggers(sentence, slots=None if places else ("focus",))
+    there = focus is not None and _THERE.search(sentence.text) is not None
+    triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
     blockers = [(t.start, t.end) for t in triggers] + [(a.start, a.end) for a in actors]
     for trig in triggers:
         rule = trig.rule

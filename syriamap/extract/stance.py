@@ -125,6 +125,8 @@ _SUBORDINATE = re.compile(
 )
 # "the army claimed to have redeployed ... after rebels seized X": the report is the
 # speaker's own action, the subordinate clause is the writer's
+_IN_RELATIVE = re.compile(r",\s*(?:which|where)\b[^,;]*$", re.I)
+_TEMPORAL = re.compile(r"after|before|when|since|until|because", re.I)
 _INFINITIVE = re.compile(r"\s+to\b", re.I)
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
@@ -166,11 +168,21 @@ def stance_at(
         ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
+        if c.start > pos and (";" in gap or _IN_RELATIVE.search(between(offset, pos))):
+            # "X fell; the army says ...", "In X, which rebels took in May, residents said
+            # ...": a later attribution does not reach back into another clause
+            continue
         sub = _SUBORDINATE.search(gap)
+        if (
+            sub
+            and c.rule == "attributed_according"
+            and not between(offset, c.start).strip(" \"'\u201c")
+        ):
+            sub = None  # "According to X, after ..., rebels seized Y": the whole sentence
         if sub and not (c.start > pos and _final(text, c, offset)):
             inside = (
                 c.start < pos
-                and not sub.group(0).startswith(",")
+                and _TEMPORAL.fullmatch(sub.group(0)) is not None
                 and not _INFINITIVE.match(text, c.end - offset)
                 and any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
             )
