@@ -421,7 +421,7 @@ def _them_target(
 def _relative_target(
     text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
 ) -> list[tuple[PlaceMention, bool]]:
-    """The antecedent of a relative clause whose cue has no place after it.
+    """Return the antecedent of a relative clause whose cue has no place after it.
 
     "Hama, which rebels captured last week" / "the town of X, where the army took
     control of a base": the place right before "which", "where" or "that" (an apposition
@@ -456,7 +456,7 @@ def _there_target(
     places: Sequence[PlaceMention],
     focus: PlaceMention | None,
 ) -> list[tuple[PlaceMention, bool]]:
-    """ "seized several bases there", "an offensive ... in that area": the place in focus."""
+    """Return the place in focus for "seized several bases there", "in that area"."""
     tail = text[trig.end : sentence.end]
     m = _THERE.search(tail)
     if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
