@@ -110,3 +110,10 @@ def test_fronted_according_to_covers_a_fronted_subordinate_clause():
 def test_contrastive_clause_after_a_report_is_the_writers():
     text = "Rebels said they had seized Hama as they approached Homs."
     assert ("Homs", "opposition", "advancing", "asserted") in _rows(text)
+
+
+def test_withdrawal_from_positions_names_the_list_entered():
+    text = "Rebels entered Hama and Homs after government forces withdrew from their positions."
+    rows = _rows(text)
+    assert ("Hama", "government", "withdrew", "asserted") in rows
+    assert ("Homs", "government", "withdrew", "asserted") in rows

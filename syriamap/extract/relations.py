@@ -668,6 +668,10 @@ def match_claims(
             earlier = [m for m in places if m.end <= trig.start]
             if earlier:
                 targets = [(earlier[-1], True)]
+                last = [c for c in claims if c.mention is earlier[-1]]
+                if last and rule.place_precision == "place":
+                    # "entered X and Y after the army withdrew from its positions": the list
+                    targets = [(c.mention, False) for c in claims if c.trigger == last[-1].trigger]
             elif focus is not None:
                 targets = [(focus, True)]
             else:
