@@ -402,7 +402,7 @@ _RELATIVE_HEAD = re.compile(
 _EDGE_OF = re.compile(
     r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
-_THERE = re.compile(r"\bthere\b|\bin (?:that|this|the) (?:area|region)\b", re.I)
+_THERE = re.compile(r"\bthere(?=\s*(?:[,.;]|$))|\bin (?:that|this|the) (?:area|region)\b", re.I)
 
 
 def _them_target(
