@@ -46,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.ClickException as exc:
-        exc.show()
+        # One line, like every other error: click's own usage errors span three.
+        message = " ".join(exc.format_message().split())
+        hint = ""
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} --help')"
+        click.echo(f"syriamap: error: {message}{hint}", err=True)
         return int(exc.exit_code)
     except SyriamapError as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
