@@ -272,6 +272,17 @@ def test_unverified_counts_less_and_is_not_confirmed():
     assert sure.at(3)["confirmed"] and not unsure.at(3)["confirmed"]
 
 
+def test_a_rivals_loss_supports_the_holder_but_does_not_confirm_it():
+    w = World()
+    w.claim("opposition", "captured", 2, stance="attributed", claimant_side="opposition")
+    w.claim("government", "lost", 3)  # asserted, but names no taker
+    state = w.at(4)
+    assert state["side"] == "opposition" and state["status"] == "held"
+    assert not state["confirmed"]
+    w.claim("opposition", "controls", 4)  # now the text itself says who holds it
+    assert w.at(5)["confirmed"]
+
+
 def test_independent_sources_raise_confidence_repeats_do_not():
     one, repeat, two = World(), World(), World()
     one.claim("opposition", "captured", 2)
@@ -442,6 +453,36 @@ def test_a_province_claim_speaks_for_the_rest_of_the_province(w):
     assert daraa["dominant_side"] == "opposition"  # ... but the province is the larger part
     assert 0 < daraa["pop_share_government"] < 0.5 < daraa["pop_share_opposition"]
     assert daraa["pop_share_government"] + daraa["pop_share_opposition"] == pytest.approx(1)
+
+
+def test_an_unconfirmed_province_claim_does_not_colour_the_province(w):
+    # "The ministry says its forces are present in all of the Damascus countryside"
+    # (attributed, self-serving) against one town the rebels are reported to hold.
+    g = Gazetteer.default()
+    rif = next(p for p in g.governorates() if p.admin1_iso == "SY-RD")
+    w.claim(
+        "government",
+        "controls",
+        5,
+        place=rif.place_id,
+        stance="attributed",
+        claimant_side="government",
+    )
+    w.claim("opposition", "captured", 5, place=P)  # Kanakir, Rif Dimashq
+    row = governorate_summary("2024-12-06", store=w.store).set_index("iso").loc["SY-RD"]
+    assert row["n_places"] == 2
+    assert row["pop_share_opposition"] > row["pop_share_government"]
+    assert row["dominant_side"] == "opposition"
+
+
+def test_a_tie_has_no_leading_side(w):
+    g = Gazetteer.default()
+    rif = next(p for p in g.governorates() if p.admin1_iso == "SY-RD")
+    w.claim("government", "controls", 5, place=rif.place_id, stance="attributed")
+    w.claim("opposition", "captured", 5, place="wof:1242797743")  # Sa'sa': no population
+    row = governorate_summary("2024-12-06", store=w.store).set_index("iso").loc["SY-RD"]
+    assert row["pop_share_government"] == row["pop_share_opposition"] > 0
+    assert row["dominant_side"] == ""
 
 
 def test_control_state_and_explain(w):

@@ -76,8 +76,10 @@ colour on a map can be traced back to quotes. The rules, in the order they are a
     over publishers of supporting claims, ``doubt`` likewise over contradicting claims,
     and ``confidence = support × (1 − doubt / 2)``, times the factors of rules 8 and 9.
     Only claims made since the current state began are weighed; older ones are history.
-    ``confirmed`` is true when a supporting claim is asserted by the text itself (not
-    only attributed, unverified or denied) and the holder is not inferred.
+    ``confirmed`` is true when the text itself asserts (not only attributes, leaves
+    unverified or denies) that the holder's side took or holds the place, and the holder
+    is not inferred; a claim that a rival lost the place supports the holder but does not
+    confirm it.
     :func:`explain` lists a place's claims with their weights and roles.
 
 :func:`governorate_summary` aggregates the places per governorate (share of places with a
@@ -463,13 +465,17 @@ def governorate_summary(
     Only places with evidence count. ``share_<side>`` is the share of them held (or
     contested while held) by that side. ``pop_share_<side>`` is the share of the
     population they *cover*: a town covers its own population (at least 1 person, so
-    unpopulated evidence still counts); a claim about a whole district or governorate
-    ("rebels control most of Deraa province") covers that area's population *minus* what
-    finer evidence inside it already covers — the finer claim is the more specific one
-    for its own patch, the area claim speaks for the rest. An area's population is the
-    larger of its own record's and the sum of its districts' (the sources' governorate
-    figures are sometimes a city's). ``dominant_side`` is the side with the largest
-    population share (``""`` when no side holds anything), ``dominant_share`` that share.
+    unpopulated evidence still counts); a *confirmed* claim about a whole district or
+    governorate ("rebels control most of Deraa province", asserted by the text) covers that
+    area's population *minus* what finer evidence inside it already covers — the finer
+    claim is the more specific one for its own patch, the area claim speaks for the rest.
+    An area claim that is only attributed, denied or unverified ("the ministry says its
+    forces are present in all of the Damascus countryside") counts as one place, like a
+    town without a population: one side's word does not colour a whole province. An
+    area's population is the larger of its own record's and the sum of its districts'
+    (the sources' governorate figures are sometimes a city's). ``dominant_side`` is the
+    side with the largest population share (``""`` when no side holds anything or two
+    sides tie), ``dominant_share`` that share.
 
     Returns
     -------
@@ -501,7 +507,11 @@ def governorate_summary(
     values = out[pop_cols].to_numpy(dtype=float)
     best = values.argmax(axis=1) if len(out) else np.array([], dtype=int)
     top = values.max(axis=1) if len(out) else np.array([])
-    out["dominant_side"] = [SIDES[i] if v > 0 else "" for i, v in zip(best, top, strict=True)]
+    # A tie (e.g. one unpopulated place each) has no leading side.
+    tied = (np.isclose(values, top[:, None]).sum(axis=1) > 1) if len(out) else top
+    out["dominant_side"] = [
+        SIDES[i] if v > 0 and not tie else "" for i, v, tie in zip(best, top, tied, strict=True)
+    ]
     out["dominant_share"] = top.round(4) if len(out) else top
     cols = [
         "place_id",
@@ -543,6 +553,11 @@ def _covered_population(control: pd.DataFrame) -> pd.Series:
     is_district = (control["kind"] == "district").to_numpy()
     is_point = ~(is_gov | is_district)
     covered = area_pop.clip(lower=1.0)
+    # Only confirmed area claims speak for the rest of their area.
+    vouched = control["confirmed"].astype(bool).to_numpy()
+    covered[(is_gov | is_district) & ~vouched] = 1.0
+    is_gov = is_gov & vouched
+    is_district = is_district & vouched
     point_pop = covered[is_point]
     # A district claim speaks for the district minus the places evidenced inside it.
     districts = set(control.loc[is_district, "place_id"])

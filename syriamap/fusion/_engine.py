@@ -566,8 +566,10 @@ def _fuse_prepared(
     np.minimum.at(first_any, pc, dayv)
     change = np.where(np.isnan(start_p), first_any, start_p)
     change = np.where(contested, np.maximum(contest_first, change), change)
-    asserted = np.bincount(pc[support & (ev["stance"].to_numpy() == "asserted")], minlength=n) > 0
-    confirmed = asserted & ~inferred_p
+    # Confirmed: the text itself asserts that the holder's side took or holds the place.
+    # A claim that someone else lost it supports the holder, but does not name it.
+    positive = support & hold & ~den & same & (ev["stance"].to_numpy() == "asserted")
+    confirmed = (np.bincount(pc[positive], minlength=n) > 0) & ~inferred_p
 
     ids = ev["assertion_id"].to_numpy(dtype=object)
     listed = conflict | pressure_row
