@@ -13,7 +13,7 @@ The five-minute tour::
     syriamap.capitals("2024-12-07")               # the 14 governorate capitals
     syriamap.explain(place_id, "2024-12-07")      # the weighted claims behind one row
     syriamap.render_html("2024-12-07")            # a map that displays inline
-    syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS
+    syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS (or to_geojson + write_geojson)
     syriamap.extract(text, published="2024-12-07")  # candidate claims from an article
 
 Heavy libraries (geopandas, pyogrio, folium) load only when a function needs them.
@@ -38,7 +38,7 @@ from .errors import (
 from .extract import ExtractWarning, extract
 from .fusion import ControlState, capitals, control_at, explain, governorate_summary
 from .gazetteer import Gazetteer, Match, Place, resolve
-from .render import MapPage, render_html, to_geojson, to_gpkg
+from .render import MapPage, render_html, to_geojson, to_gpkg, write_geojson
 from .store import Store, open_store
 
 __version__ = "0.1.0"
@@ -84,4 +84,5 @@ __all__ = [
     "side_colour",
     "to_geojson",
     "to_gpkg",
+    "write_geojson",
 ]

@@ -47,6 +47,7 @@ EXPECTED = {
     "side_colour",
     "to_geojson",
     "to_gpkg",
+    "write_geojson",
 }
 
 
