@@ -62,6 +62,9 @@ def test_all_formats_into_folder(tmp_path, capsys, formats):
     places = json.loads((out_dir / "syriamap-2024-12-07-places.geojson").read_text("utf-8"))
     gpkg = pyogrio.read_info(out_dir / "syriamap-2024-12-07.gpkg", layer="places")
     assert gpkg["features"] == len(places["features"])
+    for layer in ("places", "governorates"):  # one date: no temporal properties
+        qml = (out_dir / f"syriamap-2024-12-07-{layer}.qml").read_text("utf-8")
+        assert "<temporal" not in qml
 
 
 def test_timeline(tmp_path, capsys, monkeypatch):
@@ -83,6 +86,10 @@ def test_timeline(tmp_path, capsys, monkeypatch):
     assert "syriamap-2024-11-27_2024-12-08.html" in names
     fc = json.loads((tmp_path / "syriamap-2024-11-27_2024-12-08-places.geojson").read_text())
     assert all("valid_from" in f["properties"] for f in fc["features"])
+    # the QGIS styles beside the timeline's GeoJSON switch on the Temporal Controller
+    for layer in ("places", "governorates"):
+        qml = (tmp_path / f"syriamap-2024-11-27_2024-12-08-{layer}.qml").read_text("utf-8")
+        assert 'startField="valid_from" endField="valid_to"' in qml
     html = (tmp_path / "syriamap-2024-11-27_2024-12-08.html").read_text("utf-8")
     assert '"2024-11-27"' in html and '"2024-12-08"' in html
 

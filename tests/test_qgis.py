@@ -23,11 +23,20 @@ app = QgsApplication([], False)
 app.initQgis()
 result = {}
 for name, uri in json.loads(sys.argv[1]).items():
-    layer = QgsVectorLayer(uri, name, "ogr")
+    # As QGIS desktop adds a layer (QgisApp / QgsAppLayerHandling): create it without its
+    # default style, then load that style (.qml beside the file / gpkg layer_styles). The
+    # constructor's own style loading is followed by provider temporal defaults that
+    # overwrite a style's temporal properties.
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(uri, name, "ogr", options)
+    _, style_loaded = layer.loadDefaultStyle()
     renderer = layer.renderer()
     categorized = renderer is not None and renderer.type() == "categorizedSymbol"
+    temporal = layer.temporalProperties()
     result[name] = {
         "valid": layer.isValid(),
+        "style_loaded": bool(style_loaded),
         "features": layer.featureCount(),
         "renderer": renderer.type() if renderer else None,
         "attribute": renderer.classAttribute() if categorized else None,
@@ -35,6 +44,13 @@ for name, uri in json.loads(sys.argv[1]).items():
             str(c.value()): c.symbol().color().name() for c in renderer.categories()
         } if categorized else {},
         "fields": {f.name(): f.typeName() for f in layer.fields()},
+        "temporal": {
+            "active": temporal.isActive(),
+            "mode": int(temporal.mode()),
+            "start": temporal.startField(),
+            "end": temporal.endField(),
+            "limit": int(temporal.limitMode()),
+        },
     }
     del layer
 print(json.dumps(result))
@@ -58,19 +74,8 @@ if not _qgis_available():
     pytest.skip("QGIS (python3-qgis) is not installed", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def opened(tmp_path_factory):
-    out = tmp_path_factory.mktemp("qgis")
-    assert main(["render", "--date", "2024-12-07", "--format", "all", "--out", str(out)]) == 0
-    gpkg = out / "syriamap-2024-12-07.gpkg"
-    layers = {
-        "gpkg_places": f"{gpkg}|layername=places",
-        "gpkg_governorates": f"{gpkg}|layername=governorates",
-        "gpkg_assertions": f"{gpkg}|layername=assertions",
-        "geojson_places": str(out / "syriamap-2024-12-07-places.geojson"),
-        "geojson_governorates": str(out / "syriamap-2024-12-07-governorates.geojson"),
-    }
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(out)}
+def _probe(layers: dict[str, str], workdir: Path) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(workdir)}
     done = subprocess.run(
         [SYSTEM_PYTHON, "-c", _PROBE, json.dumps(layers)],
         capture_output=True,
@@ -80,7 +85,35 @@ def opened(tmp_path_factory):
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1]), out
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _export(out: Path, args: list[str], stem: str) -> dict[str, str]:
+    assert main(["render", *args, "--format", "all", "--out", str(out)]) == 0
+    gpkg = out / f"{stem}.gpkg"
+    return {
+        "gpkg_places": f"{gpkg}|layername=places",
+        "gpkg_governorates": f"{gpkg}|layername=governorates",
+        "gpkg_assertions": f"{gpkg}|layername=assertions",
+        "geojson_places": str(out / f"{stem}-places.geojson"),
+        "geojson_governorates": str(out / f"{stem}-governorates.geojson"),
+    }
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory):
+    out = tmp_path_factory.mktemp("qgis")
+    layers = _export(out, ["--date", "2024-12-07"], "syriamap-2024-12-07")
+    return _probe(layers, out), out
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory):
+    out = tmp_path_factory.mktemp("qgis_timeline")
+    layers = _export(
+        out, ["--from", "2024-11-27", "--to", "2024-12-08"], "syriamap-2024-11-27_2024-12-08"
+    )
+    return _probe(layers, out)
 
 
 @pytest.mark.slow
@@ -125,3 +158,39 @@ def test_assertions_table_has_every_claim(opened):
 
     assert result["gpkg_assertions"]["valid"]
     assert result["gpkg_assertions"]["features"] == len(open_store().assertions_frame())
+
+
+SPATIAL = ["gpkg_places", "gpkg_governorates", "geojson_places", "geojson_governorates"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layer", SPATIAL)
+def test_timeline_layers_load_with_temporal_properties(timeline, layer):
+    """The style switches on the Temporal Controller with valid_from/valid_to (half-open)."""
+    info = timeline[layer]
+    assert info["valid"] and info["style_loaded"]
+    assert info["renderer"] == "categorizedSymbol"  # symbology still applied
+    assert info["fields"]["valid_from"] == "Date"
+    assert info["fields"]["valid_to"] == "Date"
+    assert info["temporal"] == {
+        "active": True,
+        "mode": 2,  # Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields
+        "start": "valid_from",
+        "end": "valid_to",  # not QGIS's own guess, last_change
+        "limit": 0,  # Qgis.VectorTemporalLimitMode.IncludeBeginExcludeEnd
+    }
+
+
+@pytest.mark.slow
+def test_timeline_governorates_have_one_feature_per_day(timeline):
+    days = 12  # 2024-11-27 .. 2024-12-08
+    for layer in ("gpkg_governorates", "geojson_governorates"):
+        assert timeline[layer]["features"] == days * 14, layer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layer", SPATIAL)
+def test_single_date_layers_have_no_temporal_properties(opened, layer):
+    result, _ = opened
+    assert result[layer]["style_loaded"]
+    assert result[layer]["temporal"]["active"] is False

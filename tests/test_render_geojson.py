@@ -152,6 +152,16 @@ def test_read_back_with_pyogrio(tmp_path, state, layer):
         assert frame["n_places"].dtype.kind == "i"
 
 
+@pytest.mark.parametrize("layer", ["places", "governorates"])
+def test_write_geojson_timeline_style_is_temporal(tmp_path, state, timeline, layer):
+    make = places_geojson if layer == "places" else governorates_geojson
+    qml = write_geojson(make(timeline), tmp_path / "t.geojson").with_suffix(".qml")
+    text = qml.read_text(encoding="utf-8")
+    assert '<temporal enabled="1" mode="2" startField="valid_from" endField="valid_to"' in text
+    single = write_geojson(make(state), tmp_path / "s.geojson").with_suffix(".qml")
+    assert "<temporal" not in single.read_text(encoding="utf-8")
+
+
 def test_write_geojson_is_atomic_on_bad_folder(tmp_path, state):
     from syriamap.errors import OutputError
 

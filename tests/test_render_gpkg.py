@@ -113,6 +113,20 @@ def test_timeline_gpkg(tmp_path):
     assert (places["valid_from"] < places["valid_to"]).all()
     gov = pyogrio.read_dataframe(path, layer="governorates")
     assert len(gov) == 14 * len(DAYS)
+    with sqlite3.connect(path) as con:
+        styles = dict(con.execute('SELECT f_table_name, styleQML FROM "layer_styles"'))
+    for table in ("places", "governorates"):
+        assert 'styleCategories="Symbology|Temporal"' in styles[table]
+        assert 'startField="valid_from"' in styles[table]
+        assert 'endField="valid_to"' in styles[table]
+
+
+def test_single_date_gpkg_styles_are_not_temporal(gpkg):
+    _, path = gpkg
+    with sqlite3.connect(path) as con:
+        styles = [qml for (qml,) in con.execute('SELECT styleQML FROM "layer_styles"')]
+    assert len(styles) == 2
+    assert all("<temporal" not in qml for qml in styles)
 
 
 def test_overwrites_and_fails_cleanly(tmp_path):

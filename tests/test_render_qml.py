@@ -48,3 +48,24 @@ def test_places_symbols_differ_by_status():
         assert f"'{key}'" in style_expr
         assert f"'{style['qgis_stroke']}'" in style_expr
     assert "'contested'" in style_expr and '"confirmed"' in style_expr
+
+
+@pytest.mark.parametrize("qml", [places_qml, governorates_qml])
+def test_timeline_styles_switch_on_temporal_properties(qml):
+    root = ET.fromstring(qml(temporal=True).split("\n", 1)[1])
+    # QGIS only applies the <temporal> element when its category is listed
+    assert set(root.get("styleCategories").split("|")) == {"Symbology", "Temporal"}
+    temporal = root.find("temporal")
+    assert temporal.get("enabled") == "1"
+    assert temporal.get("mode") == "2"  # start and end from separate fields
+    assert temporal.get("startField") == "valid_from"
+    assert temporal.get("endField") == "valid_to"
+    assert temporal.get("limitMode") == "0"  # include start, exclude end
+    assert root.find("renderer-v2") is not None
+
+
+@pytest.mark.parametrize("qml", [places_qml, governorates_qml])
+def test_single_date_styles_have_no_temporal_properties(qml):
+    root = ET.fromstring(qml().split("\n", 1)[1])
+    assert root.get("styleCategories") == "Symbology"
+    assert root.find("temporal") is None

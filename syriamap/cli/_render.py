@@ -194,9 +194,9 @@ def _write_all(data, targets: dict[str, Path], tiles: str | None) -> dict:
             elif kind == "governorates":
                 tmp.write_text(dumps(governorates_geojson(data)), encoding="utf-8")
             elif kind == "places_qml":
-                tmp.write_text(places_qml(), encoding="utf-8")
+                tmp.write_text(places_qml(temporal=data.is_timeline), encoding="utf-8")
             elif kind == "governorates_qml":
-                tmp.write_text(governorates_qml(), encoding="utf-8")
+                tmp.write_text(governorates_qml(temporal=data.is_timeline), encoding="utf-8")
             elif kind == "gpkg":
                 write_gpkg(data, tmp)
             os.chmod(tmp, _file_mode())

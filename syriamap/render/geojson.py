@@ -179,8 +179,19 @@ def dumps(collection: Mapping[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+def is_temporal(collection: Mapping[str, Any]) -> bool:
+    """Tell whether features carry ``valid_from``/``valid_to`` (a timeline export)."""
+    first = next(iter(collection.get("features", [])), None)
+    props = (first or {}).get("properties") or {}
+    return "valid_from" in props and "valid_to" in props
+
+
 def write_geojson(
-    collection: Mapping[str, Any], path: PathLike, *, layer: str | None = None
+    collection: Mapping[str, Any],
+    path: PathLike,
+    *,
+    layer: str | None = None,
+    temporal: bool | None = None,
 ) -> Path:
     """Write a FeatureCollection atomically, with a ``.qml`` QGIS style of the same base name.
 
@@ -193,6 +204,9 @@ def write_geojson(
     layer
         ``"places"`` or ``"governorates"`` selects the style (default: guessed from the
         geometry of the first feature); ``""`` writes no style.
+    temporal
+        Put temporal properties (``valid_from``/``valid_to``) into the style (default:
+        when the features carry those fields, i.e. a timeline).
 
     Returns
     -------
@@ -208,8 +222,11 @@ def write_geojson(
         layer = "places" if kind == "Point" else "governorates"
     with atomic_write(target) as fh:
         fh.write(dumps(collection))
+    if temporal is None:
+        temporal = is_temporal(collection)
     if layer:
-        qml = places_qml() if layer == "places" else governorates_qml()
+        make = places_qml if layer == "places" else governorates_qml
+        qml = make(temporal=temporal)
         with atomic_write(target.with_suffix(".qml")) as fh:
             fh.write(qml)
     return target

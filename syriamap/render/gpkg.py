@@ -3,7 +3,8 @@
 Dates are real GeoPackage ``DATE`` columns (QGIS and GDAL read them as dates), and each
 spatial layer carries its default QGIS style in the ``layer_styles`` table (QGIS's own
 schema, registered in ``gpkg_contents`` as ``attributes``), so the file opens with the
-same colours as the HTML map.
+same colours as the HTML map. For a timeline the styles also switch on the layers'
+temporal properties (``valid_from``/``valid_to``) for the Temporal Controller.
 """
 
 from __future__ import annotations
@@ -180,10 +181,13 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
                 _add_styles(
                     con,
                     {
-                        "places": (geometry.get("places", "geom"), places_qml()),
+                        "places": (
+                            geometry.get("places", "geom"),
+                            places_qml(temporal=data.is_timeline),
+                        ),
                         "governorates": (
                             geometry.get("governorates", "geom"),
-                            governorates_qml(),
+                            governorates_qml(temporal=data.is_timeline),
                         ),
                     },
                 )

@@ -11,6 +11,13 @@ Governorates: a categorised renderer on ``dominant_side`` whose fill opacity gro
 
 The same QML text goes into a ``.qml`` file beside each GeoJSON file (QGIS loads it with the
 layer) and into the GeoPackage's ``layer_styles`` table.
+
+Timeline exports (``temporal=True``) also carry the layer's temporal properties for QGIS's
+Temporal Controller (style category ``Temporal``, element ``<temporal>`` as QGIS writes it
+with ``exportNamedStyle``): active, "start and end from separate fields" (``mode="2"``)
+with ``valid_from`` / ``valid_to``, limits "include start, exclude end"
+(``limitMode="0"``). Without them QGIS leaves temporal properties off and guesses
+``valid_from`` with ``last_change``.
 """
 
 from __future__ import annotations
@@ -34,6 +41,13 @@ from .style import (
 __all__ = ["governorates_qml", "places_qml"]
 
 _QGIS_VERSION = "3.34.0-Prizren"
+
+#: QgsVectorLayerTemporalProperties: Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields
+_MODE_START_AND_END_FIELDS = "2"
+#: Qgis.VectorTemporalLimitMode.IncludeBeginExcludeEnd
+_LIMIT_INCLUDE_START_EXCLUDE_END = "0"
+#: The half-open interval fields of timeline exports (see syriamap.render._frames).
+START_FIELD, END_FIELD = "valid_from", "valid_to"
 
 
 def _rgba(colour: str, alpha: float = 1.0) -> str:
@@ -68,8 +82,39 @@ def _data_defined(parent: ET.Element, expressions: dict[str, str]) -> None:
     ET.SubElement(root, "Option", name="type", type="QString", value="collection")
 
 
-def _document(renderer_attr: str, categories: list[tuple[str, str]], symbol) -> str:
-    qgis = ET.Element("qgis", version=_QGIS_VERSION, styleCategories="Symbology", labelsEnabled="0")
+def _temporal(parent: ET.Element) -> None:
+    """Temporal properties: active, start and end from ``valid_from``/``valid_to``."""
+    temporal = ET.SubElement(
+        parent,
+        "temporal",
+        enabled="1",
+        mode=_MODE_START_AND_END_FIELDS,
+        startField=START_FIELD,
+        endField=END_FIELD,
+        limitMode=_LIMIT_INCLUDE_START_EXCLUDE_END,
+        accumulate="0",
+        fixedDuration="0",
+        durationField="",
+        durationUnit="min",
+        startExpression="",
+        endExpression="",
+    )
+    fixed = ET.SubElement(temporal, "fixedRange")
+    ET.SubElement(fixed, "start")
+    ET.SubElement(fixed, "end")
+
+
+def _document(
+    renderer_attr: str, categories: list[tuple[str, str]], symbol, *, temporal: bool = False
+) -> str:
+    qgis = ET.Element(
+        "qgis",
+        version=_QGIS_VERSION,
+        styleCategories="Symbology|Temporal" if temporal else "Symbology",
+        labelsEnabled="0",
+    )
+    if temporal:
+        _temporal(qgis)
     renderer = ET.SubElement(
         qgis,
         "renderer-v2",
@@ -110,8 +155,13 @@ def _case(field: str, mapping: dict[str, Any], default: Any) -> str:
     return f'CASE "{field}" {whens} ELSE {default} END'
 
 
-def places_qml() -> str:
+def places_qml(*, temporal: bool = False) -> str:
     """Return the QML style of the ``places`` layer (categorised by ``side``).
+
+    Parameters
+    ----------
+    temporal
+        Add temporal properties on ``valid_from``/``valid_to`` (timeline exports).
 
     Examples
     --------
@@ -208,11 +258,18 @@ def places_qml() -> str:
         )
         return el
 
-    return _document("side", _categories(colours), symbol)
+    return _document("side", _categories(colours), symbol, temporal=temporal)
 
 
-def governorates_qml() -> str:
-    """Return the QML style of the ``governorates`` layer (categorised by ``dominant_side``)."""
+def governorates_qml(*, temporal: bool = False) -> str:
+    """Return the QML style of the ``governorates`` layer (categorised by ``dominant_side``).
+
+    Parameters
+    ----------
+    temporal
+        Add temporal properties on ``valid_from``/``valid_to`` (timeline exports: one
+        feature per governorate and day).
+    """
     colours = side_colours()
 
     def symbol(name: str, side: str) -> ET.Element:
@@ -245,4 +302,4 @@ def governorates_qml() -> str:
             _data_defined(layer, {"fillColor": expression})
         return el
 
-    return _document("dominant_side", _categories(colours), symbol)
+    return _document("dominant_side", _categories(colours), symbol, temporal=temporal)
