@@ -7,11 +7,17 @@ Where the store lives
     so that ``syriamap`` works right after installation.
 
 Guarantees
-    * Every write (``add_sources``, ``add_assertions``, ``import_csv``, ``import_jsonl``) is
-      one transaction: an error half-way leaves the store exactly as it was.
+    * Every write (``add``, ``add_sources``, ``add_assertions``, ``import_csv``,
+      ``import_jsonl``) is one transaction: an error half-way leaves the store exactly as
+      it was. ``with store.transaction():`` groups several writes into one transaction
+      (nested blocks become savepoints), and ``store.add(sources, assertions)`` writes
+      sources and their assertions together.
     * Adds are idempotent: sources are de-duplicated on ``content_hash`` (and
       ``source_id``), assertions on ``assertion_id``; adding the same thing twice changes
       nothing. ``replace=True`` overwrites assertions with the same id instead.
+      ``fill_empty=True`` completes a stored source: its empty ``published``,
+      ``publisher``, ``url`` and ``title`` are filled from the new input; a non-empty
+      stored value is never overwritten (see :func:`merge_source_metadata`).
     * Export/import as a CSV folder (``sources.csv`` + ``assertions.csv``, the columns of
       ``docs/ARCHITECTURE.md``) or as JSON Lines is lossless.
     * The schema carries a version (table ``schema_version``). Older stores are migrated
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import importlib.resources
 import json
 import os
@@ -45,7 +52,14 @@ from .errors import DataError, SchemaVersionError, StoreError, SyriamapError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ENV_VAR", "SCHEMA_VERSION", "Store", "open_store"]
+__all__ = [
+    "ENV_VAR",
+    "FILLABLE_FIELDS",
+    "SCHEMA_VERSION",
+    "Store",
+    "merge_source_metadata",
+    "open_store",
+]
 
 ENV_VAR = "SYRIAMAP_STORE"
 
@@ -108,6 +122,58 @@ _REPLACE_ASSERTION = (
     f"INSERT OR REPLACE INTO assertions ({_ASSERTION_COLS}) "
     f"VALUES ({', '.join('?' * len(ASSERTION_FIELDS))})"
 )
+
+FILLABLE_FIELDS: tuple[str, ...] = ("published", "publisher", "url", "title")
+"""Source metadata that a later add may fill in when it is empty in the store."""
+
+_UPDATE_SOURCE = (
+    "UPDATE sources SET published = ?, publisher = ?, url = ?, title = ?, date_note = ? "
+    "WHERE source_id = ?"
+)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def merge_source_metadata(stored: Source, new: Source) -> tuple[Source, list[str]]:
+    """Complete ``stored`` with ``new``'s metadata, never overwriting a stored value.
+
+    Each of :data:`FILLABLE_FIELDS` that is empty in ``stored`` takes ``new``'s value.
+    When ``published`` is filled, ``date_note`` (how the date was established) is taken
+    from ``new`` too. Identity (``source_id``, ``content_hash``) and ``file`` stay as
+    stored.
+
+    Returns
+    -------
+    tuple
+        The merged source (``stored`` itself when nothing changed) and the names of the
+        fields where both are non-empty and differ (the stored value was kept).
+
+    Examples
+    --------
+    >>> old = Source(source_id="s", publisher="CNN")
+    >>> merged, conflicts = merge_source_metadata(
+    ...     old, Source(source_id="s", publisher="BBC", published="2024-12-07")
+    ... )
+    >>> merged.publisher, merged.published, conflicts
+    ('CNN', datetime.date(2024, 12, 7), ['publisher'])
+    """
+    changes: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for name in FILLABLE_FIELDS:
+        mine, theirs = getattr(stored, name), getattr(new, name)
+        if _empty(theirs) or mine == theirs:
+            continue
+        if _empty(mine):
+            changes[name] = theirs
+        else:
+            conflicts.append(name)
+    if "published" in changes:
+        changes["date_note"] = new.date_note
+    if not changes:
+        return stored, conflicts
+    return dataclasses.replace(stored, **changes), conflicts
 
 
 def _assertion_values(a: Assertion) -> tuple[Any, ...]:
@@ -173,6 +239,7 @@ class Store:
         memory = path is None or str(path) == ":memory:"
         self.path: Path | None = None if memory else Path(path)  # type: ignore[arg-type]
         self._lock = threading.RLock()
+        self._depth = 0  # open transaction() blocks (the lock makes this per thread)
         try:
             if self.path is not None and not self.path.parent.is_dir():
                 raise StoreError(f"cannot open store {self.path}: folder does not exist")
@@ -206,17 +273,42 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Cursor]:
-        """Run a block in one transaction: commit on success, roll back on any error."""
+        """Run a block in one transaction: commit on success, roll back on any error.
+
+        Blocks nest: every write method (``add``, ``add_sources``, ``add_assertions``,
+        the imports) called inside the block joins the outer transaction, so the whole
+        block is committed or rolled back as one. A nested block is a savepoint: an error
+        caught inside the outer block undoes only the nested block's writes.
+
+        Examples
+        --------
+        >>> store = Store()
+        >>> with store.transaction():
+        ...     store.add_sources(Source(source_id="s1", content_hash="a" * 64))
+        1
+        """
         with self._lock:
             cur = self._conn.cursor()
-            cur.execute("BEGIN IMMEDIATE")
+            depth = self._depth
+            if depth == 0:
+                begin, undo, done = "BEGIN IMMEDIATE", ("ROLLBACK",), "COMMIT"
+            else:
+                name = f"syriamap_{depth}"
+                begin = f"SAVEPOINT {name}"
+                undo = (f"ROLLBACK TO {name}", f"RELEASE {name}")
+                done = f"RELEASE {name}"
+            cur.execute(begin)
+            self._depth = depth + 1
             try:
                 yield cur
             except BaseException:
-                cur.execute("ROLLBACK")
+                for statement in undo:
+                    cur.execute(statement)
                 raise
             else:
-                cur.execute("COMMIT")
+                cur.execute(done)
+            finally:
+                self._depth = depth
 
     @property
     def revision(self) -> tuple[int, int]:
@@ -267,10 +359,57 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add_sources(self, sources: Source | Iterable[Source]) -> int:
+    def add(
+        self,
+        sources: Source | Iterable[Source] = (),
+        assertions: Assertion | Iterable[Assertion] = (),
+        *,
+        replace: bool = False,
+        fill_empty: bool = False,
+    ) -> dict[str, int]:
+        """Add sources, then assertions, all in one transaction.
+
+        An error anywhere (a conflicting source, an assertion naming an unknown source, a
+        failing disk) leaves the store exactly as it was.
+
+        Parameters
+        ----------
+        sources
+            Sources to add (skipped when already stored, as in :meth:`add_sources`).
+        assertions
+            Assertions whose sources are stored or among ``sources``.
+        replace
+            Overwrite stored assertions with the same id instead of skipping them.
+        fill_empty
+            Complete an already stored source (same ``content_hash`` or ``source_id``)
+            with the new source's metadata where the stored field is empty
+            (:func:`merge_source_metadata`); stored values are never overwritten.
+
+        Returns
+        -------
+        dict
+            ``sources`` (new), ``sources_updated`` (stored sources whose empty metadata was
+            filled) and ``assertions`` (new or replaced).
+
+        Examples
+        --------
+        >>> store = Store()
+        >>> src = Source.from_text(b"Rebels took Hama.", published="2024-12-05")
+        >>> store.add(src, [])
+        {'sources': 1, 'sources_updated': 0, 'assertions': 0}
+        """
+        src = [sources] if isinstance(sources, Source) else sources
+        asr = [assertions] if isinstance(assertions, Assertion) else assertions
+        with self.transaction() as cur:
+            added, updated = self._add_sources(cur, ((None, s) for s in src), fill_empty=fill_empty)
+            n_asr = self._add_assertions(cur, ((None, a) for a in asr), replace=replace)
+        return {"sources": added, "sources_updated": updated, "assertions": n_asr}
+
+    def add_sources(self, sources: Source | Iterable[Source], *, fill_empty: bool = False) -> int:
         """Add sources in one transaction; return how many were new.
 
-        A source whose ``content_hash`` or ``source_id`` is already stored is skipped.
+        A source whose ``content_hash`` or ``source_id`` is already stored is skipped
+        (with ``fill_empty=True`` its empty metadata is filled in first, see :meth:`add`).
 
         Raises
         ------
@@ -279,7 +418,7 @@ class Store:
         """
         items = [sources] if isinstance(sources, Source) else sources
         with self.transaction() as cur:
-            return self._add_sources(cur, ((None, s) for s in items))
+            return self._add_sources(cur, ((None, s) for s in items), fill_empty=fill_empty)[0]
 
     def add_assertions(
         self, assertions: Assertion | Iterable[Assertion], *, replace: bool = False
@@ -302,8 +441,15 @@ class Store:
         with self.transaction() as cur:
             return self._add_assertions(cur, ((None, a) for a in items), replace=replace)
 
-    def _add_sources(self, cur: sqlite3.Cursor, items: Iterable[tuple[Any, Source]]) -> int:
-        added = 0
+    def _add_sources(
+        self,
+        cur: sqlite3.Cursor,
+        items: Iterable[tuple[Any, Source]],
+        *,
+        fill_empty: bool = False,
+    ) -> tuple[int, int]:
+        """Insert new sources; return ``(added, metadata updated)``."""
+        added = updated = 0
         for where, source in items:
             by_id = cur.execute(
                 "SELECT content_hash FROM sources WHERE source_id = ?", (source.source_id,)
@@ -318,6 +464,8 @@ class Store:
                         ),
                         where,
                     )
+                if fill_empty:
+                    updated += self._fill_source(cur, source, "source_id", source.source_id)
                 continue
             if (
                 source.content_hash
@@ -325,10 +473,23 @@ class Store:
                     "SELECT 1 FROM sources WHERE content_hash = ?", (source.content_hash,)
                 ).fetchone()
             ):
+                if fill_empty:
+                    updated += self._fill_source(cur, source, "content_hash", source.content_hash)
                 continue
             self._insert_source(cur, source)
             added += 1
-        return added
+        return added, updated
+
+    def _fill_source(self, cur: sqlite3.Cursor, new: Source, key: str, value: str) -> int:
+        row = cur.execute(
+            f"SELECT {_SOURCE_COLS} FROM sources WHERE {key} = ?", (value,)
+        ).fetchone()
+        stored = Source(**dict(zip(SOURCE_FIELDS, row, strict=True)))
+        merged, _ = merge_source_metadata(stored, new)
+        if merged is stored:
+            return 0
+        self._update_source(cur, merged)
+        return 1
 
     def _add_assertions(
         self, cur: sqlite3.Cursor, items: Iterable[tuple[Any, Assertion]], *, replace: bool
@@ -360,6 +521,19 @@ class Store:
     def _insert_assertion(self, cur: sqlite3.Cursor, sql: str, assertion: Assertion) -> None:
         cur.execute(sql, _assertion_values(assertion))
 
+    def _update_source(self, cur: sqlite3.Cursor, source: Source) -> None:
+        cur.execute(
+            _UPDATE_SOURCE,
+            (
+                None if source.published is None else source.published.isoformat(),
+                source.publisher,
+                source.url,
+                source.title,
+                source.date_note,
+                source.source_id,
+            ),
+        )
+
     # -- reading ---------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
@@ -374,6 +548,23 @@ class Store:
         """Return every stored source, sorted by id."""
         rows = self._query(f"SELECT {_SOURCE_COLS} FROM sources ORDER BY source_id")
         return [Source(**dict(zip(SOURCE_FIELDS, r, strict=True))) for r in rows]
+
+    def source(
+        self, source_id: str | None = None, *, content_hash: str | None = None
+    ) -> Source | None:
+        """Return the stored source with this id or content hash, or ``None``.
+
+        Give exactly one of ``source_id`` and ``content_hash``.
+        """
+        if (source_id is None) == (content_hash is None):
+            raise TypeError("give exactly one of source_id and content_hash")
+        key, value = (
+            ("source_id", source_id) if source_id is not None else ("content_hash", content_hash)
+        )
+        if not value:
+            return None
+        rows = self._query(f"SELECT {_SOURCE_COLS} FROM sources WHERE {key} = ?", (value,))
+        return Source(**dict(zip(SOURCE_FIELDS, rows[0], strict=True))) if rows else None
 
     def assertions(
         self,
@@ -560,7 +751,7 @@ class Store:
             raise DataError("no sources.csv or assertions.csv in this folder", path=base)
         with self.transaction() as cur:
             n_src = (
-                self._add_sources(cur, _read_csv(src, SOURCE_FIELDS, Source.from_row))
+                self._add_sources(cur, _read_csv(src, SOURCE_FIELDS, Source.from_row))[0]
                 if src.exists()
                 else 0
             )
@@ -622,7 +813,7 @@ class Store:
             except SyriamapError as exc:
                 raise _with_where(exc, where) from exc
         with self.transaction() as cur:
-            n_src = self._add_sources(cur, sources)
+            n_src = self._add_sources(cur, sources)[0]
             n_asr = self._add_assertions(cur, assertions, replace=replace)
         return {"sources": n_src, "assertions": n_asr}
 

@@ -115,6 +115,149 @@ def test_failure_half_way_through_add_leaves_store_unchanged(store, monkeypatch)
     pd.testing.assert_frame_equal(store.assertions_frame(), before)
 
 
+def rows(store):
+    """Every row of both tables, for before/after comparisons."""
+    return (
+        store._query("SELECT * FROM sources ORDER BY source_id"),
+        store._query("SELECT * FROM assertions ORDER BY assertion_id"),
+    )
+
+
+def fail_on_call(monkeypatch, method, n):
+    """Make Store.<method> raise on its n-th call; return the call counter."""
+    calls = {"n": 0}
+    original = getattr(Store, method)
+
+    def flaky(self, *args):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise sqlite3.OperationalError("disk I/O error")
+        original(self, *args)
+
+    monkeypatch.setattr(Store, method, flaky)
+    return calls
+
+
+def test_add_writes_sources_and_assertions_in_one_transaction(store, monkeypatch):
+    store.add(source(0), claim(100))
+    before = rows(store)
+    calls = fail_on_call(monkeypatch, "_insert_assertion", 3)
+    with pytest.raises(sqlite3.OperationalError):
+        store.add([source(1), source(2)], [claim(i, src="s1") for i in range(5)])
+    assert calls["n"] == 3  # two sources and two assertions were written, then rolled back
+    assert rows(store) == before
+    monkeypatch.undo()
+    result = store.add([source(1), source(2)], [claim(i, src="s1") for i in range(5)])
+    assert result == {"sources": 2, "sources_updated": 0, "assertions": 5}
+    assert store.add([source(1), source(2)], [claim(i, src="s1") for i in range(5)]) == {
+        "sources": 0,
+        "sources_updated": 0,
+        "assertions": 0,
+    }
+
+
+def test_add_accepts_assertions_of_sources_added_with_them(store):
+    assert store.add([source(3)], [claim(1, src="s3")])["assertions"] == 1
+    with pytest.raises(DataError, match="unknown source_id"):
+        store.add([source(4)], [claim(2, src="s5")])
+    assert store.counts() == {"sources": 1, "assertions": 1}  # s4 rolled back too
+
+
+def test_transaction_groups_add_sources_and_add_assertions(store, monkeypatch):
+    store.add_sources(source(0))
+    before = rows(store)
+    fail_on_call(monkeypatch, "_insert_assertion", 2)
+    with pytest.raises(sqlite3.OperationalError), store.transaction():
+        assert store.add_sources(source(1)) == 1
+        store.add_assertions([claim(i, src="s1") for i in range(3)])
+    assert rows(store) == before
+    monkeypatch.undo()
+    with store.transaction():
+        store.add_sources(source(1))
+        store.add_assertions([claim(i, src="s1") for i in range(3)])
+    assert store.counts() == {"sources": 2, "assertions": 3}
+
+
+def test_nested_transaction_is_a_savepoint(store):
+    with store.transaction():
+        store.add_sources(source(0))
+        with pytest.raises(DataError):
+            store.add_sources([source(1), source(0, content_hash="f" * 64)])
+        # the failed inner add is undone, the outer block goes on
+        assert [s.source_id for s in store.sources()] == ["s0"]
+        store.add_sources(source(2))
+    assert [s.source_id for s in store.sources()] == ["s0", "s2"]
+    assert not store._conn.in_transaction and store._depth == 0
+
+
+def test_source_lookup(store):
+    store.add_sources(source(0))
+    assert store.source("s0") == source(0)
+    assert store.source(content_hash=f"{0:064x}") == source(0)
+    assert store.source("nope") is None and store.source(content_hash="a" * 64) is None
+    with pytest.raises(TypeError):
+        store.source("s0", content_hash=f"{0:064x}")
+
+
+def test_merge_source_metadata_fills_only_empty_fields():
+    bare = source(0, publisher="", published=None, title="", date_note="no publication date")
+    new = source(9, content_hash=f"{0:064x}", url="https://x.example/a", date_note="header")
+    merged, conflicts = store_module.merge_source_metadata(bare, new)
+    assert conflicts == []
+    assert (merged.source_id, merged.content_hash) == ("s0", f"{0:064x}")
+    assert (merged.publisher, merged.published, merged.url, merged.title) == (
+        new.publisher,
+        new.published,
+        new.url,
+        new.title,
+    )
+    assert merged.date_note == "header"  # the note explains the date that was filled in
+    again, conflicts = store_module.merge_source_metadata(merged, merged)
+    assert again is merged and conflicts == []
+    other = source(0, publisher="Other", published="2024-12-09", url="")
+    kept, conflicts = store_module.merge_source_metadata(merged, other)
+    assert conflicts == ["published", "publisher", "title"]
+    assert kept is merged  # nothing empty to fill, conflicting values ignored
+
+
+def test_fill_empty_completes_a_stored_source_and_is_idempotent(tmp_path):
+    path = tmp_path / "s.sqlite"
+    bare = source(0, publisher="", published=None, title="", date_note="no publication date")
+    dated = source(7, content_hash=f"{0:064x}", publisher="", date_note="")
+    with Store(path) as db:
+        db.add_sources(bare)
+        assert db.add_sources(dated) == 0 and db.source("s0") == bare  # default: unchanged
+        assert db.add(dated, fill_empty=True) == {
+            "sources": 0,
+            "sources_updated": 1,
+            "assertions": 0,
+        }
+        stored = db.source("s0")
+        assert stored.published == dated.published and stored.title == dated.title
+        assert stored.publisher == "" and stored.date_note == ""
+    snapshot = path.read_bytes()
+    with Store(path) as db:  # the same metadata again changes nothing, not even the file
+        assert db.add(dated, fill_empty=True)["sources_updated"] == 0
+    assert path.read_bytes() == snapshot
+    with Store(path) as db:
+        # a conflicting value never overwrites the stored one; empty fields are filled
+        assert db.add(source(0, published="2024-01-01"), fill_empty=True)["sources_updated"] == 1
+        assert db.source("s0").published == dated.published
+        assert db.source("s0").publisher == "Publisher 0"
+        before = rows(db)
+        assert db.add(source(0, published="2024-01-01"), fill_empty=True)["sources_updated"] == 0
+        assert rows(db) == before
+
+
+def test_failure_while_filling_metadata_leaves_store_unchanged(store, monkeypatch):
+    store.add_sources(source(0, published=None, title=""))
+    before = rows(store)
+    fail_on_call(monkeypatch, "_insert_assertion", 1)
+    with pytest.raises(sqlite3.OperationalError):
+        store.add(source(0), claim(1), fill_empty=True)
+    assert rows(store) == before
+
+
 def test_bad_row_mid_import_leaves_store_unchanged(store, tmp_path):
     store.add_sources(source(0))
     folder = tmp_path / "in"

@@ -5,19 +5,21 @@ The extractor is imported inside the commands, so that ``syriamap --help`` stays
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import DataError, StoreError
+from ..errors import DataError, StoreError, SyriamapError
 from ._common import DATE, echo_table, store_option
 
 __all__ = ["COMMANDS", "evaluate", "extract", "ingest"]
@@ -132,6 +134,62 @@ def extract(
         click.echo(out.getvalue(), nl=False)
 
 
+@contextlib.contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """Print the extractor's warnings raised in the block as ``syriamap: warning:`` lines."""
+    from ..extract.document import ExtractWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExtractWarning)
+        yield
+    for w in caught:
+        if issubclass(w.category, ExtractWarning):
+            click.echo(f"syriamap: warning: {w.message}", err=True)
+
+
+def _naming(exc: SyriamapError, name: str) -> DataError:
+    """Return the error as a one-line DataError that names the file."""
+    if isinstance(exc, DataError) and exc.path is not None:
+        return exc
+    message = exc.message if isinstance(exc, DataError) else str(exc)
+    return DataError(message, path=name, value=getattr(exc, "value", None))
+
+
+def _read_inputs(
+    files: Sequence[str], published: dt.date | None, publisher: str | None
+) -> list[tuple[str, Any, Any]]:
+    """Read every file and its metadata; return ``(name, document, source)`` triples.
+
+    Nothing is written: the first unreadable, oversized or badly described file (bad
+    sidecar, bad ``published:`` value) raises a DataError naming it.
+    """
+    from ..assertions import Source
+    from ..extract.document import read_document
+
+    inputs = []
+    for name in files:
+        try:
+            with _warnings_to_stderr():
+                doc = read_document(name, meta=_meta(published, publisher))
+            meta = doc.meta
+            date = meta.get("published")
+            source = Source(
+                source_id=doc.source_id,
+                publisher=str(meta.get("publisher", "")),
+                url=str(meta.get("url", "")),
+                title=str(meta.get("title", "")),
+                published=date if date not in (None, "") else None,
+                content_hash=doc.content_hash,
+                file=str(meta.get("file", "")),
+            )
+        except SyriamapError as exc:
+            raise _naming(exc, name) from exc
+        if source.published is None:
+            source = dataclasses.replace(source, date_note="no publication date")
+        inputs.append((name, doc, source))
+    return inputs
+
+
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--published", type=DATE, default=None, help="Publication date of the articles.")
@@ -140,53 +198,92 @@ def extract(
 def ingest(
     files: tuple[str, ...], published: dt.date | None, publisher: str | None, store: str | None
 ) -> None:
-    """Add article FILES and their dated assertions to the store (idempotent)."""
-    from ..assertions import Source
+    """Add article FILES and their dated assertions to the store (idempotent).
+
+    All or nothing: every file is read and analysed first, and one bad file (missing,
+    unreadable, too large, bad sidecar) stops the command before anything is written;
+    then all sources and assertions are written in one transaction. An article already
+    stored (same content) keeps its id and its metadata: only empty fields (published,
+    publisher, url, title) are filled in, a different value is reported and ignored, and
+    the stored publication date is the one used to date the claims.
+    """
+    import sqlite3
+
     from ..extract.pipeline import analyse
-    from ..store import open_store
+    from ..store import merge_source_metadata, open_store
 
     if not store:
         raise StoreError("ingest needs a store: give --store PATH or set $SYRIAMAP_STORE")
-    totals = {
-        "sources": 0,
-        "sources_skipped": 0,
-        "assertions": 0,
-        "assertions_skipped": 0,
-        "undated": 0,
-    }
+    inputs = _read_inputs(files, published, publisher)
+    sources: list[Any] = []
+    assertions: list[Any] = []
+    undated = files_undated = 0
     with open_store(store) as db:
-        for _name, result in _analyses(files, published, publisher, progress=True):
-            doc = result.document
-            source = Source(
-                source_id=result.source_id,
-                publisher=str(doc.meta.get("publisher", "")),
-                url=str(doc.meta.get("url", "")),
-                title=str(doc.meta.get("title", "")),
-                published=result.published,
-                content_hash=doc.content_hash,
-                file=str(doc.meta.get("file", "")),
-                date_note="" if result.published else "no publication date",
-            )
-            added = db.add_sources(source)
-            totals["sources"] += added
-            totals["sources_skipped"] += 1 - added
-            if not added:
-                # already stored, maybe under another id (the seeds use their file stem)
-                stored = next((s for s in db.sources() if s.content_hash == doc.content_hash), None)
-                if stored is not None and stored.source_id != result.source_id:
-                    result = analyse(doc, source_id=stored.source_id)
-            assertions = result.assertions()
-            totals["undated"] += len(result.candidates) - len(assertions)
-            if assertions:
-                n = db.add_assertions(assertions)
-                totals["assertions"] += n
-                totals["assertions_skipped"] += len(assertions) - n
-    click.echo(
-        f"sources: {totals['sources']} added, {totals['sources_skipped']} already stored; "
-        f"assertions: {totals['assertions']} added, {totals['assertions_skipped']} already "
-        f"stored"
-        + (f"; {totals['undated']} undated candidates not stored" if totals["undated"] else "")
+        planned: dict[str, Any] = {}  # content_hash -> the source as it will be stored
+        warned: set[tuple[str, str]] = set()
+        iterator: Any = inputs
+        if len(inputs) >= _PROGRESS_FROM:
+            from tqdm import tqdm
+
+            iterator = tqdm(inputs, unit="file", file=sys.stderr, leave=False)
+        for name, doc, new in iterator:
+            known = planned.get(doc.content_hash) or db.source(content_hash=doc.content_hash)
+            if known is None:
+                other = db.source(new.source_id) or next(
+                    (s for s in planned.values() if s.source_id == new.source_id), None
+                )
+                if other is not None:
+                    raise DataError(
+                        f"source id {new.source_id!r} is already stored for other content",
+                        path=name,
+                    )
+                merged = new
+            else:
+                merged, conflicts = merge_source_metadata(known, new)
+                for field in conflicts:
+                    if (doc.content_hash, field) not in warned:
+                        warned.add((doc.content_hash, field))
+                        click.echo(
+                            f"syriamap: warning: {name}: source {known.source_id} is stored "
+                            f"with {field} {_show(getattr(known, field))}; keeping it "
+                            f"(this input says {_show(getattr(new, field))})",
+                            err=True,
+                        )
+                new = dataclasses.replace(new, source_id=known.source_id)
+            planned[doc.content_hash] = merged
+            sources.append(new)
+            try:
+                with _warnings_to_stderr():
+                    result = analyse(doc, published=merged.published, source_id=merged.source_id)
+            except SyriamapError as exc:
+                raise _naming(exc, name) from exc
+            dated = result.assertions()
+            assertions.extend(dated)
+            undated += len(result.candidates) - len(dated)
+            files_undated += merged.published is None
+        try:
+            n = db.add(sources, assertions, fill_empty=True)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to store {store}: {exc}; nothing was written") from exc
+    summary = f"sources: {n['sources']} added, {len(sources) - n['sources']} already stored"
+    if n["sources_updated"]:
+        summary += f", {n['sources_updated']} metadata updated"
+    summary += (
+        f"; assertions: {n['assertions']} added, {len(assertions) - n['assertions']} already stored"
     )
+    if undated:
+        summary += (
+            f"; {undated} undated candidates not stored ({files_undated} "
+            f"{'file has' if files_undated == 1 else 'files have'} no publication date: "
+            "give --published D)"
+            if files_undated
+            else f"; {undated} undated candidates not stored"
+        )
+    click.echo(summary)
+
+
+def _show(value: Any) -> str:
+    return repr(value.isoformat() if isinstance(value, dt.date) else value)
 
 
 @click.command()
