@@ -131,7 +131,9 @@ def extract(
         )
         writer.writeheader()
         writer.writerows(rows)
-        click.echo(out.getvalue(), nl=False)
+        # color=True: click would otherwise strip ANSI sequences when piped, and quotes
+        # must stay verbatim (source_text[start:end]); the table format is the safe view.
+        click.echo(out.getvalue(), nl=False, color=True)
 
 
 @contextlib.contextmanager
