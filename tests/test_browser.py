@@ -6,6 +6,7 @@ which turns the skip into a failure.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -15,7 +16,7 @@ import pytest
 from render_synthetic import HOSTILE_PUBLISHER, make_input
 
 from syriamap.render.geojson import places_geojson, to_geojson
-from syriamap.render.html import build_page, render_html
+from syriamap.render.html import build_page, freshness, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -168,9 +169,36 @@ def test_synthetic_map_marker_count_and_popup_quote(opened):
     o.assert_clean()
 
 
+#: A terminal colour escape and a right-to-left override: neither may reach the reader.
+ANSI = "\x1b[31mRED\x1b[0m"
+RLO = "\u202e"
+INVISIBLE = ("\x1b", RLO, "\u2066", "\u2069", "[31m", "[0m")
+
+
+def hostile_input(n: int):
+    """The synthetic hostile state, plus ANSI escapes and bidi overrides in source text."""
+    data = make_input(n, districts=True)
+    sources = data.sources.copy()
+    evil = sources["source_id"] == "evil"
+    sources.loc[evil, "publisher"] = HOSTILE_PUBLISHER + f" {ANSI} {RLO}gro.live"
+    sources.loc[evil, "title"] = f"{RLO}title\u2066x\u2069"
+    assertions = data.assertions.copy()
+    hostile = assertions["source_id"] == "evil"
+    assertions.loc[hostile, "quote"] = assertions.loc[hostile, "quote"] + f" {RLO}{ANSI}"
+    assertions.loc[hostile, "claimant"] = f"SO{RLO}HR {ANSI}"
+    days = []
+    for day in data.days:
+        places = day.places.copy()
+        places.loc[places.index[:1], "name"] = places["name"].iloc[0] + f" {RLO}{ANSI}"
+        days.append(dataclasses.replace(day, places=places))
+    return dataclasses.replace(
+        data, days=tuple(days), sources=sources, assertions=assertions, _index={}
+    )
+
+
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["csp", "escaping-only"])
 def test_hostile_source_runs_nothing(opened, bypass_csp):
-    data = make_input(20, districts=True)
+    data = hostile_input(20)
     o = opened(build_page(data), bypass_csp=bypass_csp)
     texts = o.eval(
         """() => {
@@ -196,7 +224,18 @@ def test_hostile_source_runs_nothing(opened, bypass_csp):
     assert o.eval("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
     injected = "document.querySelectorAll('.leaflet-popup-content img, script[src]').length"
     assert o.eval(injected) == 0
-    assert HOSTILE_PUBLISHER in o.page.inner_text(".leaflet-control-attribution")
+    attribution = o.page.inner_text(".leaflet-control-attribution")
+    assert HOSTILE_PUBLISHER in attribution
+    # terminal escapes and bidi controls are gone from popups, tooltips and attribution;
+    # a replacement character shows where a reordering character was
+    assert "RED" in joined and "RED" in attribution
+    assert "\ufffdgro.live" in attribution
+    titles = o.eval("Array.from(document.querySelectorAll('[title]')).map(e => e.title)")
+    for bad in INVISIBLE:
+        assert bad not in joined, repr(bad)
+        assert bad not in attribution, repr(bad)
+        assert all(bad not in title for title in titles), repr(bad)
+    assert "<mark>" in o.eval("document.querySelector('.leaflet-popup-content').innerHTML")
     o.assert_clean()
 
 
@@ -209,16 +248,40 @@ def test_timeline_slider_changes_date_and_styles(opened):
     assert o.eval("window.syriamap.markerCount") == len(data.days[-1].places)
     styles = "() => window.syriamap.places.getLayers().map(m => m.options.fillColor + m.options.dashArray)"  # noqa: E501
     before = o.eval(styles)
+    records = data.assertion_records()
+
+    def fresh(state):
+        ids = [a for r in state.places.itertuples() for a in (*r.supporting, *r.conflicting)]
+        return freshness(max(records[a]["event_date"] for a in ids).isoformat(), state.date)
+
+    assert o.page.inner_text("#sm-fresh") == fresh(data.days[-1])
     o.page.focus("#sm-slider")
     o.page.keyboard.press("Home")
     assert o.eval("window.syriamap.date") == "2024-12-01"
     assert o.page.inner_text("#sm-date") == "1 December 2024"
+    assert o.page.inner_text("#sm-fresh") == "newest evidence: 1 December 2024"
     assert o.eval("document.getElementById('map').dataset.date") == "2024-12-01"
     assert o.eval("window.syriamap.markerCount") == len(data.days[0].places)
     assert o.eval(styles) != before
+    for k, state in enumerate(data.days):  # the panel follows the slider, day by day
+        o.eval("k => window.syriamap.setDay(k)", k)
+        assert o.page.inner_text("#sm-fresh") == fresh(state), state.date
     o.page.click("#sm-play")
     o.wait_until("() => window.syriamap.day >= 2", timeout=5)
     o.page.click("#sm-play")  # pause
+    o.assert_clean()
+
+
+def test_stale_map_says_how_old_its_newest_evidence_is(opened):
+    # the seeds' newest claim is from 7 December; the map of 8 December must say so
+    o = opened(render_html(start="2024-12-07", end="2024-12-08", districts=False))
+    stale = "newest evidence: 7 December 2024 (1 day before this map's date)"
+    assert o.page.inner_text("#sm-fresh") == stale
+    assert o.eval("document.getElementById('sm-fresh').className") == "stale"
+    o.page.focus("#sm-slider")
+    o.page.keyboard.press("Home")
+    assert o.page.inner_text("#sm-fresh") == "newest evidence: 7 December 2024"
+    assert o.eval("document.getElementById('sm-fresh').className") == ""
     o.assert_clean()
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from syriamap.render._evidence import (
+    REPLACEMENT,
     as_list,
     best_quote,
+    clean,
     esc,
     evidence_entry,
     highlight,
     json_for_script,
+    known_publisher,
     safe_url,
     source_html,
 )
@@ -130,12 +134,59 @@ def test_as_list_and_esc_accept_missing_values():
     assert esc(None) == "" and esc(float("nan")) == ""
 
 
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("\x1b[31mRED\x1b[0m", "RED"),  # terminal colours: dropped
+        ("\x1b]0;title\x07Homs", "Homs"),  # terminal title (OSC): dropped
+        ("abc\u202edef", f"abc{REPLACEMENT}def"),  # right-to-left override
+        ("\u2066x\u2069 \u202ay\u202c", f"{REPLACEMENT}x{REPLACEMENT} {REPLACEMENT}y{REPLACEMENT}"),
+        ("bell\x07 nul\x00 del\x7f c1\x85", "bell\ufffd nul\ufffd del\ufffd c1\ufffd"),
+        ("tab\tline\nnext\r", "tab\tline\nnext\r"),  # layout characters stay
+        ("دير الزور \u200f(RLM) Daraa", "دير الزور \u200f(RLM) Daraa"),  # Arabic and marks stay
+    ],
+)
+def test_clean_drops_escapes_and_replaces_invisible_characters(raw, shown):
+    assert clean(raw) == shown
+    assert esc(raw) == html.escape(shown)
+
+
+def test_highlight_finds_the_name_despite_reordering_characters():
+    out = highlight("forces took \u202eKanaker\u202c \x1b[1mtoday\x1b[0m", ["\u202eKanaker"])
+    assert out == f"forces took <mark>{REPLACEMENT}Kanaker</mark>{REPLACEMENT} today"
+    out = highlight("forces took Kan\u2066aker", ["Kan\u2066aker"])
+    assert "<mark>" in out and "\u2066" not in out
+
+
+def test_source_text_is_cleaned_in_every_fragment():
+    source = source_html(
+        {"publisher": "\x1b[31mRED\x1b[0m", "url": "javascript:\u202ex", "title": "t\u202e1"},
+        "s",
+    )
+    assert "RED" in source and "\x1b" not in source and "[31m" not in source
+    assert "\u202e" not in source
+    entry = evidence_entry(
+        {"claimant": "SO\u202eHR", "stance": "asserted", "quote": "x\x1b[0m\u2067y"}
+    )
+    assert not any(INVISIBLE.search(fragment) for fragment in entry)
+
+
+def test_known_publisher():
+    assert known_publisher("Reuters") == "Reuters"
+    for missing in ("unknown", " Unknown ", "", "  ", None, float("nan"), "\x1b[0m"):
+        assert known_publisher(missing) is None
+
+
 @given(st.text(), st.text(max_size=12))
 def test_highlight_output_has_no_markup_but_mark(quote, name):
     out = highlight(quote, [name])
     stripped = out.replace("<mark>", "", 1).replace("</mark>", "", 1)
     assert "<" not in stripped and ">" not in stripped and '"' not in stripped
-    assert html.unescape(stripped) == quote
+    assert html.unescape(stripped) == clean(quote)
+    assert not INVISIBLE.search(out)
 
 
 @given(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -122,3 +123,63 @@ def test_render_html_from_seeds():
     assert "as reported" not in page.html.split("<body>")[1].split("</h1>")[0]
     reported = render_html("2024-12-07", as_reported_by="2024-12-08")
     assert "as reported by 8 December 2024" in reported.html
+
+
+def test_title_panel_says_how_old_the_newest_evidence_is():
+    same_day = render_html("2024-12-07").html
+    assert "newest evidence: 7 December 2024<" in same_day
+    assert "before this map's date" not in same_day
+    # the seeds' newest claim is from 7 December: an 8 December map says so
+    later = render_html("2024-12-08", districts=False).html
+    assert "newest evidence: 7 December 2024 (1 day before this map's date)" in later
+    assert 'class="stale"' in later
+
+
+def test_timeline_payload_has_newest_evidence_per_day():
+    days = [dt.date(2024, 12, 1) + dt.timedelta(days=i) for i in range(5)]
+    data = make_input(30, days, hostile=False)
+    out = payload(build_page(data))
+    records = data.assertion_records()
+    for state, day in zip(data.days, out["days"], strict=True):
+        ids = [a for row in state.places.itertuples() for a in (*row.supporting, *row.conflicting)]
+        newest = max(records[a]["event_date"] for a in ids).isoformat()
+        assert day["n"] == newest
+        lag = (state.date - dt.date.fromisoformat(newest)).days
+        assert day["stale"] is (lag > 0)
+        assert day["f"].startswith("newest evidence: ")
+        assert (f"({lag} day" in day["f"]) is (lag > 0)
+    empty = payload(build_page(make_input(0, hostile=False)))
+    assert empty["days"][0]["f"] == "newest evidence: none"
+
+
+def test_attribution_cleans_publishers_and_counts_unknown_ones():
+    base = make_input(20, hostile=False)
+    sources = base.sources.copy()
+    sources.loc[0, "publisher"] = "unknown"
+    sources.loc[1, "publisher"] = ""
+    sources.loc[2, "publisher"] = "\x1b[31mRED\x1b[0m \u202eNews"
+    data = dataclasses.replace(base, sources=sources, _index={})
+    attribution = payload(build_page(data))["attribution"]
+    sources_part = attribution.split("Sources: ", 1)[1]
+    assert "unknown," not in sources_part and "s001" not in sources_part
+    assert "2 sources of unknown publisher" in sources_part
+    assert "RED \ufffdNews" in sources_part
+    assert "\x1b" not in attribution and "[31m" not in attribution and "\u202e" not in attribution
+
+
+def test_no_control_or_bidi_characters_reach_the_page():
+    base = make_input(12, hostile=False)
+    evil = "\x1b[31m\u202eevil\u202c\u2066 \x07"
+    assertions = base.assertions.copy()
+    assertions["quote"] = assertions["quote"] + " " + evil
+    assertions["claimant"] = evil
+    sources = base.sources.copy()
+    sources["title"] = evil
+    sources["publisher"] = sources["publisher"] + evil
+    data = dataclasses.replace(base, assertions=assertions, sources=sources, _index={})
+    page = build_page(data)
+    text = page.html.split('<script type="application/json"', 1)[1].split("</script>", 1)[0]
+    decoded = json.dumps(payload(page), ensure_ascii=False)
+    for bad in ("\x1b", "\u202e", "\u202c", "\u2066", "\x07"):
+        assert bad not in decoded and bad not in text
+    assert "<mark>" in decoded  # place names still highlighted

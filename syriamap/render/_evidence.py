@@ -1,8 +1,12 @@
 """Evidence for one place: the claims behind its colour, as escaped HTML and flat text.
 
 Everything that comes from a source (quotes, publishers, titles, urls, claimants) is
-untrusted. It is escaped here, on the server side, with :func:`html.escape` before any
-markup is added, and only ``http``/``https`` urls become links.
+untrusted. It is cleaned and escaped here, on the server side, before any markup is added:
+:func:`clean` drops terminal escape sequences and replaces control characters (C0 other
+than tab/newline, DEL, C1) and bidirectional embeddings, overrides and isolates
+(U+202A–U+202E, U+2066–U+2069), which would let a source reorder what the reader sees, by
+U+FFFD; then :func:`html.escape`. Only ``http``/``https`` urls become links. Exports
+(GeoJSON, GeoPackage) keep quotes verbatim; this is for what the HTML page displays.
 """
 
 from __future__ import annotations
@@ -16,25 +20,59 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 __all__ = [
+    "REPLACEMENT",
     "as_list",
     "best_quote",
+    "clean",
     "esc",
     "evidence_entry",
     "highlight",
     "iso_date",
     "json_for_script",
+    "known_publisher",
     "safe_url",
     "source_html",
 ]
 
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
 
+#: Shown in place of an invisible control or reordering character.
+REPLACEMENT = "\ufffd"
+# ANSI/VT100 escape sequences (CSI "ESC [ ... final", OSC "ESC ] ... BEL/ST", two-byte ESC x)
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
+)
+# C0 controls except tab, newline and carriage return; DEL; C1 controls; bidi embeddings,
+# overrides (U+202A-U+202E) and isolates (U+2066-U+2069)
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    r"""Make source text safe to display: no terminal escapes, controls or bidi overrides.
+
+    Terminal escape sequences are dropped (they only format a terminal); any other control
+    character and every bidirectional embedding, override or isolate becomes U+FFFD, so
+    the reader sees that something was there and nothing is reordered.
+
+    Examples
+    --------
+    >>> clean("\x1b[31mRED\x1b[0m")
+    'RED'
+    >>> clean("abc\u202edef\x07") == "abc\ufffddef\ufffd"
+    True
+    """
+    return _INVISIBLE.sub(REPLACEMENT, _ANSI.sub("", text))
+
 
 def esc(value: Any) -> str:
-    """Escape any value for HTML text or a quoted attribute (``None`` → ``""``)."""
+    """Clean (:func:`clean`) and escape any value for HTML text or a quoted attribute.
+
+    ``None`` and NaN give ``""``.
+    """
     if is_missing(value):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(clean(str(value)), quote=True)
 
 
 def is_missing(value: Any) -> bool:
@@ -49,6 +87,25 @@ def is_missing(value: Any) -> bool:
         return bool(pd.isna(value)) if not isinstance(value, (list, tuple, set)) else False
     except (TypeError, ValueError):
         return False
+
+
+_UNKNOWN_PUBLISHERS = frozenset({"unknown", "unknown publisher", "n/a", "na", "none", "-", "?"})
+
+
+def known_publisher(value: Any) -> str | None:
+    """Return the publisher's name, or None when it is missing, blank or "unknown".
+
+    Examples
+    --------
+    >>> known_publisher(" Reuters "), known_publisher("Unknown"), known_publisher(None)
+    ('Reuters', None, None)
+    """
+    if is_missing(value):
+        return None
+    name = str(value).strip()
+    if not clean(name).strip() or name.casefold() in _UNKNOWN_PUBLISHERS:
+        return None
+    return name
 
 
 def as_list(value: Any) -> list[str]:
@@ -98,8 +155,9 @@ def safe_url(url: Any) -> str | None:
 def highlight(quote: Any, names: Iterable[Any]) -> str:
     """Escape ``quote`` and wrap the first occurrence of a place name in ``<mark>``.
 
-    The quote is split around the match in raw text, each piece is escaped, then the
-    ``<mark>`` is added: the markup never comes from the source.
+    Quote and names are cleaned (:func:`clean`) first, so a name is still found when
+    both carry the same invisible characters; the quote is split around the match, each
+    piece is escaped, then the ``<mark>`` is added: the markup never comes from the source.
 
     Examples
     --------
@@ -108,12 +166,12 @@ def highlight(quote: Any, names: Iterable[Any]) -> str:
     """
     if is_missing(quote):
         return ""
-    text = str(quote)
+    text = clean(str(quote))
     lowered = text.casefold()
     for name in names:
-        if is_missing(name) or not str(name).strip():
+        if is_missing(name) or not clean(str(name)).strip():
             continue
-        needle = str(name).strip().casefold()
+        needle = clean(str(name)).strip().casefold()
         at = lowered.find(needle)
         if at >= 0 and len(lowered) == len(text):
             end = at + len(needle)

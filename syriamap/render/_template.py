@@ -30,7 +30,9 @@ TEMPLATE = """<!DOCTYPE html>
 <div id="panel" class="sm-panel">
   <h1><!--@HEADING@--></h1>
   <div id="sm-when"><span id="sm-date"><!--@DATE_TEXT@--></span>
-    <span id="sm-reported"><!--@REPORTED_TEXT@--></span></div>
+    <span id="sm-reported"><!--@REPORTED_TEXT@--></span>
+    <span id="sm-fresh" class="<!--@FRESH_CLASS@-->"
+      data-newest="<!--@FRESH_NEWEST@-->"><!--@FRESH_TEXT@--></span></div>
   <div id="sm-timeline" hidden>
     <button id="sm-play" type="button" aria-label="play">&#9654;</button>
     <input id="sm-slider" type="range" min="0" max="0" step="1" value="0"
@@ -60,6 +62,8 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 #sm-when { font-size: 13px; }
 #sm-date { font-weight: 600; }
 #sm-reported { color: #555; display: block; }
+#sm-fresh { color: #555; display: block; }
+#sm-fresh.stale { color: #8a4b00; }
 #sm-timeline { display: flex; gap: 6px; align-items: center; margin-top: 6px; }
 #sm-timeline[hidden] { display: none; }
 #sm-slider { flex: 1; min-width: 160px; }
@@ -207,6 +211,7 @@ PAGE_JS = r"""
   }
 
   var dateEl = document.getElementById("sm-date");
+  var freshEl = document.getElementById("sm-fresh");
   var summaryEl = document.getElementById("sm-summary");
   var slider = document.getElementById("sm-slider");
   var play = document.getElementById("sm-play");
@@ -234,6 +239,9 @@ PAGE_JS = r"""
     map.closePopup();
     var text = D.dateLabels[day];
     dateEl.textContent = text;
+    freshEl.textContent = d.f;
+    freshEl.className = d.stale ? "stale" : "";
+    freshEl.dataset.newest = d.n || "";
     document.title = D.title + " — " + D.dates[day];
     slider.value = String(day);
     var parts = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })

@@ -27,7 +27,14 @@ from .._io import atomic_write
 from .._types import DateLike, PathLike
 from ..errors import VocabularyError
 from . import _template
-from ._evidence import esc, evidence_entry, json_for_script, source_html
+from ._evidence import (
+    esc,
+    evidence_entry,
+    iso_date,
+    json_for_script,
+    known_publisher,
+    source_html,
+)
 from ._frames import RenderInput, load, place_rows
 from .style import (
     GOV_FILL_BASE,
@@ -170,6 +177,26 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def freshness(newest: str | None, day: dt.date) -> str:
+    """Plain text for the title panel: the newest evidence behind a day's map.
+
+    Examples
+    --------
+    >>> freshness("2024-12-07", dt.date(2024, 12, 8))
+    "newest evidence: 7 December 2024 (1 day before this map's date)"
+    >>> freshness("2024-12-08", dt.date(2024, 12, 8))
+    'newest evidence: 8 December 2024'
+    """
+    if not newest:
+        return "newest evidence: none"
+    when = dt.date.fromisoformat(newest)
+    text = f"newest evidence: {_long_date(when)}"
+    lag = (day - when).days
+    if lag > 0:
+        text += f" ({lag} day{'s' if lag != 1 else ''} before this map's date)"
+    return text
+
+
 def _simplified(geoms: Sequence[Any], tolerance: float) -> list[Any]:
     import numpy as np
     import shapely
@@ -241,6 +268,33 @@ def _gov_tooltip(row: Mapping[str, Any], present: Sequence[str]) -> str:
     return head + f"<br>{n} mapped place{'s' if n != 1 else ''}" + (lines or "<br>no claims")
 
 
+def _sources_attribution(data: RenderInput, cited: set[str]) -> str:
+    """`` · Sources: A, B and 1 source of unknown publisher`` (escaped), or ``""``.
+
+    A publisher recorded as missing, blank or "unknown" is not listed as a publisher;
+    such sources are counted instead.
+    """
+    records = data.source_records()
+    names: dict[str, str] = {}
+    unknown = 0
+    for sid in cited:
+        name = known_publisher((records.get(sid) or {}).get("publisher"))
+        if name is None:
+            unknown += 1
+        else:
+            names.setdefault(name.casefold(), name)
+    publishers = sorted(names.values(), key=str.casefold)
+    parts = [esc(p) for p in publishers[:15]]
+    if len(publishers) > 15:
+        parts.append(f"{len(publishers) - 15} more")
+    if unknown:
+        parts.append(f"{unknown} source{'s' if unknown != 1 else ''} of unknown publisher")
+    if not parts:
+        return ""
+    shown = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f" · Sources: {shown}"
+
+
 def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, Any]:
     assertions = data.assertion_records()
     sources = data.source_records()
@@ -306,8 +360,9 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
 
     days = []
     n = len(features)
-    for rows in rows_by_day:
+    for state, rows in zip(data.days, rows_by_day, strict=True):
         s, c, e, t = [-1] * n, [-1] * n, [-1] * n, [-1] * n
+        newest = ""
         for row in rows:
             i = index[row["place_id"]]
             side = row["side"] or ""
@@ -330,7 +385,19 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
                 rec = assertions.get(aid)
                 if rec is not None:
                     cited.add(str(rec.get("source_id")))
-        days.append({"s": s, "c": c, "e": e, "t": t})
+                    newest = max(newest, iso_date(rec.get("event_date")) or "")
+        # the newest event date among the evidence in view, and how far it lags the map
+        days.append(
+            {
+                "s": s,
+                "c": c,
+                "e": e,
+                "t": t,
+                "n": newest or None,
+                "f": freshness(newest or None, state.date),
+                "stale": bool(newest) and newest < state.date.isoformat(),
+            }
+        )
 
     # governorates: geometry once (simplified), per-day style and tooltip
     gov_frames = [day.governorates for day in data.days]
@@ -381,11 +448,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
             ],
         }
 
-    publishers = sorted({data.publisher(s) for s in cited}, key=str.casefold)
-    shown = ", ".join(esc(p) for p in publishers[:15])
-    if len(publishers) > 15:
-        shown += f" and {len(publishers) - 15} more"
-    attribution = PLACE_ATTRIBUTION + (f" · Sources: {shown}" if shown else "")
+    attribution = PLACE_ATTRIBUTION + _sources_attribution(data, cited)
 
     order = [s for s in sides() if s in present] + sorted(present - set(sides()))
     return {
@@ -470,6 +533,10 @@ def build_page(data: RenderInput, *, tiles: str | None = None) -> MapPage:
             "HEADING": "Territorial control in Syria",
             "DATE_TEXT": esc(_long_date(last)),
             "REPORTED_TEXT": esc(reported),
+            # text content built from dates only: the apostrophe needs no escaping
+            "FRESH_TEXT": _html.escape(payload["days"][-1]["f"], quote=False),
+            "FRESH_NEWEST": esc(payload["days"][-1]["n"] or ""),
+            "FRESH_CLASS": "stale" if payload["days"][-1]["stale"] else "",
             "LEAFLET_CSS": leaflet_css,
             "PAGE_CSS": _template.PAGE_CSS,
             "LEGEND": _legend(legend_sides, payload["districts"] is not None),
