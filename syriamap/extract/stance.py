@@ -314,6 +314,7 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
     return before() or after()
 
 
+@lru_cache(maxsize=4096)
 def claimant_side(claimant: str) -> str:
     """Return the side a claimant speaks for, or ``""`` when unknown.
 
