@@ -377,7 +377,9 @@ _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
 _LIST_RELATIVE = re.compile(
     r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s)", re.I
 )
-_IT = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}it\b", re.I)
+# "(certain parts of) it / them": the object of a cue, pointing back to places
+_PARTS_OF = r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}"
+_IT = re.compile(_PARTS_OF + r"it\b", re.I)
 
 
 def _pronoun_target(
@@ -392,7 +394,7 @@ def _pronoun_target(
     return []
 
 
-_THEM = re.compile(r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}them\b", re.I)
+_THEM = re.compile(_PARTS_OF + r"them\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|where|that)\b", re.I)
 _RELATIVE_HEAD = re.compile(
     r"(?:\s+(?:province|governorate|countryside|city|town|village|district|region|area))?"
