@@ -117,8 +117,9 @@ class Document:
 def decode_bytes(raw: bytes, *, name: str = "input") -> tuple[str, list[str]]:
     """Decode ``raw`` to text; return the text and notes on what was repaired.
 
-    UTF-8 first (a BOM is dropped), then the encoding charset-normalizer finds; bytes that
-    still cannot be decoded become U+FFFD and an :class:`ExtractWarning` is issued.
+    UTF-8 first (a BOM is dropped), then the encoding charset-normalizer finds (a guess,
+    so an :class:`ExtractWarning` says which); bytes that still cannot be decoded become
+    U+FFFD, with an :class:`ExtractWarning` too.
 
     Examples
     --------
@@ -143,7 +144,12 @@ def decode_bytes(raw: bytes, *, name: str = "input") -> tuple[str, list[str]]:
     if encoding and encoding.replace("_", "").lower() not in {"utf8", "ascii"}:
         try:
             text = raw.decode(encoding)
-            notes.append(f"{name}: not UTF-8, decoded as {encoding}")
+            # A guess, often wrong on short texts: say so, so the reader can check names.
+            message = (
+                f"{name}: not UTF-8; decoded as {encoding} (a guess: save as UTF-8 to be sure)"
+            )
+            notes.append(message)
+            warnings.warn(message, ExtractWarning, stacklevel=3)
             return text, notes
         except (UnicodeDecodeError, LookupError):
             pass
