@@ -333,3 +333,11 @@ def test_notebook_iframe_displays_the_map(browser, tmp_path):
         assert errors == []
     finally:
         context.close()
+
+
+def test_attribution_credits_leaflet_and_the_place_data(opened):
+    o = opened(render_html("2024-12-07", districts=False))
+    o.assert_clean()
+    text = o.page.inner_text(".leaflet-control-attribution")
+    assert "Leaflet" in text and "Who's On First" in text and "GeoNames" in text
+    assert "\U0001f1fa\U0001f1e6" not in o.page.inner_html(".leaflet-control-attribution")

@@ -121,6 +121,8 @@ PAGE_JS = r"""
     style: { color: "#333", weight: 1.6, fill: true, fillColor: "#ffffff",
              fillOpacity: D.tiles ? 0 : 1 }
   }).addTo(map);
+  // a plain credit for Leaflet (its default prefix carries a national flag)
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.attributionControl.addAttribution(D.attribution);
 
   var day = 0;
