@@ -252,7 +252,8 @@ class Source:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Source:
         """Build a source from a CSV/JSON row keyed by :data:`SOURCE_FIELDS`."""
-        return cls(**{k: row.get(k) for k in SOURCE_FIELDS})
+        fields: dict[str, Any] = {k: row.get(k) for k in SOURCE_FIELDS}
+        return cls(**fields)  # validated (and coerced) in __post_init__
 
     def to_row(self) -> dict[str, Any]:
         """Return the source as a dict keyed by :data:`SOURCE_FIELDS` (dates as ISO text)."""
@@ -440,7 +441,7 @@ class Assertion:
 
         Empty ``confidence`` means 1.0; empty precisions mean ``day`` / ``place``.
         """
-        values = {k: row.get(k) for k in ASSERTION_FIELDS}
+        values: dict[str, Any] = {k: row.get(k) for k in ASSERTION_FIELDS}
         if values["confidence"] in (None, ""):
             values["confidence"] = 1.0
         return cls(**values)

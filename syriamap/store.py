@@ -290,6 +290,7 @@ class Store:
         with self._lock:
             cur = self._conn.cursor()
             depth = self._depth
+            undo: tuple[str, ...]
             if depth == 0:
                 begin, undo, done = "BEGIN IMMEDIATE", ("ROLLBACK",), "COMMIT"
             else:

@@ -607,7 +607,7 @@ def capitals(
     records = []
     for iso, place in caps.items():
         known = place.place_id in fused.index
-        r = fused.loc[place.place_id] if known else None
+        r: Any = fused.loc[place.place_id] if known else {}
         records.append(
             {
                 "capital": place.name,

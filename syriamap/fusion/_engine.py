@@ -145,17 +145,14 @@ def _states_frame(states: Mapping[int, _State]) -> pd.DataFrame:
                 [states[p].actor if states[p].holder else "" for p in ids], dtype=object
             ),
             "start": pd.Series(
-                [np.nan if states[p].start is None else float(states[p].start) for p in ids],
+                [np.nan if (s := states[p].start) is None else float(s) for p in ids],
                 dtype=float,
             ),
             "ended": pd.Series(
                 ["|" + "|".join(sorted(states[p].ended)) + "|" for p in ids], dtype=object
             ),
             "prev_start": pd.Series(
-                [
-                    np.nan if states[p].prev_start is None else float(states[p].prev_start)
-                    for p in ids
-                ],
+                [np.nan if (s := states[p].prev_start) is None else float(s) for p in ids],
                 dtype=float,
             ),
         }

@@ -244,7 +244,7 @@ def best_quote(assertions: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | N
         conf = row.get("confidence")
         key = (
             stance_rank.get(str(row.get("stance")), 0),
-            0.0 if is_missing(conf) else float(conf),
+            0.0 if conf is None or is_missing(conf) else float(conf),
             iso_date(row.get("event_date")) or "",
             str(row.get("assertion_id") or ""),
         )
