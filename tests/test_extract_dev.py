@@ -149,8 +149,11 @@ def test_irrealis_is_no_claim():
     assert rows("Analysts say that if the rebels take Homs the war is over.") == set()
 
 
-def test_negation_is_no_claim():
-    assert rows("The rebels did not capture Homs.") == set()
+def test_negation_is_denied_failure_is_no_claim():
+    # a plain negation denies the claim (data/lexicon/README.md); a failure makes none
+    assert rows("The rebels did not capture Homs.") == {
+        ("Homs", "opposition", "captured", "denied")
+    }
     assert rows("The army failed to retake Morek.") == set()
 
 

@@ -157,9 +157,109 @@ def test_adjuncts_are_not_objects():
     assert found("The rebels reached an agreement in Homs.") == set()
 
 
-def test_negation_gives_nothing():
-    assert found("Rebels have not entered Hama.") == set()
-    assert found("Rebels failed to capture Homs.") == set()
+def test_negation_asserted_by_the_text_is_denied():
+    assert found("Rebels have not entered Hama.") == {("Hama", "opposition", "entered", "denied")}
+    (a,) = extract("Insurgents didn't enter Saraqib.", published="2024-12-07")
+    assert str(a.stance) == "denied" and a.claimant == "" and a.claimant_side == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels failed to capture Homs.",
+        "Insurgents could not enter Salamiyah.",
+        "The army refused to withdraw from Deir ez-Zor.",
+        "Opposition fighters have yet to reach Tartus.",
+        "It was a second attempt by the rebels to take Idlib.",
+    ],
+)
+def test_failure_refusal_and_attempts_give_nothing(text):
+    assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "claimant"),
+    [
+        (
+            "The defence ministry said its units did not withdraw from Salamiyah.",
+            ("Salamiyah", "government", "withdrew", "denied"),
+            "The defence ministry",
+        ),
+        (
+            "A war monitor reported that insurgents did not take over Saraqib.",
+            ("Saraqib", "opposition", "captured", "denied"),
+            "A war monitor",
+        ),
+        (
+            "The rebel alliance said it had not captured Tartus.",
+            ("Tartus", "opposition", "captured", "denied"),
+            "The rebel alliance",
+        ),
+        (
+            "Hezbollah insisted that its fighters never entered Qusayr.",
+            ("Al-Qusayr", "hezbollah", "entered", "denied"),
+            "Hezbollah",
+        ),
+        (
+            "Idlib was not captured by the rebels, state television said.",
+            ("Idlib", "opposition", "captured", "denied"),
+            "state television",
+        ),
+        (
+            "Salamiyah has not fallen to the insurgents, according to a local official.",
+            ("Salamiyah", "opposition", "captured", "denied"),
+            "a local official",
+        ),
+        (
+            "There was no withdrawal from Deir ez-Zor, an army officer told reporters.",
+            ("Deir ez-Zor", "government", "withdrew", "denied"),
+            "an army officer",
+        ),
+    ],
+)
+def test_negation_inside_reported_speech_is_denied_by_the_speaker(text, claim, claimant):
+    g = Gazetteer.default()
+    got = {
+        (g.get(a.place_id).name, a.actor, str(a.relation), str(a.stance)): a.claimant
+        for a in extract(text, published="2024-12-07")
+    }
+    assert got.get(claim) == claimant
+
+
+def test_denial_of_a_negation_and_not_only_are_not_denials():
+    assert found("Officials denied that the army had not left Tartus.") == set()
+    got = found("Rebels not only captured Saraqib but also entered Idlib.")
+    assert ("Saraqib", "opposition", "captured", "asserted") in got
+    assert ("Idlib", "opposition", "entered", "asserted") in got
+
+
+def test_did_not_confirm_is_unverified():
+    got = found("A monitor did not confirm that insurgents entered Salamiyah.")
+    assert got == {("Salamiyah", "opposition", "entered", "unverified")}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Assad's loss of Idlib stunned his allies.", ("Idlib", "government", "lost")),
+        ("The army's loss of Salamiyah surprised many.", ("Salamiyah", "government", "lost")),
+        ("The rebels' loss of Saraqib ended the offensive.", ("Saraqib", "opposition", "lost")),
+        ("The SDF's loss of Manbij came after a week.", ("Manbij", "sdf", "lost")),
+        ("After he lost Idlib, the president flew abroad.", ("Idlib", "government", "lost")),
+        ("After losing Saraqib, the regime regrouped.", ("Saraqib", "government", "lost")),
+        ("Losing Deir ez-Zor was a blow to the president.", ("Deir ez-Zor", "government", "lost")),
+        ("Tartus is no longer under government control.", ("Tartus", "government", "lost")),
+        ("Saraqib is no longer in rebel hands.", ("Saraqib", "opposition", "lost")),
+        ("The regime no longer controls Salamiyah.", ("Salamiyah", "government", "lost")),
+        ("Idlib is no longer held by the insurgents.", ("Idlib", "opposition", "lost")),
+    ],
+)
+def test_loss_takes_the_loser(text, claim):
+    assert (*claim, "asserted") in found(text)
+
+
+def test_heavy_losses_are_casualties_not_territory():
+    assert found("Government forces suffered heavy losses in Salamiyah.") == set()
 
 
 def test_pronoun_takes_previous_subject():

@@ -11,7 +11,8 @@ Rules for keeping a match:
   start with a lower-case article followed by a capital: "as-Suwayda");
 - a name glued to other capitalised words is part of a longer proper noun ("Hassan Abdel
   Ghani", "Sham FM", "President Bashar al-Assad") and is skipped, unless the neighbour is a
-  kind word ("Deraa City", "Daraa Province") or the line is a title-case headline;
+  kind word ("Deraa City", "Daraa Province"), a gerund opening the sentence ("Losing
+  Aleppo was a blow") or the line is a title-case headline;
 - names inside an actor mention ("Hayat Tahrir al-Sham") are skipped;
 - aliases shorter than four letters only count for cities and governorates;
 - possessives are stripped ("Homs'", "Aleppo's").
@@ -141,7 +142,14 @@ class _Scanner:
         return False
 
     def scan(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        # one pass: tokens, and the folded token stream with the offsets of each token
         tokens: list[tuple[int, int, str]] = []
+        parts: list[str] = [" "]
+        fstarts: list[int] = []
+        fends: list[int] = []
+        pos = 1
+        last = -1
+        joiner = _JOINER.fullmatch
         for m in _TOKEN.finditer(text, start, end):
             a, b = m.span()
             word = m.group(0)
@@ -150,26 +158,25 @@ class _Scanner:
                 if poss:
                     b -= len(poss.group(0))
                     word = text[a:b]
-            if b > a:
-                tokens.append((a, b, word))
-        if not tokens:
-            return []
-        parts: list[str] = [" "]
-        fstarts: list[int] = []
-        fends: list[int] = []
-        pos = 1
-        for i, (a, _b, word) in enumerate(tokens):
-            if i:
-                gap = text[tokens[i - 1][1] : a]
-                joined = gap == " " or (len(gap) <= 3 and _JOINER.fullmatch(gap))
-                sep = " " if joined else " \x01 "
-                parts.append(sep)
-                pos += len(sep)
+                if b <= a:
+                    continue
+            if last >= 0:
+                gap = text[last:a]
+                if gap == " " or (len(gap) <= 3 and joiner(gap)):
+                    parts.append(" ")
+                    pos += 1
+                else:
+                    parts.append(" \x01 ")
+                    pos += 3
             f = fold(word) or "\x02"
             fstarts.append(pos)
             parts.append(f)
             pos += len(f)
             fends.append(pos)
+            tokens.append((a, b, word))
+            last = b
+        if not tokens:
+            return []
         parts.append(" ")
         folded = "".join(parts)
         found: list[tuple[int, int, str, tuple[str, ...]]] = []
@@ -282,6 +289,7 @@ def _keep(
             and _capital(prev)
             and prev.lower() not in _FUNCTION_WORDS
             and not re.search(r"['\u2019]s?$", text[pa : tokens[i][0]].strip())
+            and not _opening_gerund(text, pa, prev)
         ):
             return False
         if prev.lower() in _ARTICLES and gap in ("-", " ") and i > 1:
@@ -302,6 +310,14 @@ def _keep(
             if _capital(nn[2]) and text[nb : nn[0]] in ("-", " "):
                 return False
     return True
+
+
+def _opening_gerund(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` is a gerund opening a sentence ("Losing Aleppo was a blow")."""
+    if len(word) < 6 or not word.endswith("ing") or not word[1:].islower():
+        return False
+    head = text[max(0, start - 3) : start]
+    return start == 0 or bool(re.search(r"(?:^|[.!?\n\u201c\"]\s*|\n)$", head))
 
 
 _SCANNERS: dict[int, _Scanner] = {}

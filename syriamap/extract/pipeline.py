@@ -268,6 +268,14 @@ def analyse(
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
+            if claim.trigger.negated:
+                # "SOHR said rebels did not take X", "Rebels did not enter X": the claim
+                # that the actor did it is denied, by the speaker or by the text itself
+                if stance == "denied":
+                    continue  # "denied that troops had not left X": a double negation
+                if stance == "asserted":
+                    claimant, c_side = "", ""
+                stance = "denied"
             if stance == "asserted":
                 claimant, c_side = "", ""
             event_date, precision = date_for(

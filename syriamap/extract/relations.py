@@ -21,8 +21,11 @@ Places that are reference points are never targets: a name right after "north of
 "near", "N kilometres from", "located in", "outside"; container names before "suburb of" /
 "countryside of" pass the cue on to the place they contain ("the Damascus suburbs of
 Maadamiyah, Jaramana, and Daraya"). Lists ("captured Aleppo, Hama and large parts of the
-south") give one claim per place. A cue preceded by a negation ("had not reached") gives
-none. A pronoun subject ("They took control of Hama") takes the subject actor of the
+south") give one claim per place. A cue preceded by a negation gives none when it says
+the act failed or was refused ("failed to take", "could not enter"); a plainly negated cue
+("did not withdraw from X", "was not captured by") gives the claim with
+``Trigger.negated`` set, which the pipeline records as ``denied``. A pronoun subject
+("They took control of Hama") takes the subject actor of the
 previous sentence; first-person forces ("our forces") take the claimant's side.
 """
 
@@ -59,12 +62,25 @@ _CONTAINER_AFTER = re.compile(
 )
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
+# a cue the text says did not happen: failure, inability, a siege broken or lifted, a
+# refusal ("failed to take X", "could not enter X", "broke the siege of X") is no claim
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|n't|nor|without|failed to|fail to|unable to|yet to|cannot|"
-    r"could not|did not|does not|do not|broke|broken|breaking|break|lifted|lifting|lift|"
-    r"ended|ending)\s+(?:[\w'\u2019-]+\s+){0,2}$",
+    r"\b(?:without|failed to|fail to|fails to|failing to|unable to|yet to|cannot|can['\u2019]t|"
+    r"could not|couldn['\u2019]t|refused to|refuses to|refusing to|declined to|no longer|"
+    r"broke|broken|breaking|break|lifted|lifting|lift|ended|ending)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}$",
     re.I,
 )
+# a negated cue ("did not withdraw from X", "had never entered X", "X was not captured by",
+# "no withdrawal from X"): the claim that actor did it is denied (stance ``denied``); only
+# auxiliaries and adverbs may stand between the negation and the cue, so "did not confirm
+# that rebels took X" is left to the stance cues
+_DENIAL = re.compile(
+    r"(?:\b(?:not|never|nor)|n['\u2019]t)\s+(?:(?:yet|fully|actually|really|even|ever|been|be|"
+    r"have|had|completely|entirely|officially|directly|in fact)\s+){0,2}$|\bno\s+$",
+    re.I,
+)
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\s+(?:[\w'\u2019-]+\s+)?$", re.I)
 # irrealis: an attempt, order, demand, plan or forecast is no claim ("unlikely to leave X",
 # "the first attempt by the rebels to take X", "if Hama falls, ... could ...")
 _IRREALIS = re.compile(
@@ -131,6 +147,8 @@ class Trigger:
     rule: Rule
     start: int
     end: int
+    negated: bool = False
+    """The cue is negated ("did not withdraw from X"): the claim is denied."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,26 +180,60 @@ _STOP = frozenset(
 )
 
 
+_PATTERN_WORD = re.compile(r"[a-z]{3,}")
+_FRAGMENT_NEXT = frozenset("([?{*+")
+_FRAGMENT_PREV = frozenset(")]?")
+
+
 def stems_of(pattern: str) -> frozenset[str]:
-    """Four-letter stems of the content words of a pattern (a fast necessary condition).
+    """Beginnings of the content words of a pattern (a fast necessary condition).
 
     Every match of a lexicon pattern contains one of its content words, so a sentence that
-    contains none of the stems cannot match and is not searched.
+    contains none of the stems cannot match and is not searched. A whole word of the
+    pattern gives its first five letters (all of it when shorter: "withdrew" → "withd",
+    so the common "with" does not wake the withdrawal cues); a fragment that regex
+    syntax continues ("seiz(?:e|ed)", "neighbou?rhood") gives its first four. The stems
+    are compared with :func:`word_prefixes` of the sentence.
     """
-    words = re.findall(r"[a-z]{3,}", pattern.replace("\\s", " ").replace("\\w", " "))
-    return frozenset(w[:4] for w in words if w not in _STOP)
+    text = pattern.replace("\\s", " ").replace("\\w", " ")
+    out = set()
+    for m in _PATTERN_WORD.finditer(text):
+        word = m.group(0)
+        if word in _STOP:
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        prev = text[m.start() - 1 : m.start()]
+        if nxt in _FRAGMENT_NEXT or (nxt and nxt.isalpha()) or prev in _FRAGMENT_PREV:
+            out.add(word[:4])
+        else:
+            out.add(word[:5])
+    return frozenset(out)
 
 
 _WORDS = re.compile(r"[a-z]{3,}")
 
 
-def word_prefixes(text: str) -> set[str]:
-    """Return the three- and four-letter beginnings of the words of ``text`` (lower case)."""
-    out: set[str] = set()
-    for w in _WORDS.findall(text.lower()):
-        out.add(w[:4])
-        out.add(w[:3])
-    return out
+@lru_cache(maxsize=64)
+def word_prefixes(text: str) -> frozenset[str]:
+    """Return the three-, four- and five-letter beginnings of the words of ``text``.
+
+    Cached for the last sentences: the relation and the stance stages ask for the same one.
+    """
+    words = set(_WORDS.findall(text.lower()))
+    return frozenset([w[:5] for w in words] + [w[:4] for w in words] + [w[:3] for w in words])
+
+
+@lru_cache(maxsize=1)
+def _rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Map each stem to the rules (file order) that need it; list the rules without stems."""
+    index: dict[str, list[int]] = {}
+    always = []
+    for order, rule in enumerate(rules()):
+        if not rule.stems:
+            always.append(order)
+        for stem in rule.stems:
+            index.setdefault(stem, []).append(order)
+    return {k: tuple(v) for k, v in index.items()}, tuple(always)
 
 
 @lru_cache(maxsize=1)
@@ -218,12 +270,17 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     ['capture_passive']
     """
     text = sentence.text
-    present = word_prefixes(text)
-    found: list[tuple[int, int, int, Rule]] = []
-    for order, rule in enumerate(rules()):
+    index, always = _rule_index()
+    candidates = set(always)
+    for prefix in word_prefixes(text):
+        hit = index.get(prefix)
+        if hit:
+            candidates.update(hit)
+    table = rules()
+    found: list[tuple[int, int, int, Rule, bool]] = []
+    for order in sorted(candidates):
+        rule = table[order]
         if slots is not None and rule.slot not in slots:
-            continue
-        if rule.stems and rule.stems.isdisjoint(present):
             continue
         for m in rule.regex.finditer(text):
             a, b = m.span()
@@ -233,25 +290,26 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 continue
             if b < len(text) and text[b - 1].isalnum() and (text[b].isalnum()):
                 continue
-            if (
-                "no longer" not in rule.regex.pattern
-                and _NEGATION.search(text[max(0, a - 30) : a])
-                and not _UNTIL_NOW.search(text, b)  # "had not reached X until now"
-            ):
-                continue
+            head = text[max(0, a - 30) : a]
+            negated = False
+            if "no longer" not in rule.regex.pattern and not _UNTIL_NOW.search(text, b):
+                # "had not reached X until now" is a positive claim
+                if _NEGATION.search(head):
+                    continue
+                negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
             if _IRREALIS.search(text[max(0, a - 40) : a]) or _CONDITIONAL.search(
                 text[max(0, a - 160) : a]
             ):
                 continue
-            found.append((a, b, order, rule))
+            found.append((a, b, order, rule, negated))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
-    for a, b, _order, rule in found:
+    for a, b, _order, rule, negated in found:
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))
-        out.append(Trigger(rule, sentence.start + a, sentence.start + b))
+        out.append(Trigger(rule, sentence.start + a, sentence.start + b, negated))
     out.sort(key=lambda t: t.start)
     return out
 
@@ -526,7 +584,7 @@ def _choose_actor(
         subject = _choose_actor(
             text,
             sentence,
-            Trigger(_replace_voice(rule, "active"), trig.start, trig.end),
+            Trigger(_replace_voice(rule, "active"), trig.start, trig.end, trig.negated),
             actors,
             previous_subject,
             speaker,
@@ -575,7 +633,6 @@ def _choose_actor(
     ]
     if (
         subjects
-        and previous_subject is not None
         and re.search(
             r"\b(?:its|their)\s+$",
             text[max(sentence.start, subjects[-1].start - 8) : subjects[-1].start],
@@ -583,7 +640,13 @@ def _choose_actor(
         )
         and subjects[-1].actor in ("opposition", "other")
     ):
-        return previous_subject  # "Its fighters moved into X": the group named before
+        # "Its fighters moved into X": the group named before ("Hezbollah said its
+        # fighters entered X": earlier in the sentence, else the previous subject)
+        owner = first(list(reversed(subjects[:-1])))
+        if owner is not None:
+            return owner
+        if previous_subject is not None:
+            return previous_subject
     head = text[sentence.start : trig.start]
     participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(
         r"\w+ing\b", text[trig.start : trig.end]
@@ -694,7 +757,7 @@ def match_claims(
         if rule.government_relation and actor_side(actor) == "government":
             relation = rule.government_relation  # the incumbent "present in" X holds it
         for target, is_near in targets:
-            key = (target.place_id, actor, relation)
+            key = (target.place_id, actor, relation + "-" * trig.negated)
             if key in seen:
                 continue
             seen.add(key)
