@@ -20,7 +20,7 @@ from syriamap.extract.evaluate import evaluate_files
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "fixtures" / "dev"
 
-DEV_FLOORS = {"places": (0.97, 0.93), "claims": (0.85, 0.65)}  # (precision, recall)
+DEV_FLOORS = {"places": (0.97, 0.93), "claims": (0.85, 0.67)}  # (precision, recall)
 SEED_TARGETS = {"places": (0.97, 0.0), "claims": (0.85, 0.75)}
 
 
