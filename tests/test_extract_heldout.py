@@ -82,8 +82,15 @@ def test_ids_recompute_and_unique(gold):
     seen = set()
     for r in gold:
         key = "|".join(
-            [r["source_id"], r["start"], r["end"], r["place_id"], r["actor"], r["relation"],
-             r["stance"]]
+            [
+                r["source_id"],
+                r["start"],
+                r["end"],
+                r["place_id"],
+                r["actor"],
+                r["relation"],
+                r["stance"],
+            ]
         )
         assert r["assertion_id"] == "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
         assert r["assertion_id"] not in seen
@@ -112,8 +119,16 @@ def test_vocabularies_and_places(gold):
 def test_claims_f1_loose_floor():
     files = sorted(str(p) for p in HELD.iterdir() if p.suffix in {".txt", ".html"})
     exe = Path(sys.executable).with_name("syriamap")
-    cmd = [str(exe) if exe.exists() else (shutil.which("syriamap") or "syriamap"), "evaluate",
-           "--json", "--gold", str(GOLD), "--sources", str(SOURCES), *files]
+    cmd = [
+        str(exe) if exe.exists() else (shutil.which("syriamap") or "syriamap"),
+        "evaluate",
+        "--json",
+        "--gold",
+        str(GOLD),
+        "--sources",
+        str(SOURCES),
+        *files,
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=True)
     scores = json.loads(out.stdout)
     assert scores["claims"]["f1"] >= CLAIMS_F1_FLOOR, scores["claims"]
