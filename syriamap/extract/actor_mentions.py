@@ -8,6 +8,9 @@ Rules:
   overlap ("Kurdish-led Syrian Democratic Forces" over "Syrian Democratic Forces");
 - aliases of four letters or fewer that are acronyms ("is", "sdf", "hts", "saa") must be
   written in capitals in the text ("IS", not "is");
+- an actor glued to a state adjective counts ("rebel-held Idlib", "SDF-controlled areas",
+  "IS-held Mayadin"), and a few nationality adjectives name an actor only there or before
+  "control"/"hands" ("the Kurdish-held city of X", "in Kurdish hands");
 - first-person forces ("our forces", "our fighters") are marked ``speaker`` and take the
   side of the claimant of the sentence (see :mod:`syriamap.extract.pipeline`).
 """
@@ -33,6 +36,25 @@ _NOT_ACTOR_HEADS = re.compile(
     r"personnel|equipment|aircraft|jets?|planes?|helicopters?|convoys?|sites?|targets?|"
     r"facilit(?:y|ies)|headquarters|museum|history|ties|relations|minister|ministry|"
     r"spokes|offices?|governments?|infrastructure|capabilities|pay|morale|ranks)\b",
+    re.I,
+)
+
+
+# "rebel-held", "SDF-controlled", "government-run": the actor glued to a state adjective
+HELD_SUFFIX = re.compile(r"-(?:held|controlled|run|dominated|occupied|besieged)\b", re.I)
+# adjectives that name an actor only as the holder: "Kurdish-held", "in Kurdish hands"
+_HOLDER_ADJECTIVES = {
+    "kurdish": "sdf",
+    "israeli": "israel",
+    "druze": "druze_factions",
+    "loyalist": "government",
+    "militant": "opposition",
+    "jihadist": "opposition",
+    "islamist": "hts_coalition",
+}
+_HOLDER_ADJECTIVE = re.compile(
+    r"\b(" + "|".join(_HOLDER_ADJECTIVES) + r")(?=-(?:held|controlled|run|dominated)\b|"
+    r"\s+(?:control|hands)\b)",
     re.I,
 )
 
@@ -100,7 +122,12 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
             continue
         if end < len(low) and (
             _WORDCHAR.match(low[end])
-            or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
+            or (
+                low[end] == "-"
+                and end + 1 < len(low)
+                and low[end + 1].isalpha()
+                and not HELD_SUFFIX.match(low, end)
+            )
         ):
             continue
         surface = text[start:end]
@@ -111,6 +138,10 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
             if not surface.isupper():
                 continue
         found.append((start, end, actor, side))
+    if " hands" in low or " control" in low or "-held" in low or "-controlled" in low:
+        for m in _HOLDER_ADJECTIVE.finditer(low):
+            actor = _HOLDER_ADJECTIVES[m.group(1)]
+            found.append((m.start(), m.end(), actor, actor_side(actor)))
     for m in _SPEAKER.finditer(text):
         found.append((m.start(), m.end(), "", "speaker"))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))

@@ -200,11 +200,17 @@ class _Scanner:
             )
             if not _keep(tokens, i, j, text, headline, lower_ok):
                 continue
-            taken.append((i, j))
             a, b = tokens[i][0], tokens[j][1]
+            if _date_or_road(text, a, b):
+                continue
+            taken.append((i, j))
             outside = all(self.gazetteer.get(p).outside_syria for p in ids)
             out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
-        out.extend(self._variants(text, start, end, out, headline))
+        out.extend(
+            m
+            for m in self._variants(text, start, end, out, headline)
+            if not _date_or_road(text, m.start, m.end)
+        )
         out.sort(key=lambda m: m.start)
         return out
 
@@ -256,6 +262,37 @@ _CHUNK = re.compile(
     r"(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
 )
+
+
+# "Nov. 27", "Dec 7", "Jan. 8": a month (or its abbreviation) before a day number
+_MONTH = re.compile(
+    r"(?:jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\.?",
+    re.I,
+)
+_DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|miles?|%))", re.I)
+# "the Aleppo-Damascus highway", "the Homs road": a place inside a road's name
+_ROAD_AFTER = re.compile(
+    r"(?:\s*[-\u2013/]\s*(?:al-|el-|as-|ad-|ar-)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)*"
+    r"\s+(?:international\s+|main\s+|strategic\s+|coastal\s+|desert\s+)?"
+    r"(?:highway|motorway|expressway|freeway|road|railway|railroad|pipeline)\b",
+)
+_ROAD_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*\s*[-\u2013/]\s*$")
+
+
+def _date_or_road(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``text[a:b]`` is a date ("Nov. 27") or part of a road name."""
+    if _MONTH.fullmatch(text, a, b) and _DAY_AFTER.match(text, b):
+        return True
+    m = _ROAD_AFTER.match(text, b, min(len(text), b + 80))
+    if m is None:
+        return False
+    # "the Aleppo-Damascus highway" (either end), "the Damascus road" / "the Homs highway"
+    return bool(
+        re.search(r"[-\u2013/]", m.group(0))
+        or _ROAD_BEFORE.search(text, max(0, a - 40), a)
+        or re.search(r"\bthe\s+(?:\w+\s+)?$", text[max(0, a - 20) : a], re.I)
+    )
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:

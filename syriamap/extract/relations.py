@@ -399,8 +399,12 @@ def _targets_before(
             if _words(between) > trig.rule.gap:
                 break
             clause = _CLAUSE_BREAK.search(between)
-            if clause and clause.group(0) not in (",",):
-                break
+            if (
+                clause
+                and clause.group(0) not in (",",)
+                and not _SUBJECT_RELATIVE.fullmatch(between)
+            ):
+                break  # "X and Y, both of which are held by Z": the relative's antecedents
             if _is_reference(text, sentence, m, sentence.start):
                 continue
             app = _APPOSITION_OF.search(text[sentence.start : m.start])
@@ -421,6 +425,13 @@ def _targets_before(
         ceiling = m.start
     return [(m, False) for m in out]
 
+
+_SUBJECT_RELATIVE = re.compile(
+    r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
+    r"(?:which|that)\s*",
+    re.I,
+)
+_TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
 # kind words of a list item do not count towards the gap ("X and the nearby town of Y",
 # "the village of X and parts of the town of Y")
@@ -592,6 +603,11 @@ def _choose_actor(
         if subject is None:
             return None
         return _OPPONENT.get(actor_side(subject[0]), ("government", ""))
+    if rule.voice == "context":
+        # "X was taken on Monday": nobody named after the cue; the actor the sentence
+        # names (nearest first), else the previous sentence's subject
+        named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        return first(named) or previous_subject
     if rule.voice == "any":
         # "fighting around X, where rebels ...": whoever the sentence names, nearest first
         named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
@@ -710,15 +726,29 @@ def match_claims(
         One per (cue, place); the same place and relation twice in a sentence is kept once.
     """
     places = [m for m in mentions if m.place_id and not m.outside]
+    all_actors = actors
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     if not places and focus is None:
         return []
     there = focus is not None and _THERE.search(sentence.text) is not None
     triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
-    blockers = [(t.start, t.end) for t in triggers] + [(a.start, a.end) for a in actors]
+    # "rebel-held Idlib": the adjective's actor holds that place and is nobody's subject,
+    # and the adjective does not cut a list ("captured rebel-held X")
+    adjectives = [
+        (t.start, t.end)
+        for t in triggers
+        if t.rule.voice == "state" and t.rule.slot == "after" and t.rule.rule == "held_adjective"
+    ]
+    plain_actors = [
+        a for a in all_actors if not any(x <= a.start and a.end <= y for x, y in adjectives)
+    ]
+    blockers = [(t.start, t.end) for t in triggers if (t.start, t.end) not in adjectives] + [
+        (a.start, a.end) for a in plain_actors
+    ]
     for trig in triggers:
         rule = trig.rule
+        actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
                 text, sentence, trig, places, [b for b in blockers if b != (trig.start, trig.end)]
@@ -737,6 +767,11 @@ def match_claims(
                 if last and rule.place_precision == "place":
                     # "entered X and Y after the army withdrew from its positions": the list
                     targets = [(c.mention, False) for c in claims if c.trigger == last[-1].trigger]
+                elif rule.place_precision == "place":
+                    # "rebels took X after troops pulled out": only a place the sentence
+                    # already has a claim on ("an attempt to advance towards X ... forced
+                    # them to retreat": they never held X)
+                    targets = []
             elif focus is not None:
                 targets = [(focus, True)]
             else:
@@ -756,6 +791,9 @@ def match_claims(
         relation = rule.relation
         if rule.government_relation and actor_side(actor) == "government":
             relation = rule.government_relation  # the incumbent "present in" X holds it
+            after = targets[-1][0].end if rule.slot == "after" else trig.end
+            if relation == "lost" and _TO_AGENT.match(text, after):
+                relation = rule.relation  # "the fall of X to government forces"
         for target, is_near in targets:
             key = (target.place_id, actor, relation + "-" * trig.negated)
             if key in seen:
@@ -775,4 +813,25 @@ def match_claims(
                     round(rule.confidence * (0.6 + 0.4 * target.score), 3),
                 )
             )
-    return claims
+    return _drop_former_state(claims)
+
+
+# a change of control whose object is described by its state before the change
+# ("the army recaptured the rebel-held half of the city"): the state is history
+_CHANGES = frozenset({"captured", "lost", "entered"})
+
+
+def _drop_former_state(claims: list[Claim]) -> list[Claim]:
+    changed = {
+        (c.mention.start, c.actor)
+        for c in claims
+        if c.relation in _CHANGES and c.trigger.rule.rule != "held_adjective"
+    }
+    if not changed:
+        return claims
+    return [
+        c
+        for c in claims
+        if c.trigger.rule.rule != "held_adjective"
+        or not any(start == c.mention.start and actor != c.actor for start, actor in changed)
+    ]

@@ -1,0 +1,134 @@
+"""State descriptions, noun-form events, several claims per place, relation choice and
+non-place mentions (invented sentences, not from any article)."""
+
+import pytest
+
+from syriamap.extract import extract
+from syriamap.gazetteer import Gazetteer
+
+
+def found(text, published="2024-12-08"):
+    g = Gazetteer.default()
+    return {
+        (g.get(a.place_id).name, a.actor, str(a.relation))
+        for a in extract(text, published=published)
+    }
+
+
+def names(text):
+    return {name for name, _actor, _relation in found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1. state descriptions
+        ("Fighting continued in rebel-held Idlib on Monday.", ("Idlib", "opposition", "controls")),
+        ("Shelling hit the Kurdish-held city of Kobani.", ("Kobani", "sdf", "controls")),
+        ("Residents fled government-held Hama.", ("Hama", "government", "controls")),
+        ("Airstrikes pounded IS-held Mayadin.", ("Mayadin", "isis", "controls")),
+        ("Tal Abyad remains in Kurdish hands.", ("Tall Abyad", "sdf", "controls")),
+        ("Douma remained in the hands of the rebels.", ("Douma", "opposition", "controls")),
+        ("Raqqa is administered by the SDF.", ("Raqqa", "sdf", "controls")),
+        ("Idlib is the last rebel stronghold.", ("Idlib", "opposition", "controls")),
+        # 2. noun-form and agentless events
+        ("The fall of Aleppo to the rebels shocked many.", ("Aleppo", "opposition", "captured")),
+        ("The fall of Hama came as a surprise.", ("Hama", "government", "lost")),
+        ("Aleppo's fall came quickly.", ("Aleppo", "government", "lost")),
+        ("Hama fell on Thursday.", ("Hama", "government", "lost")),
+        (
+            "Rebels shelled Saraqib. Khan Sheikhoun was taken on Monday.",
+            ("Khan Shaykhun", "opposition", "captured"),
+        ),
+        # 3. more than one claim per place
+        (
+            "Rebels regained control of Saraqib, forcing government troops to withdraw.",
+            ("Saraqib", "government", "withdrew"),
+        ),
+        ("Rebels entered Manbij and withdrew hours later.", ("Manbij", "opposition", "withdrew")),
+        # 4. relation choice
+        ("Rebels are on the verge of retaking Hama.", ("Hama", "opposition", "advancing")),
+        ("Rebels were poised to take Homs.", ("Homs", "opposition", "advancing")),
+    ],
+)
+def test_rule(text, expected):
+    g = Gazetteer.default()
+    got = found(text)
+    name = expected[0]
+    # compare by the gazetteer's canonical name when the test names a spelling
+    best = g.best(name)
+    if best is not None:
+        expected = (best.name, *expected[1:])
+    assert expected in got, got
+
+
+def test_both_of_which_lists_every_place():
+    got = found(
+        "The towns of Saraqib and Binnish, both of which are controlled by the government, "
+        "were shelled."
+    )
+    assert {n for n, a, r in got if a == "government" and r == "controls"} >= {
+        Gazetteer.default().best("Saraqib").name,
+        Gazetteer.default().best("Binnish").name,
+    }
+
+
+def test_two_claims_in_one_sentence():
+    got = found("Rebels entered Manbij and withdrew hours later.")
+    rel = {r for _n, a, r in got if a == "opposition"}
+    assert rel == {"entered", "withdrew"}
+
+
+def test_verge_is_not_capture():
+    assert not [
+        r for *_x, r in found("Rebels are on the verge of retaking Hama.") if r == "captured"
+    ]
+
+
+def test_recaptured_held_area_is_history_of_the_state():
+    got = found("Government forces recaptured rebel-held Saraqib on Monday.")
+    assert not [1 for _n, a, r in got if a == "opposition" and r == "controls"]
+    assert any(a == "government" and r == "captured" for _n, a, r in got)
+
+
+def test_held_areas_of_a_city_is_not_the_city():
+    got = found("Jets struck rebel-held areas of Idlib city overnight.")
+    assert not [1 for _n, a, r in got if r == "controls"]
+
+
+def test_attempt_to_advance_then_retreat_gives_no_withdrawal():
+    got = found(
+        "Troops repelled an attempt by rebels to advance towards Saraqib "
+        "and forced them to retreat."
+    )
+    assert not [1 for _n, _a, r in got if r == "withdrew"]
+
+
+def test_fall_to_government_is_capture():
+    got = found("The fall of Saraqib to government forces was a blow.")
+    assert any(a == "government" and r == "captured" for _n, a, r in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured Jan. 8 positions.",
+        "Rebels seized the Aleppo-Damascus highway.",
+        "Rebels seized the Damascus-Homs highway.",
+        "Rebels cut the Homs highway.",
+    ],
+)
+def test_dates_and_roads_are_not_places(text):
+    assert not found(text)
+
+
+def test_month_abbreviation_dates_the_claim():
+    out = extract("Rebels seized Homs on Dec. 7.", published="2024-12-08")
+    assert [(a.place_name, a.event_date.isoformat()) for a in out] == [("Homs", "2024-12-07")]
+
+
+def test_kurdish_alone_is_no_actor():
+    from syriamap.extract.actor_mentions import find_actor_mentions
+
+    assert find_actor_mentions("Kurdish officials met in Qamishli.") == []
+    assert [m.actor for m in find_actor_mentions("the Kurdish-held town")] == ["sdf"]
