@@ -113,6 +113,19 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
     >>> [(m.text, m.actor) for m in find_actor_mentions("Kurdish-led troops and IS fighters")]
     [('Kurdish-led troops', 'sdf'), ('IS fighters', 'isis')]
     """
+    return [
+        ActorMention(start + offset, end + offset, surface, actor, side)
+        for start, end, surface, actor, side in _actor_spans(text)
+    ]
+
+
+@lru_cache(maxsize=32)
+def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """Return the actor mentions of ``text`` as tuples with local offsets.
+
+    Cached for the last few texts: the later stages ask for the same sentence or claimant
+    phrase again.
+    """
     low = _lower(text)
     found: list[tuple[int, int, str, str]] = []
     for end_idx, (key, actor, side) in _automaton().iter(low):
@@ -145,11 +158,11 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
     for m in _SPEAKER.finditer(text):
         found.append((m.start(), m.end(), "", "speaker"))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    out: list[ActorMention] = []
+    out: list[tuple[int, int, str, str, str]] = []
     last_end = -1
     for start, end, actor, side in found:
         if start < last_end:
             continue
-        out.append(ActorMention(start + offset, end + offset, text[start:end], actor, side))
+        out.append((start, end, text[start:end], actor, side))
         last_end = end
-    return out
+    return tuple(out)

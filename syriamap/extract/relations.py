@@ -32,9 +32,11 @@ previous sentence; first-person forces ("our forces") take the claimant's side.
 from __future__ import annotations
 
 import re
+import re._parser as _sre_parse  # Python >= 3.11
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .actor_mentions import ActorMention, actor_side
 from .lexicon import read_lexicon
@@ -138,6 +140,8 @@ class Rule:
     regex: re.Pattern[str]
     government_relation: str = ""
     stems: frozenset[str] = frozenset()
+    required: tuple[frozenset[str], ...] = ()
+    """Stem sets every match hits (:func:`required_stems`); checked after ``stems``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,15 +227,124 @@ def word_prefixes(text: str) -> frozenset[str]:
     return frozenset([w[:5] for w in words] + [w[:4] for w in words] + [w[:3] for w in words])
 
 
+def _class_has_letter(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            return True
+        if name == "LITERAL":
+            if chr(av).isalpha():
+                return True
+        elif name == "RANGE":
+            lo, hi = av
+            if any(lo <= c <= hi for c in range(0x41, 0x7B) if chr(c).isalpha()):
+                return True
+            if hi > 0x7F:
+                return True
+        elif name == "CATEGORY":
+            if str(av) not in ("CATEGORY_SPACE", "CATEGORY_DIGIT", "CATEGORY_NOT_WORD"):
+                return True
+        else:
+            return True
+    return False
+
+
+def _stem_cost(stems: frozenset[str]) -> int:
+    """How often a stem set wakes a rule, roughly: three-letter stems ("the") are common."""
+    return sum(1 if len(stem) > 3 else 10 for stem in stems)
+
+
+def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
+    """Conjunction of stem sets one of which every match of ``seq`` contains.
+
+    ``ws``: whether the position before ``seq`` starts a word (the previous character is
+    no letter a-z). Returns the sets and whether the position after ``seq`` starts a word.
+    A set lists stems as :func:`word_prefixes` gives them (the first three to five letters
+    of a word); only letter runs that begin a word count.
+    """
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    run_ws = False
+
+    def flush() -> None:
+        nonlocal run
+        if run_ws and len(run) >= 3:
+            out.append(frozenset(["".join(run[:5])]))
+        run = []
+
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            ch = chr(av).lower()
+            if "a" <= ch <= "z":
+                if not run:
+                    run_ws = ws
+                run.append(ch)
+                ws = False
+            else:
+                flush()
+                ws = True
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            if name == "AT" and str(av) == "AT_BOUNDARY" and not run:
+                ws = True
+        elif name == "IN":
+            flush()
+            ws = not _class_has_letter(av)
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            flush()
+            sets, ws = _required(av[3] if name == "SUBPATTERN" else av, ws)
+            out.extend(sets)
+        elif name == "BRANCH":
+            flush()
+            results = [_required(b, ws) for b in av[1]]
+            if all(r[0] for r in results):
+                union: set[str] = set()
+                for sets, _end in results:
+                    union |= min(sets, key=_stem_cost)
+                out.append(frozenset(union))
+            ws = all(r[1] for r in results)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            flush()
+            lo, hi, inner = av
+            sets, end = _required(inner, ws)
+            if hi > 1 and ws and not end:
+                sets, end = _required(inner, False)
+            if lo >= 1:
+                out.extend(sets)
+                ws = end
+            else:
+                ws = ws and end
+        else:
+            flush()
+            ws = False
+    flush()
+    return out, ws
+
+
+def required_stems(pattern: str, *, word_start: bool = False) -> tuple[frozenset[str], ...]:
+    """Stem sets every match of ``pattern`` hits (each set: one of its stems at least).
+
+    A finer necessary condition than :func:`stems_of`: optional words ("full", "still",
+    "the") do not wake a rule, only the words every match must contain.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, re.I)
+    except re.error:  # pragma: no cover - patterns are checked by the lexicon tests
+        return ()
+    sets, _end = _required(parsed, word_start)
+    return tuple(dict.fromkeys(sets))
+
+
 @lru_cache(maxsize=1)
 def _rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Map each stem to the rules (file order) that need it; list the rules without stems."""
     index: dict[str, list[int]] = {}
     always = []
     for order, rule in enumerate(rules()):
-        if not rule.stems:
+        stems = min(rule.required, key=_stem_cost) if rule.required else rule.stems
+        if not stems:
             always.append(order)
-        for stem in rule.stems:
+        for stem in stems:
             index.setdefault(stem, []).append(order)
     return {k: tuple(v) for k, v in index.items()}, tuple(always)
 
@@ -255,6 +368,7 @@ def rules() -> tuple[Rule, ...]:
                 regex=_compile(row["pattern"]),
                 government_relation=row.get("government_relation", ""),
                 stems=stems_of(row["pattern"]),
+                required=required_stems(_compile(row["pattern"]).pattern, word_start=True),
             )
         )
     return tuple(out)
@@ -271,16 +385,19 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     """
     text = sentence.text
     index, always = _rule_index()
+    present = word_prefixes(text)
     candidates = set(always)
-    for prefix in word_prefixes(text):
-        hit = index.get(prefix)
-        if hit:
-            candidates.update(hit)
+    for prefix in index.keys() & present:
+        candidates.update(index[prefix])
     table = rules()
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
         if slots is not None and rule.slot not in slots:
+            continue
+        if (rule.stems and rule.stems.isdisjoint(present)) or any(
+            stems.isdisjoint(present) for stems in rule.required
+        ):
             continue
         for m in rule.regex.finditer(text):
             a, b = m.span()

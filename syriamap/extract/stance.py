@@ -70,8 +70,10 @@ class StanceCue:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, str, str, re.Pattern[str], frozenset[str]], ...]:
-    from .relations import stems_of
+def _cues() -> tuple[
+    tuple[str, str, str, re.Pattern[str], frozenset[str], tuple[frozenset[str], ...]], ...
+]:
+    from .relations import required_stems, stems_of
 
     return tuple(
         (
@@ -80,6 +82,7 @@ def _cues() -> tuple[tuple[str, str, str, re.Pattern[str], frozenset[str]], ...]
             row["claimant"],
             re.compile(row["pattern"], re.I),
             stems_of(row["pattern"].replace("\\b", " ")),
+            required_stems(row["pattern"]),
         )
         for row in read_lexicon("stance.csv")
     )
@@ -105,8 +108,10 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
     from .relations import word_prefixes
 
     present = word_prefixes(text)
-    for rule, stance, claimant, pattern, stems in _cues():
-        if stems and stems.isdisjoint(present):
+    for rule, stance, claimant, pattern, stems, required in _cues():
+        if (stems and stems.isdisjoint(present)) or any(
+            sets.isdisjoint(present) for sets in required
+        ):
             continue
         for m in pattern.finditer(text):
             a, b = m.span()

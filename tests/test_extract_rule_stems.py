@@ -1,0 +1,49 @@
+"""The stem pre-check of the relation and stance cues is a necessary condition only."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+relations = importlib.import_module("syriamap.extract.relations")
+stance = importlib.import_module("syriamap.extract.stance")
+
+SENTENCES = [
+    "Rebels seized full control of the town of Saraqib on Tuesday.",
+    "The army has fallen back; Hama has fallen to the insurgents.",
+    "Government forces were able to take over the airport.",
+    "The city was under the complete control of the SDF, which still holds it.",
+    "Fighters are within 20 kilometres (12 miles) of the capital.",
+    "Kurdish-held Qamishli remained in the hands of local forces.",
+    "Troops redeployed and took up positions outside the village of Kafr Nabl.",
+    "The Islamic State's sudden fall in Raqqa surprised few; the takeover of Tabqa followed.",
+    "SOHR could not independently verify the report, which the ministry denied.",
+    "Opposition fighters were marching towards Harasta, on the verge of retaking it.",
+    "Regime forces are no longer in control of the crossing, state media said.",
+    "The town, which is the rebels' last stronghold, was overrun on Monday.",
+    "Insurgents raised their flag over the citadel and repelled attacks near Tal Rifaat.",
+]
+
+
+def test_required_skips_optional_words():
+    assert relations.required_stems(r"(?:full\s+)?control\s+of", word_start=True) == (
+        frozenset({"contr"}),
+    )
+    # a word glued to a preceding optional fragment ("(re)taking") does not begin a word
+    assert relations.required_stems(r"(?:re)?taking", word_start=True) == ()
+    # alternatives give one set: any of them
+    assert relations.required_stems(r"(?:seized|captured) by", word_start=True) == (
+        frozenset({"seize", "captu"}),
+    )
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_every_match_hits_the_required_stems(sentence):
+    present = relations.word_prefixes(sentence)
+    for rule in relations.rules():
+        if rule.regex.search(sentence):
+            assert all(not stems.isdisjoint(present) for stems in rule.required), rule.rule
+    for name, _stance, _claimant, pattern, _stems, required in stance._cues():
+        if pattern.search(sentence):
+            assert all(not stems.isdisjoint(present) for stems in required), name
