@@ -58,3 +58,39 @@ def test_idiom(text, expected):
 )
 def test_idiom_lookalikes_give_nothing(text):
     assert not {r for _n, _a, r in found(text) if r in ("captured", "advancing", "lost")}
+
+
+def full(text, published="2024-12-08"):
+    g = Gazetteer.default()
+    return {
+        (g.get(a.place_id).name, a.actor, str(a.relation), str(a.stance), a.claimant)
+        for a in extract(text, published=published)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "claimant"),
+    [
+        (
+            "The defence ministry denied withdrawing from Hama, saying its forces were present "
+            "in all its neighbourhoods.",
+            "Hama",
+            "The defence ministry",
+        ),
+        (
+            "The army denied that troops had withdrawn from Homs, saying they remained in full "
+            "control of the city.",
+            "Homs",
+            "The army",
+        ),
+    ],
+)
+def test_positive_half_of_a_denial(text, place, claimant):
+    got = full(text)
+    assert (place, "government", "withdrew", "denied", claimant) in got
+    assert (place, "government", "controls", "attributed", claimant) in got
+
+
+def test_denial_without_a_positive_half_claims_no_control():
+    got = full("The ministry denied withdrawing from Hama, saying the reports were false.")
+    assert not {r for _p, _a, r, _s, _c in got if r == "controls"}

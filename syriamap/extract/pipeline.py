@@ -57,6 +57,17 @@ _SIDE_ACTOR = {
 }
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
+# the positive half of a denial: "denied withdrawing from X, saying its forces were present
+# in all its neighbourhoods / remained in full control": the speaker's side holds X
+_DENIAL_POSITIVE = re.compile(
+    r"[,;]?\s*(?:and\s+)?(?:saying|adding|insisting|stressing|asserting|affirming|and said|"
+    r"and added|and insisted|and stressed)\s+(?:that\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:were|are|was|is|remain|remains|remained|still|had|have|has)\s+(?:still\s+|been\s+|"
+    r"fully\s+|firmly\s+|now\s+)*(?:present|deployed|stationed|in\s+(?:full\s+|firm\s+|"
+    r"complete\s+|total\s+)?control|in\s+their\s+positions|in\s+position|in\s+place)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -319,6 +330,24 @@ def analyse(
             )
             if stance == "attributed":
                 recent.append((sentence.index, len(candidates) - 1))
+            if (
+                stance == "denied"
+                and claimant
+                and claim.relation == "withdrew"
+                and _DENIAL_POSITIVE.search(
+                    text, max(claim.mention.end, sentence.start), sentence.end
+                )
+            ):
+                # "denied withdrawing from X, saying its forces remained in full control"
+                candidates.append(
+                    _replace(
+                        candidates[-1],
+                        relation="controls",
+                        stance="attributed",
+                        method="rule:denial_positive",
+                        confidence=round(claim.confidence * 0.9, 3),
+                    )
+                )
         if first_attr is not None and last_claimant[0]:
             quote_context = (last_claimant[0], last_claimant[1], speaker)
         elif not quoted:
