@@ -1,3 +1,5 @@
+import pytest
+
 from syriamap.extract.actor_mentions import find_actor_mentions
 
 
@@ -27,3 +29,23 @@ def test_offsets_with_curly_apostrophes():
     text = "Assad’s forces left"
     (m,) = find_actor_mentions(text, offset=10)
     assert (m.start, m.end, m.actor) == (10, 24, "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("SDF fighters captured Raqqa.", "sdf"),
+        ("Kurdish fighters captured Raqqa.", "sdf"),
+        ("Tribal fighters captured Mayadin.", "other"),
+        ("IS militants captured Palmyra.", "isis"),
+        ("Regime troops captured Hama.", "government"),
+        ("Government troops captured Hama.", "government"),
+        ("HTS militants stormed Hama.", "hts_coalition"),
+        ("Hezbollah fighters entered Qusayr.", "hezbollah"),
+        ("Fighters captured Hama.", "opposition"),
+    ],
+)
+def test_specific_actor_before_a_generic_head(text, actor):
+    from syriamap.extract import extract
+
+    assert {a.actor for a in extract(text, published="2024-12-08")} == {actor}

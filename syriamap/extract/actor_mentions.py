@@ -163,6 +163,24 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
     for start, end, actor, side in found:
         if start < last_end:
             continue
+        if (
+            out
+            and out[-1][3]
+            and out[-1][3] != actor
+            and low[start:end] in _GENERIC_HEADS
+            and not low[out[-1][1] : start].strip()
+        ):
+            # "SDF fighters", "HTS militants": the generic head noun belongs to the named
+            # group before it; the generic opposition is only a fallback
+            p_start, _p_end, _surface, p_actor, p_side = out[-1]
+            out[-1] = (p_start, end, text[p_start:end], p_actor, p_side)
+            last_end = end
+            continue
         out.append((start, end, text[start:end], actor, side))
         last_end = end
     return tuple(out)
+
+
+_GENERIC_HEADS = frozenset(
+    "fighters militants forces troops gunmen militiamen soldiers units insurgents".split()
+)
