@@ -58,3 +58,53 @@ def test_cue_before_a_new_clause_does_not_reach():
 
 def test_lowercase_may_is_not_a_month():
     assert find_date_cues("the army may 5 times retreat", SAT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date"),
+    [
+        (
+            "Rebels entered Hama on November 27. Two days after they entered it, they "
+            "captured Homs.",
+            "Homs",
+            "2024-11-29",
+        ),
+        (
+            "Rebels captured Aleppo on November 30. A week after the fall of Aleppo, the army "
+            "lost Hama.",
+            "Hama",
+            "2024-12-07",
+        ),
+        (
+            "Rebels captured Homs a month after they took Aleppo on November 1.",
+            "Homs",
+            "2024-12-01",
+        ),
+        (
+            "Rebels captured Homs a month after they took Aleppo on November 1.",
+            "Aleppo",
+            "2024-11-01",
+        ),
+        ("Rebels captured Homs on Wednesday night.", "Homs", "2024-12-04"),
+        ("Rebels captured Homs on the night of Dec. 7.", "Homs", "2024-12-07"),
+    ],
+)
+def test_dated_relative_to_another_event(text, place, date):
+    from syriamap.extract import extract
+    from syriamap.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    got = {
+        (g.get(a.place_id).name, str(a.event_date)) for a in extract(text, published="2024-12-10")
+    }
+    assert (place, date) in got
+
+
+def test_an_offset_beyond_publication_is_ignored():
+    from syriamap.extract import extract
+
+    got = extract(
+        "Rebels took Aleppo on December 1. A month after that, they entered Homs.",
+        published="2024-12-10",
+    )
+    assert all(str(a.event_date) <= "2024-12-10" for a in got)

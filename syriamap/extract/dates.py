@@ -272,3 +272,64 @@ def date_for(
         return published, "published"
     best = min(usable, key=lambda c: abs((c.start + c.end) / 2 - position))
     return best.date, best.precision
+
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_AFTER_OFFSET = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(day|week|month)s?\s+(?:after|later\s+than)\b",
+    re.I,
+)
+_AFTER_CLAUSE_END = re.compile(r"[,;:]|\s+(?:and|but)\s+", re.I)
+
+
+def after_offset(
+    text: str,
+    offset: int,
+    position: int,
+    cues: list[DateCue],
+    previous: dt.date | None,
+    published: dt.date | None,
+) -> tuple[dt.date, str, dt.date | None] | None:
+    """Date a claim told relative to another event.
+
+    "two days after they entered it, ...", "a month after the fall of Aleppo on November 1"
+    → the anchoring event's date plus the offset.
+
+    The anchor is a date cue inside the "after" clause, else ``previous`` (the date of the
+    event told before). Only a claim outside that clause is re-dated, and never beyond the
+    publication date. Returns the date, its precision and the anchor found inside the
+    clause (``None`` when it came from ``previous``). ``text`` is the sentence, ``offset``
+    its start in the document and ``position`` the claim's cue.
+    """
+    m = _AFTER_OFFSET.search(text)
+    if m is None:
+        return None
+    stop = _AFTER_CLAUSE_END.search(text, m.end())
+    clause_end = stop.start() if stop else len(text)
+    if m.start() <= position - offset < clause_end:
+        return None  # the anchoring event itself
+    inside = [
+        c
+        for c in cues
+        if c.date and c.precision in ("day", "days") and m.end() <= c.start - offset < clause_end
+    ]
+    anchor = inside[0].date if inside else previous
+    if anchor is None:
+        return None
+    word, unit = m.group(1).lower(), m.group(2).lower()
+    n = int(word) if word.isdigit() else _NUMBERS[word]
+    if unit == "month":
+        month = anchor.month - 1 + n
+        year, month = anchor.year + month // 12, month % 12 + 1
+        day = min(anchor.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+        date, precision = dt.date(year, month, day), "week"
+    else:
+        date = anchor + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        precision = "day" if unit == "day" else "week"
+    if published is not None and date > published + dt.timedelta(days=1):
+        return None
+    return date, precision, inside[0].date if inside else None

@@ -20,7 +20,7 @@ from .._types import DateLike, parse_optional_date
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
-from .dates import date_for, find_date_cues
+from .dates import after_offset, date_for, find_date_cues
 from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .mentions import PlaceMention, _overlaps, find_place_mentions
@@ -207,6 +207,7 @@ def analyse(
     people: dict[str, tuple[str, str]] = {}  # name word of a claimant -> (side, actor id)
     quote_context: tuple[str, str, tuple[str, str] | None] | None = None
     focus: PlaceMention | None = None  # the last place named, for "denied any withdrawal"
+    last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
     quotes = _Quotes(text, document.body)
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
@@ -302,6 +303,15 @@ def analyse(
                 after = [c for c in later if c.start >= claim.mention.end]
                 if after and not re.search(r"[,;]", text[claim.mention.end : after[0].start]):
                     event_date, precision = after[0].date, after[0].precision
+            offset_date = after_offset(
+                sentence.text, sentence.start, claim.trigger.start, date_cues, last_dated, pub
+            )
+            # "two days after they entered it"; a date of its own wins ("on Friday, a day
+            # after ..."), not the anchoring event's ("a month after ... on November 1")
+            if offset_date is not None and (
+                precision == "published" or event_date == offset_date[2]
+            ):
+                event_date, precision = offset_date[0], offset_date[1]
             if _background(event_date, pub) or _dated_history(
                 date_cues, claim.trigger.end, pub, sentence.text, sentence.start
             ):
@@ -348,6 +358,13 @@ def analyse(
                         confidence=round(claim.confidence * 0.9, 3),
                     )
                 )
+        dated = [
+            c.event_date
+            for c in candidates
+            if c.start == sentence.start and c.date_precision != "published" and c.event_date
+        ]
+        if dated:
+            last_dated = dated[-1]
         if first_attr is not None and last_claimant[0]:
             quote_context = (last_claimant[0], last_claimant[1], speaker)
         elif not quoted:
