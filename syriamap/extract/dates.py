@@ -199,7 +199,9 @@ def find_date_cues(
                     continue
                 raw = m.group("n").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-                date = before[-1].date + dt.timedelta(days=n)
+                anchor = before[-1].date
+                assert anchor is not None  # filtered above
+                date = anchor + dt.timedelta(days=n)
             elif kind == "y":
                 date = dt.date(int(m.group("y")), 1, 1)
                 precision = "year"

@@ -227,10 +227,10 @@ def evaluate_files(
     analyses = []
     for f in files:
         path = Path(f)
-        row = sources.get(path.name) or sources.get(path.stem)
-        meta = {}
-        if row:
-            meta = {"published": row.get("published"), "source_id": row["source_id"]}
+        found = sources.get(path.name) or sources.get(path.stem)
+        meta: dict[str, Any] = {}
+        if found:
+            meta = {"published": found.get("published"), "source_id": found["source_id"]}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ExtractWarning)
             doc = read_document(path, meta=meta)

@@ -100,7 +100,7 @@ class Candidate:
 
     def to_assertion(self) -> Any:
         """Return the :class:`~syriamap.assertions.Assertion` (needs an event date)."""
-        from ..assertions import Assertion
+        from ..assertions import Assertion, DatePrecision, PlacePrecision, Relation, Stance
 
         if self.event_date is None:
             raise ValueError("a candidate without an event date is not an assertion")
@@ -109,13 +109,13 @@ class Candidate:
             place_id=self.place_id,
             place_name=self.place_name,
             actor=self.actor,
-            relation=self.relation,
-            stance=self.stance,
+            relation=Relation(self.relation),
+            stance=Stance(self.stance),
             claimant=self.claimant,
             claimant_side=self.claimant_side,
             event_date=self.event_date,
-            date_precision=self.date_precision,
-            place_precision=self.place_precision,
+            date_precision=DatePrecision(self.date_precision),
+            place_precision=PlacePrecision(self.place_precision),
             quote=self.quote,
             start=self.start,
             end=self.end,

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import re._parser as _sre_parse  # Python >= 3.11
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -252,7 +253,7 @@ def _class_has_letter(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
-def _stem_cost(stems: frozenset[str]) -> int:
+def _stem_cost(stems: AbstractSet[str]) -> int:
     """How often a stem set wakes a rule, roughly: three-letter stems ("the") are common."""
     return sum(1 if len(stem) > 3 else 10 for stem in stems)
 
@@ -510,7 +511,7 @@ def _targets_after(
 
 def _targets_before(
     text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
-) -> list[PlaceMention]:
+) -> list[tuple[PlaceMention, bool]]:
     out: list[PlaceMention] = []
     ceiling = trig.start
     for m in sorted((m for m in mentions if m.end <= trig.start), key=lambda m: -m.start):
