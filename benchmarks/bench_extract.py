@@ -2,7 +2,7 @@
 
 Prints articles per second and MB/s on one core for ~5 KB articles (built from the seed
 texts, each made unique so no cache helps), the peak memory of the run (tracemalloc), and
-the evaluation figures on the seeds (``data/assertions.csv``) and on the held-out dev set
+the evaluation figures on the seeds (``data/assertions.csv``) and on the dev set
 (``tests/fixtures/dev/``).
 
 Usage: python benchmarks/bench_extract.py [--articles N]
@@ -104,7 +104,7 @@ def main() -> None:
         scores, _ = evaluate_files(
             dev / "dev_gold.csv", files, sources_path=dev / "dev_sources.csv"
         )
-        print("\nevaluation on the held-out dev set (tests/fixtures/dev/dev_gold.csv):")
+        print("\nevaluation on the dev set, used for tuning (tests/fixtures/dev/dev_gold.csv):")
         print(format_report(scores))
 
 

@@ -1,4 +1,4 @@
-"""The extractor on the held-out dev set (tests/fixtures/dev/) and on the seeds.
+"""The extractor on the dev set (tests/fixtures/dev/, used for tuning) and on the seeds.
 
 The dev set is nine articles written for syriamap in the styles of different outlets and
 periods (wire, live blog, state media, monitor bulletin, HTML page, header block, 2017-2018
