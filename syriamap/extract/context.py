@@ -17,12 +17,15 @@ Stage: context. Each mention's candidates are ranked with these signals, in orde
    both a city and a governorate means the city.
 
 Descriptors are also turned into mentions (``coref=True``): "the capital", "the Syrian
-capital", "Syria's capital" → Damascus; "the city" / "the town" → the city or town named most often
-(not as a mere landmark) in the four sentences before, the latest on a tie.
+capital", "Syria's capital" → Damascus; "the city", "the town", "the village", "the province",
+"the provincial capital", "the base", "the airport" → the place of that kind named most often
+in the four sentences before (the latest on a tie), never one named only as a landmark ("100
+km from Damascus") or inside a road's name ("the Aleppo-Damascus highway").
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -78,7 +81,12 @@ _CAPITAL = re.compile(
     r"\b(?:the|Syria['\u2019]s)\s+(?:(?:syrian|country['\u2019]s|nation['\u2019]s)\s+)?capital\b(?!\s+of\b)",
     re.I,
 )
-_THE_CITY = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(city|town)\b(?!\s+of\b)", re.I)
+_THE_CITY = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
+    r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+capital|"
+    r"air\s*base|airbase|airport|base)\b(?!\s+of\b)(?!['\u2019]s\s+(?:residents|people))",
+    re.I,
+)
 
 
 def kind_cue(text: str, start: int, end: int) -> str:
@@ -111,10 +119,21 @@ def kind_cue(text: str, start: int, end: int) -> str:
 def find_descriptors(
     text: str, sentences: Sequence[Sentence], mentions: Sequence[PlaceMention], gazetteer: Any
 ) -> list[PlaceMention]:
-    """Turn "the capital" and "the city" into mentions of the places they stand for."""
+    """Turn "the capital", "the city", "the province", "the airport" ... into mentions.
+
+    A kind descriptor ("the city", "the town", "the village", "the province", "the
+    provincial capital", "the base", "the airport") stands for the most recently named place
+    of that kind in the same paragraph, at most three sentences back; places named only as
+    landmarks ("100 km from Damascus", "north of Homs") or inside a road's name ("the
+    Aleppo-Damascus highway", "the M5 linking Aleppo and Damascus") are skipped. The other
+    places of the right kind in that window follow in ``candidates``, most recent first, so
+    that the pipeline can prefer the place of the previous claim.
+    """
     out: list[PlaceMention] = []
     capital = gazetteer.capitals().get("SY-DI")
+    capitals = gazetteer.capitals()
     resolved = [m for m in mentions if m.place_id and not m.outside]
+    starts = [m.start for m in resolved]
     for sentence in sentences:
         for m in _CAPITAL.finditer(sentence.text):
             if capital is None:
@@ -133,36 +152,102 @@ def find_descriptors(
             )
         for m in _THE_CITY.finditer(sentence.text):
             a = sentence.start + m.start()
-            kinds = {"city"} if m.group(1).lower() == "city" else {"town", "city"}
-            window_start = sentences[max(0, sentence.index - 4)].start
-            previous = [
-                r
-                for r in resolved
-                if window_start <= r.start < a
-                and gazetteer.get(r.place_id).kind in kinds
-                and not _landmark(text, r)
-            ]
-            if not previous:
-                continue
+            word = re.sub(r"\s+", " ", m.group(1).lower())
+            word = {"air base": "airbase", "provincial capital": "provincial"}.get(word, word)
+            b = a + len(m.group(0))
+            k = bisect.bisect_left(starts, b)
+            if k < len(starts) and re.fullmatch(r",?\s*", text[b : starts[k]]):
+                continue  # "the provincial capital, Daraa": the name follows
+            window_start = sentences[max(0, sentence.index - _WINDOW)].start
+            lo = bisect.bisect_left(starts, window_start)
+            hi = bisect.bisect_left(starts, a)
             counts: dict[str, int] = {}
             last: dict[str, int] = {}
-            for r in previous:
-                counts[r.place_id] = counts.get(r.place_id, 0) + 1
-                last[r.place_id] = r.start
-            # the most talked-about city of the last few sentences, the latest on a tie
-            place_id = max(counts, key=lambda pid: (counts[pid], last[pid]))
+            for r in resolved[lo:hi]:
+                place_id = _descriptor_target(text, r, word, gazetteer, capitals)
+                if place_id:
+                    counts[place_id] = counts.get(place_id, 0) + 1
+                    last[place_id] = r.start
+            # the most talked-about place of the right kind, the latest on a tie
+            ranked = sorted(counts, key=lambda pid: (counts[pid], last[pid]), reverse=True)
+            if not ranked:
+                continue
             out.append(
                 PlaceMention(
                     a,
-                    a + len(m.group(0)),
+                    b,
                     m.group(0),
-                    (place_id,),
-                    place_id=place_id,
+                    tuple(ranked),
+                    place_id=ranked[0],
                     score=0.6,
                     coref=True,
                 )
             )
     return out
+
+
+_WINDOW = 4
+"""How many sentences back a descriptor looks for its antecedent (paragraphs of news
+pages are often single sentences, so the window is not cut at a paragraph break)."""
+_DESCRIPTOR_KINDS = {
+    "city": ("city",),
+    "town": ("town", "city"),
+    "village": ("village", "town"),
+    "province": ("governorate",),
+    "governorate": ("governorate",),
+}
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:military|international|civilian|main)\s+)?(airport|air\s*base|airbase|"
+    r"airfield|military\s+base|base)\b",
+    re.I,
+)
+_FACILITY_NAME = re.compile(r"\b(airport|air\s*base|airbase|airfield|base)\b", re.I)
+
+
+def _descriptor_target(
+    text: str, mention: PlaceMention, word: str, gazetteer: Any, capitals: dict[str, Any]
+) -> str:
+    """Return the place a descriptor ``word`` means if ``mention`` is its antecedent."""
+    if _landmark(text, mention) or _in_road_name(text, mention):
+        return ""
+    place = gazetteer.get(mention.place_id)
+    if word in _DESCRIPTOR_KINDS:
+        return place.place_id if place.kind in _DESCRIPTOR_KINDS[word] else ""
+    if word.startswith("provincial"):
+        if place.kind == "governorate":
+            seat = capitals.get(place.admin1_iso)
+            return seat.place_id if seat is not None else ""
+        seats = {p.place_id for p in capitals.values()}
+        return place.place_id if place.place_id in seats else ""
+    # "the airport" / "the base": a facility named as such ("Qamishli Airport", "the
+    # Tabqa airbase"); the place stands for its facility
+    facility = _FACILITY_AFTER.match(text, mention.end, min(len(text), mention.end + 30))
+    named = _FACILITY_NAME.search(mention.text) or _FACILITY_NAME.search(place.name)
+    kind = (facility.group(1) if facility else named.group(1) if named else "").lower()
+    if not kind:
+        return ""
+    if word == "base":
+        return place.place_id if "base" in kind else ""
+    return place.place_id if kind in ("airport", "airfield") or "air" in kind else ""
+
+
+_ROAD_AFTER = re.compile(
+    r"(?:\s*[-\u2013]\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)*\s*"
+    r"(?i:(?:international\s+|main\s+|strategic\s+|coastal\s+)?"
+    r"(?:highway|road|motorway|expressway|railway|pipeline))\b",
+)
+_ROAD_BEFORE = re.compile(
+    r"\b(?i:highway|road|motorway|expressway|railway|route|M\d{1,2})\s+(?:that\s+)?"
+    r"(?i:links?|linking|connects?|connecting|joins?|joining|between|running\s+from)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}?(?:(?:and|with|to)\s+)?$",
+)
+
+
+def _in_road_name(text: str, mention: PlaceMention) -> bool:
+    """Whether a mention only names a road ("the Aleppo-Damascus highway", "the M5 ...")."""
+    if _ROAD_AFTER.match(text, mention.end, min(len(text), mention.end + 60)):
+        return True
+    return bool(_ROAD_BEFORE.search(text[max(0, mention.start - 60) : mention.start]))
 
 
 _LANDMARK = re.compile(

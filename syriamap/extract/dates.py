@@ -53,7 +53,10 @@ _WEEKDAYS = {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS = {
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 _MONTH_RE = (
     r"(?P<m>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 )
@@ -66,7 +69,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "my",
         re.compile(
-            rf"\b(?i:in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b"
+            rf"\b(?i:in|during|by|back\s+in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}"
+            r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
     (
@@ -74,10 +78,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?i:in|by|during|until)\s+(?P<part>(?i:early|late|mid-?|the\s+middle\s+of)\s*)?"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
-            r"November|December)\b(?!\s+\d)"
+            r"November|December)\b(?!,?\s+(?:of\s+)?\d)"
         ),
     ),
-    ("y", re.compile(r"\b(?:in|since|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (
+        "py",
+        re.compile(
+            r"\b(?:in|during|by|at)\s+(?:the\s+)?(?P<part>early|late|mid-?|end\s+of|"
+            r"beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of|"
+            r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s*(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        "yago",
+        re.compile(
+            r"\b(?P<n>\d|one|a|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<u>years?|months?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    ("y", re.compile(r"\b(?:in|since|by|during)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     (
         "later",
         re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I),
@@ -143,6 +164,31 @@ def _explicit(month: int, day: int, year: str | None, published: dt.date | None)
     return value
 
 
+_YEAR_PARTS = {
+    "early": (2, 15),
+    "beginning of": (1, 15),
+    "start of": (1, 15),
+    "first half of": (4, 1),
+    "spring": (4, 15),
+    "mid": (7, 1),
+    "middle of": (7, 1),
+    "summer": (7, 15),
+    "second half of": (10, 1),
+    "autumn": (10, 15),
+    "fall": (10, 15),
+    "late": (11, 15),
+    "end of": (12, 15),
+    "winter": (1, 15),
+}
+"""Best-estimate day of a part of a year ("in late 2016" → 15 November)."""
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, 28))
+
+
 def _month_day(m: re.Match[str]) -> int:
     """Return the best-estimate day of a month cue: 15th; 5th for "early", 25th for "late"."""
     part = (m.groupdict().get("part") or "").lower()
@@ -202,6 +248,25 @@ def find_date_cues(
                 anchor = before[-1].date
                 assert anchor is not None  # filtered above
                 date = anchor + dt.timedelta(days=n)
+            elif kind == "py":
+                # "in late 2016", "in the summer of 2018": a part of a year
+                part = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ")
+                month, day = _YEAR_PARTS.get(
+                    part, _YEAR_PARTS.get(part.removesuffix(" of").strip("-"), (7, 1))
+                )
+                date = dt.date(int(m.group("y")), month, day)
+                precision = "year"
+            elif kind == "yago":
+                if published is None:
+                    continue
+                raw = m.group("n").lower()
+                n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+                if m.group("u").lower().startswith("year"):
+                    date = _shift_months(published, -12 * n)
+                    precision = "year"
+                else:
+                    date = _shift_months(published, -n)
+                    precision = "month"
             elif kind == "y":
                 date = dt.date(int(m.group("y")), 1, 1)
                 precision = "year"
@@ -243,6 +308,37 @@ _CLAUSE = re.compile(
 )
 
 
+_YEAR_AFTER_BREAK = re.compile(r"[,;:(]|\b(?:that|which|who|when|since|after|before)\b", re.I)
+
+
+def _year_cue_usable(cue: DateCue, position: int, text: str, offset: int) -> bool:
+    """Whether a year-precision cue dates the claim at ``position``.
+
+    Before the claim: "In 2016, ...", "During 2018, ...", "In late 2016, ...". After it, in
+    the same clause: "retook Daraa in 2018", "captured Afrin in early 2018" (not "since
+    2018", nor "the uprising that began in 2011").
+    """
+    head = cue.text.lower()
+    if head.startswith(("since", "by")):
+        return False
+    if cue.end <= position:
+        if not head.startswith(("in", "during", "at")):
+            return False
+        if not text:
+            return True
+        # "Forces, which retook Daraa in 2018, withdrew on Friday": a year inside an
+        # earlier clause does not date the main verb; a fronted one does ("In 2016, ...")
+        lead = text[: max(0, cue.start - offset)]
+        gap = text[max(0, cue.end - offset) : max(0, position - offset)]
+        return "," not in gap or bool(
+            re.fullmatch(r"\W*(?:(?:back|and|but|then|so)\s+)?", lead, re.I)
+        )
+    if not text:
+        return False
+    gap = text[max(0, position - offset) : cue.start - offset]
+    return len(gap.split()) <= 12 and not _YEAR_AFTER_BREAK.search(gap)
+
+
 def date_for(
     cues: list[DateCue],
     position: int,
@@ -263,7 +359,7 @@ def date_for(
         c
         for c in cues
         if c.date is not None
-        and (c.precision != "year" or (c.text.lower().startswith("in") and c.end <= position))
+        and (c.precision != "year" or _year_cue_usable(c, position, text, offset))
         and not (
             text
             and c.end <= position

@@ -488,6 +488,8 @@ def _dated_history(
     for cue in cues:
         if cue.start < position or cue.date is None or not _YEAR.search(cue.text):
             continue
+        if cue.text.lower().startswith("since"):
+            continue  # "where HTS has held sway since 2015": the state lasts until now
         gap = text[position - offset : cue.start - offset]
         if len(gap.split()) <= 12 and not _HISTORY_CLAUSE.search(gap):
             return _background(cue.date, published)
