@@ -93,6 +93,12 @@ _POSSESSIVE = re.compile(
     r"(\w)['’]s(?=\s+(?:" + "|".join(sorted(GENERIC_WORDS)) + r")\b)", re.IGNORECASE
 )
 _COUNTRYSIDE_WORDS = {"countryside", "rural", "rif", "suburbs", "outskirts"} | _DIRECTIONS
+# Describing words that may stand before a leading kind cue: "the port city of Latakia",
+# "the ancient city of Palmyra", "the besieged border town of Ras al-Ain".
+_DESCRIPTIVE = {
+    "port", "ancient", "historic", "old", "coastal", "desert", "border", "besieged",
+    "strategic", "key", "major", "small", "large", "main", "nearby", "frontline", "mountain",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,16 +471,28 @@ class Gazetteer:
         found = self._lookup(query, fuzzy=False)
         looked_up = query
         cue: str | None = None
-        countryside = False
+        countryside = region = False
         if not found:
             words = query.split()
             stripped = list(words)
             while stripped and stripped[0] in _LEADING_WORDS:
                 countryside = countryside or stripped[0] in _COUNTRYSIDE_WORDS
                 stripped.pop(0)
+            # a leading kind cue: "the (port) city of Latakia", "the province of Idlib"
+            if "of" in stripped[1:-1]:
+                k = stripped.index("of")
+                head = stripped[:k]
+                kinds = [w for w in head if w in GENERIC_WORDS]
+                if kinds and all(
+                    w in GENERIC_WORDS or w in _DESCRIPTIVE or w in _DIRECTIONS for w in head
+                ):
+                    countryside = countryside or any(w in _COUNTRYSIDE_WORDS for w in head)
+                    cue = GENERIC_WORDS[kinds[-1]] or None
+                    stripped = stripped[k + 1 :]
             while len(stripped) > 1 and stripped[-1] in GENERIC_WORDS:
                 word = stripped.pop()
                 countryside = countryside or word in _COUNTRYSIDE_WORDS
+                region = region or word == "region"
                 cue = cue or GENERIC_WORDS[word] or None
             if countryside:
                 cue = "governorate"
@@ -486,6 +504,16 @@ class Gazetteer:
             looked_up = rest if stripped else query
         if countryside and found:
             found = self._countryside(found)
+        if (countryside or region) and found and cue in (None, "governorate"):
+            # "the Deraa region" is the governorate; "the Manbij countryside", "the
+            # Sanamayn region": no governorate of that name, so the district of that name
+            kinds_found = {self._places[i].kind for i in found}
+            if region and "region" in kinds_found:  # "the Hauran region": the named region
+                cue = "region"
+            elif "governorate" in kinds_found:
+                cue = "governorate"
+            elif "district" in kinds_found:
+                cue = "district"
 
         candidates: dict[int, tuple[float, str]] = {}
         for i, (tier, why) in found.items():

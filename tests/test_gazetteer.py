@@ -512,3 +512,29 @@ def test_mezzeh_is_the_damascus_district(gaz, query):
 @pytest.mark.parametrize("query", ["Midan", "al-Midan"])  # bare "Maydan" is also a village
 def test_midan_is_the_damascus_district(gaz, query):
     assert gaz.best(query).place_id == "wof:85903037"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "kind"),
+    [
+        ("the city of Damascus", "Damascus", "city"),
+        ("the port city of Latakia", "Latakia", "city"),
+        ("the ancient city of Palmyra", "Palmyra", "city"),
+        ("the besieged border town of Ras al-Ain", "Ra's al 'Ayn", "town"),
+        ("the province of Idlib", "Idlib", "governorate"),
+        ("the district of Manbij", "Manbij", "district"),
+        ("the Manbij countryside", "Manbij", "district"),  # no Manbij governorate
+        ("the Afrin region", "Afrin", "district"),
+        ("the Sanamayn region", "As-Sanamayn", "district"),
+        ("the Deraa region", "Daraa", "governorate"),
+        ("the Hauran region", "Hauran", "region"),
+    ],
+)
+def test_leading_and_area_kind_cues(query, name, kind):
+    place = Gazetteer.default().best(query)
+    assert place is not None and (place.name, place.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("query", ["the Republic of Korea", "Bank of Syria", "the town of Narnia"])
+def test_a_kind_cue_does_not_make_a_place(query):
+    assert Gazetteer.default().best(query) is None
