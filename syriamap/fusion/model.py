@@ -1,0 +1,715 @@
+"""The control model: a hidden holder per place and day, claims as noisy observations.
+
+Vectorised over places. :func:`prepare` turns assertion rows into claims with a side, an
+effect and a weight; :func:`fit` turns a reading's claims into evidence rows, pools them
+per publisher and runs the forward and backward passes over each place's evidence days;
+:func:`state_at` reads the posterior of any day from the fitted passes (exactly, with the
+closed form of the transition matrix between evidence days) and derives the place's
+state: holder, status, confidence, disputed, last change and the claims behind it.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import functools
+import importlib.resources
+import io
+import math
+from typing import TYPE_CHECKING, Any
+
+from ..actors import SIDES, actors
+from .columns import FUSED_COLUMNS
+from .rules import (
+    ALLIES,
+    AREA_KINDS,
+    CHANGE_RATE,
+    CORROBORATION_DAYS,
+    DATE_PRECISION_WEIGHT,
+    ESTABLISHED_DAYS,
+    ESTABLISHED_VOICES,
+    EVIDENCE_SHARE,
+    HOLD_THRESHOLD,
+    INTEREST_WEIGHT,
+    LONE_VOICE_FACTOR,
+    NOBODY,
+    PLACE_PRECISION_WEIGHT,
+    PRIOR,
+    RELATION_EFFECT,
+    STANCE_WEIGHT,
+    STATES,
+    event_ratio,
+    evidence_of,
+    likelihood_ratio,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+EPOCH = 719163  # date.toordinal() of 1970-01-01
+_STATE_INDEX = {s: i for i, s in enumerate(STATES)}
+_K = len(STATES)
+_NOBODY = _STATE_INDEX[NOBODY]
+#: Actors that hold nothing in Syria unless :data:`foreign_areas` says so.
+_OUTSIDE_SIDES = ("foreign", "israel")
+#: Evidence kinds: about the state of a day, or a change into / out of a side.
+_KINDS = {"state": 0, "into": 1, "out": 2}
+
+
+@functools.cache
+def _actor_sides() -> dict[str, str]:
+    return {a.id: a.side for a in actors().values()}
+
+
+@functools.cache
+def _specific() -> dict[str, int]:
+    return {a.id: (0 if a.parent else 1) for a in actors().values()}
+
+
+@functools.cache
+def foreign_areas() -> dict[str, tuple[str, ...]]:
+    """Where an outside actor's claims are claims of its own control (rule 7).
+
+    Read from ``data/foreign_control.csv``: per actor, governorate ISO codes and place ids.
+    """
+    text = (
+        importlib.resources.files("syriamap.data")
+        .joinpath("foreign_control.csv")
+        .read_text(encoding="utf-8")
+    )
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        out.setdefault(row["actor"], []).append(row["area"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _prior_vector() -> np.ndarray:
+    import numpy as np
+
+    p = np.array([PRIOR[s] for s in STATES], dtype=float)
+    return p / p.sum()
+
+
+def day_number(value: Any) -> float:
+    """Return an ISO date (or date) as days since 1970-01-01 (NaN when empty)."""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return math.nan
+    if isinstance(value, dt.date):
+        return float(value.toordinal() - EPOCH)
+    return float(dt.date.fromisoformat(str(value)[:10]).toordinal() - EPOCH)
+
+
+def _day_numbers(values: pd.Series) -> np.ndarray:
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values.fillna("").astype(object), use_na_sentinel=True)
+    table = np.array([day_number(u) for u in uniques], dtype=float)
+    out = np.full(len(values), np.nan)
+    ok = codes >= 0
+    if len(table):
+        out[ok] = table[codes[ok]]
+    return out
+
+
+def _independent_voice(publisher: str, source_id: str) -> str:
+    """Who speaks: the originating agency of relayed copy, else the publisher.
+
+    ``"The Express Tribune (AFP)"`` and ``"Khaleej Times (AFP)"`` are one voice, AFP;
+    ``"News.Az (citing TASS)"`` is TASS. Without a publisher the source is its own voice.
+    """
+    text = (publisher or "").strip()
+    if not text or text == "unknown":
+        return "source:" + source_id
+    if text.endswith(")") and "(" in text:
+        inner = text[text.rindex("(") + 1 : -1].strip()
+        for lead in ("citing ", "via ", "from "):
+            if inner.lower().startswith(lead):
+                inner = inner[len(lead) :]
+        if inner:
+            return inner.casefold()
+    return text.casefold()
+
+
+def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Turn assertion rows into claims the model reads (rules 3, 4 and 7).
+
+    Parameters
+    ----------
+    evidence
+        Assertion rows with ``publisher`` and ``published`` (as
+        :meth:`syriamap.store.Store.evidence_frame` returns them), place ids canonical.
+    places
+        The gazetteer frame indexed by place_id (``kind``, ``admin1_iso``, ``admin2_id``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim, sorted by place and id, with ``side`` (the side the claim
+        counts for, ``""`` when an outside actor's claim counts for nobody), ``effect``,
+        ``denied``, ``w``, ``day``, ``pub_day``, ``who``, ``date_precision`` and ``pc``
+        (a place code).
+    """
+    import numpy as np
+    import pandas as pd
+
+    ev = evidence.reset_index(drop=True)
+    own_side = ev["actor"].map(_actor_sides()).fillna("other").astype(object)
+    kinds = places["kind"].reindex(ev["place_id"]).fillna("").to_numpy(dtype=object)
+    gov = places["admin1_iso"].reindex(ev["place_id"]).fillna("").to_numpy(dtype=object)
+    areas = foreign_areas()
+    side = own_side.to_numpy(dtype=object).copy()
+    for i in np.flatnonzero(np.isin(side, _OUTSIDE_SIDES)):
+        actor, pid = ev["actor"].iat[i], ev["place_id"].iat[i]
+        allowed = areas.get(actor, ())
+        if pid in allowed or gov[i] in allowed:
+            continue  # direct control, as the data allows
+        side[i] = ALLIES.get(actor, "")
+    effect = ev["relation"].map({str(k): v for k, v in RELATION_EFFECT.items()}).astype(object)
+    denied = (ev["stance"] == "denied").to_numpy(dtype=bool)
+    claimant = ev["claimant_side"].fillna("").astype(object).to_numpy(dtype=object)
+    neutral = np.isin(claimant, ["", "neutral"])
+    favourable = (effect != "end").to_numpy(dtype=bool) ^ denied
+    own = claimant == side
+    interest = np.where(
+        neutral, "neutral", np.where(own == favourable, "self_serving", "against")
+    ).astype(object)
+    precision = ev["date_precision"].astype(str)
+    w = (
+        ev["stance"].map({str(k): v for k, v in STANCE_WEIGHT.items()}).to_numpy(float)
+        * np.vectorize(INTEREST_WEIGHT.__getitem__, otypes=[float])(interest)
+        * precision.map({str(k): v for k, v in DATE_PRECISION_WEIGHT.items()}).to_numpy(float)
+        * ev["place_precision"]
+        .map({str(k): v for k, v in PLACE_PRECISION_WEIGHT.items()})
+        .to_numpy(float)
+        * ev["confidence"].astype(float).to_numpy()
+    )
+    publisher = ev["publisher"].fillna("").astype(object)
+    who = [
+        _independent_voice(p, s)
+        for p, s in zip(publisher, ev["source_id"].astype(str), strict=True)
+    ]
+    published = ev["published"] if "published" in ev else pd.Series([None] * len(ev))
+    out = pd.DataFrame(
+        {
+            "assertion_id": ev["assertion_id"].astype(object),
+            "source_id": ev["source_id"].astype(object),
+            "place_id": ev["place_id"].astype(object),
+            "actor": ev["actor"].astype(object),
+            "relation": ev["relation"].astype(object),
+            "stance": ev["stance"].astype(object),
+            "claimant_side": claimant,
+            "side": pd.Series(side, dtype=object),
+            "own_side": own_side,
+            "effect": effect,
+            "denied": denied,
+            "interest": interest,
+            "day": _day_numbers(ev["event_date"].astype(object)),
+            "pub_day": _day_numbers(published.astype(object)),
+            "date_precision": precision,
+            "w": w,
+            "who": pd.Series(who, dtype=object),
+            "event_date": ev["event_date"].astype(object),
+            "publisher": publisher,
+            "kind": pd.Series(kinds, dtype=object),
+            "admin1_iso": pd.Series(gov, dtype=object),
+        }
+    )
+    out = out.sort_values(["place_id", "assertion_id"], kind="stable").reset_index(drop=True)
+    out["pc"] = pd.factorize(out["place_id"], sort=True)[0].astype(np.int64)
+    return out
+
+
+# -- evidence rows ------------------------------------------------------------------------
+
+
+def lone_voices(claims: pd.DataFrame) -> np.ndarray:
+    """Return which claims are a lone voice against an established hold (rule 5).
+
+    A claim says side S holds the place (a capture or control, or a denied withdrawal);
+    no other voice says S holds it within :data:`CORROBORATION_DAYS` of it; and at least
+    :data:`ESTABLISHED_VOICES` other voices said in the :data:`ESTABLISHED_DAYS` before
+    it that one other side held it.
+    """
+    import numpy as np
+    import pandas as pd
+
+    eff = claims["effect"].to_numpy(dtype=object)
+    den = claims["denied"].to_numpy(dtype=bool)
+    holds = ((eff == "hold") & ~den) | ((eff == "end") & den)
+    holds &= (claims["side"].to_numpy(dtype=object) != "") & ~np.isnan(claims["day"].to_numpy())
+    out = np.zeros(len(claims), dtype=bool)
+    if not holds.any():
+        return out
+    h = pd.DataFrame(
+        {
+            "i": np.flatnonzero(holds),
+            "pc": claims["pc"].to_numpy()[holds],
+            "day": claims["day"].to_numpy()[holds],
+            "side": claims["side"].to_numpy(dtype=object)[holds],
+            "who": claims["who"].to_numpy(dtype=object)[holds],
+        }
+    )
+    pair = h.merge(h, on="pc", suffixes=("", "_o"))
+    pair = pair[pair["who"] != pair["who_o"]]
+    gap = pair["day_o"] - pair["day"]
+    backed = pair[(pair["side_o"] == pair["side"]) & (gap.abs() <= CORROBORATION_DAYS)]
+    before = pair[(pair["side_o"] != pair["side"]) & (gap < 0) & (gap >= -ESTABLISHED_DAYS)]
+    voices = before.groupby(["i", "side_o"])["who_o"].nunique()
+    established = set(voices[voices >= ESTABLISHED_VOICES].index.get_level_values(0))
+    lone = established - set(backed["i"])
+    out[sorted(lone)] = True
+    return out
+
+
+def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Expand claims into evidence rows: (place, day, state, signed log ratio, claim)."""
+    import numpy as np
+    import pandas as pd
+
+    rows: dict[str, list[Any]] = {k: [] for k in ("pc", "day", "k", "llr", "who", "claim", "kind")}
+    pcs = claims["pc"].to_numpy()
+    days = claims["day"].to_numpy()
+    sides = claims["side"].to_numpy(dtype=object)
+    effects = claims["effect"].to_numpy(dtype=object)
+    relations = claims["relation"].to_numpy(dtype=object)
+    denied = claims["denied"].to_numpy(dtype=bool)
+    precision = claims["date_precision"].to_numpy(dtype=object)
+    w = claims["w"].to_numpy(dtype=float) * np.where(lone_voices(claims), LONE_VOICE_FACTOR, 1.0)
+    who = claims["who"].to_numpy(dtype=object)
+    cache: dict[tuple[str, str, bool, str], tuple[Any, ...]] = {}
+    for i in range(len(claims)):
+        s = sides[i]
+        if not s or math.isnan(days[i]):
+            continue
+        key = (effects[i], relations[i], bool(denied[i]), str(precision[i]))
+        ev = cache.get(key)
+        if ev is None:
+            ev = cache[key] = evidence_of(*key)
+        k = _STATE_INDEX[s]
+        for e in ev:
+            share = w[i] * EVIDENCE_SHARE[e.share]
+            if e.kind == "state":
+                llr = math.log(likelihood_ratio(share))
+            else:
+                llr = math.log(event_ratio(share))
+            rows["kind"].append(_KINDS[e.kind])
+            rows["pc"].append(pcs[i])
+            rows["day"].append(days[i] + e.offset)
+            rows["k"].append(k)
+            rows["llr"].append(llr if e.favours else -llr)
+            rows["who"].append(who[i])
+            rows["claim"].append(i)
+    frame = pd.DataFrame(rows)
+    frame = frame.astype(
+        {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
+    )
+    area = _area_rows(claims, places)
+    if len(area):
+        frame = pd.concat([frame, area], ignore_index=True)
+    return frame
+
+
+def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Rule 8: a side leaving a whole area ends its holds on every evidenced place inside."""
+    import numpy as np
+    import pandas as pd
+
+    ends = claims[
+        (claims["effect"] == "end")
+        & ~claims["denied"]
+        & claims["kind"].isin(AREA_KINDS)
+        & (claims["side"] != "")
+    ]
+    if ends.empty:
+        return pd.DataFrame()
+    firsts = claims.drop_duplicates("pc")[["pc", "place_id", "kind", "admin1_iso"]]
+    admin2 = places["admin2_id"].reindex(firsts["place_id"]).fillna("").to_numpy(dtype=object)
+    point = ~firsts["kind"].isin(AREA_KINDS).to_numpy()
+    rows: dict[str, list[Any]] = {k: [] for k in ("pc", "day", "k", "llr", "who", "claim", "kind")}
+    index = {pid: i for i, pid in enumerate(claims["assertion_id"])}
+    for r in ends.itertuples(index=False):
+        if r.kind == "country":
+            inside = point
+        elif r.kind == "governorate":
+            inside = point & (firsts["admin1_iso"].to_numpy(dtype=object) == r.admin1_iso)
+        elif r.kind == "district":
+            inside = point & (admin2 == r.place_id)
+        else:
+            continue
+        share = r.w * EVIDENCE_SHARE["area"]
+        # what a withdrawal says about each place inside, with the area's share of weight
+        said = [
+            (
+                e.offset,
+                (1 if e.favours else -1)
+                * math.log(
+                    likelihood_ratio(share * EVIDENCE_SHARE[e.share])
+                    if e.kind == "state"
+                    else event_ratio(share * EVIDENCE_SHARE[e.share])
+                ),
+                _KINDS[e.kind],
+            )
+            for e in evidence_of("end", r.relation, False, r.date_precision)
+        ]
+        for pc in firsts["pc"].to_numpy()[inside]:
+            for offset, llr, kind in said:
+                rows["pc"].append(pc)
+                rows["day"].append(r.day + offset)
+                rows["k"].append(_STATE_INDEX[r.side])
+                rows["llr"].append(llr)
+                rows["who"].append(r.who)
+                rows["claim"].append(index[r.assertion_id])
+                rows["kind"].append(kind)
+    frame = pd.DataFrame(rows)
+    return frame.astype(
+        {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
+    )
+
+
+# -- the passes ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Fit:
+    """A fitted reading: per (place, evidence day) the forward and backward messages."""
+
+    claims: pd.DataFrame  # prepared claims of this reading (rows of prepare())
+    evidence: pd.DataFrame  # evidence rows after pooling per voice
+    pc: np.ndarray  # place code of each (place, day) row, ascending
+    day: np.ndarray  # the day of each row, ascending within a place
+    obs: np.ndarray  # (rows, K) observation likelihoods (scaled)
+    into: np.ndarray  # (rows, K) ratio of a change into each state since the previous row
+    out: np.ndarray  # (rows, K) ratio of a change out of each state since the previous row
+    alpha: np.ndarray  # (rows, K) forward messages (normalised)
+    beta: np.ndarray  # (rows, K) backward messages (normalised), obs of later rows only
+    first_row: np.ndarray  # per place code: index of its first row (-1 without rows)
+    n_rows: np.ndarray  # per place code: number of rows
+    first_claim_day: np.ndarray  # per place code: the first day any claim is dated
+
+
+def _blend(
+    v: np.ndarray,
+    lam: np.ndarray,
+    prior: np.ndarray,
+    into: np.ndarray | None = None,
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """Apply the transition ``lam*I + (1-lam)*1·prior`` to distributions (rows).
+
+    With change reports, a change from i to j (i ≠ j) is weighted ``out[i] * into[j]``.
+    """
+    if into is None or out is None:
+        return lam[:, None] * v + (1.0 - lam[:, None]) * prior[None, :]
+    b_total = (v * out).sum(axis=1, keepdims=True)
+    changed = v + into * (b_total - v * out)
+    return lam[:, None] * v + (1.0 - lam[:, None]) * prior[None, :] * changed
+
+
+def _blend_back(
+    v: np.ndarray,
+    lam: np.ndarray,
+    prior: np.ndarray,
+    into: np.ndarray | None = None,
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """Apply the transition to a backward message (a column vector per row)."""
+    if into is None or out is None:
+        return lam[:, None] * v + (1.0 - lam[:, None]) * (v @ prior)[:, None]
+    pv = prior[None, :] * v
+    a_total = (pv * into).sum(axis=1, keepdims=True)
+    changed = pv + out * (a_total - pv * into)
+    return lam[:, None] * v + (1.0 - lam[:, None]) * changed
+
+
+def _lam(gap: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return np.power(1.0 - CHANGE_RATE, np.maximum(gap, 0.0))
+
+
+def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
+    """Run the forward and backward passes over every place's evidence days."""
+    import numpy as np
+
+    ev = _evidence_rows(claims, places)
+    prior = _prior_vector()
+    first_claim_day = np.full(n_places, np.inf)
+    if len(claims):
+        ok = ~np.isnan(claims["day"].to_numpy())
+        np.minimum.at(first_claim_day, claims["pc"].to_numpy()[ok], claims["day"].to_numpy()[ok])
+    if ev.empty:
+        z = np.zeros((0, _K))
+        e = np.zeros(0)
+        return Fit(
+            claims,
+            ev,
+            e.astype(np.int64),
+            e,
+            z,
+            z,
+            z,
+            z,
+            z,
+            np.full(n_places, -1),
+            np.zeros(n_places, dtype=np.int64),
+            first_claim_day,
+        )
+    # Rule 5: one voice counts once per place, day, state and direction (its strongest).
+    ev = ev.assign(pos=ev["llr"] > 0)
+    pooled = ev.loc[
+        ev.assign(a=ev["llr"].abs())
+        .groupby(["pc", "day", "k", "pos", "who", "kind"])["a"]
+        .idxmax()
+        .to_numpy()
+    ]
+    key = pooled["pc"].to_numpy() * 10_000_000 + (pooled["day"].to_numpy() + 5_000_000)
+    uniq, inv = np.unique(key.astype(np.int64), return_inverse=True)
+    n = len(uniq)
+    kind = pooled["kind"].to_numpy()
+    logs = np.zeros((3, n, _K))
+    np.add.at(logs, (kind, inv, pooled["k"].to_numpy()), pooled["llr"].to_numpy())
+    obs = np.exp(logs[0] - logs[0].max(axis=1, keepdims=True))
+    into = np.exp(np.minimum(logs[1], 200.0))
+    out = np.exp(np.minimum(logs[2], 200.0))
+    pc = (uniq // 10_000_000).astype(np.int64)
+    day = (uniq % 10_000_000 - 5_000_000).astype(float)
+    first_row = np.full(n_places, -1, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
+    first_row[pc[starts]] = starts
+    n_rows = np.bincount(pc, minlength=n_places).astype(np.int64)
+    pos = np.arange(n) - first_row[pc]
+    rev = n_rows[pc] - 1 - pos
+
+    alpha = np.zeros((n, _K))
+    for i in range(int(pos.max()) + 1):
+        rows = np.flatnonzero(pos == i)
+        if i == 0:
+            pred = np.broadcast_to(prior, (len(rows), _K))
+        else:
+            pred = _blend(
+                alpha[rows - 1], _lam(day[rows] - day[rows - 1]), prior, into[rows], out[rows]
+            )
+        a = pred * obs[rows]
+        alpha[rows] = a / a.sum(axis=1, keepdims=True)
+    beta = np.ones((n, _K))
+    for i in range(1, int(rev.max()) + 1):
+        rows = np.flatnonzero(rev == i)
+        nxt = rows + 1
+        b = _blend_back(
+            obs[nxt] * beta[nxt], _lam(day[nxt] - day[rows]), prior, into[nxt], out[nxt]
+        )
+        beta[rows] = b / b.sum(axis=1, keepdims=True)
+    return Fit(
+        claims, pooled, pc, day, obs, into, out, alpha, beta, first_row, n_rows, first_claim_day
+    )
+
+
+def posterior(f: Fit, pcs: np.ndarray, day: float) -> np.ndarray:
+    """Return the posterior over :data:`STATES` of places ``pcs`` on ``day`` (rows)."""
+    import numpy as np
+
+    prior = _prior_vector()
+    out = np.broadcast_to(prior, (len(pcs), _K)).copy()
+    has = f.first_row[pcs] >= 0
+    if not has.any():
+        return out
+    idx = np.flatnonzero(has)
+    p = pcs[idx]
+    lo, cnt = f.first_row[p], f.n_rows[p]
+    # the last evidence row on or before the day (searchsorted within each place's rows)
+    last = np.searchsorted(f.pc * 1e7 + f.day, p * 1e7 + day, side="right") - 1
+    before = last >= lo
+    after_row = np.where(before, last + 1, lo)
+    has_after = after_row < lo + cnt
+    fwd = np.broadcast_to(prior, (len(idx), _K)).copy()
+    if before.any():
+        b = np.flatnonzero(before)
+        r = last[b]
+        fwd[b] = _blend(f.alpha[r], _lam(day - f.day[r]), prior)
+    bwd = np.ones((len(idx), _K))
+    if has_after.any():
+        a = np.flatnonzero(has_after)
+        r = after_row[a]
+        bwd[a] = _blend_back(f.obs[r] * f.beta[r], _lam(f.day[r] - day), prior, f.into[r], f.out[r])
+    g = fwd * bwd
+    out[idx] = g / g.sum(axis=1, keepdims=True)
+    return out
+
+
+def _posterior_rows(f: Fit, pcs: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Return the posterior of each (place, day) pair, grouped by day for speed."""
+    import numpy as np
+
+    out = np.zeros((len(pcs), _K))
+    for d in np.unique(days):
+        sel = np.flatnonzero(days == d)
+        out[sel] = posterior(f, pcs[sel], float(d))
+    return out
+
+
+def labels(post: np.ndarray) -> np.ndarray:
+    """Return the named holder's state index per row (-1 when none is likely enough)."""
+    import numpy as np
+
+    real = post[:, :_NOBODY]
+    best = real.argmax(axis=1)
+    ok = real[np.arange(len(real)), best] >= HOLD_THRESHOLD
+    return np.where(ok, best, -1)
+
+
+def row_posteriors(f: Fit) -> np.ndarray:
+    """Return the smoothed posterior at every evidence row (alpha × beta)."""
+    g = f.alpha * f.beta
+    return g / g.sum(axis=1, keepdims=True)
+
+
+# -- the state of a day -------------------------------------------------------------------
+
+
+def state_at(f: Fit, day: dt.date) -> pd.DataFrame:
+    """Return one row per place with a claim dated on or before ``day`` (:data:`FUSED_COLUMNS`)."""
+    import numpy as np
+    import pandas as pd
+
+    d = float(day.toordinal() - EPOCH)
+    claims = f.claims
+    listed = np.flatnonzero(f.first_claim_day <= d)
+    if len(listed) == 0:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in FUSED_COLUMNS})
+    n_places = len(f.first_claim_day)
+    post = posterior(f, listed, d)
+    lab = labels(post)
+    holder = np.full(n_places, -2, dtype=np.int64)
+    holder[listed] = lab
+
+    # the run of the current label around the day, from the labels on the claims' days
+    cpc = claims["pc"].to_numpy()
+    cday = claims["day"].to_numpy()
+    dated = ~np.isnan(cday) & (holder[cpc] > -2)
+    row_lab = np.full(len(claims), -3, dtype=np.int64)
+    if dated.any():
+        row_lab[dated] = labels(_posterior_rows(f, cpc[dated], cday[dated]))
+    brk = dated & (row_lab != holder[cpc])
+    last_break = np.full(n_places, -np.inf)
+    sel = brk & (cday <= d)
+    np.maximum.at(last_break, cpc[sel], cday[sel])
+    run_start = np.full(n_places, np.inf)
+    sel = dated & ~brk & (cday <= d) & (cday > last_break[cpc])
+    np.minimum.at(run_start, cpc[sel], cday[sel])
+    run_start = np.where(np.isfinite(run_start), run_start, last_break + 1)
+    run_start = np.where(np.isfinite(run_start), run_start, f.first_claim_day)
+    first_break_after = np.full(n_places, np.inf)
+    sel = brk & (cday > d)
+    np.minimum.at(first_break_after, cpc[sel], cday[sel])
+
+    # claims in the run: their role, from the direction of their evidence about the holder
+    in_run = (cday >= run_start[cpc]) & (cday < first_break_after[cpc]) & (holder[cpc] > -2)
+    side_k = claims["side"].map(_STATE_INDEX).fillna(-1).astype(int).to_numpy()
+    eff = claims["effect"].to_numpy(dtype=object)
+    den = claims["denied"].to_numpy(dtype=bool)
+    says_holds = ((eff == "hold") & ~den) | ((eff == "end") & den)
+    says_not = ((eff == "hold") & den) | ((eff == "end") & ~den) | (eff == "pressure") & ~den
+    fighting = ((eff == "contest") | (eff == "enter")) & ~den
+    h = holder[cpc]
+    named = h >= 0
+    mine = side_k == h
+    support = in_run & named & ((says_holds & mine) | (says_not & ~mine & (side_k >= 0)))
+    support |= in_run & named & (eff == "enter") & ~den & mine
+    conflict = in_run & named & ((says_holds & ~mine & (side_k >= 0)) | (says_not & mine))
+    support |= in_run & ~named & (says_not | fighting)
+    conflict |= in_run & ~named & says_holds
+    conflict &= ~support
+    upto = cday <= d
+    # fighting inside since the state began: a rival's entry, or anyone's "contested"
+    friendly = mine
+    contest_row = in_run & upto & fighting & ((eff == "contest") | ~friendly)
+    listed_conflict = conflict | (contest_row & ~support)
+    disputed_row = conflict & (np.isin(eff, ("hold", "end")))
+
+    n = n_places
+    contested = np.bincount(cpc[contest_row], minlength=n) > 0
+    disputed = np.bincount(cpc[disputed_row], minlength=n) > 0
+    hold_rows = support & says_holds & mine
+    confirmed_rows = hold_rows & (claims["stance"].to_numpy() == "asserted")
+    confirmed_rows &= claims["own_side"].to_numpy(dtype=object) == claims["side"].to_numpy(
+        dtype=object
+    )
+    confirmed = np.bincount(cpc[confirmed_rows], minlength=n) > 0
+
+    # the actor shown: the most weighted actor of the holder's own side among its claims
+    actor = np.full(n, "", dtype=object)
+    picks = claims[hold_rows & (claims["own_side"] == claims["side"])]
+    if len(picks):
+        agg = picks.groupby(["pc", "actor"])["w"].sum().round(9).reset_index()
+        agg["specific"] = agg["actor"].map(_specific()).fillna(1)
+        agg = agg.sort_values(
+            ["pc", "w", "specific", "actor"], ascending=[True, False, True, True]
+        ).drop_duplicates("pc")
+        actor[agg["pc"].to_numpy()] = agg["actor"].to_numpy(dtype=object)
+    for p in listed[(lab >= 0)]:
+        if not actor[p]:
+            actor[p] = _default_actor(STATES[holder[p]])
+
+    ids = claims["assertion_id"].to_numpy(dtype=object)
+    src = claims["source_id"].to_numpy(dtype=object)
+    sup_ids = _group(cpc[support], ids[support], n)
+    con_ids = _group(cpc[listed_conflict], ids[listed_conflict], n)
+    sources = _group(cpc[support], src[support], n, distinct=True)
+
+    lab_l = lab
+    side = np.where(lab_l >= 0, np.asarray(STATES, dtype=object)[np.maximum(lab_l, 0)], "")
+    best_real = post[:, :_NOBODY].max(axis=1)
+    conf = np.where(lab_l >= 0, post[np.arange(len(listed)), np.maximum(lab_l, 0)], best_real)
+    status = np.where(
+        contested[listed], "contested", np.where(lab_l >= 0, "held", "unknown")
+    ).astype(object)
+    change = run_start[listed]
+    out = pd.DataFrame(
+        {
+            "place_id": claims.drop_duplicates("pc")
+            .set_index("pc")["place_id"]
+            .reindex(listed)
+            .to_numpy(dtype=object),
+            "actor": np.where(lab_l >= 0, actor[listed], "").astype(object),
+            "side": side.astype(object),
+            "status": status,
+            "confidence": np.round(np.clip(conf, 0.0, 1.0), 4),
+            "confirmed": confirmed[listed] & (lab_l >= 0),
+            "disputed": disputed[listed],
+            "last_change": [dt.date.fromordinal(int(x) + EPOCH) for x in change],
+            "supporting": [sup_ids[p] for p in listed],
+            "conflicting": [con_ids[p] for p in listed],
+            "n_sources": [len(sources[p]) for p in listed],
+            "sources": [sources[p] for p in listed],
+        }
+    )
+    return out[list(FUSED_COLUMNS)].sort_values("place_id").reset_index(drop=True)
+
+
+@functools.cache
+def _default_actor(side: str) -> str:
+    """Return the generic actor of a side (the side's own id when there is one)."""
+    known = actors()
+    if side in known:
+        return side
+    for a in known.values():
+        if a.side == side and not a.parent:
+            return a.id
+    return ""
+
+
+def _group(
+    codes: np.ndarray, values: np.ndarray, n: int, *, distinct: bool = False
+) -> list[list[str]]:
+    out: list[list[str]] = [[] for _ in range(n)]
+    for c, v in zip(codes.tolist(), values.tolist(), strict=True):
+        out[c].append(v)
+    if distinct:
+        out = [sorted(set(x)) for x in out]
+    return out
+
+
+__all__ = ["Fit", "fit", "posterior", "prepare", "state_at", "SIDES"]
