@@ -388,6 +388,7 @@ class Fit:
     first_row: np.ndarray  # per place code: index of its first row (-1 without rows)
     n_rows: np.ndarray  # per place code: number of rows
     first_claim_day: np.ndarray  # per place code: the first day any claim is dated
+    cache: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
 
 def _blend(
@@ -550,6 +551,23 @@ def _posterior_rows(f: Fit, pcs: np.ndarray, days: np.ndarray) -> np.ndarray:
     return out
 
 
+def claim_labels(f: Fit) -> np.ndarray:
+    """Return the named holder on each claim's own day (cached on the fit; -3 undated)."""
+    import numpy as np
+
+    cached = f.cache.get("claim_labels")
+    if cached is not None:
+        return cached
+    cpc = f.claims["pc"].to_numpy()
+    cday = f.claims["day"].to_numpy()
+    dated = ~np.isnan(cday)
+    out = np.full(len(cday), -3, dtype=np.int64)
+    if dated.any():
+        out[dated] = labels(_posterior_rows(f, cpc[dated], cday[dated]))
+    f.cache["claim_labels"] = out
+    return out
+
+
 def labels(post: np.ndarray) -> np.ndarray:
     """Return the named holder's state index per row (-1 when none is likely enough)."""
     import numpy as np
@@ -589,9 +607,7 @@ def state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     cpc = claims["pc"].to_numpy()
     cday = claims["day"].to_numpy()
     dated = ~np.isnan(cday) & (holder[cpc] > -2)
-    row_lab = np.full(len(claims), -3, dtype=np.int64)
-    if dated.any():
-        row_lab[dated] = labels(_posterior_rows(f, cpc[dated], cday[dated]))
+    row_lab = claim_labels(f)
     brk = dated & (row_lab != holder[cpc])
     last_break = np.full(n_places, -np.inf)
     sel = brk & (cday <= d)
