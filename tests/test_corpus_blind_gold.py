@@ -41,7 +41,7 @@ COLUMNS = [
     "confidence",
     "note",
 ]
-ARTICLES = ("003", "008", "013", "018", "023", "028", "033", "038", "043", "048", "053", "058")
+ARTICLES = tuple("003 008 013 018 023 028 033 038 043 048 053 058 063 068 073".split())
 
 # The governorate (ISO 3166-2) each annotated place must lie in: pins the gazetteer record
 # chosen among places sharing a name (Hawr in Aleppo, not in Latakia; Mu'addamiyat al-Sham
