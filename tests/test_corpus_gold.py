@@ -112,7 +112,8 @@ def test_offsets_point_at_the_claim(gold_dir):
         assert e == len(text) or not (text[e].isalnum() and quote[-1].isalnum()), r["assertion_id"]
         name = r["place_name"]
         pending_without_site = r["place_id"] == "" and "site" not in r
-        if name and "..." not in name and not pending_without_site:  # "the Idlib ... countryside" names a split span
+        # "the Idlib ... countryside" names a split span
+        if name and "..." not in name and not pending_without_site:
             assert _fold(name) in _fold(quote), (r["assertion_id"], name)
 
 
