@@ -173,7 +173,18 @@ def _fit(store: Store | None, reported: dt.date | None) -> model.Fit:
 
 
 def _fused(store: Store | None, day: dt.date, reported: dt.date | None) -> pd.DataFrame:
-    return model.state_at(_fit(store, reported), day)
+    """Return the state of every listed place on ``day`` (cached per fitted reading)."""
+    fitted = _fit(store, reported)
+    days = fitted.cache.setdefault("days", {})
+    with _CACHE_LOCK:
+        hit = days.get(day)
+    if hit is None:
+        hit = model.state_at(fitted, day)
+        with _CACHE_LOCK:
+            if len(days) >= 64:
+                days.pop(next(iter(days)))
+            days[day] = hit
+    return hit.copy()
 
 
 def fuse(evidence: pd.DataFrame, date: DateLike) -> pd.DataFrame:
