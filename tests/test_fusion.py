@@ -265,10 +265,15 @@ def test_a_side_leaving_a_whole_province_ends_its_holds_inside(w):
     g = Gazetteer.default()
     gov = next(p for p in g.governorates() if p.admin1_iso == "SY-HM")
     w.claim("government", "controls", 1, place=HAMA, by="pubA")
-    w.claim("government", "withdrew", 5, place=gov.place_id, by="pubB")
-    w.claim("government", "withdrew", 5, place=gov.place_id, by="pubC")
+    left = {
+        w.claim("government", "withdrew", 5, place=gov.place_id, by="pubB"),
+        w.claim("government", "withdrew", 5, place=gov.place_id, by="pubC"),
+    }
     assert w.at(3, place=HAMA).side == "government"
-    assert control_state(HAMA, "2024-12-06", store=w.store).side != "government"
+    after = w.at(6, place=HAMA)
+    assert after.side != "government"
+    assert left <= set(after.supporting)  # the area claims are the city's evidence
+    assert left <= set(explain(HAMA, "2024-12-06", store=w.store)["assertion_id"])
 
 
 def test_unverified_counts_less_and_is_not_confirmed(w):

@@ -467,7 +467,8 @@ def explain(
     con = set(row["conflicting"].iloc[0]) if len(row) else set()
     real = post[: STATES.index(NOBODY)]
     target = int(real.argmax())
-    claims = fitted.claims[fitted.claims["pc"] == code]
+    table = model.roles(fitted)
+    claims = table[table["pc"] == code]
     evidence = fitted.evidence
     evidence = evidence[evidence["pc"] == code] if len(evidence) else evidence
     llr = []

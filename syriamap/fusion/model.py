@@ -306,9 +306,10 @@ def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     frame = frame.astype(
         {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
     )
+    frame["area"] = False
     area = _area_rows(claims, places)
     if len(area):
-        frame = pd.concat([frame, area], ignore_index=True)
+        frame = pd.concat([frame, area.assign(area=True)], ignore_index=True)
     return frame
 
 
@@ -434,8 +435,10 @@ def _lam(gap: np.ndarray) -> np.ndarray:
 def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
     """Run the forward and backward passes over every place's evidence days."""
     import numpy as np
+    import pandas as pd
 
     ev = _evidence_rows(claims, places)
+    links = ev.loc[ev["area"], ["pc", "claim"]].drop_duplicates() if len(ev) else pd.DataFrame()
     prior = _prior_vector()
     first_claim_day = np.full(n_places, np.inf)
     if len(claims):
@@ -503,9 +506,11 @@ def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
             obs[nxt] * beta[nxt], _lam(day[nxt] - day[rows]), prior, into[nxt], out[nxt]
         )
         beta[rows] = b / b.sum(axis=1, keepdims=True)
-    return Fit(
+    fitted = Fit(
         claims, pooled, pc, day, obs, into, out, alpha, beta, first_row, n_rows, first_claim_day
     )
+    fitted.cache["links"] = links
+    return fitted
 
 
 def posterior(f: Fit, pcs: np.ndarray, day: float) -> np.ndarray:
@@ -551,6 +556,32 @@ def _posterior_rows(f: Fit, pcs: np.ndarray, days: np.ndarray) -> np.ndarray:
     return out
 
 
+def roles(f: Fit) -> pd.DataFrame:
+    """Return the claims each place's state is traced to (cached on the fit).
+
+    A place's own claims, plus each claim about a whole area it lies in that spoke for it
+    (rule 8), repeated with the place's code and id; sorted by place code. The index keeps
+    each claim's row in :attr:`Fit.claims`.
+    """
+    import pandas as pd
+
+    cached = f.cache.get("roles")
+    if cached is not None:
+        return cached
+    links = f.cache.get("links")
+    claims = f.claims
+    if links is None or len(links) == 0:
+        out = claims
+    else:
+        ids = claims.drop_duplicates("pc").set_index("pc")["place_id"]
+        extra = claims.iloc[links["claim"].to_numpy()].copy()
+        extra["pc"] = links["pc"].to_numpy()
+        extra["place_id"] = ids.reindex(extra["pc"]).to_numpy()
+        out = pd.concat([claims, extra]).sort_values("pc", kind="stable")
+    f.cache["roles"] = out
+    return out
+
+
 def claim_labels(f: Fit) -> np.ndarray:
     """Return the named holder on each claim's own day (cached on the fit; -3 undated)."""
     import numpy as np
@@ -558,8 +589,9 @@ def claim_labels(f: Fit) -> np.ndarray:
     cached = f.cache.get("claim_labels")
     if cached is not None:
         return cached
-    cpc = f.claims["pc"].to_numpy()
-    cday = f.claims["day"].to_numpy()
+    table = roles(f)
+    cpc = table["pc"].to_numpy()
+    cday = table["day"].to_numpy()
     dated = ~np.isnan(cday)
     out = np.full(len(cday), -3, dtype=np.int64)
     if dated.any():
@@ -593,7 +625,7 @@ def state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     import pandas as pd
 
     d = float(day.toordinal() - EPOCH)
-    claims = f.claims
+    claims = roles(f)
     listed = np.flatnonzero(f.first_claim_day <= d)
     if len(listed) == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in FUSED_COLUMNS})
