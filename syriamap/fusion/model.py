@@ -29,10 +29,12 @@ from .rules import (
     DATE_PRECISION_WEIGHT,
     ESTABLISHED_DAYS,
     ESTABLISHED_VOICES,
+    EVENT_RATIO,
     EVIDENCE_SHARE,
     HOLD_THRESHOLD,
     INTEREST_WEIGHT,
     LONE_VOICE_FACTOR,
+    MAX_RATIO,
     NOBODY,
     PLACE_PRECISION_WEIGHT,
     PRIOR,
@@ -269,40 +271,50 @@ def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    rows: dict[str, list[Any]] = {k: [] for k in ("pc", "day", "k", "llr", "who", "claim", "kind")}
     pcs = claims["pc"].to_numpy()
     days = claims["day"].to_numpy()
-    sides = claims["side"].to_numpy(dtype=object)
-    effects = claims["effect"].to_numpy(dtype=object)
-    relations = claims["relation"].to_numpy(dtype=object)
-    denied = claims["denied"].to_numpy(dtype=bool)
-    precision = claims["date_precision"].to_numpy(dtype=object)
     w = claims["w"].to_numpy(dtype=float) * np.where(lone_voices(claims), LONE_VOICE_FACTOR, 1.0)
+    k = claims["side"].map(_STATE_INDEX).fillna(-1).astype(np.int64).to_numpy()
+    ok = (k >= 0) & ~np.isnan(days)
     who = claims["who"].to_numpy(dtype=object)
-    cache: dict[tuple[str, str, bool, str], tuple[Any, ...]] = {}
-    for i in range(len(claims)):
-        s = sides[i]
-        if not s or math.isnan(days[i]):
+    keys = pd.MultiIndex.from_arrays(
+        [
+            claims["effect"].astype(str),
+            claims["relation"].astype(str),
+            claims["denied"].astype(bool),
+            claims["date_precision"].astype(str),
+        ]
+    )
+    codes, uniques = pd.factorize(keys)
+    parts: list[pd.DataFrame] = []
+    # one vectorised pass per kind of claim and piece of evidence (a few dozen in all)
+    for u, key in enumerate(uniques):
+        idx = np.flatnonzero((codes == u) & ok)
+        if len(idx) == 0:
             continue
-        key = (effects[i], relations[i], bool(denied[i]), str(precision[i]))
-        ev = cache.get(key)
-        if ev is None:
-            ev = cache[key] = evidence_of(*key)
-        k = _STATE_INDEX[s]
-        for e in ev:
-            share = w[i] * EVIDENCE_SHARE[e.share]
-            if e.kind == "state":
-                llr = math.log(likelihood_ratio(share))
-            else:
-                llr = math.log(event_ratio(share))
-            rows["kind"].append(_KINDS[e.kind])
-            rows["pc"].append(pcs[i])
-            rows["day"].append(days[i] + e.offset)
-            rows["k"].append(k)
-            rows["llr"].append(llr if e.favours else -llr)
-            rows["who"].append(who[i])
-            rows["claim"].append(i)
-    frame = pd.DataFrame(rows)
+        for e in evidence_of(*key):
+            share = w[idx] * EVIDENCE_SHARE[e.share]
+            ratio = (MAX_RATIO if e.kind == "state" else EVENT_RATIO) - 1.0
+            llr = np.log1p(ratio * np.maximum(share, 0.0))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "pc": pcs[idx],
+                        "day": days[idx] + e.offset,
+                        "k": k[idx],
+                        "llr": llr if e.favours else -llr,
+                        "who": who[idx],
+                        "claim": idx,
+                        "kind": _KINDS[e.kind],
+                    }
+                )
+            )
+    columns = ("pc", "day", "k", "llr", "who", "claim", "kind")
+    frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    )
     frame = frame.astype(
         {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
     )
@@ -462,13 +474,15 @@ def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
             first_claim_day,
         )
     # Rule 5: one voice counts once per place, day, state and direction (its strongest).
-    ev = ev.assign(pos=ev["llr"] > 0)
-    pooled = ev.loc[
-        ev.assign(a=ev["llr"].abs())
-        .groupby(["pc", "day", "k", "pos", "who", "kind"])["a"]
-        .idxmax()
-        .to_numpy()
-    ]
+    who_code = pd.factorize(ev["who"])[0].astype(np.int64)
+    group = pd.MultiIndex.from_arrays(
+        [ev["pc"], ev["day"], ev["k"], ev["llr"] > 0, who_code, ev["kind"]]
+    )
+    gcode = pd.factorize(group)[0]
+    order = np.lexsort((-ev["llr"].abs().to_numpy(), gcode))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = gcode[order][1:] != gcode[order][:-1]
+    pooled = ev.iloc[np.sort(order[first])]
     key = pooled["pc"].to_numpy() * 10_000_000 + (pooled["day"].to_numpy() + 5_000_000)
     uniq, inv = np.unique(key.astype(np.int64), return_inverse=True)
     n = len(uniq)
@@ -619,119 +633,160 @@ def row_posteriors(f: Fit) -> np.ndarray:
 # -- the state of a day -------------------------------------------------------------------
 
 
+def _static(f: Fit) -> dict[str, Any]:
+    """Return the day-independent arrays :func:`state_at` reads (cached on the fit)."""
+    import numpy as np
+
+    cached = f.cache.get("static")
+    if cached is not None:
+        return cached
+    claims = roles(f)
+    n = len(f.first_claim_day)
+    cpc = claims["pc"].to_numpy()
+    eff = claims["effect"].to_numpy(dtype=object)
+    den = claims["denied"].to_numpy(dtype=bool)
+    starts = np.searchsorted(cpc, np.arange(n))
+    static = {
+        "cpc": cpc,
+        "cday": claims["day"].to_numpy(),
+        "starts": starts,
+        "has": np.bincount(cpc, minlength=n) > 0,
+        "side_k": claims["side"].map(_STATE_INDEX).fillna(-1).astype(int).to_numpy(),
+        "says_holds": ((eff == "hold") & ~den) | ((eff == "end") & den),
+        "says_not": ((eff == "hold") & den) | ((eff == "end") & ~den) | (eff == "pressure") & ~den,
+        "fighting": ((eff == "contest") | (eff == "enter")) & ~den,
+        "enter": (eff == "enter") & ~den,
+        "contest": eff == "contest",
+        "hold_or_end": np.isin(eff, ("hold", "end")),
+        "asserted_own": (claims["stance"].to_numpy() == "asserted")
+        & (claims["own_side"].to_numpy(dtype=object) == claims["side"].to_numpy(dtype=object)),
+        "own": claims["own_side"].to_numpy(dtype=object) == claims["side"].to_numpy(dtype=object),
+        "actor": claims["actor"].to_numpy(dtype=object),
+        "w": claims["w"].to_numpy(dtype=float),
+        "ids": claims["assertion_id"].to_numpy(dtype=object),
+        "src": claims["source_id"].to_numpy(dtype=object),
+        "place_id": claims.drop_duplicates("pc").set_index("pc")["place_id"],
+        "labels": claim_labels(f),
+    }
+    f.cache["static"] = static
+    return static
+
+
+def _reduce(
+    op: Any, values: np.ndarray, mask: np.ndarray, starts: np.ndarray, has: np.ndarray, fill: float
+) -> np.ndarray:
+    """Per place (rows sorted by place code), ``op`` over the selected values, else ``fill``."""
+    import numpy as np
+
+    out = np.full(len(starts), fill)
+    if len(values) == 0:
+        return out
+    v = np.where(mask, values, fill)
+    red = op.reduceat(v, np.minimum(starts, len(v) - 1))
+    out[has] = red[has]
+    return out
+
+
 def state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     """Return one row per place with a claim dated on or before ``day`` (:data:`FUSED_COLUMNS`)."""
     import numpy as np
     import pandas as pd
 
     d = float(day.toordinal() - EPOCH)
-    claims = roles(f)
     listed = np.flatnonzero(f.first_claim_day <= d)
     if len(listed) == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in FUSED_COLUMNS})
-    n_places = len(f.first_claim_day)
+    st = _static(f)
+    n = len(f.first_claim_day)
     post = posterior(f, listed, d)
     lab = labels(post)
-    holder = np.full(n_places, -2, dtype=np.int64)
+    holder = np.full(n, -2, dtype=np.int64)
     holder[listed] = lab
 
     # the run of the current label around the day, from the labels on the claims' days
-    cpc = claims["pc"].to_numpy()
-    cday = claims["day"].to_numpy()
-    dated = ~np.isnan(cday) & (holder[cpc] > -2)
-    row_lab = claim_labels(f)
-    brk = dated & (row_lab != holder[cpc])
-    last_break = np.full(n_places, -np.inf)
-    sel = brk & (cday <= d)
-    np.maximum.at(last_break, cpc[sel], cday[sel])
-    run_start = np.full(n_places, np.inf)
-    sel = dated & ~brk & (cday <= d) & (cday > last_break[cpc])
-    np.minimum.at(run_start, cpc[sel], cday[sel])
+    cpc, cday, starts, has = st["cpc"], st["cday"], st["starts"], st["has"]
+    h = holder[cpc]
+    dated = ~np.isnan(cday) & (h > -2)
+    brk = dated & (st["labels"] != h)
+    last_break = _reduce(np.maximum, cday, brk & (cday <= d), starts, has, -np.inf)
+    run_start = _reduce(
+        np.minimum,
+        cday,
+        dated & ~brk & (cday <= d) & (cday > last_break[cpc]),
+        starts,
+        has,
+        np.inf,
+    )
     run_start = np.where(np.isfinite(run_start), run_start, last_break + 1)
     run_start = np.where(np.isfinite(run_start), run_start, f.first_claim_day)
-    first_break_after = np.full(n_places, np.inf)
-    sel = brk & (cday > d)
-    np.minimum.at(first_break_after, cpc[sel], cday[sel])
+    first_break_after = _reduce(np.minimum, cday, brk & (cday > d), starts, has, np.inf)
 
     # claims in the run: their role, from the direction of their evidence about the holder
-    in_run = (cday >= run_start[cpc]) & (cday < first_break_after[cpc]) & (holder[cpc] > -2)
-    side_k = claims["side"].map(_STATE_INDEX).fillna(-1).astype(int).to_numpy()
-    eff = claims["effect"].to_numpy(dtype=object)
-    den = claims["denied"].to_numpy(dtype=bool)
-    says_holds = ((eff == "hold") & ~den) | ((eff == "end") & den)
-    says_not = ((eff == "hold") & den) | ((eff == "end") & ~den) | (eff == "pressure") & ~den
-    fighting = ((eff == "contest") | (eff == "enter")) & ~den
-    h = holder[cpc]
+    in_run = (cday >= run_start[cpc]) & (cday < first_break_after[cpc]) & (h > -2)
+    side_k = st["side_k"]
+    says_holds, says_not, fighting = st["says_holds"], st["says_not"], st["fighting"]
     named = h >= 0
     mine = side_k == h
-    support = in_run & named & ((says_holds & mine) | (says_not & ~mine & (side_k >= 0)))
-    support |= in_run & named & (eff == "enter") & ~den & mine
-    conflict = in_run & named & ((says_holds & ~mine & (side_k >= 0)) | (says_not & mine))
+    real = side_k >= 0
+    support = in_run & named & ((says_holds & mine) | (says_not & ~mine & real))
+    support |= in_run & named & st["enter"] & mine
+    conflict = in_run & named & ((says_holds & ~mine & real) | (says_not & mine))
     support |= in_run & ~named & (says_not | fighting)
     conflict |= in_run & ~named & says_holds
     conflict &= ~support
-    upto = cday <= d
     # fighting inside since the state began: a rival's entry, or anyone's "contested"
-    friendly = mine
-    contest_row = in_run & upto & fighting & ((eff == "contest") | ~friendly)
+    contest_row = in_run & (cday <= d) & fighting & (st["contest"] | ~mine)
     listed_conflict = conflict | (contest_row & ~support)
-    disputed_row = conflict & (np.isin(eff, ("hold", "end")))
+    disputed_row = conflict & st["hold_or_end"]
 
-    n = n_places
     contested = np.bincount(cpc[contest_row], minlength=n) > 0
     disputed = np.bincount(cpc[disputed_row], minlength=n) > 0
     hold_rows = support & says_holds & mine
-    confirmed_rows = hold_rows & (claims["stance"].to_numpy() == "asserted")
-    confirmed_rows &= claims["own_side"].to_numpy(dtype=object) == claims["side"].to_numpy(
-        dtype=object
-    )
-    confirmed = np.bincount(cpc[confirmed_rows], minlength=n) > 0
+    confirmed = np.bincount(cpc[hold_rows & st["asserted_own"]], minlength=n) > 0
 
     # the actor shown: the most weighted actor of the holder's own side among its claims
     actor = np.full(n, "", dtype=object)
-    picks = claims[hold_rows & (claims["own_side"] == claims["side"])]
-    if len(picks):
-        agg = picks.groupby(["pc", "actor"])["w"].sum().round(9).reset_index()
+    pick = np.flatnonzero(hold_rows & st["own"])
+    if len(pick):
+        agg = pd.DataFrame({"pc": cpc[pick], "actor": st["actor"][pick], "w": st["w"][pick]})
+        agg = agg.groupby(["pc", "actor"], sort=False)["w"].sum().round(9).reset_index()
         agg["specific"] = agg["actor"].map(_specific()).fillna(1)
         agg = agg.sort_values(
             ["pc", "w", "specific", "actor"], ascending=[True, False, True, True]
         ).drop_duplicates("pc")
         actor[agg["pc"].to_numpy()] = agg["actor"].to_numpy(dtype=object)
-    for p in listed[(lab >= 0)]:
-        if not actor[p]:
-            actor[p] = _default_actor(STATES[holder[p]])
+    named_listed = listed[lab >= 0]
+    missing = named_listed[actor[named_listed] == ""]
+    for p in missing.tolist():
+        actor[p] = _default_actor(STATES[holder[p]])
 
-    ids = claims["assertion_id"].to_numpy(dtype=object)
-    src = claims["source_id"].to_numpy(dtype=object)
+    ids, src = st["ids"], st["src"]
     sup_ids = _group(cpc[support], ids[support], n)
     con_ids = _group(cpc[listed_conflict], ids[listed_conflict], n)
     sources = _group(cpc[support], src[support], n, distinct=True)
 
-    lab_l = lab
-    side = np.where(lab_l >= 0, np.asarray(STATES, dtype=object)[np.maximum(lab_l, 0)], "")
+    side = np.where(lab >= 0, np.asarray(STATES, dtype=object)[np.maximum(lab, 0)], "")
     best_real = post[:, :_NOBODY].max(axis=1)
-    conf = np.where(lab_l >= 0, post[np.arange(len(listed)), np.maximum(lab_l, 0)], best_real)
-    status = np.where(
-        contested[listed], "contested", np.where(lab_l >= 0, "held", "unknown")
-    ).astype(object)
-    change = run_start[listed]
+    conf = np.where(lab >= 0, post[np.arange(len(listed)), np.maximum(lab, 0)], best_real)
+    status = np.where(contested[listed], "contested", np.where(lab >= 0, "held", "unknown")).astype(
+        object
+    )
+    change = run_start[listed].astype(np.int64) + EPOCH
+    listed_l = listed.tolist()
     out = pd.DataFrame(
         {
-            "place_id": claims.drop_duplicates("pc")
-            .set_index("pc")["place_id"]
-            .reindex(listed)
-            .to_numpy(dtype=object),
-            "actor": np.where(lab_l >= 0, actor[listed], "").astype(object),
+            "place_id": st["place_id"].reindex(listed).to_numpy(dtype=object),
+            "actor": np.where(lab >= 0, actor[listed], "").astype(object),
             "side": side.astype(object),
             "status": status,
             "confidence": np.round(np.clip(conf, 0.0, 1.0), 4),
-            "confirmed": confirmed[listed] & (lab_l >= 0),
+            "confirmed": confirmed[listed] & (lab >= 0),
             "disputed": disputed[listed],
-            "last_change": [dt.date.fromordinal(int(x) + EPOCH) for x in change],
-            "supporting": [sup_ids[p] for p in listed],
-            "conflicting": [con_ids[p] for p in listed],
-            "n_sources": [len(sources[p]) for p in listed],
-            "sources": [sources[p] for p in listed],
+            "last_change": [dt.date.fromordinal(x) for x in change.tolist()],
+            "supporting": [sup_ids[p] for p in listed_l],
+            "conflicting": [con_ids[p] for p in listed_l],
+            "n_sources": [len(sources[p]) for p in listed_l],
+            "sources": [sources[p] for p in listed_l],
         }
     )
     return out[list(FUSED_COLUMNS)].sort_values("place_id").reset_index(drop=True)
