@@ -759,7 +759,11 @@ class Gazetteer:
         out: dict[int, tuple[float, str]] = {}
         for i, (tier, why) in found.items():
             place = self._places[i]
-            kids = [j for j in self._children.get(place.place_id, ()) if self._places[j].kind in kinds]
+            if place.outside_syria:  # "the Al-Qaim crossing" is the Iraqi post
+                continue
+            kids = [
+                j for j in self._children.get(place.place_id, ()) if self._places[j].kind in kinds
+            ]
             if not kids and place.kind in ("city", "town", "village", "neighbourhood"):
                 kids = [
                     j
