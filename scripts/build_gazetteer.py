@@ -675,11 +675,15 @@ class Builder:
                     raise SystemExit(f"{where}: bad or repeated site_id {sid!r}")
                 kind = row["kind"].strip()
                 if kind not in SITE_KINDS:
-                    raise SystemExit(f"{where}: unknown kind {kind!r} (one of {sorted(SITE_KINDS)})")
+                    raise SystemExit(
+                        f"{where}: unknown kind {kind!r} (one of {sorted(SITE_KINDS)})"
+                    )
                 try:
                     lat, lon = float(row["lat"]), float(row["lon"])
                 except ValueError:
-                    raise SystemExit(f"{where}: bad coordinates {row['lat']!r}, {row['lon']!r}") from None
+                    raise SystemExit(
+                        f"{where}: bad coordinates {row['lat']!r}, {row['lon']!r}"
+                    ) from None
                 south, west, north, east = SYRIA_BBOX
                 if not (south <= lat <= north and west <= lon <= east):
                     raise SystemExit(f"{where}: {lat}, {lon} lies outside Syria")
@@ -697,7 +701,9 @@ class Builder:
                     raise SystemExit(f"{where}: the note on the coordinates is missing")
                 prominent = row["prominent"].strip()
                 if prominent not in ("", "yes"):
-                    raise SystemExit(f"{where}: prominent must be 'yes' or empty, not {prominent!r}")
+                    raise SystemExit(
+                        f"{where}: prominent must be 'yes' or empty, not {prominent!r}"
+                    )
                 aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
                 rec = {
                     "place_id": sid,

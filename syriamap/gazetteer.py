@@ -750,7 +750,7 @@ class Gazetteer:
     def _sites_of(
         self, found: dict[int, tuple[float, str]], kinds: tuple[str, ...]
     ) -> dict[int, tuple[float, str]]:
-        """The sites of ``kinds`` that belong to the found places ("Hama" → its airbase).
+        """Return the sites of ``kinds`` that belong to the found places ("Hama" → its airbase).
 
         A site belongs to the place it names as its parent; a town, village or city
         district without such a site lends its name to the only site of those kinds

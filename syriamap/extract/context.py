@@ -108,11 +108,13 @@ _SITE_CUES: dict[str, tuple[str, ...]] = {
 
 
 def _cue_of(phrase: str) -> str:
-    """The cue of a matched kind phrase ("military airfield" → "airbase")."""
+    """Return the cue of a matched kind phrase ("military airfield" → "airbase")."""
     word = re.sub(r"\s+", " ", phrase.lower()).split(" ")[-1]
     if phrase.lower().replace(" ", "").endswith("airbase"):
         word = "airbase"
     return _CUE_KIND.get(word, "")
+
+
 _SUBURB_BEFORE = re.compile(
     r"\b(?:suburbs?|outskirts|countryside|environs|outside)\s+of\s+(?:the\s+)?$|"
     r"\bdamascus\s+(?:suburbs?|countryside)\s+of\s+$",
@@ -273,7 +275,7 @@ _FACILITY_KINDS: dict[str, tuple[str, ...]] = {
 def _facility_of_context(
     text: str, before: Sequence[PlaceMention], word: str, gazetteer: Any
 ) -> Any:
-    """The only site of the descriptor's kind of the latest place named before it."""
+    """Return the only site of the descriptor's kind of the latest place named before it."""
     for mention in reversed(before):
         if _in_road_name(text, mention):
             continue
@@ -366,7 +368,7 @@ _CONTEXT_KM = 15.0  # a city district is read so only when a place this close is
 
 
 def _site_for(name: str, cue: str, gazetteer: Any) -> Any:
-    """The site of the cued kind that ``name`` and the cue word name, or None."""
+    """Return the site of the cued kind that ``name`` and the cue word name, or None."""
     wanted = _SITE_CUES[cue]
     for found in gazetteer.resolve(f"{name} {cue}", limit=3):
         if found.place.kind in wanted and found.score >= 0.6:
@@ -380,9 +382,7 @@ def _needs_context(place: Any) -> bool:
 
 
 def _in_context(place: Any, points: Sequence[Any]) -> bool:
-    return any(
-        p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points
-    )
+    return any(p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points)
 
 
 def resolve_mentions(

@@ -281,7 +281,7 @@ _CHUNK = re.compile(
 
 # a capitalised name before a facility's kind word: "the Kweyris military airfield"
 _FACILITY_CHUNK = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)"
+    r"(?<![\w-])(?!The\b)(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)"
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,2})"
     r"(?=\s+(?i:(?:military|international|border|central)\s+)*"
     r"(?P<kind>(?i:air\s*base|airbase|airport|airfield|dam|crossing|prison|checkpoint|"
