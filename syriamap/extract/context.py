@@ -225,7 +225,10 @@ def find_descriptors(
             if not ranked and word in _FACILITY_KINDS:
                 # "Rebels entered Hama ... the military airport": the one facility of
                 # that kind of the latest place named before it (a guess: lower score)
-                site = _facility_of_context(text, resolved[lo:hi], word, gazetteer)
+                kinds = _FACILITY_KINDS[word]
+                if re.search(r"\b(?:international|civil(?:ian)?)\s", m.group(0), re.I):
+                    kinds = ("airport",)  # "the international airport" is no airbase
+                site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
             if not ranked:
@@ -273,7 +276,7 @@ _FACILITY_KINDS: dict[str, tuple[str, ...]] = {
 
 
 def _facility_of_context(
-    text: str, before: Sequence[PlaceMention], word: str, gazetteer: Any
+    text: str, before: Sequence[PlaceMention], kinds: tuple[str, ...], gazetteer: Any
 ) -> Any:
     """Return the only site of the descriptor's kind of the latest place named before it."""
     for mention in reversed(before):
@@ -282,7 +285,7 @@ def _facility_of_context(
         place = gazetteer.get(mention.place_id)
         if place.source == "site":
             continue
-        sites = gazetteer.sites_of(place.place_id, _FACILITY_KINDS[word])
+        sites = gazetteer.sites_of(place.place_id, kinds)
         return sites[0] if len(sites) == 1 else None
     return None
 
