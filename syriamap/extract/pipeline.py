@@ -554,5 +554,5 @@ def _context_note(mention: PlaceMention, gazetteer: Any) -> str:
     if not (mention.coref and mention.place_id.startswith("s:")):
         return ""
     place = gazetteer.get(mention.place_id)
-    return f"place from context: {mention.text!r} read as {place.name} (the {place.kind} named before)"
+    return f"place from context: {mention.text!r} read as {place.name} ({place.kind})"
 
