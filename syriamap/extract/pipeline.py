@@ -555,4 +555,3 @@ def _context_note(mention: PlaceMention, gazetteer: Any) -> str:
         return ""
     place = gazetteer.get(mention.place_id)
     return f"place from context: {mention.text!r} read as {place.name} ({place.kind})"
-
