@@ -223,3 +223,6 @@ def test_an_ambiguous_facility_stays_unresolved(gaz):
     # Daraa has no crossing of its own in the data: "the crossing" is left alone
     found = _resolved("Rebels entered Daraa. Then they took the crossing.", gaz)
     assert "the crossing" not in found
+    # Hama's airport is a military one: "the international airport" is not it
+    found = _resolved("Rebels entered Hama. Then they took the international airport.", gaz)
+    assert "the international airport" not in found
