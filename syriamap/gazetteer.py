@@ -88,6 +88,7 @@ _KIND_WEIGHT = {
 # by this share, which ranks them above any village of the same name and below a town.
 # Other sites rank low: "Zahra" alone is a village, "Zahra district" in Homs is the site.
 _SITE_PROMINENT = 0.6
+_SITE_BARE_PENALTY = 0.1
 # A kind word names kinds: "airport" the civil airports and the airbases ("Hama military
 # airport" is an airbase), "base" bases and airbases, "district" an administrative district
 # or else a city district (neighbourhood).
@@ -621,6 +622,14 @@ class Gazetteer:
         if not candidates:
             return []
         scored = {i: self._score(i, tier, cue, near) for i, (tier, why) in candidates.items()}
+        if len(scored) > 1:
+            # a site whose bare name does not mean it ("Zahra", "Ashrafieh": not prominent)
+            # comes after the other places of that name unless a kind word names its kind
+            named = set(wanted or ()) | set(_CUE_KINDS.get(cue or "", (cue,))) | {kind}
+            for i in scored:
+                place = self._places[i]
+                if place.source == "site" and not place.prominent and place.kind not in named:
+                    scored[i] = round(scored[i] - _SITE_BARE_PENALTY, 4)
         top = max(scored.values())
         close = [i for i, s in scored.items() if top - s < _NAME_BONUS]
         if len(close) > 1:

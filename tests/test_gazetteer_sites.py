@@ -161,6 +161,15 @@ def test_kind_words_pick_the_site_over_the_same_named_village(gaz, query, site_i
     assert plain is not None and plain.place_id != site_id  # bare, the village keeps its name
 
 
+@pytest.mark.parametrize(
+    ("bare", "site_id"),
+    [("Zahra", "s:zahra-homs"), ("Ashrafieh", "s:ashrafieh-aleppo"), ("Midan", "s:midan-aleppo")],
+)
+def test_a_district_that_is_not_prominent_gives_way_when_named_bare(gaz, bare, site_id):
+    assert gaz.best(bare).place_id != site_id
+    assert gaz.best(f"the {bare} neighbourhood").place_id == site_id
+
+
 def test_kind_filter_finds_the_facility_of_a_town(gaz):
     assert gaz.resolve("Hama", kind="airbase")[0].place.place_id == "s:hama-military-airport"
     assert gaz.resolve("Tishrin", kind="dam") == []  # the village has no dam
