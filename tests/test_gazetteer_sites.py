@@ -163,11 +163,21 @@ def test_kind_words_pick_the_site_over_the_same_named_village(gaz, query, site_i
 
 @pytest.mark.parametrize(
     ("bare", "site_id"),
-    [("Zahra", "s:zahra-homs"), ("Ashrafieh", "s:ashrafieh-aleppo"), ("Midan", "s:midan-aleppo")],
+    [
+        ("Zahra", "s:zahra-homs"),
+        ("Ashrafieh", "s:ashrafieh-aleppo"),
+        ("Khalidiyeh", "s:khalidiyeh-homs"),
+    ],
 )
 def test_a_district_that_is_not_prominent_gives_way_when_named_bare(gaz, bare, site_id):
     assert gaz.best(bare).place_id != site_id
     assert gaz.best(f"the {bare} neighbourhood").place_id == site_id
+
+
+def test_two_cities_districts_of_one_name_are_told_apart_by_near(gaz):
+    aleppo, damascus = gaz.best("Aleppo"), gaz.best("Damascus")
+    assert gaz.best("Midan neighbourhood", near=(aleppo.lat, aleppo.lon)).admin1_iso == "SY-HL"
+    assert gaz.best("Midan neighbourhood", near=(damascus.lat, damascus.lon)).admin1_iso == "SY-DI"
 
 
 def test_kind_filter_finds_the_facility_of_a_town(gaz):
