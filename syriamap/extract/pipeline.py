@@ -336,6 +336,7 @@ def analyse(
                     end=sentence.end,
                     method=claim.method,
                     confidence=claim.confidence,
+                    note=_context_note(claim.mention, gazetteer),
                 )
             )
             if stance == "attributed":
@@ -546,3 +547,11 @@ def extract(
     if re.search(r"\S", text) is None:
         return []
     return extract_document(document, published=published, source_id=source_id)
+
+
+def _context_note(mention: PlaceMention, gazetteer: Any) -> str:
+    """Say so when a facility was read from context ("the military airport" after "Hama")."""
+    if not (mention.coref and mention.place_id.startswith("s:")):
+        return ""
+    place = gazetteer.get(mention.place_id)
+    return f"place from context: {mention.text!r} read as {place.name} ({place.kind})"
