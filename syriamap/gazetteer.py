@@ -726,7 +726,7 @@ class Gazetteer:
             )
         if found:
             return found
-        first = query.split()[0]
+        first = query.split()[0] if query.split() else ""
         for article in ("al", "el"):
             if first.startswith(article) and len(first) > len(article) + 2:
                 rest = query[len(article) :]
