@@ -20,6 +20,7 @@ REQUIRED = [
     "syriamap/data/actors.csv",
     "syriamap/data/aliases.csv",
     "syriamap/data/outside_syria.csv",
+    "syriamap/data/foreign_control.csv",
     "syriamap/data/assertions.csv",
     "syriamap/data/sources.csv",
     "syriamap/data/vendor/leaflet.js",
