@@ -247,11 +247,15 @@ def control_at(
     --------
     explain : one place's claims, their log-likelihood ratios and the posterior.
     """
+    day, reported = _check_dates(date, as_reported_by)
+    with model.no_gc():
+        return _control_frame(_fused(store, day, reported), day)
+
+
+def _control_frame(fused: pd.DataFrame, day: dt.date) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pandas as pd
 
-    day, reported = _check_dates(date, as_reported_by)
-    fused = _fused(store, day, reported)
     places = _places()
     wanted = [p for p in fused["place_id"] if p in places.index]
     frame = places.loc[wanted].reset_index().merge(fused, on="place_id", how="inner")

@@ -10,13 +10,16 @@ state: holder, status, confidence, disputed, last change and the claims behind i
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import importlib.resources
 import io
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..actors import SIDES, actors
@@ -687,8 +690,28 @@ def _reduce(
     return out
 
 
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Thousands of new lists wake it, and it then walks every object of the session.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     """Return one row per place with a claim dated on or before ``day`` (:data:`FUSED_COLUMNS`)."""
+    with no_gc():
+        return _state_at(f, day)
+
+
+def _state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
@@ -807,11 +830,20 @@ def _default_actor(side: str) -> str:
 def _group(
     codes: np.ndarray, values: np.ndarray, n: int, *, distinct: bool = False
 ) -> list[list[str]]:
+    """Split ``values`` by group code 0..n-1 (codes ascending); optionally sorted sets."""
+    import numpy as np
+
     out: list[list[str]] = [[] for _ in range(n)]
-    for c, v in zip(codes.tolist(), values.tolist(), strict=True):
-        out[c].append(v)
-    if distinct:
-        out = [sorted(set(x)) for x in out]
+    if len(codes) == 0:
+        return out
+    vals = values.tolist()
+    cuts = (np.flatnonzero(codes[1:] != codes[:-1]) + 1).tolist()
+    starts = [0, *cuts]
+    ends = [*cuts, len(vals)]
+    keys = codes[starts].tolist()
+    for key, a, b in zip(keys, starts, ends, strict=True):
+        chunk = vals[a:b]
+        out[key] = sorted(set(chunk)) if distinct else chunk
     return out
 
 
