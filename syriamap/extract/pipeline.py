@@ -25,7 +25,7 @@ from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, blank_controls, split_sentences
 from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
 
 __all__ = ["CSV_COLUMNS", "Analysis", "Candidate", "analyse", "extract", "extract_document"]
@@ -168,7 +168,9 @@ def analyse(
         from ..gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
-    text = document.text
+    # every stage reads control and bidi characters as spaces; quotes are cut verbatim
+    verbatim = document.text
+    text = blank_controls(verbatim)
     pub = parse_optional_date(
         published if published is not None else document.meta.get("published"),
         what="published",
@@ -331,7 +333,7 @@ def analyse(
                     event_date=event_date,
                     date_precision=precision,
                     place_precision=claim.place_precision,
-                    quote=sentence.text,
+                    quote=verbatim[sentence.start : sentence.end],
                     start=sentence.start,
                     end=sentence.end,
                     method=claim.method,
