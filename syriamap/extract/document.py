@@ -351,6 +351,7 @@ def body_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 # --------------------------------------------------------------------------- junk and metadata
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT_KEYS = ("publisher", "title", "source_id", "file")
 _URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.I)
 
@@ -424,7 +425,11 @@ def check_meta(meta: dict[str, Any], *, path: object, where: str) -> dict[str, A
                 path=path,
                 value=value,
             )
-        if INVISIBLE.search(value) or "\n" in value or "\r" in value or "\ufffd" in value:
+        if (
+            INVISIBLE.search(value)
+            or _SURROGATE.search(value)
+            or any(c in value for c in "\n\r\ufffd")
+        ):
             raise DataError(
                 f"{where} key {key!r} holds control characters: {value!r}"[:200],
                 path=path,
@@ -482,6 +487,12 @@ def document_from_text(
     ``meta`` (flags, sidecar) wins over the header block, which wins over HTML metadata.
     """
     given = _clean_meta(dict(meta or {}))
+    if _SURROGATE.search(text):
+        # lone surrogates are not text (no file decodes to them): U+FFFD keeps the offsets
+        text = _SURROGATE.sub("\ufffd", text)
+        message = f"{path or 'input'}: lone surrogate code points replaced with U+FFFD"
+        notes = (*notes, message)
+        warnings.warn(message, ExtractWarning, stacklevel=2)
     digest = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
     found: dict[str, Any] = {}
     is_html = _looks_like_html(text) if html is None else html
