@@ -24,7 +24,6 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ._geo import great_circle_km
@@ -212,7 +211,9 @@ class Match:
 
 
 def _read_package_text(name: str) -> bytes:
-    return resources.files("syriamap.data").joinpath(name).read_bytes()
+    from .data import path
+
+    return path(name).read_bytes()
 
 
 class Gazetteer:

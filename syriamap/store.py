@@ -964,8 +964,9 @@ def _read_csv(
 
 def _bundled_store() -> Store:
     store = Store()
-    data = importlib.resources.files("syriamap.data")
-    src, asr = data.joinpath("sources.csv"), data.joinpath("assertions.csv")
+    from .data import path
+
+    src, asr = path("sources.csv"), path("assertions.csv")
     with importlib.resources.as_file(src) as src_path, importlib.resources.as_file(asr) as asr_path:
         with store.transaction() as cur:
             if src_path.exists():
