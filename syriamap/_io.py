@@ -13,7 +13,7 @@ from typing import IO, Any
 from ._types import PathLike
 from .errors import OutputError
 
-__all__ = ["atomic_path", "atomic_write", "describe_os_error"]
+__all__ = ["atomic_path", "atomic_write", "describe_os_error", "out_of_space"]
 
 
 _NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -42,6 +42,28 @@ def describe_os_error(exc: OSError, name: object | None = None) -> str:
     else:
         what = (exc.strerror or str(exc) or type(exc).__name__).splitlines()[0]
     return f"{name}: {what}" if name else what
+
+
+def out_of_space(folder: PathLike) -> bool:
+    """Whether a write in ``folder`` likely failed for want of space.
+
+    For libraries that do not say why a write failed (GDAL, SQLite's "disk I/O error"):
+    true when the file-size limit (``RLIMIT_FSIZE``) is set or the disk has less than
+    1 MiB free.
+    """
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+        if soft != resource.RLIM_INFINITY:
+            return True
+    except (ImportError, OSError, ValueError):  # pragma: no cover - not POSIX
+        pass
+    try:
+        stat = os.statvfs(folder)
+    except (AttributeError, OSError):  # pragma: no cover - not POSIX
+        return False
+    return stat.f_bavail * stat.f_frsize < 1024 * 1024
 
 
 @contextlib.contextmanager

@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._io import atomic_write
+from ._io import atomic_write, out_of_space
 from ._types import DateLike, PathLike, parse_optional_date
 from .assertions import ASSERTION_FIELDS, SOURCE_FIELDS, Assertion, Source
 from .errors import DataError, SchemaVersionError, StoreError, SyriamapError
@@ -138,6 +138,15 @@ _UPDATE_SOURCE = (
     "UPDATE sources SET published = ?, publisher = ?, url = ?, title = ?, date_note = ? "
     "WHERE source_id = ?"
 )
+
+
+_REPORTED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR})
+"""SQLite failures a write turns into a StoreError (damage, a full disk)."""
+
+
+def _primary(exc: BaseException) -> int:
+    """Return the primary SQLite result code of an error (the low byte of an extended one)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _empty(value: Any) -> bool:
@@ -253,6 +262,7 @@ class Store:
         self.read_only = False  # set after opening (an older schema is migrated in memory)
         self._lock = threading.RLock()
         self._depth = 0  # open transaction() blocks (the lock makes this per thread)
+        created = self.path is not None and not read_only and not self.path.exists()
         try:
             if self.path is not None and not self.path.parent.is_dir():
                 raise StoreError(f"cannot open store {self.path}: folder does not exist")
@@ -269,8 +279,16 @@ class Store:
                 )
                 self._conn.execute("PRAGMA foreign_keys = ON")
                 self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise self._error(exc, "cannot open") from exc
+        except BaseException as exc:
+            if created and self.path is not None:  # a store that could not be set up
+                with contextlib.suppress(Exception):  # (a full disk) leaves no file
+                    self._conn.close()
+                for leftover in (self.path, Path(f"{self.path}-journal")):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._error(exc, "cannot open") from exc
+            raise
 
     def _connect_read_only(self) -> sqlite3.Connection:
         """Open the file without ever writing it; migrate an older schema in memory."""
@@ -297,18 +315,27 @@ class Store:
             self._migrate()
         return self._conn
 
-    def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
+    def _error(self, exc: sqlite3.Error, doing: str, after: str = "") -> StoreError:
         """Turn an SQLite error into a one-line StoreError (a damaged file says so)."""
         where = self.path or ":memory:"
-        code = getattr(exc, "sqlite_errorcode", None)
+        code = _primary(exc)
+        if code == sqlite3.SQLITE_FULL or (
+            code == sqlite3.SQLITE_IOERR
+            and self.path is not None
+            and out_of_space(self.path.parent)
+        ):
+            return StoreError(
+                f"{doing} store {where}: no space left on device (disk full or over a size "
+                f"limit; SQLite says: {exc}){after}"
+            )
         if code == sqlite3.SQLITE_CORRUPT:
             return StoreError(
                 f"store {where} is damaged ({exc}): check it with "
-                f"`sqlite3 {where} 'PRAGMA integrity_check'` or restore a backup"
+                f"`sqlite3 {where} 'PRAGMA integrity_check'` or restore a backup{after}"
             )
         if code == sqlite3.SQLITE_NOTADB:
-            return StoreError(f"{doing} store {where}: not an SQLite file ({exc})")
-        return StoreError(f"{doing} store {where}: {exc}")
+            return StoreError(f"{doing} store {where}: not an SQLite file ({exc}){after}")
+        return StoreError(f"{doing} store {where}: {exc}{after}")
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -365,8 +392,8 @@ class Store:
                 with contextlib.suppress(sqlite3.Error):
                     for statement in undo:
                         cur.execute(statement)
-                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
-                    raise self._error(exc, "cannot write") from exc  # type: ignore[arg-type]
+                if isinstance(exc, sqlite3.DatabaseError) and _primary(exc) in _REPORTED:
+                    raise self._error(exc, "cannot write to", "; nothing was written") from exc
                 raise
             else:
                 cur.execute(done)

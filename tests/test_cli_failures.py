@@ -336,3 +336,30 @@ def test_progress_bar_only_on_a_terminal_or_when_asked(flag, bar, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (b"\r" in result.stderr) is bar
+
+
+def test_reingest_adding_nothing_opens_no_write_transaction(tmp_path, new_article, monkeypatch):
+    """The same guarantee as above, for users (root) that may write any file."""
+    from syriamap.store import Store
+
+    store = tmp_path / "s.db"
+    argv = ["ingest", "--published", "2024-12-07", "--store", str(store), str(new_article)]
+    assert main(argv) == 0
+
+    def no_writes(self):
+        raise AssertionError("a write transaction was opened")
+
+    monkeypatch.setattr(Store, "transaction", no_writes)
+    assert main(argv) == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_full_disk_ingest_into_a_new_store_leaves_no_file(tmp_path, new_article):
+    result = _run_limited(
+        ["ingest", "--published", "2024-12-07", "--store", "new.db", str(new_article)],
+        tmp_path,
+        1024,
+    )
+    assert result.returncode == 1, result.stderr
+    _one_error_line(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt"]

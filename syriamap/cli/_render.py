@@ -240,6 +240,8 @@ def _write_all(data, targets: dict[str, Path], tiles: str | None) -> dict:
 
 def _write_gpkg(write: Any, data: Any, tmp: Path, target: Path) -> None:
     """Write the GeoPackage; GDAL's failures (a full disk) become an OutputError."""
+    from .._io import out_of_space
+
     try:
         from pyogrio.errors import (
             DataLayerError,
@@ -258,26 +260,9 @@ def _write_gpkg(write: Any, data: Any, tmp: Path, target: Path) -> None:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         if len(reason) > 160:
             reason = reason[:159] + "…"
-        if _out_of_space(tmp.parent):
+        if out_of_space(tmp.parent):
             reason = f"no space left on device (disk full or over a size limit); GDAL: {reason}"
         raise OutputError(f"cannot write {target}: {reason}") from exc
-
-
-def _out_of_space(folder: Path) -> bool:
-    """Whether a write in ``folder`` likely failed for want of space (GDAL does not say)."""
-    try:
-        import resource
-
-        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
-        if soft != resource.RLIM_INFINITY:
-            return True
-    except (ImportError, OSError, ValueError):  # pragma: no cover - not POSIX
-        pass
-    try:
-        stat = os.statvfs(folder)
-    except (AttributeError, OSError):  # pragma: no cover - not POSIX
-        return False
-    return stat.f_bavail * stat.f_frsize < 1024 * 1024
 
 
 def _file_mode() -> int:
