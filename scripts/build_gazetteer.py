@@ -24,7 +24,6 @@ import csv
 import gzip
 import io
 import json
-import math
 import re
 import sys
 import unicodedata
@@ -34,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from syriamap._geo import great_circle_km as km  # noqa: E402
 from syriamap._normalize import RULES_VERSION, fold, is_arabic, skeleton  # noqa: E402
 
 # A byte-identical copy of ../shared/data/whosonfirst-sy.geojsonl.gz (SHA-256 in
@@ -180,13 +180,6 @@ def display(text: str) -> str:
 def ascii_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def as_list(value) -> list[str]:

@@ -24,9 +24,9 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ._geo import great_circle_km
 from ._normalize import ARTICLES, GENERIC_WORDS, RULES_VERSION, fold, skeleton
 from .errors import UnknownPlaceError, VocabularyError
 
@@ -261,15 +261,10 @@ class Match:
         return f"<Match {self.place.place_id} {self.place.name!r} {self.score:.3f} ({self.why})>"
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _read_package_text(name: str) -> bytes:
-    return resources.files("syriamap.data").joinpath(name).read_bytes()
+    from .data import path
+
+    return path(name).read_bytes()
 
 
 class Gazetteer:
@@ -843,7 +838,7 @@ class Gazetteer:
             cued = place.kind in _CUE_KINDS.get(cue, (cue,))
             prominence = prominence + 0.6 if cued else prominence * 0.5
         if near is not None:
-            d = _km(near[0], near[1], place.lat, place.lon)
+            d = great_circle_km(near[0], near[1], place.lat, place.lon)
             bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
             if place.kind == "city" or place.outside_syria:
                 prominence += bonus

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from .._geo import great_circle_km
 from .mentions import PlaceMention
 from .sentences import Sentence
 
@@ -352,12 +353,7 @@ def _landmark(text: str, mention: PlaceMention) -> bool:
 
 
 def _km(a: Any, b: Any) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 # a kind word inside a mention's own text ("Tishreen dam", "Hama Central Prison")
