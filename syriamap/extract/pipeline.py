@@ -26,7 +26,16 @@ from .document import Document, ExtractWarning, document_from_text
 from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
 from .sentences import Sentence, split_sentences
-from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
+from .speakers import anaphor, head_noun
+from .stance import (
+    claimant_of,
+    claimant_side,
+    find_claimant,
+    find_stance_cues,
+    refers_back,
+    stance_at,
+    unnamed_claimant,
+)
 
 __all__ = ["CSV_COLUMNS", "Analysis", "Candidate", "analyse", "extract", "extract_document"]
 
@@ -269,14 +278,18 @@ def analyse(
             )
             claimant, c_side = "", ""
             if cue is not None:
-                span = find_claimant(sentence.text, cue, offset=sentence.start)
+                span = claimant_of(sentence.text, cues, cue, offset=sentence.start)
                 if span is not None and text[span[0] : span[1]].strip():
                     claimant = text[span[0] : span[1]]
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
+                    elif claimant.split()[0].lower() in _PRONOUNS:
+                        claimant = ""
                     else:
                         c_side, _actor = _side_of(claimant, people)
                         last_claimant = (claimant, c_side)
+                elif unnamed_claimant(cue, text):
+                    claimant, c_side = unnamed_claimant(cue, text), "neutral"
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
@@ -417,6 +430,11 @@ def _side_of(
     Named people are remembered ("Hassan Abdel Ghani, a rebel commander"), so that a
     later "Abdel Ghani" keeps the side.
     """
+    back = anaphor(claimant)
+    if back and f"the {back}" in people:
+        # "The source stressed ...": the source named before ("a military source")
+        side, actor = people[f"the {back}"]
+        return side, ((actor, claimant) if actor else None)
     side = claimant_side(claimant)
     names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
     if side:
@@ -426,6 +444,7 @@ def _side_of(
             actor = mentions[0].actor
         for word in names:
             people.setdefault(word, (side, actor or ""))
+        people[f"the {head_noun(claimant)}"] = (side, actor or "")
         return side, ((actor, claimant) if actor else None)
     for word in names:
         if word in people:

@@ -28,14 +28,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import read_lexicon
+from .speakers import APPOSITIVE as _ROLE
+from .speakers import clean_speaker, has_verb, is_speaker, speaker_before
 
 __all__ = [
     "StanceCue",
+    "claimant_of",
     "claimant_side",
     "find_claimant",
     "find_stance_cues",
     "refers_back",
     "stance_at",
+    "unnamed_claimant",
 ]
 
 _BOUNDARY_BEFORE = re.compile(
@@ -252,15 +256,28 @@ def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
     return m.group(0).lower().startswith(("these", "those")) or not own_claim
 
 
-def _words_tail(text: str, n: int) -> str:
-    words = text.split()
-    return " ".join(words[-n:])
+_CLAUSE_START = re.compile(
+    r"[;:]|[\u201d\"](?=[,.]?\s)|\b(?:that|while|when|but|after|before|because|since|although|"
+    r"though|whereas|where)\b|(?<!well )\bas\b(?! well\b)|\band\b(?= [a-z]+ (?:said|says))",
+    re.I,
+)
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts (its last boundary with words after)."""
+    start = 0
+    for m in _CLAUSE_START.finditer(text, 0, end):
+        if re.search(r"\w", text[m.end() : end]):
+            start = m.end()
+    return start
 
 
 def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, int] | None:
     """Return the ``(start, end)`` document span of the claimant a cue points at, if any.
 
-    ``text`` is the sentence and ``offset`` its start in the document.
+    ``text`` is the sentence and ``offset`` its start in the document. The claimant is a
+    speaker (:func:`~syriamap.extract.speakers.is_speaker`): a phrase that is none ("has
+    so far", "the capture of X") is no claimant, and the other side of the cue is tried.
     """
     a, b = cue.start - offset, cue.end - offset
     if cue.claimant == "":
@@ -270,43 +287,24 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
         rest = text[b:]
         stop = _BOUNDARY_AFTER.search(rest)
         end = stop.start() if stop else len(rest)
-        seg = rest[:end]
         app = _APPOSITION.match(rest[end:]) if stop and rest[end : end + 1] == "," else None
-        if app:
-            end = end + app.end()
-            seg = rest[:end]
-        lead = len(seg) - len(seg.lstrip())
-        seg = seg.strip()
-        if not seg or len(seg.split()) > 16:
+        if app and _ROLE.match(app.group(0).lstrip(" ,")):
+            end = end + app.end()  # "according to X, head of the monitor"
+        x, y = clean_speaker(rest[:end])
+        if y <= x or not is_speaker(rest[x:y]):
             return None
-        first = seg.split()[0].lower()
-        if first in ("the", "a", "an") or seg[0].isupper() or first not in _PRONOUNS:
-            return b + lead + offset, b + lead + len(seg) + offset
-        return None
+        if cue.claimant == "around" and has_verb(rest[x:y]):
+            return None  # "said fighters took X": a clause, no inverted speaker
+        first = rest[x:y].split()[0].lower()
+        if first in _PRONOUNS and not rest[x:y][:1].isupper():
+            return None
+        return b + x + offset, b + y + offset
 
     def before() -> tuple[int, int] | None:
-        head = text[:a]
-        cut = 0
-        for m in _BOUNDARY_BEFORE.finditer(head):
-            cut = m.end()
-        seg = head[cut:]
-        seg = _LEAD_FILLER.sub("", seg.lstrip())
-        seg = seg.rstrip()
-        if not seg:
+        span = speaker_before(text, a, _clause_start(text, a))
+        if span is None:
             return None
-        # drop auxiliaries right before the verb: "has", "have also", "flatly"
-        seg = re.sub(
-            r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|"
-            r"previously|further|now|then|officially|publicly|reportedly|had))+$",
-            "",
-            seg,
-            flags=re.I,
-        )
-        seg = _words_tail(seg, 10)
-        if not seg.strip():
-            return None
-        start = head.rfind(seg)
-        return start + offset, start + len(seg) + offset
+        return span[0] + offset, span[1] + offset
 
     if cue.claimant == "after":
         return after()
@@ -317,6 +315,45 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
     if head.endswith((",", "\u201d", '"', ",\u201d", ',"')) or not head:
         return after() or before()
     return before() or after()
+
+
+def claimant_of(
+    text: str, cues: Sequence[StanceCue], cue: StanceCue, *, offset: int = 0
+) -> tuple[int, int] | None:
+    """Return the claimant span for the deciding ``cue``, else for another cue of the sentence.
+
+    A denial or a "could not verify" cue names nobody ("there is no truth to news ...");
+    nor does a reporting verb whose neighbours are no speaker ("..., and said dozens of its
+    soldiers had been killed"): the claimant of the nearest other attribution or denial
+    cue of the sentence is taken ("the Ministry of Defence stating, 'There is no truth
+    ...'", "The army acknowledged ..."). ``text`` is the sentence, ``offset`` its start.
+    """
+    span = find_claimant(text, cue, offset=offset)
+    if span is not None:
+        return span
+    others = sorted(
+        (c for c in cues if c is not cue and c.claimant and c.stance in ("attributed", "denied")),
+        key=lambda c: (c.start > cue.start, abs(c.start - cue.start)),
+    )
+    for other in others:
+        span = find_claimant(text, other, offset=offset)
+        if span is not None:
+            return span
+    return None
+
+
+def unnamed_claimant(cue: StanceCue | None, text: str, offset: int = 0) -> str:
+    """Return the unnamed claimant of a hedged report ("unnamed ('reportedly')"), else "".
+
+    data/ANNOTATION.md records a hedge without a speaker ("reportedly", "are said to") as
+    attributed to ``unnamed ('<cue>')``, side ``neutral``.
+    """
+    if cue is None or cue.rule != "attributed_hedge":
+        return ""
+    words = text[cue.start - offset : cue.end - offset].lower()
+    if words.startswith("appear") or words == "apparently":
+        return ""  # the journalist's own hedge, no report
+    return f"unnamed ('{words}')"
 
 
 @lru_cache(maxsize=4096)
@@ -332,6 +369,16 @@ def claimant_side(claimant: str) -> str:
     """
     if not claimant:
         return ""
+    parts = re.split(r",?\s+(?:and|as well as|&)\s+", claimant)
+    if len(parts) > 1:
+        # a joint claim ("rebels and military sources", "a war monitor and the fighters"):
+        # the monitor's neutral if one speaks, neutral too when the sides differ
+        sides = {claimant_side(part) for part in parts if part.strip()}
+        sides.discard("")
+        if "neutral" in sides or len(sides) > 1:
+            return "neutral"
+        if sides:
+            return sides.pop()
     best: tuple[int, str] | None = None
     for pattern, side in _claimant_sides():
         m = pattern.search(claimant)
