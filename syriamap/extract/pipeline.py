@@ -433,8 +433,8 @@ def _side_of(
     back = anaphor(claimant)
     if back and f"the {back}" in people:
         # "The source stressed ...": the source named before ("a military source")
-        side, actor = people[f"the {back}"]
-        return side, ((actor, claimant) if actor else None)
+        known_side, known_actor = people[f"the {back}"]
+        return known_side, ((known_actor, claimant) if known_actor else None)
     side = claimant_side(claimant)
     names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
     if side:
