@@ -1,7 +1,8 @@
 """The extraction pipeline: article → candidate assertions.
 
 ``document → sentences → actor and place mentions → resolution in context → relations →
-stance and claimant → dates → (collective statements, distance checks)``, one module a
+stance and claimant → dates → stance across sentences → (collective statements, distance
+checks)``, one module a
 stage. :func:`extract` returns :class:`~syriamap.assertions.Assertion` objects;
 :func:`analyse` returns everything (candidates whose date is unknown included, mentions,
 distance checks and warnings) for the command line and the evaluation.
@@ -18,6 +19,7 @@ from typing import Any
 
 from .._types import DateLike, parse_optional_date
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
+from .attribution import attribute_across_sentences
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
@@ -391,6 +393,7 @@ def analyse(
         named = [m for m in inside if m.place_id and not m.outside]
         focus = named[-1] if named else None
 
+    candidates = attribute_across_sentences(text, sentences, candidates, _replace)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
 

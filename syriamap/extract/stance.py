@@ -128,8 +128,12 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
 
 
 _SUBORDINATE = re.compile(
-    r"\b(?:when|while|whereas|because|although|though|but|after|before|since|until)\b|"
-    r"\bas\s+(?:they|he|she|it|we)\b|,\s*(?:\w+ly\s+)?(?!including|according)\w+ing\b",
+    # "after that" / "shortly after," are adverbs, not the start of a clause; ", citing
+    # a correspondent," and ", quoting ..." belong to the attribution itself
+    r"\b(?:when|while|whereas|because|although|though|but|before|since|until)\b|"
+    r"(?<!shortly )(?<!soon )(?<!just )\bafter\b(?!\s+that\b|\s*,)|"
+    r"\bas\s+(?:they|he|she|it|we)\b|"
+    r",\s*(?:\w+ly\s+)?(?!including|according|citing|quoting|referring)\w+ing\b",
     re.I,
 )
 # "the army claimed to have redeployed ... after rebels seized X": the report is the
@@ -181,6 +185,14 @@ def stance_at(
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
             continue
+        if (
+            c.rule == "attributed_hedge"
+            and re.search(r"[,;:]", gap)
+            and between(offset, c.start).strip(" \"'\u201c")
+        ):
+            # "While Assad remains in Damascus, his family reportedly fled": a hedge
+            # covers its own clause only (a sentence-initial "Reportedly," covers all)
+            continue
         sub = _SUBORDINATE.search(gap)
         if (
             sub
@@ -208,6 +220,18 @@ def stance_at(
         # the first comma
         if c.start > pos or not (_CLAUSE_AFTER_CUE.search(gap) or (fronted and "," in gap)):
             return "unverified", source
+    later = [
+        d
+        for d in denials
+        if d.rule == "denied_predicate"
+        and d.start > pos
+        and ";" not in between(pos, d.start)
+        and any(c.start < pos and c.rule != "attributed_hedge" for c in attributed)
+    ]
+    if later:
+        # "Reports claiming that troops reached X are completely incorrect": the reports'
+        # content is denied
+        return "denied", later[0]
     before = [d for d in denials if d.start < pos]
     if before:
         last = before[-1]
@@ -333,7 +357,11 @@ def claimant_of(
         return span
     others = sorted(
         (c for c in cues if c is not cue and c.claimant and c.stance in ("attributed", "denied")),
-        key=lambda c: (c.start > cue.start, abs(c.start - cue.start)),
+        # the denier of "reports that ... are false" speaks after it ("..., the army said")
+        key=lambda c: (
+            (c.start > cue.start) != (cue.rule == "denied_predicate"),
+            abs(c.start - cue.start),
+        ),
     )
     for other in others:
         span = find_claimant(text, other, offset=offset)
@@ -348,7 +376,7 @@ def unnamed_claimant(cue: StanceCue | None, text: str, offset: int = 0) -> str:
     data/ANNOTATION.md records a hedge without a speaker ("reportedly", "are said to") as
     attributed to ``unnamed ('<cue>')``, side ``neutral``.
     """
-    if cue is None or cue.rule != "attributed_hedge":
+    if cue is None or cue.rule not in ("attributed_hedge", "attributed_emerged"):
         return ""
     words = text[cue.start - offset : cue.end - offset].lower()
     if words.startswith("appear") or words == "apparently":
