@@ -43,15 +43,12 @@ def _sets() -> dict[str, tuple[Path, list[Path], Path | None]]:
     }
     corpus = ROOT / "tests" / "fixtures" / "corpus_dev"
     articles = _shared() / "corpus" / "articles"
-    gold = corpus / "gold.csv"
-    if gold.is_file() and articles.is_dir():
+    if (corpus / "gold.csv").is_file() and articles.is_dir():
         import csv
 
-        with open(gold, newline="", encoding="utf-8") as fh:
-            ids = sorted({r["source_id"] for r in csv.DictReader(fh)})
-        sources = corpus / "sources.csv"
-        files = [articles / f"{i}.txt" for i in ids if (articles / f"{i}.txt").is_file()]
-        out["corpus_dev"] = (gold, files, sources if sources.is_file() else None)
+        with open(corpus / "articles.csv", newline="", encoding="utf-8") as fh:
+            files = [articles / row["file"] for row in csv.DictReader(fh)]
+        out["corpus_dev"] = (corpus / "gold.csv", files, corpus / "articles.csv")
     return out
 
 

@@ -213,3 +213,79 @@ def test_is_speaker(phrase, expected):
 )
 def test_more_claimant_sides(claimant, side):
     assert claimant_side(claimant) == side
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # ", citing a correspondent," belongs to the attribution
+        (
+            "The Levant channel reported, citing a correspondent, that the army withdrew "
+            "from Jableh.",
+            "withdrew",
+            "attributed",
+        ),
+        # "shortly after that" is an adverb, no new clause
+        (
+            "Reports emerged shortly after that troops were fleeing Salamiyah.",
+            "fleeing",
+            "attributed",
+        ),
+        # a hedge covers its own clause only
+        (
+            "While the army remains in Tartus, its commanders reportedly fled.",
+            "remains",
+            "asserted",
+        ),
+        ("Reportedly, rebels took Sarmin overnight.", "took", "attributed"),
+        # a concession inside the report is still the speaker's
+        (
+            "State radio said rebels had not entered Hama, although they were on its edge.",
+            "were on",
+            "attributed",
+        ),
+        # the reports' content, called false after it
+        (
+            "\u201cThe reports claiming that our troops reached Qatana are completely false,\u201d "
+            "the army said.",
+            "reached",
+            "denied",
+        ),
+        (
+            "It was not possible to independently verify that rebels took Sarmin.",
+            "took",
+            "unverified",
+        ),
+        (
+            "The army issued a statement that appeared to confirm the loss of Sarmin.",
+            "loss",
+            "attributed",
+        ),
+        ("The rebels posted footage of their fighters entering Sarmin.", "entering", "attributed"),
+    ],
+)
+def test_stance_scope(text, word, expected):
+    assert stance(text, word) == expected
+
+
+def test_denier_of_false_reports_speaks_after():
+    from syriamap.extract.stance import claimant_of
+
+    text = (
+        "\u201cThe reports claiming that our troops reached Qatana are completely false,\u201d "
+        "the army said."
+    )
+    cues = find_stance_cues(text)
+    verdict, cue = stance_at(cues, text.index("reached"), text, 0)
+    a, b = claimant_of(text, cues, cue)
+    assert (verdict, text[a:b]) == ("denied", "the army")
+
+
+def test_unnamed_hedge():
+    from syriamap.extract.stance import unnamed_claimant
+
+    text = "Rebels have reportedly reached Salamiyah."
+    cues = find_stance_cues(text)
+    assert unnamed_claimant(cues[0], text) == "unnamed ('reportedly')"
+    text = "Rebels appear to have reached Salamiyah."
+    assert unnamed_claimant(find_stance_cues(text)[0], text) == ""  # the journalist's hedge

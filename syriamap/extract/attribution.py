@@ -146,7 +146,7 @@ def _join(note: str, why: str) -> str:
 def _final_attribution(
     s: Sentence, after: int, cues: Callable[[Sentence], list[StanceCue]]
 ) -> StanceCue | None:
-    """The attribution cue after a closing quote at ``after`` (", the statement read.")."""
+    """Return the attribution cue after a closing quote at ``after`` (", X said.")."""
     tail = s.text[after - s.start :]
     if len(tail.split()) > 14:
         return None
@@ -213,6 +213,14 @@ def _closes(text: str) -> int | None:
     return None
 
 
+# between a reporting verb and its colon only an adjunct may stand ("said in a statement
+# on Telegram:"), not a clause ("said they took three towns: X, Y and Z")
+_ADJUNCT = re.compile(
+    r"\s*(?:(?:in|on|to|via|through|at|during|late|early|earlier|later|today|yesterday|"
+    r"also|further|shortly|after)\b[^:;]{0,60})?\s*"
+)
+
+
 def _colon_passages(
     sentences: Sequence[Sentence],
     cues: Callable[[Sentence], list[StanceCue]],
@@ -220,18 +228,30 @@ def _colon_passages(
 ) -> list[tuple[Sentence, str]]:
     out: list[tuple[Sentence, str]] = []
     for k, s in enumerate(sentences):
-        if not s.text.rstrip().endswith(":"):
+        colon = s.text.find(":")
+        if colon < 0:
             continue
-        cue = next((c for c in reversed(cues(s)) if c.stance == "attributed" and c.claimant), None)
+        at = s.start + colon
+        cue = next(
+            (
+                c
+                for c in reversed(cues(s))
+                if c.stance == "attributed"
+                and c.claimant
+                and c.end <= at
+                and _ADJUNCT.fullmatch(s.text[c.end - s.start : colon]) is not None
+            ),
+            None,
+        )
         if cue is None:
             continue
         who = speaker(s, cue)
         if not who:
             continue
         rest = [t for t in sentences[k + 1 :] if t.paragraph == s.paragraph]
-        if not rest:
-            nxt = [t for t in sentences[k + 1 :] if t.paragraph == s.paragraph + 1]
-            rest = nxt
+        if not rest and not s.text[colon + 1 :].strip():
+            # "The army said in a statement:" ends its paragraph: the next one is the text
+            rest = [t for t in sentences[k + 1 :] if t.paragraph == s.paragraph + 1]
         for t in rest:
             if any(c.stance == "attributed" for c in cues(t)):
                 break  # another speaker takes over

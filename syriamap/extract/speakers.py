@@ -188,6 +188,11 @@ def anaphor(phrase: str) -> str:
     return head_noun(m.group(1)) if m else ""
 
 
+def _named(phrase: str) -> bool:
+    head = _head(phrase.strip())
+    return head[:1].isupper() and head not in _NOT_NAMES
+
+
 def is_speaker(phrase: str) -> bool:
     """Whether a phrase can be a claimant (a noun phrase that can speak).
 
@@ -275,9 +280,12 @@ def speaker_before(text: str, end: int, start: int = 0) -> tuple[int, int] | Non
             prev = span(*chunks[k + 1])
             if prev is not None:
                 before = text[prev[0] : prev[1]]
-                joined = (APPOSITIVE.match(words) or APPOSITIVE.match(before)) and not any(
-                    re.search(r"\band\b|&", w) for w in (words, before)
-                )
+                # a role next to a name: "Rami Abdurrahman, head of the monitor", "an
+                # opposition leader, Hassan Abdel Ghani" (not "600 civilians, a monitor")
+                joined = (
+                    (APPOSITIVE.match(words) and _named(before))
+                    or (APPOSITIVE.match(before) and _named(words))
+                ) and not any(re.search(r"\band\b|&", w) for w in (words, before))
                 if (
                     joined
                     and is_speaker(before)

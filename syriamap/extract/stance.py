@@ -200,6 +200,9 @@ def stance_at(
             and not between(offset, c.start).strip(" \"'\u201c")
         ):
             sub = None  # "According to X, after ..., rebels seized Y": the whole sentence
+        if sub and c.start < pos and sub.group(0).lower() in ("although", "though"):
+            sub = None  # "State TV said rebels had not entered X, although they were on
+            # its outskirts": a concession inside the report is still the speaker's
         if sub and not (c.start > pos and _final(text, c, offset)):
             inside = (
                 c.start < pos
