@@ -139,3 +139,49 @@ def test_a_list_after_a_colon_is_no_passage():
         "the city of Albu Kamal overnight."
     )
     assert claims(text, "Albu Kamal")[0][1] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rebels took Sarmin on Friday, the Observatory said.",
+            ("attributed", "the Observatory", "neutral"),
+        ),
+        (
+            "Rebels are said to have taken the town of Sarmin.",
+            ("attributed", "unnamed ('are said to')", "neutral"),
+        ),
+        (
+            "Rebels took Sarmin on Friday, according to residents.",
+            ("attributed", "residents", "neutral"),
+        ),
+        (
+            "A statement by the Military Operations Command said fighters had captured Sarmin.",
+            ("attributed", "A statement by the Military Operations Command", "opposition"),
+        ),
+        (
+            "Hassan Nasser, a spokesman for the rebels, denied that fighters had left Sarmin.",
+            ("denied", "Hassan Nasser, a spokesman for the rebels", "opposition"),
+        ),
+        (
+            "Sarmin fell to the rebels on Friday, a military source told the state news agency.",
+            ("attributed", "a military source", "government"),
+        ),
+        (
+            "Rebels claimed to have captured Sarmin. The claims could not be independently "
+            "verified.",
+            ("unverified", "Rebels", "opposition"),
+        ),
+    ],
+)
+def test_end_to_end_stance_and_claimant(text, expected):
+    assert claims(text, "Sarmin")[0][1:] == expected
+
+
+def test_the_source_keeps_the_side_of_the_source_named_before():
+    text = (
+        "A military source told the state news agency that the army holds Sarmin. "
+        "The source stressed that troops had not withdrawn from Binnish."
+    )
+    assert claims(text, "Binnish")[0][1:] == ("denied", "The source", "government")

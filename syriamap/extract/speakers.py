@@ -140,9 +140,12 @@ def _head(phrase: str) -> str:
 
 
 _PAST = re.compile(
-    r"(?<![\w-])(?<!the )(?<!a )(?<!an )(?<!ly )(?:[a-z]+ed|took|fell|won|left|held|told|began|"
+    # an irregular past form, or a regular one with an object after it ("seized Sarmin",
+    # "captured the town"); "a statement issued by", "sources cited by" are participles
+    r"(?<![\w-])(?<!the )(?<!a )(?<!an )(?<!ly )(?:(?:took|fell|won|left|held|told|began|"
     r"came|went|fought|struck|hit|met|made|gave|lost|kept|drove|led|fled|broke|overran|"
-    r"withdrew|stood|brought|sent|swept|spoke|seized|entered|retook|shot|ran)\b(?!-)"
+    r"withdrew|stood|brought|sent|swept|spoke|retook|shot|ran)\b(?!-)|"
+    r"[a-z]+ed(?=\s+(?:the|a|an|its|their|his|control|[A-Z\d])))"
 )
 
 
@@ -209,7 +212,7 @@ def is_speaker(phrase: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True  # "he said": the pipeline takes the speaker named before
-    if _FINITE.search(phrase) or _OPENER.match(phrase):
+    if _FINITE.search(phrase) or _OPENER.match(phrase) or has_verb(phrase):
         return False
     if words[0].lower() in ("our", "my", "your"):
         return False  # "news claiming our armed forces ...": the object of a quotation
