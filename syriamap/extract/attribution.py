@@ -50,6 +50,7 @@ RELATION_FAMILY = {
 _OPEN = "\u201c"
 _CLOSE = "\u201d"
 _MAX_HEADLINE_WORDS = 25
+_MAX_QUOTE_SENTENCES = 12  # a quotation longer than this is not followed (linear cost)
 
 
 def headline_sentences(sentences: Sequence[Sentence]) -> set[int]:
@@ -126,9 +127,9 @@ def attribute_across_sentences(
                     note=_join(c.note, why),
                 )
 
-    for s, claimant in _quotations(text, sentences, cues, speaker):
+    for s, claimant in _quotations(sentences, cues, speaker, by_start):
         attribute(s, claimant, "quotation attributed where it closes")
-    for s, claimant in _colon_passages(sentences, cues, speaker):
+    for s, claimant in _colon_passages(sentences, cues, speaker, by_start):
         attribute(s, claimant, "passage opened by the speaker's colon")
     for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
         attribute(s, claimant, "the next sentence attributes it")
@@ -157,10 +158,10 @@ def _final_attribution(
 
 
 def _quotations(
-    text: str,
     sentences: Sequence[Sentence],
     cues: Callable[[Sentence], list[StanceCue]],
     speaker: Callable[[Sentence, StanceCue], str],
+    claimed: dict[int, list[int]],
 ) -> list[tuple[Sentence, str]]:
     out: list[tuple[Sentence, str]] = []
     k = 0
@@ -174,7 +175,11 @@ def _quotations(
         inside = [s]
         j = k + 1
         closing = None
-        while j < len(sentences) and sentences[j].paragraph == s.paragraph:
+        while (
+            j < len(sentences)
+            and sentences[j].paragraph == s.paragraph
+            and j - k <= _MAX_QUOTE_SENTENCES
+        ):
             t = sentences[j]
             at = _closes(t.text)
             if at is not None:
@@ -186,6 +191,9 @@ def _quotations(
             k += 1
             continue
         t, at = closing
+        if not any(x.start in claimed for x in [*inside, t]):
+            k = j + 1
+            continue  # no claim inside: nothing to attribute
         cue = _final_attribution(t, at, cues)
         who = speaker(t, cue) if cue is not None else ""
         if who:
@@ -225,11 +233,14 @@ def _colon_passages(
     sentences: Sequence[Sentence],
     cues: Callable[[Sentence], list[StanceCue]],
     speaker: Callable[[Sentence, StanceCue], str],
+    claimed: dict[int, list[int]],
 ) -> list[tuple[Sentence, str]]:
     out: list[tuple[Sentence, str]] = []
     for k, s in enumerate(sentences):
         colon = s.text.find(":")
-        if colon < 0:
+        if colon < 0 or not any(
+            t.start in claimed for t in sentences[k : k + 40] if t.paragraph <= s.paragraph + 1
+        ):
             continue
         at = s.start + colon
         cue = next(
@@ -269,6 +280,8 @@ def _pointing_back(
     for k, s in enumerate(sentences):
         if k == 0 or s.start in by_start:
             continue
+        if sentences[k - 1].start not in by_start:
+            continue  # nothing before it to attribute
         back = next((c for c in cues(s) if c.rule.startswith("back_")), None)
         if back is None:
             continue

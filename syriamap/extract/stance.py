@@ -299,11 +299,12 @@ def _clause_start(text: str, end: int) -> int:
     return start
 
 
+@lru_cache(maxsize=256)
 def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, int] | None:
     """Return the ``(start, end)`` document span of the claimant a cue points at, if any.
 
-    ``text`` is the sentence and ``offset`` its start in the document. The claimant is a
-    speaker (:func:`~syriamap.extract.speakers.is_speaker`): a phrase that is none ("has
+    ``text`` is the sentence and ``offset`` its start in the document (cached: the claims
+    of a sentence share their cues). The claimant is a speaker (:func:`~syriamap.extract.speakers.is_speaker`): a phrase that is none ("has
     so far", "the capture of X") is no claimant, and the other side of the cue is tried.
     """
     a, b = cue.start - offset, cue.end - offset
