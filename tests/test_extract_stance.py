@@ -289,3 +289,18 @@ def test_unnamed_hedge():
     assert unnamed_claimant(cues[0], text) == "unnamed ('reportedly')"
     text = "Rebels appear to have reached Salamiyah."
     assert unnamed_claimant(find_stance_cues(text)[0], text) == ""  # the journalist's hedge
+
+
+def test_possessive_claim_names_its_owner():
+    from syriamap.extract.stance import claimant_of
+
+    text = (
+        "While the fighters\u2019 assertion of encircling Hama has not been verified by the "
+        "agency, it coincides with gains near Salamiyah."
+    )
+    cues = find_stance_cues(text)
+    verdict, cue = stance_at(cues, text.index("encircling"), text, 0)
+    a, b = claimant_of(text, cues, cue)
+    assert (verdict, text[a:b]) == ("unverified", "the fighters")
+    # the other clause is the writer's own
+    assert stance(text, "gains") == "asserted"

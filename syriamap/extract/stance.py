@@ -185,6 +185,8 @@ def stance_at(
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
             continue
+        if c.rule == "attributed_possessive" and (c.start > pos or re.search(r"[,;:]", gap)):
+            continue  # "the rebels' assertion of encircling X": only its own phrase
         if (
             c.rule == "attributed_hedge"
             and re.search(r"[,;:]", gap)
