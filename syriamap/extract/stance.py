@@ -306,8 +306,9 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
     """Return the ``(start, end)`` document span of the claimant a cue points at, if any.
 
     ``text`` is the sentence and ``offset`` its start in the document (cached: the claims
-    of a sentence share their cues). The claimant is a speaker (:func:`~syriamap.extract.speakers.is_speaker`): a phrase that is none ("has
-    so far", "the capture of X") is no claimant, and the other side of the cue is tried.
+    of a sentence share their cues). The claimant is a speaker
+    (:func:`~syriamap.extract.speakers.is_speaker`): a phrase that is none ("has so far",
+    "the capture of X") is no claimant, and the other side of the cue is tried.
     """
     a, b = cue.start - offset, cue.end - offset
     if cue.claimant == "":
