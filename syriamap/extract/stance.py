@@ -5,19 +5,28 @@ Stage: stance. Cues come from ``data/lexicon/stance.csv``, claimant sides from
 at position ``pos`` of a sentence:
 
 1. an *unverified* cue anywhere in the sentence ("could not independently verify", "has not
-   confirmed") → ``unverified``; a sentence that only says "these reports have not been
-   confirmed" passes the stance back to the attributed claims of the sentences just before
-   it (see :func:`refers_back`);
-2. a *denial* cue before ``pos`` ("denied", "there is no truth to news claiming") →
-   ``denied``;
-3. an *attribution* cue anywhere in the sentence ("said", "according to", "told Reuters",
-   "announced on Telegram", "reportedly") → ``attributed``;
+   confirmed", "it was not possible to verify") → ``unverified``; a sentence that only says
+   "these reports have not been confirmed" passes the stance back to the attributed claims
+   of the sentences just before it (see :func:`refers_back`);
+2. a *denial* cue before ``pos`` ("denied", "there is no truth to news claiming"), or one
+   that calls the reported content false after it ("reports claiming that X ... are
+   completely incorrect") → ``denied``;
+3. an *attribution* cue in the sentence ("said", "according to", "told Reuters", "announced
+   on Telegram", "a statement by", "reportedly") → ``attributed``, unless a subordinate
+   clause stands between it and the claim ("when", "after", a participle; not ", citing
+   ...", "shortly after that" or a concession inside the report); a hedge ("reportedly")
+   and a possessive claim ("the rebels' assertion of ...") cover their own clause only;
 4. otherwise ``asserted`` (the text itself says it).
 
-The claimant is the noun phrase the attribution cue points at: after "according to", before
-"said" (or after it, in "..., said rebel commander X"). Its side is the first match in
-``claimants.csv`` (monitors and agencies → ``neutral``), else the side of the first actor
-named in it, else ``""``.
+The claimant is the speaker the deciding cue points at (:func:`find_claimant`): after
+"according to", before "said" (or after it, in "..., said rebel commander X"), a noun
+phrase that can speak (:mod:`syriamap.extract.speakers`); when that cue names nobody, the
+nearest other attribution or denial cue of the sentence does (:func:`claimant_of`); a
+hedge without a speaker gives ``unnamed ('reportedly')`` (:func:`unnamed_claimant`). Its
+side (:func:`claimant_side`) is the first match in ``claimants.csv`` (monitors and agencies
+→ ``neutral``), else the side of the first actor named in it, else ``""``; a joint claim
+of two sides is ``neutral``. Attributions that reach across sentences are the job of
+:mod:`syriamap.extract.attribution`.
 """
 
 from __future__ import annotations
