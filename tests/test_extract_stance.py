@@ -125,6 +125,10 @@ def test_claimant_side(claimant, side):
             "Armed factions",
         ),
         ("As the Gulf Herald notes, the army still holds Jableh.", "the Gulf Herald"),
+        (
+            "Factions entered Sarmin, according to what a Levant Radio correspondent reported.",
+            "a Levant Radio correspondent",
+        ),
         (  # "announced early on Monday": "early" is no speaker
             "Major Karim Aziz, a leader in the Southern Room, announced early on Monday the "
             "capture of Busra.",

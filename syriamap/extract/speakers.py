@@ -45,13 +45,14 @@ MAX_WORDS = 16
 
 _DATELINE = re.compile(r"^.{0,60}?(?:\s[-\u2013\u2014]\s|/\s)")
 _LEAD = re.compile(
-    r"^(?:(?:and|but|as|however|meanwhile|also|earlier|later|while|so|then|now|yet)\b,?\s*|"
+    r"^(?:(?:and|but|as|however|meanwhile|also|earlier|later|while|so|then|now|yet|what)\b,?\s*|"
     r"[a-z]+ing\s+(?=(?:the|a|an|its|his|her|their)\s))+",
 )
 _TRAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|previously|further|"
     r"now|then|officially|publicly|reportedly|repeatedly|already|so far|too|itself|"
-    r"themselves|late|early|first|again|once more|that|which|who))+\s*$",
+    r"themselves|late|early|first|again|once more|that|which|who|reported|said|stated|"
+    r"wrote|announced|claimed))+\s*$",
     re.I,
 )
 _FINITE = re.compile(
