@@ -184,6 +184,8 @@ def stance_at(
     for c in cues:
         if c.stance != "attributed":
             continue
+        if abs(c.start - pos) > REACH:
+            continue  # a run-on "sentence" of a pasted page: keep the cost linear
         if any(
             0 <= c.start - d.end <= 80 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
             for d in denials
@@ -301,13 +303,18 @@ _CLAUSE_START = re.compile(
 )
 
 
+_WORD_CHAR = re.compile(r"\w")
+REACH = 800
+"""How far (in characters) an attribution cue reaches within a sentence; real sentences
+are shorter, run-on text of pasted pages is not read further (linear cost)."""
+
+
 def _clause_start(text: str, end: int) -> int:
     """Where the clause that ends at ``end`` starts (its last boundary with words after)."""
-    start = 0
-    for m in _CLAUSE_START.finditer(text, 0, end):
-        if re.search(r"\w", text[m.end() : end]):
-            start = m.end()
-    return start
+    for m in reversed(list(_CLAUSE_START.finditer(text, 0, end))):
+        if _WORD_CHAR.search(text, m.end(), end):
+            return m.end()
+    return 0
 
 
 @lru_cache(maxsize=256)
