@@ -191,6 +191,10 @@ def test_claimant_from_another_cue():
         ("residents", True),
         ("The reports circulating in some media outlets", True),
         ("Reuters", True),
+        ("the SNA\u2019s intention to", False),  # a possessor is no head
+        ("The first statement addressed civilians in the town", False),  # a clause
+        ("several armed groups", True),
+        ("Omar Nasser, a commander within the alliance leading the push", True),
     ],
 )
 def test_is_speaker(phrase, expected):

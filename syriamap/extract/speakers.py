@@ -69,7 +69,9 @@ _OPENER = re.compile(
 # words that end the head noun phrase: prepositions, relatives, participles
 _HEAD_END = re.compile(
     r"\s+(?:of|in|for|from|with|at|on|near|to|by|under|inside|outside|based|issued|loyal|"
-    r"backed|affiliated|close|cited|quoted|familiar|who|which|that|whose|\()\b|\s*\(|['\u2019]s\b",
+    r"backed|affiliated|close|cited|quoted|familiar|who|which|that|whose|within|among|across|"
+    r"behind|against|alongside|\w+ing|\()\b|\s*\(|"
+    r"['\u2019]s?$",
     re.I,
 )
 # an apposition that names a role ("head of the monitor", "a rebel commander"): it belongs
@@ -146,7 +148,10 @@ _PAST = re.compile(
     r"(?<![\w-])(?<!the )(?<!a )(?<!an )(?<!ly )(?:(?:took|fell|won|left|held|told|began|"
     r"came|went|fought|struck|hit|met|made|gave|lost|kept|drove|led|fled|broke|overran|"
     r"withdrew|stood|brought|sent|swept|spoke|retook|shot|ran)\b(?!-)|"
-    r"[a-z]+ed(?=\s+(?:the|a|an|its|their|his|control|[A-Z\d])))"
+    r"(?!(?:armed|allied|united|unnamed|named|unidentified|organi[sz]ed|unified|alleged|"
+    r"informed|concerned|detained|displaced|wounded|killed)\b)"
+    r"[a-z]+ed\b(?!-)(?!\s+(?:by|to|in|on|with|from|for|at|as|under|near|into|of|over|"
+    r"across|and|or|,)\b)(?=\s+[\w\u201c\"]))"
 )
 
 
@@ -226,7 +231,13 @@ def is_speaker(phrase: str) -> bool:
         return True
     from .actor_mentions import find_actor_mentions
 
-    return any(m.actor and m.side != "speaker" for m in find_actor_mentions(phrase))
+    # an actor that is the head ("the rebels", "the SDF"), not a possessor ("the SNA's
+    # intention")
+    cut = _HEAD_END.search(phrase)
+    end = len(phrase[: cut.start() if cut else len(phrase)].rstrip())
+    return any(
+        m.actor and m.side != "speaker" and m.end >= end - 1 for m in find_actor_mentions(phrase)
+    )
 
 
 def speaker_before(text: str, end: int, start: int = 0) -> tuple[int, int] | None:
