@@ -167,6 +167,15 @@ def test_no_fragment_as_claimant(text):
     assert span is not None and is_speaker(text[span[0] : span[1]])
 
 
+def test_participle_speaks_for_the_main_subject():
+    from syriamap.extract.stance import claimant_of
+
+    text = "The first statement addressed civilians in Sarmin, announcing the capture of Binnish."
+    cues = find_stance_cues(text)
+    a, b = claimant_of(text, cues, cues[0])
+    assert text[a:b] == "The first statement"
+
+
 def test_claimant_from_another_cue():
     from syriamap.extract.stance import claimant_of
 
@@ -270,6 +279,13 @@ def test_more_claimant_sides(claimant, side):
             "attributed",
         ),
         ("The rebels posted footage of their fighters entering Sarmin.", "entering", "attributed"),
+        # a participle reports what follows it; the main clause before it is the writer's
+        (
+            "The army withdrew from Hama, saying it wanted to protect civilians.",
+            "withdrew",
+            "asserted",
+        ),
+        ("Fighters entered Hama, claiming control of Salamiyah.", "control", "attributed"),
     ],
 )
 def test_stance_scope(text, word, expected):

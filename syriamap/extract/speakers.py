@@ -38,6 +38,7 @@ __all__ = [
     "head_noun",
     "is_speaker",
     "speaker_before",
+    "subject_before",
 ]
 
 MAX_WORDS = 16
@@ -168,6 +169,31 @@ def has_verb(phrase: str) -> bool:
     """
     words = phrase.split(None, 1)
     return len(words) > 1 and _PAST.search(words[1]) is not None
+
+
+def subject_before(text: str, end: int, start: int = 0) -> tuple[int, int] | None:
+    """Return the subject of the clause that runs from ``start`` to a participle at ``end``.
+
+    ", announcing ...", ", saying ...": the speaker is the main clause's subject, the noun
+    phrase before its first verb ("The first statement addressed civilians ..., announcing"
+    → "The first statement").
+
+    Examples
+    --------
+    >>> t = "The statement addressed civilians in the town, announcing"
+    >>> a, b = subject_before(t, t.index(", announcing")); t[a:b]
+    'The statement'
+    """
+    verb = _FINITE.search(text, start, end)
+    past = _PAST.search(text, start, end)
+    if past is not None and (verb is None or past.start() < verb.start()):
+        verb = past
+    if verb is None:
+        return None
+    a, b = clean_speaker(text[start : verb.start()])
+    if b <= a or not is_speaker(text[start + a : start + b]):
+        return None
+    return start + a, start + b
 
 
 def head_noun(phrase: str) -> str:

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from .lexicon import read_lexicon
 from .speakers import APPOSITIVE as _ROLE
-from .speakers import clean_speaker, has_verb, is_speaker, speaker_before
+from .speakers import clean_speaker, has_verb, is_speaker, speaker_before, subject_before
 
 __all__ = [
     "StanceCue",
@@ -192,6 +192,13 @@ def stance_at(
         ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
+        if (
+            c.start > pos
+            and between(c.start, c.end).lower().endswith("ing")
+            and re.search(r",\s*$", between(offset, c.start))
+        ):
+            continue  # "The army withdrew from X, saying ...": the participle reports what
+            # follows it, the main clause is the writer's
         if c.start > pos and (";" in gap or _IN_RELATIVE.search(between(offset, pos))):
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
@@ -348,7 +355,10 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
         return b + x + offset, b + y + offset
 
     def before() -> tuple[int, int] | None:
-        span = speaker_before(text, a, _clause_start(text, a))
+        start = _clause_start(text, a)
+        span = speaker_before(text, a, start)
+        if span is None and re.search(r",\s*$", text[:a]) and text[a:b].endswith("ing"):
+            span = subject_before(text, a, start)  # "X addressed Y, announcing ..."
         if span is None:
             return None
         return span[0] + offset, span[1] + offset
