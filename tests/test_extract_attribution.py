@@ -173,6 +173,19 @@ def test_a_list_after_a_colon_is_no_passage():
             "verified.",
             ("unverified", "Rebels", "opposition"),
         ),
+        (
+            "The state news agency quoted a military source as saying troops had withdrawn "
+            "from Sarmin.",
+            ("attributed", "a military source", "government"),
+        ),
+        (
+            "The rebels, in a statement on Telegram, said they had taken Sarmin.",
+            ("attributed", "The rebels", "opposition"),
+        ),
+        (
+            "Rebels took Sarmin on Friday. That is according to the Observatory.",
+            ("attributed", "the Observatory", "neutral"),
+        ),
     ],
 )
 def test_end_to_end_stance_and_claimant(text, expected):

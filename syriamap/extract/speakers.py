@@ -91,6 +91,9 @@ _MODIFIER = re.compile(
     re.I,
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_ADJUNCT = re.compile(
+    r"^(?:in|on|at|during|via|through|speaking|writing|earlier|later|late|early|also)\b", re.I
+)
 _NOT_NAMES = frozenset(
     "The A An In On At As And But However Meanwhile According It Its Their They He She We "
     "This That These Those There Syrian Syria's".split()
@@ -313,8 +316,9 @@ def speaker_before(text: str, end: int, start: int = 0) -> tuple[int, int] | Non
         if got is None:
             return None
         words = text[got[0] : got[1]]
-        if _MODIFIER.match(words):
-            continue  # "..., which runs the operation,": read on to the noun phrase
+        if _MODIFIER.match(words) or (k == 0 and len(chunks) > 1 and _ADJUNCT.match(words)):
+            continue  # "..., which runs the operation,", "..., in a statement on Telegram,":
+            # read on to the noun phrase
         if not is_speaker(words):
             return None
         if k + 1 < len(chunks):

@@ -57,7 +57,9 @@ _BOUNDARY_BEFORE = re.compile(
     r"\bafter\b|\bbefore\b|\bbecause\b|\bsince\b|\balthough\b|\bthough\b|\bwhereas\b|"
     r"\band\b(?= [a-z]+ (?:said|says)))"
 )
-_BOUNDARY_AFTER = re.compile(r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b")
+_BOUNDARY_AFTER = re.compile(
+    r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b|\bas (?:saying|telling)\b"
+)
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:head|chief|leader|commander|spokesman|spokeswoman|"
     r"spokesperson|director|founder|member|editor|official|a|an|the)\b[^,.;]{0,120}"
