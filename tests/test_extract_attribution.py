@@ -192,6 +192,18 @@ def test_end_to_end_stance_and_claimant(text, expected):
     assert claims(text, "Sarmin")[0][1:] == expected
 
 
+def test_he_said_points_back_to_the_speaker_named_before():
+    text = (
+        "Omar Nasser, a rebel commander, spoke to reporters on Friday. "
+        "He said fighters had entered the town of Sarmin."
+    )
+    assert claims(text, "Sarmin")[0][1:] == (
+        "attributed",
+        "Omar Nasser, a rebel commander",
+        "opposition",
+    )
+
+
 def test_the_source_keeps_the_side_of_the_source_named_before():
     text = (
         "A military source told the state news agency that the army holds Sarmin. "

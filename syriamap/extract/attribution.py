@@ -33,7 +33,12 @@ from .sentences import Sentence
 from .speakers import is_speaker
 from .stance import StanceCue, claimant_of, claimant_side, find_stance_cues
 
-__all__ = ["RELATION_FAMILY", "attribute_across_sentences", "headline_sentences"]
+__all__ = [
+    "RELATION_FAMILY",
+    "attribute_across_sentences",
+    "headline_sentences",
+    "recent_speaker",
+]
 
 RELATION_FAMILY = {
     "captured": "take",
@@ -138,6 +143,25 @@ def attribute_across_sentences(
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_LOOKBACK = 3
+
+
+def recent_speaker(text: str, sentences: Sequence[Sentence], index: int) -> str:
+    """Return the speaker a pronoun ("he said") points back to, else "".
+
+    The nearest named claimant of an attribution cue in the :data:`_LOOKBACK` sentences
+    before ``index`` ("Omar Nasser, a rebel commander, spoke to reporters. He said ...").
+    """
+    for s in reversed(sentences[max(0, index - _LOOKBACK) : index]):
+        cues = [c for c in find_stance_cues(s.text, offset=s.start) if c.stance == "attributed"]
+        for cue in reversed(cues):
+            span = claimant_of(s.text, cues, cue, offset=s.start)
+            if span is None:
+                continue
+            words = text[span[0] : span[1]]
+            if words.split()[0].lower() not in _PRONOUNS:
+                return words
+    return ""
 
 
 def _join(note: str, why: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 from .._types import DateLike, parse_optional_date
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
-from .attribution import attribute_across_sentences
+from .attribution import attribute_across_sentences, recent_speaker
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
@@ -286,7 +286,11 @@ def analyse(
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
                     elif claimant.split()[0].lower() in _PRONOUNS:
-                        claimant = ""
+                        # "He said ...": the speaker named in the sentences just before
+                        claimant = recent_speaker(text, sentences, sentence.index)
+                        if claimant:
+                            c_side, _actor = _side_of(claimant, people)
+                            last_claimant = (claimant, c_side)
                     else:
                         c_side, _actor = _side_of(claimant, people)
                         last_claimant = (claimant, c_side)
