@@ -341,3 +341,37 @@ def test_attribution_credits_leaflet_and_the_place_data(opened):
     text = o.page.inner_text(".leaflet-control-attribution")
     assert "Leaflet" in text and "Who's On First" in text and "GeoNames" in text
     assert "<svg" not in o.page.inner_html(".leaflet-control-attribution")  # no flag
+
+
+def test_symbol_popup_and_export_tell_one_state(opened):
+    """Jaramana and Darayya drawn contested must not read "holder unknown" (issue 10.4)."""
+    from syriamap.render.style import marker_class
+
+    o = opened(render_html("2024-12-07", districts=False))
+    exported = {
+        f["properties"]["place_id"]: f["properties"] for f in to_geojson("2024-12-07")["features"]
+    }
+    shown = o.eval(
+        """() => {
+          const out = {};
+          window.syriamap.places.eachLayer(m => {
+            m.fire('click', {latlng: m.getLatLng ? m.getLatLng() : m.getCenter()}, true);
+            const st = document.querySelector('.leaflet-popup-content .st');
+            out[m.feature.properties.id] = {
+              cls: st.className, text: st.innerText, dash: m.options.dashArray || null};
+          });
+          return out;
+        }"""
+    )
+    assert set(shown) == set(exported)
+    contested = [pid for pid, p in exported.items() if p["status"] == "contested"]
+    assert contested  # the seeds have contested places (Jaramana, Darayya...)
+    for pid, props in exported.items():
+        key = marker_class(props["status"], props["confirmed"])
+        assert shown[pid]["cls"] == f"st st-{key}", pid
+        if props["status"] == "contested":
+            assert shown[pid]["text"].startswith("contested"), (pid, shown[pid])
+            assert shown[pid]["dash"]  # drawn dashed, as the legend says
+        elif props["status"] == "unknown":
+            assert shown[pid]["text"] == "holder unknown"
+    o.assert_clean()

@@ -49,6 +49,7 @@ PLACE_FIELDS: dict[str, str] = {
     "side": "str",
     "status": "str",
     "confirmed": "bool",
+    "disputed": "bool",
     "confidence": "float",
     "n_sources": "int",
     "sources": "str",
@@ -232,6 +233,10 @@ def _int(value: Any) -> int | None:
         return None
 
 
+def _flag(value: Any) -> bool:
+    return False if is_missing(value) else bool(value)
+
+
 def _str(value: Any) -> str | None:
     return None if is_missing(value) else str(value)
 
@@ -266,6 +271,9 @@ def place_rows(data: RenderInput, day: DayState) -> list[dict[str, Any]]:
                 "side": _str(rec.get("side")) or None,
                 "status": _str(rec.get("status")) or "unknown",
                 "confirmed": bool(confirmed) if not is_missing(confirmed) else False,
+                # fusion's probabilistic model adds ``disputed`` (sources disagree on
+                # the holder); older states lack it
+                "disputed": _flag(rec.get("disputed", False)),
                 "confidence": None if is_missing(confidence) else round(float(confidence), 3),
                 "n_sources": _int(rec.get("n_sources")) or len(source_ids),
                 "sources": "; ".join(publishers) or None,

@@ -200,9 +200,7 @@ PAGE_JS = r"""
     var i = layer.feature.properties.i, d = D.days[day];
     if (d.s[i] < 0) { return '<div class="pp">' + header(layer.feature.properties) + "</div>"; }
     var c = D.codes[d.s[i]], st = D.stamps[d.t[i]], set = D.evsets[d.e[i]];
-    var state = c[1] === "unknown" || !c[0] ? "holder unknown" :
-      esc(label(c[0])) + (c[3] ? " (" + esc(c[3]) + ")" : "") + " · " + esc(c[1]);
-    if (c[1] === "held" && !c[2]) { state += " · only claimed, not asserted"; }
+    var state = '<span class="st st-' + c[4] + '">' + c[5] + "</span>";
     if (d.c[i] >= 0) { state += " · confidence " + (d.c[i] / 100).toFixed(2); }
     state += "<br>as of " + esc(st[0] || "?") + " · last change " + esc(st[1] || "?");
     return '<div class="pp">' + header(layer.feature.properties) +

@@ -46,6 +46,7 @@ from .style import (
     side_colours,
     side_label,
     sides,
+    state_text,
 )
 
 __all__ = ["TILES", "MapPage", "build_page", "render_html"]
@@ -368,12 +369,23 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
             side = row["side"] or ""
             if row["status"] == "held" and side:
                 present.add(side)
+            # one state per place: the symbol (marker class), the popup text and the
+            # exported status all derive from these same fields
             key = (
                 side,
                 row["status"],
                 bool(row["confirmed"]),
                 row["actor"] or "",
                 marker_class(row["status"], row["confirmed"]),
+                esc(
+                    state_text(
+                        row["status"],
+                        side,
+                        row["actor"],
+                        row["confirmed"],
+                        disputed=row.get("disputed", False),
+                    )
+                ),
             )
             s[i] = codes.setdefault(key, len(codes))
             c[i] = -1 if row["confidence"] is None else round(100 * row["confidence"])

@@ -18,6 +18,7 @@ __all__ = [
     "UNKNOWN_COLOUR",
     "marker_class",
     "side_colours",
+    "state_text",
     "side_label",
     "sides",
 ]
@@ -148,6 +149,59 @@ def marker_class(status: str | None, confirmed: bool | None) -> str:
     if status not in ("held", "contested"):
         return "unknown"
     return "held" if confirmed else "unconfirmed"
+
+
+def state_text(
+    status: str | None,
+    side: str | None,
+    actor: str | None = None,
+    confirmed: bool | None = None,
+    *,
+    disputed: bool = False,
+) -> str:
+    """Describe a place's state in words, from the same fields that choose its symbol.
+
+    The popup, the tooltip and the legend use this text, and the symbol comes from
+    :func:`marker_class` on the same ``status`` and ``confirmed``: a place drawn contested
+    is never described as anything else (and the exported ``status`` is that same value).
+
+    Parameters
+    ----------
+    status
+        ``held``, ``contested`` or ``unknown`` (anything else reads as ``unknown``).
+    side, actor
+        The side and actor fusion gives (may be empty).
+    confirmed
+        A supporting claim is asserted, not only attributed, denied or unverified.
+    disputed
+        Sources disagree about the holder (fusion's ``disputed`` column, when present).
+
+    Examples
+    --------
+    >>> state_text("contested", None)
+    'contested · holder unknown'
+    >>> state_text("contested", "opposition", "southern_factions")
+    'contested · leaning Opposition (southern factions)'
+    >>> state_text("held", "government", "government", False)
+    'held by Government · only claimed, not asserted'
+    >>> state_text("unknown", "sdf")
+    'holder unknown'
+    """
+    who = side_label(side) if side else ""
+    if who and actor and actor.replace("_", " ").casefold() != who.casefold():
+        who += f" ({actor.replace('_', ' ')})"
+    key = marker_class(status, confirmed)
+    if key == "contested":
+        text = "contested · " + (f"leaning {who}" if who else "holder unknown")
+    elif key == "unknown" or not who:
+        text = "holder unknown"
+    else:
+        text = f"held by {who}"
+        if key == "unconfirmed":
+            text += " · only claimed, not asserted"
+    if disputed and key != "contested":
+        text += " · sources disagree"
+    return text
 
 
 #: Governorate choropleth: fill opacity = GOV_FILL_BASE + GOV_FILL_GAIN * dominant_share.
