@@ -92,7 +92,7 @@ class Opened:
         return self.eval(
             """() => {
               const s = window.syriamap, rect = s.map.getContainer().getBoundingClientRect();
-              const pts = s.places.getLayers().map(m => {
+              const pts = s.places.getLayers().filter(m => m.getRadius).map(m => {
                 const p = s.map.latLngToContainerPoint(m.getLatLng());
                 return {id: m.feature.properties.id, x: p.x + rect.left, y: p.y + rect.top};
               });
@@ -374,4 +374,35 @@ def test_symbol_popup_and_export_tell_one_state(opened):
             assert shown[pid]["dash"]  # drawn dashed, as the legend says
         elif props["status"] == "unknown":
             assert shown[pid]["text"] == "holder unknown"
+    o.assert_clean()
+
+
+def test_area_claims_are_outlines_not_dots(opened):
+    """Claims about a governorate or district are drawn as the area, with a legend entry."""
+    o = opened(render_html("2024-12-07", districts=False))
+    kinds = {
+        f["properties"]["place_id"]: f["properties"]["kind"]
+        for f in to_geojson("2024-12-07")["features"]
+    }
+    areas = {pid for pid, kind in kinds.items() if kind in ("governorate", "district")}
+    assert areas  # the seeds claim Latakia, Tartus, Idlib... governorates
+    drawn = o.eval(
+        """() => {
+          const out = {};
+          window.syriamap.places.eachLayer(m => {
+            out[m.feature.properties.id] = m.getRadius ? 'dot' : 'outline';
+          });
+          return out;
+        }"""
+    )
+    assert {pid for pid, how in drawn.items() if how == "outline"} == areas
+    assert {pid for pid, how in drawn.items() if how == "dot"} == set(kinds) - areas
+    assert "Claims about a whole area" in o.page.inner_text("#legend")
+    # its popup says what it is
+    o.eval(
+        "id => { const m = window.syriamap.markerFor(id);"
+        " m.fire('click', {latlng: m.getCenter()}, true); }",
+        sorted(areas)[0],
+    )
+    assert "a claim about the whole" in popup_text(o)
     o.assert_clean()

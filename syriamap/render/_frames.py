@@ -81,6 +81,13 @@ class RenderInput:
     districts: gpd.GeoDataFrame | None = None
     #: Each day uses only what had been published by that day (``as_reported_by="each"``).
     reported_each_day: bool = False
+    #: Polygons of governorates and districts (``place_id``, geometry): claims about a
+    #: whole area are drawn as its outline, not as a dot. None: only the day's
+    #: governorate polygons are known.
+    areas: gpd.GeoDataFrame | None = None
+    #: Reference labels drawn on every map whatever the claims: the governorate capitals
+    #: (``place_id``, ``name``, ``name_ar``, ``iso``, Point geometry).
+    capitals: gpd.GeoDataFrame | None = None
     _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -190,6 +197,9 @@ def load(
     districts
         Also load the district boundaries (an optional HTML layer).
     """
+    import geopandas as gpd
+    import pandas as pd
+
     from .. import fusion
 
     days = date_span(date, start=start, end=end)
@@ -204,18 +214,43 @@ def load(
         )
         for day in days
     )
-    district_frame = None
-    if districts:
-        from ..boundaries import districts as load_districts
+    from ..boundaries import districts as load_districts
+    from ..boundaries import governorates as load_governorates
 
-        district_frame = load_districts()
+    district_frame = load_districts()
+    areas = pd.concat(
+        [load_governorates()[["place_id", "geometry"]], district_frame[["place_id", "geometry"]]],
+        ignore_index=True,
+    )
     return RenderInput(
         days=states,
         assertions=opened.assertions_frame(),
         sources=opened.sources_frame(),
         as_reported_by=reported,
-        districts=district_frame,
+        districts=district_frame if districts else None,
         reported_each_day=each,
+        areas=gpd.GeoDataFrame(areas, geometry="geometry", crs="EPSG:4326"),
+        capitals=capital_points(),
+    )
+
+
+def capital_points() -> gpd.GeoDataFrame:
+    """Return the 14 governorate capitals as points (the map's reference labels)."""
+    import geopandas as gpd
+
+    from ..gazetteer import Gazetteer
+
+    capitals = Gazetteer.default().capitals()
+    rows = sorted(capitals.items())
+    return gpd.GeoDataFrame(
+        {
+            "place_id": [p.place_id for _, p in rows],
+            "name": [p.name for _, p in rows],
+            "name_ar": [p.name_ar for _, p in rows],
+            "iso": [iso for iso, _ in rows],
+        },
+        geometry=gpd.points_from_xy([p.lon for _, p in rows], [p.lat for _, p in rows]),
+        crs="EPSG:4326",
     )
 
 

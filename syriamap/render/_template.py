@@ -149,11 +149,12 @@ PAGE_JS = r"""
 
   var markers = [];
   var places = L.geoJSON(D.places, {
+    renderer: renderer,
     pointToLayer: function (feature, latlng) {
-      var m = L.circleMarker(latlng, { renderer: renderer, radius: feature.properties.r });
-      markers[feature.properties.i] = m;
-      return m;
-    }
+      return L.circleMarker(latlng, { renderer: renderer, radius: feature.properties.r });
+    },
+    // area claims (governorates, districts) are outlines, registered like the dots
+    onEachFeature: function (feature, layer) { markers[feature.properties.i] = layer; }
   });
   places.bindTooltip(function (layer) { return layer.feature.properties.n; },
                      { direction: "top", offset: [0, -4] });
@@ -163,6 +164,11 @@ PAGE_JS = r"""
   function markerStyle(i, d) {
     var c = D.codes[d.s[i]], key = c[4], s = D.styles[key];
     var fillColour = key === "unknown" ? D.unknown : colour(c[0]);
+    if (D.places.features[i].properties.ar) {
+      var a = D.areaStyles[key];
+      return { color: fillColour, weight: a.weight, opacity: a.opacity, dashArray: a.dash,
+               fill: false };
+    }
     var conf = d.c[i] < 0 ? 0 : d.c[i] / 100;
     return {
       radius: Math.max(2, D.places.features[i].properties.r + s.radius_delta),
@@ -193,7 +199,9 @@ PAGE_JS = r"""
     var meta = [D.kinds[p.k], D.govnames[p.g]].filter(Boolean).join(" · ");
     return "<h3>" + p.n + "</h3>" +
       (p.a ? '<div class="ar" dir="rtl" lang="ar">' + p.a + "</div>" : "") +
-      '<div class="meta">' + meta + "</div>";
+      '<div class="meta">' + meta + "</div>" +
+      (p.ar ? '<div class="meta area">a claim about the whole ' + esc(D.kinds[p.k]) +
+        ", drawn as its outline</div>" : "");
   }
 
   function popup(layer) {

@@ -37,6 +37,8 @@ from ._evidence import (
 )
 from ._frames import RenderInput, load, place_rows
 from .style import (
+    AREA_KINDS,
+    AREA_STYLES,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
     MARKER_STYLES,
@@ -82,7 +84,8 @@ _HOW_TO_READ = """
 <p>Each dot is a place that at least one source in the store says something about. Its
 colour is the side that held it on the date shown, as fused from those claims; nothing
 here is a front line, and a missing dot means no claim was found, not that nobody holds
-the place.</p>
+the place. A claim about a whole governorate or district is not a dot: it is drawn as a
+thick line just inside that area's border, in the same colours and line styles.</p>
 <p>A <b>solid</b> dot is asserted by a source in its own voice (darker = more confident).
 A <b>dashed</b> outline marks a contested place. A <b>hollow dotted ring</b> is a place
 known only from claims attributed to someone else, denied or unverified.</p>
@@ -216,7 +219,37 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     return None if geom is None or geom.is_empty else mapping(geom)
 
 
-def _legend(present: Sequence[str], has_districts: bool) -> str:
+def _area_outlines(data: RenderInput, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """``{place_id: GeoJSON MultiLineString}``: the inset outline of each area claim.
+
+    An outline (not a filled polygon) keeps the inside of the area clickable for the
+    places and governorate beneath it; the inset keeps it clear of the boundary line.
+    """
+    import shapely
+
+    polygons: dict[str, Any] = {}
+    for day in data.days[:1]:
+        frame = day.governorates
+        if "place_id" in frame:
+            polygons.update(zip(frame["place_id"].astype(str), frame.geometry.values, strict=True))
+    if data.areas is not None and len(data.areas):
+        polygons.update(
+            zip(data.areas["place_id"].astype(str), data.areas.geometry.values, strict=True)
+        )
+    out: dict[str, Any] = {}
+    for row in rows:
+        geom = polygons.get(row["place_id"])
+        if geom is None or geom.is_empty:
+            continue  # no polygon known: the claim stays a dot at its point
+        inset = geom.buffer(-0.015)
+        if inset.is_empty or inset.area < 0.3 * geom.area:
+            inset = geom
+        line = shapely.simplify(inset.boundary, 0.003)
+        out[row["place_id"]] = _geometry(shapely.transform(line, lambda c: c.round(4)))
+    return out
+
+
+def _legend(present: Sequence[str], has_districts: bool, has_areas: bool = False) -> str:
     colours = side_colours()
     items = []
     for side in present:
@@ -243,9 +276,21 @@ def _legend(present: Sequence[str], has_districts: bool) -> str:
         if has_districts
         else ""
     )
+    areas = ""
+    if has_areas:
+        held, contested = AREA_STYLES["held"], AREA_STYLES["contested"]
+        areas = (
+            '<h2>Claims about a whole area</h2><ul><li><svg width="26" height="12" '
+            'aria-hidden="true"><line x1="1" y1="6" x2="25" y2="6" stroke="#777" '
+            f'stroke-width="{held["weight"]}"/></svg>governorate or district said to be held '
+            '(its outline, in the side\'s colour)</li><li><svg width="26" height="12" '
+            'aria-hidden="true"><line x1="1" y1="6" x2="25" y2="6" stroke="#777" '
+            f'stroke-width="{contested["weight"]}" stroke-dasharray="{contested["dash"]}"/>'
+            "</svg>area said to be contested</li></ul>"
+        )
     return (
         "<h2>Held by</h2><ul>" + "".join(items) + "</ul>"
-        "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>"
+        "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>" + areas + ""
         '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>share of the covered '
         "population held by the leading side</li>" + district + "</ul>"
         "<details><summary>How to read this map</summary>" + _HOW_TO_READ + "</details>"
@@ -306,7 +351,12 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
     for rows in rows_by_day:
         for row in rows:
             first.setdefault(row["place_id"], row)
-    ordered = sorted(first.values(), key=lambda r: (radius(r["kind"]), r["place_id"]))
+    outlines = _area_outlines(data, [r for r in first.values() if r["kind"] in AREA_KINDS])
+    # areas first (drawn below the dots), then smallest dots first so cities draw on top
+    ordered = sorted(
+        first.values(),
+        key=lambda r: (r["place_id"] not in outlines, radius(r["kind"]), r["place_id"]),
+    )
     index = {row["place_id"]: i for i, row in enumerate(ordered)}
     kinds: dict[str, int] = {}
     govnames: dict[str, int] = {}
@@ -322,10 +372,14 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         }
         if row["name_ar"]:
             properties["a"] = esc(row["name_ar"])
+        outline = outlines.get(row["place_id"])
+        if outline is not None:
+            properties["ar"] = 1  # an area claim: drawn as the area's outline
         features.append(
             {
                 "type": "Feature",
-                "geometry": {
+                "geometry": outline
+                or {
                     "type": "Point",
                     "coordinates": [round(row["lon"], 5), round(row["lat"], 5)],
                 },
@@ -471,6 +525,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "labels": {s: side_label(s) for s in (*sides(), *present)},
         "unknown": UNKNOWN_COLOUR,
         "styles": MARKER_STYLES,
+        "areaStyles": AREA_STYLES,
         "gov": {"base": GOV_FILL_BASE, "gain": GOV_FILL_GAIN},
         "places": {"type": "FeatureCollection", "features": features},
         "codes": [list(k) for k in codes],
@@ -488,6 +543,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "attribution": attribution,
         "tiles": tiles,
         "_legend_sides": order,
+        "_has_areas": bool(outlines),
     }
 
 
@@ -526,6 +582,7 @@ def build_page(data: RenderInput, *, tiles: str | None = None) -> MapPage:
     tile_spec = _tiles(tiles)
     payload = _payload(data, tiles=tile_spec)
     legend_sides = payload.pop("_legend_sides")
+    has_areas = payload.pop("_has_areas")
     leaflet_js, leaflet_css = _leaflet()
     first, last = data.days[0].date, data.days[-1].date
     span = _long_date(last) if first == last else f"{_long_date(first)} – {_long_date(last)}"
@@ -551,7 +608,7 @@ def build_page(data: RenderInput, *, tiles: str | None = None) -> MapPage:
             "FRESH_CLASS": "stale" if payload["days"][-1]["stale"] else "",
             "LEAFLET_CSS": leaflet_css,
             "PAGE_CSS": _template.PAGE_CSS,
-            "LEGEND": _legend(legend_sides, payload["districts"] is not None),
+            "LEGEND": _legend(legend_sides, payload["districts"] is not None, has_areas),
             "DATA": json_for_script(payload),
             "LEAFLET_JS": leaflet_js,
             "PAGE_JS": _template.PAGE_JS,

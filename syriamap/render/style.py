@@ -12,6 +12,8 @@ import functools
 from typing import Any
 
 __all__ = [
+    "AREA_KINDS",
+    "AREA_STYLES",
     "KIND_RADIUS",
     "MARKER_STYLES",
     "SIDE_LABELS",
@@ -52,6 +54,19 @@ KIND_RADIUS = {
     "neighbourhood": 4,
 }
 DEFAULT_RADIUS = 4
+
+#: Kinds of place that are areas: a claim about one is drawn as the area's outline
+#: (inset, in the holder's colour), never as a dot at its centroid.
+AREA_KINDS = ("governorate", "district")
+
+#: How an area claim's outline is drawn, by marker class (see :data:`MARKER_STYLES`):
+#: line width (px), Leaflet/SVG dash array, line opacity.
+AREA_STYLES: dict[str, dict[str, Any]] = {
+    "held": {"weight": 3.0, "dash": None, "opacity": 0.9},
+    "contested": {"weight": 3.0, "dash": "9 6", "opacity": 0.9},
+    "unconfirmed": {"weight": 2.5, "dash": "2 6", "opacity": 0.9},
+    "unknown": {"weight": 2.0, "dash": "2 6", "opacity": 0.7},
+}
 
 #: The four ways a place is drawn. ``fill_opacity`` of ``held`` grows with confidence:
 #: ``fill_opacity + confidence_gain * confidence``. Stroke colour ``None`` means the side's
