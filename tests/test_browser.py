@@ -406,3 +406,52 @@ def test_area_claims_are_outlines_not_dots(opened):
     )
     assert "a claim about the whole" in popup_text(o)
     o.assert_clean()
+
+
+def _label_boxes(o: Opened):
+    return o.eval(
+        """() => Array.from(document.querySelectorAll('.sm-l')).map(e => {
+          const r = e.getBoundingClientRect();
+          return {text: e.innerText, cls: e.className, x: r.left, y: r.top, w: r.width,
+                  h: r.height};
+        })"""
+    )
+
+
+def test_capitals_and_governorates_are_named_and_places_labelled_without_overlap(opened):
+    from syriamap import Gazetteer
+
+    o = opened(render_html("2024-12-07", districts=False))
+    capitals = {p.name for p in Gazetteer.default().capitals().values()}
+    assert len(capitals) == 14
+    boxes = _label_boxes(o)
+    size = o.eval("[innerWidth, innerHeight]")
+    caps = {b["text"] for b in boxes if "cap" in b["cls"]}
+    assert caps == capitals  # all 14 at the default zoom, whatever the claims
+    for b in boxes:  # inside the viewport
+        assert 0 <= b["x"] and b["x"] + b["w"] <= size[0] and 0 <= b["y"] <= size[1], b
+    govs = {b["text"].casefold() for b in boxes if "gov" in b["cls"]}
+    assert {"rif dimashq", "homs", "aleppo", "deir ez-zor", "raqqa"} <= govs
+    # other places never overlap another label
+    places = [b for b in boxes if "plc" in b["cls"]]
+    assert places
+    for a in places:
+        for b in boxes:
+            if a is not b:
+                overlap = (
+                    a["x"] < b["x"] + b["w"] - 1
+                    and b["x"] < a["x"] + a["w"] - 1
+                    and a["y"] < b["y"] + b["h"] - 1
+                    and b["y"] < a["y"] + a["h"] - 1
+                )
+                assert not overlap, (a, b)
+    # zoomed in on Damascus, the suburbs are named too
+    o.eval("() => window.syriamap.map.setView([33.5, 36.3], 10, {animate: false})")
+    o.wait_until("() => window.syriamap.labels.some(l => l.text === 'Jaramana')")
+    texts = {b["text"] for b in _label_boxes(o)}
+    assert {"Damascus", "Jaramana", "Darayya"} <= texts
+    # Arabic names as an option
+    o.page.check("#sm-arabic")
+    texts = {b["text"] for b in _label_boxes(o)}
+    assert "دمشق" in texts
+    o.assert_clean()

@@ -239,3 +239,11 @@ def test_temporal_filter_shows_each_day_the_same_features_in_gpkg_and_geojson(ti
     for day in ("2024-12-06", "2024-12-07"):
         assert timeline["gpkg_places"]["per_day"][day] == len(control_at(day)), day
         assert timeline["gpkg_governorates"]["per_day"][day] == 14, day
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layer", SPATIAL)
+def test_layers_are_labelled_by_name(opened, layer):
+    result, _ = opened
+    assert result[layer]["labels"], layer
+    assert result[layer]["label_field"] == "name", layer

@@ -116,7 +116,7 @@ def test_timeline_gpkg(tmp_path):
     with sqlite3.connect(path) as con:
         styles = dict(con.execute('SELECT f_table_name, styleQML FROM "layer_styles"'))
     for table in ("places", "governorates"):
-        assert 'styleCategories="Symbology|Temporal"' in styles[table]
+        assert 'styleCategories="Symbology|Labeling|Temporal"' in styles[table]
         assert 'startField="valid_from"' in styles[table]
         assert 'endField="valid_to"' in styles[table]
 

@@ -39,6 +39,8 @@ TEMPLATE = """<!DOCTYPE html>
       aria-label="date">
   </div>
   <div id="sm-summary"></div>
+  <label id="sm-names"><input type="checkbox" id="sm-arabic"> Arabic names
+    <span lang="ar" dir="rtl">(الأسماء بالعربية)</span></label>
 </div>
 <div id="legend" class="sm-panel"><!--@LEGEND@--></div>
 <noscript>This map needs JavaScript. The same data is available as GeoJSON:
@@ -94,6 +96,19 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 .pp code.url { font-size: 11px; color: #666; word-break: break-all; }
 .pp .more { font-size: 11px; color: #666; }
 .pp h4 { font-size: 12px; margin: 6px 0 0; }
+.sm-l { position: absolute; left: 0; top: 0; white-space: nowrap; pointer-events: none;
+  font: 12px/14px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
+  sans-serif; color: #161616;
+  text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff,
+  0 0 3px #fff; }
+.sm-l.cap { font-weight: 700; }
+.sm-l.gov { font-size: 11px; letter-spacing: .08em; text-transform: uppercase;
+  color: #4a4a4a; font-weight: 600; }
+.sm-l.plc { font-size: 11px; color: #262626; }
+.sm-dot { position: absolute; left: 0; top: 0; width: 5px; height: 5px; margin: -3px 0 0 -3px;
+  border-radius: 50%; background: #222; border: 1px solid #fff; pointer-events: none; }
+.sm-hidden { display: none; }
+#sm-names { font-size: 11px; margin-left: 6px; cursor: pointer; }
 """
 
 PAGE_JS = r"""
@@ -258,6 +273,7 @@ PAGE_JS = r"""
       " · " + contested + " contested" + (unconfirmed ? " · " + unconfirmed + " only claimed" : "");
     mapEl.dataset.markerCount = String(places.getLayers().length);
     mapEl.dataset.date = D.dates[day];
+    if (map._loaded) { relabel(); }
   }
 
   var timer = null;
@@ -309,6 +325,122 @@ PAGE_JS = r"""
                    { collapsed: window.innerWidth < 700, position: "topright" }).addTo(map);
   L.control.scale({ imperial: false }).addTo(map);
 
+  // ---- labels: governorate names and capitals always, other places by importance ----
+  var labelPane = map.createPane("sm-labels");
+  labelPane.style.zIndex = 450;
+  labelPane.style.pointerEvents = "none";
+  var govLayers = [];
+  governorates.eachLayer(function (l) { govLayers[l.feature.properties.i] = l; });
+  var arabic = false, placed = [], shownLabels = [];
+  var measure = document.createElement("canvas").getContext("2d");
+  var widths = {};
+  function textWidth(text, cls) {
+    var key = cls + "|" + text;
+    if (widths[key] === undefined) {
+      measure.font = (cls === "cap" ? "700 12px" : cls === "gov" ? "600 11px" : "11px") +
+        " system-ui, sans-serif";
+      var plain = text.replace(/&[#\w]+;/g, "x");
+      widths[key] = measure.measureText(cls === "gov" ? plain.toUpperCase() : plain).width +
+        (cls === "gov" ? plain.length * 0.9 : 0) + 4;
+    }
+    return widths[key];
+  }
+  function collides(b) {
+    for (var k = 0; k < placed.length; k++) {
+      var o = placed[k];
+      if (b[0] < o[0] + o[2] && o[0] < b[0] + b[2] && b[1] < o[1] + o[3] && o[1] < b[1] + b[3]) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // candidate boxes around an anchor point: right, left, above, below
+  function spots(pt, w, h, gap) {
+    return [[pt.x + gap, pt.y - h / 2], [pt.x - gap - w, pt.y - h / 2],
+            [pt.x - w / 2, pt.y - gap - h], [pt.x - w / 2, pt.y + gap]];
+  }
+  function name(en, ar) { return arabic && ar ? ar : en; }
+  var byImportance = D.places.features.map(function (f) { return f.properties.i; })
+    .sort(function (a, b) {
+      return D.places.features[b].properties.w - D.places.features[a].properties.w;
+    });
+  var capitalIndex = {};
+  D.names.cap.forEach(function (c) { if (c[4] >= 0) { capitalIndex[c[4]] = true; } });
+  var MAX_LABELS = 250;
+  function relabel() {
+    placed = [];
+    var html = [], shown = [];
+    var d = D.days[day], size = map.getSize();
+    function emit(text, cls, box, title) {
+      placed.push(box);
+      shown.push({ text: text, cls: cls });
+      var origin = map.containerPointToLayerPoint([box[0], box[1]]);
+      html.push('<div class="sm-l ' + cls + '" dir="auto" style="transform:translate(' +
+        Math.round(origin.x) + "px," + Math.round(origin.y) + 'px)">' + text + "</div>");
+    }
+    // capitals first: always drawn, at the first free side of their point
+    D.names.cap.forEach(function (c) {
+      var pt = map.latLngToContainerPoint([c[3], c[2]]);
+      var text = name(c[0], c[1]), w = textWidth(text, "cap"), h = 14;
+      var options = spots(pt, w, h, 6), box = null;
+      for (var k = 0; k < options.length && !box; k++) {
+        var b = [options[k][0], options[k][1], w, h];
+        if (!collides(b)) { box = b; }
+      }
+      placed.push([pt.x - 3, pt.y - 3, 6, 6]);
+      if (c[4] < 0 || d.s[c[4]] < 0) {  // no claim about the capital: a reference dot
+        var lp = map.latLngToLayerPoint([c[3], c[2]]);
+        html.push('<div class="sm-dot" style="transform:translate(' + Math.round(lp.x) + "px," +
+          Math.round(lp.y) + 'px)"></div>');
+      }
+      emit(text, "cap", box || [options[0][0], options[0][1], w, h]);
+    });
+    // governorate names: always, unless the governorate is too small on screen to hold
+    // its name and its capital of the same name already names it (Damascus)
+    D.names.gov.forEach(function (g) {
+      var text = name(g[0], g[1]), w = textWidth(text, "gov"), h = 13;
+      var layer = govLayers[g[5]];
+      if (g[4] === g[0] && layer) {
+        var b = layer.getBounds();
+        var span = map.latLngToContainerPoint(b.getNorthEast()).x -
+          map.latLngToContainerPoint(b.getSouthWest()).x;
+        if (span < w + 10) { return; }
+      }
+      var pt = map.latLngToContainerPoint([g[3], g[2]]);
+      var tries = [0, 14, -14, 28, -28], box = null;
+      for (var k = 0; k < tries.length && !box; k++) {
+        var cand = [pt.x - w / 2, pt.y - h / 2 + tries[k], w, h];
+        if (!collides(cand)) { box = cand; }
+      }
+      emit(text, "gov", box || [pt.x - w / 2, pt.y - h / 2, w, h]);
+    });
+    // other places, most important first, where they fit
+    var attempts = 0, count = 0;
+    for (var n = 0; n < byImportance.length && count < MAX_LABELS && attempts < 4000; n++) {
+      var i = byImportance[n], f = D.places.features[i], p = f.properties;
+      if (d.s[i] < 0 || p.ar || capitalIndex[i]) { continue; }
+      var c = f.geometry.coordinates;
+      var pt = map.latLngToContainerPoint([c[1], c[0]]);
+      if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
+      attempts += 1;
+      var text = name(p.n, p.a), w = textWidth(text, "plc"), h = 13;
+      var options = spots(pt, w, h, p.r + 2).slice(0, 2);
+      for (var k = 0; k < options.length; k++) {
+        var b = [options[k][0], options[k][1], w, h];
+        if (!collides(b)) { emit(text, "plc", b); count += 1; break; }
+      }
+    }
+    labelPane.innerHTML = html.join("");
+    labelPane.dataset.count = String(shown.length);
+    shownLabels = shown;
+  }
+  map.on("zoomstart", function () { labelPane.classList.add("sm-hidden"); });
+  map.on("moveend", function () { labelPane.classList.remove("sm-hidden"); relabel(); });
+  document.getElementById("sm-arabic").addEventListener("change", function (e) {
+    arabic = e.target.checked;
+    relabel();
+  });
+
   map.fitBounds(outline.getBounds(), { padding: [10, 10] });
   setDay(D.days.length - 1);
 
@@ -319,6 +451,8 @@ PAGE_JS = r"""
     get date() { return D.dates[day]; },
     get markerCount() { return places.getLayers().length; },
     get featureCount() { return D.places.features.length; },
+    get labels() { return shownLabels.slice(); },
+    relabel: function () { relabel(); },
     markerFor: function (placeId) {
       for (var i = 0; i < markers.length; i++) {
         if (D.places.features[i].properties.id === placeId) { return markers[i]; }

@@ -43,6 +43,7 @@ from .style import (
     GOV_FILL_GAIN,
     MARKER_STYLES,
     UNKNOWN_COLOUR,
+    label_importance,
     marker_class,
     radius,
     side_colours,
@@ -219,6 +220,59 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     return None if geom is None or geom.is_empty else mapping(geom)
 
 
+def _reference_labels(
+    data: RenderInput, gov_ids: Sequence[str], governorates: Any, index: Mapping[str, int]
+) -> dict[str, list[list[Any]]]:
+    """Labels drawn whatever the claims: governorate names and their capitals.
+
+    ``gov``: ``[name, name_ar, lon, lat, capital name, feature index]`` at a point inside each
+    governorate (its pole of inaccessibility, so a label sits well inside the area);
+    ``cap``: ``[name, name_ar, lon, lat, feature index or -1]``.
+    """
+    from shapely.ops import polylabel
+
+    capitals: dict[str, str] = {}
+    cap: list[list[Any]] = []
+    if data.capitals is not None:
+        frame = data.capitals
+        for rec, geom in zip(
+            frame.drop(columns=frame.geometry.name).to_dict("records"),
+            frame.geometry.values,
+            strict=True,
+        ):
+            capitals[str(rec.get("iso"))] = esc(rec.get("name"))
+            cap.append(
+                [
+                    esc(rec.get("name")),
+                    esc(rec.get("name_ar")),
+                    round(geom.x, 4),
+                    round(geom.y, 4),
+                    index.get(str(rec.get("place_id")), -1),
+                ]
+            )
+    gov: list[list[Any]] = []
+    names = list(governorates["name"]) if "name" in governorates else [""] * len(gov_ids)
+    names_ar = list(governorates["name_ar"]) if "name_ar" in governorates else [""] * len(gov_ids)
+    isos = list(governorates["iso"]) if "iso" in governorates else [""] * len(gov_ids)
+    for k, (name, name_ar, iso, geom) in enumerate(
+        zip(names, names_ar, isos, governorates.geometry.values, strict=True)
+    ):
+        if geom is None or geom.is_empty:
+            continue
+        point = polylabel(max(getattr(geom, "geoms", [geom]), key=lambda g: g.area), 0.01)
+        gov.append(
+            [
+                esc(name),
+                esc(name_ar),
+                round(point.x, 4),
+                round(point.y, 4),
+                capitals.get(iso, ""),
+                k,
+            ]
+        )
+    return {"gov": gov, "cap": cap}
+
+
 def _area_outlines(data: RenderInput, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """``{place_id: GeoJSON MultiLineString}``: the inset outline of each area claim.
 
@@ -369,6 +423,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
             "r": radius(row["kind"]),
             "k": kinds.setdefault(esc(row["kind"]), len(kinds)),
             "g": govnames.setdefault(esc(row["governorate"]), len(govnames)),
+            "w": label_importance(row["kind"], row["population"], row["n_sources"]),
         }
         if row["name_ar"]:
             properties["a"] = esc(row["name_ar"])
@@ -515,6 +570,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         }
 
     attribution = PLACE_ATTRIBUTION + _sources_attribution(data, cited)
+    labels = _reference_labels(data, gov_ids, base, index)
 
     order = [s for s in sides() if s in present] + sorted(present - set(sides()))
     return {
@@ -535,6 +591,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "src": src_html,
         "kinds": list(kinds),
         "govnames": list(govnames),
+        "names": labels,
         "days": days,
         "governorates": governorates,
         "govdays": govdays,

@@ -18,6 +18,7 @@ __all__ = [
     "MARKER_STYLES",
     "SIDE_LABELS",
     "UNKNOWN_COLOUR",
+    "label_importance",
     "marker_class",
     "side_colours",
     "state_text",
@@ -229,3 +230,35 @@ PX_MM = 0.2646
 def radius(kind: str | None) -> int:
     """Marker radius in pixels for a place kind."""
     return KIND_RADIUS.get(kind or "", DEFAULT_RADIUS)
+
+
+#: How much a place's kind makes it worth a label (bigger first), see label_importance.
+KIND_LABEL_RANK = {
+    "city": 4.0,
+    "town": 2.5,
+    "region": 2.5,
+    "subdistrict": 2.0,
+    "site": 1.5,
+    "village": 1.0,
+    "neighbourhood": 0.5,
+}
+
+
+def label_importance(kind: str | None, population: int | None, n_sources: int | None) -> int:
+    """Rank a place for a label when space is short: kind, then population, then evidence.
+
+    Labels are placed greedily in this order and a label that would overlap one already
+    placed is left out, so a crowded area shows its largest, best-attested places.
+
+    Examples
+    --------
+    >>> label_importance("city", 2_000_000, 3) > label_importance("village", 500, 1)
+    True
+    """
+    import math
+
+    score = KIND_LABEL_RANK.get(kind or "", 1.0)
+    if population:
+        score += max(0.0, math.log10(max(1, int(population)))) * 0.8
+    score += 0.4 * min(5, int(n_sources or 0))
+    return round(10 * score)
