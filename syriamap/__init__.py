@@ -12,6 +12,7 @@ The five-minute tour::
     syriamap.control_at("2024-12-07")             # GeoDataFrame: who holds what, and why
     syriamap.capitals("2024-12-07")               # the 14 governorate capitals
     syriamap.explain(place_id, "2024-12-07")      # the weighted claims behind one row
+    syriamap.changes("2024-12-06", "2024-12-07")  # what changed, and the claims behind it
     syriamap.render_html("2024-12-07")            # a map that displays inline
     syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS (or to_geojson + write_geojson)
     syriamap.extract(text, published="2024-12-07")  # candidate claims from an article
@@ -24,6 +25,7 @@ from __future__ import annotations
 from .actors import SIDES, Actor, actors, get_actor, side_colour
 from .assertions import Assertion, DatePrecision, PlacePrecision, Relation, Source, Stance
 from .boundaries import districts, governorates
+from .changes import changes
 from .errors import (
     DataError,
     InvalidDateError,
@@ -71,6 +73,7 @@ __all__ = [
     "__version__",
     "actors",
     "capitals",
+    "changes",
     "control_at",
     "districts",
     "explain",

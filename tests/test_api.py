@@ -35,6 +35,7 @@ EXPECTED = {
     "__version__",
     "actors",
     "capitals",
+    "changes",
     "control_at",
     "districts",
     "extract",

@@ -455,3 +455,42 @@ def test_capitals_and_governorates_are_named_and_places_labelled_without_overlap
     texts = {b["text"] for b in _label_boxes(o)}
     assert "دمشق" in texts
     o.assert_clean()
+
+
+def test_changes_list_marks_and_ticks_match_syriamap_changes(opened):
+    import syriamap
+
+    o = opened(render_html(start="2024-12-05", end="2024-12-08", districts=False))
+    day = o.eval("window.syriamap.dates").index("2024-12-07")
+    o.eval("k => window.syriamap.setDay(k)", day)
+    expected = syriamap.changes("2024-12-06", "2024-12-07")
+    shown = o.eval("window.syriamap.changes")
+    assert [(c["id"], c["change"]) for c in shown] == list(
+        zip(expected["place_id"], expected["change"], strict=True)
+    )
+    head = o.page.inner_text("#sm-changes-head")
+    holder = int((expected["change"] == "holder").sum())
+    assert head.startswith("Since 6 Dec: ") and f"{holder} changed hands" in head
+    o.page.click("#sm-changes-head")
+    items = o.page.locator("#sm-changes-list button")
+    assert items.count() == len(expected)
+    # an item zooms to its place and opens its popup
+    homs = o.page.locator("#sm-changes-list button", has_text="Homs: Government")
+    homs.click()
+    assert "Homs" in popup_text(o)
+    assert o.eval("window.syriamap.map.getZoom()") >= 10
+    # dated ticks under the slider, the days with changes of holder marked
+    assert o.eval("document.querySelectorAll('#sm-ticks .tk').length") == 4
+    assert o.eval("document.querySelectorAll('#sm-ticks .tk.chg').length") >= 1
+    assert "7 Dec" in o.page.inner_text("#sm-ticks") or "8 Dec" in o.page.inner_text("#sm-ticks")
+    o.assert_clean()
+
+
+def test_single_day_page_says_what_changed_since_the_day_before(opened):
+    import syriamap
+
+    o = opened(render_html("2024-12-07", districts=False))
+    expected = syriamap.changes("2024-12-06", "2024-12-07")
+    assert o.page.inner_text("#sm-changes-head").startswith("Since 6 December 2024: ")
+    assert len(o.eval("window.syriamap.changes")) == len(expected)
+    o.assert_clean()

@@ -88,6 +88,9 @@ class RenderInput:
     #: Reference labels drawn on every map whatever the claims: the governorate capitals
     #: (``place_id``, ``name``, ``name_ar``, ``iso``, Point geometry).
     capitals: gpd.GeoDataFrame | None = None
+    #: The places on the day before the first date (control_at's columns), so that the
+    #: first day also says what changed; None: changes start with the second day.
+    previous: gpd.GeoDataFrame | None = None
     _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -217,6 +220,8 @@ def load(
     from ..boundaries import districts as load_districts
     from ..boundaries import governorates as load_governorates
 
+    before = days[0] - dt.timedelta(days=1)
+    previous = fusion.control_at(before, as_reported_by=before if each else reported, store=opened)
     district_frame = load_districts()
     areas = pd.concat(
         [load_governorates()[["place_id", "geometry"]], district_frame[["place_id", "geometry"]]],
@@ -231,6 +236,7 @@ def load(
         reported_each_day=each,
         areas=gpd.GeoDataFrame(areas, geometry="geometry", crs="EPSG:4326"),
         capitals=capital_points(),
+        previous=previous,
     )
 
 

@@ -35,10 +35,12 @@ TEMPLATE = """<!DOCTYPE html>
       data-newest="<!--@FRESH_NEWEST@-->"><!--@FRESH_TEXT@--></span></div>
   <div id="sm-timeline" hidden>
     <button id="sm-play" type="button" aria-label="play">&#9654;</button>
-    <input id="sm-slider" type="range" min="0" max="0" step="1" value="0"
-      aria-label="date">
+    <div id="sm-track"><input id="sm-slider" type="range" min="0" max="0" step="1" value="0"
+      aria-label="date"><div id="sm-ticks" aria-hidden="true"></div></div>
   </div>
   <div id="sm-summary"></div>
+  <details id="sm-changes" hidden><summary id="sm-changes-head"></summary>
+    <ul id="sm-changes-list"></ul></details>
   <label id="sm-names"><input type="checkbox" id="sm-arabic"> Arabic names
     <span lang="ar" dir="rtl">(الأسماء بالعربية)</span></label>
 </div>
@@ -68,7 +70,23 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 #sm-fresh.stale { color: #8a4b00; }
 #sm-timeline { display: flex; gap: 6px; align-items: center; margin-top: 6px; }
 #sm-timeline[hidden] { display: none; }
-#sm-slider { flex: 1; min-width: 160px; }
+#sm-track { flex: 1; min-width: 160px; position: relative; }
+#sm-slider { width: 100%; margin: 0; }
+#sm-ticks { position: relative; height: 18px; font-size: 10px; color: #555; }
+#sm-ticks .tk { position: absolute; top: 0; width: 1px; height: 5px; background: #888; }
+#sm-ticks .tk.chg { width: 3px; height: 7px; margin-left: -1px; background: #111; }
+#sm-ticks .tl { position: absolute; top: 6px; transform: translateX(-50%);
+  white-space: nowrap; }
+#sm-changes { font-size: 12px; margin-top: 4px; }
+#sm-changes summary { cursor: pointer; }
+#sm-changes ul { margin: 4px 0 0; padding-left: 8px; list-style: none; max-height: 28vh;
+  overflow: auto; }
+#sm-changes li { margin: 1px 0; }
+#sm-changes li.h { color: #666; font-style: italic; margin-top: 3px; }
+#sm-changes button { font: inherit; text-align: left; border: 0; padding: 0; background: none;
+  color: #0b4f8a; cursor: pointer; }
+#sm-changes button:disabled { color: #333; cursor: default; }
+
 #sm-play { width: 32px; height: 26px; cursor: pointer; }
 #sm-summary { font-size: 12px; color: #333; margin-top: 4px; }
 #legend { max-width: 300px; max-height: 60vh; overflow: auto; font-size: 12px; }
@@ -260,6 +278,7 @@ PAGE_JS = r"""
     }
     governorates.setStyle(govStyle);
     map.closePopup();
+    showChanges();
     var text = D.dateLabels[day];
     dateEl.textContent = text;
     freshEl.textContent = d.f;
@@ -274,6 +293,69 @@ PAGE_JS = r"""
     mapEl.dataset.markerCount = String(places.getLayers().length);
     mapEl.dataset.date = D.dates[day];
     if (map._loaded) { relabel(); }
+  }
+
+  // ---- what changed since the day before: list, marks and slider ticks ----
+  var changesBox = document.getElementById("sm-changes");
+  var changesHead = document.getElementById("sm-changes-head");
+  var changesList = document.getElementById("sm-changes-list");
+  var rings = L.layerGroup().addTo(map);
+  var KIND_TEXT = ["changed hands", "changed status", "newly mapped", "no longer mapped"];
+  function showChanges() {
+    var d = D.days[day], ch = d.ch;
+    rings.clearLayers();
+    if (!ch) { changesBox.hidden = true; return; }
+    changesBox.hidden = false;
+    var since = day > 0 ? D.shortDates[day - 1] : D.previousLabel, counts = [0, 0, 0, 0];
+    var items = [], last = -1;
+    ch.forEach(function (c, k) {
+      counts[c[1]] += 1;
+      if (items.length < 300) {
+        if (c[1] !== last) { items.push('<li class="h">' + KIND_TEXT[c[1]] + "</li>"); }
+        last = c[1];
+        items.push('<li><button type="button" data-k="' + k + '"' +
+          (c[0] < 0 || d.s[c[0]] < 0 ? " disabled" : "") + "><b>" + c[2] + "</b>: " +
+          c[3] + " → " + c[4] + "</button></li>");
+      }
+      var f = c[0] >= 0 ? D.places.features[c[0]] : null;
+      if (c[1] < 2 && f && d.s[c[0]] >= 0 && f.geometry.type === "Point") {
+        rings.addLayer(L.circleMarker(L.latLng(f.geometry.coordinates[1],
+          f.geometry.coordinates[0]), { renderer: renderer, radius: f.properties.r + 5,
+          color: "#111", weight: 2, fill: false, interactive: false }));
+      }
+    });
+    var parts = [];
+    counts.forEach(function (n, k) { if (n) { parts.push(n + " " + KIND_TEXT[k]); } });
+    changesHead.textContent = "Since " + since + ": " + (parts.join(" · ") || "no change");
+    changesList.innerHTML = items.join("");
+    changesBox.dataset.count = String(ch.length);
+  }
+  function zoomTo(i) {
+    var m = markers[i];
+    if (!m) { return; }
+    var at = m.getLatLng ? m.getLatLng() : m.getBounds().getCenter();
+    if (m.getLatLng) { map.setView(at, Math.max(map.getZoom(), 10), { animate: false }); }
+    else { map.fitBounds(m.getBounds(), { animate: false }); }
+    m.fire("click", { latlng: at }, true);
+  }
+  changesList.addEventListener("click", function (e) {
+    var button = e.target.closest ? e.target.closest("button") : null;
+    if (!button || button.disabled) { return; }
+    zoomTo(D.days[day].ch[+button.dataset.k][0]);
+  });
+  if (D.days.length > 1) {
+    var ticks = [], n = D.days.length, every = Math.max(1, Math.ceil(n / 5));
+    D.days.forEach(function (d, k) {
+      var left = "calc(" + (k / (n - 1)) + " * (100% - 16px) + 8px)";
+      var changed = d.ch && d.ch.some(function (c) { return c[1] < 2; });
+      ticks.push('<span class="tk' + (changed ? " chg" : "") + '" style="left:' + left +
+        '" title="' + esc(D.shortDates[k]) + '"></span>');
+      if (k % every === 0 || k === n - 1) {
+        ticks.push('<span class="tl" style="left:' + left + '">' + esc(D.shortDates[k]) +
+          "</span>");
+      }
+    });
+    document.getElementById("sm-ticks").innerHTML = ticks.join("");
   }
 
   var timer = null;
@@ -452,6 +534,18 @@ PAGE_JS = r"""
     get markerCount() { return places.getLayers().length; },
     get featureCount() { return D.places.features.length; },
     get labels() { return shownLabels.slice(); },
+    get changes() {
+      return (D.days[day].ch || []).map(function (c) {
+        return { id: c[0] >= 0 ? D.places.features[c[0]].properties.id : null,
+                 change: ["holder", "status", "new", "dropped"][c[1]] };
+      });
+    },
+    zoomTo: function (placeId) {
+      for (var i = 0; i < markers.length; i++) {
+        if (D.places.features[i].properties.id === placeId) { zoomTo(i); return true; }
+      }
+      return false;
+    },
     relabel: function () { relabel(); },
     markerFor: function (placeId) {
       for (var i = 0; i < markers.length; i++) {

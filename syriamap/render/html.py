@@ -220,6 +220,43 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     return None if geom is None or geom.is_empty else mapping(geom)
 
 
+def _day_changes(
+    data: RenderInput, index: Mapping[str, int], event_dates: Mapping[str, Any]
+) -> list[list[list[Any]] | None]:
+    """Per day, what changed since the day before (:func:`syriamap.changes.compare`).
+
+    Each change is ``[feature index or -1, kind, name, before, after]`` (text escaped);
+    None for a first day with nothing to compare with.
+    """
+    from ..changes import KINDS, compare, state_phrase
+
+    out: list[list[list[Any]] | None] = []
+    for k, state in enumerate(data.days):
+        before = data.days[k - 1].places if k else data.previous
+        if before is None:
+            out.append(None)
+            continue
+        rows = compare(
+            before,
+            state.places,
+            start=state.date - dt.timedelta(days=1),
+            event_dates=event_dates,
+        )
+        out.append(
+            [
+                [
+                    index.get(r["place_id"], -1),
+                    KINDS.index(r["change"]),
+                    esc(r["name"]),
+                    esc(state_phrase(r["before_side"], r["before_actor"], r["before_status"])),
+                    esc(state_phrase(r["after_side"], r["after_actor"], r["after_status"])),
+                ]
+                for r in rows
+            ]
+        )
+    return out
+
+
 def _reference_labels(
     data: RenderInput, gov_ids: Sequence[str], governorates: Any, index: Mapping[str, int]
 ) -> dict[str, list[list[Any]]]:
@@ -324,6 +361,11 @@ def _legend(present: Sequence[str], has_districts: bool, has_areas: bool = False
             f'fill="{fill}" fill-opacity="{opacity:.2f}" stroke="{stroke}" '
             f'stroke-width="{style["weight"]}"{dash}/></svg>{esc(style["label"])}</li>'
         )
+    symbols.append(
+        '<li><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7.5" '
+        'fill="none" stroke="#111" stroke-width="2"/><circle cx="9" cy="9" r="3.5" '
+        'fill="#999"/></svg>changed holder or status since the day before</li>'
+    )
     district = (
         '<li><svg width="18" height="10" aria-hidden="true"><line x1="0" y1="5" x2="18" y2="5" '
         'stroke="#7a7a7a" stroke-dasharray="2 3"/></svg>district boundary (layer list)</li>'
@@ -470,7 +512,9 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
 
     days = []
     n = len(features)
-    for state, rows in zip(data.days, rows_by_day, strict=True):
+    event_dates = {aid: rec.get("event_date") for aid, rec in assertions.items()}
+    changes_by_day = _day_changes(data, index, event_dates)
+    for state, rows, changed in zip(data.days, rows_by_day, changes_by_day, strict=True):
         s, c, e, t = [-1] * n, [-1] * n, [-1] * n, [-1] * n
         newest = ""
         for row in rows:
@@ -517,6 +561,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
                 "n": newest or None,
                 "f": freshness(newest or None, state.date),
                 "stale": bool(newest) and newest < state.date.isoformat(),
+                "ch": changed,
             }
         )
 
@@ -577,6 +622,8 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "title": "Territorial control in Syria",
         "dates": [d.date.isoformat() for d in data.days],
         "dateLabels": [_long_date(d.date) for d in data.days],
+        "shortDates": [f"{d.date.day} {d.date.strftime('%b')}" for d in data.days],
+        "previousLabel": _long_date(data.days[0].date - dt.timedelta(days=1)),
         "colours": side_colours(),
         "labels": {s: side_label(s) for s in (*sides(), *present)},
         "unknown": UNKNOWN_COLOUR,
