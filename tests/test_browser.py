@@ -21,6 +21,8 @@ from syriamap.render.html import build_page, freshness, render_html
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
+DESKTOP = {"width": 1280, "height": 860}
+PHONE = {"width": 390, "height": 844}
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -46,11 +48,16 @@ def browser():
 class Opened:
     """A page opened from file:// with every non-file request blocked and recorded."""
 
-    def __init__(self, browser, path: Path, *, bypass_csp: bool = False):
+    def __init__(self, browser, path: Path, *, bypass_csp: bool = False, phone: bool = False):
         self.requests: list[str] = []
         self.errors: list[str] = []
+        size = PHONE if phone else DESKTOP
         self.context = browser.new_context(
-            viewport={"width": 1280, "height": 860}, bypass_csp=bypass_csp
+            viewport=size,
+            bypass_csp=bypass_csp,
+            is_mobile=phone,
+            has_touch=phone,
+            device_scale_factor=2 if phone else 1,
         )
         self.page = self.context.new_page()
         self.page.route("**/*", self._route)
@@ -112,7 +119,7 @@ class Opened:
 def opened(browser, tmp_path):
     pages = []
 
-    def open_(page, name="map.html", **kw):
+    def open_(page, name="map.html", **kw):  # kw: bypass_csp, phone
         path = page.save(tmp_path / name)
         result = Opened(browser, path, **kw)
         pages.append(result)
@@ -277,11 +284,11 @@ def test_stale_map_says_how_old_its_newest_evidence_is(opened):
     o = opened(render_html(start="2024-12-07", end="2024-12-08", districts=False))
     stale = "newest evidence: 7 December 2024 (1 day before this map's date)"
     assert o.page.inner_text("#sm-fresh") == stale
-    assert o.eval("document.getElementById('sm-fresh').className") == "stale"
+    assert o.eval("document.getElementById('sm-fresh').classList.contains('stale')")
     o.page.focus("#sm-slider")
     o.page.keyboard.press("Home")
     assert o.page.inner_text("#sm-fresh") == "newest evidence: 7 December 2024"
-    assert o.eval("document.getElementById('sm-fresh').className") == ""
+    assert not o.eval("document.getElementById('sm-fresh').classList.contains('stale')")
     o.assert_clean()
 
 
@@ -330,6 +337,10 @@ def test_notebook_iframe_displays_the_map(browser, tmp_path):
                 if count is not None:
                     counts.append(count)
         assert counts == [12]
+        # in a notebook's frame the title panel and legend start collapsed
+        frame = next(f for f in tab.frames[1:] if f.evaluate("!!window.syriamap"))
+        assert frame.evaluate("document.getElementById('legend').classList.contains('collapsed')")
+        assert frame.evaluate("document.getElementById('panel').classList.contains('collapsed')")
         assert errors == []
     finally:
         context.close()
@@ -493,4 +504,71 @@ def test_single_day_page_says_what_changed_since_the_day_before(opened):
     expected = syriamap.changes("2024-12-06", "2024-12-07")
     assert o.page.inner_text("#sm-changes-head").startswith("Since 6 December 2024: ")
     assert len(o.eval("window.syriamap.changes")) == len(expected)
+    o.assert_clean()
+
+
+def _screenshot(o: Opened, path: Path) -> Path:
+    o.page.screenshot(path=str(path))
+    assert path.stat().st_size > 20_000  # a drawn map, not a blank page
+    return path
+
+
+def _rect(o: Opened, selector: str) -> dict:
+    return o.eval(
+        "s => { const r = document.querySelector(s).getBoundingClientRect();"
+        " return {x: r.left, y: r.top, w: r.width, h: r.height}; }",
+        selector,
+    )
+
+
+def test_phone_legend_collapsed_popup_fits_and_syria_stays_in_view(opened, tmp_path):
+    o = opened(render_html("2024-12-07", districts=False), phone=True)
+    _screenshot(o, tmp_path / "phone-2024-12-07.png")
+    # the legend and the title panel start collapsed, and stay small
+    assert o.eval("document.getElementById('legend').classList.contains('collapsed')")
+    assert o.eval("document.getElementById('panel').classList.contains('collapsed')")
+    screen = PHONE["width"] * PHONE["height"]
+    for selector in ("#legend", "#panel"):
+        r = _rect(o, selector)
+        assert r["w"] * r["h"] < 0.12 * screen, (selector, r)
+    o.page.tap("#sm-legend-toggle")  # and open on demand
+    assert not o.eval("document.getElementById('legend').classList.contains('collapsed')")
+    o.page.tap("#sm-legend-toggle")
+    # a tap on Damascus opens Damascus, not a suburb drawn on top of it
+    damascus = "wof:421202165"
+    point = o.eval(
+        """id => { const s = window.syriamap, m = s.markerFor(id);
+          const p = s.map.latLngToContainerPoint(m.getLatLng());
+          const r = s.map.getContainer().getBoundingClientRect();
+          return [p.x + r.left, p.y + r.top]; }""",
+        damascus,
+    )
+    center_before = o.eval("() => window.syriamap.map.getCenter()")
+    o.page.touchscreen.tap(point[0] + 1, point[1] + 1)
+    o.wait_until("() => !!document.querySelector('.leaflet-popup-content h3')")
+    assert o.page.inner_text(".leaflet-popup-content h3") == "Damascus"
+    assert o.eval("document.getElementById('map').dataset.popupFor") == damascus
+    o.page.wait_for_timeout(700)  # the autopan animation
+    box = _rect(o, ".leaflet-popup")
+    assert box["x"] >= 0 and box["x"] + box["w"] <= PHONE["width"], box
+    assert box["y"] >= 0 and box["y"] + box["h"] <= PHONE["height"], box
+    _screenshot(o, tmp_path / "phone-popup.png")
+    o.page.tap(".leaflet-popup-close-button")
+    o.wait_until("() => !document.querySelector('.leaflet-popup')")
+    # Syria is still in view: the view came back to where the tap was made
+    after = o.eval("() => window.syriamap.map.getCenter()")
+    assert abs(after["lat"] - center_before["lat"]) < 1e-6
+    assert abs(after["lng"] - center_before["lng"]) < 1e-6
+    assert o.eval(
+        "() => { const s = window.syriamap; return s.map.getBounds().contains("
+        "s.governorates.getBounds().getCenter()); }"
+    )
+    o.assert_clean()
+
+
+def test_desktop_screenshot_panels_open(opened, tmp_path):
+    o = opened(render_html("2024-12-07", districts=False))
+    assert not o.eval("document.getElementById('legend').classList.contains('collapsed')")
+    assert not o.eval("document.getElementById('panel').classList.contains('collapsed')")
+    _screenshot(o, tmp_path / "desktop-2024-12-07.png")
     o.assert_clean()

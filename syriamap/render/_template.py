@@ -28,23 +28,27 @@ TEMPLATE = """<!DOCTYPE html>
 <body>
 <div id="map" data-marker-count="0" data-date=""></div>
 <div id="panel" class="sm-panel">
+  <button id="sm-panel-toggle" class="sm-toggle" type="button" aria-expanded="true"
+    aria-label="show or hide details" title="show or hide details">&#8722;</button>
   <h1><!--@HEADING@--></h1>
   <div id="sm-when"><span id="sm-date"><!--@DATE_TEXT@--></span>
-    <span id="sm-reported"><!--@REPORTED_TEXT@--></span>
-    <span id="sm-fresh" class="<!--@FRESH_CLASS@-->"
+    <span id="sm-reported" class="sm-more"><!--@REPORTED_TEXT@--></span>
+    <span id="sm-fresh" class="sm-more <!--@FRESH_CLASS@-->"
       data-newest="<!--@FRESH_NEWEST@-->"><!--@FRESH_TEXT@--></span></div>
   <div id="sm-timeline" hidden>
     <button id="sm-play" type="button" aria-label="play">&#9654;</button>
     <div id="sm-track"><input id="sm-slider" type="range" min="0" max="0" step="1" value="0"
       aria-label="date"><div id="sm-ticks" aria-hidden="true"></div></div>
   </div>
-  <div id="sm-summary"></div>
-  <details id="sm-changes" hidden><summary id="sm-changes-head"></summary>
+  <div id="sm-summary" class="sm-more"></div>
+  <details id="sm-changes" class="sm-more" hidden><summary id="sm-changes-head"></summary>
     <ul id="sm-changes-list"></ul></details>
-  <label id="sm-names"><input type="checkbox" id="sm-arabic"> Arabic names
+  <label id="sm-names" class="sm-more"><input type="checkbox" id="sm-arabic"> Arabic names
     <span lang="ar" dir="rtl">(الأسماء بالعربية)</span></label>
 </div>
-<div id="legend" class="sm-panel"><!--@LEGEND@--></div>
+<div id="legend" class="sm-panel"><button id="sm-legend-toggle" class="sm-toggle"
+  type="button" aria-expanded="true" aria-controls="sm-legend-body">Legend</button>
+  <div id="sm-legend-body"><!--@LEGEND@--></div></div>
 <noscript>This map needs JavaScript. The same data is available as GeoJSON:
 run <code>syriamap render --format geojson</code>.</noscript>
 <script type="application/json" id="syriamap-data"><!--@DATA@--></script>
@@ -61,7 +65,25 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 #map { position: absolute; inset: 0; background: #dfe6ea; }
 .sm-panel { background: rgba(255,255,255,.94); border-radius: 6px; padding: 8px 10px;
   box-shadow: 0 1px 5px rgba(0,0,0,.35); }
-#panel { max-width: 360px; }
+#panel { max-width: 360px; position: relative; }
+.sm-toggle { font: 12px system-ui, sans-serif; cursor: pointer; border: 1px solid #bbb;
+  border-radius: 4px; background: #fff; padding: 1px 6px; }
+#sm-panel-toggle { position: absolute; top: 6px; right: 6px; width: 24px; }
+#panel h1 { padding-right: 28px; }
+#panel.collapsed .sm-more { display: none !important; }
+#panel.collapsed h1 { font-size: 13px; }
+#legend #sm-legend-toggle { float: right; margin: -2px -4px 4px 6px; }
+#legend.collapsed { padding: 4px; }
+#legend.collapsed #sm-legend-toggle { float: none; margin: 0; }
+#legend.collapsed #sm-legend-body { display: none; }
+@media (max-width: 700px) {
+  .leaflet-control-attribution { font-size: 10px; line-height: 1.25; }
+  #panel { max-width: calc(100vw - 80px); padding: 6px 8px; }
+  #panel h1 { font-size: 14px; }
+  #legend { max-width: calc(100vw - 40px); max-height: 45vh; }
+  .leaflet-popup-content { margin: 8px 10px; }
+}
+.leaflet-popup-content { overflow-wrap: anywhere; }
 #panel h1 { font-size: 16px; margin: 0 0 4px; }
 #sm-when { font-size: 13px; }
 #sm-date { font-weight: 600; }
@@ -191,8 +213,63 @@ PAGE_JS = r"""
   });
   places.bindTooltip(function (layer) { return layer.feature.properties.n; },
                      { direction: "top", offset: [0, -4] });
-  places.bindPopup(popup, { maxWidth: 440, maxHeight: 380, autoPanPadding: [20, 20] });
   places.addTo(map);
+
+  // ---- popups: sized to the screen, opened on the nearest visible place ----
+  var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+  var TOLERANCE = touch ? 14 : 5;  // px around a dot that still selects it
+  var viewBefore = null;
+  function popupOptions() {
+    var w = mapEl.clientWidth, h = mapEl.clientHeight;
+    var pan = document.getElementById("panel").getBoundingClientRect();
+    var box = mapEl.getBoundingClientRect(), narrow = w < 700;
+    // keep popups clear of the title panel (controls always draw above popups)
+    var topLeft = narrow ? L.point(10, Math.min(pan.bottom - box.top + 10, h / 3)) :
+      L.point(Math.min(pan.right - box.left + 14, w / 3), 20);
+    return { maxWidth: Math.min(440, w - 60), minWidth: Math.min(200, w - 60),
+             maxHeight: Math.max(140, Math.min(380, h * 0.5)), autoPanPadding: [10, 10],
+             autoPanPaddingTopLeft: topLeft };
+  }
+  // the visible dot nearest to a screen point, within its radius + TOLERANCE
+  function nearest(point) {
+    var best = null, bestD = Infinity, d = D.days[day];
+    for (var i = 0; i < markers.length; i++) {
+      var m = markers[i];
+      if (!m.getLatLng || d.s[i] < 0) { continue; }
+      var p = map.latLngToContainerPoint(m.getLatLng());
+      var dist = Math.sqrt((p.x - point.x) * (p.x - point.x) + (p.y - point.y) * (p.y - point.y));
+      if (dist <= m.options.radius + TOLERANCE && dist < bestD) { best = m; bestD = dist; }
+    }
+    return best;
+  }
+  var shared = L.popup();  // one popup, reused: its content follows the place opened
+  function openFor(layer, latlng) {
+    if (!map.hasLayer(shared)) { viewBefore = { center: map.getCenter(), zoom: map.getZoom() }; }
+    var at = layer.getLatLng ? layer.getLatLng() : latlng;
+    L.setOptions(shared, popupOptions());
+    shared.setLatLng(at).setContent(popup(layer)).openOn(map);
+    mapEl.dataset.popupFor = layer.feature.properties.id;
+  }
+  places.on("click", function (e) {
+    L.DomEvent.stop(e);
+    // (Leaflet snaps a small marker's event point to its centre: use the real one)
+    var at = e.originalEvent && e.originalEvent.clientX !== undefined ?
+      map.mouseEventToContainerPoint(e.originalEvent) : null;
+    var target = (at && nearest(at)) || e.layer || e.propagatedFrom;
+    if (target) { openFor(target, e.latlng); }
+  });
+  map.on("click", function (e) {  // a tap just beside a dot still opens it
+    var target = nearest(e.containerPoint);
+    if (target) { openFor(target, e.latlng); }
+  });
+  // closing a popup returns to the view it was opened from (autopan may have moved the
+  // country off a small screen)
+  map.on("popupclose", function () {
+    var v = viewBefore;
+    viewBefore = null;
+    if (v && map.getZoom() === v.zoom) { map.panTo(v.center, { animate: false }); }
+    delete mapEl.dataset.popupFor;
+  });
 
   function markerStyle(i, d) {
     var c = D.codes[d.s[i]], key = c[4], s = D.styles[key];
@@ -282,7 +359,7 @@ PAGE_JS = r"""
     var text = D.dateLabels[day];
     dateEl.textContent = text;
     freshEl.textContent = d.f;
-    freshEl.className = d.stale ? "stale" : "";
+    freshEl.classList.toggle("stale", !!d.stale);
     freshEl.dataset.newest = d.n || "";
     document.title = D.title + " — " + D.dates[day];
     slider.value = String(day);
@@ -387,10 +464,23 @@ PAGE_JS = r"""
   }
   panel("panel", "topleft");
   panel("legend", "bottomright");
-  // keep popups clear of the title panel (controls always draw above popups)
-  var panelWidth = document.getElementById("panel").offsetWidth;
-  places.getPopup().options.autoPanPaddingTopLeft = L.point(
-    Math.min(panelWidth + 24, mapEl.clientWidth / 2), 20);
+  // collapsible title panel and legend: collapsed at first on narrow screens and in
+  // frames (a notebook's output cell), where they would cover much of the map
+  function collapsible(id, buttonId, openText, closedText) {
+    var el = document.getElementById(id), button = document.getElementById(buttonId);
+    function set(open) {
+      el.classList.toggle("collapsed", !open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.innerHTML = open ? openText : closedText;
+    }
+    button.addEventListener("click", function () { set(el.classList.contains("collapsed")); });
+    return set;
+  }
+  var inFrame = false;
+  try { inFrame = window.self !== window.top; } catch (err) { inFrame = true; }
+  var compact = mapEl.clientWidth < 700 || inFrame;
+  collapsible("panel", "sm-panel-toggle", "&#8722;", "+")(!compact);
+  collapsible("legend", "sm-legend-toggle", "Hide legend", "Legend")(!compact);
   // a tall popup can still reach the panels: fade them while a popup is open
   ["popupopen", "popupclose"].forEach(function (type) {
     map.on(type, function () {
@@ -428,6 +518,10 @@ PAGE_JS = r"""
     return widths[key];
   }
   function collides(b) {
+    var size = map.getSize();  // off the screen counts as taken
+    if (b[0] < 2 || b[1] < 2 || b[0] + b[2] > size.x - 2 || b[1] + b[3] > size.y - 2) {
+      return true;
+    }
     for (var k = 0; k < placed.length; k++) {
       var o = placed[k];
       if (b[0] < o[0] + o[2] && o[0] < b[0] + b[2] && b[1] < o[1] + o[3] && o[1] < b[1] + b[3]) {
@@ -494,7 +588,8 @@ PAGE_JS = r"""
         var cand = [pt.x - w / 2, pt.y - h / 2 + tries[k], w, h];
         if (!collides(cand)) { box = cand; }
       }
-      emit(text, "gov", box || [pt.x - w / 2, pt.y - h / 2, w, h]);
+      // crowded (a phone, a small frame): the capitals' names come first
+      if (box) { emit(text, "gov", box); }
     });
     // other places, most important first, where they fit
     var attempts = 0, count = 0;
