@@ -572,3 +572,41 @@ def test_desktop_screenshot_panels_open(opened, tmp_path):
     assert not o.eval("document.getElementById('panel').classList.contains('collapsed')")
     _screenshot(o, tmp_path / "desktop-2024-12-07.png")
     o.assert_clean()
+
+
+def test_search_finds_places_in_any_spelling_the_gazetteer_knows(opened):
+    o = opened(render_html("2024-12-07", districts=False))
+    # a spelling that is neither the name nor on the page: the city As-Suwayda
+    assert "wof:421192811" in o.eval("q => window.syriamap.search(q)", "Sweida")
+    o.page.fill("#sm-search", "Sweida")
+    assert "As-Suwayda" in o.page.inner_text("#sm-results")
+    o.page.press("#sm-search", "Enter")
+    assert popup_text(o).startswith("As-Suwayda")
+    assert o.eval("window.syriamap.map.getZoom()") >= 10 or o.eval(
+        "document.getElementById('map').dataset.popupFor"
+    ).startswith("wof:85678385")
+    o.eval("() => window.syriamap.map.closePopup()")
+    # Arabic script
+    o.page.fill("#sm-search", "حمص")
+    o.page.press("#sm-search", "Enter")
+    assert o.eval("document.getElementById('map').dataset.popupFor") == "wof:421168647"
+    assert popup_text(o).startswith("Homs")
+    # the page folds what is typed exactly as the server folded the gazetteer's spellings
+    from syriamap.render._frames import place_aliases
+    from syriamap.render.html import search_key
+
+    ids = [f["properties"]["place_id"] for f in to_geojson("2024-12-07")["features"]]
+    spellings = sorted({a for names in place_aliases(ids).values() for a in names})
+    assert len(spellings) > 100
+    folded = o.eval("names => names.map(n => window.syriamap.fold(n))", spellings)
+    assert folded == [search_key(n) for n in spellings]
+    o.assert_clean()
+
+
+def test_search_key_folds_like_the_page():
+    from syriamap.render.html import search_key
+
+    assert search_key("As-Suwayda") == search_key("al-Suwayda") == "suwayda"
+    assert search_key("Soueïda") == "soueida"
+    assert search_key("السويداء") == search_key("سويداء")
+    assert search_key("إدلب") == search_key("ادلب")

@@ -91,6 +91,9 @@ class RenderInput:
     #: The places on the day before the first date (control_at's columns), so that the
     #: first day also says what changed; None: changes start with the second day.
     previous: gpd.GeoDataFrame | None = None
+    #: Other spellings of places (``{place_id: aliases}``, Latin and Arabic, from the
+    #: gazetteer), so that the page's search finds "Sweida" or "حمص".
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -220,6 +223,7 @@ def load(
     from ..boundaries import districts as load_districts
     from ..boundaries import governorates as load_governorates
 
+    capitals = capital_points()
     before = days[0] - dt.timedelta(days=1)
     previous = fusion.control_at(before, as_reported_by=before if each else reported, store=opened)
     district_frame = load_districts()
@@ -235,9 +239,26 @@ def load(
         districts=district_frame if districts else None,
         reported_each_day=each,
         areas=gpd.GeoDataFrame(areas, geometry="geometry", crs="EPSG:4326"),
-        capitals=capital_points(),
+        capitals=capitals,
         previous=previous,
+        aliases=place_aliases(
+            {str(p) for state in states for p in state.places["place_id"]}
+            | {str(p) for p in capitals["place_id"]}
+        ),
     )
+
+
+def place_aliases(place_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Return the gazetteer's other spellings of each place (those it knows)."""
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    out: dict[str, tuple[str, ...]] = {}
+    for pid in place_ids:
+        if pid in gazetteer:
+            place = gazetteer.get(pid)
+            out[pid] = tuple(a for a in (place.name_ar, *place.aliases) if a)
+    return out
 
 
 def capital_points() -> gpd.GeoDataFrame:

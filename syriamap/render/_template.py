@@ -35,6 +35,9 @@ TEMPLATE = """<!DOCTYPE html>
     <span id="sm-reported" class="sm-more"><!--@REPORTED_TEXT@--></span>
     <span id="sm-fresh" class="sm-more <!--@FRESH_CLASS@-->"
       data-newest="<!--@FRESH_NEWEST@-->"><!--@FRESH_TEXT@--></span></div>
+  <div id="sm-find"><input id="sm-search" type="search" placeholder="Find a place…"
+    aria-label="find a place on the map" autocomplete="off" spellcheck="false">
+    <ul id="sm-results" role="listbox" hidden></ul></div>
   <div id="sm-timeline" hidden>
     <button id="sm-play" type="button" aria-label="play">&#9654;</button>
     <div id="sm-track"><input id="sm-slider" type="range" min="0" max="0" step="1" value="0"
@@ -99,6 +102,16 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 #sm-ticks .tk.chg { width: 3px; height: 7px; margin-left: -1px; background: #111; }
 #sm-ticks .tl { position: absolute; top: 6px; transform: translateX(-50%);
   white-space: nowrap; }
+#sm-find { position: relative; margin-top: 6px; }
+#sm-search { width: 100%; box-sizing: border-box; font: inherit; font-size: 13px;
+  padding: 3px 6px; border: 1px solid #aaa; border-radius: 4px; }
+#sm-results { position: absolute; left: 0; right: 0; z-index: 10; margin: 2px 0 0;
+  padding: 2px 0; list-style: none; background: #fff; border: 1px solid #bbb;
+  border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.25); max-height: 40vh; overflow: auto; }
+#sm-results[hidden] { display: none; }
+#sm-results li { padding: 3px 8px; cursor: pointer; font-size: 13px; }
+#sm-results li.on, #sm-results li:hover { background: #e8f0fb; }
+#sm-results .m { color: #666; font-size: 11px; }
 #sm-changes { font-size: 12px; margin-top: 4px; }
 #sm-changes summary { cursor: pointer; }
 #sm-changes ul { margin: 4px 0 0; padding-left: 8px; list-style: none; max-height: 28vh;
@@ -435,6 +448,76 @@ PAGE_JS = r"""
     document.getElementById("sm-ticks").innerHTML = ticks.join("");
   }
 
+  // ---- place search: any spelling the gazetteer knows, offline (the page's own data) ----
+  function fold(text) {
+    var f = String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/\u0640/g, "").replace(/[أإآٱ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي")
+      .trim().replace(/^(?:al|el|as|ad|ar|an|at|az|ash|ed|es|er)[\s'\u2019-]+/, "");
+    if (f.indexOf("ال") === 0) { f = f.slice(2); }
+    return f.replace(/[^\p{L}\p{N}]/gu, "");
+  }
+  var searchEl = document.getElementById("sm-search");
+  var resultsEl = document.getElementById("sm-results");
+  var found = [], chosen = 0;
+  function entryInfo(e) {
+    if (e[0] >= 0) {
+      var p = D.places.features[e[0]].properties;
+      return { name: p.n, ar: p.a || "", meta: [D.kinds[p.k], D.govnames[p.g]]
+        .filter(Boolean).join(" · "), w: p.w, shown: D.days[day].s[e[0]] >= 0 };
+    }
+    var c = D.names.cap[-1 - e[0]];
+    return { name: c[0], ar: c[1], meta: "governorate capital (no claim)", w: 0, shown: true };
+  }
+  function search(query) {
+    var q = fold(query);
+    if (!q) { return []; }
+    var hits = [];
+    D.search.forEach(function (e) {
+      var rank = -1;
+      for (var k = 1; k < e.length; k++) {
+        var r = e[k] === q ? 3 : e[k].indexOf(q) === 0 ? 2 : e[k].indexOf(q) > 0 ? 1 : -1;
+        if (r > rank) { rank = r; }
+      }
+      if (rank >= 0) { hits.push({ e: e, rank: rank, info: entryInfo(e) }); }
+    });
+    hits.sort(function (a, b) {
+      return (b.info.shown - a.info.shown) || (b.rank - a.rank) || (b.info.w - a.info.w);
+    });
+    return hits.slice(0, 8);
+  }
+  function showResults() {
+    found = search(searchEl.value);
+    chosen = 0;
+    resultsEl.hidden = !found.length;
+    resultsEl.innerHTML = found.map(function (h, k) {
+      return '<li role="option" data-k="' + k + '"' + (k === 0 ? ' class="on"' : "") + ">" +
+        "<b>" + h.info.name + "</b>" + (h.info.ar ? ' <span dir="rtl" lang="ar">' + h.info.ar +
+        "</span>" : "") + '<br><span class="m">' + h.info.meta + "</span></li>";
+    }).join("");
+  }
+  function go(h) {
+    resultsEl.hidden = true;
+    if (!h) { return; }
+    if (h.e[0] >= 0) { zoomTo(h.e[0]); return; }
+    var c = D.names.cap[-1 - h.e[0]];
+    map.setView([c[3], c[2]], Math.max(map.getZoom(), 10), { animate: false });
+  }
+  searchEl.addEventListener("input", showResults);
+  searchEl.addEventListener("keydown", function (e) {
+    if (e.key === "Enter") { e.preventDefault(); if (!found.length) { showResults(); } go(found[chosen]); }
+    else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      chosen = (chosen + (e.key === "ArrowDown" ? 1 : found.length - 1)) % Math.max(1, found.length);
+      Array.prototype.forEach.call(resultsEl.children, function (li, k) {
+        li.className = k === chosen ? "on" : "";
+      });
+    } else if (e.key === "Escape") { resultsEl.hidden = true; }
+  });
+  resultsEl.addEventListener("click", function (e) {
+    var li = e.target.closest ? e.target.closest("li") : null;
+    if (li) { go(found[+li.dataset.k]); }
+  });
+
   var timer = null;
   function stop() { if (timer) { clearInterval(timer); timer = null; play.innerHTML = "&#9654;"; } }
   if (D.days.length > 1) {
@@ -633,6 +716,13 @@ PAGE_JS = r"""
       return (D.days[day].ch || []).map(function (c) {
         return { id: c[0] >= 0 ? D.places.features[c[0]].properties.id : null,
                  change: ["holder", "status", "new", "dropped"][c[1]] };
+      });
+    },
+    fold: fold,
+    search: function (query) {
+      return search(query).map(function (h) {
+        return h.e[0] >= 0 ? D.places.features[h.e[0]].properties.id : "capital:" +
+          D.names.cap[-1 - h.e[0]][0];
       });
     },
     zoomTo: function (placeId) {

@@ -220,6 +220,61 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     return None if geom is None or geom.is_empty else mapping(geom)
 
 
+_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|an|at|az|ash|ad|ed|es|er)[\s'\u2019-]+")
+
+
+def search_key(text: str) -> str:
+    """Fold a name for the page's search; the page folds what is typed the same way.
+
+    Lower case, accents and Arabic vowel marks dropped, Arabic letter variants unified
+    (alef forms, ta marbuta, alef maqsura), a leading article dropped (al-, as-, ال),
+    then everything but letters and digits removed.
+
+    Examples
+    --------
+    >>> search_key("As-Suwayda"), search_key("Soueïda"), search_key("السويداء")
+    ('suwayda', 'soueida', 'سويداء')
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    folded = folded.lower().replace("\u0640", "")
+    for old, new in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ة", "ه"), ("ى", "ي")):
+        folded = folded.replace(old, new)
+    folded = _ARTICLE.sub("", folded.strip())
+    if folded.startswith("ال"):
+        folded = folded[2:]
+    return "".join(c for c in folded if c.isalnum())
+
+
+def _search_entries(
+    data: RenderInput, features: Sequence[Mapping[str, Any]], capitals: Sequence[Sequence[Any]]
+) -> list[list[Any]]:
+    """``[[feature index (or -1 - capital index), key, key…], …]`` for the page's search."""
+    out: list[list[Any]] = []
+
+    def keys(names: Sequence[Any]) -> list[str]:
+        seen: list[str] = []
+        for name in names:
+            key = search_key(str(name)) if name else ""
+            if key and key not in seen:
+                seen.append(key)
+        return seen[:40]
+
+    for feature in features:
+        props = feature["properties"]
+        pid = props["id"]
+        names = [_html.unescape(props["n"]), *data.aliases.get(pid, ())]
+        out.append([props["i"], *keys(names)])
+    if data.capitals is not None:
+        for k, pid in enumerate(data.capitals["place_id"]):
+            if capitals[k][4] < 0:  # not a place on the map: search its label
+                names = [data.capitals["name"].iloc[k], *data.aliases.get(str(pid), ())]
+                out.append([-1 - k, *keys(names)])
+    return out
+
+
 def _day_changes(
     data: RenderInput, index: Mapping[str, int], event_dates: Mapping[str, Any]
 ) -> list[list[list[Any]] | None]:
@@ -616,6 +671,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
 
     attribution = PLACE_ATTRIBUTION + _sources_attribution(data, cited)
     labels = _reference_labels(data, gov_ids, base, index)
+    search = _search_entries(data, features, labels["cap"])
 
     order = [s for s in sides() if s in present] + sorted(present - set(sides()))
     return {
@@ -639,6 +695,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "kinds": list(kinds),
         "govnames": list(govnames),
         "names": labels,
+        "search": search,
         "days": days,
         "governorates": governorates,
         "govdays": govdays,
