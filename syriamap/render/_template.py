@@ -504,10 +504,15 @@ PAGE_JS = r"""
   }
   searchEl.addEventListener("input", showResults);
   searchEl.addEventListener("keydown", function (e) {
-    if (e.key === "Enter") { e.preventDefault(); if (!found.length) { showResults(); } go(found[chosen]); }
+    if (e.key === "Enter") {
+      e.preventDefault();
+      if (!found.length) { showResults(); }
+      go(found[chosen]);
+    }
     else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      chosen = (chosen + (e.key === "ArrowDown" ? 1 : found.length - 1)) % Math.max(1, found.length);
+      var step = e.key === "ArrowDown" ? 1 : found.length - 1;
+      chosen = (chosen + step) % Math.max(1, found.length);
       Array.prototype.forEach.call(resultsEl.children, function (li, k) {
         li.className = k === chosen ? "on" : "";
       });
