@@ -298,6 +298,16 @@ def test_ten_thousand_places(opened):
     assert len(page.html) < 6_000_000
     o = opened(page)
     assert o.eval("window.syriamap.markerCount") == 10_000
+    # at the full extent crowded places are clusters with counts, not a solid mass
+    clusters = o.eval("window.syriamap.clusterCount")
+    assert 0 < clusters < 2_000
+    drawn = o.eval("window.syriamap.places.getLayers().length")
+    assert drawn < 10_000
+    assert o.eval("+document.querySelector('.sm-l.clu').innerText") > 4
+    # they expand as you zoom in
+    o.eval("() => window.syriamap.map.setView([33.5, 36.3], 11, {animate: false})")
+    assert o.eval("window.syriamap.clusterCount") == 0
+    assert o.eval("window.syriamap.places.getLayers().length") == 10_000
     o.assert_clean()
 
 

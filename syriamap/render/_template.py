@@ -158,6 +158,7 @@ body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 .sm-l.gov { font-size: 11px; letter-spacing: .08em; text-transform: uppercase;
   color: #4a4a4a; font-weight: 600; }
 .sm-l.plc { font-size: 11px; color: #262626; }
+.sm-l.clu { font-size: 11px; font-weight: 700; color: #111; }
 .sm-dot { position: absolute; left: 0; top: 0; width: 5px; height: 5px; margin: -3px 0 0 -3px;
   border-radius: 50%; background: #222; border: 1px solid #fff; pointer-events: none; }
 .sm-hidden { display: none; }
@@ -193,7 +194,7 @@ PAGE_JS = r"""
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.attributionControl.addAttribution(D.attribution);
 
-  var day = 0;
+  var day = 0, shownCount = 0;
   function govStyle(f) {
     var g = D.govdays[day][f.properties.i];
     if (!g[0]) { return { color: "#666", weight: 0.8, fill: false }; }
@@ -248,7 +249,7 @@ PAGE_JS = r"""
     var best = null, bestD = Infinity, d = D.days[day];
     for (var i = 0; i < markers.length; i++) {
       var m = markers[i];
-      if (!m.getLatLng || d.s[i] < 0) { continue; }
+      if (!m.getLatLng || d.s[i] < 0 || clustered[i]) { continue; }
       var p = map.latLngToContainerPoint(m.getLatLng());
       var dist = Math.sqrt((p.x - point.x) * (p.x - point.x) + (p.y - point.y) * (p.y - point.y));
       if (dist <= m.options.radius + TOLERANCE && dist < bestD) { best = m; bestD = dist; }
@@ -352,12 +353,8 @@ PAGE_JS = r"""
     var d = D.days[day], counts = {}, contested = 0, unconfirmed = 0, n = 0;
     for (var i = 0; i < markers.length; i++) {
       var m = markers[i];
-      if (d.s[i] < 0) {
-        if (places.hasLayer(m)) { places.removeLayer(m); }
-        continue;
-      }
+      if (d.s[i] < 0) { continue; }
       m.setStyle(markerStyle(i, d));
-      if (!places.hasLayer(m)) { places.addLayer(m); }
       var c = D.codes[d.s[i]];
       n += 1;
       if (c[1] === "contested") { contested += 1; }
@@ -380,9 +377,10 @@ PAGE_JS = r"""
       .map(function (s) { return label(s) + " " + counts[s]; });
     summaryEl.textContent = n + " places: " + (parts.join(" · ") || "none held") +
       " · " + contested + " contested" + (unconfirmed ? " · " + unconfirmed + " only claimed" : "");
-    mapEl.dataset.markerCount = String(places.getLayers().length);
+    shownCount = n;
+    mapEl.dataset.markerCount = String(n);
     mapEl.dataset.date = D.dates[day];
-    if (map._loaded) { relabel(); }
+    if (map._loaded) { density(); relabel(); }
   }
 
   // ---- what changed since the day before: list, marks and slider ticks ----
@@ -585,6 +583,67 @@ PAGE_JS = r"""
                    { collapsed: window.innerWidth < 700, position: "topright" }).addTo(map);
   L.control.scale({ imperial: false }).addTo(map);
 
+  // ---- density: at low zoom, crowded places are drawn as clusters with counts by side ----
+  var CLUSTER_MIN_PLACES = 300, CLUSTER_MAX_ZOOM = 10, CELL = 44, CELL_MAX = 4;
+  var clustered = new Uint8Array(markers.length), clusters = [];
+  var clusterLayer = L.layerGroup().addTo(map);
+  function density() {
+    var d = D.days[day], size = map.getSize(), active = 0, i;
+    clustered.fill(0);
+    clusters = [];
+    clusterLayer.clearLayers();
+    for (i = 0; i < markers.length; i++) { if (d.s[i] >= 0) { active += 1; } }
+    if (active >= CLUSTER_MIN_PLACES && map.getZoom() < CLUSTER_MAX_ZOOM) {
+      var cells = {};
+      for (i = 0; i < markers.length; i++) {
+        if (d.s[i] < 0 || !markers[i].getLatLng) { continue; }
+        var p = map.latLngToContainerPoint(markers[i].getLatLng());
+        if (p.x < -CELL || p.y < -CELL || p.x > size.x + CELL || p.y > size.y + CELL) {
+          continue;
+        }
+        var key = Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+        (cells[key] = cells[key] || []).push(i);
+      }
+      Object.keys(cells).forEach(function (key) {
+        var members = cells[key];
+        if (members.length <= CELL_MAX) { return; }
+        var bySide = {}, lat = 0, lng = 0;
+        members.forEach(function (j) {
+          clustered[j] = 1;
+          var c = D.codes[d.s[j]];
+          var what = c[1] === "held" && c[0] ? c[0] : c[1] === "contested" ? "contested" :
+            "unknown";
+          bySide[what] = (bySide[what] || 0) + 1;
+          var ll = markers[j].getLatLng();
+          lat += ll.lat; lng += ll.lng;
+        });
+        var sidesHere = Object.keys(bySide).sort(function (a, b) { return bySide[b] - bySide[a]; });
+        var top = sidesHere[0], at = L.latLng(lat / members.length, lng / members.length);
+        var fill = top === "contested" || top === "unknown" ? D.unknown : colour(top);
+        var circle = L.circleMarker(at, {
+          renderer: renderer, radius: 8 + 2 * Math.log(members.length) / Math.LN2,
+          color: "#fff", weight: 2, fillColor: fill, fillOpacity: 0.8
+        });
+        var text = "<b>" + members.length + " places</b>" + sidesHere.map(function (sd) {
+          return "<br>" + esc(sd === "contested" || sd === "unknown" ? sd : label(sd)) + ": " +
+            bySide[sd];
+        }).join("") + "<br><i>zoom in to see them</i>";
+        circle.bindTooltip(text, { direction: "top" });
+        circle.on("click", function () {
+          map.setView(at, Math.min(map.getZoom() + 2, CLUSTER_MAX_ZOOM));
+        });
+        clusterLayer.addLayer(circle);
+        clusters.push({ n: members.length, at: at, bySide: bySide });
+      });
+    }
+    for (i = 0; i < markers.length; i++) {
+      var want = d.s[i] >= 0 && !clustered[i], has = places.hasLayer(markers[i]);
+      if (want && !has) { places.addLayer(markers[i]); }
+      else if (!want && has) { places.removeLayer(markers[i]); }
+    }
+    mapEl.dataset.clusterCount = String(clusters.length);
+  }
+
   // ---- labels: governorate names and capitals always, other places by importance ----
   var labelPane = map.createPane("sm-labels");
   labelPane.style.zIndex = 450;
@@ -642,6 +701,13 @@ PAGE_JS = r"""
       html.push('<div class="sm-l ' + cls + '" dir="auto" style="transform:translate(' +
         Math.round(origin.x) + "px," + Math.round(origin.y) + 'px)">' + text + "</div>");
     }
+    clusters.forEach(function (cl) {  // cluster counts, centred on their circles
+      var pt = map.latLngToContainerPoint(cl.at), text = String(cl.n);
+      var w = textWidth(text, "plc"), h = 13;
+      var origin = map.containerPointToLayerPoint([pt.x - w / 2, pt.y - h / 2]);
+      html.push('<div class="sm-l clu" style="transform:translate(' + Math.round(origin.x) +
+        "px," + Math.round(origin.y) + 'px)">' + text + "</div>");
+    });
     // capitals first: always drawn, at the first free side of their point
     D.names.cap.forEach(function (c) {
       var pt = map.latLngToContainerPoint([c[3], c[2]]);
@@ -683,7 +749,7 @@ PAGE_JS = r"""
     var attempts = 0, count = 0;
     for (var n = 0; n < byImportance.length && count < MAX_LABELS && attempts < 4000; n++) {
       var i = byImportance[n], f = D.places.features[i], p = f.properties;
-      if (d.s[i] < 0 || p.ar || capitalIndex[i]) { continue; }
+      if (d.s[i] < 0 || p.ar || capitalIndex[i] || clustered[i]) { continue; }
       var c = f.geometry.coordinates;
       var pt = map.latLngToContainerPoint([c[1], c[0]]);
       if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
@@ -700,7 +766,11 @@ PAGE_JS = r"""
     shownLabels = shown;
   }
   map.on("zoomstart", function () { labelPane.classList.add("sm-hidden"); });
-  map.on("moveend", function () { labelPane.classList.remove("sm-hidden"); relabel(); });
+  map.on("moveend", function () {
+    labelPane.classList.remove("sm-hidden");
+    density();
+    relabel();
+  });
   document.getElementById("sm-arabic").addEventListener("change", function (e) {
     arabic = e.target.checked;
     relabel();
@@ -714,7 +784,9 @@ PAGE_JS = r"""
     dates: D.dates, setDay: setDay,
     get day() { return day; },
     get date() { return D.dates[day]; },
-    get markerCount() { return places.getLayers().length; },
+    // places drawn on this day, one by one or inside a cluster
+    get markerCount() { return shownCount; },
+    get clusterCount() { return clusters.length; },
     get featureCount() { return D.places.features.length; },
     get labels() { return shownLabels.slice(); },
     get changes() {
