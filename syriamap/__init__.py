@@ -40,7 +40,7 @@ from .errors import (
 from .extract import ExtractWarning, extract
 from .fusion import ControlState, capitals, control_at, explain, governorate_summary
 from .gazetteer import Gazetteer, Match, Place, resolve
-from .render import MapPage, render_html, to_geojson, to_gpkg, write_geojson
+from .render import MapPage, render_html, to_folium, to_geojson, to_gpkg, write_geojson
 from .store import Store, open_store
 
 __version__ = "0.1.0"
@@ -85,6 +85,7 @@ __all__ = [
     "render_html",
     "resolve",
     "side_colour",
+    "to_folium",
     "to_geojson",
     "to_gpkg",
     "write_geojson",

@@ -46,6 +46,7 @@ EXPECTED = {
     "render_html",
     "resolve",
     "side_colour",
+    "to_folium",
     "to_geojson",
     "to_gpkg",
     "write_geojson",

@@ -620,3 +620,67 @@ def test_search_key_folds_like_the_page():
     assert search_key("Soueïda") == "soueida"
     assert search_key("السويداء") == search_key("سويداء")
     assert search_key("إدلب") == search_key("ادلب")
+
+
+def test_folium_map_offline_in_the_browser(browser, tmp_path):
+    import folium
+
+    import syriamap
+    from syriamap.render.folium_map import add_layers, offline_assets
+
+    path = tmp_path / "folium.html"
+    syriamap.to_folium("2024-12-07").save(str(path))
+    o = Opened.__new__(Opened)
+    o.requests, o.errors = [], []
+    o.context = browser.new_context(viewport=DESKTOP)
+    try:
+        o.page = o.context.new_page()
+        o.page.route("**/*", o._route)
+        o.page.on("pageerror", lambda exc: o.errors.append(f"pageerror: {exc}"))
+        o.page.goto(path.as_uri())
+        o.wait_until("() => typeof L === 'object'")
+        counts = o.eval(
+            """() => {
+              const map = Object.keys(window).filter(k => k.startsWith('map_'))
+                .map(k => window[k])[0];
+              let dots = 0, lines = 0;
+              map.eachLayer(l => {
+                if (l instanceof L.CircleMarker) dots += 1;
+                else if (l instanceof L.Polyline && !(l instanceof L.Polygon)) lines += 1;
+              });
+              return [dots, lines];
+            }"""
+        )
+        features = to_geojson("2024-12-07")["features"]
+        areas = [f for f in features if f["properties"]["kind"] in ("governorate", "district")]
+        assert counts[0] == len(features) - len(areas)
+        assert counts[1] >= len(areas)
+        assert o.requests == [] and o.errors == []
+        # hostile source text stays text in popups
+        m = offline_assets(folium.Map(tiles=None))
+        add_layers(m, make_input(20))
+        hostile = tmp_path / "hostile.html"
+        m.save(str(hostile))
+        o.page.goto(hostile.as_uri())
+        o.wait_until("() => typeof L === 'object'")
+        text = o.eval(
+            """() => {
+              const map = Object.keys(window).filter(k => k.startsWith('map_'))
+                .map(k => window[k])[0];
+              const out = [];
+              map.eachLayer(l => {
+                if (l instanceof L.CircleMarker) {
+                  l.fire('click', {latlng: l.getLatLng()}, true);
+                  const el = document.querySelector('.leaflet-popup-content');
+                  if (el) out.push(el.innerText);
+                }
+              });
+              return out.join('\\n');
+            }"""
+        )
+        o.page.wait_for_timeout(200)
+        assert o.eval("window.__pwned") is None
+        assert HOSTILE_PUBLISHER in text or "<img src=x" in text
+        assert o.requests == []
+    finally:
+        o.context.close()
