@@ -181,7 +181,7 @@ def compare(
                 "lat": None if point is None else round(float(point.y), 6),
             }
         )
-    out.sort(key=lambda r: (order[r["change"]], r["name"].casefold(), r["place_id"]))
+    out.sort(key=lambda r: (order[str(r["change"])], str(r["name"]).casefold(), str(r["place_id"])))
     return out
 
 

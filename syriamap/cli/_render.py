@@ -207,7 +207,7 @@ def _write_all(data, targets: dict[str, Path], tiles: str | None) -> dict:
             elif kind in PRINT_FORMATS:
                 from ..render.static import write_static
 
-                write_static(data, tmp, format=kind)
+                write_static(data, tmp, format=kind)  # type: ignore[arg-type]
             os.chmod(tmp, _file_mode())
     return summary
 

@@ -92,7 +92,7 @@ def _fill_polygon(ax: Any, geom: Any, **style: Any) -> None:
         if not hasattr(part, "exterior"):
             continue
         vertices: list[tuple[float, float]] = []
-        codes: list[int] = []
+        codes: list[Any] = []
         for ring in [part.exterior, *part.interiors]:
             coords = list(ring.coords)
             vertices += coords
@@ -140,7 +140,7 @@ def render_static(data: RenderInput, *, size: tuple[float, float] = (11.69, 8.27
     state = data.days[-1]
     colours = side_colours()
     fig = Figure(figsize=size, dpi=100)
-    FigureCanvasAgg(fig)
+    canvas = FigureCanvasAgg(fig)
     ax = fig.add_axes((0.02, 0.08, 0.64, 0.80))
     ax.set_facecolor(_SEA)
     ax.set_xticks([])
@@ -213,7 +213,7 @@ def render_static(data: RenderInput, *, size: tuple[float, float] = (11.69, 8.27
             zorder=4 + (row["kind"] == "city"),
         )
 
-    renderer = fig.canvas.get_renderer()
+    renderer = canvas.get_renderer()
     taken: list[Any] = []
 
     def place_label(x: float, y: float, text: str, *, force: bool, **style: Any) -> bool:
@@ -390,9 +390,9 @@ def render_static(data: RenderInput, *, size: tuple[float, float] = (11.69, 8.27
         title_fontsize=10,
         alignment="left",
     )
-    for text, handle in zip(legend.get_texts(), handles, strict=True):
+    for entry, handle in zip(legend.get_texts(), handles, strict=True):
         if not handle.get_visible():
-            text.set_fontweight("bold")
+            entry.set_fontweight("bold")
 
     from ._evidence import known_publisher
 
