@@ -181,3 +181,30 @@ def test_timeline_intervals_pass_qgis_sql_day_filter_like_the_geojson(tmp_path):
     # GDAL reads the bounds back as datetimes at midnight
     places = pyogrio.read_dataframe(path, layer="places")
     assert (places["valid_from"].dt.hour == 0).all()
+
+
+def test_changes_layer_matches_syriamap_changes(tmp_path):
+    import syriamap
+
+    path = to_gpkg("2024-12-07", tmp_path / "seeds.gpkg")
+    layer = pyogrio.read_dataframe(path, layer="changes")
+    expected = syriamap.changes("2024-12-06", "2024-12-07")
+    assert list(layer["place_id"]) == list(expected["place_id"])
+    assert list(layer["change"]) == list(expected["change"])
+    assert (layer["date"].dt.strftime("%Y-%m-%d") == "2024-12-07").all()
+    homs = layer[layer["place_id"] == "wof:421168647"].iloc[0]
+    assert (homs["before_side"], homs["after_side"]) == ("government", "opposition")
+    assert homs["claims"]
+
+
+def test_timeline_changes_layer_has_a_row_per_change_and_day(tmp_path):
+    data = make_input(40, DAYS, hostile=False)
+    path = write_gpkg(data, tmp_path / "t.gpkg")
+    layer = pyogrio.read_dataframe(path, layer="changes")
+    from syriamap.changes import compare
+
+    expected = sum(
+        len(compare(a.places, b.places, start=a.date))
+        for a, b in zip(data.days, data.days[1:], strict=False)
+    )
+    assert len(layer) == expected > 0

@@ -406,6 +406,63 @@ def _to_frame(rows: Sequence[Mapping[str, Any]], *, extra: Iterable[str]) -> gpd
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
+#: Columns of the exported ``changes`` layer (GeoPackage), in order.
+CHANGE_FIELDS = [
+    "date",
+    "place_id",
+    "name",
+    "kind",
+    "change",
+    "before_side",
+    "before_actor",
+    "before_status",
+    "after_side",
+    "after_actor",
+    "after_status",
+    "claims",
+]
+
+
+def change_table(data: RenderInput) -> gpd.GeoDataFrame:
+    """Return what changed on each day since the day before (:func:`syriamap.changes.compare`).
+
+    One row per place and day on which its holder or status changed, it was first mapped
+    or no longer mapped; ``claims`` are the assertion ids behind the change, ``; ``-joined.
+    The first day is compared with ``data.previous`` when it is known.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    from ..changes import compare
+
+    event_dates = {aid: rec.get("event_date") for aid, rec in data.assertion_records().items()}
+    rows: list[dict[str, Any]] = []
+    for k, state in enumerate(data.days):
+        before = data.days[k - 1].places if k else data.previous
+        if before is None:
+            continue
+        for change in compare(
+            before,
+            state.places,
+            start=state.date - dt.timedelta(days=1),
+            event_dates=event_dates,
+        ):
+            rows.append(
+                {
+                    **{f: change.get(f) for f in CHANGE_FIELDS if f in change},
+                    "date": state.date.isoformat(),
+                    "claims": "; ".join(change["claims"]) or None,
+                    "_lon": change["lon"],
+                    "_lat": change["lat"],
+                }
+            )
+    frame = pd.DataFrame(
+        [{f: r.get(f) for f in CHANGE_FIELDS} for r in rows], columns=CHANGE_FIELDS
+    )
+    geometry = gpd.points_from_xy([r["_lon"] for r in rows], [r["_lat"] for r in rows])
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
 def governorate_fields() -> list[str]:
     """Properties of an exported governorate, in order."""
     return [

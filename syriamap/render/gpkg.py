@@ -1,4 +1,4 @@
-"""GeoPackage export for QGIS: ``places``, ``governorates`` and the non-spatial ``assertions``.
+"""GeoPackage export for QGIS: ``places``, ``governorates``, ``changes`` and ``assertions``.
 
 Dates are real GeoPackage ``DATE`` columns (QGIS and GDAL read them as dates), and each
 spatial layer carries its default QGIS style in the ``layer_styles`` table (QGIS's own
@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .._io import atomic_path
 from .._types import DateLike, PathLike
-from ._frames import RenderInput, governorate_table, load, place_intervals, place_table
+from ._frames import (
+    RenderInput,
+    change_table,
+    governorate_table,
+    load,
+    place_intervals,
+    place_table,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -173,6 +180,8 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
                 _PLACE_DATES,
                 {"geometry_type": "MultiPolygon", "promote_to_multi": True},
             ),
+            # what changed each day since the day before (holder, status, new, dropped)
+            ("changes", change_table(data), ("date",), {"geometry_type": "Point"}),
             ("assertions", assertions, _ASSERTION_DATES, {}),
         ):
             out, date_columns = _dates_last(frame, dates)
