@@ -410,5 +410,5 @@ def governorates_qml(*, temporal: bool = False) -> str:
         _categories(colours),
         symbol,
         temporal=temporal,
-        labels={"size": 8, "colour": "#4a4a4a", "bold": True, "upper": True, "priority": "10"},
+        labels={"size": 8, "colour": "#4a4a4a", "bold": True, "upper": True, "priority": "7"},
     )
