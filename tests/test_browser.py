@@ -684,3 +684,22 @@ def test_folium_map_offline_in_the_browser(browser, tmp_path):
         assert o.requests == []
     finally:
         o.context.close()
+
+
+def test_hostile_names_stay_text_in_labels_changes_and_search(opened):
+    """The new panels (labels, list of changes, search results) insert no source markup."""
+    days = [dt.date(2024, 12, 1) + dt.timedelta(days=i) for i in range(3)]
+    data = make_input(30, days)  # place 0 is named HOSTILE_NAME and changes hands
+    o = opened(build_page(data), bypass_csp=True)  # escaping alone must hold
+    o.eval("() => window.syriamap.map.setView([36.0, 36.4], 9, {animate: false})")
+    for k in range(len(days)):
+        o.eval("k => window.syriamap.setDay(k)", k)
+        o.eval("() => { document.getElementById('sm-changes').open = true; }")
+    o.page.fill("#sm-search", "Tell")
+    results = o.page.inner_text("#sm-results")
+    assert "</script>" in results  # the hostile name, shown as text
+    panel = o.page.inner_text("#panel") + o.page.inner_text("#map")
+    assert o.eval("window.__pwned") is None
+    assert o.eval("document.querySelectorAll('#panel script, #map script').length") == 0
+    assert "window.__pwned" in panel  # the name is displayed, not run
+    o.assert_clean()
