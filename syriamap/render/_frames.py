@@ -473,6 +473,7 @@ def governorate_fields() -> list[str]:
         "n_places",
         *(f"share_{s}" for s in sides()),
         *(f"pop_share_{s}" for s in sides()),
+        "coverage",
         "dominant_side",
         "dominant_share",
     ]
@@ -487,13 +488,13 @@ def governorate_table(day: DayState) -> gpd.GeoDataFrame:
     for name in governorate_fields():
         if name in frame.columns:
             out[name] = frame[name].to_numpy()
-        elif name.startswith(("share_", "pop_share_")):
+        elif name.startswith(("share_", "pop_share_")) or name == "coverage":
             out[name] = [0.0] * len(frame)
         else:
             out[name] = [None] * len(frame)
     table = gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs="EPSG:4326")
     for name in governorate_fields():
-        if name.startswith(("share_", "pop_share_")) or name == "dominant_share":
+        if name.startswith(("share_", "pop_share_")) or name in ("dominant_share", "coverage"):
             table[name] = table[name].astype("float64").fillna(0.0).round(4)
     table["n_places"] = table["n_places"].fillna(0).astype("int64")
     table["dominant_side"] = [

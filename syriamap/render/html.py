@@ -442,8 +442,9 @@ def _legend(present: Sequence[str], has_districts: bool, has_areas: bool = False
     return (
         "<h2>Held by</h2><ul>" + "".join(items) + "</ul>"
         "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>" + areas + ""
-        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>share of the covered '
-        "population held by the leading side</li>" + district + "</ul>"
+        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>leading side’s share '
+        "of the population, weighted by confidence and by how much of it the evidence "
+        "covers</li>" + district + "</ul>"
         "<details><summary>How to read this map</summary>" + _HOW_TO_READ + "</details>"
     )
 
@@ -462,7 +463,19 @@ def _gov_tooltip(row: Mapping[str, Any], present: Sequence[str]) -> str:
     )
     n = int(row.get("n_places") or 0)
     head = f"<b>{esc(row.get('name'))}</b> {esc(row.get('name_ar'))}"
-    return head + f"<br>{n} mapped place{'s' if n != 1 else ''}" + (lines or "<br>no claims")
+    coverage = float(row.get("coverage") or 0.0)
+    shade = float(row.get("dominant_share") or 0.0)
+    evidence = (
+        f"<br>evidence covers {coverage:.0%} of its population; shaded at {shade:.0%}"
+        if n
+        else ""
+    )
+    return (
+        head
+        + f"<br>{n} mapped place{'s' if n != 1 else ''}"
+        + (lines or "<br>no claims")
+        + evidence
+    )
 
 
 def _sources_attribution(data: RenderInput, cited: set[str]) -> str:
