@@ -466,9 +466,7 @@ def _gov_tooltip(row: Mapping[str, Any], present: Sequence[str]) -> str:
     coverage = float(row.get("coverage") or 0.0)
     shade = float(row.get("dominant_share") or 0.0)
     evidence = (
-        f"<br>evidence covers {coverage:.0%} of its population; shaded at {shade:.0%}"
-        if n
-        else ""
+        f"<br>evidence covers {coverage:.0%} of its population; shaded at {shade:.0%}" if n else ""
     )
     return (
         head
