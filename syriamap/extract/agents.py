@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .actor_mentions import ActorMention, actor_side
+from .clauses import Clause, fronted_subject, subjects_for
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .rules import Rule, Trigger
@@ -56,6 +57,7 @@ def _choose_actor(
     actors: Sequence[ActorMention],
     previous_subject: tuple[str, str] | None,
     speaker: tuple[str, str] | None,
+    clauses: Sequence[Clause] = (),
 ) -> tuple[str, str] | None:
     rule = trig.rule
     before = [a for a in actors if a.end <= trig.start]
@@ -95,6 +97,7 @@ def _choose_actor(
             actors,
             previous_subject,
             speaker,
+            clauses,
         )
         if subject is None:
             return None
@@ -131,9 +134,11 @@ def _choose_actor(
         return first(by) or first(modifier) or first(list(reversed(before))) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
+    # of the clause layer's candidates (own clause, else the main clause) only
+    candidates = subjects_for(clauses, trig.start, actors) if clauses else before
     subjects = [
         a
-        for a in before
+        for a in candidates
         if (
             not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
             or _words(text[a.end : trig.start]) <= 3
@@ -154,7 +159,7 @@ def _choose_actor(
     ):
         # "Its fighters moved into X": the group named before ("Hezbollah said its
         # fighters entered X": earlier in the sentence, else the previous subject)
-        owner = first(list(reversed(subjects[:-1])))
+        owner = first([a for a in reversed(before) if a.end <= subjects[-1].start])
         if owner is not None:
             return owner
         if previous_subject is not None:
@@ -165,6 +170,10 @@ def _choose_actor(
     )
     if participle and subjects:
         return first(subjects)  # ", effectively surrounding X": the main clause's subject
+    if not subjects and clauses:
+        fronted = fronted_subject(clauses, trig.start, actors)
+        if fronted is not None:
+            return _actor_of(fronted, speaker)  # "Since seizing X, rebels ...": the subject
     pronoun = None
     for pronoun in _PRONOUN_SUBJECT.finditer(head):  # noqa: B007 - the last one is wanted
         pass

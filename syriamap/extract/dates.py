@@ -93,6 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d|one|a|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)),
     ("lastweek", re.compile(r"\blast\s+week(?:end)?\b", re.I)),
+    ("earlierweek", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I)),
     (
         "thisweek",
         re.compile(r"\b(?:this|the\s+past|the\s+last|past)\s+(?:week|few\s+days)\b", re.I),
@@ -263,6 +264,10 @@ def find_date_cues(
                     else (published - dt.timedelta(days=published.weekday() + 7 - 3))
                 )
                 precision = "week"
+            elif kind == "earlierweek":
+                # "earlier this week": before publication, within the week
+                date = None if published is None else published - dt.timedelta(days=2)
+                precision = "days"
             elif kind == "thisweek":
                 date = published
                 precision = "week"

@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .actor_mentions import ActorMention, actor_side
 from .agents import _choose_actor
+from .clauses import agent_phrases, clause_at, pluperfect, split_clauses
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -105,11 +107,12 @@ def match_claims(
         One per (cue, place); the same place and relation twice in a sentence is kept once.
     """
     places = [m for m in mentions if m.place_id and not m.outside]
-    all_actors = actors
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     if not places and focus is None:
         return []
+    all_actors = agent_phrases(text, actors, sentence.start, sentence.end)
+    clauses = split_clauses(text, sentence.start, sentence.end)
     there = focus is not None and _THERE.search(sentence.text) is not None
     triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
     # "rebel-held Idlib": the adjective's actor holds that place and is nobody's subject,
@@ -159,7 +162,16 @@ def match_claims(
             targets = _targets_before(text, sentence, trig, places)
         if not targets:
             continue
-        chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker)
+        clause = clause_at(clauses, trig.start)
+        if clause is not None and (clause.irrealis or clause.kind == "inference"):
+            continue  # "a matter of time before they take X", "meaning they entered X"
+        if (
+            clause is not None
+            and clause.time == "same"
+            and pluperfect(text, trig.start, clause.start)
+        ):
+            clause = replace(clause, time="earlier", opener="had")  # "which they had taken"
+        chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
         if chosen is None and fallback is not None:
             chosen = fallback
         if chosen is None:
@@ -168,6 +180,10 @@ def match_claims(
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
         relation = rule.relation
+        if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
+            # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
+            # deployments are no control of a Syrian place (data/ANNOTATION.md)
+            continue
         if rule.government_relation and actor_side(actor) == "government":
             relation = rule.government_relation  # the incumbent "present in" X holds it
             after = targets[-1][0].end if rule.slot == "after" else trig.end
@@ -190,6 +206,7 @@ def match_claims(
                     relation,
                     precision,
                     round(rule.confidence * (0.6 + 0.4 * target.score), 3),
+                    clause,
                 )
             )
     return _drop_former_state(claims)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .clauses import Clause
 from .lexicon import read_lexicon
 from .mentions import PlaceMention
 from .prefilter import _stem_cost, required_stems, stems_of, word_prefixes
@@ -96,6 +97,8 @@ class Claim:
     relation: str
     place_precision: str
     confidence: float
+    clause: Clause | None = None
+    """The clause the cue stands in (:mod:`syriamap.extract.clauses`), when known."""
 
     @property
     def method(self) -> str:

@@ -1,0 +1,448 @@
+"""The clause layer: who acts in which clause, and when, relative to the main clause.
+
+Stage: between sentences and relations. Hand-written shallow syntax, no model:
+
+- :func:`split_clauses` cuts a sentence into clauses. A clause is opened by a temporal
+  subordinator ("after", "two days after", "since", "before", "following", "when"), a
+  relative pronoun (", which", ", who", ", where"), a participle after a comma (",
+  capturing ...", "having seized ..."), an inference word (", meaning", "suggesting", "which
+  means"), a speech verb ("said that ...": reported speech) or an apposition (", the
+  largest town in the area,"). Everything else is the main clause.
+- Each clause knows its **time relative to the main clause**: ``earlier`` ("after taking
+  X", "since seizing X", "following the capture of X", "having taken X", a pluperfect
+  "which they had taken"), ``later`` ("before ...", "until ..."), or ``same``; and an
+  offset in days when the text gives one ("a day after taking X" → one day earlier).
+- A clause opened by "before"/"until"/"once" whose verb is not in the past ("a matter of
+  time before they take the town") tells of something that has not happened
+  (``irrealis``); an inference clause ("meaning they have entered X") is the writer's
+  conclusion, not a report.
+- :func:`agent_phrases` rewrites the actor mentions of a sentence where a phrase names a
+  side by its relation to another actor: "Assad's opponents", "forces opposed to the
+  government", "the army's foes" (the opposite side), "forces loyal to Assad" (that
+  actor's side), "fighters backed by Turkey" (the SNA; the patron itself is nobody's
+  subject).
+- :func:`subjects_for` keeps, of the actors before a cue, those of the cue's own clause, or
+  when it has none (a participial or "after ..." clause without a subject), those of the
+  main clause: "HTS, fighting government troops, captured X" is HTS's capture.
+
+``Clause.reported`` marks reported speech ("X said that ...", "according to ...") for the
+stance stage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .actor_mentions import ActorMention, actor_side
+from .dates import DateCue
+from .english import NUMBER_WORDS, number
+
+__all__ = [
+    "Clause",
+    "agent_phrases",
+    "clause_at",
+    "clause_date",
+    "fronted_subject",
+    "split_clauses",
+    "subjects_for",
+]
+
+_NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+# "two days after", "hours before", "shortly after", "since", "following"
+_TEMPORAL = re.compile(
+    r"(?:\b(?P<n>\d{1,2}|" + _NUM + r"|several|a\s+few|few)\s+(?P<u>hours?|days?|weeks?|months?)"
+    r"\s+|\b(?:shortly|soon|just|only|hours|days|weeks|moments|minutes|the\s+day|a\s+day|"
+    r"the\s+week|a\s+week|the\s+morning|the\s+night)\s+)?"
+    r"\b(?P<w>after|before|since|until|till|(?<!the\s)following|once(?!\s+(?:again|more))|"
+    r"when|while|as\s+soon\s+as)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?P<w>which|who|whom|whose|where)\b", re.I)
+_PARTICIPLE = re.compile(
+    r"\b(?P<h>having\s+(?:been\s+)?[a-z]+)\b|,\s*(?:\w+ly\s+)?(?P<w>"
+    r"(?!including\b|according\b|during\b|regarding\b|bring\b|meaning\b|suggesting\b|"
+    r"implying\b|indicating\b|signall?ing\b|thing\b|evening\b|morning\b|"
+    r"nothing\b|something\b|anything\b|king\b|spring\b|beijing\b)[a-z]+ing)\b",
+    re.I,
+)
+_INFERENCE = re.compile(
+    r"(?:,\s*|\s)(?P<w>meaning|which\s+means|which\s+would\s+mean|suggesting|implying|"
+    r"indicating|signalling|signaling|in\s+a\s+sign)\b(?:\s+that)?",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"\b(?P<w>said|says|say|claimed|claims|announced|announces|stated|states|declared|"
+    r"reported|reports|added|confirmed|insisted|told\s+[\w\s'-]{1,40}?)"
+    r"(?:\s+on\s+\w+)?(?:\s+that\b|(?=\s*[\u201c\"]))",
+    re.I,
+)
+_APPOSITION = re.compile(r",\s*(?:the|a|an)\s+(?P<w>[^,;:()]{1,60}?),", re.I)
+_SEMICOLON = re.compile(r"[;\u2014]|\s-\s")
+_COMMA = re.compile(r",")
+_EARLIER = re.compile(
+    r"\bearlier\s+in\s+the\s+(?:offensive|campaign|fighting|war|assault|advance|day|week)\b|"
+    r"\bpreviously\b",
+    re.I,
+)
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:already\s+|earlier\s+|just\s+|previously\s+|also\s+|since\s+|been\s+)*$", re.I
+)
+# a verb in the past: "before they took X" happened; "before they take X" has not
+_PAST_VERB = re.compile(
+    r"(?:ed|took|taken|fell|fallen|overran|overrun|retook|retaken|won|held|left|withdrew|"
+    r"withdrawn|swept|broke|drove|came|got|lost|had|was|were|seen|ran|began|begun|fled|sent|"
+    r"went|gone|made)$",
+    re.I,
+)
+_PRESENT_AFTER_PRONOUN = re.compile(
+    r"\b(?:they|he|she|it|we|rebels|forces|troops|fighters|the\s+\w+)\s+(?:can\s+|could\s+)?"
+    r"(?P<v>[a-z]+)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence (document offsets).
+
+    ``kind``: ``main``, ``temporal``, ``relative``, ``participial``, ``inference``,
+    ``reported`` or ``appositive``. ``time``: ``same``, ``earlier`` or ``later`` than the
+    main clause; ``offset_days`` when the text gives the distance ("two days after").
+    """
+
+    start: int
+    end: int
+    kind: str
+    opener: str = ""
+    time: str = "same"
+    offset_days: int | None = None
+    irrealis: bool = False
+    reported: bool = False
+
+    @property
+    def subordinate(self) -> bool:
+        """Whether the clause is not the main clause."""
+        return self.kind != "main"
+
+
+def _clause_end(text: str, start: int, end: int, *, comma: bool) -> int:
+    """Return where a clause opened at ``start`` ends: a semicolon or dash (or comma)."""
+    stops = [end]
+    m = _SEMICOLON.search(text, start, end)
+    if m:
+        stops.append(m.start())
+    if comma:
+        m = _COMMA.search(text, start, end)
+        if m:
+            stops.append(m.start())
+    return min(stops)
+
+
+def _temporal_clause(text: str, m: re.Match[str], end: int) -> Clause:
+    word = re.sub(r"\s+", " ", m.group("w").lower())
+    offset: int | None = None
+    if m.group("n"):
+        n = number(re.sub(r"\s+", " ", m.group("n")))
+        unit = m.group("u").lower()
+        if n is not None and unit.startswith("day"):
+            offset = n
+        elif n is not None and unit.startswith("week"):
+            offset = 7 * n
+    if word in ("after", "since", "following"):
+        time = "earlier"
+    elif word in ("before", "until", "till", "once"):
+        time = "later"
+    else:
+        time = "same"
+    stop = _clause_end(text, m.end(), end, comma=True)
+    irrealis = False
+    if time == "later" or word == "once":
+        body = text[m.end() : stop]
+        verb = _PRESENT_AFTER_PRONOUN.match(body.lstrip())
+        if verb is not None and not _PAST_VERB.search(verb.group("v")):
+            v = verb.group("v").lower()
+            irrealis = not v.endswith("ing") and v not in ("had", "has", "have")
+    return Clause(m.start(), stop, "temporal", word, time, offset, irrealis)
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """Split the sentence ``text[start:end]`` into clauses (document offsets, in order).
+
+    Subordinate clauses do not nest: a clause opened inside another one ends the earlier
+    one. The gaps between subordinate clauses are main-clause segments.
+
+    Examples
+    --------
+    >>> s = "Rebels pushed on toward Hama a day after taking Saraqib from the army."
+    >>> [(c.kind, c.time, c.offset_days, s[c.start:c.end]) for c in split_clauses(s, 0, len(s))]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('main', 'same', None, 'Rebels pushed on toward Hama'),
+     ('temporal', 'earlier', 1, ' a day after taking Saraqib from the army.')]
+    """
+    openers: list[Clause] = []
+    for m in _TEMPORAL.finditer(text, start, end):
+        openers.append(_temporal_clause(text, m, end))
+    for m in _RELATIVE.finditer(text, start, end):
+        stop = _clause_end(text, m.end(), end, comma=m.group(0).startswith(","))
+        openers.append(Clause(m.start(), stop, "relative", m.group("w").lower()))
+    for m in _PARTICIPLE.finditer(text, start, end):
+        word = (m.group("h") or m.group("w")).lower()
+        stop = _clause_end(text, m.end(), end, comma=True)
+        time = "earlier" if word.startswith("having") else "same"
+        openers.append(Clause(m.start(), stop, "participial", word, time))
+    for m in _INFERENCE.finditer(text, start, end):
+        stop = _clause_end(text, m.end(), end, comma=True)
+        openers.append(Clause(m.start(), stop, "inference", m.group("w").lower()))
+    for m in _SPEECH.finditer(text, start, end):
+        stop = _clause_end(text, m.end(), end, comma=False)
+        openers.append(Clause(m.start(), stop, "reported", m.group("w").lower(), reported=True))
+    for m in _APPOSITION.finditer(text, start, end):
+        openers.append(Clause(m.start(), m.end() - 1, "appositive", m.group("w").lower()))
+    openers.sort(key=lambda c: (c.start, -c.end))
+    out: list[Clause] = []
+    pos = start
+    for clause in openers:
+        if clause.start < pos:
+            if out and out[-1].subordinate and clause.start >= out[-1].start:
+                # a clause inside another one ends it ("after they took X, which ...")
+                if clause.start > out[-1].start and clause.end > clause.start:
+                    out[-1] = replace(out[-1], end=clause.start)
+                else:
+                    continue
+            else:
+                continue
+        elif clause.start > pos:
+            out.append(Clause(pos, clause.start, "main"))
+        out.append(clause)
+        pos = clause.end
+    if pos < end:
+        out.append(Clause(pos, end, "main"))
+    out = [c for c in out if c.end > c.start]
+    # "earlier in the offensive", "previously": the clause tells of an earlier time
+    for i, c in enumerate(out):
+        earlier = _EARLIER.search(text, c.start, c.end) if c.time == "same" else None
+        if earlier is not None:
+            out[i] = replace(c, time="earlier", opener=earlier.group(0).lower())
+    return out
+
+
+def clause_at(clauses: Sequence[Clause], position: int) -> Clause | None:
+    """Return the clause that contains ``position`` (``None`` outside the sentence)."""
+    starts = [c.start for c in clauses]
+    i = bisect.bisect_right(starts, position) - 1
+    if i >= 0 and clauses[i].start <= position < clauses[i].end:
+        return clauses[i]
+    return None
+
+
+def pluperfect(text: str, cue_start: int, floor: int) -> bool:
+    """Whether the cue at ``cue_start`` is a pluperfect verb ("had already taken")."""
+    return _PLUPERFECT.search(text, max(floor, cue_start - 40), cue_start) is not None
+
+
+def subjects_for(
+    clauses: Sequence[Clause], cue_start: int, actors: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """Return the actors before a cue that can be its subject, by clause.
+
+    The actors of the cue's own clause; when the clause names none before the cue (a
+    participle, "a day after taking X", "who took X"), those of the main clause and of the
+    clauses that enclose it, but never an actor inside another subordinate clause ("HTS,
+    fighting government troops, captured X").
+    """
+    own = clause_at(clauses, cue_start)
+    before = [a for a in actors if a.end <= cue_start]
+    if own is None:
+        return before
+    mine = [a for a in before if a.start >= own.start]
+    if mine and own.subordinate:
+        return mine
+    if own.kind == "relative":
+        # "the rebels who had entered them": the antecedent right before the pronoun
+        antecedent = [a for a in before if 0 <= own.start - a.end <= 2]
+        if antecedent:
+            return antecedent
+    # the main clause: its own segments only, no actor of another subordinate clause
+    return [a for a in before if not _in_subordinate(clauses, a.start)]
+
+
+def _in_subordinate(clauses: Sequence[Clause], position: int) -> bool:
+    clause = clause_at(clauses, position)
+    return clause is not None and clause.subordinate
+
+
+def fronted_subject(
+    clauses: Sequence[Clause], cue_start: int, actors: Sequence[ActorMention]
+) -> ActorMention | None:
+    """Return the main clause's subject for a fronted clause without one of its own.
+
+    "Since seizing Aleppo, rebels have pushed south", "Having taken X, the army ...": the
+    first actor right after the subordinate clause, which opens the sentence.
+    """
+    own = clause_at(clauses, cue_start)
+    if own is None or own.kind not in ("temporal", "participial") or own is not clauses[0]:
+        return None
+    if any(own.start <= a.start < cue_start for a in actors):
+        return None
+    after = [a for a in actors if a.start >= own.end]
+    if not after or not clauses[1:] or clauses[1].kind != "main":
+        return None
+    return after[0] if after[0].start < clauses[1].end else None
+
+
+# ---- agent phrases ------------------------------------------------------------------
+
+_OPPOSITE = {"government": "opposition", "opposition": "government"}
+_FOES = r"(?:opponents|foes|enemies|adversaries|rivals)"
+_POSSESSIVE_FOES = re.compile(
+    r"\s*['\u2019]s?\s+(?:(?:armed|main|many|various|rebel|sworn|long-time|longtime)\s+)?"
+    + _FOES
+    + r"\b",
+    re.I,
+)
+_FOES_OF = re.compile(r"\b" + _FOES + r"\s+of\s+(?:the\s+)?$", re.I)
+_GENERIC = (
+    r"(?:forces|fighters|troops|groups|factions|militias|militiamen|units|gunmen|rebels|"
+    r"insurgents|soldiers|brigades|men|militants)"
+)
+_OPPOSED_TO = re.compile(
+    r"\b(?P<head>" + _GENERIC + r"\s+)?(?:opposed\s+to|fighting\s+against|hostile\s+to)\s+"
+    r"(?:the\s+)?(?:rule\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_LOYAL_TO = re.compile(
+    r"\b(?P<head>" + _GENERIC + r"\s+)?(?:loyal\s+to|allied\s+(?:with|to)|aligned\s+with|"
+    r"affiliated\s+with)\s+(?:the\s+)?(?:president\s+)?$",
+    re.I,
+)
+_BACKED_BY = re.compile(
+    r"\b(?P<head>" + _GENERIC + r")?\s*,?\s*(?:(?:which\s+are|who\s+are|that\s+are)\s+)?"
+    r"(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+_PATRON_CLIENT = {"turkey": "sna", "russia": "government", "iran": "government"}
+_PRESIDENTS_TROOPS = re.compile(
+    r"\bthe\s+(?:syrian\s+)?(?:president|regime|government)['\u2019]s\s+"
+    r"(?:troops|forces|army|soldiers|loyalists|units)\b",
+    re.I,
+)
+
+
+def agent_phrases(
+    text: str, actors: Sequence[ActorMention], start: int = 0, end: int | None = None
+) -> list[ActorMention]:
+    """Rewrite actor mentions where a phrase names a side through another actor.
+
+    ``actors`` are the mentions of ``text[start:end]`` (a sentence of the document).
+
+    Examples
+    --------
+    >>> from syriamap.extract.actor_mentions import find_actor_mentions
+    >>> s = "Assad's opponents took Hama while forces loyal to the regime fled."
+    >>> [(m.text, m.actor) for m in agent_phrases(s, find_actor_mentions(s))]
+    [("Assad's opponents", 'opposition'), ('forces loyal to the regime', 'government')]
+    """
+    out: list[ActorMention] = []
+    for a in actors:
+        if not a.actor:
+            out.append(a)
+            continue
+        foe = _POSSESSIVE_FOES.match(text, a.end)
+        opposite = _OPPOSITE.get(actor_side(a.actor))
+        window = text[max(start, a.start - 60) : a.start]
+        if foe is not None:
+            # "Assad's opponents", "the army's foes"
+            if opposite:
+                out.append(_merged(text, a.start, foe.end(), opposite))
+            continue
+        m = _FOES_OF.search(window) or _OPPOSED_TO.search(window)
+        if m is not None:
+            # "opponents of the regime", "forces opposed to the government"
+            if opposite:
+                at = a.start - len(window) + m.start()
+                out = _drop_inside(out, at)
+                out.append(_merged(text, at, a.end, opposite))
+            continue
+        m = _LOYAL_TO.search(window)
+        if m is not None and m.group("head"):
+            at = a.start - len(window) + m.start()
+            out = _drop_inside(out, at)
+            out.append(_merged(text, at, a.end, a.actor))
+            continue
+        m = _BACKED_BY.search(window)
+        if m is not None:
+            # "fighters backed by Turkey": the patron is nobody's subject; a generic head
+            # takes the patron's client, a named head keeps its own actor
+            at = a.start - len(window) + m.start()
+            if (
+                out
+                and out[-1].actor
+                and out[-1].end <= at + 2
+                and not text[out[-1].end : at].strip(" ,")
+            ):
+                head = out.pop()
+                out.append(_merged(text, head.start, a.end, head.actor))
+            elif m.group("head") and a.actor in _PATRON_CLIENT:
+                out.append(_merged(text, at, a.end, _PATRON_CLIENT[a.actor]))
+            continue
+        out.append(a)
+    for m in _PRESIDENTS_TROOPS.finditer(text, start, len(text) if end is None else end):
+        if not any(a.start < m.end() and m.start() < a.end for a in out):
+            out.append(_merged(text, m.start(), m.end(), "government"))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _merged(text: str, start: int, end: int, actor: str) -> ActorMention:
+    return ActorMention(start, end, text[start:end], actor, actor_side(actor))
+
+
+def _drop_inside(out: list[ActorMention], at: int) -> list[ActorMention]:
+    """Drop mentions that a phrase starting at ``at`` swallows ("rebels opposed to ...")."""
+    return [a for a in out if a.end <= at]
+
+
+# ---- time ---------------------------------------------------------------------------
+
+
+def clause_date(
+    clause: Clause | None,
+    cues: Sequence[DateCue],
+    date: dt.date | None,
+    precision: str,
+) -> tuple[dt.date, str, str] | None:
+    """Date a claim of an earlier clause that has no date cue of its own.
+
+    ``date`` and ``precision`` are what the claim would otherwise take; the reference is
+    the main clause's date cue nearest the clause (else ``date``). "a day after taking X"
+    → one day before it; "since seizing X", "after capturing X", "had taken X" → an
+    unknown number of days before: one day before, with precision ``days`` and a note.
+    Returns ``(date, precision, note)``, or ``None`` when the clause is not earlier or
+    has a date cue of its own.
+    """
+    if clause is None or clause.time != "earlier":
+        return None
+    if any(c.date and clause.start <= c.start < clause.end for c in cues):
+        return None
+    reference, ref_precision = date, precision
+    outside = [c for c in cues if c.date and not clause.start <= c.start < clause.end]
+    if outside and clause.subordinate:
+        main = min(outside, key=lambda c: abs(c.start - clause.start))
+        reference, ref_precision = main.date, main.precision
+    if reference is None:
+        return None
+    if clause.offset_days is not None:
+        return (
+            reference - dt.timedelta(days=clause.offset_days),
+            "day" if ref_precision == "day" else "days",
+            f"{clause.offset_days} day(s) before the main clause ('{clause.opener}')",
+        )
+    return (
+        reference - dt.timedelta(days=1),
+        "days",
+        f"earlier than the main clause ('{clause.opener}'); date is an estimate",
+    )
