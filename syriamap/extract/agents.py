@@ -35,6 +35,9 @@ _PARENTHETICAL = re.compile(
 )
 
 
+_OBJECT_OF = re.compile(
+    r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I
+)
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
 
 
@@ -130,8 +133,15 @@ def _choose_actor(
             and _words(text[trig.end : a.start]) <= 12
             and not _CLAUSE_BREAK.search(text[trig.end : a.start])
         ]
-        # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject
-        return first(by) or first(modifier) or first(list(reversed(before))) or first(far)
+        # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
+        # never the object of another noun ("the fall of Assad's government following an
+        # offensive that led to the capture of X")
+        nearest = [
+            a
+            for a in reversed(before)
+            if not _OBJECT_OF.search(text[max(sentence.start, a.start - 40) : a.start])
+        ]
+        return first(by) or first(modifier) or first(nearest) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
     # of the clause layer's candidates (own clause, else the main clause) only

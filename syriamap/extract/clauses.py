@@ -61,7 +61,7 @@ _TEMPORAL = re.compile(
     r"when|while|as\s+soon\s+as)\b",
     re.I,
 )
-_RELATIVE = re.compile(r"(?:,\s*|\s)(?P<w>which|who|whom|whose|where)\b", re.I)
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?P<w>which|who|whom|where)\b", re.I)
 _PARTICIPLE = re.compile(
     r"\b(?P<h>having\s+(?:been\s+)?[a-z]+)\b|,\s*(?:\w+ly\s+)?(?P<w>"
     r"(?!including\b|according\b|during\b|regarding\b|bring\b|meaning\b|suggesting\b|"
@@ -239,6 +239,26 @@ def clause_at(clauses: Sequence[Clause], position: int) -> Clause | None:
     return None
 
 
+_MODAL_AFTER = re.compile(
+    r"[^,;.]{0,80}?\b(?:would|will|could|might|may|should)\s+(?:be|mean|open|give|cut|deal|"
+    r"leave|allow|put|mark|spell|represent)\b",
+    re.I,
+)
+
+
+def hypothetical(text: str, clause: Clause | None, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue is a gerund subject of a modal verb ("Losing Homs would be a blow").
+
+    The cue opens its clause with an "-ing" word and a modal verb follows in the clause:
+    a hypothesis, no report.
+    """
+    if clause is None or not text[cue_start:cue_end].split()[0].lower().endswith("ing"):
+        return False
+    if text[clause.start : cue_start].strip(" ,\"'\u201c\u2018").lower() not in ("", "but", "and"):
+        return False
+    return _MODAL_AFTER.match(text, cue_end, clause.end) is not None
+
+
 def pluperfect(text: str, cue_start: int, floor: int) -> bool:
     """Whether the cue at ``cue_start`` is a pluperfect verb ("had already taken")."""
     return _PLUPERFECT.search(text, max(floor, cue_start - 40), cue_start) is not None
@@ -271,8 +291,10 @@ def subjects_for(
 
 
 def _in_subordinate(clauses: Sequence[Clause], position: int) -> bool:
+    # reported speech is a complement, not a subordinate adjunct: its subject ("the sources
+    # confirmed that the SDF, who ..., vacated X") is the subject of what follows
     clause = clause_at(clauses, position)
-    return clause is not None and clause.subordinate
+    return clause is not None and clause.subordinate and clause.kind != "reported"
 
 
 def fronted_subject(
@@ -420,9 +442,11 @@ def clause_date(
     ``date`` and ``precision`` are what the claim would otherwise take; the reference is
     the main clause's date cue nearest the clause (else ``date``). "a day after taking X"
     → one day before it; "since seizing X", "after capturing X", "had taken X" → an
-    unknown number of days before: one day before, with precision ``days`` and a note.
-    Returns ``(date, precision, note)``, or ``None`` when the clause is not earlier or
-    has a date cue of its own.
+    unknown number of days before, with precision ``days`` and a note.
+    With no distance given, the date is the day before publication when the reference is
+    the publication date, else the main clause's date itself (an upper bound: the text
+    does not say how much earlier). Returns ``(date, precision, note)``, or ``None`` when
+    the clause is not earlier or has a date cue of its own.
     """
     if clause is None or clause.time != "earlier":
         return None
@@ -441,8 +465,17 @@ def clause_date(
             "day" if ref_precision == "day" else "days",
             f"{clause.offset_days} day(s) before the main clause ('{clause.opener}')",
         )
+    if ref_precision == "published":
+        # told in retrospect at the time of writing: before publication
+        return (
+            reference - dt.timedelta(days=1),
+            "days",
+            f"earlier than the main clause ('{clause.opener}'); the day before publication",
+        )
+    # the main clause's date bounds it: on or before that day (never dated earlier
+    # than the text says, "after Damascus fell" may be the same day)
     return (
-        reference - dt.timedelta(days=1),
+        reference,
         "days",
-        f"earlier than the main clause ('{clause.opener}'); date is an estimate",
+        f"earlier than the main clause ('{clause.opener}'); on or before this date",
     )

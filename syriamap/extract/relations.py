@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from .actor_mentions import ActorMention, actor_side
 from .agents import _choose_actor
-from .clauses import agent_phrases, clause_at, pluperfect, split_clauses
+from .clauses import agent_phrases, clause_at, hypothetical, pluperfect, split_clauses
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -163,7 +163,11 @@ def match_claims(
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
-        if clause is not None and (clause.irrealis or clause.kind == "inference"):
+        if clause is not None and (
+            clause.irrealis
+            or clause.kind == "inference"
+            or hypothetical(text, clause, trig.start, trig.end)
+        ):
             continue  # "a matter of time before they take X", "meaning they entered X"
         if (
             clause is not None

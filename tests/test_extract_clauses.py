@@ -1,0 +1,190 @@
+"""The clause layer (syriamap.extract.clauses), on invented sentences.
+
+One group per category of issue 8: the agent of a clause, the time of a clause relative to
+the main clause, inference and lists, and foreign actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pytest
+
+from syriamap.extract import extract
+from syriamap.extract.clauses import clause_at, split_clauses
+
+PUB = "2024-12-07"  # a Saturday
+
+
+def _rows(text, published=PUB):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract(text, published=published)
+    return {(a.place_name, a.actor, str(a.relation), a.event_date.isoformat()) for a in found}
+
+
+def _claims(text):
+    return {(p, actor, rel) for p, actor, rel, _date in _rows(text)}
+
+
+# ---- clauses ------------------------------------------------------------------------
+
+
+def test_split_clauses_kinds_and_times():
+    s = "Fighters reached Qamhana on Friday, two days after seizing Morek, which lies north."
+    clauses = split_clauses(s, 0, len(s))
+    kinds = [(c.kind, c.time, c.offset_days) for c in clauses]
+    assert kinds[0] == ("main", "same", None)
+    at = clause_at(clauses, s.index("seizing"))
+    assert at is not None and (at.kind, at.time, at.offset_days) == ("temporal", "earlier", 2)
+    rel = clause_at(clauses, s.index("lies"))
+    assert rel is not None and rel.kind == "relative"
+
+
+def test_reported_clause_is_marked():
+    s = "The monitor said that militants had entered Khan Shaykhun."
+    clause = clause_at(split_clauses(s, 0, len(s)), s.index("entered"))
+    assert clause is not None and clause.reported
+
+
+# ---- 1. the agent -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opponents of the regime seized Khan Shaykhun on Friday.",
+        "Assad's opponents seized Khan Shaykhun on Friday.",
+        "The army's foes seized Khan Shaykhun on Friday.",
+        "Forces opposed to the government seized Khan Shaykhun on Friday.",
+    ],
+)
+def test_opponents_of_the_government_are_the_opposition(text):
+    assert _claims(text) == {("Khan Shaykhun", "opposition", "captured")}
+
+
+def test_forces_loyal_to_the_government():
+    assert _claims("Forces loyal to the regime retook Kafr Nabl.") == {
+        ("Kafr Nabl", "government", "captured")
+    }
+
+
+def test_fighters_backed_by_turkey_are_the_sna_not_turkey():
+    assert _claims("Fighters backed by Turkey stormed Tal Rifaat.") == {
+        ("Tal Rifaat", "sna", "captured")
+    }
+
+
+def test_an_actor_inside_another_clause_is_not_the_subject():
+    # the government troops stand in a participial clause of their own
+    assert _claims("HTS, battling government troops for days, captured Kafr Nabl.") == {
+        ("Kafr Nabl", "hts_coalition", "captured")
+    }
+
+
+def test_fronted_clause_takes_the_main_subject():
+    got = _rows("Since seizing Morek on 29 November, insurgents have pushed south.")
+    assert got == {("Morek", "opposition", "captured", "2024-11-29")}
+
+
+def test_passive_agent_names_the_taker():
+    assert _claims("Kafr Nabl was taken by the army's foes on Friday.") == {
+        ("Kafr Nabl", "opposition", "captured")
+    }
+
+
+def test_relative_who_takes_its_antecedent():
+    got = _claims("The army drove out the insurgents who had overrun Morek.")
+    assert ("Morek", "opposition", "captured") in got
+
+
+# ---- 2. time ------------------------------------------------------------------------
+
+
+def test_a_day_after_taking_is_a_day_earlier():
+    got = _rows("Fighters pushed toward Qamhana on Friday, a day after taking Morek.")
+    assert ("Morek", "opposition", "captured", "2024-12-05") in got
+
+
+def test_retaking_two_days_after_losing_it():
+    got = _rows("Government troops retook Morek two days after losing it on 1 December.")
+    assert ("Morek", "government", "lost", "2024-12-01") in got
+    assert ("Morek", "government", "captured", "2024-12-03") in got
+
+
+def test_pluperfect_relative_clause_is_not_a_fresh_event():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract(
+            "The rebels, who had seized Morek, entered Qamhana on Thursday.", published=PUB
+        )
+    morek = [a for a in found if a.place_name == "Morek"]
+    assert morek and all(a.event_date <= dt.date(2024, 12, 5) for a in morek)
+    assert all(str(a.date_precision) == "days" and a.note for a in morek)
+
+
+def test_retrospective_clause_without_a_date_is_before_publication():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract("Earlier in the offensive, militants captured Morek.", published=PUB)
+    assert [a.event_date for a in found] == [dt.date(2024, 12, 6)]
+    assert found[0].note
+
+
+def test_each_list_item_takes_its_own_date_cue():
+    got = _rows(
+        "Militants had already taken Morek last week and the town of Kafr Nabl earlier this week."
+    )
+    dates = {p: d for p, _a, _r, d in got}
+    assert dates["Kafr Nabl"] == "2024-12-05"
+    assert dates["Morek"] < "2024-12-01"
+
+
+def test_after_the_fall_the_same_day_is_never_dated_earlier_than_the_main_clause():
+    got = _rows(
+        "Israeli troops moved into the buffer zone on Sunday after Morek fell to rebel forces.",
+        published="2024-12-08",
+    )
+    assert ("Morek", "opposition", "captured", "2024-12-08") in got
+
+
+# ---- 3/4. what has not happened, inference and lists ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is only a matter of time before they take Qamhana, the analyst said.",
+        "Rebels advanced overnight, meaning they have entered Morek and Qamhana.",
+        "Losing Qamhana would be a heavy blow to the government.",
+        "The militants called on soldiers to defect and withdraw from Qamhana.",
+    ],
+)
+def test_no_claim_for_what_did_not_happen_or_is_inferred(text):
+    assert _claims(text) == set()
+
+
+def test_list_takes_its_own_clause_relation_only():
+    got = _claims("Rebels captured Morek and Kafr Nabl, while the army held Qamhana.")
+    assert ("Qamhana", "opposition", "captured") not in got
+    assert {("Morek", "opposition", "captured"), ("Kafr Nabl", "opposition", "captured")} <= got
+
+
+# ---- 5. foreign actors ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops entered Qamhana on Friday.",
+        "Iranian forces took up positions in Kafr Nabl.",
+        "Hezbollah fighters moved into Morek.",
+    ],
+)
+def test_foreign_forces_do_not_hold_syrian_towns(text):
+    assert _claims(text) == set()
+
+
+def test_foreign_withdrawal_is_kept():
+    assert _claims("Russian troops withdrew from Qamhana.") == {("Qamhana", "russia", "withdrew")}
