@@ -111,10 +111,12 @@ def match_claims(
     seen: set[tuple[str, str, str]] = set()
     if not places and focus is None:
         return []
-    all_actors = agent_phrases(text, actors, sentence.start, sentence.end)
-    clauses = split_clauses(text, sentence.start, sentence.end)
     there = focus is not None and _THERE.search(sentence.text) is not None
     triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
+    if not triggers:
+        return []  # no cue: the clause layer is not needed
+    all_actors = agent_phrases(text, actors, sentence.start, sentence.end)
+    clauses = split_clauses(text, sentence.start, sentence.end)
     # "rebel-held Idlib": the adjective's actor holds that place and is nobody's subject,
     # and the adjective does not cut a list ("captured rebel-held X")
     adjectives = [
