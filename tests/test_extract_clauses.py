@@ -188,3 +188,68 @@ def test_foreign_forces_do_not_hold_syrian_towns(text):
 
 def test_foreign_withdrawal_is_kept():
     assert _claims("Russian troops withdrew from Qamhana.") == {("Qamhana", "russia", "withdrew")}
+
+
+# ---- participles, means, glosses and regions ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Meanwhile, the SDF launched an offensive, clashing with regime forces and "
+            "capturing three villages, including Morek.",
+            ("Morek", "sdf", "captured"),
+        ),
+        (
+            "A coalition of rebels dealt a blow to the regime by seizing Morek.",
+            ("Morek", "opposition", "captured"),
+        ),
+        (
+            "Militants regained control of Morek, forcing government troops to withdraw.",
+            ("Morek", "opposition", "captured"),
+        ),
+        (
+            "Anti-regime fighters stormed Morek on Friday.",
+            ("Morek", "opposition", "captured"),
+        ),
+    ],
+)
+def test_participles_and_means_take_the_main_subject(text, claim):
+    got = _claims(text)
+    assert claim in got
+    assert not any(p == claim[0] and a == "government" and r == "captured" for p, a, r in got)
+
+
+def test_forcing_them_to_withdraw_is_their_withdrawal():
+    got = _claims("Militants regained control of Morek, forcing government troops to withdraw.")
+    assert ("Morek", "government", "withdrew") in got
+
+
+def test_retreat_to_a_place_is_no_withdrawal_from_it():
+    assert _claims("Militants were forced to retreat to Idlib city.") == set()
+
+
+def test_a_gloss_in_brackets_is_not_another_actor():
+    got = _claims("The Israel Defense Forces (military) advanced towards Qatana.")
+    assert got == {("Qatana", "israel", "advancing")}
+
+
+def test_region_of_a_place_is_no_target_and_former_holder_is_earlier():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract(
+            "Turkey-backed factions seized Tal Rifaat in northern Aleppo, previously under "
+            "the control of the SDF.",
+            published=PUB,
+        )
+    got = {(a.place_name, a.actor, str(a.relation)): a for a in found}
+    assert ("Tal Rifaat", "sna", "captured") in got
+    assert not any(p == "Aleppo" for p, _a, _r in got)
+    former = got[("Tal Rifaat", "sdf", "controls")]
+    assert former.event_date < got[("Tal Rifaat", "sna", "captured")].event_date
+
+
+def test_a_participle_under_a_modal_is_hypothetical():
+    got = _claims("If Morek falls, the rebels could push on to Homs, cutting off Damascus.")
+    assert not any(p == "Damascus" for p, _a, _r in got)

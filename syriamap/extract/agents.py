@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .actor_mentions import ActorMention, actor_side
-from .clauses import Clause, fronted_subject, subjects_for
+from .clauses import Clause, clause_at, fronted_subject, subjectless, subjects_for
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .rules import Rule, Trigger
@@ -36,8 +36,9 @@ _PARENTHETICAL = re.compile(
 
 
 _OBJECT_OF = re.compile(
-    r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I
+    r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.I
 )
+_INFINITIVE_GAP = re.compile(r"\s+(?:to|into)\s+(?:\w+\s+(?:and|or)\s+)?", re.I)
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
 
 
@@ -145,7 +146,14 @@ def _choose_actor(
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
     # of the clause layer's candidates (own clause, else the main clause) only
-    candidates = subjects_for(clauses, trig.start, actors) if clauses else before
+    candidates = subjects_for(clauses, trig.start, actors, text) if clauses else before
+    own = clause_at(clauses, trig.start) if clauses else None
+    if own is not None and candidates and subjectless(text, own):
+        # "forcing government troops to withdraw": the participle's object does the act
+        told = [a for a in actors if own.start <= a.start and a.end <= trig.start]
+        if told and _INFINITIVE_GAP.fullmatch(text, told[-1].end, trig.start):
+            return _actor_of(told[-1], speaker)
+        return first(candidates)  # "by seizing X", ", capturing X": the main clause's subject
     subjects = [
         a
         for a in candidates

@@ -47,7 +47,9 @@ __all__ = [
     "clause_at",
     "clause_date",
     "fronted_subject",
+    "inherits_modality",
     "split_clauses",
+    "subjectless",
     "subjects_for",
 ]
 
@@ -65,9 +67,12 @@ _TEMPORAL_LEAD = re.compile(
     r"the\s+week|a\s+week|the\s+morning|the\s+night))\s+$",
     re.I,
 )
-_RELATIVE = re.compile(r"(?:,\s*|\s)(?P<w>which|who|whom|where)\b", re.I)
+_RELATIVE = re.compile(
+    r"(?:,\s*|\s)(?P<w>which|who|whom|where|that(?=\s+(?:had|has|have|was|were|is|are)\s))\b",
+    re.I,
+)
 _PARTICIPLE = re.compile(
-    r"\b(?P<h>having\s+(?:been\s+)?[a-z]+)\b|,\s*(?:\w+ly\s+)?(?P<w>"
+    r"\b(?P<h>having\s+(?:been\s+)?[a-z]+|by\s+[a-z]+ing)\b|,\s*(?:\w+ly\s+)?(?P<w>"
     r"(?!including\b|according\b|during\b|regarding\b|bring\b|meaning\b|suggesting\b|"
     r"implying\b|indicating\b|signall?ing\b|thing\b|evening\b|morning\b|"
     r"nothing\b|something\b|anything\b|king\b|spring\b|beijing\b)[a-z]+ing)\b",
@@ -84,7 +89,11 @@ _SPEECH = re.compile(
     r"(?:\s+on\s+\w+)?(?:\s+that\b|(?=\s*[\u201c\"]))",
     re.I,
 )
+# ", the largest town in the area," after a name (not "Meanwhile, the SDF launched ...,")
 _APPOSITION = re.compile(r",\s*(?:the|a|an)\s+(?P<w>[^,;:()]{1,60}?),", re.I)
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+# ", previously under the control of X", ", formerly held by X": an earlier state
+_FORMERLY = re.compile(r",\s*(?P<w>previously|formerly|once)\b(?!\s+(?:again|more))", re.I)
 _SEMICOLON = re.compile(r"[;\u2014]|\s-\s")
 _COMMA = re.compile(r",")
 _EARLIER = re.compile(
@@ -206,7 +215,19 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         stop = _clause_end(text, m.end(), end, comma=False)
         openers.append(Clause(m.start(), stop, "reported", m.group("w").lower(), reported=True))
     for m in _APPOSITION.finditer(text, start, end):
+        # after a name that is not the sentence's first word ("Douma, the largest town
+        # in X,"; not "Meanwhile, the SDF launched an offensive,")
+        last = _LAST_WORD.search(text, start, m.start())
+        if (
+            last is None
+            or not last.group(1)[:1].isupper()
+            or not text[start : last.start()].strip()
+        ):
+            continue
         openers.append(Clause(m.start(), m.end() - 1, "appositive", m.group("w").lower()))
+    for m in _FORMERLY.finditer(text, start, end):
+        stop = _clause_end(text, m.end(), end, comma=True)
+        openers.append(Clause(m.start(), stop, "appositive", m.group("w").lower(), "earlier"))
     openers.sort(key=lambda c: (c.start, -c.end))
     out: list[Clause] = []
     pos = start
@@ -270,7 +291,10 @@ def pluperfect(text: str, cue_start: int, floor: int) -> bool:
 
 
 def subjects_for(
-    clauses: Sequence[Clause], cue_start: int, actors: Sequence[ActorMention]
+    clauses: Sequence[Clause],
+    cue_start: int,
+    actors: Sequence[ActorMention],
+    text: str = "",
 ) -> list[ActorMention]:
     """Return the actors before a cue that can be its subject, by clause.
 
@@ -284,6 +308,11 @@ def subjects_for(
     if own is None:
         return before
     mine = [a for a in before if a.start >= own.start]
+    if own.subordinate and text and _subjectless(text, own):
+        # "..., clashing with regime forces and capturing X", "by seizing X": a participle
+        # has no subject of its own; the main clause's subject acts
+        main = main_subject(clauses, before, text)
+        return [main] if main is not None else []
     if mine and own.subordinate:
         return mine
     if own.kind == "relative":
@@ -293,6 +322,60 @@ def subjects_for(
             return antecedent
     # the main clause: its own segments only, no actor of another subordinate clause
     return [a for a in before if not _in_subordinate(clauses, a.start)]
+
+
+_GERUND_START = re.compile(r"\s*(?:,\s*)?(?:\w+ly\s+)?[a-z]+(?:ing|ed|en)\b", re.I)
+# an actor right after one of these is an object, not a subject ("a setback to the regime")
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:to|against|with|from|on|at|into|toward|towards|by|for|between)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,4}$",
+    re.I,
+)
+
+
+_MODAL = re.compile(r"\b(?:could|would|will|might|may|should|shall)\b", re.I)
+
+
+def inherits_modality(text: str, sentence_start: int, clause: Clause | None) -> bool:
+    """Whether a subjectless clause hangs on a main clause with a modal verb.
+
+    "The opposition could push on to Homs, cutting off Damascus": the participle is as
+    hypothetical as its main clause.
+    """
+    if clause is None or clause.kind != "participial" or clause.time == "earlier":
+        return False  # "after losing Hama", "having taken X": told as past events
+    return _MODAL.search(text, sentence_start, clause.start) is not None
+
+
+def subjectless(text: str, clause: Clause | None) -> bool:
+    """Whether a clause has no subject of its own (a participle, "after taking X")."""
+    return clause is not None and _subjectless(text, clause)
+
+
+def _subjectless(text: str, clause: Clause) -> bool:
+    """Whether a clause has no subject of its own (a participle, "after taking X")."""
+    if clause.kind == "participial":
+        return True
+    if clause.kind != "temporal":
+        return False
+    # "after taking X", "since seizing X", "once captured": the opener, then a participle
+    opener_end = text.lower().find(clause.opener, clause.start, clause.end)
+    if opener_end < 0:
+        return False
+    return _GERUND_START.match(text, opener_end + len(clause.opener), clause.end) is not None
+
+
+def main_subject(
+    clauses: Sequence[Clause], actors: Sequence[ActorMention], text: str = ""
+) -> ActorMention | None:
+    """Return the main clause's subject: its first actor that is no object of a preposition."""
+    for a in actors:
+        if _in_subordinate(clauses, a.start):
+            continue
+        if text and _OBJECT_PREPOSITION.search(text, max(0, a.start - 50), a.start):
+            continue
+        return a
+    return None
 
 
 def _in_subordinate(clauses: Sequence[Clause], position: int) -> bool:
@@ -351,6 +434,8 @@ _BACKED_BY = re.compile(
     r"(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+(?:the\s+)?$",
     re.I,
 )
+_GLOSS = re.compile(r"\s*\(\s*")
+_ANTI_HEAD = re.compile(r"['\u2019]?\s+" + _GENERIC.replace("(?:", "(?:groups['\u2019]?|", 1), re.I)
 _PATRON_CLIENT = {"turkey": "sna", "russia": "government", "iran": "government"}
 _PRESIDENTS_TROOPS = re.compile(
     r"\bthe\s+(?:syrian\s+)?(?:president|regime|government)['\u2019]s\s+"
@@ -378,6 +463,16 @@ def agent_phrases(
         if not a.actor:
             out.append(a)
             continue
+        if out and out[-1].actor and _GLOSS.fullmatch(text, out[-1].end, a.start):
+            if text[a.end : a.end + 1] == ")":
+                continue  # "the Israeli Defense Forces (military)": a gloss of the actor before
+        if text[max(start, a.start - 5) : a.start].lower() == "anti-":
+            opposite_side = _OPPOSITE.get(actor_side(a.actor))
+            if opposite_side:
+                noun = _ANTI_HEAD.match(text, a.end)
+                stop = noun.end() if noun else a.end
+                out.append(_merged(text, a.start - 5, stop, opposite_side))
+            continue  # "anti-regime groups", "anti-Assad fighters": the other side
         foe = _POSSESSIVE_FOES.match(text, a.end)
         opposite = _OPPOSITE.get(actor_side(a.actor))
         window = text[max(start, a.start - 60) : a.start]

@@ -37,7 +37,14 @@ from dataclasses import replace
 
 from .actor_mentions import ActorMention, actor_side
 from .agents import _choose_actor
-from .clauses import agent_phrases, clause_at, hypothetical, pluperfect, split_clauses
+from .clauses import (
+    agent_phrases,
+    clause_at,
+    hypothetical,
+    inherits_modality,
+    pluperfect,
+    split_clauses,
+)
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -64,6 +71,7 @@ __all__ = [
     "word_prefixes",
 ]
 
+_DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
 
@@ -169,6 +177,7 @@ def match_claims(
             clause.irrealis
             or clause.kind == "inference"
             or hypothetical(text, clause, trig.start, trig.end)
+            or inherits_modality(text, sentence.start, clause)
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
         if (
@@ -196,6 +205,8 @@ def match_claims(
             if relation == "lost" and _TO_AGENT.match(text, after):
                 relation = rule.relation  # "the fall of X to government forces"
         for target, is_near in targets:
+            if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
+                continue  # "forced to retreat to Idlib": the place they went to
             key = (target.place_id, actor, relation + "-" * trig.negated)
             if key in seen:
                 continue

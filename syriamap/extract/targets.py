@@ -23,7 +23,10 @@ _REFERENCE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward)?\s+of\b|\bnear\b|\bclose to\b|\boutside\b|"
     r"\baway from\b|\bfrom\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bmiles?\b|\blocated\b|\bsituated\b|"
-    r"\bborders?\b|\bbetween\b|\bbased in\b|\bheartland\b|\btowards?\b|\btoward\b",
+    r"\bborders?\b|\bbetween\b|\bbased in\b|\bheartland\b|\btowards?\b|\btoward\b|"
+    # "seized Tel Rifaat in northern Aleppo": the region around a place, not the place
+    r"\bin\s+(?:the\s+)?(?:northern|southern|eastern|western|central|rural|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern)\b",
     re.I,
 )
 _CONTAINER_AFTER = re.compile(
