@@ -14,7 +14,14 @@ import re
 from collections.abc import Sequence
 
 from .actor_mentions import ActorMention, actor_side
-from .clauses import Clause, clause_at, fronted_subject, subjectless, subjects_for
+from .clauses import (
+    Clause,
+    clause_at,
+    fronted_subject,
+    is_object,
+    subjectless,
+    subjects_for,
+)
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .rules import Rule, Trigger
@@ -38,7 +45,6 @@ _PARENTHETICAL = re.compile(
 _OBJECT_OF = re.compile(
     r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.I
 )
-_INFINITIVE_GAP = re.compile(r"\s+(?:to|into)\s+(?:\w+\s+(?:and|or)\s+)?", re.I)
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
 
 
@@ -150,8 +156,15 @@ def _choose_actor(
     own = clause_at(clauses, trig.start) if clauses else None
     if own is not None and candidates and subjectless(text, own):
         # "forcing government troops to withdraw": the participle's object does the act
-        told = [a for a in actors if own.start <= a.start and a.end <= trig.start]
-        if told and _INFINITIVE_GAP.fullmatch(text, told[-1].end, trig.start):
+        # "forcing government troops to withdraw", "reversing a claim that denied rebels had
+        # entered X": an actor of the clause that is no object of a preposition ("clashing
+        # with regime forces and capturing X") is the subject of what follows it
+        told = [
+            a
+            for a in actors
+            if own.start <= a.start and a.end <= trig.start and not is_object(text, a, own.start)
+        ]
+        if told:
             return _actor_of(told[-1], speaker)
         return first(candidates)  # "by seizing X", ", capturing X": the main clause's subject
     subjects = [

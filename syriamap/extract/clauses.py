@@ -48,6 +48,7 @@ __all__ = [
     "clause_date",
     "fronted_subject",
     "inherits_modality",
+    "is_object",
     "split_clauses",
     "subjectless",
     "subjects_for",
@@ -328,7 +329,7 @@ _GERUND_START = re.compile(r"\s*(?:,\s*)?(?:\w+ly\s+)?[a-z]+(?:ing|ed|en)\b", re
 # an actor right after one of these is an object, not a subject ("a setback to the regime")
 _OBJECT_PREPOSITION = re.compile(
     r"\b(?:to|against|with|from|on|at|into|toward|towards|by|for|between)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,4}$",
+    r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:that|which|who|and|as|while)\b)[\w'\u2019-]+\s+){0,4}$",
     re.I,
 )
 
@@ -365,6 +366,11 @@ def _subjectless(text: str, clause: Clause) -> bool:
     return _GERUND_START.match(text, opener_end + len(clause.opener), clause.end) is not None
 
 
+def is_object(text: str, actor: ActorMention, floor: int = 0) -> bool:
+    """Whether an actor is the object of a preposition ("a blow to the regime")."""
+    return _OBJECT_PREPOSITION.search(text, max(floor, actor.start - 50), actor.start) is not None
+
+
 def main_subject(
     clauses: Sequence[Clause], actors: Sequence[ActorMention], text: str = ""
 ) -> ActorMention | None:
@@ -372,7 +378,7 @@ def main_subject(
     for a in actors:
         if _in_subordinate(clauses, a.start):
             continue
-        if text and _OBJECT_PREPOSITION.search(text, max(0, a.start - 50), a.start):
+        if text and is_object(text, a):
             continue
         return a
     return None
