@@ -253,3 +253,18 @@ def test_region_of_a_place_is_no_target_and_former_holder_is_earlier():
 def test_a_participle_under_a_modal_is_hypothetical():
     got = _claims("If Morek falls, the rebels could push on to Homs, cutting off Damascus.")
     assert not any(p == "Damascus" for p, _a, _r in got)
+
+
+def test_a_pronoun_contradicted_in_its_own_sentence_is_dropped():
+    text = (
+        "Government troops held the line on Saturday. On Sunday morning, they entered "
+        "Damascus, while the army withdrew from Damascus."
+    )
+    got = _claims(text)
+    assert ("Damascus", "government", "entered") not in got
+    assert ("Damascus", "government", "withdrew") in got
+
+
+def test_moving_out_to_areas_under_control_is_no_control_of_the_origin():
+    got = _claims("Families from Morek moved out to areas under Kurdish control.")
+    assert not any(p == "Morek" and r == "controls" for p, _a, r in got)

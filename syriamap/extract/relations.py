@@ -226,7 +226,33 @@ def match_claims(
                     clause,
                 )
             )
-    return _drop_former_state(claims)
+    return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[Claim]:
+    """Drop a claim whose actor came from an earlier sentence when the sentence contradicts it.
+
+    "On Sunday, they entered Damascus, while the army withdrew from the city": "they" was
+    resolved to the previous sentence's subject; when that side also withdraws from or
+    loses the same place in this sentence, "they" must be someone else.
+    """
+    leaving = {
+        (c.mention.place_id, actor_side(c.actor))
+        for c in claims
+        if c.relation in ("withdrew", "lost") and c.actor_text and c.actor_text in sentence.text
+    }
+    if not leaving:
+        return claims
+    return [
+        c
+        for c in claims
+        if not (
+            c.relation in ("captured", "entered", "controls")
+            and c.actor_text
+            and c.actor_text not in sentence.text
+            and (c.mention.place_id, actor_side(c.actor)) in leaving
+        )
+    ]
 
 
 # a change of control whose object is described by its state before the change

@@ -133,6 +133,8 @@ def _targets_before(
         if not out:
             if _words(between) > trig.rule.gap:
                 break
+            if trig.rule.voice == "state" and _MOVED_TO.search(between):
+                break  # "people of X moved out to areas under Kurdish control": not X
             clause = _CLAUSE_BREAK.search(between)
             if (
                 clause
@@ -161,6 +163,9 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:out|to|into|towards?)\s+(?:the\s+)?(?:areas?|regions?|parts?)\b", re.I
+)
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
     r"(?:which|that)\s*",
