@@ -268,3 +268,21 @@ def test_a_pronoun_contradicted_in_its_own_sentence_is_dropped():
 def test_moving_out_to_areas_under_control_is_no_control_of_the_origin():
     got = _claims("Families from Morek moved out to areas under Kurdish control.")
     assert not any(p == "Morek" and r == "controls" for p, _a, r in got)
+
+
+def test_withdrawal_in_a_following_clause_belongs_to_its_own_actor():
+    got = _claims(
+        "Rebels announced on Saturday their capture of Morek following an agreement with "
+        "government forces for an organized withdrawal."
+    )
+    assert ("Morek", "government", "withdrew") in got
+    assert ("Morek", "opposition", "withdrew") not in got
+
+
+def test_earlier_in_the_day_is_the_same_day():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract(
+            "Rebels claimed they had seized control of Morek earlier in the day.", published=PUB
+        )
+    assert [a.event_date.isoformat() for a in found] == [PUB]

@@ -143,6 +143,12 @@ def _choose_actor(
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")
+        own = clause_at(clauses, trig.start) if clauses else None
+        if rule.relation == "withdrew" and own is not None and own.kind == "temporal":
+            # "X took Daraa following an agreement with government forces for an organized
+            # withdrawal": the one who withdraws is named in that clause, not the main one
+            mine = [a for a in before if a.start >= own.start]
+            return first(list(reversed(mine))) or first(by)
         nearest = [
             a
             for a in reversed(before)

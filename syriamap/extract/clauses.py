@@ -98,7 +98,7 @@ _FORMERLY = re.compile(r",\s*(?P<w>previously|formerly|once)\b(?!\s+(?:again|mor
 _SEMICOLON = re.compile(r"[;\u2014]|\s-\s")
 _COMMA = re.compile(r",")
 _EARLIER = re.compile(
-    r"\bearlier\s+in\s+the\s+(?:offensive|campaign|fighting|war|assault|advance|day|week)\b|"
+    r"\bearlier\s+in\s+the\s+(?:offensive|campaign|fighting|war|assault|advance|week)\b|"
     r"\bpreviously\b",
     re.I,
 )

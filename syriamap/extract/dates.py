@@ -87,7 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "today",
         re.compile(
-            r"\b(?:earlier\s+today|today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I
+            r"\b(?:earlier\s+today|earlier\s+in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)|"
+            r"tonight)\b",
+            re.I,
         ),
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
