@@ -286,3 +286,21 @@ def test_earlier_in_the_day_is_the_same_day():
             "Rebels claimed they had seized control of Morek earlier in the day.", published=PUB
         )
     assert [a.event_date.isoformat() for a in found] == [PUB]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli tanks entered the Quneitra countryside overnight.",
+        "Residents received warnings from the Israeli military to remain in Khan Arnabah.",
+        "Rebels urged soldiers to withdraw from Morek.",
+    ],
+)
+def test_israeli_region_moves_and_warnings_claim_nothing(text):
+    assert _claims(text) == set()
+
+
+def test_israeli_moves_claim_the_places_named():
+    assert _claims("Israeli tanks entered Khan Arnabah overnight.") == {
+        ("Khan Arnabah", "israel", "entered")
+    }

@@ -214,6 +214,8 @@ def match_claims(
             precision = "near" if is_near else rule.place_precision
             if precision == "place" and target.kind_cue in ("governorate", "district", "region"):
                 precision = "region"
+            if precision == "region" and actor_side(actor) == "israel":
+                continue  # Israeli moves in the buffer zone claim only the places named
             claims.append(
                 Claim(
                     target,

@@ -46,8 +46,9 @@ _IRREALIS = re.compile(
     r"vow(?:ed|s)? to|threaten(?:ed|s)? to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
     r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
-    r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to)\s+(?:[\w'\u2019-]+\s+){0,1}"
-    r"(?:(?:and|or)\s+)?$",
+    r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
+    r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
     re.I,
 )
 _CONDITIONAL = re.compile(
