@@ -304,3 +304,47 @@ def test_israeli_moves_claim_the_places_named():
     assert _claims("Israeli tanks entered Khan Arnabah overnight.") == {
         ("Khan Arnabah", "israel", "entered")
     }
+
+
+# ---- more invented variants: years, roads, containers, owners, patrons ---------------
+
+
+def test_a_month_of_that_year_is_background():
+    assert _claims("In April of that year, regime forces besieged the town of Morek.") == set()
+
+
+def test_control_of_roads_is_no_control_of_the_town():
+    assert _claims("Militants took control of roads leading into Morek.") == set()
+
+
+def test_a_province_after_in_is_no_list_item():
+    got = _claims(
+        "Pro-Turkey factions took over Tal Rifaat and nearby villages in Aleppo province."
+    )
+    assert got == {("Tal Rifaat", "sna", "captured")}
+
+
+def test_the_owner_of_a_facility_is_no_subject():
+    got = _claims("They said that militants had stormed the government's research centre in Morek.")
+    assert not any(a == "government" for _p, a, _r in got)
+
+
+def test_turkiye_backed_forces_in_an_after_clause():
+    got = _claims(
+        "The SDF was offered a safe exit from Aleppo after Turkiye-backed forces seized Tal Rifaat."
+    )
+    assert got == {("Tal Rifaat", "sna", "captured")}
+
+
+def test_its_withdrawal_belongs_to_the_owner_named_before():
+    got = _claims(
+        "Rebels announced entering Morek, coinciding with the army announcing its "
+        "withdrawal from Morek."
+    )
+    assert ("Morek", "government", "withdrew") in got
+    assert ("Morek", "opposition", "withdrew") not in got
+
+
+def test_a_nominal_cue_under_a_modal_is_hypothetical():
+    got = _claims("Its capture would open the road to a rebel advance on Homs.")
+    assert got == set()

@@ -45,6 +45,12 @@ _PARENTHETICAL = re.compile(
 _OBJECT_OF = re.compile(
     r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.I
 )
+_ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
+_POSSESSED_THING = re.compile(
+    r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
+    r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
+    re.I,
+)
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
 
 
@@ -143,6 +149,13 @@ def _choose_actor(
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")
+        if re.search(
+            r"\b(?:its|their)\s+$", text[max(sentence.start, trig.start - 8) : trig.start]
+        ):
+            # "the Ministry of Defense announcing its withdrawal": the owner named before
+            owners = [a for a in before if _words(text[a.end : trig.start]) <= 4]
+            if owners:
+                return _actor_of(owners[-1], speaker)
         own = clause_at(clauses, trig.start) if clauses else None
         if rule.relation == "withdrew" and own is not None and own.kind == "temporal":
             # "X took Daraa following an agreement with government forces for an organized
@@ -184,6 +197,8 @@ def _choose_actor(
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
             and re.match(r"\s*,", text[a.end : trig.start])
         )
+        # "the Syrian government's research centre": the owner of a thing is no subject
+        and not _POSSESSED_THING.match(text, a.end, trig.start)
     ]
     if (
         subjects

@@ -49,6 +49,7 @@ __all__ = [
     "fronted_subject",
     "inherits_modality",
     "is_object",
+    "modal_before",
     "split_clauses",
     "subjectless",
     "subjects_for",
@@ -316,6 +317,10 @@ def subjects_for(
         return [main] if main is not None else []
     if mine and own.subordinate:
         return mine
+    if own.kind == "temporal" and text and not _PRONOUN.search(text, own.start, cue_start):
+        # "after Turkiye-backed forces seized X": the clause has a subject the actor
+        # lexicon does not know; the main clause's actors did not do it
+        return []
     if own.kind == "relative":
         # "the rebels who had entered them": the antecedent right before the pronoun
         antecedent = [a for a in before if 0 <= own.start - a.end <= 2]
@@ -325,7 +330,11 @@ def subjects_for(
     return [a for a in before if not _in_subordinate(clauses, a.start)]
 
 
-_GERUND_START = re.compile(r"\s*(?:,\s*)?(?:\w+ly\s+)?[a-z]+(?:ing|ed|en)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:they|he|she|it|we)\b", re.I)
+_GERUND_START = re.compile(
+    r"\s*(?:,\s*)?(?:(?:\w+ly|later|then|soon|again|eventually|finally)\s+)?[a-z]+(?:ing|ed|en)\b",
+    re.I,
+)
 # an actor right after one of these is an object, not a subject ("a setback to the regime")
 _OBJECT_PREPOSITION = re.compile(
     r"\b(?:to|against|with|from|on|at|into|toward|towards|by|for|between)\s+"
@@ -346,6 +355,11 @@ def inherits_modality(text: str, sentence_start: int, clause: Clause | None) -> 
     if clause is None or clause.kind != "participial" or clause.time == "earlier":
         return False  # "after losing Hama", "having taken X": told as past events
     return _MODAL.search(text, sentence_start, clause.start) is not None
+
+
+def modal_before(text: str, clause: Clause | None, cue_start: int) -> bool:
+    """Whether a modal verb precedes a cue in its clause ("would open the way to an attack")."""
+    return clause is not None and _MODAL.search(text, clause.start, cue_start) is not None
 
 
 def subjectless(text: str, clause: Clause | None) -> bool:
@@ -443,6 +457,12 @@ _BACKED_BY = re.compile(
 _GLOSS = re.compile(r"\s*\(\s*")
 _ANTI_HEAD = re.compile(r"['\u2019]?\s+" + _GENERIC.replace("(?:", "(?:groups['\u2019]?|", 1), re.I)
 _PATRON_CLIENT = {"turkey": "sna", "russia": "government", "iran": "government"}
+# "Türkiye-backed forces", "Ankara-backed armed factions": the SNA
+_PATRON_BACKED = re.compile(
+    r"\b(?:Turkish|Turkey|Turkiye|T\u00fcrkiye|Ankara)-(?:backed|supported)\s+"
+    r"(?:(?:armed|Syrian|opposition|rebel|allied)\s+)*" + _GENERIC + r"\b",
+    re.I,
+)
 _PRESIDENTS_TROOPS = re.compile(
     r"\bthe\s+(?:syrian\s+)?(?:president|regime|government)['\u2019]s\s+"
     r"(?:troops|forces|army|soldiers|loyalists|units)\b",
@@ -518,6 +538,10 @@ def agent_phrases(
                 out.append(_merged(text, at, a.end, _PATRON_CLIENT[a.actor]))
             continue
         out.append(a)
+    for m in _PATRON_BACKED.finditer(text, start, len(text) if end is None else end):
+        if not any(a.start < m.end() and m.start() < a.end for a in out if a.actor):
+            out = [a for a in out if not (m.start() <= a.start and a.end <= m.end())]
+            out.append(_merged(text, m.start(), m.end(), "sna"))
     for m in _PRESIDENTS_TROOPS.finditer(text, start, len(text) if end is None else end):
         if not any(a.start < m.end() and m.start() < a.end for a in out):
             out.append(_merged(text, m.start(), m.end(), "government"))

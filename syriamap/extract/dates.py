@@ -53,6 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?i:in|by|during|until)\s+(?P<part>(?i:early|late|mid-?|the\s+middle\s+of)\s*)?"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
             r"November|December)\b(?!,?\s+(?:of\s+)?\d)"
+            r"(?P<that>\s+of\s+(?i:that|the\s+same|the\s+following|the\s+previous)\s+year)?"
         ),
     ),
     (
@@ -214,6 +215,10 @@ def find_date_cues(
                 else:
                     month = _MONTHS[m.group("m").lower()]
                     year = published.year - (1 if month > published.month else 0)
+                    if m.group("that"):
+                        # "in April of that year": a year named before, in a narrative of
+                        # the past; not this year (taken as the year before: background)
+                        year = min(year, published.year - 1)
                     date = min(dt.date(year, month, _month_day(m)), published)
                 precision = "month"
             elif kind == "later":

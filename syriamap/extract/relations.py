@@ -42,6 +42,7 @@ from .clauses import (
     clause_at,
     hypothetical,
     inherits_modality,
+    modal_before,
     pluperfect,
     split_clauses,
 )
@@ -178,6 +179,7 @@ def match_claims(
             or clause.kind == "inference"
             or hypothetical(text, clause, trig.start, trig.end)
             or inherits_modality(text, sentence.start, clause)
+            or (rule.rule != "held_adjective" and modal_before(text, clause, trig.start))
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
         if (

@@ -92,6 +92,8 @@ def _targets_after(
                 between = _QUOTE_MARK.sub(" ", between, count=2)
             if _words(between) > trig.rule.gap + (2 if out else 0) or _CLAUSE_BREAK.search(between):
                 break
+            if _ROADS.search(between):
+                break  # "control of roads leading into the city": not the city
             if _AREAS_NEAR.fullmatch(between):
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
@@ -100,7 +102,8 @@ def _targets_after(
             if m.start < skip:
                 continue  # inside a relative clause between two list items
             if (
-                _words(_KIND_PHRASE.sub(" ", between)) > 5
+                (_IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None)
+                or _words(_KIND_PHRASE.sub(" ", between)) > 5
                 or _CLAUSE_BREAK.search(between)
                 or _REFERENCE.search(between)
                 or _PARTICIPLE.search(between)
@@ -163,6 +166,15 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+_ROADS = re.compile(
+    r"\b(?:roads?|routes?|highways?|access|supply\s+lines?|entrances?|approaches|"
+    r"corridors?)\b",
+    re.I,
+)
+# "Tal Rifaat and nearby villages in Aleppo province": the province contains them, it is
+# no list item ("positions in Quneitra" is: a place, not a province)
+_IN_CONTAINER = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside|region)\b", re.I)
 _MOVED_TO = re.compile(
     r"\b(?:out|to|into|towards?)\s+(?:the\s+)?(?:areas?|regions?|parts?)\b", re.I
 )
