@@ -348,3 +348,40 @@ def test_its_withdrawal_belongs_to_the_owner_named_before():
 def test_a_nominal_cue_under_a_modal_is_hypothetical():
     got = _claims("Its capture would open the road to a rebel advance on Homs.")
     assert got == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The forces of the regime and groups associated with the support of Iran "
+            "withdrew from Morek.",
+            {("Morek", "government", "withdrew")},
+        ),
+        ("Morek, under opposition control from 2012 to 2018, was quiet.", set()),
+        (
+            "The Druze stronghold of Sweida hosts army barracks.",
+            {("Sweida", "druze_factions", "controls")},
+        ),
+        (
+            "Reuters reported that the withdrawal of Kurdish forces from Morek followed a deal.",
+            {("Morek", "sdf", "withdrew")},
+        ),
+        ("He spoke about army withdrawals in other parts of the country.", set()),
+        (
+            "Local leaders called on all members of the army and the security services to "
+            "defect and withdraw from Sweida.",
+            set(),
+        ),
+    ],
+)
+def test_objects_spans_strongholds_and_elsewhere(text, expected):
+    assert _claims(text) == expected
+
+
+def test_a_while_clause_takes_the_main_clause_date():
+    got = _rows(
+        "On Sunday morning, rebels entered Morek, while the army withdrew from Qamhana.",
+        published="2024-12-09",
+    )
+    assert ("Qamhana", "government", "withdrew", "2024-12-08") in got

@@ -45,6 +45,12 @@ _PARENTHETICAL = re.compile(
 _OBJECT_OF = re.compile(
     r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.I
 )
+_OF_THING = re.compile(
+    r"\b(?!(?:forces|troops|fighters|units|soldiers|militias?|members|army|ranks|remnants|"
+    r"elements|brigades?|battalions?|groups|factions|coalition|alliance)\b)[a-z]+\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
 _POSSESSED_THING = re.compile(
     r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
@@ -167,7 +173,8 @@ def _choose_actor(
             for a in reversed(before)
             if not _OBJECT_OF.search(text[max(sentence.start, a.start - 40) : a.start])
         ]
-        return first(by) or first(modifier) or first(nearest) or first(far)
+        # "the withdrawal of Kurdish forces from X": the actor named inside the cue
+        return first(inside) or first(by) or first(modifier) or first(nearest) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
     # of the clause layer's candidates (own clause, else the main clause) only
@@ -199,6 +206,8 @@ def _choose_actor(
         )
         # "the Syrian government's research centre": the owner of a thing is no subject
         and not _POSSESSED_THING.match(text, a.end, trig.start)
+        # "groups associated with the support of Iran withdrew": Iran is an object
+        and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
     ]
     if (
         subjects

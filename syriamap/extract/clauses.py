@@ -578,9 +578,16 @@ def clause_date(
     does not say how much earlier). Returns ``(date, precision, note)``, or ``None`` when
     the clause is not earlier or has a date cue of its own.
     """
-    if clause is None or clause.time != "earlier":
+    if clause is None or any(c.date and clause.start <= c.start < clause.end for c in cues):
         return None
-    if any(c.date and clause.start <= c.start < clause.end for c in cues):
+    if clause.time == "same" and clause.kind == "temporal" and precision == "published":
+        # "On Sunday, they entered X, while the army withdrew": the same day as the main
+        # clause, whose cue a clause break hid
+        outside = [c for c in cues if c.date and c.end <= clause.start]
+        if outside and outside[-1].date is not None:
+            return outside[-1].date, outside[-1].precision, ""
+        return None
+    if clause.time != "earlier":
         return None
     reference, ref_precision = date, precision
     outside = [c for c in cues if c.date and not clause.start <= c.start < clause.end]

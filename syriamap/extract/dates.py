@@ -73,7 +73,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("y", re.compile(r"\b(?:in|since|by|during)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (
+        "y",
+        re.compile(
+            r"\b(?:in|since|by|during|from\s+(?:19|20)\d\d\s+(?:to|until|till|through))\s+"
+            r"(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
     (
         "later",
         re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I),

@@ -72,6 +72,11 @@ __all__ = [
     "word_prefixes",
 ]
 
+_ELSEWHERE = re.compile(
+    r"\s+(?:in|from)\s+(?:other|several|many|some|various|different)\s+"
+    r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
+    re.I,
+)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
@@ -153,6 +158,8 @@ def match_claims(
                     text, sentence, trig, places, focus
                 )
         elif rule.slot == "focus":
+            if _ELSEWHERE.match(text, trig.end):
+                continue  # "withdrawals in other parts of the country": not here
             earlier = [m for m in places if m.end <= trig.start]
             if earlier:
                 targets = [(earlier[-1], True)]
@@ -253,7 +260,7 @@ def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[
         if not (
             c.relation in ("captured", "entered", "controls")
             and c.actor_text
-            and c.actor_text not in sentence.text
+            and c.actor_text not in sentence.text[: c.trigger.start - sentence.start]
             and (c.mention.place_id, actor_side(c.actor)) in leaving
         )
     ]

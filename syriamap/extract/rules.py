@@ -192,7 +192,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 if _NEGATION.search(head):
                     continue
                 negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
-            if _IRREALIS.search(text[max(0, a - 40) : a]) or _CONDITIONAL.search(
+            if _IRREALIS.search(text[max(0, a - 90) : a]) or _CONDITIONAL.search(
                 text[max(0, a - 160) : a]
             ):
                 continue
