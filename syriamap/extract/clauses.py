@@ -69,6 +69,17 @@ _TEMPORAL_LEAD = re.compile(
     r"the\s+week|a\s+week|the\s+morning|the\s+night))\s+$",
     re.I,
 )
+# words without which a family of openers cannot match (a cheap gate before the patterns)
+_WORD_RE = re.compile(r"[a-z]+")
+_TEMPORAL_WORDS = ("after", "before", "since", "until", "till", "following", "once", "when",
+                   "while", "as")  # fmt: skip
+_RELATIVE_WORDS = ("which", "who", "whom", "where", "that")
+_INFERENCE_WORDS = ("meaning", "means", "mean", "suggesting", "implying", "indicating",
+                    "signalling", "signaling", "sign")  # fmt: skip
+_SPEECH_WORDS = ("said", "says", "say", "claimed", "claims", "announced", "announces",
+                 "stated", "states", "declared", "reported", "reports", "added", "confirmed",
+                 "insisted", "told")  # fmt: skip
+_FORMERLY_WORDS = ("previously", "formerly", "once")
 _RELATIVE = re.compile(
     r"(?:,\s*|\s)(?P<w>which|who|whom|where|that(?=\s+(?:had|has|have|was|were|is|are)\s))\b",
     re.I,
@@ -200,23 +211,29 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
 ('temporal', 'earlier', 1, 'a day after taking Saraqib from the army.')]
     """
     openers: list[Clause] = []
-    for m in _TEMPORAL.finditer(text, start, end):
+    low = text[start:end].lower()
+    words = set(_WORD_RE.findall(low))
+
+    def has(*names: str) -> bool:
+        return not words.isdisjoint(names)
+
+    for m in _TEMPORAL.finditer(text, start, end) if has(*_TEMPORAL_WORDS) else ():
         openers.append(_temporal_clause(text, m, start, end))
-    for m in _RELATIVE.finditer(text, start, end):
+    for m in _RELATIVE.finditer(text, start, end) if has(*_RELATIVE_WORDS) else ():
         stop = _clause_end(text, m.end(), end, comma=m.group(0).startswith(","))
         openers.append(Clause(m.start(), stop, "relative", m.group("w").lower()))
-    for m in _PARTICIPLE.finditer(text, start, end):
+    for m in _PARTICIPLE.finditer(text, start, end) if "ing" in low else ():
         word = (m.group("h") or m.group("w")).lower()
         stop = _clause_end(text, m.end(), end, comma=True)
         time = "earlier" if word.startswith("having") else "same"
         openers.append(Clause(m.start(), stop, "participial", word, time))
-    for m in _INFERENCE.finditer(text, start, end):
+    for m in _INFERENCE.finditer(text, start, end) if has(*_INFERENCE_WORDS) else ():
         stop = _clause_end(text, m.end(), end, comma=True)
         openers.append(Clause(m.start(), stop, "inference", m.group("w").lower()))
-    for m in _SPEECH.finditer(text, start, end):
+    for m in _SPEECH.finditer(text, start, end) if has(*_SPEECH_WORDS) else ():
         stop = _clause_end(text, m.end(), end, comma=False)
         openers.append(Clause(m.start(), stop, "reported", m.group("w").lower(), reported=True))
-    for m in _APPOSITION.finditer(text, start, end):
+    for m in _APPOSITION.finditer(text, start, end) if ", " in low else ():
         # after a name that is not the sentence's first word ("Douma, the largest town
         # in X,"; not "Meanwhile, the SDF launched an offensive,")
         last = _LAST_WORD.search(text, start, m.start())
@@ -227,7 +244,7 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         ):
             continue
         openers.append(Clause(m.start(), m.end() - 1, "appositive", m.group("w").lower()))
-    for m in _FORMERLY.finditer(text, start, end):
+    for m in _FORMERLY.finditer(text, start, end) if has(*_FORMERLY_WORDS) else ():
         stop = _clause_end(text, m.end(), end, comma=True)
         openers.append(Clause(m.start(), stop, "appositive", m.group("w").lower(), "earlier"))
     openers.sort(key=lambda c: (c.start, -c.end))
@@ -454,6 +471,9 @@ _BACKED_BY = re.compile(
     r"(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+(?:the\s+)?$",
     re.I,
 )
+_PHRASE_WORDS = ("oppon", "foe", "enem", "advers", "rival", "opposed", "hostile", "against",
+                 "loyal", "allied", "aligned", "affiliated", "backed", "supported", "armed",
+                 "funded", "sponsored", "trained", "anti-", "(", "'s", "\u2019s")  # fmt: skip
 _GLOSS = re.compile(r"\s*\(\s*")
 _ANTI_HEAD = re.compile(r"['\u2019]?\s+" + _GENERIC.replace("(?:", "(?:groups['\u2019]?|", 1), re.I)
 _PATRON_CLIENT = {"turkey": "sna", "russia": "government", "iran": "government"}
@@ -484,6 +504,10 @@ def agent_phrases(
     >>> [(m.text, m.actor) for m in agent_phrases(s, find_actor_mentions(s))]
     [("Assad's opponents", 'opposition'), ('forces loyal to the regime', 'government')]
     """
+    stop_at = len(text) if end is None else end
+    low = text[start:stop_at].lower()
+    if not any(word in low for word in _PHRASE_WORDS):
+        return list(actors)  # no phrase that could name a side through another actor
     out: list[ActorMention] = []
     for a in actors:
         if not a.actor:
@@ -538,11 +562,11 @@ def agent_phrases(
                 out.append(_merged(text, at, a.end, _PATRON_CLIENT[a.actor]))
             continue
         out.append(a)
-    for m in _PATRON_BACKED.finditer(text, start, len(text) if end is None else end):
+    for m in _PATRON_BACKED.finditer(text, start, stop_at):
         if not any(a.start < m.end() and m.start() < a.end for a in out if a.actor):
             out = [a for a in out if not (m.start() <= a.start and a.end <= m.end())]
             out.append(_merged(text, m.start(), m.end(), "sna"))
-    for m in _PRESIDENTS_TROOPS.finditer(text, start, len(text) if end is None else end):
+    for m in _PRESIDENTS_TROOPS.finditer(text, start, stop_at):
         if not any(a.start < m.end() and m.start() < a.end for a in out):
             out.append(_merged(text, m.start(), m.end(), "government"))
     out.sort(key=lambda a: a.start)

@@ -192,8 +192,13 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 if _NEGATION.search(head):
                     continue
                 negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
-            if _IRREALIS.search(text[max(0, a - 90) : a]) or _CONDITIONAL.search(
-                text[max(0, a - 160) : a]
+            near = text[max(0, a - 40) : a]
+            if (
+                _IRREALIS.search(near)
+                # "called on all members of the army ... to defect and withdraw": a longer
+                # look back only when an infinitive "to" stands close before the cue
+                or (" to " in near and _IRREALIS.search(text[max(0, a - 90) : a]))
+                or _CONDITIONAL.search(text[max(0, a - 160) : a])
             ):
                 continue
             found.append((a, b, order, rule, negated))
