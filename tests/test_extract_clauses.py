@@ -385,3 +385,14 @@ def test_a_while_clause_takes_the_main_clause_date():
         published="2024-12-09",
     )
     assert ("Qamhana", "government", "withdrew", "2024-12-08") in got
+
+
+def test_a_date_in_a_relative_clause_dates_only_that_clause():
+    got = _rows("Rebels held Morek, which they had taken last week.")
+    assert ("Morek", "opposition", "controls", PUB) in got
+    assert ("Morek", "opposition", "captured", "2024-11-28") in got
+
+
+def test_a_noun_subject_of_a_modal_is_hypothetical():
+    assert _claims("The fall of Morek would be the biggest victory for the army.") == set()
+    assert _claims("The fall of Morek came on Friday.") == {("Morek", "government", "lost")}

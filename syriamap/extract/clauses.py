@@ -50,6 +50,7 @@ __all__ = [
     "inherits_modality",
     "is_object",
     "modal_before",
+    "own_cues",
     "split_clauses",
     "subjectless",
     "subjects_for",
@@ -292,16 +293,29 @@ _MODAL_AFTER = re.compile(
 
 
 def hypothetical(text: str, clause: Clause | None, cue_start: int, cue_end: int) -> bool:
-    """Whether a cue is a gerund subject of a modal verb ("Losing Homs would be a blow").
+    """Whether a cue is the subject of a modal verb ("Losing Homs would be a blow").
 
-    The cue opens its clause with an "-ing" word and a modal verb follows in the clause:
-    a hypothesis, no report.
+    The cue opens its clause as a gerund ("Losing X") or a noun ("The fall of X", "Its
+    capture") and a modal verb follows in the clause: a hypothesis, no report.
     """
-    if clause is None or not text[cue_start:cue_end].split()[0].lower().endswith("ing"):
+    if clause is None:
         return False
-    if text[clause.start : cue_start].strip(" ,\"'\u201c\u2018").lower() not in ("", "but", "and"):
+    head = text[clause.start : cue_start].strip(" ,\"'\u201c\u2018").lower()
+    first = text[cue_start:cue_end].split()[0].lower()
+    gerund = first.endswith("ing") and head in ("", "but", "and")
+    noun = head in ("", "but", "and", "the", "its", "their", "a", "an") and not (
+        first.endswith(("ed", "ing")) or first in _FINITE
+    )
+    if not (gerund or noun):
         return False
     return _MODAL_AFTER.match(text, cue_end, clause.end) is not None
+
+
+# verb forms that make a clause-initial cue a verb, not a noun subject
+_FINITE = frozenset(
+    "took take takes fell falls seized seizes captured captures entered enters withdrew "
+    "withdraws left leaves lost loses holds held controls retook overran".split()
+)
 
 
 def pluperfect(text: str, cue_start: int, floor: int) -> bool:
@@ -583,6 +597,30 @@ def _drop_inside(out: list[ActorMention], at: int) -> list[ActorMention]:
 
 
 # ---- time ---------------------------------------------------------------------------
+
+
+_DATING_KINDS = frozenset({"temporal", "relative", "participial", "appositive", "inference"})
+
+
+def own_cues(
+    clause: Clause | None, clauses: Sequence[Clause], cues: Sequence[DateCue]
+) -> list[DateCue]:
+    """Return the date cues a claim of ``clause`` may take.
+
+    A cue inside another subordinate clause dates that clause's event, not this one:
+    "Rebels held X, which they had taken last week" (the holding is not last week's).
+    Reported speech is no such clause ("..., state media reported on Friday").
+    """
+    if not clauses:
+        return list(cues)
+    out = []
+    for cue in cues:
+        home = clause_at(clauses, cue.start)
+        if home is not None and home is not clause and home.kind in _DATING_KINDS:
+            if clause is None or not (clause.start <= cue.start < clause.end):
+                continue
+        out.append(cue)
+    return out
 
 
 def clause_date(

@@ -18,7 +18,7 @@ from typing import Any
 
 from .._types import DateLike, parse_optional_date
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
-from .clauses import clause_date
+from .clauses import clause_date, own_cues
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
@@ -293,7 +293,11 @@ def analyse(
             if stance == "asserted":
                 claimant, c_side = "", ""
             event_date, precision = date_for(
-                date_cues, claim.trigger.start, pub, sentence.text, sentence.start
+                own_cues(claim.clause, claim.clauses, date_cues),
+                claim.trigger.start,
+                pub,
+                sentence.text,
+                sentence.start,
             )
             if claim.mention.start > claim.trigger.end and any(
                 c.date and _OWN_CUE.fullmatch(text, claim.mention.end, c.start) for c in date_cues

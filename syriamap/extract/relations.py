@@ -235,6 +235,7 @@ def match_claims(
                     precision,
                     round(rule.confidence * (0.6 + 0.4 * target.score), 3),
                     clause,
+                    tuple(clauses),
                 )
             )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))

@@ -101,6 +101,8 @@ class Claim:
     confidence: float
     clause: Clause | None = None
     """The clause the cue stands in (:mod:`syriamap.extract.clauses`), when known."""
+    clauses: tuple[Clause, ...] = ()
+    """All clauses of the sentence, for the dates the claim may take."""
 
     @property
     def method(self) -> str:
