@@ -396,3 +396,19 @@ def test_a_date_in_a_relative_clause_dates_only_that_clause():
 def test_a_noun_subject_of_a_modal_is_hypothetical():
     assert _claims("The fall of Morek would be the biggest victory for the army.") == set()
     assert _claims("The fall of Morek came on Friday.") == {("Morek", "government", "lost")}
+
+
+def test_an_as_clause_with_its_own_subject_takes_no_outside_actor():
+    assert (
+        _claims("The army is facing collapses as the insurgnts make progress near Morek.") == set()
+    )
+    got = _claims("Rebels advanced as government forces withdrew from Morek.")
+    assert got == {("Morek", "government", "withdrew")}
+
+
+def test_a_pronoun_in_an_as_clause_finds_its_antecedent():
+    got = _claims(
+        "A fresh uprising has emerged in the south, where rebels say they took a base as "
+        "they move closer to Qamhana."
+    )
+    assert not any(a == "government" for _p, a, _r in got)

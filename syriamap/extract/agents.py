@@ -19,6 +19,7 @@ from .clauses import (
     clause_at,
     fronted_subject,
     is_object,
+    own_subject,
     subjectless,
     subjects_for,
 )
@@ -132,6 +133,11 @@ def _choose_actor(
     if rule.voice == "any":
         # "fighting around X, where rebels ...": whoever the sentence names, nearest first
         named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        own = clause_at(clauses, trig.start) if clauses else None
+        if own is not None and own_subject(text, own):
+            # "the army is facing collapses as the opposition makes progress near X": a
+            # clause with a subject of its own takes no actor from outside it
+            return first([a for a in named if own.start <= a.start < own.end])
         return first(named)
     if rule.voice == "nominal":
         by = [
@@ -163,6 +169,9 @@ def _choose_actor(
             if owners:
                 return _actor_of(owners[-1], speaker)
         own = clause_at(clauses, trig.start) if clauses else None
+        if own is not None and own_subject(text, own):
+            mine = [a for a in before if a.start >= own.start]
+            return first(list(reversed(mine))) or first(by)  # "as the opposition makes gains"
         if rule.relation == "withdrew" and own is not None and own.kind == "temporal":
             # "X took Daraa following an agreement with government forces for an organized
             # withdrawal": the one who withdraws is named in that clause, not the main one

@@ -51,6 +51,7 @@ __all__ = [
     "is_object",
     "modal_before",
     "own_cues",
+    "own_subject",
     "split_clauses",
     "subjectless",
     "subjects_for",
@@ -60,7 +61,10 @@ _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=Tr
 # "two days after", "hours before", "shortly after", "since", "following"
 _TEMPORAL = re.compile(
     r"\b(?P<w>after|before|since|until|till|(?<!the\s)following|once(?!\s+(?:again|more))|"
-    r"when|while|as\s+soon\s+as)\b",
+    r"when|while|as\s+soon\s+as|"
+    # "as the opposition makes progress", "as rebels close in": "as" before a subject
+    r"(?<!such\s)(?<!well\s)as(?=\s+(?:the|its|their|his|her|rebels?|troops|forces|"
+    r"fighters|government|opposition|they|he|she|it)\b))\b",
     re.I,
 )
 # what may stand before the subordinator: a distance ("two days", "hours") or an adverb
@@ -348,7 +352,9 @@ def subjects_for(
         return [main] if main is not None else []
     if mine and own.subordinate:
         return mine
-    if own.kind == "temporal" and text and not _PRONOUN.search(text, own.start, cue_start):
+    if own.kind == "temporal" and text:
+        if _PRONOUN.search(text, own.start, cue_start):
+            return before  # "as they move closer to X": a pronoun for an earlier actor
         # "after Turkiye-backed forces seized X": the clause has a subject the actor
         # lexicon does not know; the main clause's actors did not do it
         return []
@@ -391,6 +397,19 @@ def inherits_modality(text: str, sentence_start: int, clause: Clause | None) -> 
 def modal_before(text: str, clause: Clause | None, cue_start: int) -> bool:
     """Whether a modal verb precedes a cue in its clause ("would open the way to an attack")."""
     return clause is not None and _MODAL.search(text, clause.start, cue_start) is not None
+
+
+_SIMULTANEOUS = frozenset({"as", "while", "when", "whereas"})
+
+
+def own_subject(text: str, clause: Clause | None) -> bool:
+    """Whether a clause of simultaneity has a subject of its own ("as the army withdrew")."""
+    return (
+        clause is not None
+        and clause.kind == "temporal"
+        and clause.opener in _SIMULTANEOUS
+        and not _subjectless(text, clause)
+    )
 
 
 def subjectless(text: str, clause: Clause | None) -> bool:
