@@ -412,3 +412,21 @@ def test_a_pronoun_in_an_as_clause_finds_its_antecedent():
         "they move closer to Qamhana."
     )
     assert not any(a == "government" for _p, a, _r in got)
+
+
+def test_a_main_clause_date_across_a_parenthetical_clause():
+    got = _rows("On December 5, after intense fighting, the opposition took control of Morek.")
+    assert ("Morek", "opposition", "captured", "2024-12-05") in got
+
+
+def test_a_place_qualifying_a_landscape_or_positions():
+    assert _claims("The army withdrew from the Latakia mountains towards the coast.") == set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract("The opposition took Quneitra key positions.", published=PUB)
+    assert [str(a.place_precision) for a in found] == ["near"]
+
+
+def test_can_is_a_modal():
+    got = _claims("This can bring the rebels closer to taking Morek.")
+    assert got == set()

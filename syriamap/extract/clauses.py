@@ -380,7 +380,7 @@ _OBJECT_PREPOSITION = re.compile(
 )
 
 
-_MODAL = re.compile(r"\b(?:could|would|will|might|may|should|shall)\b", re.I)
+_MODAL = re.compile(r"\b(?:could|would|will|might|may|should|shall|can)\b", re.I)
 
 
 def inherits_modality(text: str, sentence_start: int, clause: Clause | None) -> bool:
@@ -618,6 +618,35 @@ def _drop_inside(out: list[ActorMention], at: int) -> list[ActorMention]:
 # ---- time ---------------------------------------------------------------------------
 
 
+_COORDINATE_BREAK = re.compile(
+    r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
+    r"\band\s+(?:has|have|had|was|were|is|are)\b",
+    re.I,
+)
+
+
+def _main_cue(
+    clauses: Sequence[Clause], cues: Sequence[DateCue], position: int, text: str
+) -> DateCue | None:
+    """Return the main-clause cue before ``position`` that only subordinate clauses cut off."""
+    for cue in reversed([c for c in cues if c.date and c.end <= position]):
+        home = clause_at(clauses, cue.start)
+        if home is not None and home.subordinate:
+            continue
+        gap = "".join(
+            text[i] for i in range(cue.end, position) if not _in_subordinate_kind(clauses, i)
+        )
+        if _COORDINATE_BREAK.search(gap):
+            return None
+        return cue
+    return None
+
+
+def _in_subordinate_kind(clauses: Sequence[Clause], position: int) -> bool:
+    clause = clause_at(clauses, position)
+    return clause is not None and clause.kind in _DATING_KINDS
+
+
 _DATING_KINDS = frozenset({"temporal", "relative", "participial", "appositive", "inference"})
 
 
@@ -647,6 +676,10 @@ def clause_date(
     cues: Sequence[DateCue],
     date: dt.date | None,
     precision: str,
+    *,
+    clauses: Sequence[Clause] = (),
+    position: int | None = None,
+    text: str = "",
 ) -> tuple[dt.date, str, str] | None:
     """Date a claim of an earlier clause that has no date cue of its own.
 
@@ -659,6 +692,18 @@ def clause_date(
     does not say how much earlier). Returns ``(date, precision, note)``, or ``None`` when
     the clause is not earlier or has a date cue of its own.
     """
+    if (
+        clause is not None
+        and not clause.subordinate
+        and precision == "published"
+        and position is not None
+        and text
+    ):
+        # "On December 5, after intense fighting, the opposition took X": the main
+        # clause's cue, across a subordinate clause only
+        main = _main_cue(clauses, cues, position, text)
+        if main is not None and main.date is not None:
+            return main.date, main.precision, ""
     if clause is None or any(c.date and clause.start <= c.start < clause.end for c in cues):
         return None
     if clause.time == "same" and clause.kind == "temporal" and precision == "published":

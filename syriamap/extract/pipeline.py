@@ -330,7 +330,15 @@ def analyse(
             note = ""
             # "a day after taking X", "since seizing X", "which they had taken": the
             # clause's own time, earlier than the main clause's (extract/clauses.py)
-            shifted = clause_date(claim.clause, date_cues, event_date, precision)
+            shifted = clause_date(
+                claim.clause,
+                date_cues,
+                event_date,
+                precision,
+                clauses=claim.clauses,
+                position=claim.trigger.start,
+                text=text,
+            )
             if shifted is not None:
                 event_date, precision, note = shifted
             if _background(event_date, pub) or _dated_history(

@@ -72,6 +72,17 @@ __all__ = [
     "word_prefixes",
 ]
 
+# a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
+# dams, crossings and airbases are places of their own (data/sites.csv)
+_LANDSCAPE_AFTER = re.compile(
+    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|front|valley)\b",
+    re.I,
+)
+_POSITIONS_AFTER = re.compile(
+    r"\s+(?:(?:key|military|strategic|army|regime|main)\s+)?(?:positions|posts|outposts|"
+    r"checkpoints|bases|front\s+lines?|frontlines?)\b",
+    re.I,
+)
 _ELSEWHERE = re.compile(
     r"\s+(?:in|from)\s+(?:other|several|many|some|various|different)\s+"
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
@@ -216,6 +227,10 @@ def match_claims(
         for target, is_near in targets:
             if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                 continue  # "forced to retreat to Idlib": the place they went to
+            if _LANDSCAPE_AFTER.match(text, target.end):
+                continue  # "withdrew from the Latakia mountains": not the city of Latakia
+            if _POSITIONS_AFTER.match(text, target.end):
+                is_near = True  # "takes Quneitra key positions": around the place
             key = (target.place_id, actor, relation + "-" * trig.negated)
             if key in seen:
                 continue
