@@ -424,10 +424,11 @@ def _subjectless(text: str, clause: Clause) -> bool:
     if clause.kind != "temporal":
         return False
     # "after taking X", "since seizing X", "once captured": the opener, then a participle
-    opener_end = text.lower().find(clause.opener, clause.start, clause.end)
-    if opener_end < 0:
+    at = text[clause.start : clause.end].lower().find(clause.opener)
+    if at < 0:
         return False
-    return _GERUND_START.match(text, opener_end + len(clause.opener), clause.end) is not None
+    after = clause.start + at + len(clause.opener)
+    return _GERUND_START.match(text, after, clause.end) is not None
 
 
 def is_object(text: str, actor: ActorMention, floor: int = 0) -> bool:
