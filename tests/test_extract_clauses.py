@@ -430,3 +430,20 @@ def test_a_place_qualifying_a_landscape_or_positions():
 def test_can_is_a_modal():
     got = _claims("This can bring the rebels closer to taking Morek.")
     assert got == set()
+
+
+def test_examples_after_such_as_are_the_places_taken():
+    got = _claims(
+        "The rebels made gains, seizing key locations such as Morek, Kafr Nabl and Saraqib."
+    )
+    assert {("Morek", "opposition", "captured"), ("Saraqib", "opposition", "captured")} <= got
+
+
+def test_groups_opposing_the_regime_and_rural_regions():
+    assert _claims("Armed groups opposing the regime also captured Morek.") == {
+        ("Morek", "opposition", "captured")
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract("The SNA has taken over wide areas of eastern rural Aleppo.", published=PUB)
+    assert [str(a.place_precision) for a in found] == ["region"]

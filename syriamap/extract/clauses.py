@@ -491,7 +491,7 @@ _GENERIC = (
     r"insurgents|soldiers|brigades|men|militants)"
 )
 _OPPOSED_TO = re.compile(
-    r"\b(?P<head>" + _GENERIC + r"\s+)?(?:opposed\s+to|fighting\s+against|hostile\s+to)\s+"
+    r"\b(?P<head>" + _GENERIC + r"\s+)?(?:opposed\s+to|opposing|fighting\s+against|hostile\s+to)\s+"
     r"(?:the\s+)?(?:rule\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -505,9 +505,10 @@ _BACKED_BY = re.compile(
     r"(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+(?:the\s+)?$",
     re.I,
 )
-_PHRASE_WORDS = ("oppon", "foe", "enem", "advers", "rival", "opposed", "hostile", "against",
-                 "loyal", "allied", "aligned", "affiliated", "backed", "supported", "armed",
-                 "funded", "sponsored", "trained", "anti-", "(", "'s", "\u2019s")  # fmt: skip
+_PHRASE_WORDS = ("oppon", "foe", "enem", "advers", "rival", "opposed", "opposing", "hostile",
+                 "against", "loyal", "allied", "aligned", "affiliated", "backed", "supported",
+                 "armed", "funded", "sponsored", "trained", "anti-", "(", "'s",
+                 "\u2019s")  # fmt: skip
 _GLOSS = re.compile(r"\s*\(\s*")
 _ANTI_HEAD = re.compile(r"['\u2019]?\s+" + _GENERIC.replace("(?:", "(?:groups['\u2019]?|", 1), re.I)
 _PATRON_CLIENT = {"turkey": "sna", "russia": "government", "iran": "government"}

@@ -74,6 +74,11 @@ __all__ = [
 
 # a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
 # dams, crossings and airbases are places of their own (data/sites.csv)
+_RURAL_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?"
+    r"rural\s+$",
+    re.I,
+)
 _LANDSCAPE_AFTER = re.compile(
     r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|front|valley)\b",
     re.I,
@@ -236,8 +241,11 @@ def match_claims(
                 continue
             seen.add(key)
             precision = "near" if is_near else rule.place_precision
-            if precision == "place" and target.kind_cue in ("governorate", "district", "region"):
-                precision = "region"
+            if precision == "place" and (
+                target.kind_cue in ("governorate", "district", "region")
+                or _RURAL_BEFORE.search(text, max(sentence.start, target.start - 30), target.start)
+            ):
+                precision = "region"  # "Daraa province", "eastern rural Aleppo"
             if precision == "region" and actor_side(actor) == "israel":
                 continue  # Israeli moves in the buffer zone claim only the places named
             claims.append(

@@ -90,6 +90,9 @@ def _targets_after(
             if first and not out and floor == trig.end:
                 # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
                 between = _QUOTE_MARK.sub(" ", between, count=2)
+            # "seizing key locations such as X, Y and Z", "capturing seven villages,
+            # including X": the examples are the places taken
+            between = _SUCH_AS.sub(" ", between)
             if _words(between) > trig.rule.gap + (2 if out else 0) or _CLAUSE_BREAK.search(between):
                 break
             if _ROADS.search(between):
@@ -166,6 +169,11 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+_SUCH_AS = re.compile(
+    r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
+    r"sites|places|points)\s*,?\s*)?\b(?:such\s+as|including|like)\s*$",
+    re.I,
+)
 _ROADS = re.compile(
     r"\b(?:roads?|routes?|highways?|access|supply\s+lines?|entrances?|approaches|"
     r"corridors?)\b",
