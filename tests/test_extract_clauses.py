@@ -447,3 +447,35 @@ def test_groups_opposing_the_regime_and_rural_regions():
         warnings.simplefilter("ignore")
         found = extract("The SNA has taken over wide areas of eastern rural Aleppo.", published=PUB)
     assert [str(a.place_precision) for a in found] == ["region"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Morek and Kafr Nabl in Hama province have been evacuated by the Syrian army.",
+            {("Morek", "government", "withdrew"), ("Kafr Nabl", "government", "withdrew")},
+        ),
+        (
+            "The town of Morek was also seized by the opposition.",
+            {("Morek", "opposition", "captured")},
+        ),
+        (
+            "Local media reported the expulsion of the Syrian army from the town of Morek.",
+            {("Morek", "government", "lost")},
+        ),
+        (
+            "Syrian forces carried out a redeployment from the towns of Morek and Qamhana.",
+            {("Morek", "government", "withdrew"), ("Qamhana", "government", "withdrew")},
+        ),
+    ],
+)
+def test_passive_and_nominal_withdrawals(text, expected):
+    assert _claims(text) == expected
+
+
+def test_under_their_control_is_the_speakers_side():
+    got = _claims(
+        "Rebels pushed east on Tuesday.\n\nA rebel spokesman said Morek is now under their control."
+    )
+    assert ("Morek", "opposition", "controls") in got

@@ -52,6 +52,7 @@ _OF_THING = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
 _POSSESSED_THING = re.compile(
     r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
@@ -106,7 +107,11 @@ def _choose_actor(
             return got
         return None
     if rule.voice == "state":
-        return first(inside) or first(after)
+        got = first(inside) or first(after)
+        if got is None and _THEIR.search(text, trig.start, trig.end):
+            # "X is now under their control", said a rebel spokesman: the speaker's side
+            return speaker or previous_subject
+        return got
     if rule.voice == "against":
         # "the army repelled attacks (launched by rebels) in X": the attackers contest X
         by = [a for a in after if re.search(r"\bby\b", text[trig.end : a.start], re.I)]

@@ -150,6 +150,12 @@ def _targets_before(
                 break  # "X and Y, both of which are held by Z": the relative's antecedents
             if _is_reference(text, sentence, m, sentence.start):
                 continue
+            inside = _IN_CONTAINER.search(text, max(sentence.start, m.start - 8), m.start)
+            if inside is not None and _PROVINCE_AFTER.match(text, m.end):
+                # "X, Y and Z in Homs province have been evacuated": the province contains
+                # the places the cue is about
+                ceiling = inside.start()
+                continue
             app = _APPOSITION_OF.search(text[sentence.start : m.start])
             if app and re.fullmatch(
                 r"\s*,\s*", between[: len(between) - len(between.lstrip(" ,"))] or " "
