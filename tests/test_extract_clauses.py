@@ -479,3 +479,10 @@ def test_under_their_control_is_the_speakers_side():
         "Rebels pushed east on Tuesday.\n\nA rebel spokesman said Morek is now under their control."
     )
     assert ("Morek", "opposition", "controls") in got
+
+
+def test_neighbourhoods_in_a_city_and_a_since_cleft():
+    got = _claims("Militants took control of five neighborhoods in the city of Morek.")
+    assert ("Morek", "opposition", "captured") in got
+    got = _rows("It is the first time since the war began in 2011 that the regime has lost Morek.")
+    assert ("Morek", "government", "lost", PUB) in got

@@ -85,6 +85,7 @@ _SPEECH_WORDS = ("said", "says", "say", "claimed", "claims", "announced", "annou
                  "stated", "states", "declared", "reported", "reports", "added", "confirmed",
                  "insisted", "told")  # fmt: skip
 _FORMERLY_WORDS = ("previously", "formerly", "once")
+_CLEFT_THAT = re.compile(r"\s+that\s+(?=(?:the|rebels?|government|opposition|[A-Z]))")
 _RELATIVE = re.compile(
     r"(?:,\s*|\s)(?P<w>which|who|whom|where|that(?=\s+(?:had|has|have|was|were|is|are)\s))\b",
     re.I,
@@ -191,6 +192,11 @@ def _temporal_clause(text: str, m: re.Match[str], start: int, end: int) -> Claus
     else:
         time = "same"
     stop = _clause_end(text, m.end(), end, comma=True)
+    if word == "since":
+        # "the first time since the war began in 2011 that the regime has lost X": a cleft
+        cleft = _CLEFT_THAT.search(text, m.end(), stop)
+        if cleft is not None:
+            stop = cleft.start()
     irrealis = False
     if time == "later" or word == "once":
         body = text[m.end() : stop]

@@ -40,10 +40,14 @@ _CONTAINER_AFTER = re.compile(
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _AREAS_NEAR = re.compile(
-    r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+)?(?:their\s+|its\s+|his\s+)?"
+    r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
+    r"(?:their\s+|its\s+|his\s+)?(?:key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|"
+    r"southern\s+|central\s+)?"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
-    r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?",
+    r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
@@ -93,11 +97,14 @@ def _targets_after(
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
             between = _SUCH_AS.sub(" ", between)
-            if _words(between) > trig.rule.gap + (2 if out else 0) or _CLAUSE_BREAK.search(between):
+            areas = _AREAS_NEAR.fullmatch(between) is not None
+            if (
+                _words(between) > trig.rule.gap + (2 if out else 0) and not areas
+            ) or _CLAUSE_BREAK.search(between):
                 break
             if _ROADS.search(between):
                 break  # "control of roads leading into the city": not the city
-            if _AREAS_NEAR.fullmatch(between):
+            if areas:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
