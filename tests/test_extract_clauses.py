@@ -486,3 +486,10 @@ def test_neighbourhoods_in_a_city_and_a_since_cleft():
     assert ("Morek", "opposition", "captured") in got
     got = _rows("It is the first time since the war began in 2011 that the regime has lost Morek.")
     assert ("Morek", "government", "lost", PUB) in got
+
+
+def test_evacuating_people_to_safe_areas_under_control_is_no_control_of_their_town():
+    got = _claims(
+        "The SDF is seeking to evacuate Kurds around Morek to safe areas under its control."
+    )
+    assert not any(p == "Morek" and r == "controls" for p, _a, r in got)

@@ -197,7 +197,7 @@ _ROADS = re.compile(
 _IN_CONTAINER = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside|region)\b", re.I)
 _MOVED_TO = re.compile(
-    r"\b(?:out|to|into|towards?)\s+(?:the\s+)?(?:areas?|regions?|parts?)\b", re.I
+    r"\b(?:out|to|into|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:areas?|regions?|parts?)\b", re.I
 )
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
