@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from ..errors import DataError, StoreError, SyriamapError
-from ._common import DATE, echo_table, store_option
+from ._common import DATE, echo_table, progress_option, show_progress, write_store_option
 
 __all__ = ["COMMANDS", "evaluate", "extract", "ingest"]
 
@@ -81,8 +81,14 @@ def _analyses(
     is_flag=True,
     help="List the distance statements checked against the gazetteer instead.",
 )
+@progress_option
 def extract(
-    files: tuple[str, ...], published: dt.date | None, publisher: str | None, fmt: str, checks: bool
+    files: tuple[str, ...],
+    published: dt.date | None,
+    publisher: str | None,
+    fmt: str,
+    checks: bool,
+    progress: bool | None,
 ) -> None:
     """Print candidate assertions found in article FILES (text or HTML).
 
@@ -94,7 +100,7 @@ def extract(
     from ..extract.pipeline import CSV_COLUMNS
 
     rows: list[dict[str, Any]] = []
-    for name, result in _analyses(files, published, publisher, progress=True):
+    for name, result in _analyses(files, published, publisher, progress=show_progress(progress)):
         if checks:
             for check in result.checks:
                 row = check.to_row()
@@ -196,9 +202,14 @@ def _read_inputs(
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--published", type=DATE, default=None, help="Publication date of the articles.")
 @click.option("--publisher", default=None, help="Publisher of the articles.")
-@store_option
+@write_store_option
+@progress_option
 def ingest(
-    files: tuple[str, ...], published: dt.date | None, publisher: str | None, store: str | None
+    files: tuple[str, ...],
+    published: dt.date | None,
+    publisher: str | None,
+    store: str | None,
+    progress: bool | None,
 ) -> None:
     """Add article FILES and their dated assertions to the store (idempotent).
 
@@ -224,7 +235,7 @@ def ingest(
         planned: dict[str, Any] = {}  # content_hash -> the source as it will be stored
         warned: set[tuple[str, str]] = set()
         iterator: Any = inputs
-        if len(inputs) >= _PROGRESS_FROM:
+        if show_progress(progress) and len(inputs) >= _PROGRESS_FROM:
             from tqdm import tqdm
 
             iterator = tqdm(inputs, unit="file", file=sys.stderr, leave=False)

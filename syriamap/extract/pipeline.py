@@ -1,7 +1,8 @@
 """The extraction pipeline: article → candidate assertions.
 
 ``document → sentences → actor and place mentions → resolution in context → relations →
-stance and claimant → dates → (collective statements, distance checks)``, one module a
+stance and claimant → dates → stance across sentences → (collective statements, distance
+checks)``, one module a
 stage. :func:`extract` returns :class:`~syriamap.assertions.Assertion` objects;
 :func:`analyse` returns everything (candidates whose date is unknown included, mentions,
 distance checks and warnings) for the command line and the evaluation.
@@ -12,12 +13,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import time
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._types import DateLike, parse_optional_date
+from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
+from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import clause_date, own_cues
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
@@ -26,10 +30,51 @@ from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
-from .sentences import Sentence, split_sentences
-from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
+from .sentences import Sentence, blank_controls, split_sentences
+from .speakers import anaphor, head_noun
+from .stance import (
+    claimant_of,
+    claimant_side,
+    find_claimant,
+    find_stance_cues,
+    refers_back,
+    stance_at,
+    unnamed_claimant,
+)
 
-__all__ = ["CSV_COLUMNS", "Analysis", "Candidate", "analyse", "extract", "extract_document"]
+__all__ = [
+    "CSV_COLUMNS",
+    "MAX_SECONDS",
+    "MAX_WORK",
+    "Analysis",
+    "Candidate",
+    "analyse",
+    "extract",
+    "extract_document",
+    "work_units",
+]
+
+MAX_WORK = 20_000_000
+"""The per-document budget of the extractor, in work units (:func:`work_units`).
+
+Every stage is linear in the length of the text, except within one sentence, where each
+place mention is weighed against the other mentions and the actors named there, looking
+at the words between them. A sentence's work is its length plus (place mentions) x (place
+mentions + actor mentions) x (its length in hundreds of characters); a document's work is
+the sum over its sentences. A dense 8 MB news text costs about 8 million units and takes
+about 17 CPU seconds; at the budget, a pathological sentence (thousands of actors and verbs
+around a few places) takes about 30. A document over the budget (say, one "sentence"
+listing a thousand places) raises
+:class:`~syriamap.errors.TooComplexError` before the costly stages run.
+"""
+
+MAX_SECONDS = 120.0
+"""A second budget, in CPU seconds of the extracting thread: the sentence loop stops with
+:class:`~syriamap.errors.TooComplexError` once a document has used this much (a dense 8 MB
+text takes about 17). It guards against any stage that turns out slower than the work
+units say; the work units decide first, deterministically.
+
+Either way, ``ingest`` treats a document over budget like any other bad file."""
 
 CSV_COLUMNS = (
     "source_id",
@@ -170,7 +215,9 @@ def analyse(
         from ..gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
-    text = document.text
+    # every stage reads control and bidi characters as spaces; quotes are cut verbatim
+    verbatim = document.text
+    text = blank_controls(verbatim)
     pub = parse_optional_date(
         published if published is not None else document.meta.get("published"),
         what="published",
@@ -201,6 +248,15 @@ def analyse(
         if not _overlaps(spans, starts, d.start, d.end)
     ]
     all_mentions = sorted(mentions + descriptors, key=lambda m: m.start)
+    work = work_units(sentences, all_mentions, actors_by_sentence)
+    if work > MAX_WORK:
+        raise TooComplexError(
+            f"too complex to extract: {work:,} work units, over the budget of {MAX_WORK:,} "
+            "(syriamap.extract.pipeline.MAX_WORK); split the file into articles",
+            path=document.path or sid,
+            value=work,
+        )
+    deadline = time.thread_time() + MAX_SECONDS
 
     candidates: list[Candidate] = []
     previous_subject: tuple[str, str] | None = None
@@ -213,6 +269,13 @@ def analyse(
     quotes = _Quotes(text, document.body)
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
+        if time.thread_time() > deadline:
+            raise TooComplexError(
+                f"too complex to extract: over the budget of {MAX_SECONDS:g} CPU seconds "
+                f"(syriamap.extract.pipeline.MAX_SECONDS) at character {sentence.start:,}; "
+                "split the file into articles",
+                path=document.path or sid,
+            )
         while m_index < len(all_mentions) and all_mentions[m_index].start < sentence.start:
             m_index += 1
         inside = []
@@ -261,6 +324,7 @@ def analyse(
                         candidates[c_index] = _replace(old, stance="unverified")
             recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
+        first_new = len(candidates)  # this sentence's candidates start here
         for claim in claims:
             stance, cue = stance_at(
                 cues,
@@ -271,14 +335,22 @@ def analyse(
             )
             claimant, c_side = "", ""
             if cue is not None:
-                span = find_claimant(sentence.text, cue, offset=sentence.start)
+                span = claimant_of(sentence.text, cues, cue, offset=sentence.start)
                 if span is not None and text[span[0] : span[1]].strip():
                     claimant = text[span[0] : span[1]]
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
+                    elif claimant.split()[0].lower() in _PRONOUNS:
+                        # "He said ...": the speaker named in the sentences just before
+                        claimant = recent_speaker(text, sentences, sentence.index)
+                        if claimant:
+                            c_side, _actor = _side_of(claimant, people)
+                            last_claimant = (claimant, c_side)
                     else:
                         c_side, _actor = _side_of(claimant, people)
                         last_claimant = (claimant, c_side)
+                elif unnamed_claimant(cue, text):
+                    claimant, c_side = unnamed_claimant(cue, text), "neutral"
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
@@ -360,12 +432,12 @@ def analyse(
                     event_date=event_date,
                     date_precision=precision,
                     place_precision=claim.place_precision,
-                    quote=sentence.text,
+                    quote=verbatim[sentence.start : sentence.end],
                     start=sentence.start,
                     end=sentence.end,
                     method=claim.method,
                     confidence=claim.confidence,
-                    note=note,
+                    note="; ".join(n for n in (note, _context_note(claim.mention, gazetteer)) if n),
                 )
             )
             if stance == "attributed":
@@ -390,7 +462,7 @@ def analyse(
                 )
         dated = [
             c.event_date
-            for c in candidates
+            for c in candidates[first_new:]
             if c.start == sentence.start and c.date_precision != "published" and c.event_date
         ]
         if dated:
@@ -408,8 +480,35 @@ def analyse(
         named = [m for m in inside if m.place_id and not m.outside]
         focus = named[-1] if named else None
 
+    candidates = attribute_across_sentences(text, sentences, candidates, _replace)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+def work_units(
+    sentences: list[Sentence],
+    mentions: list[PlaceMention],
+    actors_by_sentence: list[list[ActorMention]],
+) -> int:
+    """Return the work the extractor's costly stages will do on a document.
+
+    The sum, over sentences, of the sentence's length plus its place mentions times
+    (place mentions + actor mentions) times its length in hundreds of characters;
+    ``mentions`` are sorted by start. See :data:`MAX_WORK`.
+
+    Examples
+    --------
+    >>> from syriamap.extract.sentences import split_sentences
+    >>> work_units(split_sentences("Rebels took Hama."), [], [[]])
+    17
+    """
+    starts = [m.start for m in mentions]
+    total = 0
+    for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
+        n = bisect.bisect_left(starts, sentence.end) - bisect.bisect_left(starts, sentence.start)
+        length = sentence.end - sentence.start
+        total += length + n * (n + len(actors)) * max(1, length // 100)
+    return total
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
@@ -447,6 +546,11 @@ def _side_of(
     Named people are remembered ("Hassan Abdel Ghani, a rebel commander"), so that a
     later "Abdel Ghani" keeps the side.
     """
+    back = anaphor(claimant)
+    if back and f"the {back}" in people:
+        # "The source stressed ...": the source named before ("a military source")
+        known_side, known_actor = people[f"the {back}"]
+        return known_side, ((known_actor, claimant) if known_actor else None)
     side = claimant_side(claimant)
     names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
     if side:
@@ -456,6 +560,7 @@ def _side_of(
             actor = mentions[0].actor
         for word in names:
             people.setdefault(word, (side, actor or ""))
+        people[f"the {head_noun(claimant)}"] = (side, actor or "")
         return side, ((actor, claimant) if actor else None)
     for word in names:
         if word in people:
@@ -576,3 +681,11 @@ def extract(
     if re.search(r"\S", text) is None:
         return []
     return extract_document(document, published=published, source_id=source_id)
+
+
+def _context_note(mention: PlaceMention, gazetteer: Any) -> str:
+    """Say so when a facility was read from context ("the military airport" after "Hama")."""
+    if not (mention.coref and mention.place_id.startswith("s:")):
+        return ""
+    place = gazetteer.get(mention.place_id)
+    return f"place from context: {mention.text!r} read as {place.name} ({place.kind})"
