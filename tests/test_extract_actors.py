@@ -41,7 +41,7 @@ def test_offsets_with_curly_apostrophes():
         ("Regime troops captured Hama.", "government"),
         ("Government troops captured Hama.", "government"),
         ("HTS militants stormed Hama.", "hts_coalition"),
-        ("Hezbollah fighters entered Qusayr.", "hezbollah"),
+        ("Hezbollah fighters withdrew from Qusayr.", "hezbollah"),
         ("Fighters captured Hama.", "opposition"),
     ],
 )

@@ -47,3 +47,19 @@ def test_every_match_hits_the_required_stems(sentence):
     for name, _stance, _claimant, pattern, _stems, required in stance._cues():
         if pattern.search(sentence):
             assert all(not stems.isdisjoint(present) for stems in required), name
+
+
+def test_own_pattern_parser_reads_the_lexicons_and_rejects_the_rest():
+    import re
+
+    prefilter = importlib.import_module("syriamap.extract.prefilter")
+    for rule in relations.rules():
+        prefilter.parse_pattern(rule.regex.pattern)  # every lexicon pattern parses
+    # alternatives sharing a prefix keep their own stems (no factoring of "t")
+    assert relations.required_stems(r"(?:took|take|taken)\s+over", word_start=True) == (
+        frozenset({"took", "take", "taken"}),
+        frozenset({"over"}),
+    )
+    for bad in ("(?:a", "a)", r"\1", "(?(1)a|b)"):
+        with pytest.raises(re.error):
+            prefilter.parse_pattern(bad)

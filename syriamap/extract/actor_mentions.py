@@ -54,7 +54,7 @@ _HOLDER_ADJECTIVES = {
 }
 _HOLDER_ADJECTIVE = re.compile(
     r"\b(" + "|".join(_HOLDER_ADJECTIVES) + r")(?=-(?:held|controlled|run|dominated)\b|"
-    r"\s+(?:control|hands)\b)",
+    r"\s+(?:control|hands|stronghold|strongholds|heartland|bastion|enclave)\b)",
     re.I,
 )
 
@@ -151,7 +151,16 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
             if not surface.isupper():
                 continue
         found.append((start, end, actor, side))
-    if " hands" in low or " control" in low or "-held" in low or "-controlled" in low:
+    if (
+        " hands" in low
+        or " control" in low
+        or "-held" in low
+        or "-controlled" in low
+        or " stronghold" in low
+        or " heartland" in low
+        or " bastion" in low
+        or " enclave" in low
+    ):
         for m in _HOLDER_ADJECTIVE.finditer(low):
             actor = _HOLDER_ADJECTIVES[m.group(1)]
             found.append((m.start(), m.end(), actor, actor_side(actor)))

@@ -24,39 +24,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .english import MONTHS, NUMBER_WORDS, WEEKDAYS
+
 __all__ = ["DateCue", "date_for", "find_date_cues"]
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    d: i
-    for i, d in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-_NUMBERS = {
-    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
+_NUMBERS = NUMBER_WORDS
 _MONTH_RE = (
     r"(?P<m>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 )
@@ -79,6 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?i:in|by|during|until)\s+(?P<part>(?i:early|late|mid-?|the\s+middle\s+of)\s*)?"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
             r"November|December)\b(?!,?\s+(?:of\s+)?\d)"
+            r"(?P<that>\s+of\s+(?i:that|the\s+same|the\s+following|the\s+previous)\s+year)?"
         ),
     ),
     (
@@ -98,7 +73,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("y", re.compile(r"\b(?:in|since|by|during)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (
+        "y",
+        re.compile(
+            r"\b(?:in|since|by|during|from\s+(?:19|20)\d\d\s+(?:to|until|till|through))\s+"
+            r"(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
     (
         "later",
         re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I),
@@ -113,12 +95,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "today",
         re.compile(
-            r"\b(?:earlier\s+today|today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I
+            r"\b(?:earlier\s+today|earlier\s+in\s+the\s+day|today|this\s+(?:morning|afternoon|evening)|"
+            r"tonight)\b",
+            re.I,
         ),
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d|one|a|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)),
     ("lastweek", re.compile(r"\blast\s+week(?:end)?\b", re.I)),
+    ("earlierweek", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I)),
     (
         "thisweek",
         re.compile(r"\b(?:this|the\s+past|the\s+last|past)\s+(?:week|few\s+days)\b", re.I),
@@ -237,6 +222,10 @@ def find_date_cues(
                 else:
                     month = _MONTHS[m.group("m").lower()]
                     year = published.year - (1 if month > published.month else 0)
+                    if m.group("that"):
+                        # "in April of that year": a year named before, in a narrative of
+                        # the past; not this year (taken as the year before: background)
+                        year = min(year, published.year - 1)
                     date = min(dt.date(year, month, _month_day(m)), published)
                 precision = "month"
             elif kind == "later":
@@ -289,6 +278,10 @@ def find_date_cues(
                     else (published - dt.timedelta(days=published.weekday() + 7 - 3))
                 )
                 precision = "week"
+            elif kind == "earlierweek":
+                # "earlier this week": before publication, within the week
+                date = None if published is None else published - dt.timedelta(days=2)
+                precision = "days"
             elif kind == "thisweek":
                 date = published
                 precision = "week"
@@ -372,10 +365,6 @@ def date_for(
     return best.date, best.precision
 
 
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 _AFTER_OFFSET = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(day|week|month)s?\s+(?:after|later\s+than)\b",

@@ -20,35 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .english import NUMBER_WORDS
 from .mentions import PlaceMention
 from .sentences import Sentence
 
 __all__ = ["DistanceCheck", "bearing", "compass", "find_distance_checks", "parse_distance"]
 
-_NUMBER_WORDS = {
-    "a few": 3.0,
-    "few": 3.0,
-    "several": 5.0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
-    "a hundred": 100,
-    "one hundred": 100,
-}
+_NUMBER_WORDS: dict[str, float] = {**NUMBER_WORDS, "a few": 3.0, "few": 3.0, "several": 5.0}
 _DIRECTIONS = {
     "north": 0,
     "northeast": 45,

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._normalize import GENERIC_WORDS, fold
+from .english import MONTH_ABBREVIATION_RE
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
 
@@ -289,11 +290,7 @@ _FACILITY_CHUNK = re.compile(
 )
 
 # "Nov. 27", "Dec 7", "Jan. 8": a month (or its abbreviation) before a day number
-_MONTH = re.compile(
-    r"(?:jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december)\.?",
-    re.I,
-)
+_MONTH = re.compile(MONTH_ABBREVIATION_RE, re.I)
 _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|miles?|%))", re.I)
 # "the Aleppo-Damascus highway", "the Homs road": a place inside a road's name
 _ROAD_AFTER = re.compile(

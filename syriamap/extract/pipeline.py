@@ -22,6 +22,7 @@ from .._types import DateLike, parse_optional_date
 from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
 from .attribution import attribute_across_sentences, recent_speaker
+from .clauses import clause_date, own_cues
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
@@ -100,6 +101,7 @@ _SIDE_ACTOR = {
     "isis": "isis",
     "israel": "israel",
 }
+_OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 # the positive half of a denial: "denied withdrawing from X, saying its forces were present
@@ -363,8 +365,21 @@ def analyse(
             if stance == "asserted":
                 claimant, c_side = "", ""
             event_date, precision = date_for(
-                date_cues, claim.trigger.start, pub, sentence.text, sentence.start
+                own_cues(claim.clause, claim.clauses, date_cues),
+                claim.trigger.start,
+                pub,
+                sentence.text,
+                sentence.start,
             )
+            if claim.mention.start > claim.trigger.end and any(
+                c.date and _OWN_CUE.fullmatch(text, claim.mention.end, c.start) for c in date_cues
+            ):
+                # "took Aleppo last week and Hama earlier this week": each item its own cue
+                event_date, precision = next(
+                    (c.date, c.precision)
+                    for c in date_cues
+                    if c.date and _OWN_CUE.fullmatch(text, claim.mention.end, c.start)
+                )
             later = [c for c in date_cues if c.text.lower().endswith("later") and c.date]
             if (
                 later
@@ -384,6 +399,20 @@ def analyse(
                 precision == "published" or event_date == offset_date[2]
             ):
                 event_date, precision = offset_date[0], offset_date[1]
+            note = ""
+            # "a day after taking X", "since seizing X", "which they had taken": the
+            # clause's own time, earlier than the main clause's (extract/clauses.py)
+            shifted = clause_date(
+                claim.clause,
+                date_cues,
+                event_date,
+                precision,
+                clauses=claim.clauses,
+                position=claim.trigger.start,
+                text=text,
+            )
+            if shifted is not None:
+                event_date, precision, note = shifted
             if _background(event_date, pub) or _dated_history(
                 date_cues, claim.trigger.end, pub, sentence.text, sentence.start
             ):
@@ -408,7 +437,7 @@ def analyse(
                     end=sentence.end,
                     method=claim.method,
                     confidence=claim.confidence,
-                    note=_context_note(claim.mention, gazetteer),
+                    note="; ".join(n for n in (note, _context_note(claim.mention, gazetteer)) if n),
                 )
             )
             if stance == "attributed":

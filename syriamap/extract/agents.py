@@ -1,0 +1,266 @@
+"""Who acts: the actor of a relation cue (actor choice).
+
+The cue's ``voice`` (``data/lexicon/relations.csv``) says where the actor is: the clause
+subject before the cue (``active``), the agent after it (``passive``: "by rebels", "to
+HTS"), inside it (``state``: "under government control"), after "by" or as a modifier
+(``nominal``), or anywhere in the sentence (``any``, ``context``). A pronoun subject takes
+the previous sentence's subject; first-person forces take the claimant's side. The clause
+layer (:mod:`syriamap.extract.clauses`) tells whose clause a cue stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .actor_mentions import ActorMention, actor_side
+from .clauses import (
+    Clause,
+    clause_at,
+    fronted_subject,
+    is_object,
+    own_subject,
+    subjectless,
+    subjects_for,
+)
+from .english import CLAUSE_BREAK as _CLAUSE_BREAK
+from .english import words as _words
+from .rules import Rule, Trigger
+from .sentences import Sentence
+
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:they|them|their)\b|(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:he|it|she)\b", re.I
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|against|of|by|from|to|at|for|on|between|among|into|onto|toward|towards)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:[\w'-]+\s+){0,3}?(?:with|by|alongside|backed by|supported by|aided by|"
+    r"in cooperation with|together with|along with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+
+
+_OBJECT_OF = re.compile(
+    r"\b(?:of|to|against|with|from|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.I
+)
+_OF_THING = re.compile(
+    r"\b(?!(?:forces|troops|fighters|units|soldiers|militias?|members|army|ranks|remnants|"
+    r"elements|brigades?|battalions?|groups|factions|coalition|alliance)\b)[a-z]+\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
+_ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
+_POSSESSED_THING = re.compile(
+    r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
+    r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
+    re.I,
+)
+_OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
+
+
+def _replace_voice(rule: Rule, voice: str) -> Rule:
+    from dataclasses import replace
+
+    return replace(rule, voice=voice)
+
+
+def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
+    if mention.side == "speaker":
+        return speaker
+    return mention.actor, mention.text
+
+
+def _choose_actor(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    previous_subject: tuple[str, str] | None,
+    speaker: tuple[str, str] | None,
+    clauses: Sequence[Clause] = (),
+) -> tuple[str, str] | None:
+    rule = trig.rule
+    before = [a for a in actors if a.end <= trig.start]
+    inside = [a for a in actors if trig.start <= a.start and a.end <= trig.end]
+    after = [
+        a
+        for a in actors
+        if a.start >= trig.end
+        and _words(text[trig.end : a.start]) <= 6
+        and not _CLAUSE_BREAK.search(text[trig.end : a.start])
+    ]
+
+    def first(items: Sequence[ActorMention]) -> tuple[str, str] | None:
+        for item in items:
+            got = _actor_of(item, speaker)
+            if got is not None:
+                return got
+        return None
+
+    if rule.voice == "passive":
+        got = first(after)
+        if got:
+            return got
+        return None
+    if rule.voice == "state":
+        got = first(inside) or first(after)
+        if got is None and _THEIR.search(text, trig.start, trig.end):
+            # "X is now under their control", said a rebel spokesman: the speaker's side
+            return speaker or previous_subject
+        return got
+    if rule.voice == "against":
+        # "the army repelled attacks (launched by rebels) in X": the attackers contest X
+        by = [a for a in after if re.search(r"\bby\b", text[trig.end : a.start], re.I)]
+        got = first(by)
+        if got is not None:
+            return got
+        subject = _choose_actor(
+            text,
+            sentence,
+            Trigger(_replace_voice(rule, "active"), trig.start, trig.end, trig.negated),
+            actors,
+            previous_subject,
+            speaker,
+            clauses,
+        )
+        if subject is None:
+            return None
+        return _OPPONENT.get(actor_side(subject[0]), ("government", ""))
+    if rule.voice == "context":
+        # "X was taken on Monday": nobody named after the cue; the actor the sentence
+        # names (nearest first), else the previous sentence's subject
+        named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        return first(named) or previous_subject
+    if rule.voice == "any":
+        # "fighting around X, where rebels ...": whoever the sentence names, nearest first
+        named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        own = clause_at(clauses, trig.start) if clauses else None
+        if own is not None and own_subject(text, own):
+            # "the army is facing collapses as the opposition makes progress near X": a
+            # clause with a subject of its own takes no actor from outside it
+            return first([a for a in named if own.start <= a.start < own.end])
+        return first(named)
+    if rule.voice == "nominal":
+        by = [
+            a
+            for a in after
+            if re.search(r"\bby\s+(?:the\s+)?$", text[trig.end : a.start], re.I)
+            or re.search(r"\bby\b", text[trig.end : a.start], re.I)
+        ]
+        modifier = [
+            a
+            for a in before
+            if re.fullmatch(r"(?:['\u2019]s?)?\s*(?:the\s+)?", text[a.end : trig.start], re.I)
+        ]
+        far = [
+            a
+            for a in actors
+            if a.start >= trig.end
+            and _words(text[trig.end : a.start]) <= 12
+            and not _CLAUSE_BREAK.search(text[trig.end : a.start])
+        ]
+        # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
+        # never the object of another noun ("the fall of Assad's government following an
+        # offensive that led to the capture of X")
+        if re.search(
+            r"\b(?:its|their)\s+$", text[max(sentence.start, trig.start - 8) : trig.start]
+        ):
+            # "the Ministry of Defense announcing its withdrawal": the owner named before
+            owners = [a for a in before if _words(text[a.end : trig.start]) <= 4]
+            if owners:
+                return _actor_of(owners[-1], speaker)
+        own = clause_at(clauses, trig.start) if clauses else None
+        if own is not None and own_subject(text, own):
+            mine = [a for a in before if a.start >= own.start]
+            return first(list(reversed(mine))) or first(by)  # "as the opposition makes gains"
+        if rule.relation == "withdrew" and own is not None and own.kind == "temporal":
+            # "X took Daraa following an agreement with government forces for an organized
+            # withdrawal": the one who withdraws is named in that clause, not the main one
+            mine = [a for a in before if a.start >= own.start]
+            return first(list(reversed(mine))) or first(by)
+        nearest = [
+            a
+            for a in reversed(before)
+            if not _OBJECT_OF.search(text[max(sentence.start, a.start - 40) : a.start])
+        ]
+        # "the withdrawal of Kurdish forces from X": the actor named inside the cue
+        return first(inside) or first(by) or first(modifier) or first(nearest) or first(far)
+    # active: the clause subject, i.e. the nearest actor before the cue that is not the
+    # object of a preposition ("in combat with the forces of ...")
+    # of the clause layer's candidates (own clause, else the main clause) only
+    candidates = subjects_for(clauses, trig.start, actors, text) if clauses else before
+    own = clause_at(clauses, trig.start) if clauses else None
+    if own is not None and candidates and subjectless(text, own):
+        # "forcing government troops to withdraw": the participle's object does the act
+        # "forcing government troops to withdraw", "reversing a claim that denied rebels had
+        # entered X": an actor of the clause that is no object of a preposition ("clashing
+        # with regime forces and capturing X") is the subject of what follows it
+        told = [
+            a
+            for a in actors
+            if own.start <= a.start and a.end <= trig.start and not is_object(text, a, own.start)
+        ]
+        if told:
+            return _actor_of(told[-1], speaker)
+        return first(candidates)  # "by seizing X", ", capturing X": the main clause's subject
+    subjects = [
+        a
+        for a in candidates
+        if (
+            not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+            or _words(text[a.end : trig.start]) <= 3
+        )
+        and not (
+            _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
+            and re.match(r"\s*,", text[a.end : trig.start])
+        )
+        # "the Syrian government's research centre": the owner of a thing is no subject
+        and not _POSSESSED_THING.match(text, a.end, trig.start)
+        # "groups associated with the support of Iran withdrew": Iran is an object
+        and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
+    ]
+    if (
+        subjects
+        and re.search(
+            r"\b(?:its|their)\s+$",
+            text[max(sentence.start, subjects[-1].start - 8) : subjects[-1].start],
+            re.I,
+        )
+        and subjects[-1].actor in ("opposition", "other")
+    ):
+        # "Its fighters moved into X": the group named before ("Hezbollah said its
+        # fighters entered X": earlier in the sentence, else the previous subject)
+        owner = first([a for a in reversed(before) if a.end <= subjects[-1].start])
+        if owner is not None:
+            return owner
+        if previous_subject is not None:
+            return previous_subject
+    head = text[sentence.start : trig.start]
+    participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(
+        r"\w+ing\b", text[trig.start : trig.end]
+    )
+    if participle and subjects:
+        return first(subjects)  # ", effectively surrounding X": the main clause's subject
+    if not subjects and clauses:
+        fronted = fronted_subject(clauses, trig.start, actors)
+        if fronted is not None:
+            return _actor_of(fronted, speaker)  # "Since seizing X, rebels ...": the subject
+    pronoun = None
+    for pronoun in _PRONOUN_SUBJECT.finditer(head):  # noqa: B007 - the last one is wanted
+        pass
+    if pronoun is not None:
+        word = pronoun.group(0).split()[-1].lower().strip(",; ")
+        earlier = [a for a in subjects if a.end - sentence.start <= pronoun.start()]
+        later = [a for a in subjects if a.end - sentence.start > pronoun.start()]
+        if not later:
+            if word in ("he", "she"):
+                return None  # a person ("after he lost Aleppo"): the rule's default
+            if earlier:
+                return first(list(reversed(earlier)))
+            if previous_subject is not None:
+                return previous_subject
+    return first(list(reversed(subjects)))

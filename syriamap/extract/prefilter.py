@@ -1,0 +1,370 @@
+"""A fast necessary condition for the pattern lexicons: which word stems a match needs.
+
+A sentence that contains none of a cue's required word beginnings cannot match it, so the
+relation and stance stages skip the cue without running its regular expression.
+:func:`required_stems` reads the structure of a compiled pattern (with its
+own small parser, :func:`parse_pattern`), :func:`stems_of` is a cruder fallback over the
+pattern's text, and :func:`word_prefixes` lists the stems a sentence offers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["parse_pattern", "required_stems", "stem_cost", "stems_of", "word_prefixes"]
+
+_STOP = frozenset(
+    "the and for its his her their was were are been has had have being from with into over "
+    "under onto off per any all now still only just".split()
+)
+
+
+_PATTERN_WORD = re.compile(r"[a-z]{3,}")
+_FRAGMENT_NEXT = frozenset("([?{*+")
+_FRAGMENT_PREV = frozenset(")]?")
+
+
+def stems_of(pattern: str) -> frozenset[str]:
+    """Beginnings of the content words of a pattern (a fast necessary condition).
+
+    Every match of a lexicon pattern contains one of its content words, so a sentence that
+    contains none of the stems cannot match and is not searched. A whole word of the
+    pattern gives its first five letters (all of it when shorter: "withdrew" → "withd",
+    so the common "with" does not wake the withdrawal cues); a fragment that regex
+    syntax continues ("seiz(?:e|ed)", "neighbou?rhood") gives its first four. The stems
+    are compared with :func:`word_prefixes` of the sentence.
+    """
+    text = pattern.replace("\\s", " ").replace("\\w", " ")
+    out = set()
+    for m in _PATTERN_WORD.finditer(text):
+        word = m.group(0)
+        if word in _STOP:
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        prev = text[m.start() - 1 : m.start()]
+        if nxt in _FRAGMENT_NEXT or (nxt and nxt.isalpha()) or prev in _FRAGMENT_PREV:
+            out.add(word[:4])
+        else:
+            out.add(word[:5])
+    return frozenset(out)
+
+
+_WORDS = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=64)
+def word_prefixes(text: str) -> frozenset[str]:
+    """Return the three-, four- and five-letter beginnings of the words of ``text``.
+
+    Cached for the last sentences: the relation and the stance stages ask for the same one.
+    """
+    words = set(_WORDS.findall(text.lower()))
+    return frozenset([w[:5] for w in words] + [w[:4] for w in words] + [w[:3] for w in words])
+
+
+def _class_has_letter(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            return True
+        if name == "LITERAL":
+            if chr(av).isalpha():
+                return True
+        elif name == "RANGE":
+            lo, hi = av
+            if any(lo <= c <= hi for c in range(0x41, 0x7B) if chr(c).isalpha()):
+                return True
+            if hi > 0x7F:
+                return True
+        elif name == "CATEGORY":
+            if str(av) not in ("CATEGORY_SPACE", "CATEGORY_DIGIT", "CATEGORY_NOT_WORD"):
+                return True
+        else:
+            return True
+    return False
+
+
+def _stem_cost(stems: AbstractSet[str]) -> int:
+    """How often a stem set wakes a rule, roughly: three-letter stems ("the") are common."""
+    return sum(1 if len(stem) > 3 else 10 for stem in stems)
+
+
+def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
+    """Conjunction of stem sets one of which every match of ``seq`` contains.
+
+    ``ws``: whether the position before ``seq`` starts a word (the previous character is
+    no letter a-z). Returns the sets and whether the position after ``seq`` starts a word.
+    A set lists stems as :func:`word_prefixes` gives them (the first three to five letters
+    of a word); only letter runs that begin a word count.
+    """
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    run_ws = False
+
+    def flush() -> None:
+        nonlocal run
+        if run_ws and len(run) >= 3:
+            out.append(frozenset(["".join(run[:5])]))
+        run = []
+
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            ch = chr(av).lower()
+            if "a" <= ch <= "z":
+                if not run:
+                    run_ws = ws
+                run.append(ch)
+                ws = False
+            else:
+                flush()
+                ws = True
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            if name == "AT" and str(av) == "AT_BOUNDARY" and not run:
+                ws = True
+        elif name == "IN":
+            flush()
+            ws = not _class_has_letter(av)
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            flush()
+            sets, ws = _required(av[3] if name == "SUBPATTERN" else av, ws)
+            out.extend(sets)
+        elif name == "BRANCH":
+            flush()
+            results = [_required(b, ws) for b in av[1]]
+            if all(r[0] for r in results):
+                union: set[str] = set()
+                for sets, _end in results:
+                    union |= min(sets, key=_stem_cost)
+                out.append(frozenset(union))
+            ws = all(r[1] for r in results)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            flush()
+            lo, hi, inner = av
+            sets, end = _required(inner, ws)
+            if hi > 1 and ws and not end:
+                sets, end = _required(inner, False)
+            if lo >= 1:
+                out.extend(sets)
+                ws = end
+            else:
+                ws = ws and end
+        else:
+            flush()
+            ws = False
+    flush()
+    return out, ws
+
+
+def required_stems(pattern: str, *, word_start: bool = False) -> tuple[frozenset[str], ...]:
+    """Stem sets every match of ``pattern`` hits (each set: one of its stems at least).
+
+    A finer necessary condition than :func:`stems_of`: optional words ("full", "still",
+    "the") do not wake a rule, only the words every match must contain.
+    """
+    try:
+        parsed = parse_pattern(pattern)
+    except re.error:  # pragma: no cover - patterns are checked by the lexicon tests
+        return ()
+    sets, _end = _required(parsed, word_start)
+    return tuple(dict.fromkeys(sets))
+
+
+stem_cost = _stem_cost
+
+
+# ---- a small parser for the lexicons' regular expressions ---------------------------
+# It reads the subset of Python's syntax that the pattern lexicons use (literals, escapes,
+# classes, groups, lookarounds, alternation, greedy/lazy/possessive repeats) into the
+# nested ``(op, argument)`` form :func:`_required` walks, so that no private module of
+# the standard library is needed. A construct it does not know raises ``re.error``.
+
+_UNBOUNDED = 1 << 30
+_CATEGORIES = {
+    "s": "CATEGORY_SPACE",
+    "S": "CATEGORY_NOT_SPACE",
+    "d": "CATEGORY_DIGIT",
+    "D": "CATEGORY_NOT_DIGIT",
+    "w": "CATEGORY_WORD",
+    "W": "CATEGORY_NOT_WORD",
+}
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
+
+
+class _Reader:
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def peek(self, n: int = 1) -> str:
+        return self.p[self.i : self.i + n]
+
+    def take(self, n: int = 1) -> str:
+        out = self.p[self.i : self.i + n]
+        self.i += n
+        return out
+
+    def error(self, what: str) -> re.error:
+        return re.error(what, self.p, self.i)
+
+
+def _escape(r: _Reader, in_class: bool) -> tuple[str, Any]:
+    ch = r.take()
+    if ch in _CATEGORIES:
+        return ("CATEGORY", _CATEGORIES[ch])
+    if ch == "b" and not in_class:
+        return ("AT", "AT_BOUNDARY")
+    if ch == "B" and not in_class:
+        return ("AT", "AT_NON_BOUNDARY")
+    if ch in ("A", "Z") and not in_class:
+        return ("AT", "AT_BEGINNING" if ch == "A" else "AT_END")
+    if ch == "u":
+        return ("LITERAL", int(r.take(4), 16))
+    if ch == "x":
+        return ("LITERAL", int(r.take(2), 16))
+    if ch in _SIMPLE_ESCAPES:
+        return ("LITERAL", ord(_SIMPLE_ESCAPES[ch]))
+    if ch.isalnum():
+        raise r.error(f"unsupported escape \\{ch}")
+    return ("LITERAL", ord(ch))
+
+
+def _class(r: _Reader) -> tuple[str, Any]:
+    items: list[tuple[str, Any]] = []
+    if r.peek() == "^":
+        r.take()
+        items.append(("NEGATE", None))
+    first = True
+    while True:
+        ch = r.take()
+        if not ch:
+            raise r.error("unterminated character class")
+        if ch == "]" and not first:
+            break
+        first = False
+        item = _escape(r, True) if ch == "\\" else ("LITERAL", ord(ch))
+        if item[0] == "LITERAL" and r.peek() == "-" and r.peek(2) not in ("-]", "-"):
+            if r.p[r.i + 1 : r.i + 2] != "]":
+                r.take()
+                hi = r.take()
+                hi_item = _escape(r, True) if hi == "\\" else ("LITERAL", ord(hi))
+                items.append(("RANGE", (item[1], hi_item[1])))
+                continue
+        items.append(item)
+    return ("IN", items)
+
+
+def _repeat(r: _Reader) -> tuple[int, int] | None:
+    ch = r.peek()
+    if ch == "?":
+        r.take()
+        return 0, 1
+    if ch == "*":
+        r.take()
+        return 0, _UNBOUNDED
+    if ch == "+":
+        r.take()
+        return 1, _UNBOUNDED
+    if ch == "{":
+        m = re.match(r"\{(\d*)(,?)(\d*)\}", r.p[r.i :])
+        if m is None:
+            return None  # a literal brace
+        r.take(m.end())
+        lo = int(m.group(1) or 0)
+        hi = lo if not m.group(2) else int(m.group(3)) if m.group(3) else _UNBOUNDED
+        return lo, hi
+    return None
+
+
+def _sequence(r: _Reader) -> list[tuple[str, Any]]:
+    branches: list[list[tuple[str, Any]]] = [[]]
+    while True:
+        ch = r.peek()
+        if ch == "" or ch == ")":
+            break
+        r.take()
+        item: tuple[str, Any]
+        if ch == "|":
+            branches.append([])
+            continue
+        if ch == "\\":
+            item = _escape(r, False)
+            if item[0] == "CATEGORY":
+                item = ("IN", [item])
+        elif ch == "[":
+            item = _class(r)
+        elif ch == ".":
+            item = ("ANY", None)
+        elif ch == "^":
+            item = ("AT", "AT_BEGINNING")
+        elif ch == "$":
+            item = ("AT", "AT_END")
+        elif ch == "(":
+            item = _group(r)
+        else:
+            item = ("LITERAL", ord(ch))
+        rep = _repeat(r)
+        if rep is not None:
+            kind = "MAX_REPEAT"
+            if r.peek() == "?":
+                r.take()
+                kind = "MIN_REPEAT"
+            elif r.peek() == "+":
+                r.take()
+                kind = "POSSESSIVE_REPEAT"
+            item = (kind, (rep[0], rep[1], [item]))
+        branches[-1].append(item)
+    if len(branches) == 1:
+        return branches[0]
+    return [("BRANCH", (None, branches))]
+
+
+def _group(r: _Reader) -> tuple[str, Any]:
+    kind = "SUBPATTERN"
+    if r.peek() == "?":
+        r.take()
+        ch = r.take()
+        if ch == ":":
+            pass
+        elif ch == ">":
+            kind = "ATOMIC_GROUP"
+        elif ch in "=!":
+            kind = "ASSERT" if ch == "=" else "ASSERT_NOT"
+        elif ch == "<" and r.peek() in ("=", "!"):
+            kind = "ASSERT" if r.take() == "=" else "ASSERT_NOT"
+        elif ch == "P" and r.peek() == "<":
+            end = r.p.index(">", r.i)
+            r.i = end + 1
+        elif ch.isalpha() or ch == "-":
+            while r.peek() and r.peek() not in ":)":
+                r.take()
+            if r.take() == ")":
+                return ("AT", "FLAGS")  # global inline flags: no text
+        else:
+            raise r.error(f"unsupported group (?{ch}")
+    seq = _sequence(r)
+    if r.take() != ")":
+        raise r.error("missing )")
+    if kind == "SUBPATTERN":
+        return ("SUBPATTERN", (None, 0, 0, seq))
+    if kind == "ATOMIC_GROUP":
+        return ("ATOMIC_GROUP", seq)
+    return (kind, (1, seq))
+
+
+def parse_pattern(pattern: str) -> list[tuple[str, Any]]:
+    """Parse a lexicon pattern into ``(op, argument)`` pairs (see :func:`_required`).
+
+    Raises
+    ------
+    re.error
+        For syntax the lexicons do not use (backreferences, conditionals...).
+    """
+    r = _Reader(pattern)
+    seq = _sequence(r)
+    if r.i != len(pattern):
+        raise r.error("unbalanced parenthesis")
+    return seq

@@ -1,0 +1,216 @@
+"""The relation cues of ``data/lexicon/relations.csv`` and where they occur in a sentence.
+
+:func:`rules` reads the lexicon (see :mod:`syriamap.extract.relations` for its columns);
+:func:`find_triggers` finds the cues of one sentence, the longest where they overlap,
+dropping cues the text says did not happen (failure, refusal, irrealis, conditions) and
+marking plainly negated ones (``Trigger.negated``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .clauses import Clause
+from .lexicon import read_lexicon
+from .mentions import PlaceMention
+from .prefilter import _stem_cost, required_stems, stems_of, word_prefixes
+from .sentences import Sentence
+
+__all__ = ["Claim", "Rule", "Trigger", "find_triggers", "rules"]
+
+# a cue the text says did not happen: failure, inability, a siege broken or lifted, a
+# refusal ("failed to take X", "could not enter X", "broke the siege of X") is no claim
+_NEGATION = re.compile(
+    r"\b(?:without|failed to|fail to|fails to|failing to|unable to|yet to|cannot|can['\u2019]t|"
+    r"could not|couldn['\u2019]t|refused to|refuses to|refusing to|declined to|no longer|"
+    r"broke|broken|breaking|break|lifted|lifting|lift|ended|ending)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}$",
+    re.I,
+)
+# a negated cue ("did not withdraw from X", "had never entered X", "X was not captured by",
+# "no withdrawal from X"): the claim that actor did it is denied (stance ``denied``); only
+# auxiliaries and adverbs may stand between the negation and the cue, so "did not confirm
+# that rebels took X" is left to the stance cues
+_DENIAL = re.compile(
+    r"(?:\b(?:not|never|nor)|n['\u2019]t)\s+(?:(?:yet|fully|actually|really|even|ever|been|be|"
+    r"have|had|completely|entirely|officially|directly|in fact)\s+){0,2}$|\bno\s+$",
+    re.I,
+)
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\s+(?:[\w'\u2019-]+\s+)?$", re.I)
+# irrealis: an attempt, order, demand, plan or forecast is no claim ("unlikely to leave X",
+# "the first attempt by the rebels to take X", "if Hama falls, ... could ...")
+_IRREALIS = re.compile(
+    r"\b(?:will|would|shall|might|(?:un)?likely to|expected to|going to|plans? to|planning to|"
+    r"vow(?:ed|s)? to|threaten(?:ed|s)? to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
+    r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
+    r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
+    r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
+    r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
+    re.I,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
+)
+_UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of the relation lexicon, with its compiled pattern."""
+
+    rule: str
+    relation: str
+    slot: str
+    voice: str
+    gap: int
+    default_actor: str
+    need_actor: bool
+    place_precision: str
+    confidence: float
+    regex: re.Pattern[str]
+    government_relation: str = ""
+    stems: frozenset[str] = frozenset()
+    required: tuple[frozenset[str], ...] = ()
+    """Stem sets every match hits (:func:`required_stems`); checked after ``stems``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A relation cue found in a sentence (document offsets)."""
+
+    rule: Rule
+    start: int
+    end: int
+    negated: bool = False
+    """The cue is negated ("did not withdraw from X"): the claim is denied."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A relation between an actor and a place found in one sentence."""
+
+    mention: PlaceMention
+    trigger: Trigger
+    actor: str
+    actor_text: str
+    relation: str
+    place_precision: str
+    confidence: float
+    clause: Clause | None = None
+    """The clause the cue stands in (:mod:`syriamap.extract.clauses`), when known."""
+    clauses: tuple[Clause, ...] = ()
+    """All clauses of the sentence, for the dates the claim may take."""
+
+    @property
+    def method(self) -> str:
+        """The rule id, as recorded in ``Assertion.method``."""
+        return f"rule:{self.trigger.rule.rule}"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    body = re.sub(r" +", r"\\s+", pattern.strip())
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I)
+
+
+@lru_cache(maxsize=1)
+def _rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Map each stem to the rules (file order) that need it; list the rules without stems."""
+    index: dict[str, list[int]] = {}
+    always = []
+    for order, rule in enumerate(rules()):
+        stems = min(rule.required, key=_stem_cost) if rule.required else rule.stems
+        if not stems:
+            always.append(order)
+        for stem in stems:
+            index.setdefault(stem, []).append(order)
+    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """Return the rules of ``relations.csv`` in file order (cached)."""
+    out = []
+    for row in read_lexicon("relations.csv"):
+        out.append(
+            Rule(
+                rule=row["rule"],
+                relation=row["relation"],
+                slot=row["slot"],
+                voice=row["voice"],
+                gap=int(row["gap"] or 0),
+                default_actor=row["default_actor"],
+                need_actor=row["need_actor"] == "1",
+                place_precision=row["place_precision"] or "place",
+                confidence=float(row["confidence"] or 0.7),
+                regex=_compile(row["pattern"]),
+                government_relation=row.get("government_relation", ""),
+                stems=stems_of(row["pattern"]),
+                required=required_stems(_compile(row["pattern"]).pattern, word_start=True),
+            )
+        )
+    return tuple(out)
+
+
+def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -> list[Trigger]:
+    """Find relation cues in a sentence; where cues overlap, the longest wins.
+
+    Examples
+    --------
+    >>> s = Sentence(0, 0, 26, "Hama was captured by HTS.")
+    >>> [t.rule.rule for t in find_triggers(s)]
+    ['capture_passive']
+    """
+    text = sentence.text
+    index, always = _rule_index()
+    present = word_prefixes(text)
+    candidates = set(always)
+    for prefix in index.keys() & present:
+        candidates.update(index[prefix])
+    table = rules()
+    found: list[tuple[int, int, int, Rule, bool]] = []
+    for order in sorted(candidates):
+        rule = table[order]
+        if slots is not None and rule.slot not in slots:
+            continue
+        if (rule.stems and rule.stems.isdisjoint(present)) or any(
+            stems.isdisjoint(present) for stems in rule.required
+        ):
+            continue
+        for m in rule.regex.finditer(text):
+            a, b = m.span()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b <= a:
+                continue
+            if b < len(text) and text[b - 1].isalnum() and (text[b].isalnum()):
+                continue
+            head = text[max(0, a - 30) : a]
+            negated = False
+            if "no longer" not in rule.regex.pattern and not _UNTIL_NOW.search(text, b):
+                # "had not reached X until now" is a positive claim
+                if _NEGATION.search(head):
+                    continue
+                negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
+            near = text[max(0, a - 40) : a]
+            if (
+                _IRREALIS.search(near)
+                # "called on all members of the army ... to defect and withdraw": a longer
+                # look back only when an infinitive "to" stands close before the cue
+                or (" to " in near and _IRREALIS.search(text[max(0, a - 90) : a]))
+                or _CONDITIONAL.search(text[max(0, a - 160) : a])
+            ):
+                continue
+            found.append((a, b, order, rule, negated))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
+    taken: list[tuple[int, int]] = []
+    out: list[Trigger] = []
+    for a, b, _order, rule, negated in found:
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append(Trigger(rule, sentence.start + a, sentence.start + b, negated))
+    out.sort(key=lambda t: t.start)
+    return out

@@ -1,0 +1,311 @@
+"""Which places a relation cue is about (target selection).
+
+Places that are reference points are never targets: a name right after "north of",
+"near", "N kilometres from", "located in", "outside"; container names before "suburb of" /
+"countryside of" pass the cue on to the place they contain ("the Damascus suburbs of
+Maadamiyah, Jaramana, and Daraya"). Lists ("captured Aleppo, Hama and large parts of the
+south") give one claim per place and end at a new clause. "it", "them", "there" and a
+relative pronoun ("Hama, which rebels captured") point back to an earlier place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .english import CLAUSE_BREAK as _CLAUSE_BREAK
+from .english import words as _words
+from .mentions import PlaceMention
+from .rules import Claim, Trigger
+from .sentences import Sentence
+
+_REFERENCE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern|ward)?\s+of\b|\bnear\b|\bclose to\b|\boutside\b|"
+    r"\baway from\b|\bfrom\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bmiles?\b|\blocated\b|\bsituated\b|"
+    r"\bborders?\b|\bbetween\b|\bbased in\b|\bheartland\b|\btowards?\b|\btoward\b|"
+    # "seized Tel Rifaat in northern Aleppo": the region around a place, not the place
+    r"\bin\s+(?:the\s+)?(?:northern|southern|eastern|western|central|rural|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern)\b",
+    re.I,
+)
+_CONTAINER_AFTER = re.compile(
+    r"\s*(?:['\u2019]s\s+)?(?:suburbs?|outskirts|countryside|province|governorate|"
+    r"district|region|area)?\s*of\b"
+    # "cleared X of terrorists": no container, X is the place
+    r"(?!\s+(?:all\s+|the\s+|remaining\s+)*(?:[\w-]+\s+)?(?:terrorists?|terrorism|militants?|"
+    r"insurgents?|jihadists?|gunmen|mercenaries|extremists|armed\s+groups)\b)",
+    re.I,
+)
+_ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
+_LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
+_AREAS_NEAR = re.compile(
+    r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
+    r"(?:their\s+|its\s+|his\s+)?(?:key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|"
+    r"southern\s+|central\s+)?"
+    r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
+    r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
+    r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+_WORD = re.compile(r"[\w'\u2019-]+")
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+_APPOSITION_OF = re.compile(
+    r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
+)
+
+
+def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: int) -> bool:
+    """Whether the words just before the mention (after ``floor``) make it a landmark."""
+    a = max(floor, mention.start - 40, sentence.start)
+    window = text[a : mention.start]
+    m = None
+    for m in _REFERENCE.finditer(window):  # noqa: B007 - the last match is wanted
+        pass
+    if m is None:
+        return False
+    return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
+
+
+def _container(text: str, mention: PlaceMention) -> bool:
+    return bool(_CONTAINER_AFTER.match(text, mention.end, mention.end + 40))
+
+
+def _targets_after(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    mentions: Sequence[PlaceMention],
+    blockers: Sequence[tuple[int, int]] = (),
+) -> list[tuple[PlaceMention, bool]]:
+    out: list[PlaceMention] = []
+    near: set[int] = set()
+    floor = trig.end
+    pending = [m for m in mentions if m.start >= trig.end]
+    first = True
+    skip = -1
+    for m in pending:
+        between = text[floor : m.start]
+        if any(floor <= a and b <= m.start for a, b in blockers):
+            break  # another cue or an actor stands between: a new clause
+        if first:
+            if first and not out and floor == trig.end:
+                # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
+                between = _QUOTE_MARK.sub(" ", between, count=2)
+            # "seizing key locations such as X, Y and Z", "capturing seven villages,
+            # including X": the examples are the places taken
+            between = _SUCH_AS.sub(" ", between)
+            areas = _AREAS_NEAR.fullmatch(between) is not None
+            if (
+                _words(between) > trig.rule.gap + (2 if out else 0) and not areas
+            ) or _CLAUSE_BREAK.search(between):
+                break
+            if _ROADS.search(between):
+                break  # "control of roads leading into the city": not the city
+            if areas:
+                near.add(m.start)  # "withdrawal from areas near the city"
+            elif _REFERENCE.search(between) or _ADJUNCT.search(between):
+                break  # "held talks in Damascus", "reached an agreement in Homs"
+        else:
+            if m.start < skip:
+                continue  # inside a relative clause between two list items
+            if (
+                (_IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None)
+                or _words(_KIND_PHRASE.sub(" ", between)) > 5
+                or _CLAUSE_BREAK.search(between)
+                or _REFERENCE.search(between)
+                or _PARTICIPLE.search(between)
+            ):
+                break
+            if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
+                break
+        if _container(text, m):
+            # "the Damascus suburb of Harasta": look through the container
+            floor = m.end
+            first = True
+            continue
+        out.append(m)
+        floor = m.end
+        first = False
+        rel = _LIST_RELATIVE.match(text, m.end, sentence.end)
+        if rel:
+            # "captured X, which lies near Y and Z, and the town of W": skip the clause
+            floor = skip = rel.end()
+    return [(m, m.start in near) for m in out]
+
+
+def _targets_before(
+    text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    out: list[PlaceMention] = []
+    ceiling = trig.start
+    for m in sorted((m for m in mentions if m.end <= trig.start), key=lambda m: -m.start):
+        between = text[m.end : ceiling]
+        if not out:
+            if _words(between) > trig.rule.gap:
+                break
+            if trig.rule.voice == "state" and _MOVED_TO.search(between):
+                break  # "people of X moved out to areas under Kurdish control": not X
+            clause = _CLAUSE_BREAK.search(between)
+            if (
+                clause
+                and clause.group(0) not in (",",)
+                and not _SUBJECT_RELATIVE.fullmatch(between)
+            ):
+                break  # "X and Y, both of which are held by Z": the relative's antecedents
+            if _is_reference(text, sentence, m, sentence.start):
+                continue
+            inside = _IN_CONTAINER.search(text, max(sentence.start, m.start - 8), m.start)
+            if inside is not None and _PROVINCE_AFTER.match(text, m.end):
+                # "X, Y and Z in Homs province have been evacuated": the province contains
+                # the places the cue is about
+                ceiling = inside.start()
+                continue
+            app = _APPOSITION_OF.search(text[sentence.start : m.start])
+            if app and re.fullmatch(
+                r"\s*,\s*", between[: len(between) - len(between.lstrip(" ,"))] or " "
+            ):
+                # "Only Douma, the largest town in Eastern Ghouta, remains ...": the head noun
+                ceiling = sentence.start + app.start()
+                continue
+        else:
+            if (
+                _words(between) > 3
+                or not _LIST_SEP.search(between)
+                or _CLAUSE_BREAK.search(between)
+            ):
+                break
+        out.append(m)
+        ceiling = m.start
+    return [(m, False) for m in out]
+
+
+_SUCH_AS = re.compile(
+    r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
+    r"sites|places|points)\s*,?\s*)?\b(?:such\s+as|including|like)\s*$",
+    re.I,
+)
+_ROADS = re.compile(
+    r"\b(?:roads?|routes?|highways?|access|supply\s+lines?|entrances?|approaches|"
+    r"corridors?)\b",
+    re.I,
+)
+# "Tal Rifaat and nearby villages in Aleppo province": the province contains them, it is
+# no list item ("positions in Quneitra" is: a place, not a province)
+_IN_CONTAINER = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside|region)\b", re.I)
+_MOVED_TO = re.compile(
+    r"\b(?:out|to|into|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:areas?|regions?|parts?)\b", re.I
+)
+_SUBJECT_RELATIVE = re.compile(
+    r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
+    r"(?:which|that)\s*",
+    re.I,
+)
+
+
+# kind words of a list item do not count towards the gap ("X and the nearby town of Y",
+# "the village of X and parts of the town of Y")
+_KIND_PHRASE = re.compile(
+    r"^\s*(?:area|region|city|town|district|countryside)\b|"
+    r"\b(?:(?:the|a)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|small|large)\s+)?"
+    r"(?:towns?|city|cities|villages?|areas?|districts?|suburbs?|neighbou?rhoods?)\s+of\b|"
+    r"\b(?:(?:some|large|small)\s+)?parts?\s+of\b|\b(?:much|most)\s+of\b",
+    re.I,
+)
+_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
+_LIST_RELATIVE = re.compile(
+    r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s)", re.I
+)
+# "(certain parts of) it / them": the object of a cue, pointing back to places
+_PARTS_OF = r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}"
+_IT = re.compile(_PARTS_OF + r"it\b", re.I)
+
+
+def _pronoun_target(
+    text: str, trig: Trigger, claims: Sequence[Claim]
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "it" to the place of the sentence's previous claim.
+
+    "withdrew from the city, and rebels entered certain parts of it".
+    """
+    if claims and _IT.match(text, trig.end):
+        return [(claims[-1].mention, False)]
+    return []
+
+
+_THEM = re.compile(_PARTS_OF + r"them\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|where|that)\b", re.I)
+_RELATIVE_HEAD = re.compile(
+    r"(?:\s+(?:province|governorate|countryside|city|town|village|district|region|area))?"
+    r"\s*(?:,[^,;:.()]{1,60})?,?\s*$",
+    re.I,
+)
+_EDGE_OF = re.compile(
+    r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
+)
+_THERE = re.compile(r"\bthere(?=\s*(?:[,.;]|$))|\bin (?:that|this|the) (?:area|region)\b", re.I)
+
+
+def _them_target(
+    text: str, trig: Trigger, claims: Sequence[Claim]
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "them" to all places of the sentence's previous cue.
+
+    "regained the towns of X and Y after expelling the militants who had infiltrated them".
+    """
+    if not claims or not _THEM.match(text, trig.end):
+        return []
+    last = claims[-1].trigger
+    return [(c.mention, False) for c in claims if c.trigger == last]
+
+
+def _relative_target(
+    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the antecedent of a relative clause whose cue has no place after it.
+
+    "Hama, which rebels captured last week" / "the town of X, where the army took
+    control of a base": the place right before "which", "where" or "that" (an apposition
+    may stand between). "which"/"that" must be the object (a subject follows it).
+    """
+    head = text[sentence.start : trig.start]
+    rel = None
+    for rel in _RELATIVE.finditer(head):  # noqa: B007 - the last one is wanted
+        pass
+    if rel is None:
+        return []
+    inner = head[rel.end() :]
+    if _CLAUSE_BREAK.search(inner) or _words(inner) > 8:
+        return []
+    if rel.group(0).lower() != "where" and _words(inner) < 1:
+        return []  # "X, which fell ...": a subject relative, the place is not the object
+    at = sentence.start + rel.start()
+    earlier = [m for m in places if m.end <= at]
+    if not earlier or not _RELATIVE_HEAD.fullmatch(text, earlier[-1].end, at):
+        return []
+    if _is_reference(text, sentence, earlier[-1], sentence.start) or _EDGE_OF.search(
+        text, max(sentence.start, earlier[-1].start - 30), earlier[-1].start
+    ):
+        return []  # "the camp on the southern edge of X, which ...": X is a landmark
+    return [(earlier[-1], False)]
+
+
+def _there_target(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    places: Sequence[PlaceMention],
+    focus: PlaceMention | None,
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the place in focus for "seized several bases there", "in that area"."""
+    tail = text[trig.end : sentence.end]
+    m = _THERE.search(tail)
+    if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
+        return []
+    earlier = [p for p in places if p.end <= trig.start]
+    if earlier:
+        return [(earlier[-1], False)]
+    return [(focus, False)] if focus is not None else []
