@@ -197,7 +197,7 @@ def open_runner(workers: int | None = None, scheduler: Any = None) -> InProcessR
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
             client = distributed.Client(cluster)

@@ -281,8 +281,9 @@ def _write_file(
     """Write one input's source and assertions inside the batch's transaction."""
     from .store import merge_source_metadata
 
-    new = r.source
-    assert new is not None
+    read = r.source
+    assert read is not None
+    new = read
     known = db.source(content_hash=new.content_hash)
     if known is None:
         if db.source(new.source_id) is not None:
@@ -303,7 +304,7 @@ def _write_file(
         new = dataclasses.replace(new, source_id=known.source_id)
     messages = r.warnings
     assertions, candidates = r.assertions, r.candidates
-    if merged.published != r.source.published or merged.source_id != r.source.source_id:
+    if merged.published != read.published or merged.source_id != read.source_id:
         # the stored date (or id) wins: extract again with it
         again = runner.call(_extract_one, item, meta, merged.published, merged.source_id, True)
         if again.problem is not None:
