@@ -52,6 +52,9 @@ __all__ = ["IngestSummary", "ingest"]
 PROGRESS_FROM = 5
 """Show a progress bar from this many files on."""
 
+MIN_BATCH_BYTES = 16 * 1024
+"""Smallest batch a small corpus is cut into on a cluster."""
+
 
 @dataclass(frozen=True)
 class IngestSummary:
@@ -438,7 +441,8 @@ def ingest(
     from_list
         A text file of further paths, one a line (for corpora too large for a command line).
     batch_bytes
-        Text per task (and per store transaction).
+        Most text per task (and per store transaction). On a cluster a small corpus is cut
+        finer, into at least four batches per worker, so that every worker has work.
 
     Returns
     -------
@@ -492,15 +496,14 @@ def ingest(
     try:
         runner = _open(workers, scheduler)
         total_files = total_bytes = 0
-        if keep_going:
-            for item in corpus():
-                total_files += 1
-                total_bytes += item.size
-        else:
+        for item in corpus():
+            total_files += 1
+            total_bytes += item.size
+        if runner.workers > 1:
+            share = -(-total_bytes // (4 * runner.workers))
+            batch_bytes = min(batch_bytes, max(MIN_BATCH_BYTES, share))
+        if not keep_going:
             # First pass: read everything, write nothing if an input is bad.
-            for item in corpus():
-                total_files += 1
-                total_bytes += item.size
             bar = _Progress(total_bytes, total_files, "reading", progress)
             try:
                 for chunk, problems in runner.map(

@@ -24,7 +24,7 @@ from ._common import DATE, echo_table, store_option
 
 __all__ = ["COMMANDS", "evaluate", "extract", "ingest"]
 
-_FORMATS = ("csv", "jsonl", "table")
+_FORMATS = ("csv", "jsonl", "table", "parquet")
 _PROGRESS_FROM = 5  # show a progress bar from this many files on
 
 
@@ -35,6 +35,18 @@ def _meta(published: dt.date | None, publisher: str | None) -> dict[str, Any]:
     if publisher:
         meta["publisher"] = publisher
     return meta
+
+
+def _expand(paths: Sequence[str]) -> tuple[str, ...]:
+    """Files, folders and glob patterns, as the files they name."""
+    from ..corpus import iter_inputs
+
+    names = []
+    for item in iter_inputs(paths):
+        if item.missing is not None:
+            raise DataError(item.missing, path=item.name)
+        names.append(item.name)
+    return tuple(names)
 
 
 def _analyses(
@@ -60,7 +72,7 @@ def _analyses(
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--published",
     type=DATE,
@@ -74,23 +86,74 @@ def _analyses(
     type=click.Choice(_FORMATS),
     default="csv",
     show_default=True,
-    help="Output format.",
+    help="Output format (parquet: a partitioned data set in --out DIR).",
 )
 @click.option(
     "--checks",
     is_flag=True,
     help="List the distance statements checked against the gazetteer instead.",
 )
+@click.option(
+    "--out",
+    type=click.Path(),
+    default=None,
+    help="Folder of the Parquet data set (new or empty; with --format parquet).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --format parquet: extract in N worker processes (a local Dask cluster).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --format parquet: use an existing Dask cluster (default: $SYRIAMAP_SCHEDULER).",
+)
 def extract(
-    files: tuple[str, ...], published: dt.date | None, publisher: str | None, fmt: str, checks: bool
+    files: tuple[str, ...],
+    published: dt.date | None,
+    publisher: str | None,
+    fmt: str,
+    checks: bool,
+    out: str | None,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Print candidate assertions found in article FILES (text or HTML).
 
     CSV columns: source_id, place_id, place_name, actor, side, relation, stance, claimant,
     event_date, quote, start, end, method, confidence. Metadata comes from the flags, a
     sidecar FILE.meta.json or a header block (key: value lines, then a blank line). Files
-    above 8 MiB are refused.
+    above 8 MiB are refused. FILES may also be folders and glob patterns. With --format
+    parquet --out DIR, every candidate (all columns, undated ones too, plus the input
+    file) goes into a Parquet data set partitioned by event_month, for Dask, Spark or
+    pandas; --workers N or --scheduler spread the work.
     """
+    if fmt == "parquet":
+        if not out:
+            raise click.UsageError("--format parquet needs --out DIR")
+        if checks:
+            raise click.UsageError("--checks cannot be written as parquet")
+        if workers is not None and scheduler:
+            raise click.UsageError("give --workers or --scheduler, not both")
+        from ..parquet import extract_parquet
+
+        with _warnings_to_stderr():
+            summary = extract_parquet(
+                list(files),
+                out,
+                published=published,
+                publisher=publisher,
+                workers=workers,
+                scheduler=scheduler or None,
+            )
+        click.echo(str(summary), err=True)
+        return
+    if out or workers is not None or scheduler:
+        raise click.UsageError("--out, --workers and --scheduler go with --format parquet")
+    files = _expand(files)
     from ..extract.pipeline import CSV_COLUMNS
 
     rows: list[dict[str, Any]] = []
@@ -125,15 +188,15 @@ def extract(
         else:
             click.echo("(nothing found)")
     else:
-        out = io.StringIO()
+        buffer = io.StringIO()
         writer = csv.DictWriter(
-            out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+            buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
         writer.writerows(rows)
         # color=True: click would otherwise strip ANSI sequences when piped, and quotes
         # must stay verbatim (source_text[start:end]); the table format is the safe view.
-        click.echo(out.getvalue(), nl=False, color=True)
+        click.echo(buffer.getvalue(), nl=False, color=True)
 
 
 @contextlib.contextmanager
