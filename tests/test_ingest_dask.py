@@ -99,8 +99,9 @@ def test_two_workers_make_the_same_store_as_one_process(corpus, reference, clust
     # both workers extracted batches
     extracting = [t for t in stream.data if "extract_batch" in t["key"]]
     assert len(extracting) > 20 and len({t["worker"] for t in extracting}) == 2
-    # again: nothing changes
-    again = quiet_ingest([corpus], store=path, scheduler=client, batch_bytes=BATCH)
+    # again, through a Client object (a notebook's): nothing changes
+    again = quiet_ingest([corpus / "part0"], store=path, scheduler=client, batch_bytes=BATCH)
+    assert again.workers == 2 and again.sources_already_stored > 50
     assert again.sources_added == 0 and again.assertions_added == 0
     assert exported(path, tmp_path / "csv2") == ref_csv
 
@@ -210,3 +211,25 @@ def test_cli_workers_2_starts_its_own_cluster(corpus, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == str(expected)
     assert exported(path, tmp_path / "csv") == exported(reference, tmp_path / "ref")
+
+
+def test_parquet_on_the_cluster_is_the_in_process_data_set(corpus, cluster, tmp_path):
+    import pyarrow.dataset as ds
+
+    from syriamap.parquet import extract_parquet
+
+    local, _ = cluster
+    part = corpus / "part2"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ExtractWarning)
+        here = extract_parquet([part], tmp_path / "here", progress=False)
+        there = extract_parquet(
+            [part], tmp_path / "there", scheduler=local.scheduler_address, progress=False
+        )
+    assert (here.rows, here.partitions) == (there.rows, there.partitions) and here.rows > 100
+
+    def rows(folder):
+        table = ds.dataset(folder, partitioning="hive").to_table()
+        return sorted(tuple(str(v) for v in r.values()) for r in table.to_pylist())
+
+    assert rows(tmp_path / "here") == rows(tmp_path / "there")
