@@ -15,6 +15,7 @@ import threading
 import time
 import warnings
 
+import distributed  # a dependency: these tests never skip
 import pytest
 from click.testing import CliRunner
 from generated_corpus import write_corpus
@@ -23,8 +24,6 @@ import syriamap
 from syriamap.cli import cli
 from syriamap.extract import ExtractWarning
 from syriamap.store import Store
-
-distributed = pytest.importorskip("distributed")
 
 pytestmark = [pytest.mark.dask, pytest.mark.slow]
 

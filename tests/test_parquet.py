@@ -3,14 +3,13 @@
 import csv
 import io
 
+import pyarrow.dataset as ds  # a dependency: these tests never skip
 import pytest
 from click.testing import CliRunner
 from generated_corpus import write_corpus
 
 from syriamap.cli import cli, main
 from syriamap.extract import CSV_COLUMNS
-
-ds = pytest.importorskip("pyarrow.dataset")
 
 
 @pytest.fixture(scope="module")
