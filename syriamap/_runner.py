@@ -187,7 +187,7 @@ def open_runner(workers: int | None = None, scheduler: Any = None) -> InProcessR
         )
         return InProcessRunner()
     if scheduler is not None and not isinstance(scheduler, str):
-        return DaskRunner(scheduler, own_client=False)
+        return DaskRunner(scheduler, own_client=False)  # a Client: the caller's to close
     cluster = None
     try:
         if scheduler is not None:
@@ -205,10 +205,14 @@ def open_runner(workers: int | None = None, scheduler: Any = None) -> InProcessR
         if cluster is not None:
             cluster.close()
         raise SyriamapError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
-    runner = DaskRunner(client, cluster)
-    if not client.nthreads():
-        with contextlib.suppress(Exception):
-            client.wait_for_workers(1, timeout=30)
-        runner = DaskRunner(client, cluster)
-    client.run(_warm)
-    return runner
+    try:
+        if not client.nthreads():
+            client.wait_for_workers(1, timeout=60)
+        client.run(_warm)
+    except Exception as exc:
+        DaskRunner(client, cluster).close()
+        raise SyriamapError(
+            f"the Dask workers cannot run syriamap ({type(exc).__name__}: {exc}); "
+            "install syriamap in the workers' environment"
+        ) from exc
+    return DaskRunner(client, cluster)

@@ -505,20 +505,20 @@ def ingest(
         if not keep_going:
             # First pass: read everything, write nothing if an input is bad.
             bar = _Progress(total_bytes, total_files, "reading", progress)
+            checks = runner.map(_check_batch, _chunks(corpus(), batch_bytes), meta)
             try:
-                for chunk, problems in runner.map(
-                    _check_batch, _chunks(corpus(), batch_bytes), meta
-                ):
+                for chunk, problems in checks:
                     if problems:
                         raise problems[0][1].error()
                     bar.update(len(chunk), sum(i.size for i in chunk))
             finally:
+                checks.close()  # cancels what is still in flight
                 bar.close()
         tally = _Tally()
         db = store if isinstance(store, Store) else open_store(store)
         bar = _Progress(total_bytes, total_files, "ingest", progress)
+        stream = runner.map(_extract_batch, _chunks(corpus(), batch_bytes), meta)
         try:
-            stream = runner.map(_extract_batch, _chunks(corpus(), batch_bytes), meta)
             for chunk, results in stream:
                 try:
                     _write_batch(db, chunk, results, tally, runner, meta, keep_going)
@@ -534,6 +534,7 @@ def ingest(
                     raise StoreError(f"cannot write to store {where}: {exc}; {kept}") from exc
                 bar.update(len(chunk), sum(i.size for i in chunk))
         finally:
+            stream.close()
             bar.close()
             if db is not store:
                 db.close()
