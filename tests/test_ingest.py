@@ -211,3 +211,18 @@ def test_one_worker_starts_no_cluster(tmp_path):
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
     assert "distributed" not in out.split() and "syriamap.extract.pipeline" in out.split()
+
+
+def test_cli_from_list_is_the_same_as_the_paths(corpus, tmp_path):
+    folder, files = corpus
+    listing = tmp_path / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files[:8]) + "\n", "utf-8")
+    by_list = tmp_path / "list.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", "--from-list", str(listing), "--store", str(by_list)]
+    )
+    assert result.exit_code == 0, result.output
+    reference = tmp_path / "ref.db"
+    expected = quiet_ingest(files[:8], store=reference)
+    assert result.stdout.strip() == str(expected)
+    assert exported(by_list, tmp_path, "a") == exported(reference, tmp_path, "b")
