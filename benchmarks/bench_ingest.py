@@ -144,7 +144,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     counts = [1, 2] + ([cores] if cores > 2 else [])
     if args.workers:
-        counts = [int(w) for w in args.workers.split(",")]
+        counts = sorted({1, *(int(w) for w in args.workers.split(","))})  # 1: the baseline
     configs = [(w, False) for w in counts] + [(1, True), (max(counts), True)]
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
