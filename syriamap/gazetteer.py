@@ -24,16 +24,16 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ._geo import great_circle_km
 from ._normalize import ARTICLES, GENERIC_WORDS, RULES_VERSION, fold, skeleton
 from .errors import UnknownPlaceError, VocabularyError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["KINDS", "Gazetteer", "Match", "Place", "resolve"]
+__all__ = ["KINDS", "SITE_KINDS", "Gazetteer", "Match", "Place", "resolve"]
 
 #: The closed vocabulary of place kinds.
 KINDS = (
@@ -47,7 +47,21 @@ KINDS = (
     "site",
     "region",
     "country",
+    "airbase",
+    "airport",
+    "crossing",
+    "dam",
+    "prison",
+    "base",
+    "checkpoint",
+    "mountain",
 )
+#: The kinds of the reviewed sites (data/sites.csv): places smaller than a town that the
+#: press names with a kind word ("Tishrin Dam", "Kweires airbase", "the Jobar district").
+SITE_KINDS = (
+    "airbase", "airport", "crossing", "dam", "prison", "base", "checkpoint", "mountain",
+    "neighbourhood", "site",
+)  # fmt: skip
 
 _KIND_WEIGHT = {
     "governorate": 0.6,
@@ -60,7 +74,36 @@ _KIND_WEIGHT = {
     "site": 0.3,
     "region": 0.7,
     "country": 1.0,
+    "airbase": 0.5,
+    "airport": 0.5,
+    "crossing": 0.4,
+    "dam": 0.4,
+    "prison": 0.35,
+    "base": 0.35,
+    "checkpoint": 0.3,
+    "mountain": 0.35,
 }
+# A reviewed site (data/sites.csv) has no population; "prominent" sites, whose bare name
+# means the site in the press ("Jobar", "Hmeimim", "Bab al-Hawa"), count as if populated
+# by this share, which ranks them above any village of the same name and below a town.
+# Other sites rank low: "Zahra" alone is a village, "Zahra district" in Homs is the site.
+_SITE_PROMINENT = 0.6
+_SITE_BARE_PENALTY = 0.1
+# A kind word names kinds: "airport" the civil airports and the airbases ("Hama military
+# airport" is an airbase), "base" bases and airbases, "district" an administrative district
+# or else a city district (neighbourhood).
+_CUE_KINDS: dict[str, tuple[str, ...]] = {
+    "airport": ("airport", "airbase"),
+    "airbase": ("airbase", "airport"),
+    "base": ("base", "airbase"),
+}
+# A facility named by a place and a kind word ("Nayrab airbase", "the military airport of
+# Hama") is the site of that kind whose parent is that place, else the single one this close.
+_SITE_NEAR_KM = 10.0
+# The kind words that name a facility (GENERIC_WORDS values); their place is a site.
+_FACILITY_CUES = frozenset(
+    {"airbase", "airport", "crossing", "dam", "prison", "base", "checkpoint"}
+)
 # How much a ``near=`` point adds to a candidate's prominence (at distance 0, fading with
 # exp(-d / _NEAR_KM)). It decides between places of one name below the rank of a city (the
 # Kanakir of Rif Dimashq, a town, and the one of As-Suwayda, a village), but it never lifts
@@ -126,9 +169,14 @@ class Place:
         Every other spelling, Latin and Arabic.
     source
         ``wof``, ``geonames``, ``wof+geonames``, with ``+alias`` when data/aliases.csv
-        added spellings; ``region`` (data/regions.csv) or ``outside_syria``.
+        added spellings; ``region`` (data/regions.csv), ``site`` (data/sites.csv) or
+        ``outside_syria``.
     country
         ISO 3166-1 alpha-2 code.
+    parent_id
+        For a site (``s:<slug>``): the town or city it belongs to or is named after.
+    prominent
+        For a site: True when its bare name means the site in the press.
     """
 
     place_id: str
@@ -148,6 +196,8 @@ class Place:
     country: str = "SY"
     wof_id: int | None = field(default=None, repr=False, compare=False)
     geonames_id: int | None = field(default=None, repr=False, compare=False)
+    parent_id: str = field(default="", repr=False, compare=False)
+    prominent: bool = field(default=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -195,6 +245,7 @@ class Place:
             "source": self.source,
             "country": self.country,
             "outside_syria": self.outside_syria,
+            "parent_id": self.parent_id,
         }
 
 
@@ -210,15 +261,10 @@ class Match:
         return f"<Match {self.place.place_id} {self.place.name!r} {self.score:.3f} ({self.why})>"
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _read_package_text(name: str) -> bytes:
-    return resources.files("syriamap.data").joinpath(name).read_bytes()
+    from .data import path
+
+    return path(name).read_bytes()
 
 
 class Gazetteer:
@@ -273,6 +319,13 @@ class Gazetteer:
         self._own_names: dict[int, tuple[str, ...]] = {}
         self._fuzzy_lock = threading.Lock()
         self._fuzzy: dict[tuple[str, int], list[str]] | None = None
+        self._pos = {p.place_id: i for i, p in enumerate(self._places)}
+        self._sites: list[int] = [i for i, p in enumerate(self._places) if p.source == "site"]
+        self._children: dict[str, list[int]] = {}
+        for i in self._sites:
+            parent = self._places[i].parent_id
+            if parent:
+                self._children.setdefault(parent, []).append(i)
 
     # -- construction ----------------------------------------------------------------------
     @staticmethod
@@ -327,6 +380,8 @@ class Gazetteer:
                     "SY",
                     int(row[ix["wof_id"]]) if row[ix["wof_id"]] else None,
                     int(row[ix["geonames_id"]]) if row[ix["geonames_id"]] else None,
+                    row[ix["parent_id"]] if "parent_id" in ix else "",
+                    bool(row[ix["prominent"]]) if "prominent" in ix else False,
                 )
             )
         if data.get("rules") == RULES_VERSION:
@@ -478,6 +533,20 @@ class Gazetteer:
             while stripped and stripped[0] in _LEADING_WORDS:
                 countryside = countryside or stripped[0] in _COUNTRYSIDE_WORDS
                 stripped.pop(0)
+            if (
+                stripped != words
+                and len(stripped) > 1
+                and GENERIC_WORDS.get(stripped[-1]) in _FACILITY_CUES
+            ):
+                # "the Tishreen dam": a site's own name, kind word included
+                found = self._lookup(" ".join(stripped), fuzzy=False)
+                looked_up = " ".join(stripped)
+        if not found:
+            words = query.split()
+            stripped = list(words)
+            while stripped and stripped[0] in _LEADING_WORDS:
+                countryside = countryside or stripped[0] in _COUNTRYSIDE_WORDS
+                stripped.pop(0)
             # a leading kind cue: "the (port) city of Latakia", "the province of Idlib"
             if "of" in stripped[1:-1]:
                 k = stripped.index("of")
@@ -504,6 +573,28 @@ class Gazetteer:
             looked_up = rest if stripped else query
         if countryside and found:
             found = self._countryside(found)
+        if cue == "district" and found:
+            # "the Waer district", "the district of Jobar": a city district when no
+            # administrative district has that name
+            kinds_found = {self._places[i].kind for i in found}
+            if "district" not in kinds_found and "neighbourhood" in kinds_found:
+                cue = "neighbourhood"
+        wanted = _CUE_KINDS.get(kind or "", (kind,)) if kind in _FACILITY_CUES else None
+        if wanted is None and cue in _FACILITY_CUES:
+            wanted = _CUE_KINDS.get(cue, (cue,))
+        if wanted and found and not any(self._places[i].kind in wanted for i in found):
+            found = {**found, **self._sites_of(found, wanted)}
+        if wanted and not any(self._places[i].kind in wanted for i in found):
+            # "the Tichrine dam": a misspelt site name, kind word included
+            phrase = " ".join(w for w in query.split() if w not in _LEADING_WORDS)
+            found = {
+                **found,
+                **{
+                    i: hit
+                    for i, hit in self._lookup(phrase).items()
+                    if self._places[i].kind in wanted
+                },
+            }
         if (countryside or region) and found and cue in (None, "governorate"):
             # "the Deraa region" is the governorate; "the Manbij countryside", "the
             # Sanamayn region": no governorate of that name, so the district of that name
@@ -518,7 +609,7 @@ class Gazetteer:
         candidates: dict[int, tuple[float, str]] = {}
         for i, (tier, why) in found.items():
             place = self._places[i]
-            if kind is not None and place.kind != kind:
+            if kind is not None and place.kind != kind and not (wanted and place.kind in wanted):
                 continue
             if admin_filter is not None and not admin_filter(place):
                 continue
@@ -526,6 +617,14 @@ class Gazetteer:
         if not candidates:
             return []
         scored = {i: self._score(i, tier, cue, near) for i, (tier, why) in candidates.items()}
+        if len(scored) > 1:
+            # a site whose bare name does not mean it ("Zahra", "Ashrafieh": not prominent)
+            # comes after the other places of that name unless a kind word names its kind
+            named = set(wanted or ()) | set(_CUE_KINDS.get(cue or "", (cue,))) | {kind}
+            for i in scored:
+                place = self._places[i]
+                if place.source == "site" and not place.prominent and place.kind not in named:
+                    scored[i] = round(scored[i] - _SITE_BARE_PENALTY, 4)
         top = max(scored.values())
         close = [i for i, s in scored.items() if top - s < _NAME_BONUS]
         if len(close) > 1:
@@ -577,6 +676,25 @@ class Gazetteer:
                 break
         return names
 
+    def sites_of(self, place_id: str, kinds: Sequence[str]) -> list[Place]:
+        """Return the sites of ``kinds`` that belong to a place ("Hama" → its airbase).
+
+        Parameters
+        ----------
+        place_id
+            A place of the gazetteer.
+        kinds
+            Site kinds (``"airbase"``, ``"crossing"``...; see :data:`SITE_KINDS`).
+
+        Returns
+        -------
+        list of Place
+            The sites whose parent is the place; else, for a town, village or city
+            district, the only site of those kinds within 10 km of it; else nothing.
+        """
+        found = {self._pos[self.get(place_id).place_id]: (1.0, "")}
+        return [self._places[j] for j in sorted(self._sites_of(found, tuple(kinds)))]
+
     # -- internals -----------------------------------------------------------------------------
     def _lookup(self, query: str, *, fuzzy: bool = True) -> dict[int, tuple[float, str]]:
         found: dict[int, tuple[float, str]] = {}
@@ -603,7 +721,7 @@ class Gazetteer:
             )
         if found:
             return found
-        first = query.split()[0]
+        first = query.split()[0] if query.split() else ""
         for article in ("al", "el"):
             if first.startswith(article) and len(first) > len(article) + 2:
                 rest = query[len(article) :]
@@ -632,6 +750,40 @@ class Gazetteer:
                 if spelled >= _FUZZY_FOLD_CUTOFF:
                     add((i,), 0.85 * quality / 100.0, f"fuzzy {quality:.0f}")
         return found
+
+    def _sites_of(
+        self, found: dict[int, tuple[float, str]], kinds: tuple[str, ...]
+    ) -> dict[int, tuple[float, str]]:
+        """Return the sites of ``kinds`` that belong to the found places ("Hama" → its airbase).
+
+        A site belongs to the place it names as its parent; a town, village or city
+        district without such a site lends its name to the only site of those kinds
+        within :data:`_SITE_NEAR_KM` ("Nayrab airbase": the airport beside An-Nayrab).
+        """
+        out: dict[int, tuple[float, str]] = {}
+        for i, (tier, why) in found.items():
+            place = self._places[i]
+            if place.outside_syria:  # "the Al-Qaim crossing" is the Iraqi post
+                continue
+            kids = [
+                j for j in self._children.get(place.place_id, ()) if self._places[j].kind in kinds
+            ]
+            if not kids and place.kind in ("city", "town", "village", "neighbourhood"):
+                kids = [
+                    j
+                    for j in self._sites
+                    if self._places[j].kind in kinds
+                    and great_circle_km(
+                        place.lat, place.lon, self._places[j].lat, self._places[j].lon
+                    )
+                    <= _SITE_NEAR_KM
+                ]
+                if len(kids) != 1:
+                    kids = []
+            for j in kids:
+                if j not in found and (j not in out or out[j][0] < tier):
+                    out[j] = (tier, f"{why}; the {self._places[j].kind} of {place.name}")
+        return out
 
     def _lookup_exact(self, key: str) -> bool:
         """Return True when the folded or skeleton key of ``key`` is indexed."""
@@ -671,6 +823,8 @@ class Gazetteer:
         if place.kind in {"governorate", "district", "subdistrict", "region"}:
             # an area's population says little about what a bare name means
             pop = 0.5 if place.kind in {"governorate", "region"} else 0.0
+        elif place.source == "site":
+            pop = _SITE_PROMINENT if place.prominent else 0.0
         else:
             pop = math.log10((place.population or 0) + 1) / 7.0
         return 0.5 * _KIND_WEIGHT.get(place.kind, 0.3) + 0.5 * min(1.0, pop)
@@ -683,9 +837,10 @@ class Gazetteer:
         if prominence is None:
             prominence = self._prom[i] = self._prominence(place)
         if cue is not None:
-            prominence = prominence + 0.6 if place.kind == cue else prominence * 0.5
+            cued = place.kind in _CUE_KINDS.get(cue, (cue,))
+            prominence = prominence + 0.6 if cued else prominence * 0.5
         if near is not None:
-            d = _km(near[0], near[1], place.lat, place.lon)
+            d = great_circle_km(near[0], near[1], place.lat, place.lon)
             bonus = _NEAR_BONUS * math.exp(-d / _NEAR_KM)
             if place.kind == "city" or place.outside_syria:
                 prominence += bonus

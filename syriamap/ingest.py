@@ -28,13 +28,14 @@ Guarantees
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import sqlite3
 import sys
 import time
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -280,8 +281,9 @@ def _write_file(
     runner: Any,
     item: Item,
     meta: dict[str, Any],
+    begin: Callable[[], None],
 ) -> None:
-    """Write one input's source and assertions inside the batch's transaction."""
+    """Write one input's source and assertions; call ``begin`` before the first write."""
     from .store import merge_source_metadata
 
     read = r.source
@@ -315,7 +317,11 @@ def _write_file(
         messages, assertions, candidates = again.warnings, again.assertions, again.candidates
     for message in messages:
         _warn(message)
-    n = db.add([new], assertions, fill_empty=True)
+    if db._all_stored([new], assertions, fill_empty=True):
+        n = {"sources": 0, "sources_updated": 0, "assertions": 0}  # nothing to write
+    else:
+        begin()
+        n = db.add([new], assertions, fill_empty=True)  # a savepoint: a refusal undoes it
     tally.sources_added += n["sources"]
     tally.sources_already_stored += 1 - n["sources"]
     tally.sources_updated += n["sources_updated"]
@@ -334,8 +340,18 @@ def _write_batch(
     meta: dict[str, Any],
     keep_going: bool,
 ) -> None:
-    """Write one batch in one transaction."""
-    with db.transaction():
+    """Write one batch in one transaction, opened at its first write.
+
+    A batch that changes nothing (a re-run) opens no write transaction at all.
+    """
+    with contextlib.ExitStack() as stack:
+        opened: list[bool] = []
+
+        def begin() -> None:
+            if not opened:
+                stack.enter_context(db.transaction())
+                opened.append(True)
+
         for item, r in zip(batch, results, strict=True):
             tally.files += 1
             tally.bytes += item.size
@@ -347,8 +363,7 @@ def _write_batch(
                 tally.problems.append(str(r.problem))
                 continue
             try:
-                with db.transaction():  # a savepoint: a refused file leaves no trace
-                    _write_file(db, r, tally, runner, item, meta)
+                _write_file(db, r, tally, runner, item, meta, begin)
             except DataError as exc:
                 if not keep_going:
                     raise
@@ -522,16 +537,20 @@ def ingest(
             for chunk, results in stream:
                 try:
                     _write_batch(db, chunk, results, tally, runner, meta, keep_going)
-                except sqlite3.Error as exc:
+                except (sqlite3.Error, StoreError) as exc:
                     where = store if not isinstance(store, Store) else (store.path or ":memory:")
+                    if isinstance(exc, StoreError):  # already one line, naming the store
+                        message = str(exc).removesuffix("; nothing was written")
+                    else:
+                        message = f"cannot write to store {where}: {exc}"
                     if tally.batches_written == 0:
                         kept = "nothing was written"
                     else:
                         kept = (
-                            f"the {tally.files_written} files written before are kept: "
-                            "run again to finish"
+                            f"this batch was not written; the {tally.files_written} files "
+                            "written before are kept: run again to finish"
                         )
-                    raise StoreError(f"cannot write to store {where}: {exc}; {kept}") from exc
+                    raise StoreError(f"{message}; {kept}") from exc
                 bar.update(len(chunk), sum(i.size for i in chunk))
         finally:
             stream.close()

@@ -4,7 +4,10 @@ Where the store lives
     ``open_store(path)`` opens (and creates) the SQLite file at ``path``. Without a path it
     uses ``$SYRIAMAP_STORE``; without that, the bundled seed data (the package copies of
     ``seeds/sources.csv`` and ``data/assertions.csv``) loaded into a fresh in-memory store,
-    so that ``syriamap`` works right after installation.
+    so that ``syriamap`` works right after installation. ``open_store(path,
+    read_only=True)`` (what the read commands use) never creates, migrates or writes the
+    file: a missing path, an empty file or a file that is not a syriamap store is a
+    :class:`~syriamap.errors.StoreError`; an older schema is migrated in memory only.
 
 Guarantees
     * Every write (``add``, ``add_sources``, ``add_assertions``, ``import_csv``,
@@ -20,6 +23,11 @@ Guarantees
       stored value is never overwritten (see :func:`merge_source_metadata`).
     * Export/import as a CSV folder (``sources.csv`` + ``assertions.csv``, the columns of
       ``docs/ARCHITECTURE.md``) or as JSON Lines is lossless.
+    * A damaged file (SQLite reports it corrupt) raises a one-line
+      :class:`~syriamap.errors.StoreError` that suggests ``PRAGMA integrity_check`` or a
+      backup, whenever the damage is met: on open or on a later read.
+    * An add that would change nothing (everything already stored) does not write, so it
+      succeeds on a read-only file too.
     * The schema carries a version (table ``schema_version``). Older stores are migrated
       on open, one step at a time, each step in a transaction; a store written by a newer
       syriamap raises :class:`~syriamap.errors.SchemaVersionError`.
@@ -44,7 +52,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._io import atomic_write
+from ._io import atomic_write, out_of_space
 from ._types import DateLike, PathLike, parse_optional_date
 from .assertions import ASSERTION_FIELDS, SOURCE_FIELDS, Assertion, Source
 from .errors import DataError, SchemaVersionError, StoreError, SyriamapError
@@ -130,6 +138,15 @@ _UPDATE_SOURCE = (
     "UPDATE sources SET published = ?, publisher = ?, url = ?, title = ?, date_note = ? "
     "WHERE source_id = ?"
 )
+
+
+_REPORTED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR})
+"""SQLite failures a write turns into a StoreError (damage, a full disk)."""
+
+
+def _primary(exc: BaseException) -> int:
+    """Return the primary SQLite result code of an error (the low byte of an extended one)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _empty(value: Any) -> bool:
@@ -220,11 +237,15 @@ class Store:
     path
         The SQLite file (created when missing), or ``None`` / ``":memory:"`` for a store
         in memory.
+    read_only
+        Open the file for reading only: never create, migrate or write it (an older
+        schema is migrated in a copy in memory).
 
     Raises
     ------
     StoreError
-        If the file cannot be opened or is not a syriamap store.
+        If the file cannot be opened, is damaged or is not a syriamap store (with
+        ``read_only``: also if it is missing or empty).
     SchemaVersionError
         If the store was written by a newer syriamap.
 
@@ -235,23 +256,86 @@ class Store:
     {'sources': 0, 'assertions': 0}
     """
 
-    def __init__(self, path: PathLike | None = None) -> None:
+    def __init__(self, path: PathLike | None = None, *, read_only: bool = False) -> None:
         memory = path is None or str(path) == ":memory:"
         self.path: Path | None = None if memory else Path(path)  # type: ignore[arg-type]
+        self.read_only = False  # set after opening (an older schema is migrated in memory)
         self._lock = threading.RLock()
         self._depth = 0  # open transaction() blocks (the lock makes this per thread)
+        created = self.path is not None and not read_only and not self.path.exists()
         try:
             if self.path is not None and not self.path.parent.is_dir():
                 raise StoreError(f"cannot open store {self.path}: folder does not exist")
-            self._conn = sqlite3.connect(
-                ":memory:" if memory else str(self.path),
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            self._conn.execute("PRAGMA foreign_keys = ON")
+            if self.path is not None and self.path.is_dir():
+                raise StoreError(f"cannot open store {self.path}: it is a folder")
+            if read_only and not memory:
+                self._conn = self._connect_read_only()
+                self.read_only = True
+            else:
+                self._conn = sqlite3.connect(
+                    ":memory:" if memory else str(self.path),
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                self._conn.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+        except BaseException as exc:
+            if created and self.path is not None:  # a store that could not be set up
+                with contextlib.suppress(Exception):  # (a full disk) leaves no file
+                    self._conn.close()
+                for leftover in (self.path, Path(f"{self.path}-journal")):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._error(exc, "cannot open") from exc
+            raise
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open the file without ever writing it; migrate an older schema in memory."""
+        assert self.path is not None
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.path} (create one with syriamap ingest)")
+        if self.path.stat().st_size == 0:
+            raise StoreError(f"{self.path} is an empty file, not a syriamap store")
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self._conn = conn
+        version = self._version()
+        if version == 0:
+            conn.close()
+            raise StoreError(f"{self.path} is not a syriamap store (no tables)")
+        if version > SCHEMA_VERSION:
+            self._migrate()  # raises SchemaVersionError
+        if version < SCHEMA_VERSION:
+            # never convert the file: migrate a copy in memory
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.backup(memory)
+            conn.close()
+            self._conn = memory
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store {self.path or ':memory:'}: {exc}") from exc
+        return self._conn
+
+    def _error(self, exc: sqlite3.Error, doing: str, after: str = "") -> StoreError:
+        """Turn an SQLite error into a one-line StoreError (a damaged file says so)."""
+        where = self.path or ":memory:"
+        code = _primary(exc)
+        if code == sqlite3.SQLITE_FULL or (
+            code == sqlite3.SQLITE_IOERR
+            and self.path is not None
+            and out_of_space(self.path.parent)
+        ):
+            return StoreError(
+                f"{doing} store {where}: no space left on device (disk full or over a size "
+                f"limit; SQLite says: {exc}){after}"
+            )
+        if code == sqlite3.SQLITE_CORRUPT:
+            return StoreError(
+                f"store {where} is damaged ({exc}): check it with "
+                f"`sqlite3 {where} 'PRAGMA integrity_check'` or restore a backup{after}"
+            )
+        if code == sqlite3.SQLITE_NOTADB:
+            return StoreError(f"{doing} store {where}: not an SQLite file ({exc}){after}")
+        return StoreError(f"{doing} store {where}: {exc}{after}")
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -298,13 +382,18 @@ class Store:
                 begin = f"SAVEPOINT {name}"
                 undo = (f"ROLLBACK TO {name}", f"RELEASE {name}")
                 done = f"RELEASE {name}"
+            if self.read_only:
+                raise StoreError(f"store {self.path} was opened read-only")
             cur.execute(begin)
             self._depth = depth + 1
             try:
                 yield cur
-            except BaseException:
-                for statement in undo:
-                    cur.execute(statement)
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    for statement in undo:
+                        cur.execute(statement)
+                if isinstance(exc, sqlite3.DatabaseError) and _primary(exc) in _REPORTED:
+                    raise self._error(exc, "cannot write to", "; nothing was written") from exc
                 raise
             else:
                 cur.execute(done)
@@ -319,7 +408,7 @@ class Store:
         changes when another connection commits); used to cache derived frames.
         """
         with self._lock:
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            version = self._query("PRAGMA data_version")[0][0]
             return (self._conn.total_changes, int(version))
 
     @property
@@ -399,12 +488,36 @@ class Store:
         >>> store.add(src, [])
         {'sources': 1, 'sources_updated': 0, 'assertions': 0}
         """
-        src = [sources] if isinstance(sources, Source) else sources
-        asr = [assertions] if isinstance(assertions, Assertion) else assertions
+        src = [sources] if isinstance(sources, Source) else list(sources)
+        asr = [assertions] if isinstance(assertions, Assertion) else list(assertions)
+        if not replace and self._all_stored(src, asr, fill_empty=fill_empty):
+            return {"sources": 0, "sources_updated": 0, "assertions": 0}
         with self.transaction() as cur:
             added, updated = self._add_sources(cur, ((None, s) for s in src), fill_empty=fill_empty)
             n_asr = self._add_assertions(cur, ((None, a) for a in asr), replace=replace)
         return {"sources": added, "sources_updated": updated, "assertions": n_asr}
+
+    def _all_stored(
+        self, sources: Sequence[Source], assertions: Sequence[Assertion], *, fill_empty: bool
+    ) -> bool:
+        """Whether adding these would change nothing (so no write access is needed)."""
+        for source in sources:
+            stored = self.source(source.source_id) or self.source(content_hash=source.content_hash)
+            if stored is None or stored.content_hash != source.content_hash:
+                return False
+            if fill_empty and merge_source_metadata(stored, source)[0] is not stored:
+                return False
+        ids = [a.assertion_id for a in assertions]
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._query(
+                f"SELECT assertion_id FROM assertions WHERE assertion_id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update(r[0] for r in rows)
+        return found.issuperset(ids)
 
     def add_sources(self, sources: Source | Iterable[Source], *, fill_empty: bool = False) -> int:
         """Add sources in one transaction; return how many were new.
@@ -539,11 +652,10 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Return the number of stored sources and assertions."""
-        with self._lock:
-            return {
-                "sources": self._conn.execute("SELECT count(*) FROM sources").fetchone()[0],
-                "assertions": self._conn.execute("SELECT count(*) FROM assertions").fetchone()[0],
-            }
+        return {
+            "sources": self._query("SELECT count(*) FROM sources")[0][0],
+            "assertions": self._query("SELECT count(*) FROM assertions")[0][0],
+        }
 
     def sources(self) -> list[Source]:
         """Return every stored source, sorted by id."""
@@ -716,7 +828,10 @@ class Store:
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise self._error(exc, "cannot read") from exc
 
     # -- export / import -------------------------------------------------------------
 
@@ -876,8 +991,9 @@ def _read_csv(
 
 def _bundled_store() -> Store:
     store = Store()
-    data = importlib.resources.files("syriamap.data")
-    src, asr = data.joinpath("sources.csv"), data.joinpath("assertions.csv")
+    from .data import path
+
+    src, asr = path("sources.csv"), path("assertions.csv")
     with importlib.resources.as_file(src) as src_path, importlib.resources.as_file(asr) as asr_path:
         with store.transaction() as cur:
             if src_path.exists():
@@ -889,13 +1005,16 @@ def _bundled_store() -> Store:
     return store
 
 
-def open_store(path: PathLike | None = None) -> Store:
+def open_store(path: PathLike | None = None, *, read_only: bool = False) -> Store:
     """Open the store at ``path``, else ``$SYRIAMAP_STORE``, else the bundled seed data.
 
     Parameters
     ----------
     path
-        An SQLite file (created when missing).
+        An SQLite file (created when missing, unless ``read_only``).
+    read_only
+        Never create, migrate or write the file: a missing path, an empty file or a file
+        that is not a syriamap store raises :class:`~syriamap.errors.StoreError`.
 
     Returns
     -------
@@ -917,4 +1036,4 @@ def open_store(path: PathLike | None = None) -> Store:
         path = os.environ.get(ENV_VAR) or None
     if path is None:
         return _bundled_store()
-    return Store(path)
+    return Store(path, read_only=read_only)

@@ -1,14 +1,13 @@
 """The HTML page in a real browser: Debian's chromium driven by Playwright, offline.
 
 Skipped when chromium or Playwright is missing, unless SYRIAMAP_REQUIRE_BROWSER=1 (CI),
-which turns the skip into a failure.
+which turns the skip into a failure (``requires("browser")``, see ``conftest.py``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import time
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from render_synthetic import HOSTILE_PUBLISHER, make_input
 from syriamap.render.geojson import places_geojson, to_geojson
 from syriamap.render.html import build_page, freshness, render_html
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.requires("browser")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -26,15 +25,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover
-        sync_playwright = None
-    if sync_playwright is None or not CHROMIUM.exists():
-        why = "Playwright is not installed" if sync_playwright is None else f"no {CHROMIUM}"
-        if os.environ.get("SYRIAMAP_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"browser tests required (SYRIAMAP_REQUIRE_BROWSER=1) but {why}")
-        pytest.skip(why)
+    from playwright.sync_api import sync_playwright  # there: requires("browser")
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:

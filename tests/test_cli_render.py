@@ -157,8 +157,11 @@ def test_failure_midway_leaves_no_partial_files(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(gpkg, "write_gpkg", boom)
     out_dir = tmp_path / "maps"
-    with pytest.raises(OSError):
-        main(["render", "--date", "2024-12-07", "--format", "all", "--out", str(out_dir)])
+    code = main(["render", "--date", "2024-12-07", "--format", "all", "--out", str(out_dir)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("syriamap: error: cannot write") and "disk full" in err
+    assert len(err.strip().splitlines()) == 1
     assert not out_dir.exists()
     assert list(tmp_path.iterdir()) == []
 

@@ -30,9 +30,18 @@ def test_json_answers_the_issue_example(runner):
     assert all(0 < r["score"] <= 1 for r in rows)
 
 
+def test_exit_1_when_any_name_does_not_resolve(runner):
+    result = runner.invoke(cli, ["resolve", "--json", "Homs", "Xyzzyplugh qwerty"])
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert [r["place_id"] is None for r in rows] == [False, True]
+    assert runner.invoke(cli, ["resolve", "--json", "Homs"]).exit_code == 0
+
+
 def test_json_nulls_when_unresolved(runner):
     result = runner.invoke(cli, ["resolve", "--json", "Xyzzyplugh qwerty"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # not resolved: exit 1, the array is printed all the same
+    assert "no place matches 'Xyzzyplugh qwerty'" in result.stderr
     (row,) = json.loads(result.stdout)
     assert row == {"query": "Xyzzyplugh qwerty", **{k: None for k in FIELDS[1:]}}
 
@@ -42,6 +51,7 @@ def test_table_mode_and_did_you_mean(runner):
     assert result.exit_code == 0
     assert "Homs\tHoms\tcity\tHoms" in result.stdout
     result = runner.invoke(cli, ["resolve", "Damascos Xyz"])
+    assert result.exit_code == 1
     assert "(not found)" in result.stdout
     assert "no place matches" in result.stderr
 

@@ -13,11 +13,15 @@ DATA = ROOT / "data"
 PACKAGE = ROOT / "syriamap" / "data"
 COLUMNS = (
     "place_id,name,name_ar,kind,lat,lon,admin1_id,admin1,admin1_iso,admin2_id,admin2,"
-    "population,aliases,source,wof_id,geonames_id"
+    "population,aliases,source,wof_id,geonames_id,parent_id,prominent"
 ).split(",")
 ISO_CODES = {
     "SY-DI", "SY-RD", "SY-QU", "SY-DR", "SY-SU", "SY-HI", "SY-HM",
     "SY-LA", "SY-TA", "SY-ID", "SY-HL", "SY-RA", "SY-DY", "SY-HA",
+}  # fmt: skip
+SITE_KINDS = {
+    "airbase", "airport", "crossing", "dam", "prison", "base", "checkpoint", "mountain",
+    "neighbourhood", "site",
 }  # fmt: skip
 OUTPUTS = (
     "data/gazetteer.csv",
@@ -85,6 +89,13 @@ def test_csv_schema(rows):
             assert r["kind"] == "region" and r["source"] == "region", r
             assert r["admin1_iso"] in ISO_CODES and not r["wof_id"] and not r["geonames_id"]
             continue
+        if r["place_id"].startswith("s:"):  # data/sites.csv
+            assert re.fullmatch(r"s:[a-z0-9]+(-[a-z0-9]+)*", r["place_id"]), r
+            assert r["source"] == "site" and r["kind"] in SITE_KINDS, r
+            assert r["admin1_iso"] in ISO_CODES and r["parent_id"], r
+            assert r["prominent"] in ("", "yes"), r
+            continue
+        assert not r["parent_id"] and not r["prominent"], r
         assert re.fullmatch(r"(wof|gn):\d+", r["place_id"]), r
         assert r["name"] and r["kind"] in kinds, r
         assert number.match(r["lat"]) and number.match(r["lon"]), r

@@ -20,6 +20,7 @@ REQUIRED = [
     "syriamap/data/actors.csv",
     "syriamap/data/aliases.csv",
     "syriamap/data/outside_syria.csv",
+    "syriamap/data/foreign_control.csv",
     "syriamap/data/assertions.csv",
     "syriamap/data/sources.csv",
     "syriamap/data/vendor/leaflet.js",
@@ -58,6 +59,12 @@ def test_wheel_carries_the_package_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [name for name in REQUIRED if name not in names]
     assert missing == []
+    # every reviewable data file, copied by the build from its one copy in data/
+    from syriamap.data import _files
+
+    archive = zipfile.ZipFile(wheel)
+    for name, src in _files.shipped(ROOT).items():
+        assert archive.read(f"syriamap/data/{name}") == src.read_bytes(), name
     assert not any(name.startswith(("tests/", "benchmarks/", "scripts/")) for name in names)
 
 

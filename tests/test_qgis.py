@@ -1,7 +1,8 @@
 """The exports open in a real QGIS with the same styles as the HTML map.
 
 Runs Debian's QGIS (package python3-qgis, driven by the system Python). Skipped when QGIS
-is not installed, unless SYRIAMAP_REQUIRE_QGIS=1 (set by .ci/run), where it must run.
+is not installed, unless SYRIAMAP_REQUIRE_QGIS=1 (set by .ci/run), where it must run
+(``requires("qgis")``, see ``conftest.py``).
 """
 
 import json
@@ -59,19 +60,7 @@ os._exit(0)  # QGIS may crash while tearing down; the answer is already out
 """
 
 
-def _qgis_available() -> bool:
-    if not Path(SYSTEM_PYTHON).exists():
-        return False
-    probe = subprocess.run(
-        [SYSTEM_PYTHON, "-c", "import qgis.core"], capture_output=True, check=False
-    )
-    return probe.returncode == 0
-
-
-if not _qgis_available():
-    if os.environ.get("SYRIAMAP_REQUIRE_QGIS") == "1":
-        raise RuntimeError("SYRIAMAP_REQUIRE_QGIS=1 but python3-qgis is not installed")
-    pytest.skip("QGIS (python3-qgis) is not installed", allow_module_level=True)
+pytestmark = pytest.mark.requires("qgis")
 
 
 def _probe(layers: dict[str, str], workdir: Path) -> dict:

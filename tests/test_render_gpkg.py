@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 import subprocess
 
@@ -56,9 +55,8 @@ def test_dates_are_dates(gpkg, layer, columns):
         assert (values == values.dt.normalize()).all()  # no time part
 
 
+@pytest.mark.requires("ogrinfo")
 def test_dates_with_ogrinfo(gpkg):
-    if shutil.which("ogrinfo") is None:
-        pytest.skip("ogrinfo (gdal-bin) is not installed")
     _, path = gpkg
     out = subprocess.run(
         ["ogrinfo", "-so", str(path), "places"], capture_output=True, text=True, check=True

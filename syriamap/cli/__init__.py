@@ -6,10 +6,15 @@ Each family of subcommands lives in its own module and is registered here. Heavy
 
 Errors derived from :class:`syriamap.errors.SyriamapError` become a one-line message on
 stderr and exit status 1; usage errors (unknown option, bad value) exit with status 2.
+The same one-line ``syriamap: error: ...`` (exit 1, never a traceback) covers what the
+library does not raise itself: a damaged SQLite store (with a hint to run
+``PRAGMA integrity_check`` or restore a backup), a full disk, a folder in the way of an
+output file, an unwritable standard output.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 import click
@@ -40,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return its exit status."""
     try:
         cli.main(args=argv, prog_name="syriamap", standalone_mode=False)
+        sys.stdout.flush()  # a full disk behind stdout fails here, not at exit
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 1
@@ -59,8 +65,38 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except sqlite3.DatabaseError as exc:  # a store error the store did not name
+        hint = ""
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
+            hint = " (damaged store: check it with PRAGMA integrity_check or restore a backup)"
+        _error(f"store: {' '.join(str(exc).split())}{hint}")
+        return 1
+    except OSError as exc:  # a full disk, a folder in the way
+        from .._io import describe_os_error
+
+        _error(describe_os_error(exc))
+        return 1
     return 0
 
 
+def _error(message: str) -> None:
+    """Print one ``syriamap: error:`` line, even when stdout or stderr is in trouble."""
+    try:
+        click.echo(f"syriamap: error: {message}", err=True)
+    except OSError:  # pragma: no cover - nowhere left to report
+        pass
+
+
 def entry_point() -> None:  # pragma: no cover - exercised through the console script
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except OSError:
+        # stdout is gone or full (already reported): keep Python from printing a
+        # traceback-like "Exception ignored" when it flushes again at exit
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = code or 1
+    sys.exit(code)

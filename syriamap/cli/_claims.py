@@ -96,7 +96,7 @@ def claims(
     if actor:
         root = get_actor(actor)
         actor_ids = {a.id for a in actors().values() if a.id == root.id or a.parent == root.id}
-    frame = open_store(store).assertions_frame(place_id, start, end)
+    frame = open_store(store, read_only=True).assertions_frame(place_id, start, end)
     if actor_ids is not None:
         frame = frame[frame["actor"].isin(actor_ids)]
     rows = _records(frame)
@@ -151,7 +151,7 @@ def status(
     from ..fusion import CONTROL_COLUMNS, control_at, control_state
     from ..store import open_store
 
-    the_store = open_store(store)
+    the_store = open_store(store, read_only=True)
     frame = control_at(date, as_reported_by=as_reported_by, store=the_store)
     rows: list[dict[str, Any]] = []
     if place:
@@ -230,7 +230,9 @@ def capitals(
     from ..fusion import capitals as capitals_at
     from ..store import open_store
 
-    frame = capitals_at(date, as_reported_by=as_reported_by, store=open_store(store))
+    frame = capitals_at(
+        date, as_reported_by=as_reported_by, store=open_store(store, read_only=True)
+    )
     rows = _records(frame)
     if as_json:
         keys = ("capital", "governorate", "place_id", "actor", "side", "status", "confidence")

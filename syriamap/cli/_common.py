@@ -13,7 +13,17 @@ import click
 from .._types import parse_date
 from ..errors import InvalidDateError
 
-__all__ = ["DATE", "cell", "echo_json", "echo_table", "json_option", "store_option"]
+__all__ = [
+    "DATE",
+    "cell",
+    "echo_json",
+    "echo_table",
+    "json_option",
+    "progress_option",
+    "show_progress",
+    "store_option",
+    "write_store_option",
+]
 
 
 class _DateType(click.ParamType):
@@ -33,11 +43,39 @@ DATE = _DateType()
 store_option = click.option(
     "--store",
     "store",
-    type=click.Path(dir_okay=False),
+    metavar="PATH",
     envvar="SYRIAMAP_STORE",
     default=None,
-    help="SQLite store to read (default: $SYRIAMAP_STORE, else the bundled seed data).",
+    help="SQLite store to read, opened read-only (default: $SYRIAMAP_STORE, else the "
+    "bundled seed data).",
 )
+
+write_store_option = click.option(
+    "--store",
+    "store",
+    metavar="PATH",
+    envvar="SYRIAMAP_STORE",
+    default=None,
+    help="SQLite store to add to, created when missing (default: $SYRIAMAP_STORE; one of "
+    "the two is required: the bundled seed data cannot be written).",
+)
+
+progress_option = click.option(
+    "--progress/--no-progress",
+    "progress",
+    default=None,
+    help="Show a progress bar on stderr (default: only when stderr is a terminal).",
+)
+
+
+def show_progress(progress: bool | None) -> bool:
+    """Whether to draw a progress bar: as asked, else only when stderr is a terminal."""
+    if progress is not None:
+        return progress
+    import sys
+
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
+
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 

@@ -20,7 +20,7 @@ import click
 
 from ..corpus import DEFAULT_BATCH_BYTES
 from ..errors import DataError, StoreError
-from ._common import DATE, echo_table, store_option
+from ._common import DATE, echo_table, progress_option, show_progress, write_store_option
 
 __all__ = ["COMMANDS", "evaluate", "extract", "ingest"]
 
@@ -111,6 +111,7 @@ def _analyses(
     metavar="ADDRESS",
     help="With --format parquet: use an existing Dask cluster (default: $SYRIAMAP_SCHEDULER).",
 )
+@progress_option
 def extract(
     files: tuple[str, ...],
     published: dt.date | None,
@@ -120,6 +121,7 @@ def extract(
     out: str | None,
     workers: int | None,
     scheduler: str | None,
+    progress: bool | None,
 ) -> None:
     """Print candidate assertions found in article FILES (text or HTML).
 
@@ -148,6 +150,7 @@ def extract(
                 publisher=publisher,
                 workers=workers,
                 scheduler=scheduler or None,
+                progress=show_progress(progress),
             )
         click.echo(str(summary), err=True)
         return
@@ -157,7 +160,7 @@ def extract(
     from ..extract.pipeline import CSV_COLUMNS
 
     rows: list[dict[str, Any]] = []
-    for name, result in _analyses(files, published, publisher, progress=True):
+    for name, result in _analyses(files, published, publisher, progress=show_progress(progress)):
         if checks:
             for check in result.checks:
                 row = check.to_row()
@@ -222,7 +225,7 @@ def _warnings_to_stderr() -> Iterator[None]:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", type=DATE, default=None, help="Publication date of the articles.")
 @click.option("--publisher", default=None, help="Publisher of the articles.")
-@store_option
+@write_store_option
 @click.option(
     "--from-list",
     "from_list",
@@ -256,6 +259,7 @@ def _warnings_to_stderr() -> Iterator[None]:
     show_default=True,
     help="Text per task and per store transaction, in KiB.",
 )
+@progress_option
 def ingest(
     paths: tuple[str, ...],
     published: dt.date | None,
@@ -266,6 +270,7 @@ def ingest(
     scheduler: str | None,
     keep_going: bool,
     batch_kb: int,
+    progress: bool | None,
 ) -> None:
     """Add articles and their dated assertions to the store (idempotent).
 
@@ -299,6 +304,7 @@ def ingest(
             keep_going=keep_going,
             from_list=from_list,
             batch_bytes=batch_kb * 1024,
+            progress=show_progress(progress),
         )
     for problem in summary.problems:
         click.echo(f"syriamap: skipped {problem}", err=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .._types import parse_optional_date
-from ..errors import OutputError, StoreError, VocabularyError
+from ..errors import OutputError, VocabularyError
 from ._common import store_option
 
 __all__ = ["COMMANDS", "render"]
@@ -51,25 +52,58 @@ def _outputs(stem: str, formats: list[str]) -> list[tuple[str, str]]:
     return files
 
 
+_EXTENSIONS = {"html": (".html", ".htm"), "gpkg": (".gpkg",)}
+
+
 def _targets(out: str | None, stem: str, formats: list[str]) -> tuple[dict[str, Path], Path | None]:
-    """Map each output kind to its path; return also a folder this command must create."""
+    """Map each output kind to its path; return also a folder this command must create.
+
+    One HTML page or one GeoPackage goes to ``--out`` itself (whose extension, if any,
+    must match the format) or into ``--out`` when it is a folder; several files (several
+    formats, or GeoJSON with its styles) need a folder, so a ``--out`` that names a file
+    (it has an extension and does not end with ``/``) is an error.
+    """
     files = _outputs(stem, formats)
     single = len(formats) == 1 and formats[0] in ("html", "gpkg")
     if out is None:
-        return {kind: Path(name) for kind, name in files}, None
+        targets = {kind: Path(name) for kind, name in files}
+        _check_free(targets)
+        return targets, None
     target = Path(out)
-    if single and not target.is_dir():
+    as_folder = out.endswith(("/", os.sep)) or target.is_dir()
+    if single and not as_folder:
+        suffix = target.suffix.lower()
+        if suffix and suffix not in _EXTENSIONS[formats[0]]:
+            raise OutputError(
+                f"--out {target} does not match --format {formats[0]}: give a name ending in "
+                f"{_EXTENSIONS[formats[0]][0]}, or another --format"
+            )
         if not (target.parent if str(target.parent) else Path(".")).is_dir():
             raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
+        _check_free({files[0][0]: target})
         return {files[0][0]: target}, None
     if target.exists() and not target.is_dir():
         raise OutputError(f"cannot write {len(files)} files into {target}: not a folder")
+    if not as_folder and target.suffix:
+        raise OutputError(
+            f"--format {','.join(formats)} writes {len(files)} files and needs a folder, but "
+            f"--out {target} names a file (end it with / to make a folder of that name)"
+        )
     created = None
     if not target.exists():
         if not target.parent.is_dir():
             raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
         created = target
-    return {kind: target / name for kind, name in files}, created
+    targets = {kind: target / name for kind, name in files}
+    _check_free(targets)
+    return targets, created
+
+
+def _check_free(targets: dict[str, Path]) -> None:
+    """Refuse before any work when a folder has the name of an output file."""
+    for path in targets.values():
+        if path.is_dir():
+            raise OutputError(f"cannot write {path}: a folder of that name is in the way")
 
 
 def _summary_line(summary: dict) -> str:
@@ -141,8 +175,9 @@ def render(
         parse_optional_date(as_reported_by, what="--as-reported-by date")
     if "html" in chosen:
         _tiles(tiles)
-    if store is not None and not Path(store).is_file():
-        raise StoreError(f"no store at {store} (create one with syriamap ingest)")
+    from ..store import open_store
+
+    opened = open_store(store, read_only=True)
     stem = "syriamap-" + days[0].isoformat()
     if len(days) > 1:
         stem += "_" + days[-1].isoformat()
@@ -153,7 +188,7 @@ def render(
         start=days[0] if len(days) > 1 else None,
         end=days[-1] if len(days) > 1 else None,
         as_reported_by=as_reported_by,
-        store=store,
+        store=opened,
         districts="html" in chosen,
     )
     if created is not None:
@@ -198,9 +233,36 @@ def _write_all(data, targets: dict[str, Path], tiles: str | None) -> dict:
             elif kind == "governorates_qml":
                 tmp.write_text(governorates_qml(temporal=data.is_timeline), encoding="utf-8")
             elif kind == "gpkg":
-                write_gpkg(data, tmp)
+                _write_gpkg(write_gpkg, data, tmp, targets[kind])
             os.chmod(tmp, _file_mode())
     return summary
+
+
+def _write_gpkg(write: Any, data: Any, tmp: Path, target: Path) -> None:
+    """Write the GeoPackage; GDAL's failures (a full disk) become an OutputError."""
+    from .._io import out_of_space
+
+    try:
+        from pyogrio.errors import (
+            DataLayerError,
+            DataSourceError,
+            FeatureError,
+            FieldError,
+            GeometryError,
+        )
+    except ImportError:  # pragma: no cover - pyogrio is a dependency
+        gdal_errors: tuple[type[BaseException], ...] = ()
+    else:
+        gdal_errors = (DataLayerError, DataSourceError, FeatureError, FieldError, GeometryError)
+    try:
+        write(data, tmp)
+    except gdal_errors as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        if len(reason) > 160:
+            reason = reason[:159] + "…"
+        if out_of_space(tmp.parent):
+            reason = f"no space left on device (disk full or over a size limit); GDAL: {reason}"
+        raise OutputError(f"cannot write {target}: {reason}") from exc
 
 
 def _file_mode() -> int:

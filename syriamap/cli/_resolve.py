@@ -60,7 +60,8 @@ def resolve(
 
     With --json, print one JSON array with one object per NAME: query, place_id, name,
     kind, admin1, lat, lon, score, outside_syria (null fields when unresolved).
-    Unresolved names get "did you mean" suggestions on stderr in table mode.
+    Unresolved names get "did you mean" suggestions on stderr; the exit status is 1 when
+    any NAME did not resolve (the output is printed all the same).
     """
     from ..gazetteer import Gazetteer
 
@@ -71,13 +72,15 @@ def resolve(
         rows.append(_row(query, found[0] if found else None))
     if as_json:
         echo_json(rows)
-        return
     for row in rows:
         if row["place_id"] is None:
             hints = gaz.suggest(row["query"])
             hint = f"; did you mean: {', '.join(hints)}?" if hints else ""
-            click.echo(f"{row['query']}\t(not found)", nl=True)
+            if not as_json:
+                click.echo(f"{row['query']}\t(not found)", nl=True)
             click.echo(f"syriamap: no place matches {row['query']!r}{hint}", err=True)
+            continue
+        if as_json:
             continue
         where = row["admin1"] or ("outside Syria" if row["outside_syria"] else "")
         if row["outside_syria"] and row["admin1"] is None:
@@ -86,6 +89,8 @@ def resolve(
             f"{row['query']}\t{row['name']}\t{row['kind']}\t{where}\t"
             f"{row['lat']:.5f},{row['lon']:.5f}\t{row['score']:.3f}\t{row['place_id']}"
         )
+    if any(row["place_id"] is None for row in rows):
+        raise click.exceptions.Exit(1)
 
 
 COMMANDS: list[click.Command] = [resolve]

@@ -29,8 +29,10 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
+from .._geo import great_circle_km
 from .mentions import PlaceMention
 from .sentences import Sentence
 
@@ -38,17 +40,25 @@ __all__ = ["find_descriptors", "kind_cue", "resolve_mentions"]
 
 _AFTER_CUE = re.compile(
     r"[\s]*(?:\(\w+\)\s*)?(province|provinces|governorate|countryside|region|city|town|"
-    r"village|district|subdistrict|suburbs?|area)\b",
+    r"village|district|subdistrict|suburbs?|area|"
+    # facilities and city districts: "Kweires military airfield", "Tishrin dam"
+    r"(?:(?:military|international|civilian|main|border|central)\s+)*"
+    r"(?:air\s*base|airbase|airport|airfield|dam|crossing|prison|jail|checkpoint|"
+    r"neighbou?rhoods?|quarter))\b",
     re.I,
 )
 _BEFORE_CUE = re.compile(
     r"\b(province|governorate|city|town|village|district|countryside|suburbs?|"
-    r"provinces|governorates|cities|towns|villages|districts)"
+    r"provinces|governorates|cities|towns|villages|districts|neighbou?rhoods?|quarters?)"
     r"(?:\s+of|,?\s+including|,?\s+such as|\s+like|,)?\s+"
     r"(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?(?:,\s*(?:and\s+)?|,?\s+and\s+))*$",
 )
 # "the loss of Daraa province and military positions in Quneitra": coordinated with a
 # named province, Quneitra is read as a province too
+# "the military airport of Hama", "the prison of Saydnaya": the facility of that place
+_FACILITY_BEFORE = re.compile(
+    r"\b(air\s*base|airbase|airport|airfield|crossing|prison|dam)\s+of\s+$", re.I
+)
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -71,7 +81,41 @@ _CUE_KIND = {
     "suburb": "suburb",
     "suburbs": "suburb",
     "area": "",
+    "airbase": "airbase",
+    "airport": "airport",
+    "airfield": "airbase",
+    "dam": "dam",
+    "crossing": "crossing",
+    "prison": "prison",
+    "jail": "prison",
+    "checkpoint": "checkpoint",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighbourhood",
+    "quarter": "neighbourhood",
+    "quarters": "neighbourhood",
 }
+#: Cues that name a site of data/sites.csv, and the kinds each may mean.
+_SITE_CUES: dict[str, tuple[str, ...]] = {
+    "airbase": ("airbase", "airport"),
+    "airport": ("airport", "airbase"),
+    "dam": ("dam",),
+    "crossing": ("crossing",),
+    "prison": ("prison",),
+    "checkpoint": ("checkpoint",),
+    "neighbourhood": ("neighbourhood",),
+}
+
+
+def _cue_of(phrase: str) -> str:
+    """Return the cue of a matched kind phrase ("military airfield" → "airbase")."""
+    word = re.sub(r"\s+", " ", phrase.lower()).split(" ")[-1]
+    if phrase.lower().replace(" ", "").endswith("airbase"):
+        word = "airbase"
+    return _CUE_KIND.get(word, "")
+
+
 _SUBURB_BEFORE = re.compile(
     r"\b(?:suburbs?|outskirts|countryside|environs|outside)\s+of\s+(?:the\s+)?$|"
     r"\bdamascus\s+(?:suburbs?|countryside)\s+of\s+$",
@@ -84,7 +128,8 @@ _CAPITAL = re.compile(
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
     r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+capital|"
-    r"air\s*base|airbase|airport|base)\b(?!\s+of\b)(?!['\u2019]s\s+(?:residents|people))",
+    r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison)\b(?!\s+of\b)"
+    r"(?!['\u2019]s\s+(?:residents|people))",
     re.I,
 )
 
@@ -101,15 +146,18 @@ def kind_cue(text: str, start: int, end: int) -> str:
     >>> kind_cue(t, 37, 43)
     'governorate'
     """
-    after = _AFTER_CUE.match(text, end, min(len(text), end + 30))
+    after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
-        return _CUE_KIND[after.group(1).lower()]
+        return _cue_of(after.group(1))
     window = text[max(0, start - 80) : start]
     if _SUBURB_BEFORE.search(window):
         return "suburb"
+    facility = _FACILITY_BEFORE.search(window)
+    if facility:
+        return _cue_of(facility.group(1))
     before = _BEFORE_CUE.search(window)
     if before:
-        return _CUE_KIND[before.group(1).lower()]
+        return _cue_of(before.group(1))
     coordinated = _COORDINATED_CUE.search(window)
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
@@ -153,7 +201,11 @@ def find_descriptors(
         for m in _THE_CITY.finditer(sentence.text):
             a = sentence.start + m.start()
             word = re.sub(r"\s+", " ", m.group(1).lower())
-            word = {"air base": "airbase", "provincial capital": "provincial"}.get(word, word)
+            word = {
+                "air base": "airbase",
+                "airfield": "airbase",
+                "provincial capital": "provincial",
+            }.get(word, word)
             b = a + len(m.group(0))
             k = bisect.bisect_left(starts, b)
             if k < len(starts) and re.fullmatch(r",?\s*", text[b : starts[k]]):
@@ -170,6 +222,16 @@ def find_descriptors(
                     last[place_id] = r.start
             # the most talked-about place of the right kind, the latest on a tie
             ranked = sorted(counts, key=lambda pid: (counts[pid], last[pid]), reverse=True)
+            score = 0.6
+            if not ranked and word in _FACILITY_KINDS:
+                # "Rebels entered Hama ... the military airport": the one facility of
+                # that kind of the latest place named before it (a guess: lower score)
+                kinds = _FACILITY_KINDS[word]
+                if re.search(r"\b(?:international|civil(?:ian)?)\s", m.group(0), re.I):
+                    kinds = ("airport",)  # "the international airport" is no airbase
+                site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
+                if site is not None:
+                    ranked, score = [site.place_id], 0.5
             if not ranked:
                 continue
             out.append(
@@ -179,7 +241,7 @@ def find_descriptors(
                     m.group(0),
                     tuple(ranked),
                     place_id=ranked[0],
-                    score=0.6,
+                    score=score,
                     coref=True,
                 )
             )
@@ -204,6 +266,31 @@ _FACILITY_AFTER = re.compile(
 _FACILITY_NAME = re.compile(r"\b(airport|air\s*base|airbase|airfield|base)\b", re.I)
 
 
+_FACILITY_KINDS: dict[str, tuple[str, ...]] = {
+    "airport": ("airport", "airbase"),
+    "airbase": ("airbase", "airport"),
+    "base": ("base", "airbase"),
+    "crossing": ("crossing",),
+    "dam": ("dam",),
+    "prison": ("prison",),
+}
+
+
+def _facility_of_context(
+    text: str, before: Sequence[PlaceMention], kinds: tuple[str, ...], gazetteer: Any
+) -> Any:
+    """Return the only site of the descriptor's kind of the latest place named before it."""
+    for mention in reversed(before):
+        if _in_road_name(text, mention):
+            continue
+        place = gazetteer.get(mention.place_id)
+        if place.source == "site":
+            continue
+        sites = gazetteer.sites_of(place.place_id, kinds)
+        return sites[0] if len(sites) == 1 else None
+    return None
+
+
 def _descriptor_target(
     text: str, mention: PlaceMention, word: str, gazetteer: Any, capitals: dict[str, Any]
 ) -> str:
@@ -211,6 +298,9 @@ def _descriptor_target(
     if _landmark(text, mention) or _in_road_name(text, mention):
         return ""
     place = gazetteer.get(mention.place_id)
+    if word in _FACILITY_KINDS and place.source == "site":
+        # "the Tishrin dam ... the dam": a site named before
+        return place.place_id if place.kind in _FACILITY_KINDS[word] else ""
     if word in _DESCRIPTOR_KINDS:
         return place.place_id if place.kind in _DESCRIPTOR_KINDS[word] else ""
     if word.startswith("provincial"):
@@ -263,12 +353,35 @@ def _landmark(text: str, mention: PlaceMention) -> bool:
 
 
 def _km(a: Any, b: Any) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
+
+
+# a kind word inside a mention's own text ("Tishreen dam", "Hama Central Prison")
+_KIND_WORD = re.compile(
+    r"\b(?:air\s*base|airbase|airport|airfield|dam|crossing|prison|jail|checkpoint|base|"
+    r"neighbou?rhood|quarter|district|citadel|summit|regiment)\b",
+    re.I,
+)
+_AREA_KINDS = frozenset({"governorate", "district", "subdistrict", "region"})
+_CONTEXT_KM = 15.0  # a city district is read so only when a place this close is named
+
+
+def _site_for(name: str, cue: str, gazetteer: Any) -> Any:
+    """Return the site of the cued kind that ``name`` and the cue word name, or None."""
+    wanted = _SITE_CUES[cue]
+    for found in gazetteer.resolve(f"{name} {cue}", limit=3):
+        if found.place.kind in wanted and found.score >= 0.6:
+            return found.place
+    return None
+
+
+def _needs_context(place: Any) -> bool:
+    """Whether a place is a reviewed site whose bare name alone does not mean it."""
+    return place.source == "site" and not place.prominent
+
+
+def _in_context(place: Any, points: Sequence[Any]) -> bool:
+    return any(p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points)
 
 
 def resolve_mentions(
@@ -286,6 +399,17 @@ def resolve_mentions(
             if place.kind not in ("governorate", "district", "subdistrict"):
                 anchor_ids[place.place_id] = place
     anchors = list(anchor_ids.values())
+    # the cities the text names (a city's name is often also its governorate's and
+    # district's): the context in which a city district's bare name is read
+    cities = dict(anchor_ids)
+    for m in mentions:
+        if m.outside or len(m.candidates) > 4:
+            continue
+        points = [gazetteer.get(c) for c in m.candidates]
+        points = [p for p in points if p.kind not in _AREA_KINDS]
+        if len(points) == 1 and points[0].kind == "city":
+            cities.setdefault(points[0].place_id, points[0])
+    context_points = list(cities.values())
     rd_iso = "SY-RD"
     out: list[PlaceMention] = []
     for m in mentions:
@@ -294,7 +418,21 @@ def resolve_mentions(
         places = [gazetteer.get(i) for i in ids]
         chosen = None
         score = 0.0
-        if cue in ("governorate", "district", "city", "town", "village", "region"):
+        if cue in _SITE_CUES:
+            chosen = _site_for(m.text, cue, gazetteer)
+            score = 0.9 if chosen is not None else 0.0
+        if cue == "district":
+            # "the Waer district", "the district of Jobar": a city district when no
+            # administrative district has that name
+            if not any(p.kind == "district" for p in places) and not gazetteer.resolve(
+                m.text, kind="district", limit=1
+            ):
+                site = _site_for(m.text, "neighbourhood", gazetteer)
+                if site is not None:
+                    chosen, score, cue = site, 0.9, "neighbourhood"
+        if chosen is None and cue in (
+            "governorate", "district", "city", "town", "village", "region"
+        ):  # fmt: skip
             wanted = {
                 "region": ("governorate", "district"),
                 "town": ("town", "city"),
@@ -321,7 +459,8 @@ def resolve_mentions(
                         v += 0.05
                     if cue == "suburb" and p.admin1_iso == rd_iso:
                         v += 0.3
-                    others = [a for a in anchors if a.place_id != p.place_id]
+                    points = context_points if p.source == "site" else anchors
+                    others = [a for a in points if a.place_id != p.place_id]
                     if others and p.kind not in ("governorate", "district"):
                         d = min(_km(p, a) for a in others)
                         v += 0.15 * math.exp(-d / 40.0)
@@ -329,6 +468,27 @@ def resolve_mentions(
 
                 chosen = max(places, key=lambda p: (value(p), p.population or 0, p.place_id))
                 score = 0.75
+            if (
+                _needs_context(chosen)
+                and not _KIND_WORD.search(m.text)
+                and not _in_context(chosen, context_points)
+            ):
+                # a city district or facility named bare, out of its city's context, whose
+                # name is also a village's ("Zahra", "Ashrafieh"): the only other place of
+                # that name, or none
+                others = [
+                    f.place
+                    for f in gazetteer.resolve(m.text, limit=5)
+                    if f.score >= 0.75 and f.place.source != "site"
+                ]
+                if len(others) > 1:  # "Nubl and Zahra": the one beside a named place
+                    others = [o for o in others if _in_context(o, context_points)]
+                if others:
+                    chosen = others[0] if len(others) == 1 else None
+                    score = 0.6
+        if chosen is None:
+            out.append(replace(m, kind_cue=cue))
+            continue
         out.append(
             PlaceMention(
                 m.start,

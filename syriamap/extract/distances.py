@@ -13,6 +13,7 @@ distance is reported.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -146,6 +147,28 @@ def compass(degrees: float) -> str:
     return _COMPASS[int(((degrees % 360) + 22.5) // 45) % 8]
 
 
+class _ByPosition:
+    """Place mentions indexed by position: each query costs the mentions it returns.
+
+    Finding the places around a distance phrase by scanning every place of the document
+    made the checks quadratic in its length (issue 12).
+    """
+
+    def __init__(self, places: Sequence[PlaceMention]) -> None:
+        self.places = sorted(places, key=lambda p: p.start)  # stable: keeps text order
+        self.starts = [p.start for p in self.places]
+        self.longest = max((p.end - p.start for p in self.places), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[PlaceMention]:
+        """Mentions with ``lo <= start < hi``, in text order."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return self.places[i:j]
+
+    def ending_by(self, lo: int, hi: int) -> list[PlaceMention]:
+        """Mentions with ``lo <= end <= hi``, in text order."""
+        return [p for p in self.starting(lo - self.longest, hi) if lo <= p.end <= hi]
+
+
 def find_distance_checks(
     text: str,
     sentences: Sequence[Sentence],
@@ -156,6 +179,7 @@ def find_distance_checks(
     from geopy.distance import geodesic
 
     places = [m for m in mentions if m.place_id and not m.outside]
+    index = _ByPosition(places)
     out: list[DistanceCheck] = []
     for sentence in sentences:
         low = sentence.text.lower()
@@ -166,24 +190,22 @@ def find_distance_checks(
             km, direction = _km(m), _direction(m)
             landmark: PlaceMention | None
             if m.group("away"):
-                before = [p for p in places if p.end <= a and p.start >= sentence.start]
+                before = [p for p in index.starting(sentence.start, a) if p.end <= a]
                 landmark = before[-1] if before else None
+                bound = landmark.start if landmark else a
                 earlier = [
                     p
-                    for p in places
-                    if p.end <= (landmark.start if landmark else a)
-                    and (landmark is None or p.place_id != landmark.place_id)
-                    and p.start >= sentences[max(0, sentence.index - 3)].start
+                    for p in index.starting(sentences[max(0, sentence.index - 3)].start, bound)
+                    if p.end <= bound and (landmark is None or p.place_id != landmark.place_id)
                 ]
                 subject = earlier[-1] if earlier else None
             else:
-                after = [p for p in places if b <= p.start <= b + 25]
+                after = index.starting(b, b + 26)
                 landmark = after[0] if after else None
                 before = [
                     p
-                    for p in places
-                    if sentence.start <= p.end <= a
-                    and (landmark is None or p.place_id != landmark.place_id)
+                    for p in index.ending_by(sentence.start, a)
+                    if landmark is None or p.place_id != landmark.place_id
                 ]
                 subject = None if m.group("within") else (before[-1] if before else None)
             if landmark is None:

@@ -17,6 +17,15 @@ Rules
   ``published`` and ``title`` are used, other keys are kept in :attr:`Document.meta`.
 - Size: files above :data:`MAX_BYTES` (8 MiB) raise :class:`~syriamap.errors.DataError`
   before they are read, so memory stays bounded.
+- Junk is refused at the door: bytes with no text (empty or blank, no letter at all) and
+  binary data (NUL bytes, or more than :data:`MAX_JUNK_SHARE` of control characters and
+  undecodable bytes) raise :class:`~syriamap.errors.DataError` naming the file; they are
+  not sources.
+- Metadata is validated by type (:func:`check_meta`): ``published`` an ISO date,
+  ``url`` an http(s) URL, ``publisher``, ``title``, ``source_id`` and ``file`` one line of
+  text. A bad value in a sidecar or a header block raises a DataError naming the file and
+  the key; a bad value in an HTML page's own metadata is dropped with an
+  :class:`ExtractWarning`.
 - Page furniture: the cues in ``data/lexicon/boilerplate.csv`` (``end`` rows stop the body,
   ``line`` rows drop one line); lines too short to be prose (fewer than
   :data:`MIN_PROSE_WORDS` words without a final full stop) are skipped.
@@ -33,24 +42,32 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .._types import PathLike
-from ..errors import DataError
+from .._types import PathLike, parse_date
+from ..errors import DataError, InvalidDateError
+from .sentences import INVISIBLE
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_JUNK_SHARE",
     "MIN_PROSE_WORDS",
     "Document",
     "ExtractWarning",
+    "check_meta",
     "decode_bytes",
     "html_to_text",
     "parse_header",
     "read_document",
+    "refuse_junk",
     "document_from_bytes",
     "document_from_text",
 ]
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest input file accepted, in bytes (8 MiB, far above any news article)."""
+
+MAX_JUNK_SHARE = 0.1
+"""Largest share of control characters and undecodable bytes (U+FFFD) in a text file; above
+it the file is binary, not an article."""
 
 MIN_PROSE_WORDS = 6
 """Lines with fewer words and no final punctuation are headings or furniture, not prose."""
@@ -129,6 +146,11 @@ def decode_bytes(raw: bytes, *, name: str = "input") -> tuple[str, list[str]]:
     notes: list[str] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), notes
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8"), notes
     except UnicodeDecodeError:
@@ -172,9 +194,9 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
 
     Examples
     --------
-    >>> parse_header("url: https://x.org/a\\npublished: 2024-12-07\\n\\nRebels entered Homs.")
-    ({'url': 'https://x.org/a', 'published': '2024-12-07'}, 51)
-    >>> parse_header("Last Updated:\\nRebels entered Homs.")
+    >>> parse_header("url: https://x.org/a\npublished: 2024-12-07\n\nRebels entered Homs.")
+    ({'url': 'https://x.org/a', 'published': '2024-12-07'}, 44)
+    >>> parse_header("Last Updated:\nRebels entered Homs.")
     ({}, 0)
     """
     meta: dict[str, str] = {}
@@ -326,6 +348,124 @@ def body_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# --------------------------------------------------------------------------- junk and metadata
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_KEYS = ("publisher", "title", "source_id", "file")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.I)
+
+
+def refuse_junk(text: str, *, name: object = "input") -> None:
+    r"""Raise :class:`~syriamap.errors.DataError` unless ``text`` is text worth reading.
+
+    Empty or blank text, text without a single letter, NUL characters and a share of
+    control characters and U+FFFD above :data:`MAX_JUNK_SHARE` are refused.
+
+    Examples
+    --------
+    >>> refuse_junk("Rebels entered Homs.")
+    >>> refuse_junk("\x7fELF\x00\x00", name="a.out")
+    Traceback (most recent call last):
+    ...
+    syriamap.errors.DataError: a.out: binary data (NUL bytes), not text
+    """
+    if not text.strip():
+        raise DataError("no text (the file is empty or blank)", path=name)
+    if "\x00" in text:
+        raise DataError("binary data (NUL bytes), not text", path=name)
+    junk = sum(1 for _ in _CONTROL.finditer(text))
+    if junk > MAX_JUNK_SHARE * len(text):
+        raise DataError(
+            f"binary or undecodable data ({junk:,} of {len(text):,} characters are control "
+            "characters or undecodable bytes), not text",
+            path=name,
+        )
+    if not any(c.isalpha() for c in text):
+        raise DataError("no text (not a single letter)", path=name)
+
+
+def check_meta(meta: dict[str, Any], *, path: object, where: str) -> dict[str, Any]:
+    """Validate metadata values by type; return ``meta`` or raise a DataError.
+
+    ``published`` must be an ISO date (a timestamp keeps its date), ``url`` an http(s)
+    URL, and ``publisher``, ``title``, ``source_id`` and ``file`` one line of text
+    without control characters. Empty values (``None``, ``""``) are allowed: they mean
+    "unknown". Other keys are kept as they are.
+
+    Parameters
+    ----------
+    meta
+        The metadata.
+    path
+        The file the metadata comes from (named in the error).
+    where
+        What it is, for the message: ``"sidecar"``, ``"header"``...
+
+    Raises
+    ------
+    DataError
+        Naming the file, the key and the value.
+
+    Examples
+    --------
+    >>> check_meta({"publisher": "AP", "published": "2024-12-07"}, path="a.txt", where="header")
+    {'publisher': 'AP', 'published': '2024-12-07'}
+    >>> check_meta({"publisher": 5}, path="a.meta.json", where="sidecar")
+    Traceback (most recent call last):
+    ...
+    syriamap.errors.DataError: a.meta.json: sidecar key 'publisher' must be text, not int 5
+    """
+    for key, value in meta.items():
+        if key not in ("published", "url", *_TEXT_KEYS) or value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            raise DataError(
+                f"{where} key {key!r} must be text, not {type(value).__name__} {value!r}"[:200],
+                path=path,
+                value=value,
+            )
+        if (
+            INVISIBLE.search(value)
+            or _SURROGATE.search(value)
+            or any(c in value for c in "\n\r\ufffd")
+        ):
+            raise DataError(
+                f"{where} key {key!r} holds control characters: {value!r}"[:200],
+                path=path,
+                value=value,
+            )
+        if key == "published":
+            try:
+                parse_date(value, what="date")
+            except InvalidDateError:
+                raise DataError(
+                    f"{where} key 'published' must be an ISO date (YYYY-MM-DD), not {value!r}",
+                    path=path,
+                    value=value,
+                ) from None
+        elif key == "url" and not _URL.match(value.strip()):
+            raise DataError(
+                f"{where} key 'url' must be an http(s) URL, not {value!r}"[:200],
+                path=path,
+                value=value,
+            )
+    return meta
+
+
+def _drop_bad_meta(meta: dict[str, Any], name: object) -> dict[str, Any]:
+    """Keep the valid values of a page's own metadata; warn about the others."""
+    kept = {}
+    for key, value in meta.items():
+        try:
+            check_meta({key: value}, path=name, where="HTML metadata")
+        except DataError as exc:
+            warnings.warn(f"{exc}; ignored", ExtractWarning, stacklevel=4)
+            continue
+        kept[key] = value
+    return kept
+
+
 # --------------------------------------------------------------------------- entry points
 
 
@@ -347,15 +487,22 @@ def document_from_text(
     ``meta`` (flags, sidecar) wins over the header block, which wins over HTML metadata.
     """
     given = _clean_meta(dict(meta or {}))
+    if _SURROGATE.search(text):
+        # lone surrogates are not text (no file decodes to them): U+FFFD keeps the offsets
+        text = _SURROGATE.sub("\ufffd", text)
+        message = f"{path or 'input'}: lone surrogate code points replaced with U+FFFD"
+        notes = (*notes, message)
+        warnings.warn(message, ExtractWarning, stacklevel=2)
     digest = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
     found: dict[str, Any] = {}
     is_html = _looks_like_html(text) if html is None else html
     if is_html:
         text, found = html_to_text(text)
+        found = _drop_bad_meta(found, path or "input")
         start = 0
     else:
         header, start = parse_header(text)
-        found = dict(header)
+        found = check_meta(dict(header), path=path or "input", where="header")
     merged = {**found, **given}
     return Document(
         text=text,
@@ -370,10 +517,26 @@ def document_from_text(
 def document_from_bytes(
     raw: bytes, *, meta: dict[str, Any] | None = None, name: str = "input"
 ) -> Document:
-    """Build a :class:`Document` from raw bytes (any encoding, plain text or HTML)."""
+    """Build a :class:`Document` from raw bytes (any encoding, plain text or HTML).
+
+    Raises
+    ------
+    DataError
+        If the bytes are too many (:data:`MAX_BYTES`), hold no text or are binary
+        (:func:`refuse_junk`), or the header block has a bad value (:func:`check_meta`).
+    """
     if len(raw) > MAX_BYTES:
         raise DataError(f"input is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes", path=name)
-    text, notes = decode_bytes(raw, name=name)
+    if not raw.strip():
+        raise DataError("no text (the file is empty or blank)", path=name)
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError("binary data (NUL bytes), not text", path=name)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExtractWarning)
+        text, notes = decode_bytes(raw, name=name)
+    refuse_junk(text, name=name)
+    for w in caught:  # only now: a refused file gets one error, not warnings as well
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return document_from_text(
         text,
         meta=meta,
@@ -393,7 +556,7 @@ def _sidecar(path: Path) -> dict[str, Any]:
                 raise DataError(f"unreadable sidecar: {exc}", path=candidate) from exc
             if not isinstance(data, dict):
                 raise DataError("sidecar must hold a JSON object", path=candidate)
-            return data
+            return check_meta(data, path=candidate, where="sidecar")
     return {}
 
 
@@ -415,7 +578,9 @@ def read_document(path: PathLike, *, meta: dict[str, Any] | None = None) -> Docu
     Raises
     ------
     DataError
-        If the file is missing, unreadable or larger than :data:`MAX_BYTES`.
+        If the file is missing, unreadable, larger than :data:`MAX_BYTES`, holds no text or
+        is binary, or its sidecar or header block has a bad value; the message names the
+        file (and the key).
     """
     p = Path(path)
     try:

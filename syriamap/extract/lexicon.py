@@ -1,8 +1,8 @@
 """Access to the data-driven pattern lexicon (``data/lexicon/*.csv``).
 
-The lexicon files are reviewable data, not code; the package ships byte-identical copies in
-``syriamap/data/lexicon/`` (``scripts/build_package_data.py``). Rows whose first column
-starts with ``#`` are comments.
+The lexicon files are reviewable data, not code; they live once, in ``data/lexicon/``, and
+the build copies them into the wheel (:func:`syriamap.data.path` finds them either way).
+Rows whose first column starts with ``#`` are comments.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from functools import cache
-from importlib import resources
 
+from ..data import path
 from ..errors import DataError
 
 __all__ = ["read_lexicon"]
@@ -20,7 +20,7 @@ __all__ = ["read_lexicon"]
 @cache
 def _read(name: str) -> tuple[dict[str, str], ...]:
     try:
-        data = resources.files("syriamap.data").joinpath("lexicon", name).read_text("utf-8")
+        data = path(f"lexicon/{name}").read_text("utf-8")
     except FileNotFoundError as exc:
         raise DataError(f"missing lexicon file {name}", path=name) from exc
     rows = []
@@ -33,5 +33,5 @@ def _read(name: str) -> tuple[dict[str, str], ...]:
 
 
 def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
-    """Return the rows of ``syriamap/data/lexicon/<name>`` as dictionaries (cached)."""
+    """Return the rows of ``data/lexicon/<name>`` as dictionaries (cached)."""
     return _read(name)

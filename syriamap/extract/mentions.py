@@ -225,26 +225,42 @@ class _Scanner:
         if headline:
             return []
         out: list[PlaceMention] = []
-        for m in _CHUNK.finditer(text, start, end):
+        chunks = sorted(
+            [*_CHUNK.finditer(text, start, end), *_FACILITY_CHUNK.finditer(text, start, end)],
+            key=lambda c: c.start("name"),
+        )
+        for m in chunks:
+            if any(x.start < m.end("name") and m.start("name") < x.end for x in out):
+                continue
             a, b = m.start("name"), m.end("name")
             if any(x.start < b and a < x.end for x in found):
                 continue
             name = m.group("name")
             if fold(name) in _not_places() or re.match(r"[A-Z]+$", name):
                 continue
+            kind_word = m.groupdict().get("kind")
             nxt = text[b : b + 2]
-            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
+            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper() and not kind_word:
                 continue
-            ids = self._variant_ids.get(name)
+            key = f"{name} {kind_word}" if kind_word else name
+            ids = self._variant_ids.get(key)
             if ids is None:
                 matches = [
                     x
                     for x in self.gazetteer.resolve(name, limit=5)
                     if x.why in ("exact", "skeleton", "fused article") and x.score >= 0.75
                 ]
+                if kind_word:
+                    # "the Tichrine dam": the site the name and its kind word name (the
+                    # name alone may be spelled too far from the site's for a key match)
+                    matches += [
+                        x
+                        for x in self.gazetteer.resolve(key, limit=3)
+                        if x.place.source == "site" and x.score >= 0.6
+                    ]
                 ids = tuple(sorted({x.place.place_id for x in matches}))
                 if len(self._variant_ids) < 100_000:
-                    self._variant_ids[name] = ids
+                    self._variant_ids[key] = ids
             if not ids:
                 continue
             outside = all(self.gazetteer.get(p).outside_syria for p in ids)
@@ -263,6 +279,14 @@ _CHUNK = re.compile(
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
 )
 
+# a capitalised name before a facility's kind word: "the Kweyris military airfield"
+_FACILITY_CHUNK = re.compile(
+    r"(?<![\w-])(?!The\b)(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)"
+    r"[\s-]+)?[A-Z][\w'\u2019`]+){0,2})"
+    r"(?=\s+(?i:(?:military|international|border|central)\s+)*"
+    r"(?P<kind>(?i:air\s*base|airbase|airport|airfield|dam|crossing|prison|checkpoint|"
+    r"neighbou?rhood))\b)"
+)
 
 # "Nov. 27", "Dec 7", "Jan. 8": a month (or its abbreviation) before a day number
 _MONTH = re.compile(

@@ -12,11 +12,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import time
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._types import DateLike, parse_optional_date
+from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
@@ -25,10 +27,42 @@ from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, blank_controls, split_sentences
 from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
 
-__all__ = ["CSV_COLUMNS", "Analysis", "Candidate", "analyse", "extract", "extract_document"]
+__all__ = [
+    "CSV_COLUMNS",
+    "MAX_SECONDS",
+    "MAX_WORK",
+    "Analysis",
+    "Candidate",
+    "analyse",
+    "extract",
+    "extract_document",
+    "work_units",
+]
+
+MAX_WORK = 20_000_000
+"""The per-document budget of the extractor, in work units (:func:`work_units`).
+
+Every stage is linear in the length of the text, except within one sentence, where each
+place mention is weighed against the other mentions and the actors named there, looking
+at the words between them. A sentence's work is its length plus (place mentions) x (place
+mentions + actor mentions) x (its length in hundreds of characters); a document's work is
+the sum over its sentences. A dense 8 MB news text costs about 8 million units and takes
+about 17 CPU seconds; at the budget, a pathological sentence (thousands of actors and verbs
+around a few places) takes about 30. A document over the budget (say, one "sentence"
+listing a thousand places) raises
+:class:`~syriamap.errors.TooComplexError` before the costly stages run.
+"""
+
+MAX_SECONDS = 120.0
+"""A second budget, in CPU seconds of the extracting thread: the sentence loop stops with
+:class:`~syriamap.errors.TooComplexError` once a document has used this much (a dense 8 MB
+text takes about 17). It guards against any stage that turns out slower than the work
+units say; the work units decide first, deterministically.
+
+Either way, ``ingest`` treats a document over budget like any other bad file."""
 
 CSV_COLUMNS = (
     "source_id",
@@ -168,7 +202,9 @@ def analyse(
         from ..gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
-    text = document.text
+    # every stage reads control and bidi characters as spaces; quotes are cut verbatim
+    verbatim = document.text
+    text = blank_controls(verbatim)
     pub = parse_optional_date(
         published if published is not None else document.meta.get("published"),
         what="published",
@@ -199,6 +235,15 @@ def analyse(
         if not _overlaps(spans, starts, d.start, d.end)
     ]
     all_mentions = sorted(mentions + descriptors, key=lambda m: m.start)
+    work = work_units(sentences, all_mentions, actors_by_sentence)
+    if work > MAX_WORK:
+        raise TooComplexError(
+            f"too complex to extract: {work:,} work units, over the budget of {MAX_WORK:,} "
+            "(syriamap.extract.pipeline.MAX_WORK); split the file into articles",
+            path=document.path or sid,
+            value=work,
+        )
+    deadline = time.thread_time() + MAX_SECONDS
 
     candidates: list[Candidate] = []
     previous_subject: tuple[str, str] | None = None
@@ -211,6 +256,13 @@ def analyse(
     quotes = _Quotes(text, document.body)
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
+        if time.thread_time() > deadline:
+            raise TooComplexError(
+                f"too complex to extract: over the budget of {MAX_SECONDS:g} CPU seconds "
+                f"(syriamap.extract.pipeline.MAX_SECONDS) at character {sentence.start:,}; "
+                "split the file into articles",
+                path=document.path or sid,
+            )
         while m_index < len(all_mentions) and all_mentions[m_index].start < sentence.start:
             m_index += 1
         inside = []
@@ -259,6 +311,7 @@ def analyse(
                         candidates[c_index] = _replace(old, stance="unverified")
             recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
+        first_new = len(candidates)  # this sentence's candidates start here
         for claim in claims:
             stance, cue = stance_at(
                 cues,
@@ -331,11 +384,12 @@ def analyse(
                     event_date=event_date,
                     date_precision=precision,
                     place_precision=claim.place_precision,
-                    quote=sentence.text,
+                    quote=verbatim[sentence.start : sentence.end],
                     start=sentence.start,
                     end=sentence.end,
                     method=claim.method,
                     confidence=claim.confidence,
+                    note=_context_note(claim.mention, gazetteer),
                 )
             )
             if stance == "attributed":
@@ -360,7 +414,7 @@ def analyse(
                 )
         dated = [
             c.event_date
-            for c in candidates
+            for c in candidates[first_new:]
             if c.start == sentence.start and c.date_precision != "published" and c.event_date
         ]
         if dated:
@@ -380,6 +434,32 @@ def analyse(
 
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+def work_units(
+    sentences: list[Sentence],
+    mentions: list[PlaceMention],
+    actors_by_sentence: list[list[ActorMention]],
+) -> int:
+    """Return the work the extractor's costly stages will do on a document.
+
+    The sum, over sentences, of the sentence's length plus its place mentions times
+    (place mentions + actor mentions) times its length in hundreds of characters;
+    ``mentions`` are sorted by start. See :data:`MAX_WORK`.
+
+    Examples
+    --------
+    >>> from syriamap.extract.sentences import split_sentences
+    >>> work_units(split_sentences("Rebels took Hama."), [], [[]])
+    17
+    """
+    starts = [m.start for m in mentions]
+    total = 0
+    for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
+        n = bisect.bisect_left(starts, sentence.end) - bisect.bisect_left(starts, sentence.start)
+        length = sentence.end - sentence.start
+        total += length + n * (n + len(actors)) * max(1, length // 100)
+    return total
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
@@ -546,3 +626,11 @@ def extract(
     if re.search(r"\S", text) is None:
         return []
     return extract_document(document, published=published, source_id=source_id)
+
+
+def _context_note(mention: PlaceMention, gazetteer: Any) -> str:
+    """Say so when a facility was read from context ("the military airport" after "Hama")."""
+    if not (mention.coref and mention.place_id.startswith("s:")):
+        return ""
+    place = gazetteer.get(mention.place_id)
+    return f"place from context: {mention.text!r} read as {place.name} ({place.kind})"

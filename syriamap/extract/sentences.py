@@ -7,6 +7,10 @@ before the full stop is a known abbreviation ("Mr.", "Gen.", "U.N."). A full sto
 the next sentence ("before.The") also splits when the word before it is a lower-case word
 of three letters or more. Offsets are into the document text, and ``text[start:end]`` is
 the sentence with surrounding space trimmed.
+
+Control characters (C0 but tab and line breaks, DEL, C1), bidirectional marks and
+overrides and zero-width spaces count as spaces when splitting (:func:`blank_controls`):
+"Hama.\u200f Then" is two sentences. The sentence text stays verbatim.
 """
 
 from __future__ import annotations
@@ -15,7 +19,29 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["INVISIBLE", "Sentence", "blank_controls", "split_sentences"]
+
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+"""Characters that are read as spaces: controls, bidi marks and overrides, zero-width
+spaces. Joiners (U+200C, U+200D) and the soft hyphen stay: they sit inside words."""
+
+
+def blank_controls(text: str) -> str:
+    """Return ``text`` with :data:`INVISIBLE` characters replaced by spaces (same length).
+
+    Offsets into the result are offsets into ``text``, so stages can read the blanked
+    text while quotes are cut from the original.
+
+    Examples
+    --------
+    >>> blank_controls("Hama.\u200fThen")
+    'Hama. Then'
+    """
+    return INVISIBLE.sub(" ", text) if INVISIBLE.search(text) else text
+
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt st mt no vs etc jr sr inc ltd co corp "
@@ -77,15 +103,21 @@ def _trim(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 def split_sentences(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
     """Split ``text`` (or only the given ``(start, end)`` spans of it) into sentences.
 
+    Control and bidi characters count as spaces (:func:`blank_controls`); each
+    sentence's text is ``text[start:end]``, verbatim.
+
     Examples
     --------
-    >>> [s.text for s in split_sentences("Rebels took Hama. The U.N. said so.Then Homs fell.")]
-    ['Rebels took Hama.', 'The U.N. said so.', 'Then Homs fell.']
+    >>> [s.text for s in split_sentences("Rebels took Hama. The U.N. agreed.Then Homs fell.")]
+    ['Rebels took Hama.', 'The U.N. agreed.', 'Then Homs fell.']
+    >>> [s.text for s in split_sentences("Rebels took Hama.\u200fOn Friday Homs fell.")]
+    ['Rebels took Hama.', 'On Friday Homs fell.']
     """
     if spans is None:
         spans = [(0, len(text))]
+    blank = blank_controls(text)
     out: list[Sentence] = []
     for paragraph, (a, b) in enumerate(spans):
-        for s, e in _split_span(text, a, b):
+        for s, e in _split_span(blank, a, b):
             out.append(Sentence(len(out), s, e, text[s:e], paragraph))
     return out

@@ -1,18 +1,53 @@
-"""The fusion rules as tables and small functions (explained in :mod:`syriamap.fusion`)."""
+"""The fusion model's tables and small functions (explained in :mod:`syriamap.fusion`).
+
+Everything a reader may want to tune or check lives here, as a table or a pure function:
+the hidden states, the prior, the daily change rate, what each relation says about the
+holder, how much a claim counts, and the evidence each claim turns into.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Mapping
 
 from ..actors import SIDES
 from ..assertions import DatePrecision, PlacePrecision, Relation, Stance
 
 # -- rule tables ---------------------------------------------------------------------------
 
+#: Display statuses: ``held`` (a side's posterior passes :data:`HOLD_THRESHOLD`),
+#: ``contested`` (fighting reported inside since the current state began) and
+#: ``unknown`` (no side is likely enough to name).
 STATUSES: tuple[str, ...] = ("held", "contested", "unknown")
 
-#: Rule 3: what a relation does to control.
+#: The hidden state of a place on a day: one of the sides holds it, or nobody does.
+NOBODY = "nobody"
+STATES: tuple[str, ...] = (*SIDES, NOBODY)
+
+#: Rule 2: how likely each state is before any claim about a place (normalised in use).
+#: The three sides that held most of Syria in late 2024 are equally likely; a foreign or
+#: Israeli hold is rare and only possible where the data allows it (rule 7).
+PRIOR: Mapping[str, float] = {
+    "government": 1.0,
+    "opposition": 1.0,
+    "sdf": 1.0,
+    "isis": 0.4,
+    "israel": 0.1,
+    "foreign": 0.1,
+    "other": 0.3,
+    NOBODY: 0.4,
+}
+
+#: Rule 2: the chance, per day, that a place's holder is redrawn from the prior. Holds
+#: persist (a week keeps the holder with probability 0.87); a change back within days
+#: needs two changes, so it is rarer still and needs its own evidence.
+CHANGE_RATE = 0.02
+
+#: Rule 6: a side is named as holder when its posterior reaches this.
+HOLD_THRESHOLD = 0.5
+
+#: Rule 3: what a relation says about the holder.
 RELATION_EFFECT: Mapping[str, str] = {
     Relation.CAPTURED: "hold",
     Relation.CONTROLS: "hold",
@@ -45,6 +80,17 @@ DATE_PRECISION_WEIGHT: Mapping[str, float] = {
     DatePrecision.YEAR: 0.4,
 }
 
+#: Rule 3: how many days before its recorded date an event may have happened, by date
+#: precision. A capture says the taker did *not* hold the place the day before this slack.
+DATE_SLACK: Mapping[str, int] = {
+    DatePrecision.DAY: 0,
+    DatePrecision.DAYS: 2,
+    DatePrecision.PUBLISHED: 1,
+    DatePrecision.WEEK: 4,
+    DatePrecision.MONTH: 16,
+    DatePrecision.YEAR: 183,
+}
+
 #: Rule 4: claims about a place's surroundings or region say less about the place itself.
 PLACE_PRECISION_WEIGHT: Mapping[str, float] = {
     PlacePrecision.PLACE: 1.0,
@@ -52,7 +98,41 @@ PLACE_PRECISION_WEIGHT: Mapping[str, float] = {
     PlacePrecision.REGION: 0.5,
 }
 
-#: Rule 7: actors fighting alongside another side: their entries do not contest it.
+#: Rule 3: the likelihood ratio of one fully weighted claim (weight 1): how much more
+#: likely the claim is if what it says is true. A claim of weight w has ratio
+#: ``1 + (MAX_RATIO - 1) * w``.
+MAX_RATIO = 20.0
+
+#: Rule 3: how strongly each kind of evidence counts, as a share of a claim's weight.
+#: ``before`` is what a capture or withdrawal says about the day before it (the taker did
+#: not hold it; the side that left did); ``enter`` is the mild support an entry gives the
+#: side entering (fighting inside is not yet a hold).
+EVIDENCE_SHARE: Mapping[str, float] = {
+    "now": 1.0,
+    "before": 0.5,
+    "enter": 0.1,
+    "area": 0.6,
+    "event": 1.0,
+    "published_event": 0.3,
+}
+
+#: Rule 3: the likelihood ratio of a fully weighted report of a *change* (a capture: the
+#: holder changed to S; a withdrawal: it changed away from S) that the change happened
+#: then, against that it did not. Near ``1 / CHANGE_RATE``: one clear report of a capture
+#: is enough to believe it, where a report that S merely holds a place is not enough to
+#: overturn a hold it does not say ended.
+EVENT_RATIO = 50.0
+
+#: Rule 5: a lone voice against an established hold. A claim that side S holds a place,
+#: made by one voice that no other voice backs within :data:`CORROBORATION_DAYS`, while at
+#: least :data:`ESTABLISHED_VOICES` other voices said in the :data:`ESTABLISHED_DAYS`
+#: before that another side held it, counts with its weight times this factor.
+LONE_VOICE_FACTOR = 0.25
+CORROBORATION_DAYS = 3
+ESTABLISHED_DAYS = 7
+ESTABLISHED_VOICES = 2
+
+#: Rule 7: foreign supporters' claims count for the side they back.
 ALLIES: Mapping[str, str] = {
     "russia": "government",
     "iran": "government",
@@ -61,48 +141,8 @@ ALLIES: Mapping[str, str] = {
     "united_states": "sdf",
 }
 
-#: Rule 8: confidence factor when a rival presses the holder.
-PRESSURE_FACTOR = 0.8
-#: Rule 9: confidence factor of a hold inferred from a withdrawal plus rival pressure.
-INFERRED_FACTOR = 0.5
-#: Rule 10: probability one fully weighted claim from one publisher is right.
-BASE_BELIEF = 0.6
-
-CONTROL_COLUMNS: tuple[str, ...] = (
-    "place_id",
-    "name",
-    "name_ar",
-    "kind",
-    "admin1",
-    "admin1_iso",
-    "population",
-    "actor",
-    "side",
-    "status",
-    "confidence",
-    "confirmed",
-    "as_of",
-    "last_change",
-    "supporting",
-    "conflicting",
-    "n_sources",
-    "sources",
-)
-"""The columns of :func:`control_at` (``geometry`` comes last)."""
-
-_FUSED_COLUMNS = (
-    "place_id",
-    "actor",
-    "side",
-    "status",
-    "confidence",
-    "confirmed",
-    "last_change",
-    "supporting",
-    "conflicting",
-    "n_sources",
-    "sources",
-)
+#: Kinds of place whose ``withdrew``/``lost`` claims end the side's holds inside them.
+AREA_KINDS: tuple[str, ...] = ("country", "governorate", "district", "region")
 
 
 # -- rule functions ------------------------------------------------------------------------
@@ -151,7 +191,7 @@ def claim_weight(
     place_precision: str = "place",
     confidence: float = 1.0,
 ) -> float:
-    """Return the weight of one claim (rule 4).
+    """Return the weight of one claim, between 0 and 1.25 (rule 4).
 
     Examples
     --------
@@ -169,102 +209,102 @@ def claim_weight(
     )
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _SideDay:
-    """One side's pooled claims about one place on one day (weights per kind)."""
-
-    side: str
-    hold: float = 0.0
-    end: float = 0.0
-    denied_hold: float = 0.0
-    denied_end: float = 0.0
-    actor: str = ""
-
-
-def day_outcome(sides: Iterable[_SideDay]) -> tuple[str | None, frozenset[str]]:
-    """Pool one day's hold/end claims about a place (rules 5 and 6).
-
-    Returns
-    -------
-    (winner, ended)
-        The side that holds after this day's claims (or ``None``) and the sides whose
-        end claims outweigh their support.
+def likelihood_ratio(weight: float) -> float:
+    """Return how much more likely a claim of this weight is if it is true (rule 3).
 
     Examples
     --------
-    >>> day_outcome([_SideDay("opposition", hold=1.0), _SideDay("government", end=0.9)])
-    ('opposition', frozenset({'government'}))
-    >>> day_outcome([_SideDay("government", hold=0.5, denied_end=0.4),
-    ...              _SideDay("opposition", hold=0.8)])
-    ('government', frozenset())
+    >>> likelihood_ratio(1.0)
+    20.0
+    >>> likelihood_ratio(0.0)   # a claim of no weight says nothing
+    1.0
     """
-    best: str | None = None
-    best_net = 0.0
-    ended: set[str] = set()
-    order = {s: i for i, s in enumerate(SIDES)}
-    for s in sorted(sides, key=lambda s: order.get(s.side, len(order))):
-        net = round(s.hold + s.denied_end - s.end - s.denied_hold, 9)
-        if s.hold > 0 and net > best_net:
-            best, best_net = s.side, net
-        if s.end > 0 and net < 0:
-            ended.add(s.side)
-    return best, frozenset(ended)
+    return 1.0 + (MAX_RATIO - 1.0) * max(0.0, float(weight))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class _State:
-    """The running state of one place while its days are applied in order."""
+class Evidence:
+    """What one claim says about one side on one day (rule 3).
 
-    holder: str | None = None
-    actor: str = ""
-    start: int | None = None  # day the current state began
-    ended: frozenset[str] = frozenset()  # sides whose hold ended (holder is None)
-    prev_start: int | None = None  # start of the hold that ended
+    ``favours`` is true when the claim says the side holds the place that day, false when
+    it says the side does not; ``ratio`` is the likelihood ratio.
+    """
+
+    offset: int  # days relative to the claim's event date
+    favours: bool
+    share: str  # a key of EVIDENCE_SHARE
+    kind: str = "state"  # "state", or a change: "into" the side, "out" of it
 
 
-def next_state(
-    state: _State, day: int, winner: str | None, actor: str, ended: frozenset[str]
-) -> _State:
-    """Apply one day's outcome to a place's state (rule 6).
+def evidence_of(effect: str, relation: str, denied: bool, precision: str) -> tuple[Evidence, ...]:
+    """Return the evidence one claim gives about its side (rule 3).
+
+    Only a change dated to the day (``day``/``days`` precision) says what held before
+    it and counts fully as a change; one dated only by its publication counts as a
+    weaker change (``"published_event"``) and says nothing about the day before (it may
+    be a recap of an older event); vaguer dates only say who held the place.
 
     Examples
     --------
-    >>> s = next_state(_State(), 1, "government", "government", frozenset())
-    >>> s = next_state(s, 5, None, "", frozenset({"sdf"}))       # not the holder: no effect
-    >>> (s.holder, s.start)
-    ('government', 1)
-    >>> s = next_state(s, 7, None, "", frozenset({"government"}))
-    >>> (s.holder, s.start, s.ended, s.prev_start)
-    (None, 7, frozenset({'government'}), 1)
+    >>> [(e.offset, e.favours, e.kind) for e in evidence_of("hold", "captured", False, "day")]
+    [(0, True, 'state'), (-1, False, 'state'), (0, True, 'into')]
+    >>> [(e.offset, e.kind) for e in evidence_of("hold", "captured", False, "published")]
+    [(0, 'state'), (0, 'into')]
+    >>> [(e.offset, e.favours) for e in evidence_of("pressure", "advancing", False, "day")]
+    [(-1, False)]
+    >>> evidence_of("contest", "contested", False, "day")
+    ()
     """
-    if winner is not None:
-        if winner == state.holder:
-            return dataclasses.replace(state, actor=actor or state.actor)
-        return _State(holder=winner, actor=actor, start=day)
-    if ended and (state.holder is None or state.holder in ended):
-        if state.holder is None and state.ended:
-            return dataclasses.replace(state, ended=state.ended | ended)
-        return _State(holder=None, start=day, ended=ended, prev_start=state.start)
-    return state
+    dated = precision in (DatePrecision.DAY, DatePrecision.DAYS)
+    slack = DATE_SLACK[DatePrecision(precision)]
+    event = "event" if dated else "published_event"
+    changes = dated or precision == DatePrecision.PUBLISHED
+    if effect == "hold":
+        if denied:
+            return (Evidence(0, False, "now"),)
+        now = Evidence(0, True, "now")
+        if relation != Relation.CAPTURED:
+            return (now,)
+        out = [now]
+        if dated:
+            out.append(Evidence(-1 - slack, False, "before"))
+        if changes:
+            out.append(Evidence(0, True, event, "into"))
+        return tuple(out)
+    if effect == "end":
+        if denied:
+            return (Evidence(0, True, "now"),)
+        out = [Evidence(0, False, "now")]
+        if dated:
+            out.append(Evidence(-1 - slack, True, "before"))
+        if changes:
+            out.append(Evidence(0, True, event, "out"))
+        return tuple(out)
+    if effect == "enter":
+        return (Evidence(0, not denied, "enter"),)
+    if effect == "pressure" and not denied:
+        # advancing on X during the day: S did not hold X as the day began
+        return (Evidence(-1, False, "now"),)
+    return ()
 
 
-def combine(support: Iterable[float], doubt: Iterable[float] = ()) -> float:
-    """Turn per-publisher weights into a confidence in 0..1 (rule 10).
+def event_ratio(weight: float) -> float:
+    """Return the likelihood ratio of a report of a change, by its weight (rule 3).
 
     Examples
     --------
-    >>> round(combine([1.0]), 3)                 # one publisher asserts it
-    0.6
-    >>> round(combine([1.0, 1.0]), 3)            # two independent publishers agree
-    0.84
-    >>> round(combine([1.0, 1.0], [1.0]), 3)     # ... and one contradicts them
-    0.588
+    >>> event_ratio(1.0)
+    50.0
     """
+    return 1.0 + (EVENT_RATIO - 1.0) * max(0.0, float(weight))
 
-    def noisy_or(weights: Iterable[float]) -> float:
-        miss = 1.0
-        for w in weights:
-            miss *= 1.0 - min(0.95, BASE_BELIEF * max(0.0, w))
-        return 1.0 - miss
 
-    return max(0.0, min(1.0, noisy_or(support) * (1.0 - noisy_or(doubt) / 2.0)))
+def stay_probability(days: float) -> float:
+    """Return the chance that no redraw happened in ``days`` days (rule 2).
+
+    Examples
+    --------
+    >>> round(stay_probability(7), 3)
+    0.868
+    """
+    return math.pow(1.0 - CHANGE_RATE, max(0.0, days))
