@@ -24,9 +24,3 @@ def test_every_row_names_an_outside_actor_and_a_real_area():
     assert foreign_areas() == {
         a: tuple(r["area"] for r in rows if r["actor"] == a) for a in {r["actor"] for r in rows}
     }
-
-
-def test_the_packaged_copy_is_the_same():
-    a = (ROOT / "data" / "foreign_control.csv").read_bytes()
-    b = (ROOT / "syriamap" / "data" / "foreign_control.csv").read_bytes()
-    assert a == b

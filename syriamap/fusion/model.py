@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
-import importlib.resources
 import io
 import math
 from collections.abc import Iterator
@@ -79,11 +78,9 @@ def foreign_areas() -> dict[str, tuple[str, ...]]:
 
     Read from ``data/foreign_control.csv``: per actor, governorate ISO codes and place ids.
     """
-    text = (
-        importlib.resources.files("syriamap.data")
-        .joinpath("foreign_control.csv")
-        .read_text(encoding="utf-8")
-    )
+    from ..data import path
+
+    text = path("foreign_control.csv").read_text(encoding="utf-8")
     out: dict[str, list[str]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         out.setdefault(row["actor"], []).append(row["area"])
