@@ -773,7 +773,9 @@ class Gazetteer:
                     j
                     for j in self._sites
                     if self._places[j].kind in kinds
-                    and great_circle_km(place.lat, place.lon, self._places[j].lat, self._places[j].lon)
+                    and great_circle_km(
+                        place.lat, place.lon, self._places[j].lat, self._places[j].lon
+                    )
                     <= _SITE_NEAR_KM
                 ]
                 if len(kids) != 1:
