@@ -226,3 +226,27 @@ def test_cli_from_list_is_the_same_as_the_paths(corpus, tmp_path):
     expected = quiet_ingest(files[:8], store=reference)
     assert result.stdout.strip() == str(expected)
     assert exported(by_list, tmp_path, "a") == exported(reference, tmp_path, "b")
+
+
+def test_read_commands_open_a_store_whose_writer_was_killed(tmp_path, capsys):
+    import subprocess
+
+    path = tmp_path / "s.db"
+    text = b"Rebels seized Hama on Thursday. Troops withdrew from Homs, SOHR said.\n"
+    syriamap.ingest([text], store=path, published="2024-12-06", progress=False)
+    before = exported(path, tmp_path, "before")
+    # a writer killed with SIGKILL in the middle of a large transaction leaves a journal
+    killed = (
+        "import os, signal, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size=1'); c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute('UPDATE assertions SET note = ?', ('half-written',))\n"
+        "c.execute('CREATE TABLE junk (x)')\n"
+        "c.executemany('INSERT INTO junk VALUES (?)', [('x' * 200,)] * 5000)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(path)], check=False)
+    assert (tmp_path / "s.db-journal").stat().st_size > 0
+    assert main(["claims", "--store", str(path), "--json"]) == 0
+    assert "half-written" not in capsys.readouterr().out
+    assert exported(path, tmp_path, "after") == before
