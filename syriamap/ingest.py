@@ -468,7 +468,8 @@ def ingest(
     ------
     DataError
         Naming the first input that cannot be read (without ``keep_going``); nothing
-        was written.
+        was written. An input that fails only while it is extracted (too complex for the
+        per-document budget) stops the run at its batch: the batches before it are kept.
     StoreError
         If the store cannot be opened or written (the batches written before are kept,
         whole, and a new run completes the job).
