@@ -1,6 +1,7 @@
 """Render figures: time to render one date in process, HTML and GeoJSON sizes.
 
-Targets (issue 4): seeds < 2 s and HTML < 1.5 MB; 10,000 places < 5 s and HTML < 6 MB.
+Targets (issues 4 and 10): seeds < 2 s and HTML < 1.5 MB; 10,000 places < 5 s and HTML
+< 6 MB; a printed map (PNG, SVG, PDF) < 5 s.
 
     python benchmarks/bench_render.py
 """
@@ -18,6 +19,7 @@ from render_synthetic import make_input  # noqa: E402
 from syriamap.render._frames import load  # noqa: E402
 from syriamap.render.geojson import dumps, governorates_geojson, places_geojson  # noqa: E402
 from syriamap.render.html import build_page, render_html  # noqa: E402
+from syriamap.render.static import write_static  # noqa: E402
 
 MB = 1e6
 
@@ -55,6 +57,15 @@ def main() -> None:
     page, seconds = timed(build_page, data)
     report("synthetic 10,000 places", data, seconds, page)
     print(f"(building the synthetic frames took {built:.2f} s, not counted)")
+
+    import tempfile
+
+    seeds = load("2024-12-07", districts=False)
+    with tempfile.TemporaryDirectory() as folder:
+        for kind in ("png", "svg", "pdf"):
+            path, seconds = timed(write_static, seeds, Path(folder) / f"map.{kind}")
+            size = path.stat().st_size / MB
+            print(f"print seeds 2024-12-07 {kind:<4} {seconds:5.2f} s  {size:5.2f} MB")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ The five-minute tour::
     syriamap.control_at("2024-12-07")             # GeoDataFrame: who holds what, and why
     syriamap.capitals("2024-12-07")               # the 14 governorate capitals
     syriamap.explain(place_id, "2024-12-07")      # the weighted claims behind one row
+    syriamap.changes("2024-12-06", "2024-12-07")  # what changed, and the claims behind it
     syriamap.render_html("2024-12-07")            # a map that displays inline
     syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS (or to_geojson + write_geojson)
     syriamap.extract(text, published="2024-12-07")  # candidate claims from an article
@@ -25,6 +26,7 @@ from __future__ import annotations
 from .actors import SIDES, Actor, actors, get_actor, side_colour
 from .assertions import Assertion, DatePrecision, PlacePrecision, Relation, Source, Stance
 from .boundaries import districts, governorates
+from .changes import changes
 from .errors import (
     DataError,
     InvalidDateError,
@@ -40,7 +42,7 @@ from .extract import ExtractWarning, extract
 from .fusion import ControlState, capitals, control_at, explain, governorate_summary
 from .gazetteer import Gazetteer, Match, Place, resolve
 from .ingest import IngestSummary, ingest
-from .render import MapPage, render_html, to_geojson, to_gpkg, write_geojson
+from .render import MapPage, render_html, to_folium, to_geojson, to_gpkg, write_geojson
 from .store import Store, open_store
 
 __version__ = "0.1.0"
@@ -74,6 +76,7 @@ __all__ = [
     "__version__",
     "actors",
     "capitals",
+    "changes",
     "control_at",
     "districts",
     "explain",
@@ -86,6 +89,7 @@ __all__ = [
     "render_html",
     "resolve",
     "side_colour",
+    "to_folium",
     "to_geojson",
     "to_gpkg",
     "write_geojson",

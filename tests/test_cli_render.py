@@ -122,7 +122,10 @@ def test_as_reported_by_and_tiles(tmp_path, capsys):
         (["--from", "2024-12-08", "--to", "2024-12-01"], "before start date"),
         (["--from", "2024-12-08"], "needs both"),
         ([], "give a date"),
-        (["--date", "2024-12-07", "--format", "pdf"], "expected one of: all, geojson, gpkg, html"),
+        (
+            ["--date", "2024-12-07", "--format", "jpeg"],
+            "expected one of: all, geojson, gpkg, html, pdf, png, svg",
+        ),
         (["--date", "2024-12-07", "--format", "html,shp"], "unknown format 'shp'"),
         (["--date", "2024-12-07", "--tiles", "google"], "unknown tiles"),
         (["--date", "2024-12-07", "--as-reported-by", "soon"], "invalid"),

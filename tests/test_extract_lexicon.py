@@ -46,3 +46,10 @@ def test_claimant_rows(row):
 @pytest.mark.parametrize("name", ["boilerplate.csv", "collective.csv", "not_places.csv"])
 def test_other_files_load(name):
     assert read_lexicon(name)
+
+
+@pytest.mark.parametrize("row", read_lexicon("speakers.csv"), ids=lambda r: r["kind"])
+def test_speaker_rows(row):
+    assert row["kind"] in {"role", "body", "outlet", "people", "document"}
+    assert row["note"]
+    assert re.fullmatch(row["pattern"], "") is None  # else every phrase would be a speaker

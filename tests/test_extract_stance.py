@@ -90,3 +90,241 @@ def test_claimant(text, expected):
 )
 def test_claimant_side(claimant, side):
     assert claimant_side(claimant) == side
+
+
+# ---- the claimant is a speaker, never a fragment (invented sentences) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an apposition after the name is kept: it names the side
+            "Layla Haddad, head of the Aleppo Monitoring Group, said fighters took Tadef.",
+            "Layla Haddad, head of the Aleppo Monitoring Group",
+        ),
+        (  # a relative clause between the speaker and the verb is dropped
+            "The Joint Command, which leads the push on the coast, has so far stated that "
+            "it holds Jableh.",
+            "The Joint Command",
+        ),
+        (  # a modifier is dropped too
+            "The Syrian army, loyal to the president, said it had redeployed outside Rastan.",
+            "The Syrian army",
+        ),
+        (  # a long parenthesis is dropped, a short one ("(SOHR)") kept
+            "The Eastern Room (made up of tribal factions from the valley) has revealed that "
+            "it entered Mayadin.",
+            "The Eastern Room",
+        ),
+        (  # a role before the name joins it
+            "Rebels reached the edge of Salamiyah, a field commander, Omar Nasser, said.",
+            "a field commander, Omar Nasser",
+        ),
+        (  # a dateline is no part of the speaker
+            "NEWSDESK - Armed factions announced on Sunday their capture of Sarmin.",
+            "Armed factions",
+        ),
+        ("As the Gulf Herald notes, the army still holds Jableh.", "the Gulf Herald"),
+        (
+            "Factions entered Sarmin, according to what a Levant Radio correspondent reported.",
+            "a Levant Radio correspondent",
+        ),
+        (  # "announced early on Monday": "early" is no speaker
+            "Major Karim Aziz, a leader in the Southern Room, announced early on Monday the "
+            "capture of Busra.",
+            "Major Karim Aziz, a leader in the Southern Room",
+        ),
+        (
+            "According to sources cited by Reuters, rebels secured Sarmin.",
+            "sources cited by Reuters",
+        ),
+    ],
+)
+def test_claimant_is_a_speaker(text, expected):
+    from syriamap.extract.stance import claimant_of
+
+    cues = find_stance_cues(text)
+    cue = next(c for c in cues if c.stance == "attributed")
+    a, b = claimant_of(text, cues, cue)
+    assert text[a:b] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the neighbours of the reporting verb are no speaker, and no other cue names one
+        "Fighters said dozens of tanks had been seized in Sarmin.",
+        "In the north, rebels announced the capture of Sarmin and nearby farms.",
+    ],
+)
+def test_no_fragment_as_claimant(text):
+    from syriamap.extract.speakers import is_speaker
+    from syriamap.extract.stance import claimant_of
+
+    cues = find_stance_cues(text)
+    cue = next(c for c in cues if c.stance == "attributed")
+    span = claimant_of(text, cues, cue)
+    assert span is not None and is_speaker(text[span[0] : span[1]])
+
+
+def test_participle_speaks_for_the_main_subject():
+    from syriamap.extract.stance import claimant_of
+
+    text = "The first statement addressed civilians in Sarmin, announcing the capture of Binnish."
+    cues = find_stance_cues(text)
+    a, b = claimant_of(text, cues, cues[0])
+    assert text[a:b] == "The first statement"
+
+
+def test_claimant_from_another_cue():
+    from syriamap.extract.stance import claimant_of
+
+    text = "The army acknowledged that rebels entered Saraqib, and said dozens had been killed."
+    cues = find_stance_cues(text)
+    said = next(c for c in cues if text[c.start : c.end] == "said")
+    a, b = claimant_of(text, cues, said)
+    assert text[a:b] == "The army"
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("has so far", False),
+        ("effectively", False),
+        ("the capture of Daraa city", False),
+        ("government forces had been engaged in", False),
+        ("our armed forces", False),
+        ("the head of the Syrian Observatory", True),
+        ("a statement issued by the army", True),
+        ("Turkish security sources", True),
+        ("residents", True),
+        ("The reports circulating in some media outlets", True),
+        ("Reuters", True),
+        ("the SNA\u2019s intention to", False),  # a possessor is no head
+        ("The first statement addressed civilians in the town", False),  # a clause
+        ("several armed groups", True),
+        ("Omar Nasser, a commander within the alliance leading the push", True),
+    ],
+)
+def test_is_speaker(phrase, expected):
+    from syriamap.extract.speakers import is_speaker
+
+    assert is_speaker(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    "claimant, side",
+    [
+        ("an opposition commander", "opposition"),
+        ("the operations room of the factions", "opposition"),
+        ("a military source", "government"),
+        ("rebels and military sources", "neutral"),  # a joint claim of two sides
+        ("a war monitor and the fighters", "neutral"),
+        ("Turkish security sources", "foreign"),
+        ("the Turkish-backed Syrian National Army", "opposition"),
+        ("the Ukrainian defence ministry", "foreign"),
+        ("the Nedaa Post media", "neutral"),
+        ("Syrian state television", "government"),
+        ("unnamed ('reportedly')", "neutral"),
+    ],
+)
+def test_more_claimant_sides(claimant, side):
+    assert claimant_side(claimant) == side
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # ", citing a correspondent," belongs to the attribution
+        (
+            "The Levant channel reported, citing a correspondent, that the army withdrew "
+            "from Jableh.",
+            "withdrew",
+            "attributed",
+        ),
+        # "shortly after that" is an adverb, no new clause
+        (
+            "Reports emerged shortly after that troops were fleeing Salamiyah.",
+            "fleeing",
+            "attributed",
+        ),
+        # a hedge covers its own clause only
+        (
+            "While the army remains in Tartus, its commanders reportedly fled.",
+            "remains",
+            "asserted",
+        ),
+        ("Reportedly, rebels took Sarmin overnight.", "took", "attributed"),
+        # a concession inside the report is still the speaker's
+        (
+            "State radio said rebels had not entered Hama, although they were on its edge.",
+            "were on",
+            "attributed",
+        ),
+        # the reports' content, called false after it
+        (
+            "\u201cThe reports claiming that our troops reached Qatana are completely false,\u201d "
+            "the army said.",
+            "reached",
+            "denied",
+        ),
+        (
+            "It was not possible to independently verify that rebels took Sarmin.",
+            "took",
+            "unverified",
+        ),
+        (
+            "The army issued a statement that appeared to confirm the loss of Sarmin.",
+            "loss",
+            "attributed",
+        ),
+        ("The rebels posted footage of their fighters entering Sarmin.", "entering", "attributed"),
+        # a participle reports what follows it; the main clause before it is the writer's
+        (
+            "The army withdrew from Hama, saying it wanted to protect civilians.",
+            "withdrew",
+            "asserted",
+        ),
+        ("Fighters entered Hama, claiming control of Salamiyah.", "control", "attributed"),
+    ],
+)
+def test_stance_scope(text, word, expected):
+    assert stance(text, word) == expected
+
+
+def test_denier_of_false_reports_speaks_after():
+    from syriamap.extract.stance import claimant_of
+
+    text = (
+        "\u201cThe reports claiming that our troops reached Qatana are completely false,\u201d "
+        "the army said."
+    )
+    cues = find_stance_cues(text)
+    verdict, cue = stance_at(cues, text.index("reached"), text, 0)
+    a, b = claimant_of(text, cues, cue)
+    assert (verdict, text[a:b]) == ("denied", "the army")
+
+
+def test_unnamed_hedge():
+    from syriamap.extract.stance import unnamed_claimant
+
+    text = "Rebels have reportedly reached Salamiyah."
+    cues = find_stance_cues(text)
+    assert unnamed_claimant(cues[0], text) == "unnamed ('reportedly')"
+    text = "Rebels appear to have reached Salamiyah."
+    assert unnamed_claimant(find_stance_cues(text)[0], text) == ""  # the journalist's hedge
+
+
+def test_possessive_claim_names_its_owner():
+    from syriamap.extract.stance import claimant_of
+
+    text = (
+        "While the fighters\u2019 assertion of encircling Hama has not been verified by the "
+        "agency, it coincides with gains near Salamiyah."
+    )
+    cues = find_stance_cues(text)
+    verdict, cue = stance_at(cues, text.index("encircling"), text, 0)
+    a, b = claimant_of(text, cues, cue)
+    assert (verdict, text[a:b]) == ("unverified", "the fighters")
+    # the other clause is the writer's own
+    assert stance(text, "gains") == "asserted"

@@ -19,7 +19,11 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 _PROBE = r"""
 import json, os, sys
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import (
+    QgsApplication, QgsDateTimeRange, QgsFeatureRequest, QgsVectorLayer,
+    QgsVectorLayerTemporalContext,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 app = QgsApplication([], False)
 app.initQgis()
 result = {}
@@ -35,7 +39,26 @@ for name, uri in json.loads(sys.argv[1]).items():
     renderer = layer.renderer()
     categorized = renderer is not None and renderer.type() == "categorizedSymbol"
     temporal = layer.temporalProperties()
+    # what the Temporal Controller shows on each day: the filter string QGIS itself builds
+    # for a one-day frame [day, day + 1), run through the provider as QGIS runs it
+    per_day = {}
+    if temporal.isActive():
+        context = QgsVectorLayerTemporalContext()
+        context.setLayer(layer)
+        for day in json.loads(sys.argv[2]):
+            d = QDate.fromString(day, "yyyy-MM-dd")
+            frame = QgsDateTimeRange(
+                QDateTime(d, QTime(0, 0, 0)), QDateTime(d.addDays(1), QTime(0, 0, 0)),
+                True, False)
+            expression = temporal.createFilterString(context, frame)
+            request = QgsFeatureRequest().setFilterExpression(expression)
+            per_day[day] = sum(1 for _ in layer.getFeatures(request))
+    labeling = layer.labeling()
     result[name] = {
+        "per_day": per_day,
+        "labels": bool(layer.labelsEnabled()) and labeling is not None,
+        "label_field": labeling.settings().fieldName
+        if labeling is not None and labeling.type() == "simple" else None,
         "valid": layer.isValid(),
         "style_loaded": bool(style_loaded),
         "features": layer.featureCount(),
@@ -63,10 +86,10 @@ os._exit(0)  # QGIS may crash while tearing down; the answer is already out
 pytestmark = pytest.mark.requires("qgis")
 
 
-def _probe(layers: dict[str, str], workdir: Path) -> dict:
+def _probe(layers: dict[str, str], workdir: Path, days: list[str] = ()) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(workdir)}
     done = subprocess.run(
-        [SYSTEM_PYTHON, "-c", _PROBE, json.dumps(layers)],
+        [SYSTEM_PYTHON, "-c", _PROBE, json.dumps(layers), json.dumps(list(days))],
         capture_output=True,
         text=True,
         env=env,
@@ -102,7 +125,12 @@ def timeline(tmp_path_factory):
     layers = _export(
         out, ["--from", "2024-11-27", "--to", "2024-12-08"], "syriamap-2024-11-27_2024-12-08"
     )
-    return _probe(layers, out)
+    return _probe(layers, out, TIMELINE_DAYS)
+
+
+TIMELINE_DAYS = [f"2024-11-{d}" for d in (27, 28, 29, 30)] + [
+    f"2024-12-{d:02d}" for d in range(1, 9)
+]
 
 
 @pytest.mark.slow
@@ -159,8 +187,11 @@ def test_timeline_layers_load_with_temporal_properties(timeline, layer):
     info = timeline[layer]
     assert info["valid"] and info["style_loaded"]
     assert info["renderer"] == "categorizedSymbol"  # symbology still applied
-    assert info["fields"]["valid_from"] == "Date"
-    assert info["fields"]["valid_to"] == "Date"
+    # midnight DATETIMEs: QGIS compiles its temporal filter to text comparisons with
+    # 'YYYY-MM-DDT00:00:00.000' in the GeoPackage's SQL (see syriamap.render.gpkg)
+    expected = "DateTime" if layer.startswith("gpkg") else "Date"
+    assert info["fields"]["valid_from"] == expected
+    assert info["fields"]["valid_to"] == expected
     assert info["temporal"] == {
         "active": True,
         "mode": 2,  # Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields
@@ -183,3 +214,25 @@ def test_single_date_layers_have_no_temporal_properties(opened, layer):
     result, _ = opened
     assert result[layer]["style_loaded"]
     assert result[layer]["temporal"]["active"] is False
+
+
+@pytest.mark.slow
+def test_temporal_filter_shows_each_day_the_same_features_in_gpkg_and_geojson(timeline):
+    """Issue 10.7: with QGIS 3.22's own day filter the GeoPackage let the next day through."""
+    from syriamap import control_at
+
+    for kind in ("places", "governorates"):
+        gpkg, geojson = timeline[f"gpkg_{kind}"]["per_day"], timeline[f"geojson_{kind}"]["per_day"]
+        assert list(gpkg) == TIMELINE_DAYS
+        assert gpkg == geojson, kind
+    for day in ("2024-12-06", "2024-12-07"):
+        assert timeline["gpkg_places"]["per_day"][day] == len(control_at(day)), day
+        assert timeline["gpkg_governorates"]["per_day"][day] == 14, day
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layer", SPATIAL)
+def test_layers_are_labelled_by_name(opened, layer):
+    result, _ = opened
+    assert result[layer]["labels"], layer
+    assert result[layer]["label_field"] == "name", layer

@@ -114,7 +114,7 @@ def test_timeline_gpkg(tmp_path):
     with sqlite3.connect(path) as con:
         styles = dict(con.execute('SELECT f_table_name, styleQML FROM "layer_styles"'))
     for table in ("places", "governorates"):
-        assert 'styleCategories="Symbology|Temporal"' in styles[table]
+        assert 'styleCategories="Symbology|Labeling|Temporal"' in styles[table]
         assert 'startField="valid_from"' in styles[table]
         assert 'endField="valid_to"' in styles[table]
 
@@ -149,3 +149,60 @@ def test_empty_state_keeps_layer_types(tmp_path):
 def test_to_gpkg_from_seeds(tmp_path):
     path = to_gpkg("2024-12-07", tmp_path / "seeds.gpkg")
     assert pyogrio.read_info(path, layer="places")["features"] > 0
+
+
+def test_timeline_intervals_pass_qgis_sql_day_filter_like_the_geojson(tmp_path):
+    """QGIS 3.22 compiles its temporal day filter to text comparisons in the GeoPackage's SQL.
+
+    For the frame [D, D+1) OGR receives (seen with CPL_DEBUG):
+    ``("valid_from" < 'D+1T00:00:00.000' OR "valid_from" IS NULL) AND ("valid_to" >
+    'DT00:00:00.000' OR "valid_to" IS NULL)``. Each day must pass exactly that day's places.
+    """
+    import datetime as dt
+
+    data = make_input(60, DAYS)
+    path = write_gpkg(data, tmp_path / "t.gpkg")
+    sql = (
+        'SELECT count(*) FROM "{t}" WHERE ("valid_from" < ? OR "valid_from" IS NULL)'
+        ' AND ("valid_to" > ? OR "valid_to" IS NULL)'
+    )
+    with sqlite3.connect(path) as con:
+        types = {r[1]: r[2] for r in con.execute('PRAGMA table_info("places")')}
+        assert types["valid_from"] == types["valid_to"] == "DATETIME"
+        for state in data.days:
+            begin = state.date.isoformat() + "T00:00:00.000"
+            end = (state.date + dt.timedelta(days=1)).isoformat() + "T00:00:00.000"
+            (n,) = con.execute(sql.format(t="places"), (end, begin)).fetchone()
+            assert n == len(state.places), state.date
+            (g,) = con.execute(sql.format(t="governorates"), (end, begin)).fetchone()
+            assert g == 14, state.date
+    # GDAL reads the bounds back as datetimes at midnight
+    places = pyogrio.read_dataframe(path, layer="places")
+    assert (places["valid_from"].dt.hour == 0).all()
+
+
+def test_changes_layer_matches_syriamap_changes(tmp_path):
+    import syriamap
+
+    path = to_gpkg("2024-12-07", tmp_path / "seeds.gpkg")
+    layer = pyogrio.read_dataframe(path, layer="changes")
+    expected = syriamap.changes("2024-12-06", "2024-12-07")
+    assert list(layer["place_id"]) == list(expected["place_id"])
+    assert list(layer["change"]) == list(expected["change"])
+    assert (layer["date"].dt.strftime("%Y-%m-%d") == "2024-12-07").all()
+    homs = layer[layer["place_id"] == "wof:421168647"].iloc[0]
+    assert (homs["before_side"], homs["after_side"]) == ("government", "opposition")
+    assert homs["claims"]
+
+
+def test_timeline_changes_layer_has_a_row_per_change_and_day(tmp_path):
+    data = make_input(40, DAYS, hostile=False)
+    path = write_gpkg(data, tmp_path / "t.gpkg")
+    layer = pyogrio.read_dataframe(path, layer="changes")
+    from syriamap.changes import compare
+
+    expected = sum(
+        len(compare(a.places, b.places, start=a.date))
+        for a, b in zip(data.days, data.days[1:], strict=False)
+    )
+    assert len(layer) == expected > 0

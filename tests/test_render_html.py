@@ -132,7 +132,7 @@ def test_title_panel_says_how_old_the_newest_evidence_is():
     # the seeds' newest claim is from 7 December: an 8 December map says so
     later = render_html("2024-12-08", districts=False).html
     assert "newest evidence: 7 December 2024 (1 day before this map's date)" in later
-    assert 'class="stale"' in later
+    assert 'class="sm-more stale"' in later
 
 
 def test_timeline_payload_has_newest_evidence_per_day():

@@ -54,7 +54,7 @@ def test_places_symbols_differ_by_status():
 def test_timeline_styles_switch_on_temporal_properties(qml):
     root = ET.fromstring(qml(temporal=True).split("\n", 1)[1])
     # QGIS only applies the <temporal> element when its category is listed
-    assert set(root.get("styleCategories").split("|")) == {"Symbology", "Temporal"}
+    assert set(root.get("styleCategories").split("|")) == {"Symbology", "Labeling", "Temporal"}
     temporal = root.find("temporal")
     assert temporal.get("enabled") == "1"
     assert temporal.get("mode") == "2"  # start and end from separate fields
@@ -67,5 +67,14 @@ def test_timeline_styles_switch_on_temporal_properties(qml):
 @pytest.mark.parametrize("qml", [places_qml, governorates_qml])
 def test_single_date_styles_have_no_temporal_properties(qml):
     root = ET.fromstring(qml().split("\n", 1)[1])
-    assert root.get("styleCategories") == "Symbology"
+    assert root.get("styleCategories") == "Symbology|Labeling"
     assert root.find("temporal") is None
+
+
+@pytest.mark.parametrize("qml", [places_qml, governorates_qml])
+def test_styles_label_places_and_governorates_by_name(qml):
+    root = ET.fromstring(qml().split("\n", 1)[1])
+    assert root.get("labelsEnabled") == "1"
+    assert root.find("labeling/settings/text-style").get("fieldName") == "name"
+    priority = root.find(".//dd_properties//Option[@name='Priority']")
+    assert priority is not None

@@ -31,9 +31,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import _claims, _extract, _render, _resolve
+    from . import _changes, _claims, _extract, _render, _resolve
 
-    for module in (_resolve, _claims, _render, _extract):
+    for module in (_resolve, _claims, _render, _changes, _extract):
         for command in getattr(module, "COMMANDS", ()):
             cli.add_command(command)
 

@@ -16,6 +16,8 @@ from ._common import store_option
 __all__ = ["COMMANDS", "render"]
 
 FORMATS = ("html", "geojson", "gpkg")
+#: Static maps for reports (matplotlib); not part of "all", which means the data formats.
+PRINT_FORMATS = ("png", "svg", "pdf")
 
 
 def parse_formats(values: tuple[str, ...]) -> list[str]:
@@ -28,11 +30,11 @@ def parse_formats(values: tuple[str, ...]) -> list[str]:
                 continue
             if name == "all":
                 chosen.update(FORMATS)
-            elif name in FORMATS:
+            elif name in FORMATS or name in PRINT_FORMATS:
                 chosen.add(name)
             else:
-                raise VocabularyError("format", part.strip(), (*FORMATS, "all"))
-    return [f for f in FORMATS if f in chosen] or ["html"]
+                raise VocabularyError("format", part.strip(), (*FORMATS, *PRINT_FORMATS, "all"))
+    return [f for f in (*FORMATS, *PRINT_FORMATS) if f in chosen] or ["html"]
 
 
 def _outputs(stem: str, formats: list[str]) -> list[tuple[str, str]]:
@@ -49,10 +51,17 @@ def _outputs(stem: str, formats: list[str]) -> list[tuple[str, str]]:
         ]
     if "gpkg" in formats:
         files.append(("gpkg", f"{stem}.gpkg"))
+    files += [(kind, f"{stem}.{kind}") for kind in PRINT_FORMATS if kind in formats]
     return files
 
 
-_EXTENSIONS = {"html": (".html", ".htm"), "gpkg": (".gpkg",)}
+_EXTENSIONS = {
+    "html": (".html", ".htm"),
+    "gpkg": (".gpkg",),
+    "png": (".png",),
+    "svg": (".svg",),
+    "pdf": (".pdf",),
+}
 
 
 def _targets(out: str | None, stem: str, formats: list[str]) -> tuple[dict[str, Path], Path | None]:
@@ -64,7 +73,7 @@ def _targets(out: str | None, stem: str, formats: list[str]) -> tuple[dict[str, 
     (it has an extension and does not end with ``/``) is an error.
     """
     files = _outputs(stem, formats)
-    single = len(formats) == 1 and formats[0] in ("html", "gpkg")
+    single = len(formats) == 1 and formats[0] in ("html", "gpkg", *PRINT_FORMATS)
     if out is None:
         targets = {kind: Path(name) for kind, name in files}
         _check_free(targets)
@@ -131,7 +140,8 @@ def _summary_line(summary: dict) -> str:
     "formats",
     multiple=True,
     metavar="FORMAT",
-    help="html (default), geojson, gpkg or all; repeatable or comma-separated.",
+    help="html (default), geojson, gpkg or all (these three); png, svg or pdf for a static "
+    "map to print; repeatable or comma-separated.",
 )
 @click.option(
     "--as-reported-by",
@@ -165,6 +175,7 @@ def render(
       syriamap render --date 2024-12-07
       syriamap render --from 2024-11-27 --to 2024-12-08
       syriamap render --date 2024-12-07 --format all --out maps/
+      syriamap render --date 2024-12-07 --format pdf --out report.pdf
     """  # noqa: D301 (click's \b paragraph marker must be a real backspace)
     from ..render._frames import date_span, load, reported_each_day
     from ..render.html import _tiles
@@ -234,6 +245,10 @@ def _write_all(data, targets: dict[str, Path], tiles: str | None) -> dict:
                 tmp.write_text(governorates_qml(temporal=data.is_timeline), encoding="utf-8")
             elif kind == "gpkg":
                 _write_gpkg(write_gpkg, data, tmp, targets[kind])
+            elif kind in PRINT_FORMATS:
+                from ..render.static import write_static
+
+                write_static(data, tmp, format=kind)  # type: ignore[arg-type]
             os.chmod(tmp, _file_mode())
     return summary
 

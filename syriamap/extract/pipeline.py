@@ -1,7 +1,8 @@
 """The extraction pipeline: article → candidate assertions.
 
 ``document → sentences → actor and place mentions → resolution in context → relations →
-stance and claimant → dates → (collective statements, distance checks)``, one module a
+stance and claimant → dates → stance across sentences → (collective statements, distance
+checks)``, one module a
 stage. :func:`extract` returns :class:`~syriamap.assertions.Assertion` objects;
 :func:`analyse` returns everything (candidates whose date is unknown included, mentions,
 distance checks and warnings) for the command line and the evaluation.
@@ -20,6 +21,7 @@ from typing import Any
 from .._types import DateLike, parse_optional_date
 from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
+from .attribution import attribute_across_sentences, recent_speaker
 from .collective import collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
@@ -28,7 +30,16 @@ from .document import Document, ExtractWarning, document_from_text
 from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
 from .sentences import Sentence, blank_controls, split_sentences
-from .stance import claimant_side, find_claimant, find_stance_cues, refers_back, stance_at
+from .speakers import anaphor, head_noun
+from .stance import (
+    claimant_of,
+    claimant_side,
+    find_claimant,
+    find_stance_cues,
+    refers_back,
+    stance_at,
+    unnamed_claimant,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -322,14 +333,22 @@ def analyse(
             )
             claimant, c_side = "", ""
             if cue is not None:
-                span = find_claimant(sentence.text, cue, offset=sentence.start)
+                span = claimant_of(sentence.text, cues, cue, offset=sentence.start)
                 if span is not None and text[span[0] : span[1]].strip():
                     claimant = text[span[0] : span[1]]
                     if claimant.split()[0].lower() in _PRONOUNS and last_claimant[0]:
                         claimant, c_side = last_claimant
+                    elif claimant.split()[0].lower() in _PRONOUNS:
+                        # "He said ...": the speaker named in the sentences just before
+                        claimant = recent_speaker(text, sentences, sentence.index)
+                        if claimant:
+                            c_side, _actor = _side_of(claimant, people)
+                            last_claimant = (claimant, c_side)
                     else:
                         c_side, _actor = _side_of(claimant, people)
                         last_claimant = (claimant, c_side)
+                elif unnamed_claimant(cue, text):
+                    claimant, c_side = unnamed_claimant(cue, text), "neutral"
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
@@ -432,6 +451,7 @@ def analyse(
         named = [m for m in inside if m.place_id and not m.outside]
         focus = named[-1] if named else None
 
+    candidates = attribute_across_sentences(text, sentences, candidates, _replace)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
 
@@ -497,6 +517,11 @@ def _side_of(
     Named people are remembered ("Hassan Abdel Ghani, a rebel commander"), so that a
     later "Abdel Ghani" keeps the side.
     """
+    back = anaphor(claimant)
+    if back and f"the {back}" in people:
+        # "The source stressed ...": the source named before ("a military source")
+        known_side, known_actor = people[f"the {back}"]
+        return known_side, ((known_actor, claimant) if known_actor else None)
     side = claimant_side(claimant)
     names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
     if side:
@@ -506,6 +531,7 @@ def _side_of(
             actor = mentions[0].actor
         for word in names:
             people.setdefault(word, (side, actor or ""))
+        people[f"the {head_noun(claimant)}"] = (side, actor or "")
         return side, ((actor, claimant) if actor else None)
     for word in names:
         if word in people:

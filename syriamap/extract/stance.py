@@ -5,19 +5,28 @@ Stage: stance. Cues come from ``data/lexicon/stance.csv``, claimant sides from
 at position ``pos`` of a sentence:
 
 1. an *unverified* cue anywhere in the sentence ("could not independently verify", "has not
-   confirmed") → ``unverified``; a sentence that only says "these reports have not been
-   confirmed" passes the stance back to the attributed claims of the sentences just before
-   it (see :func:`refers_back`);
-2. a *denial* cue before ``pos`` ("denied", "there is no truth to news claiming") →
-   ``denied``;
-3. an *attribution* cue anywhere in the sentence ("said", "according to", "told Reuters",
-   "announced on Telegram", "reportedly") → ``attributed``;
+   confirmed", "it was not possible to verify") → ``unverified``; a sentence that only says
+   "these reports have not been confirmed" passes the stance back to the attributed claims
+   of the sentences just before it (see :func:`refers_back`);
+2. a *denial* cue before ``pos`` ("denied", "there is no truth to news claiming"), or one
+   that calls the reported content false after it ("reports claiming that X ... are
+   completely incorrect") → ``denied``;
+3. an *attribution* cue in the sentence ("said", "according to", "told Reuters", "announced
+   on Telegram", "a statement by", "reportedly") → ``attributed``, unless a subordinate
+   clause stands between it and the claim ("when", "after", a participle; not ", citing
+   ...", "shortly after that" or a concession inside the report); a hedge ("reportedly")
+   and a possessive claim ("the rebels' assertion of ...") cover their own clause only;
 4. otherwise ``asserted`` (the text itself says it).
 
-The claimant is the noun phrase the attribution cue points at: after "according to", before
-"said" (or after it, in "..., said rebel commander X"). Its side is the first match in
-``claimants.csv`` (monitors and agencies → ``neutral``), else the side of the first actor
-named in it, else ``""``.
+The claimant is the speaker the deciding cue points at (:func:`find_claimant`): after
+"according to", before "said" (or after it, in "..., said rebel commander X"), a noun
+phrase that can speak (:mod:`syriamap.extract.speakers`); when that cue names nobody, the
+nearest other attribution or denial cue of the sentence does (:func:`claimant_of`); a
+hedge without a speaker gives ``unnamed ('reportedly')`` (:func:`unnamed_claimant`). Its
+side (:func:`claimant_side`) is the first match in ``claimants.csv`` (monitors and agencies
+→ ``neutral``), else the side of the first actor named in it, else ``""``; a joint claim
+of two sides is ``neutral``. Attributions that reach across sentences are the job of
+:mod:`syriamap.extract.attribution`.
 """
 
 from __future__ import annotations
@@ -28,14 +37,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import read_lexicon
+from .speakers import APPOSITIVE as _ROLE
+from .speakers import clean_speaker, has_verb, is_speaker, speaker_before, subject_before
 
 __all__ = [
     "StanceCue",
+    "claimant_of",
     "claimant_side",
     "find_claimant",
     "find_stance_cues",
     "refers_back",
     "stance_at",
+    "unnamed_claimant",
 ]
 
 _BOUNDARY_BEFORE = re.compile(
@@ -44,7 +57,9 @@ _BOUNDARY_BEFORE = re.compile(
     r"\bafter\b|\bbefore\b|\bbecause\b|\bsince\b|\balthough\b|\bthough\b|\bwhereas\b|"
     r"\band\b(?= [a-z]+ (?:said|says)))"
 )
-_BOUNDARY_AFTER = re.compile(r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b")
+_BOUNDARY_AFTER = re.compile(
+    r"[,;:.(\"\u201c\u201d\u2014]|\bthat\b|\bon\b|\bin a\b|\bin an\b|\bas (?:saying|telling)\b"
+)
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:head|chief|leader|commander|spokesman|spokeswoman|"
     r"spokesperson|director|founder|member|editor|official|a|an|the)\b[^,.;]{0,120}"
@@ -124,8 +139,12 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
 
 
 _SUBORDINATE = re.compile(
-    r"\b(?:when|while|whereas|because|although|though|but|after|before|since|until)\b|"
-    r"\bas\s+(?:they|he|she|it|we)\b|,\s*(?:\w+ly\s+)?(?!including|according)\w+ing\b",
+    # "after that" / "shortly after," are adverbs, not the start of a clause; ", citing
+    # a correspondent," and ", quoting ..." belong to the attribution itself
+    r"\b(?:when|while|whereas|because|although|though|but|before|since|until)\b|"
+    r"(?<!shortly )(?<!soon )(?<!just )\bafter\b(?!\s+that\b|\s*,)|"
+    r"\bas\s+(?:they|he|she|it|we)\b|"
+    r",\s*(?:\w+ly\s+)?(?!including|according|citing|quoting|referring)\w+ing\b",
     re.I,
 )
 # "the army claimed to have redeployed ... after rebels seized X": the report is the
@@ -167,15 +186,34 @@ def stance_at(
     for c in cues:
         if c.stance != "attributed":
             continue
+        if abs(c.start - pos) > REACH:
+            continue  # a run-on "sentence" of a pasted page: keep the cost linear
         if any(
             0 <= c.start - d.end <= 80 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
             for d in denials
         ):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
+        if (
+            c.start > pos
+            and between(c.start, c.end).lower().endswith("ing")
+            and re.search(r",\s*$", between(offset, c.start))
+        ):
+            continue  # "The army withdrew from X, saying ...": the participle reports what
+            # follows it, the main clause is the writer's
         if c.start > pos and (";" in gap or _IN_RELATIVE.search(between(offset, pos))):
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
+            continue
+        if c.rule == "attributed_possessive" and (c.start > pos or re.search(r"[,;:]", gap)):
+            continue  # "the rebels' assertion of encircling X": only its own phrase
+        if (
+            c.rule == "attributed_hedge"
+            and re.search(r"[,;:]", gap)
+            and between(offset, c.start).strip(" \"'\u201c")
+        ):
+            # "While Assad remains in Damascus, his family reportedly fled": a hedge
+            # covers its own clause only (a sentence-initial "Reportedly," covers all)
             continue
         sub = _SUBORDINATE.search(gap)
         if (
@@ -184,6 +222,9 @@ def stance_at(
             and not between(offset, c.start).strip(" \"'\u201c")
         ):
             sub = None  # "According to X, after ..., rebels seized Y": the whole sentence
+        if sub and c.start < pos and sub.group(0).lower() in ("although", "though"):
+            sub = None  # "State TV said rebels had not entered X, although they were on
+            # its outskirts": a concession inside the report is still the speaker's
         if sub and not (c.start > pos and _final(text, c, offset)):
             inside = (
                 c.start < pos
@@ -204,6 +245,18 @@ def stance_at(
         # the first comma
         if c.start > pos or not (_CLAUSE_AFTER_CUE.search(gap) or (fronted and "," in gap)):
             return "unverified", source
+    later = [
+        d
+        for d in denials
+        if d.rule == "denied_predicate"
+        and d.start > pos
+        and ";" not in between(pos, d.start)
+        and any(c.start < pos and c.rule != "attributed_hedge" for c in attributed)
+    ]
+    if later:
+        # "Reports claiming that troops reached X are completely incorrect": the reports'
+        # content is denied
+        return "denied", later[0]
     before = [d for d in denials if d.start < pos]
     if before:
         last = before[-1]
@@ -252,15 +305,35 @@ def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
     return m.group(0).lower().startswith(("these", "those")) or not own_claim
 
 
-def _words_tail(text: str, n: int) -> str:
-    words = text.split()
-    return " ".join(words[-n:])
+_CLAUSE_START = re.compile(
+    r"[;:]|[\u201d\"](?=[,.]?\s)|\b(?:that|while|when|but|after|before|because|since|although|"
+    r"though|whereas|where)\b|(?<!well )\bas\b(?! well\b)|\band\b(?= [a-z]+ (?:said|says))",
+    re.I,
+)
 
 
+_WORD_CHAR = re.compile(r"\w")
+REACH = 800
+"""How far (in characters) an attribution cue reaches within a sentence; real sentences
+are shorter, run-on text of pasted pages is not read further (linear cost)."""
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts (its last boundary with words after)."""
+    for m in reversed(list(_CLAUSE_START.finditer(text, 0, end))):
+        if _WORD_CHAR.search(text, m.end(), end):
+            return m.end()
+    return 0
+
+
+@lru_cache(maxsize=256)
 def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, int] | None:
     """Return the ``(start, end)`` document span of the claimant a cue points at, if any.
 
-    ``text`` is the sentence and ``offset`` its start in the document.
+    ``text`` is the sentence and ``offset`` its start in the document (cached: the claims
+    of a sentence share their cues). The claimant is a speaker
+    (:func:`~syriamap.extract.speakers.is_speaker`): a phrase that is none ("has so far",
+    "the capture of X") is no claimant, and the other side of the cue is tried.
     """
     a, b = cue.start - offset, cue.end - offset
     if cue.claimant == "":
@@ -270,43 +343,27 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
         rest = text[b:]
         stop = _BOUNDARY_AFTER.search(rest)
         end = stop.start() if stop else len(rest)
-        seg = rest[:end]
         app = _APPOSITION.match(rest[end:]) if stop and rest[end : end + 1] == "," else None
-        if app:
-            end = end + app.end()
-            seg = rest[:end]
-        lead = len(seg) - len(seg.lstrip())
-        seg = seg.strip()
-        if not seg or len(seg.split()) > 16:
+        if app and _ROLE.match(app.group(0).lstrip(" ,")):
+            end = end + app.end()  # "according to X, head of the monitor"
+        x, y = clean_speaker(rest[:end])
+        if y <= x or not is_speaker(rest[x:y]):
             return None
-        first = seg.split()[0].lower()
-        if first in ("the", "a", "an") or seg[0].isupper() or first not in _PRONOUNS:
-            return b + lead + offset, b + lead + len(seg) + offset
-        return None
+        if cue.claimant == "around" and has_verb(rest[x:y]):
+            return None  # "said fighters took X": a clause, no inverted speaker
+        first = rest[x:y].split()[0].lower()
+        if first in _PRONOUNS and not rest[x:y][:1].isupper():
+            return None
+        return b + x + offset, b + y + offset
 
     def before() -> tuple[int, int] | None:
-        head = text[:a]
-        cut = 0
-        for m in _BOUNDARY_BEFORE.finditer(head):
-            cut = m.end()
-        seg = head[cut:]
-        seg = _LEAD_FILLER.sub("", seg.lstrip())
-        seg = seg.rstrip()
-        if not seg:
+        start = _clause_start(text, a)
+        span = speaker_before(text, a, start)
+        if span is None and re.search(r",\s*$", text[:a]) and text[a:b].endswith("ing"):
+            span = subject_before(text, a, start)  # "X addressed Y, announcing ..."
+        if span is None:
             return None
-        # drop auxiliaries right before the verb: "has", "have also", "flatly"
-        seg = re.sub(
-            r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|"
-            r"previously|further|now|then|officially|publicly|reportedly|had))+$",
-            "",
-            seg,
-            flags=re.I,
-        )
-        seg = _words_tail(seg, 10)
-        if not seg.strip():
-            return None
-        start = head.rfind(seg)
-        return start + offset, start + len(seg) + offset
+        return span[0] + offset, span[1] + offset
 
     if cue.claimant == "after":
         return after()
@@ -317,6 +374,49 @@ def find_claimant(text: str, cue: StanceCue, *, offset: int = 0) -> tuple[int, i
     if head.endswith((",", "\u201d", '"', ",\u201d", ',"')) or not head:
         return after() or before()
     return before() or after()
+
+
+def claimant_of(
+    text: str, cues: Sequence[StanceCue], cue: StanceCue, *, offset: int = 0
+) -> tuple[int, int] | None:
+    """Return the claimant span for the deciding ``cue``, else for another cue of the sentence.
+
+    A denial or a "could not verify" cue names nobody ("there is no truth to news ...");
+    nor does a reporting verb whose neighbours are no speaker ("..., and said dozens of its
+    soldiers had been killed"): the claimant of the nearest other attribution or denial
+    cue of the sentence is taken ("the Ministry of Defence stating, 'There is no truth
+    ...'", "The army acknowledged ..."). ``text`` is the sentence, ``offset`` its start.
+    """
+    span = find_claimant(text, cue, offset=offset)
+    if span is not None:
+        return span
+    others = sorted(
+        (c for c in cues if c is not cue and c.claimant and c.stance in ("attributed", "denied")),
+        # the denier of "reports that ... are false" speaks after it ("..., the army said")
+        key=lambda c: (
+            (c.start > cue.start) != (cue.rule == "denied_predicate"),
+            abs(c.start - cue.start),
+        ),
+    )
+    for other in others:
+        span = find_claimant(text, other, offset=offset)
+        if span is not None:
+            return span
+    return None
+
+
+def unnamed_claimant(cue: StanceCue | None, text: str, offset: int = 0) -> str:
+    """Return the unnamed claimant of a hedged report ("unnamed ('reportedly')"), else "".
+
+    data/ANNOTATION.md records a hedge without a speaker ("reportedly", "are said to") as
+    attributed to ``unnamed ('<cue>')``, side ``neutral``.
+    """
+    if cue is None or cue.rule not in ("attributed_hedge", "attributed_emerged"):
+        return ""
+    words = text[cue.start - offset : cue.end - offset].lower()
+    if words.startswith("appear") or words == "apparently":
+        return ""  # the journalist's own hedge, no report
+    return f"unnamed ('{words}')"
 
 
 @lru_cache(maxsize=4096)
@@ -332,6 +432,16 @@ def claimant_side(claimant: str) -> str:
     """
     if not claimant:
         return ""
+    parts = re.split(r",?\s+(?:and|as well as|&)\s+", claimant)
+    if len(parts) > 1:
+        # a joint claim ("rebels and military sources", "a war monitor and the fighters"):
+        # the monitor's neutral if one speaks, neutral too when the sides differ
+        sides = {claimant_side(part) for part in parts if part.strip()}
+        sides.discard("")
+        if "neutral" in sides or len(sides) > 1:
+            return "neutral"
+        if sides:
+            return sides.pop()
     best: tuple[int, str] | None = None
     for pattern, side in _claimant_sides():
         m = pattern.search(claimant)

@@ -172,7 +172,7 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     effect = ev["relation"].map({str(k): v for k, v in RELATION_EFFECT.items()}).astype(object)
     denied = (ev["stance"] == "denied").to_numpy(dtype=bool)
     claimant = ev["claimant_side"].fillna("").astype(object).to_numpy(dtype=object)
-    neutral = np.isin(claimant, ["", "neutral"])
+    neutral = np.isin(claimant, ["", "neutral", "foreign"])
     favourable = (effect != "end").to_numpy(dtype=bool) ^ denied
     own = claimant == side
     interest = np.where(

@@ -145,6 +145,10 @@ ALLIES: Mapping[str, str] = {
 AREA_KINDS: tuple[str, ...] = ("country", "governorate", "district", "region")
 
 
+#: Rule 4: claimants whose side says nothing about their interest in a claim.
+_NEUTRAL_CLAIMANTS = ("", "neutral", "foreign")
+
+
 # -- rule functions ------------------------------------------------------------------------
 
 
@@ -155,8 +159,9 @@ def interest(relation: str, stance: str, actor_side: str, claimant_side: str) ->
     contests or presses the place; ``withdrew``/``lost`` are unfavourable; a denial
     flips this. A claimant of the actor's side making a favourable claim is
     ``self_serving``, an unfavourable one is ``against`` its interest; a claimant of
-    another side the other way round; the text itself (``""``) and ``neutral`` claimants
-    are ``neutral``.
+    another side the other way round; the text itself (``""``), ``neutral`` claimants and
+    ``foreign`` ones (a foreign state's officials or media back one side or another: which
+    one the side does not say) are ``neutral``.
 
     Examples
     --------
@@ -168,8 +173,10 @@ def interest(relation: str, stance: str, actor_side: str, claimant_side: str) ->
     'self_serving'
     >>> interest("captured", "asserted", "opposition", "")
     'neutral'
+    >>> interest("captured", "attributed", "opposition", "foreign")  # "Turkish sources said"
+    'neutral'
     """
-    if claimant_side in ("", "neutral"):
+    if claimant_side in _NEUTRAL_CLAIMANTS:
         return "neutral"
     favourable = RELATION_EFFECT[Relation(relation)] != "end"
     if Stance(stance) is Stance.DENIED:

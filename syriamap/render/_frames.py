@@ -49,6 +49,7 @@ PLACE_FIELDS: dict[str, str] = {
     "side": "str",
     "status": "str",
     "confirmed": "bool",
+    "disputed": "bool",
     "confidence": "float",
     "n_sources": "int",
     "sources": "str",
@@ -80,6 +81,19 @@ class RenderInput:
     districts: gpd.GeoDataFrame | None = None
     #: Each day uses only what had been published by that day (``as_reported_by="each"``).
     reported_each_day: bool = False
+    #: Polygons of governorates and districts (``place_id``, geometry): claims about a
+    #: whole area are drawn as its outline, not as a dot. None: only the day's
+    #: governorate polygons are known.
+    areas: gpd.GeoDataFrame | None = None
+    #: Reference labels drawn on every map whatever the claims: the governorate capitals
+    #: (``place_id``, ``name``, ``name_ar``, ``iso``, Point geometry).
+    capitals: gpd.GeoDataFrame | None = None
+    #: The places on the day before the first date (control_at's columns), so that the
+    #: first day also says what changed; None: changes start with the second day.
+    previous: gpd.GeoDataFrame | None = None
+    #: Other spellings of places (``{place_id: aliases}``, Latin and Arabic, from the
+    #: gazetteer), so that the page's search finds "Sweida" or "حمص".
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -189,6 +203,9 @@ def load(
     districts
         Also load the district boundaries (an optional HTML layer).
     """
+    import geopandas as gpd
+    import pandas as pd
+
     from .. import fusion
 
     days = date_span(date, start=start, end=end)
@@ -203,18 +220,64 @@ def load(
         )
         for day in days
     )
-    district_frame = None
-    if districts:
-        from ..boundaries import districts as load_districts
+    from ..boundaries import districts as load_districts
+    from ..boundaries import governorates as load_governorates
 
-        district_frame = load_districts()
+    capitals = capital_points()
+    before = days[0] - dt.timedelta(days=1)
+    previous = fusion.control_at(before, as_reported_by=before if each else reported, store=opened)
+    district_frame = load_districts()
+    areas = pd.concat(
+        [load_governorates()[["place_id", "geometry"]], district_frame[["place_id", "geometry"]]],
+        ignore_index=True,
+    )
     return RenderInput(
         days=states,
         assertions=opened.assertions_frame(),
         sources=opened.sources_frame(),
         as_reported_by=reported,
-        districts=district_frame,
+        districts=district_frame if districts else None,
         reported_each_day=each,
+        areas=gpd.GeoDataFrame(areas, geometry="geometry", crs="EPSG:4326"),
+        capitals=capitals,
+        previous=previous,
+        aliases=place_aliases(
+            {str(p) for state in states for p in state.places["place_id"]}
+            | {str(p) for p in capitals["place_id"]}
+        ),
+    )
+
+
+def place_aliases(place_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Return the gazetteer's other spellings of each place (those it knows)."""
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    out: dict[str, tuple[str, ...]] = {}
+    for pid in place_ids:
+        if pid in gazetteer:
+            place = gazetteer.get(pid)
+            out[pid] = tuple(a for a in (place.name_ar, *place.aliases) if a)
+    return out
+
+
+def capital_points() -> gpd.GeoDataFrame:
+    """Return the 14 governorate capitals as points (the map's reference labels)."""
+    import geopandas as gpd
+
+    from ..gazetteer import Gazetteer
+
+    capitals = Gazetteer.default().capitals()
+    rows = sorted(capitals.items())
+    return gpd.GeoDataFrame(
+        {
+            "place_id": [p.place_id for _, p in rows],
+            "name": [p.name for _, p in rows],
+            "name_ar": [p.name_ar for _, p in rows],
+            "iso": [iso for iso, _ in rows],
+        },
+        geometry=gpd.points_from_xy([p.lon for _, p in rows], [p.lat for _, p in rows]),
+        crs="EPSG:4326",
     )
 
 
@@ -230,6 +293,10 @@ def _int(value: Any) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _flag(value: Any) -> bool:
+    return False if is_missing(value) else bool(value)
 
 
 def _str(value: Any) -> str | None:
@@ -266,6 +333,9 @@ def place_rows(data: RenderInput, day: DayState) -> list[dict[str, Any]]:
                 "side": _str(rec.get("side")) or None,
                 "status": _str(rec.get("status")) or "unknown",
                 "confirmed": bool(confirmed) if not is_missing(confirmed) else False,
+                # fusion's probabilistic model adds ``disputed`` (sources disagree on
+                # the holder); older states lack it
+                "disputed": _flag(rec.get("disputed", False)),
                 "confidence": None if is_missing(confidence) else round(float(confidence), 3),
                 "n_sources": _int(rec.get("n_sources")) or len(source_ids),
                 "sources": "; ".join(publishers) or None,
@@ -336,6 +406,63 @@ def _to_frame(rows: Sequence[Mapping[str, Any]], *, extra: Iterable[str]) -> gpd
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
+#: Columns of the exported ``changes`` layer (GeoPackage), in order.
+CHANGE_FIELDS = [
+    "date",
+    "place_id",
+    "name",
+    "kind",
+    "change",
+    "before_side",
+    "before_actor",
+    "before_status",
+    "after_side",
+    "after_actor",
+    "after_status",
+    "claims",
+]
+
+
+def change_table(data: RenderInput) -> gpd.GeoDataFrame:
+    """Return what changed on each day since the day before (:func:`syriamap.changes.compare`).
+
+    One row per place and day on which its holder or status changed, it was first mapped
+    or no longer mapped; ``claims`` are the assertion ids behind the change, ``; ``-joined.
+    The first day is compared with ``data.previous`` when it is known.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    from ..changes import compare
+
+    event_dates = {aid: rec.get("event_date") for aid, rec in data.assertion_records().items()}
+    rows: list[dict[str, Any]] = []
+    for k, state in enumerate(data.days):
+        before = data.days[k - 1].places if k else data.previous
+        if before is None:
+            continue
+        for change in compare(
+            before,
+            state.places,
+            start=state.date - dt.timedelta(days=1),
+            event_dates=event_dates,
+        ):
+            rows.append(
+                {
+                    **{f: change.get(f) for f in CHANGE_FIELDS if f in change},
+                    "date": state.date.isoformat(),
+                    "claims": "; ".join(change["claims"]) or None,
+                    "_lon": change["lon"],
+                    "_lat": change["lat"],
+                }
+            )
+    frame = pd.DataFrame(
+        [{f: r.get(f) for f in CHANGE_FIELDS} for r in rows], columns=CHANGE_FIELDS
+    )
+    geometry = gpd.points_from_xy([r["_lon"] for r in rows], [r["_lat"] for r in rows])
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
 def governorate_fields() -> list[str]:
     """Properties of an exported governorate, in order."""
     return [
@@ -346,6 +473,7 @@ def governorate_fields() -> list[str]:
         "n_places",
         *(f"share_{s}" for s in sides()),
         *(f"pop_share_{s}" for s in sides()),
+        "coverage",
         "dominant_side",
         "dominant_share",
     ]
@@ -360,13 +488,13 @@ def governorate_table(day: DayState) -> gpd.GeoDataFrame:
     for name in governorate_fields():
         if name in frame.columns:
             out[name] = frame[name].to_numpy()
-        elif name.startswith(("share_", "pop_share_")):
+        elif name.startswith(("share_", "pop_share_")) or name == "coverage":
             out[name] = [0.0] * len(frame)
         else:
             out[name] = [None] * len(frame)
     table = gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs="EPSG:4326")
     for name in governorate_fields():
-        if name.startswith(("share_", "pop_share_")) or name == "dominant_share":
+        if name.startswith(("share_", "pop_share_")) or name in ("dominant_share", "coverage"):
             table[name] = table[name].astype("float64").fillna(0.0).round(4)
     table["n_places"] = table["n_places"].fillna(0).astype("int64")
     table["dominant_side"] = [

@@ -1,10 +1,18 @@
-"""GeoPackage export for QGIS: ``places``, ``governorates`` and the non-spatial ``assertions``.
+"""GeoPackage export for QGIS: ``places``, ``governorates``, ``changes`` and ``assertions``.
 
 Dates are real GeoPackage ``DATE`` columns (QGIS and GDAL read them as dates), and each
 spatial layer carries its default QGIS style in the ``layer_styles`` table (QGIS's own
 schema, registered in ``gpkg_contents`` as ``attributes``), so the file opens with the
 same colours as the HTML map. For a timeline the styles also switch on the layers'
 temporal properties (``valid_from``/``valid_to``) for the Temporal Controller.
+
+The interval bounds ``valid_from``/``valid_to`` are ``DATETIME`` columns holding
+``YYYY-MM-DDT00:00:00.000`` (midnight, no time zone): QGIS compiles its temporal filter
+(``"valid_from" < make_datetime(…)``) into the provider's SQL, where SQLite compares
+text with the literal ``'YYYY-MM-DDT00:00:00.000'``. A plain ``DATE`` (``2024-12-07``)
+sorts before that literal of the same day, so the next day's features slipped through;
+midnight in exactly the literal's form compares like the dates it stands for, in SQL
+and in QGIS's own expression engine alike (both read it as local midnight).
 """
 
 from __future__ import annotations
@@ -17,7 +25,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .._io import atomic_path
 from .._types import DateLike, PathLike
-from ._frames import RenderInput, governorate_table, load, place_intervals, place_table
+from ._frames import (
+    RenderInput,
+    change_table,
+    governorate_table,
+    load,
+    place_intervals,
+    place_table,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -44,6 +59,9 @@ CREATE TABLE IF NOT EXISTS "layer_styles" (
 
 _ASSERTION_DATES = ("event_date", "source_published")
 _PLACE_DATES = ("as_of", "last_change", "valid_from", "valid_to", "date")
+#: Interval bounds stored as DATETIME at midnight, in the text form QGIS compiles to.
+_INTERVAL = ("valid_from", "valid_to")
+MIDNIGHT = "T00:00:00.000"
 
 
 def _dates_last(frame: Any, date_columns: tuple[str, ...]) -> tuple[Any, list[str]]:
@@ -65,11 +83,15 @@ def _noop(*_args: Any) -> None:
 
 
 def _retype_dates(con: sqlite3.Connection, table: str, columns: list[str]) -> None:
-    """Re-declare TEXT columns as ``DATE`` (GeoPackage's date type), keeping their values."""
+    """Re-declare TEXT columns as ``DATE`` (``DATETIME`` at midnight for interval bounds)."""
     for column in columns:
         tmp = f"_{column}_date"
-        con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{tmp}" DATE')
-        con.execute(f'UPDATE "{table}" SET "{tmp}" = "{column}"')
+        if column in _INTERVAL:
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{tmp}" DATETIME')
+            con.execute(f'UPDATE "{table}" SET "{tmp}" = "{column}" || ?', (MIDNIGHT,))
+        else:
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{tmp}" DATE')
+            con.execute(f'UPDATE "{table}" SET "{tmp}" = "{column}"')
         con.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
         con.execute(f'ALTER TABLE "{table}" RENAME COLUMN "{tmp}" TO "{column}"')
 
@@ -158,6 +180,8 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
                 _PLACE_DATES,
                 {"geometry_type": "MultiPolygon", "promote_to_multi": True},
             ),
+            # what changed each day since the day before (holder, status, new, dropped)
+            ("changes", change_table(data), ("date",), {"geometry_type": "Point"}),
             ("assertions", assertions, _ASSERTION_DATES, {}),
         ):
             out, date_columns = _dates_last(frame, dates)

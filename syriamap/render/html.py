@@ -37,15 +37,19 @@ from ._evidence import (
 )
 from ._frames import RenderInput, load, place_rows
 from .style import (
+    AREA_KINDS,
+    AREA_STYLES,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
     MARKER_STYLES,
     UNKNOWN_COLOUR,
+    label_importance,
     marker_class,
     radius,
     side_colours,
     side_label,
     sides,
+    state_text,
 )
 
 __all__ = ["TILES", "MapPage", "build_page", "render_html"]
@@ -81,7 +85,8 @@ _HOW_TO_READ = """
 <p>Each dot is a place that at least one source in the store says something about. Its
 colour is the side that held it on the date shown, as fused from those claims; nothing
 here is a front line, and a missing dot means no claim was found, not that nobody holds
-the place.</p>
+the place. A claim about a whole governorate or district is not a dot: it is drawn as a
+thick line just inside that area's border, in the same colours and line styles.</p>
 <p>A <b>solid</b> dot is asserted by a source in its own voice (darker = more confident).
 A <b>dashed</b> outline marks a contested place. A <b>hollow dotted ring</b> is a place
 known only from claims attributed to someone else, denied or unverified.</p>
@@ -215,7 +220,182 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     return None if geom is None or geom.is_empty else mapping(geom)
 
 
-def _legend(present: Sequence[str], has_districts: bool) -> str:
+_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|an|at|az|ash|ad|ed|es|er)[\s'\u2019-]+")
+
+
+def search_key(text: str) -> str:
+    """Fold a name for the page's search; the page folds what is typed the same way.
+
+    Lower case, accents and Arabic vowel marks dropped, Arabic letter variants unified
+    (alef forms, ta marbuta, alef maqsura), a leading article dropped (al-, as-, ال),
+    then everything but letters and digits removed.
+
+    Examples
+    --------
+    >>> search_key("As-Suwayda"), search_key("Soueïda"), search_key("السويداء")
+    ('suwayda', 'soueida', 'سويداء')
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    folded = folded.lower().replace("\u0640", "")
+    for old, new in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ة", "ه"), ("ى", "ي")):
+        folded = folded.replace(old, new)
+    folded = _ARTICLE.sub("", folded.strip())
+    if folded.startswith("ال"):
+        folded = folded[2:]
+    return "".join(c for c in folded if c.isalnum())
+
+
+def _search_entries(
+    data: RenderInput, features: Sequence[Mapping[str, Any]], capitals: Sequence[Sequence[Any]]
+) -> list[list[Any]]:
+    """``[[feature index (or -1 - capital index), key, key…], …]`` for the page's search."""
+    out: list[list[Any]] = []
+
+    def keys(names: Sequence[Any]) -> list[str]:
+        seen: list[str] = []
+        for name in names:
+            key = search_key(str(name)) if name else ""
+            if key and key not in seen:
+                seen.append(key)
+        return seen[:40]
+
+    for feature in features:
+        props = feature["properties"]
+        pid = props["id"]
+        names = [_html.unescape(props["n"]), *data.aliases.get(pid, ())]
+        out.append([props["i"], *keys(names)])
+    if data.capitals is not None:
+        for k, pid in enumerate(data.capitals["place_id"]):
+            if capitals[k][4] < 0:  # not a place on the map: search its label
+                names = [data.capitals["name"].iloc[k], *data.aliases.get(str(pid), ())]
+                out.append([-1 - k, *keys(names)])
+    return out
+
+
+def _day_changes(
+    data: RenderInput, index: Mapping[str, int], event_dates: Mapping[str, Any]
+) -> list[list[list[Any]] | None]:
+    """Per day, what changed since the day before (:func:`syriamap.changes.compare`).
+
+    Each change is ``[feature index or -1, kind, name, before, after]`` (text escaped);
+    None for a first day with nothing to compare with.
+    """
+    from ..changes import KINDS, compare, state_phrase
+
+    out: list[list[list[Any]] | None] = []
+    for k, state in enumerate(data.days):
+        before = data.days[k - 1].places if k else data.previous
+        if before is None:
+            out.append(None)
+            continue
+        rows = compare(
+            before,
+            state.places,
+            start=state.date - dt.timedelta(days=1),
+            event_dates=event_dates,
+        )
+        out.append(
+            [
+                [
+                    index.get(r["place_id"], -1),
+                    KINDS.index(r["change"]),
+                    esc(r["name"]),
+                    esc(state_phrase(r["before_side"], r["before_actor"], r["before_status"])),
+                    esc(state_phrase(r["after_side"], r["after_actor"], r["after_status"])),
+                ]
+                for r in rows
+            ]
+        )
+    return out
+
+
+def _reference_labels(
+    data: RenderInput, gov_ids: Sequence[str], governorates: Any, index: Mapping[str, int]
+) -> dict[str, list[list[Any]]]:
+    """Labels drawn whatever the claims: governorate names and their capitals.
+
+    ``gov``: ``[name, name_ar, lon, lat, capital name, feature index]`` at a point inside each
+    governorate (its pole of inaccessibility, so a label sits well inside the area);
+    ``cap``: ``[name, name_ar, lon, lat, feature index or -1]``.
+    """
+    from shapely.ops import polylabel
+
+    capitals: dict[str, str] = {}
+    cap: list[list[Any]] = []
+    if data.capitals is not None:
+        frame = data.capitals
+        for rec, geom in zip(
+            frame.drop(columns=frame.geometry.name).to_dict("records"),
+            frame.geometry.values,
+            strict=True,
+        ):
+            capitals[str(rec.get("iso"))] = esc(rec.get("name"))
+            cap.append(
+                [
+                    esc(rec.get("name")),
+                    esc(rec.get("name_ar")),
+                    round(geom.x, 4),
+                    round(geom.y, 4),
+                    index.get(str(rec.get("place_id")), -1),
+                ]
+            )
+    gov: list[list[Any]] = []
+    names = list(governorates["name"]) if "name" in governorates else [""] * len(gov_ids)
+    names_ar = list(governorates["name_ar"]) if "name_ar" in governorates else [""] * len(gov_ids)
+    isos = list(governorates["iso"]) if "iso" in governorates else [""] * len(gov_ids)
+    for k, (name, name_ar, iso, geom) in enumerate(
+        zip(names, names_ar, isos, governorates.geometry.values, strict=True)
+    ):
+        if geom is None or geom.is_empty:
+            continue
+        point = polylabel(max(getattr(geom, "geoms", [geom]), key=lambda g: g.area), 0.01)
+        gov.append(
+            [
+                esc(name),
+                esc(name_ar),
+                round(point.x, 4),
+                round(point.y, 4),
+                capitals.get(iso, ""),
+                k,
+            ]
+        )
+    return {"gov": gov, "cap": cap}
+
+
+def _area_outlines(data: RenderInput, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """``{place_id: GeoJSON MultiLineString}``: the inset outline of each area claim.
+
+    An outline (not a filled polygon) keeps the inside of the area clickable for the
+    places and governorate beneath it; the inset keeps it clear of the boundary line.
+    """
+    import shapely
+
+    polygons: dict[str, Any] = {}
+    for day in data.days[:1]:
+        frame = day.governorates
+        if "place_id" in frame:
+            polygons.update(zip(frame["place_id"].astype(str), frame.geometry.values, strict=True))
+    if data.areas is not None and len(data.areas):
+        polygons.update(
+            zip(data.areas["place_id"].astype(str), data.areas.geometry.values, strict=True)
+        )
+    out: dict[str, Any] = {}
+    for row in rows:
+        geom = polygons.get(row["place_id"])
+        if geom is None or geom.is_empty:
+            continue  # no polygon known: the claim stays a dot at its point
+        inset = geom.buffer(-0.015)
+        if inset.is_empty or inset.area < 0.3 * geom.area:
+            inset = geom
+        line = shapely.simplify(inset.boundary, 0.003)
+        out[row["place_id"]] = _geometry(shapely.transform(line, lambda c: c.round(4)))
+    return out
+
+
+def _legend(present: Sequence[str], has_districts: bool, has_areas: bool = False) -> str:
     colours = side_colours()
     items = []
     for side in present:
@@ -236,17 +416,35 @@ def _legend(present: Sequence[str], has_districts: bool) -> str:
             f'fill="{fill}" fill-opacity="{opacity:.2f}" stroke="{stroke}" '
             f'stroke-width="{style["weight"]}"{dash}/></svg>{esc(style["label"])}</li>'
         )
+    symbols.append(
+        '<li><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7.5" '
+        'fill="none" stroke="#111" stroke-width="2"/><circle cx="9" cy="9" r="3.5" '
+        'fill="#999"/></svg>changed holder or status since the day before</li>'
+    )
     district = (
         '<li><svg width="18" height="10" aria-hidden="true"><line x1="0" y1="5" x2="18" y2="5" '
         'stroke="#7a7a7a" stroke-dasharray="2 3"/></svg>district boundary (layer list)</li>'
         if has_districts
         else ""
     )
+    areas = ""
+    if has_areas:
+        held, contested = AREA_STYLES["held"], AREA_STYLES["contested"]
+        areas = (
+            '<h2>Claims about a whole area</h2><ul><li><svg width="26" height="12" '
+            'aria-hidden="true"><line x1="1" y1="6" x2="25" y2="6" stroke="#777" '
+            f'stroke-width="{held["weight"]}"/></svg>governorate or district said to be held '
+            '(its outline, in the side\'s colour)</li><li><svg width="26" height="12" '
+            'aria-hidden="true"><line x1="1" y1="6" x2="25" y2="6" stroke="#777" '
+            f'stroke-width="{contested["weight"]}" stroke-dasharray="{contested["dash"]}"/>'
+            "</svg>area said to be contested</li></ul>"
+        )
     return (
         "<h2>Held by</h2><ul>" + "".join(items) + "</ul>"
-        "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>"
-        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>share of the covered '
-        "population held by the leading side</li>" + district + "</ul>"
+        "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>" + areas + ""
+        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>leading side’s share '
+        "of the population, weighted by confidence and by how much of it the evidence "
+        "covers</li>" + district + "</ul>"
         "<details><summary>How to read this map</summary>" + _HOW_TO_READ + "</details>"
     )
 
@@ -265,7 +463,17 @@ def _gov_tooltip(row: Mapping[str, Any], present: Sequence[str]) -> str:
     )
     n = int(row.get("n_places") or 0)
     head = f"<b>{esc(row.get('name'))}</b> {esc(row.get('name_ar'))}"
-    return head + f"<br>{n} mapped place{'s' if n != 1 else ''}" + (lines or "<br>no claims")
+    coverage = float(row.get("coverage") or 0.0)
+    shade = float(row.get("dominant_share") or 0.0)
+    evidence = (
+        f"<br>evidence covers {coverage:.0%} of its population; shaded at {shade:.0%}" if n else ""
+    )
+    return (
+        head
+        + f"<br>{n} mapped place{'s' if n != 1 else ''}"
+        + (lines or "<br>no claims")
+        + evidence
+    )
 
 
 def _sources_attribution(data: RenderInput, cited: set[str]) -> str:
@@ -305,7 +513,12 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
     for rows in rows_by_day:
         for row in rows:
             first.setdefault(row["place_id"], row)
-    ordered = sorted(first.values(), key=lambda r: (radius(r["kind"]), r["place_id"]))
+    outlines = _area_outlines(data, [r for r in first.values() if r["kind"] in AREA_KINDS])
+    # areas first (drawn below the dots), then smallest dots first so cities draw on top
+    ordered = sorted(
+        first.values(),
+        key=lambda r: (r["place_id"] not in outlines, radius(r["kind"]), r["place_id"]),
+    )
     index = {row["place_id"]: i for i, row in enumerate(ordered)}
     kinds: dict[str, int] = {}
     govnames: dict[str, int] = {}
@@ -318,13 +531,18 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
             "r": radius(row["kind"]),
             "k": kinds.setdefault(esc(row["kind"]), len(kinds)),
             "g": govnames.setdefault(esc(row["governorate"]), len(govnames)),
+            "w": label_importance(row["kind"], row["population"], row["n_sources"]),
         }
         if row["name_ar"]:
             properties["a"] = esc(row["name_ar"])
+        outline = outlines.get(row["place_id"])
+        if outline is not None:
+            properties["ar"] = 1  # an area claim: drawn as the area's outline
         features.append(
             {
                 "type": "Feature",
-                "geometry": {
+                "geometry": outline
+                or {
                     "type": "Point",
                     "coordinates": [round(row["lon"], 5), round(row["lat"], 5)],
                 },
@@ -360,7 +578,9 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
 
     days = []
     n = len(features)
-    for state, rows in zip(data.days, rows_by_day, strict=True):
+    event_dates = {aid: rec.get("event_date") for aid, rec in assertions.items()}
+    changes_by_day = _day_changes(data, index, event_dates)
+    for state, rows, changed in zip(data.days, rows_by_day, changes_by_day, strict=True):
         s, c, e, t = [-1] * n, [-1] * n, [-1] * n, [-1] * n
         newest = ""
         for row in rows:
@@ -368,12 +588,23 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
             side = row["side"] or ""
             if row["status"] == "held" and side:
                 present.add(side)
+            # one state per place: the symbol (marker class), the popup text and the
+            # exported status all derive from these same fields
             key = (
                 side,
                 row["status"],
                 bool(row["confirmed"]),
                 row["actor"] or "",
                 marker_class(row["status"], row["confirmed"]),
+                esc(
+                    state_text(
+                        row["status"],
+                        side,
+                        row["actor"],
+                        row["confirmed"],
+                        disputed=row.get("disputed", False),
+                    )
+                ),
             )
             s[i] = codes.setdefault(key, len(codes))
             c[i] = -1 if row["confidence"] is None else round(100 * row["confidence"])
@@ -396,6 +627,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
                 "n": newest or None,
                 "f": freshness(newest or None, state.date),
                 "stale": bool(newest) and newest < state.date.isoformat(),
+                "ch": changed,
             }
         )
 
@@ -449,16 +681,21 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         }
 
     attribution = PLACE_ATTRIBUTION + _sources_attribution(data, cited)
+    labels = _reference_labels(data, gov_ids, base, index)
+    search = _search_entries(data, features, labels["cap"])
 
     order = [s for s in sides() if s in present] + sorted(present - set(sides()))
     return {
         "title": "Territorial control in Syria",
         "dates": [d.date.isoformat() for d in data.days],
         "dateLabels": [_long_date(d.date) for d in data.days],
+        "shortDates": [f"{d.date.day} {d.date.strftime('%b')}" for d in data.days],
+        "previousLabel": _long_date(data.days[0].date - dt.timedelta(days=1)),
         "colours": side_colours(),
         "labels": {s: side_label(s) for s in (*sides(), *present)},
         "unknown": UNKNOWN_COLOUR,
         "styles": MARKER_STYLES,
+        "areaStyles": AREA_STYLES,
         "gov": {"base": GOV_FILL_BASE, "gain": GOV_FILL_GAIN},
         "places": {"type": "FeatureCollection", "features": features},
         "codes": [list(k) for k in codes],
@@ -468,6 +705,8 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "src": src_html,
         "kinds": list(kinds),
         "govnames": list(govnames),
+        "names": labels,
+        "search": search,
         "days": days,
         "governorates": governorates,
         "govdays": govdays,
@@ -476,6 +715,7 @@ def _payload(data: RenderInput, *, tiles: dict[str, str] | None) -> dict[str, An
         "attribution": attribution,
         "tiles": tiles,
         "_legend_sides": order,
+        "_has_areas": bool(outlines),
     }
 
 
@@ -514,6 +754,7 @@ def build_page(data: RenderInput, *, tiles: str | None = None) -> MapPage:
     tile_spec = _tiles(tiles)
     payload = _payload(data, tiles=tile_spec)
     legend_sides = payload.pop("_legend_sides")
+    has_areas = payload.pop("_has_areas")
     leaflet_js, leaflet_css = _leaflet()
     first, last = data.days[0].date, data.days[-1].date
     span = _long_date(last) if first == last else f"{_long_date(first)} – {_long_date(last)}"
@@ -539,7 +780,7 @@ def build_page(data: RenderInput, *, tiles: str | None = None) -> MapPage:
             "FRESH_CLASS": "stale" if payload["days"][-1]["stale"] else "",
             "LEAFLET_CSS": leaflet_css,
             "PAGE_CSS": _template.PAGE_CSS,
-            "LEGEND": _legend(legend_sides, payload["districts"] is not None),
+            "LEGEND": _legend(legend_sides, payload["districts"] is not None, has_areas),
             "DATA": json_for_script(payload),
             "LEAFLET_JS": leaflet_js,
             "PAGE_JS": _template.PAGE_JS,

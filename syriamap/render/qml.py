@@ -104,14 +104,103 @@ def _temporal(parent: ET.Element) -> None:
     ET.SubElement(fixed, "end")
 
 
+def _labeling(
+    parent: ET.Element, *, size: float, colour: str, bold: bool, upper: bool, priority: str
+) -> None:
+    """Add simple labels on ``name`` with a white halo (QGIS avoids collisions).
+
+    ``priority`` is an expression giving 0..10: when labels collide QGIS keeps the one of
+    higher priority (capitals and larger places first, as on the HTML page).
+    """
+    labeling = ET.SubElement(parent, "labeling", type="simple")
+    settings = ET.SubElement(labeling, "settings", calloutType="simple")
+    style = ET.SubElement(
+        settings,
+        "text-style",
+        fieldName="name",
+        isExpression="0",
+        fontFamily="Sans Serif",
+        fontSize=str(size),
+        fontSizeUnit="Point",
+        fontWeight="75" if bold else "50",
+        fontCapitals="1" if upper else "0",
+        fontLetterSpacing="0.5" if upper else "0",
+        textColor=_rgba(colour),
+        textOpacity="1",
+        multilineHeight="1",
+        blendMode="0",
+        previewBkgrdColor="255,255,255,255",
+    )
+    ET.SubElement(
+        style,
+        "text-buffer",
+        bufferDraw="1",
+        bufferSize="0.7",
+        bufferSizeUnits="MM",
+        bufferColor="255,255,255,255",
+        bufferOpacity="0.9",
+        bufferNoFill="1",
+        bufferJoinStyle="128",
+        bufferBlendMode="0",
+    )
+    ET.SubElement(
+        settings,
+        "placement",
+        placement="6" if not upper else "1",  # around the point / over the centroid
+        dist="1",
+        distUnits="MM",
+        priority="5",
+        centroidInside="1",
+        centroidWhole="0",
+        fitInPolygonOnly="0",
+    )
+    ET.SubElement(
+        settings,
+        "rendering",
+        obstacle="1",
+        displayAll="0",
+        upsidedownLabels="0",
+        labelPerPart="0",
+        mergeLines="0",
+        scaleVisibility="0",
+        drawLabels="1",
+        limitNumLabels="0",
+        maxNumLabels="2000",
+        zIndex="1" if upper else "2",
+    )
+    dd = ET.SubElement(settings, "dd_properties")
+    root = ET.SubElement(dd, "Option", type="Map")
+    ET.SubElement(root, "Option", name="name", type="QString", value="")
+    props = ET.SubElement(root, "Option", name="properties", type="Map")
+    prop = ET.SubElement(props, "Option", name="Priority", type="Map")
+    ET.SubElement(prop, "Option", name="active", type="bool", value="true")
+    ET.SubElement(prop, "Option", name="expression", type="QString", value=priority)
+    ET.SubElement(prop, "Option", name="type", type="int", value="3")
+    ET.SubElement(root, "Option", name="type", type="QString", value="collection")
+
+
+#: Label priority of places in QGIS (0..10): kind first, then population (log scale).
+_PLACE_PRIORITY = (
+    "min(10, CASE \"kind\" WHEN 'city' THEN 6 WHEN 'town' THEN 4 WHEN 'region' THEN 4 "
+    "WHEN 'subdistrict' THEN 3 WHEN 'site' THEN 2 WHEN 'village' THEN 2 ELSE 1 END"
+    ' + coalesce(log10(max(1, "population")) / 2, 0))'
+)
+
+
 def _document(
-    renderer_attr: str, categories: list[tuple[str, str]], symbol, *, temporal: bool = False
+    renderer_attr: str,
+    categories: list[tuple[str, str]],
+    symbol,
+    *,
+    temporal: bool = False,
+    labels: dict[str, Any] | None = None,
 ) -> str:
+    categories_text = "Symbology|Labeling" + ("|Temporal" if temporal else "")
     qgis = ET.Element(
         "qgis",
         version=_QGIS_VERSION,
-        styleCategories="Symbology|Temporal" if temporal else "Symbology",
-        labelsEnabled="0",
+        styleCategories=categories_text if labels else categories_text.replace("|Labeling", ""),
+        labelsEnabled="1" if labels else "0",
     )
     if temporal:
         _temporal(qgis)
@@ -138,6 +227,8 @@ def _document(
             type="string",
         )
         symbols.append(symbol(str(i), value))
+    if labels:
+        _labeling(qgis, **labels)
     ET.SubElement(qgis, "blendMode").text = "0"
     ET.SubElement(qgis, "featureBlendMode").text = "0"
     ET.SubElement(qgis, "layerGeometryType").text = "0" if renderer_attr == "side" else "2"
@@ -258,7 +349,19 @@ def places_qml(*, temporal: bool = False) -> str:
         )
         return el
 
-    return _document("side", _categories(colours), symbol, temporal=temporal)
+    return _document(
+        "side",
+        _categories(colours),
+        symbol,
+        temporal=temporal,
+        labels={
+            "size": 8,
+            "colour": "#161616",
+            "bold": False,
+            "upper": False,
+            "priority": _PLACE_PRIORITY,
+        },
+    )
 
 
 def governorates_qml(*, temporal: bool = False) -> str:
@@ -302,4 +405,10 @@ def governorates_qml(*, temporal: bool = False) -> str:
             _data_defined(layer, {"fillColor": expression})
         return el
 
-    return _document("dominant_side", _categories(colours), symbol, temporal=temporal)
+    return _document(
+        "dominant_side",
+        _categories(colours),
+        symbol,
+        temporal=temporal,
+        labels={"size": 8, "colour": "#4a4a4a", "bold": True, "upper": True, "priority": "7"},
+    )

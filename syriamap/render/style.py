@@ -12,12 +12,16 @@ import functools
 from typing import Any
 
 __all__ = [
+    "AREA_KINDS",
+    "AREA_STYLES",
     "KIND_RADIUS",
     "MARKER_STYLES",
     "SIDE_LABELS",
     "UNKNOWN_COLOUR",
+    "label_importance",
     "marker_class",
     "side_colours",
+    "state_text",
     "side_label",
     "sides",
 ]
@@ -51,6 +55,19 @@ KIND_RADIUS = {
     "neighbourhood": 4,
 }
 DEFAULT_RADIUS = 4
+
+#: Kinds of place that are areas: a claim about one is drawn as the area's outline
+#: (inset, in the holder's colour), never as a dot at its centroid.
+AREA_KINDS = ("governorate", "district")
+
+#: How an area claim's outline is drawn, by marker class (see :data:`MARKER_STYLES`):
+#: line width (px), Leaflet/SVG dash array, line opacity.
+AREA_STYLES: dict[str, dict[str, Any]] = {
+    "held": {"weight": 3.0, "dash": None, "opacity": 0.9},
+    "contested": {"weight": 3.0, "dash": "9 6", "opacity": 0.9},
+    "unconfirmed": {"weight": 2.5, "dash": "2 6", "opacity": 0.9},
+    "unknown": {"weight": 2.0, "dash": "2 6", "opacity": 0.7},
+}
 
 #: The four ways a place is drawn. ``fill_opacity`` of ``held`` grows with confidence:
 #: ``fill_opacity + confidence_gain * confidence``. Stroke colour ``None`` means the side's
@@ -150,6 +167,59 @@ def marker_class(status: str | None, confirmed: bool | None) -> str:
     return "held" if confirmed else "unconfirmed"
 
 
+def state_text(
+    status: str | None,
+    side: str | None,
+    actor: str | None = None,
+    confirmed: bool | None = None,
+    *,
+    disputed: bool = False,
+) -> str:
+    """Describe a place's state in words, from the same fields that choose its symbol.
+
+    The popup, the tooltip and the legend use this text, and the symbol comes from
+    :func:`marker_class` on the same ``status`` and ``confirmed``: a place drawn contested
+    is never described as anything else (and the exported ``status`` is that same value).
+
+    Parameters
+    ----------
+    status
+        ``held``, ``contested`` or ``unknown`` (anything else reads as ``unknown``).
+    side, actor
+        The side and actor fusion gives (may be empty).
+    confirmed
+        A supporting claim is asserted, not only attributed, denied or unverified.
+    disputed
+        Sources disagree about the holder (fusion's ``disputed`` column, when present).
+
+    Examples
+    --------
+    >>> state_text("contested", None)
+    'contested · holder unknown'
+    >>> state_text("contested", "opposition", "southern_factions")
+    'contested · leaning Opposition (southern factions)'
+    >>> state_text("held", "government", "government", False)
+    'held by Government · only claimed, not asserted'
+    >>> state_text("unknown", "sdf")
+    'holder unknown'
+    """
+    who = side_label(side) if side else ""
+    if who and actor and actor.replace("_", " ").casefold() != who.casefold():
+        who += f" ({actor.replace('_', ' ')})"
+    key = marker_class(status, confirmed)
+    if key == "contested":
+        text = "contested · " + (f"leaning {who}" if who else "holder unknown")
+    elif key == "unknown" or not who:
+        text = "holder unknown"
+    else:
+        text = f"held by {who}"
+        if key == "unconfirmed":
+            text += " · only claimed, not asserted"
+    if disputed and key != "contested":
+        text += " · sources disagree"
+    return text
+
+
 #: Governorate choropleth: fill opacity = GOV_FILL_BASE + GOV_FILL_GAIN * dominant_share.
 GOV_FILL_BASE = 0.1
 GOV_FILL_GAIN = 0.5
@@ -160,3 +230,35 @@ PX_MM = 0.2646
 def radius(kind: str | None) -> int:
     """Marker radius in pixels for a place kind."""
     return KIND_RADIUS.get(kind or "", DEFAULT_RADIUS)
+
+
+#: How much a place's kind makes it worth a label (bigger first), see label_importance.
+KIND_LABEL_RANK = {
+    "city": 4.0,
+    "town": 2.5,
+    "region": 2.5,
+    "subdistrict": 2.0,
+    "site": 1.5,
+    "village": 1.0,
+    "neighbourhood": 0.5,
+}
+
+
+def label_importance(kind: str | None, population: int | None, n_sources: int | None) -> int:
+    """Rank a place for a label when space is short: kind, then population, then evidence.
+
+    Labels are placed greedily in this order and a label that would overlap one already
+    placed is left out, so a crowded area shows its largest, best-attested places.
+
+    Examples
+    --------
+    >>> label_importance("city", 2_000_000, 3) > label_importance("village", 500, 1)
+    True
+    """
+    import math
+
+    score = KIND_LABEL_RANK.get(kind or "", 1.0)
+    if population:
+        score += max(0.0, math.log10(max(1, int(population)))) * 0.8
+    score += 0.4 * min(5, int(n_sources or 0))
+    return round(10 * score)

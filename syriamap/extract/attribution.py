@@ -1,0 +1,340 @@
+"""Stance across sentences: attributions that reach beyond their own sentence.
+
+Stage: stance (second pass, over the candidates of a whole document). The sentence-level
+rules (:mod:`syriamap.extract.stance`) see one sentence; news also attributes claims
+across sentences. Rules, applied in this order to claims the first pass left
+``asserted``:
+
+1. **A quotation over several sentences** whose speaker is named where it closes
+   ("\u201cOur forces entered X. ... We hold the city,\u201d the statement read."): every
+   sentence of the quotation takes the closing attribution.
+2. **A speaker that opens a passage with a colon** ("The army said in a statement:"):
+   the rest of its paragraph, or the next paragraph when the colon ends one, is the
+   speaker's.
+3. **A sentence that points back** ("This development, reported by Anadolu Agency, ...",
+   "Reuters writes about this", cues ``back_*`` of ``data/lexicon/stance.csv``) and makes
+   no claim of its own attributes the claims of the sentence before it.
+4. **A headline** (a short unpunctuated first line, or one repeated as such) takes the
+   stance, claimant and claimant side of the first body claim on the same place, side and
+   relation (:data:`RELATION_FAMILY` pairs "sweep into" with "seized control of"):
+   "Rebels seize Manbij" over "Rebels seized Manbij on Monday, a war monitor said" is the
+   monitor's claim, not the page's.
+
+Each changed candidate gets a ``note`` saying which rule and where its attribution is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .sentences import Sentence
+from .speakers import is_speaker
+from .stance import StanceCue, claimant_of, claimant_side, find_stance_cues
+
+__all__ = [
+    "RELATION_FAMILY",
+    "attribute_across_sentences",
+    "headline_sentences",
+    "recent_speaker",
+]
+
+RELATION_FAMILY = {
+    "captured": "take",
+    "entered": "take",
+    "controls": "take",
+    "withdrew": "leave",
+    "lost": "leave",
+    "advancing": "near",
+    "encircled": "near",
+    "contested": "fight",
+}
+"""Relations a headline may word differently from its body ("sweep into" / "seize")."""
+
+_OPEN = "\u201c"
+_CLOSE = "\u201d"
+_MAX_HEADLINE_WORDS = 25
+_MAX_QUOTE_SENTENCES = 12  # a quotation longer than this is not followed (linear cost)
+
+
+def headline_sentences(sentences: Sequence[Sentence]) -> set[int]:
+    """Return the indices of headline sentences.
+
+    A headline is the only sentence of one of the first three paragraphs, at most
+    :data:`_MAX_HEADLINE_WORDS` words, without a final full stop, question or exclamation
+    mark; the same text repeated as a paragraph later counts too (pages that print the
+    headline twice).
+    """
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    out: set[int] = set()
+    titles: set[str] = set()
+    for k, paragraph in enumerate(sorted(by_paragraph)):
+        group = by_paragraph[paragraph]
+        if len(group) != 1:
+            continue
+        s = group[0]
+        text = s.text.rstrip(" \"'\u201d\u2019")
+        if text in titles:
+            out.add(s.index)
+            continue
+        if k >= 3 or len(text.split()) > _MAX_HEADLINE_WORDS or text.endswith((".", "!", "?")):
+            continue
+        out.add(s.index)
+        titles.add(text)
+    return out
+
+
+def attribute_across_sentences(
+    text: str,
+    sentences: Sequence[Sentence],
+    candidates: list[Any],
+    replace: Callable[..., Any],
+) -> list[Any]:
+    """Apply the cross-sentence rules to a document's candidates (see the module doc).
+
+    ``replace(candidate, **changes)`` returns a changed copy of a candidate; candidates
+    carry ``start`` (their sentence's start), ``stance``, ``claimant``, ``claimant_side``,
+    ``place_id``, ``side``, ``relation`` and ``note``.
+    """
+    if not candidates:
+        return candidates
+    by_start: dict[int, list[int]] = {}
+    for i, c in enumerate(candidates):
+        by_start.setdefault(c.start, []).append(i)
+    out = list(candidates)
+    cue_cache: dict[int, list[StanceCue]] = {}
+
+    def cues(s: Sentence) -> list[StanceCue]:
+        if s.index not in cue_cache:
+            cue_cache[s.index] = find_stance_cues(s.text, offset=s.start)
+        return cue_cache[s.index]
+
+    def speaker(s: Sentence, cue: StanceCue) -> str:
+        span = claimant_of(s.text, cues(s), cue, offset=s.start)
+        if span is None:
+            return ""
+        words = text[span[0] : span[1]]
+        return words if is_speaker(words) and words.split()[0].lower() not in _PRONOUNS else ""
+
+    def attribute(s: Sentence, claimant: str, why: str) -> None:
+        side = claimant_side(claimant)
+        for i in by_start.get(s.start, ()):
+            c = out[i]
+            if c.stance == "asserted":
+                out[i] = replace(
+                    c,
+                    stance="attributed",
+                    claimant=claimant,
+                    claimant_side=side,
+                    note=_join(c.note, why),
+                )
+
+    for s, claimant in _quotations(sentences, cues, speaker, by_start):
+        attribute(s, claimant, "quotation attributed where it closes")
+    for s, claimant in _colon_passages(sentences, cues, speaker, by_start):
+        attribute(s, claimant, "passage opened by the speaker's colon")
+    for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
+        attribute(s, claimant, "the next sentence attributes it")
+    _headlines(sentences, out, replace)
+    return out
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_LOOKBACK = 3
+
+
+def recent_speaker(text: str, sentences: Sequence[Sentence], index: int) -> str:
+    """Return the speaker a pronoun ("he said") points back to, else "".
+
+    The nearest named claimant of an attribution cue in the :data:`_LOOKBACK` sentences
+    before ``index`` ("Omar Nasser, a rebel commander, spoke to reporters. He said ...").
+    """
+    for s in reversed(sentences[max(0, index - _LOOKBACK) : index]):
+        cues = [c for c in find_stance_cues(s.text, offset=s.start) if c.stance == "attributed"]
+        for cue in reversed(cues):
+            span = claimant_of(s.text, cues, cue, offset=s.start)
+            if span is None:
+                continue
+            words = text[span[0] : span[1]]
+            if words.split()[0].lower() not in _PRONOUNS:
+                return words
+    return ""
+
+
+def _join(note: str, why: str) -> str:
+    return f"{note}; {why}" if note else why
+
+
+def _final_attribution(
+    s: Sentence, after: int, cues: Callable[[Sentence], list[StanceCue]]
+) -> StanceCue | None:
+    """Return the attribution cue after a closing quote at ``after`` (", X said.")."""
+    tail = s.text[after - s.start :]
+    if len(tail.split()) > 14:
+        return None
+    for cue in cues(s):
+        if cue.start >= after and cue.stance == "attributed" and cue.claimant:
+            return cue
+    return None
+
+
+def _quotations(
+    sentences: Sequence[Sentence],
+    cues: Callable[[Sentence], list[StanceCue]],
+    speaker: Callable[[Sentence, StanceCue], str],
+    claimed: dict[int, list[int]],
+) -> list[tuple[Sentence, str]]:
+    out: list[tuple[Sentence, str]] = []
+    k = 0
+    while k < len(sentences):
+        s = sentences[k]
+        head = s.text.lstrip()
+        if not head.startswith((_OPEN, '"')) or _closes(head[1:]) is not None:
+            k += 1
+            continue
+        # an opened quotation: find where it closes, in the same paragraph
+        inside = [s]
+        j = k + 1
+        closing = None
+        while (
+            j < len(sentences)
+            and sentences[j].paragraph == s.paragraph
+            and j - k <= _MAX_QUOTE_SENTENCES
+        ):
+            t = sentences[j]
+            at = _closes(t.text)
+            if at is not None:
+                closing = (t, t.start + at)
+                break
+            inside.append(t)
+            j += 1
+        if closing is None:
+            k += 1
+            continue
+        t, at = closing
+        if not any(x.start in claimed for x in [*inside, t]):
+            k = j + 1
+            continue  # no claim inside: nothing to attribute
+        cue = _final_attribution(t, at, cues)
+        who = speaker(t, cue) if cue is not None else ""
+        if who:
+            out.extend((x, who) for x in inside)
+            out.append((t, who))
+        k = j + 1
+    return out
+
+
+def _closes(text: str) -> int | None:
+    """Offset of the first closing quote of a text that did not open it, else None."""
+    depth = 0
+    for m in re.finditer(r"[\u201c\u201d\"]", text):
+        ch = m.group(0)
+        if ch == _OPEN:
+            depth += 1
+        elif ch == _CLOSE:
+            if depth == 0:
+                return m.start()
+            depth -= 1
+        else:
+            if depth == 0:
+                return m.start()
+            depth -= 1
+    return None
+
+
+# between a reporting verb and its colon only an adjunct may stand ("said in a statement
+# on Telegram:"), not a clause ("said they took three towns: X, Y and Z")
+_ADJUNCT = re.compile(
+    r"\s*(?:(?:in|on|to|via|through|at|during|late|early|earlier|later|today|yesterday|"
+    r"also|further|shortly|after)\b[^:;]{0,60})?\s*"
+)
+
+
+def _colon_passages(
+    sentences: Sequence[Sentence],
+    cues: Callable[[Sentence], list[StanceCue]],
+    speaker: Callable[[Sentence, StanceCue], str],
+    claimed: dict[int, list[int]],
+) -> list[tuple[Sentence, str]]:
+    out: list[tuple[Sentence, str]] = []
+    for k, s in enumerate(sentences):
+        colon = s.text.find(":")
+        if colon < 0 or not any(
+            t.start in claimed for t in sentences[k : k + 40] if t.paragraph <= s.paragraph + 1
+        ):
+            continue
+        at = s.start + colon
+        cue = next(
+            (
+                c
+                for c in reversed(cues(s))
+                if c.stance == "attributed"
+                and c.claimant
+                and c.end <= at
+                and _ADJUNCT.fullmatch(s.text[c.end - s.start : colon]) is not None
+            ),
+            None,
+        )
+        if cue is None:
+            continue
+        who = speaker(s, cue)
+        if not who:
+            continue
+        rest = [t for t in sentences[k + 1 :] if t.paragraph == s.paragraph]
+        if not rest and not s.text[colon + 1 :].strip():
+            # "The army said in a statement:" ends its paragraph: the next one is the text
+            rest = [t for t in sentences[k + 1 :] if t.paragraph == s.paragraph + 1]
+        for t in rest:
+            if any(c.stance == "attributed" for c in cues(t)):
+                break  # another speaker takes over
+            out.append((t, who))
+    return out
+
+
+def _pointing_back(
+    sentences: Sequence[Sentence],
+    cues: Callable[[Sentence], list[StanceCue]],
+    speaker: Callable[[Sentence, StanceCue], str],
+    by_start: dict[int, list[int]],
+) -> list[tuple[Sentence, str]]:
+    out: list[tuple[Sentence, str]] = []
+    for k, s in enumerate(sentences):
+        if k == 0 or s.start in by_start:
+            continue
+        if sentences[k - 1].start not in by_start:
+            continue  # nothing before it to attribute
+        back = next((c for c in cues(s) if c.rule.startswith("back_")), None)
+        if back is None:
+            continue
+        who = speaker(s, back)
+        if who:
+            out.append((sentences[k - 1], who))
+    return out
+
+
+def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[..., Any]) -> None:
+    heads = headline_sentences(sentences)
+    if not heads:
+        return
+    starts = {s.start for s in sentences if s.index in heads}
+    body = [c for c in out if c.start not in starts]
+    for i, c in enumerate(out):
+        if c.start not in starts or c.stance != "asserted":
+            continue
+        family = RELATION_FAMILY.get(c.relation, c.relation)
+        same = [b for b in body if b.place_id == c.place_id and b.side == c.side]
+        match = next((b for b in same if b.relation == c.relation), None) or next(
+            (b for b in same if RELATION_FAMILY.get(b.relation, b.relation) == family), None
+        )
+        if match is None or match.stance == "asserted":
+            continue
+        out[i] = replace(
+            c,
+            stance=match.stance,
+            claimant=match.claimant,
+            claimant_side=match.claimant_side,
+            note=_join(c.note, f"headline: as the body claim at {match.start}"),
+        )

@@ -1,0 +1,212 @@
+"""Stance across sentences (extract/attribution.py), on invented articles.
+
+Each test writes a short article in the style of the pattern it checks and reads the
+stance and claimant of the claim on one place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+from syriamap.extract.sentences import split_sentences
+
+PUB = "2024-12-06"
+
+
+def claims(text: str, place: str) -> list[tuple[str, str, str, str]]:
+    """(relation, stance, claimant, claimant side) of the candidates naming ``place``."""
+    analysis = analyse(document_from_text(text), published=PUB, source_id="t")
+    return [
+        (c.relation, c.stance, c.claimant, c.claimant_side)
+        for c in analysis.candidates
+        if c.place_name == place
+    ]
+
+
+def test_headline_takes_the_body_claims_stance():
+    text = (
+        "Rebels seize Saraqib as army pulls back\n\n"
+        "Rebels seized the town of Saraqib on Thursday, a war monitor said.\n\n"
+        "The army did not comment on the report."
+    )
+    got = claims(text, "Saraqib")
+    assert got[0] == ("captured", "attributed", "a war monitor", "neutral")  # the headline
+    assert got[1] == ("captured", "attributed", "a war monitor", "neutral")
+
+
+def test_headline_stays_asserted_when_the_body_asserts():
+    text = (
+        "Rebels seize Saraqib\n\n"
+        "Rebels seized the town of Saraqib on Thursday after a night of fighting.\n\n"
+        "A war monitor counted dozens of dead."
+    )
+    assert {c[1] for c in claims(text, "Saraqib")} == {"asserted"}
+
+
+def test_headline_with_its_own_source():
+    text = (
+        "Fighters take full control of Manbij: Sources\n\n"
+        "Fighting went on for a third day in the north of the country on Friday."
+    )
+    got = claims(text, "Manbij")
+    assert got and got[0][1] == "attributed" and got[0][2] == "Sources"
+
+
+def test_a_sentence_pointing_back_attributes_the_one_before():
+    text = (
+        "Heavy fighting was reported across the south on Friday.\n\n"
+        "On Friday, rebels took control of the town of Nawa after a night of clashes.\n\n"
+        "This development, reported by the Levant Press Agency, marks a new phase."
+    )
+    got = claims(text, "Nawa")
+    assert got == [("captured", "attributed", "the Levant Press Agency", "neutral")]
+
+
+def test_writes_about_this():
+    text = (
+        "Opposition fighters entered the suburbs of Hama on Friday.\n\n"
+        "The Amman Courier writes about this, citing sources on the ground."
+    )
+    got = claims(text, "Hama")
+    assert got and got[0][1:3] == ("attributed", "The Amman Courier")
+
+
+def test_colon_opens_the_speakers_passage():
+    text = (
+        "The news came late on Friday.\n\n"
+        "The Eastern Command said in a statement: Our units have entered the town of "
+        "Mayadin. The army withdrew from the city of Albu Kamal overnight.\n\n"
+        "Residents reported calm in the evening."
+    )
+    assert claims(text, "Albu Kamal")[0][1:3] == ("attributed", "The Eastern Command")
+
+
+def test_quotation_over_several_sentences_takes_the_closing_speaker():
+    text = (
+        "The ministry issued a short update on Friday.\n\n"
+        "\u201cThe army withdrew from Rastan overnight to protect civilians. Units have "
+        "taken new positions around the city. The situation is stable,\u201d the defence "
+        "ministry statement read.\n\n"
+        "Rebels posted videos from the town later."
+    )
+    got = claims(text, "Rastan")
+    assert got and got[0][1] == "attributed"
+    assert got[0][3] == "government"
+
+
+def test_unconnected_later_attribution_changes_nothing():
+    text = (
+        "Rebels took control of Jasim on Friday.\n\n"
+        "Separately, a war monitor said 40 people had been killed in the north."
+    )
+    assert claims(text, "Jasim") == [("captured", "asserted", "", "")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels seize Hama\n\nRebels seized Hama on Thursday.", {0}),
+        ("Rebels seized Hama on Thursday.\n\nThe army left.", set()),  # a full stop: prose
+        (  # the same headline printed twice
+            "Rebels seize Hama\n\nPublished on 5 December 2024 by the newsroom\n\n"
+            "Rebels seize Hama\n\nRebels seized Hama on Thursday. The army left.",
+            {0, 1, 2},
+        ),
+    ],
+)
+def test_headline_sentences(text, expected):
+    from syriamap.extract.attribution import headline_sentences
+
+    assert headline_sentences(
+        split_sentences(text, None if "\n" not in text else _paras(text))
+    ) == (expected)
+
+
+def _paras(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for part in text.split("\n\n"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return out
+
+
+def test_a_list_after_a_colon_is_no_passage():
+    text = (
+        "Rebels said they took three towns: Nawa, Jasim and Inkhil. The army withdrew from "
+        "the city of Albu Kamal overnight."
+    )
+    assert claims(text, "Albu Kamal")[0][1] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rebels took Sarmin on Friday, the Observatory said.",
+            ("attributed", "the Observatory", "neutral"),
+        ),
+        (
+            "Rebels are said to have taken the town of Sarmin.",
+            ("attributed", "unnamed ('are said to')", "neutral"),
+        ),
+        (
+            "Rebels took Sarmin on Friday, according to residents.",
+            ("attributed", "residents", "neutral"),
+        ),
+        (
+            "A statement by the Military Operations Command said fighters had captured Sarmin.",
+            ("attributed", "A statement by the Military Operations Command", "opposition"),
+        ),
+        (
+            "Hassan Nasser, a spokesman for the rebels, denied that fighters had left Sarmin.",
+            ("denied", "Hassan Nasser, a spokesman for the rebels", "opposition"),
+        ),
+        (
+            "Sarmin fell to the rebels on Friday, a military source told the state news agency.",
+            ("attributed", "a military source", "government"),
+        ),
+        (
+            "Rebels claimed to have captured Sarmin. The claims could not be independently "
+            "verified.",
+            ("unverified", "Rebels", "opposition"),
+        ),
+        (
+            "The state news agency quoted a military source as saying troops had withdrawn "
+            "from Sarmin.",
+            ("attributed", "a military source", "government"),
+        ),
+        (
+            "The rebels, in a statement on Telegram, said they had taken Sarmin.",
+            ("attributed", "The rebels", "opposition"),
+        ),
+        (
+            "Rebels took Sarmin on Friday. That is according to the Observatory.",
+            ("attributed", "the Observatory", "neutral"),
+        ),
+    ],
+)
+def test_end_to_end_stance_and_claimant(text, expected):
+    assert claims(text, "Sarmin")[0][1:] == expected
+
+
+def test_he_said_points_back_to_the_speaker_named_before():
+    text = (
+        "Omar Nasser, a rebel commander, spoke to reporters on Friday. "
+        "He said fighters had entered the town of Sarmin."
+    )
+    assert claims(text, "Sarmin")[0][1:] == (
+        "attributed",
+        "Omar Nasser, a rebel commander",
+        "opposition",
+    )
+
+
+def test_the_source_keeps_the_side_of_the_source_named_before():
+    text = (
+        "A military source told the state news agency that the army holds Sarmin. "
+        "The source stressed that troops had not withdrawn from Binnish."
+    )
+    assert claims(text, "Binnish")[0][1:] == ("denied", "The source", "government")
