@@ -16,6 +16,7 @@ The five-minute tour::
     syriamap.render_html("2024-12-07")            # a map that displays inline
     syriamap.to_gpkg("2024-12-07", "map.gpkg")    # for QGIS (or to_geojson + write_geojson)
     syriamap.extract(text, published="2024-12-07")  # candidate claims from an article
+    syriamap.ingest("articles/", store="claims.sqlite", workers=2)  # a corpus, in parallel
 
 Heavy libraries (geopandas, pyogrio, folium) load only when a function needs them.
 """
@@ -40,6 +41,7 @@ from .errors import (
 from .extract import ExtractWarning, extract
 from .fusion import ControlState, capitals, control_at, explain, governorate_summary
 from .gazetteer import Gazetteer, Match, Place, resolve
+from .ingest import IngestSummary, ingest
 from .render import MapPage, render_html, to_folium, to_geojson, to_gpkg, write_geojson
 from .store import Store, open_store
 
@@ -53,6 +55,7 @@ __all__ = [
     "DatePrecision",
     "ExtractWarning",
     "Gazetteer",
+    "IngestSummary",
     "InvalidDateError",
     "MapPage",
     "Match",
@@ -81,6 +84,7 @@ __all__ = [
     "get_actor",
     "governorate_summary",
     "governorates",
+    "ingest",
     "open_store",
     "render_html",
     "resolve",

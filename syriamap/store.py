@@ -149,6 +149,29 @@ def _primary(exc: BaseException) -> int:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
+def _roll_back_interrupted_write(path: Path) -> None:
+    """Let SQLite undo a write that was interrupted (a killed ingest) before reading.
+
+    A journal left beside the file by a writer that died mid-transaction must be played
+    back before the file is valid, and that needs write access: a read-only connection
+    fails with "attempt to write a readonly database". A connection with write access
+    rolls it back on its first read (and does nothing while a live writer holds it), so
+    the store opens as it was after its last commit.
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=30)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"store {path} was left by an interrupted write (journal {path}-journal) and "
+            f"cannot be rolled back without write access ({exc}): open it once writable, "
+            "e.g. run syriamap ingest on it again"
+        ) from exc
+
+
 def _empty(value: Any) -> bool:
     return value is None or value == ""
 
@@ -297,6 +320,9 @@ class Store:
             raise StoreError(f"no store at {self.path} (create one with syriamap ingest)")
         if self.path.stat().st_size == 0:
             raise StoreError(f"{self.path} is an empty file, not a syriamap store")
+        journal = Path(f"{self.path}-journal")
+        if journal.is_file() and journal.stat().st_size > 0:
+            _roll_back_interrupted_write(self.path)
         uri = self.path.resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         self._conn = conn

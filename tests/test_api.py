@@ -14,6 +14,7 @@ EXPECTED = {
     "DatePrecision",
     "ExtractWarning",
     "Gazetteer",
+    "IngestSummary",
     "explain",
     "InvalidDateError",
     "MapPage",
@@ -42,6 +43,7 @@ EXPECTED = {
     "get_actor",
     "governorate_summary",
     "governorates",
+    "ingest",
     "open_store",
     "render_html",
     "resolve",
@@ -96,7 +98,17 @@ def _modules_after(code: str) -> set[str]:
 
 def test_import_does_not_load_heavy_libraries():
     loaded = _modules_after("import syriamap")
-    assert not loaded & {"geopandas", "pyogrio", "folium", "shapely", "pandas", "ahocorasick"}
+    assert not loaded & {
+        "geopandas",
+        "pyogrio",
+        "folium",
+        "shapely",
+        "pandas",
+        "ahocorasick",
+        "dask",
+        "distributed",
+        "pyarrow",
+    }
 
 
 def test_cli_help_does_not_load_heavy_libraries():

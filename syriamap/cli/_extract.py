@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import datetime as dt
 import io
 import json
@@ -19,12 +18,13 @@ from typing import Any
 
 import click
 
-from ..errors import DataError, StoreError, SyriamapError
+from ..corpus import DEFAULT_BATCH_BYTES
+from ..errors import DataError, StoreError
 from ._common import DATE, echo_table, progress_option, show_progress, write_store_option
 
 __all__ = ["COMMANDS", "evaluate", "extract", "ingest"]
 
-_FORMATS = ("csv", "jsonl", "table")
+_FORMATS = ("csv", "jsonl", "table", "parquet")
 _PROGRESS_FROM = 5  # show a progress bar from this many files on
 
 
@@ -35,6 +35,18 @@ def _meta(published: dt.date | None, publisher: str | None) -> dict[str, Any]:
     if publisher:
         meta["publisher"] = publisher
     return meta
+
+
+def _expand(paths: Sequence[str]) -> tuple[str, ...]:
+    """Files, folders and glob patterns, as the files they name."""
+    from ..corpus import iter_inputs
+
+    names = []
+    for item in iter_inputs(paths):
+        if item.missing is not None:
+            raise DataError(item.missing, path=item.name)
+        names.append(item.name)
+    return tuple(names)
 
 
 def _analyses(
@@ -60,7 +72,7 @@ def _analyses(
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--published",
     type=DATE,
@@ -74,12 +86,30 @@ def _analyses(
     type=click.Choice(_FORMATS),
     default="csv",
     show_default=True,
-    help="Output format.",
+    help="Output format (parquet: a partitioned data set in --out DIR).",
 )
 @click.option(
     "--checks",
     is_flag=True,
     help="List the distance statements checked against the gazetteer instead.",
+)
+@click.option(
+    "--out",
+    type=click.Path(),
+    default=None,
+    help="Folder of the Parquet data set (new or empty; with --format parquet).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --format parquet: extract in N worker processes (a local Dask cluster).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --format parquet: use an existing Dask cluster (default: $SYRIAMAP_SCHEDULER).",
 )
 @progress_option
 def extract(
@@ -88,6 +118,9 @@ def extract(
     publisher: str | None,
     fmt: str,
     checks: bool,
+    out: str | None,
+    workers: int | None,
+    scheduler: str | None,
     progress: bool | None,
 ) -> None:
     """Print candidate assertions found in article FILES (text or HTML).
@@ -95,8 +128,35 @@ def extract(
     CSV columns: source_id, place_id, place_name, actor, side, relation, stance, claimant,
     event_date, quote, start, end, method, confidence. Metadata comes from the flags, a
     sidecar FILE.meta.json or a header block (key: value lines, then a blank line). Files
-    above 8 MiB are refused.
+    above 8 MiB are refused. FILES may also be folders and glob patterns. With --format
+    parquet --out DIR, every candidate (all columns, undated ones too, plus the input
+    file) goes into a Parquet data set partitioned by event_month, for Dask, Spark or
+    pandas; --workers N or --scheduler spread the work.
     """
+    if fmt == "parquet":
+        if not out:
+            raise click.UsageError("--format parquet needs --out DIR")
+        if checks:
+            raise click.UsageError("--checks cannot be written as parquet")
+        if workers is not None and scheduler:
+            raise click.UsageError("give --workers or --scheduler, not both")
+        from ..parquet import extract_parquet
+
+        with _warnings_to_stderr():
+            summary = extract_parquet(
+                list(files),
+                out,
+                published=published,
+                publisher=publisher,
+                workers=workers,
+                scheduler=scheduler or None,
+                progress=show_progress(progress),
+            )
+        click.echo(str(summary), err=True)
+        return
+    if out or workers is not None or scheduler:
+        raise click.UsageError("--out, --workers and --scheduler go with --format parquet")
+    files = _expand(files)
     from ..extract.pipeline import CSV_COLUMNS
 
     rows: list[dict[str, Any]] = []
@@ -131,172 +191,130 @@ def extract(
         else:
             click.echo("(nothing found)")
     else:
-        out = io.StringIO()
+        buffer = io.StringIO()
         writer = csv.DictWriter(
-            out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+            buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
         writer.writerows(rows)
         # color=True: click would otherwise strip ANSI sequences when piped, and quotes
         # must stay verbatim (source_text[start:end]); the table format is the safe view.
-        click.echo(out.getvalue(), nl=False, color=True)
+        click.echo(buffer.getvalue(), nl=False, color=True)
 
 
 @contextlib.contextmanager
 def _warnings_to_stderr() -> Iterator[None]:
-    """Print the extractor's warnings raised in the block as ``syriamap: warning:`` lines."""
+    """Print the extractor's warnings as ``syriamap: warning:`` lines as they come."""
     from ..extract.document import ExtractWarning
 
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings():
         warnings.simplefilter("always", ExtractWarning)
+        default = warnings.showwarning
+
+        def show(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+            if issubclass(category, ExtractWarning):
+                click.echo(f"syriamap: warning: {message}", err=True)
+            else:
+                default(message, category, *args, **kwargs)
+
+        warnings.showwarning = show
         yield
-    for w in caught:
-        if issubclass(w.category, ExtractWarning):
-            click.echo(f"syriamap: warning: {w.message}", err=True)
-
-
-def _naming(exc: SyriamapError, name: str) -> DataError:
-    """Return the error as a one-line DataError that names the file."""
-    if isinstance(exc, DataError) and exc.path is not None:
-        return exc
-    message = exc.message if isinstance(exc, DataError) else str(exc)
-    return DataError(message, path=name, value=getattr(exc, "value", None))
-
-
-def _read_inputs(
-    files: Sequence[str], published: dt.date | None, publisher: str | None
-) -> list[tuple[str, Any, Any]]:
-    """Read every file and its metadata; return ``(name, document, source)`` triples.
-
-    Nothing is written: the first unreadable, oversized or badly described file (bad
-    sidecar, bad ``published:`` value) raises a DataError naming it.
-    """
-    from ..assertions import Source
-    from ..extract.document import read_document
-
-    inputs = []
-    for name in files:
-        try:
-            with _warnings_to_stderr():
-                doc = read_document(name, meta=_meta(published, publisher))
-            meta = doc.meta
-            date = meta.get("published")
-            source = Source(
-                source_id=doc.source_id,
-                publisher=str(meta.get("publisher", "")),
-                url=str(meta.get("url", "")),
-                title=str(meta.get("title", "")),
-                published=date if date not in (None, "") else None,
-                content_hash=doc.content_hash,
-                file=str(meta.get("file", "")),
-            )
-        except SyriamapError as exc:
-            raise _naming(exc, name) from exc
-        if source.published is None:
-            source = dataclasses.replace(source, date_note="no publication date")
-        inputs.append((name, doc, source))
-    return inputs
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", type=DATE, default=None, help="Publication date of the articles.")
 @click.option("--publisher", default=None, help="Publisher of the articles.")
 @write_store_option
+@click.option(
+    "--from-list",
+    "from_list",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A text file of further paths, one a line (for very large corpora).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extract in N worker processes (a local Dask cluster); 1: in this process.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Use an existing Dask cluster (tcp://host:8786); default: $SYRIAMAP_SCHEDULER.",
+)
+@click.option(
+    "--keep-going",
+    "keep_going",
+    is_flag=True,
+    help="Skip files that cannot be read (listed at the end) and ingest the rest.",
+)
+@click.option(
+    "--batch-kb",
+    "batch_kb",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH_BYTES // 1024,
+    show_default=True,
+    help="Text per task and per store transaction, in KiB.",
+)
 @progress_option
 def ingest(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
     published: dt.date | None,
     publisher: str | None,
     store: str | None,
+    from_list: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    keep_going: bool,
+    batch_kb: int,
     progress: bool | None,
 ) -> None:
-    """Add article FILES and their dated assertions to the store (idempotent).
+    """Add articles and their dated assertions to the store (idempotent).
 
-    All or nothing: every file is read and analysed first, and one bad file (missing,
-    unreadable, too large, bad sidecar) stops the command before anything is written;
-    then all sources and assertions are written in one transaction. An article already
-    stored (same content) keeps its id and its metadata: only empty fields (published,
-    publisher, url, title) are filled in, a different value is reported and ignored, and
-    the stored publication date is the one used to date the claims.
+    PATHS are article files (text or HTML), folders (every .txt, .html, .htm, .md file
+    below) or glob patterns ('news/**/*.html'). Every file is read first, and one bad
+    file (missing, unreadable, too large, bad sidecar) stops the command before anything
+    is written, unless --keep-going is given. Then the articles are extracted, in
+    --workers processes or on a --scheduler's cluster, and written in batches, each in
+    one transaction: an interrupted run leaves a valid store, and running the same command
+    again completes it without duplicates. An article already stored (same content) keeps
+    its id and its metadata: only empty fields (published, publisher, url, title) are
+    filled in, a different value is reported and ignored, and the stored publication date
+    is the one used to date the claims.
     """
-    import sqlite3
-
-    from ..extract.pipeline import analyse
-    from ..store import merge_source_metadata, open_store
+    from ..ingest import ingest as run_ingest
 
     if not store:
         raise StoreError("ingest needs a store: give --store PATH or set $SYRIAMAP_STORE")
-    inputs = _read_inputs(files, published, publisher)
-    sources: list[Any] = []
-    assertions: list[Any] = []
-    undated = files_undated = 0
-    with open_store(store) as db:
-        planned: dict[str, Any] = {}  # content_hash -> the source as it will be stored
-        warned: set[tuple[str, str]] = set()
-        iterator: Any = inputs
-        if show_progress(progress) and len(inputs) >= _PROGRESS_FROM:
-            from tqdm import tqdm
-
-            iterator = tqdm(inputs, unit="file", file=sys.stderr, leave=False)
-        for name, doc, new in iterator:
-            known = planned.get(doc.content_hash) or db.source(content_hash=doc.content_hash)
-            if known is None:
-                other = db.source(new.source_id) or next(
-                    (s for s in planned.values() if s.source_id == new.source_id), None
-                )
-                if other is not None:
-                    raise DataError(
-                        f"source id {new.source_id!r} is already stored for other content",
-                        path=name,
-                    )
-                merged = new
-            else:
-                merged, conflicts = merge_source_metadata(known, new)
-                for field in conflicts:
-                    if (doc.content_hash, field) not in warned:
-                        warned.add((doc.content_hash, field))
-                        click.echo(
-                            f"syriamap: warning: {name}: source {known.source_id} is stored "
-                            f"with {field} {_show(getattr(known, field))}; keeping it "
-                            f"(this input says {_show(getattr(new, field))})",
-                            err=True,
-                        )
-                new = dataclasses.replace(new, source_id=known.source_id)
-            planned[doc.content_hash] = merged
-            sources.append(new)
-            try:
-                with _warnings_to_stderr():
-                    result = analyse(doc, published=merged.published, source_id=merged.source_id)
-            except SyriamapError as exc:
-                raise _naming(exc, name) from exc
-            dated = result.assertions()
-            assertions.extend(dated)
-            undated += len(result.candidates) - len(dated)
-            files_undated += merged.published is None
-        try:
-            n = db.add(sources, assertions, fill_empty=True)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to store {store}: {exc}; nothing was written") from exc
-    summary = f"sources: {n['sources']} added, {len(sources) - n['sources']} already stored"
-    if n["sources_updated"]:
-        summary += f", {n['sources_updated']} metadata updated"
-    summary += (
-        f"; assertions: {n['assertions']} added, {len(assertions) - n['assertions']} already stored"
-    )
-    if undated:
-        summary += (
-            f"; {undated} undated candidates not stored ({files_undated} "
-            f"{'file has' if files_undated == 1 else 'files have'} no publication date: "
-            "give --published D)"
-            if files_undated
-            else f"; {undated} undated candidates not stored"
+    if not paths and not from_list:
+        raise click.UsageError("give PATHS or --from-list FILE")
+    if workers is not None and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    with _warnings_to_stderr():
+        summary = run_ingest(
+            list(paths),
+            store=store,
+            published=published,
+            publisher=publisher,
+            workers=workers,
+            scheduler=scheduler or None,
+            keep_going=keep_going,
+            from_list=from_list,
+            batch_bytes=batch_kb * 1024,
+            progress=show_progress(progress),
         )
-    click.echo(summary)
-
-
-def _show(value: Any) -> str:
-    return repr(value.isoformat() if isinstance(value, dt.date) else value)
+    for problem in summary.problems:
+        click.echo(f"syriamap: skipped {problem}", err=True)
+    click.echo(str(summary))
+    if summary.problems:
+        n = len(summary.problems)
+        raise DataError(
+            f"{n} {'file' if n == 1 else 'files'} could not be ingested (listed above); "
+            "the rest was ingested"
+        )
 
 
 @click.command()
