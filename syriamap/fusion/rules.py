@@ -259,6 +259,8 @@ def evidence_of(effect: str, relation: str, denied: bool, precision: str) -> tup
     [(0, 'state'), (0, 'into')]
     >>> [(e.offset, e.favours) for e in evidence_of("pressure", "advancing", False, "day")]
     [(-1, False)]
+    >>> [(e.offset, e.favours) for e in evidence_of("pressure", "advancing", False, "published")]
+    [(0, False)]
     >>> evidence_of("contest", "contested", False, "day")
     ()
     """
@@ -290,8 +292,9 @@ def evidence_of(effect: str, relation: str, denied: bool, precision: str) -> tup
     if effect == "enter":
         return (Evidence(0, not denied, "enter"),)
     if effect == "pressure" and not denied:
-        # advancing on X during the day: S did not hold X as the day began
-        return (Evidence(-1, False, "now"),)
+        # advancing on X on a given day: S did not hold X as that day began; a report dated
+        # only by its publication speaks in the present: S did not hold X as it was written
+        return (Evidence(-1 if dated else 0, False, "now"),)
     return ()
 
 
