@@ -112,6 +112,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_NEED_DIGIT = frozenset({"md", "dm", "my", "py", "y"})
+# a word every match of the pattern contains (in the case-folded text)
+_NEED = {
+    "yago": ("ago",),
+    "later": ("later",),
+    "wd": ("day",),
+    "yesterday": ("yesterday",),
+    "ago": ("ago",),
+    "lastweek": ("week",),
+    "earlierweek": ("week",),
+    "lastmonth": ("month",),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DateCue:
     """A time expression found in a sentence.
@@ -199,7 +214,11 @@ def find_date_cues(
     """
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
+    digit = _DIGIT.search(text) is not None
+    low = text.casefold()
     for kind, pattern in _PATTERNS:
+        if not (digit or kind not in _NEED_DIGIT) or not all(w in low for w in _NEED.get(kind, ())):
+            continue  # a necessary word or digit is missing: the pattern cannot match
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):

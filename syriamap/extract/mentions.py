@@ -128,6 +128,7 @@ class _Scanner:
         auto.make_automaton()
         self.automaton = auto
         self._variant_ids: dict[str, tuple[str, ...]] = {}
+        self._folds: dict[str, str] = {}  # word -> its folded form (words recur)
 
     def _major(self, ids: tuple[str, ...], alias: str) -> bool:
         # a big city or governorate may appear in lower case ("towards damascus"), under
@@ -151,6 +152,7 @@ class _Scanner:
         pos = 1
         last = -1
         joiner = _JOINER.fullmatch
+        folds = self._folds
         for m in _TOKEN.finditer(text, start, end):
             a, b = m.span()
             word = m.group(0)
@@ -169,7 +171,11 @@ class _Scanner:
                 else:
                     parts.append(" \x01 ")
                     pos += 3
-            f = fold(word) or "\x02"
+            f = folds.get(word)
+            if f is None:
+                f = fold(word) or "\x02"
+                if len(folds) < 200_000:
+                    folds[word] = f
             fstarts.append(pos)
             parts.append(f)
             pos += len(f)

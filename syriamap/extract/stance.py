@@ -118,6 +118,17 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
     >>> [(c.stance, c.rule) for c in find_stance_cues("SOHR said rebels took Hama.")]
     [('attributed', 'attributed_said')]
     """
+    return list(_stance_cues(text, offset))
+
+
+@lru_cache(maxsize=64)
+def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
+    """The cues of :func:`find_stance_cues`, cached for the last sentences of a document.
+
+    The sentence loop, the cross-sentence rules and the pronoun lookback ask for the
+    cues of the same sentence again; the cache holds the last 64 sentences, about two
+    articles, so it never spans far beyond one document.
+    """
     out: list[StanceCue] = []
     taken: list[tuple[int, int]] = []
     from .relations import word_prefixes
@@ -135,7 +146,7 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
             taken.append((a, b))
             out.append(StanceCue(a + offset, b + offset, stance, claimant, rule))
     out.sort(key=lambda c: c.start)
-    return out
+    return tuple(out)
 
 
 _SUBORDINATE = re.compile(
