@@ -232,8 +232,13 @@ class _Scanner:
         if headline:
             return []
         out: list[PlaceMention] = []
+        low = text[start:end].casefold().replace("\u0131", "i")
+        facility = any(word in low for word in _FACILITY_WORDS)
         chunks = sorted(
-            [*_CHUNK.finditer(text, start, end), *_FACILITY_CHUNK.finditer(text, start, end)],
+            [
+                *_CHUNK.finditer(text, start, end),
+                *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
+            ],
             key=lambda c: c.start("name"),
         )
         for m in chunks:
@@ -295,6 +300,9 @@ _FACILITY_CHUNK = re.compile(
     r"neighbou?rhood))\b)"
 )
 
+# every kind word of _FACILITY_CHUNK contains one of these (a necessary condition)
+_FACILITY_WORDS = ("air", "dam", "crossing", "prison", "checkpoint", "neighbo")
+
 # "Nov. 27", "Dec 7", "Jan. 8": a month (or its abbreviation) before a day number
 _MONTH = re.compile(MONTH_ABBREVIATION_RE, re.I)
 _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|miles?|%))", re.I)
@@ -323,6 +331,8 @@ def _date_or_road(text: str, a: int, b: int) -> bool:
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:
+    if text[start:end].rstrip().endswith("."):
+        return False  # most sentences: no headline whatever the capitals say
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[start:end])
     if len(words) < 3 or len(words) > 25:
         return False

@@ -170,9 +170,13 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     for prefix in index.keys() & present:
         candidates.update(index[prefix])
     table = rules()
+    # necessary conditions of the checks below, read once per sentence
+    low = text.casefold().replace("\u0131", "i")
+    until = "until" in low
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
+        no_longer = "no longer" in rule.regex.pattern
         if slots is not None and rule.slot not in slots:
             continue
         if (rule.stems and rule.stems.isdisjoint(present)) or any(
@@ -189,7 +193,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 continue
             head = text[max(0, a - 30) : a]
             negated = False
-            if "no longer" not in rule.regex.pattern and not _UNTIL_NOW.search(text, b):
+            if not no_longer and not (until and _UNTIL_NOW.search(text, b)):
                 # "had not reached X until now" is a positive claim
                 if _NEGATION.search(head):
                     continue
