@@ -1,9 +1,12 @@
 """Throughput, memory and accuracy of the extractor.
 
 Prints articles per second and MB/s on one core for ~5 KB articles (built from the seed
-texts, each made unique so no cache helps), the peak memory of the run (tracemalloc), and
-the evaluation figures on the seeds (``data/assertions.csv``) and on the dev set
-(``tests/fixtures/dev/``).
+texts, each made unique so no cache helps), the time of one 1 MB single-paragraph text,
+the peak memory of the run (tracemalloc), and the evaluation figures on the seeds
+(``data/assertions.csv``) and on the dev set (``tests/fixtures/dev/``). Times are CPU
+seconds of the process (``time.process_time``), the figure to compare on a shared, busy
+machine, and wall-clock seconds; the targets (issue 8) are >= 1 MB/s per core and <= 3 s
+for the 1 MB paragraph.
 
 Usage: python benchmarks/bench_extract.py [--articles N]
 """
@@ -48,13 +51,13 @@ def main() -> None:
     texts = articles(args.articles)
     total_bytes = sum(len(t.encode("utf-8")) for t in texts)
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     n_claims = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for text in texts:
             n_claims += len(extract(text, published="2024-12-07"))
-    elapsed = time.perf_counter() - start
+    elapsed, used = time.perf_counter() - start, time.process_time() - cpu
 
     tracemalloc.start()
     for text in texts[:50]:
@@ -62,25 +65,31 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     big = " ".join(texts[:200]).replace("\n", " ")  # ~1 MB, one paragraph
-    tracemalloc.start()
-    t1 = time.perf_counter()
+    gc.collect()
+    t1, c1 = time.perf_counter(), time.process_time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         extract(big, published="2024-12-07")
-    big_time = time.perf_counter() - t1
+    big_time, big_cpu = time.perf_counter() - t1, time.process_time() - c1
+    # the memory in a second run: tracing slows the extraction down a lot
+    tracemalloc.start()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        extract(big, published="2024-12-07")
     _, big_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
     print(f"start-up (gazetteer + automata): {warm:.2f} s")
     print(f"articles: {len(texts)} x ~{total_bytes // len(texts)} B, {n_claims} assertions")
     print(
-        f"throughput: {len(texts) / elapsed:.1f} articles/s, "
-        f"{total_bytes / elapsed / 1e6:.2f} MB/s (one core)"
+        f"throughput per core: {total_bytes / used / 1e6:.2f} MB/s CPU "
+        f"({len(texts) / used:.1f} articles per CPU second; target >= 1 MB/s), "
+        f"{total_bytes / elapsed / 1e6:.2f} MB/s wall"
     )
     print(f"peak traced memory while extracting 5 KB articles: {peak / 1e6:.2f} MB")
     print(
-        f"one {len(big) / 1e6:.1f} MB single-paragraph text: {big_time:.1f} s, "
-        f"peak traced memory {big_peak / 1e6:.0f} MB"
+        f"one {len(big) / 1e6:.1f} MB single-paragraph text: {big_cpu:.1f} s CPU "
+        f"(target <= 3 s), {big_time:.1f} s wall; peak traced memory {big_peak / 1e6:.0f} MB"
     )
     try:
         import resource

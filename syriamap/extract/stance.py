@@ -123,7 +123,7 @@ def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
 
 @lru_cache(maxsize=64)
 def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
-    """The cues of :func:`find_stance_cues`, cached for the last sentences of a document.
+    """Return the cues of :func:`find_stance_cues`, cached for the last sentences.
 
     The sentence loop, the cross-sentence rules and the pronoun lookback ask for the
     cues of the same sentence again; the cache holds the last 64 sentences, about two
