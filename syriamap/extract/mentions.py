@@ -59,6 +59,7 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
     "city",
 }
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,30 @@ class _Scanner:
                 return True
         return False
 
+    def _no_alias(self, text: str, start: int, end: int) -> bool:
+        """Whether a plain-ASCII span certainly holds no alias (a fast necessary test).
+
+        Without apostrophes, quote marks or other than ASCII characters, a word's fold is
+        its lower case, so the span's words lower-cased and joined by single spaces hold
+        every alias the token stream of :meth:`scan` can hold.
+        """
+        span = text[start:end]
+        if not span.isascii() or "'" in span or "`" in span or '"' in span:
+            return False
+        plain = f" {_NOT_ALNUM.sub(' ', span.lower())} "
+        return next(self.automaton.iter(plain), None) is None
+
     def scan(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        if self._no_alias(text, start, end):
+            # no gazetteer spelling: only the spellings the phonetic key may find
+            headline = _is_headline(text, start, end)
+            found = [
+                m
+                for m in self._variants(text, start, end, [], headline)
+                if not _date_or_road(text, m.start, m.end)
+            ]
+            found.sort(key=lambda m: m.start)
+            return found
         # one pass: tokens, and the folded token stream with the offsets of each token
         tokens: list[tuple[int, int, str]] = []
         parts: list[str] = [" "]

@@ -54,6 +54,11 @@ _IRREALIS = re.compile(
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
 )
+# every match of _NEGATION contains one of these (in the case-folded sentence)
+_NEGATION_WORDS = (
+    "without", "fail", "unable", "yet", "can", "could", "refus", "declin", "no longer",
+    "brok", "break", "lift", "end",
+)  # fmt: skip
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 
 
@@ -173,6 +178,8 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     # necessary conditions of the checks below, read once per sentence
     low = text.casefold().replace("\u0131", "i")
     until = "until" in low
+    conditional = "if" in low or "unless" in low
+    negation = any(word in low for word in _NEGATION_WORDS)
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
@@ -195,7 +202,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
             negated = False
             if not no_longer and not (until and _UNTIL_NOW.search(text, b)):
                 # "had not reached X until now" is a positive claim
-                if _NEGATION.search(head):
+                if negation and _NEGATION.search(head):
                     continue
                 negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
             near = text[max(0, a - 40) : a]
@@ -204,7 +211,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 # "called on all members of the army ... to defect and withdraw": a longer
                 # look back only when an infinitive "to" stands close before the cue
                 or (" to " in near and _IRREALIS.search(text[max(0, a - 90) : a]))
-                or _CONDITIONAL.search(text[max(0, a - 160) : a])
+                or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a]))
             ):
                 continue
             found.append((a, b, order, rule, negated))
