@@ -84,3 +84,26 @@ def test_descriptors(g):
 def test_spelling_variant_by_phonetic_key(g):
     ms = find_place_mentions("Rebels seized Maarat al-Numan.")
     assert [m.text for m in ms] == ["Maarat al-Numan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters reached Aleppo\u2019s edge and Homs\u2019 gates.",
+        "\u2018Hama\u2019 fell, said the rebels\u2019 commander.",
+        "Rebels shelled Sa`sa and Ma'arrat al-Nu'man's outskirts.",
+        "Troops held  Deir   ez-Zor (the city).",
+        "THE ARMY LEFT HOMS_ROAD and Hama.",
+    ],
+)
+def test_fast_no_alias_test_hides_no_name(g, text):
+    # the scanner skips a sentence's token loop when a quick pass finds no alias at all;
+    # that pass must see every alias the token stream sees (mentions.py _no_alias)
+    from syriamap.extract.mentions import scanner_for
+
+    scanner = scanner_for(g)
+    found = find_place_mentions(text, gazetteer=g)
+    if found:
+        assert not scanner._no_alias(text, 0, len(text))
+    for plain in ("The talks went on, it's understood.", "Nobody\u2019s sure what comes next."):
+        assert scanner._no_alias(plain, 0, len(plain))

@@ -60,6 +60,10 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
 }
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'"})
+_NO_APOSTROPHE = str.maketrans({"'": None, "\u2019": None, "`": None})
+# what _TOKEN and _POSSESSIVE cut off the end of a word: "Aleppo's", "Homs'"
+_PLAIN_POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019](?:s\b|(?!\w))")
 
 
 @lru_cache(maxsize=1)
@@ -147,14 +151,18 @@ class _Scanner:
     def _no_alias(self, text: str, start: int, end: int) -> bool:
         """Whether a plain-ASCII span certainly holds no alias (a fast necessary test).
 
-        Without apostrophes, quote marks or other than ASCII characters, a word's fold is
-        its lower case, so the span's words lower-cased and joined by single spaces hold
-        every alias the token stream of :meth:`scan` can hold.
+        In a span of ASCII characters and curly quotes, a word's fold is its lower case
+        without its apostrophes (and without a possessive ending), so the span lower-cased
+        that way, with every other run of non-alphanumerics made one space, holds every
+        alias the token stream of :meth:`scan` can hold.
         """
         span = text[start:end]
-        if not span.isascii() or "'" in span or "`" in span or '"' in span:
+        if not span.isascii() and not span.translate(_CURLY).isascii():
             return False
-        plain = f" {_NOT_ALNUM.sub(' ', span.lower())} "
+        low = span.lower()
+        if "'" in low or "\u2019" in low or "`" in low:
+            low = _PLAIN_POSSESSIVE.sub(" ", low).translate(_NO_APOSTROPHE)
+        plain = f" {_NOT_ALNUM.sub(' ', low)} "
         return next(self.automaton.iter(plain), None) is None
 
     def scan(self, text: str, start: int, end: int) -> list[PlaceMention]:
