@@ -411,6 +411,15 @@ def resolve_mentions(
             cities.setdefault(points[0].place_id, points[0])
     context_points = list(cities.values())
     rd_iso = "SY-RD"
+    resolved: dict[tuple[str, str | None, int], list[Any]] = {}
+
+    def lookup(name: str, kind: str | None = None, limit: int = 5) -> list[Any]:
+        # a name recurs in a text: ask the gazetteer once per document
+        key = (name, kind, limit)
+        if key not in resolved:
+            resolved[key] = gazetteer.resolve(name, kind=kind, limit=limit)
+        return resolved[key]
+
     out: list[PlaceMention] = []
     for m in mentions:
         cue = kind_cue(text, m.start, m.end)
@@ -424,7 +433,7 @@ def resolve_mentions(
         if cue == "district":
             # "the Waer district", "the district of Jobar": a city district when no
             # administrative district has that name
-            if not any(p.kind == "district" for p in places) and not gazetteer.resolve(
+            if not any(p.kind == "district" for p in places) and not lookup(
                 m.text, kind="district", limit=1
             ):
                 site = _site_for(m.text, "neighbourhood", gazetteer)
@@ -441,7 +450,7 @@ def resolve_mentions(
             for kind in wanted:
                 matches = [p for p in places if p.kind == kind]
                 if not matches:
-                    found = gazetteer.resolve(m.text, kind=kind, limit=3)
+                    found = lookup(m.text, kind=kind, limit=3)
                     matches = [f.place for f in found if f.score >= 0.7]
                 if matches:
                     chosen = max(matches, key=lambda p: p.population or 0)
@@ -451,7 +460,7 @@ def resolve_mentions(
             if len(places) == 1:
                 chosen, score = places[0], 0.9
             else:
-                ranked = {f.place.place_id: f.score for f in gazetteer.resolve(m.text, limit=25)}
+                ranked = {f.place.place_id: f.score for f in lookup(m.text, limit=25)}
 
                 def value(p: Any, ranked: dict[str, float] = ranked, cue: str = cue) -> float:
                     v = ranked.get(p.place_id, 0.5)
@@ -478,7 +487,7 @@ def resolve_mentions(
                 # that name, or none
                 others = [
                     f.place
-                    for f in gazetteer.resolve(m.text, limit=5)
+                    for f in lookup(m.text, limit=5)
                     if f.score >= 0.75 and f.place.source != "site"
                 ]
                 if len(others) > 1:  # "Nubl and Zahra": the one beside a named place

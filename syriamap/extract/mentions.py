@@ -134,10 +134,26 @@ class _Scanner:
         self.automaton = auto
         self._variant_ids: dict[str, tuple[str, ...]] = {}
         self._folds: dict[str, str] = {}  # word -> its folded form (words recur)
+        # per alias: whether it may be lower-case, whether all its places are abroad
+        self._majors: dict[tuple[tuple[str, ...], str], bool] = {}
+        self._outsides: dict[tuple[str, ...], bool] = {}
 
     def _major(self, ids: tuple[str, ...], alias: str) -> bool:
         # a big city or governorate may appear in lower case ("towards damascus"), under
         # its own name only ("humus" is an alias of Homs, and a dish)
+        key = (ids, alias)
+        known = self._majors.get(key)
+        if known is None:
+            known = self._majors[key] = self._is_major(ids, alias)
+        return known
+
+    def _outside(self, ids: tuple[str, ...]) -> bool:
+        known = self._outsides.get(ids)
+        if known is None:
+            known = self._outsides[ids] = all(self.gazetteer.get(p).outside_syria for p in ids)
+        return known
+
+    def _is_major(self, ids: tuple[str, ...], alias: str) -> bool:
         for place_id in ids:
             place = self.gazetteer.get(place_id)
             if fold(place.name) != alias:
@@ -243,7 +259,7 @@ class _Scanner:
             if _date_or_road(text, a, b):
                 continue
             taken.append((i, j))
-            outside = all(self.gazetteer.get(p).outside_syria for p in ids)
+            outside = self._outside(ids)
             out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
         out.extend(
             m
@@ -307,7 +323,7 @@ class _Scanner:
                     self._variant_ids[key] = ids
             if not ids:
                 continue
-            outside = all(self.gazetteer.get(p).outside_syria for p in ids)
+            outside = self._outside(ids)
             out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
         return out
 
