@@ -63,3 +63,38 @@ def test_own_pattern_parser_reads_the_lexicons_and_rejects_the_rest():
     for bad in ("(?:a", "a)", r"\1", "(?(1)a|b)"):
         with pytest.raises(re.error):
             prefilter.parse_pattern(bad)
+
+
+def test_factored_word_lists_match_what_the_lexicon_patterns_match():
+    # rules.py and stance.py compile a bare word list as a trie (prefilter.factor_word_list):
+    # the matches must be the original pattern's, whatever the case and spacing
+    import re
+
+    lexicon = importlib.import_module("syriamap.extract.lexicon")
+    rules_module = importlib.import_module("syriamap.extract.rules")
+    sentences = SENTENCES + [
+        "They TOOK OVER the base, then took  back the hill and left; leaves fell.",
+        "Fighters were taking over Aleppo, officials said, saying the army fled and departed.",
+        "The rebels' leaving: encircling, encircled, besieging; handed over, handing over.",
+        "Saidnaya, sayings, reportedly, said-so, Claims: the SAYS of the assertive day.",
+    ]
+    originals = {r["rule"]: r["pattern"] for r in lexicon.read_lexicon("relations.csv")}
+    factored = 0
+    for rule in relations.rules():
+        plain = rules_module._compile(originals[rule.rule])
+        if plain.pattern != rule.regex.pattern:
+            factored += 1
+        for s in sentences:
+            assert [m.span() for m in plain.finditer(s)] == [
+                m.span() for m in rule.regex.finditer(s)
+            ], rule.rule
+    cues = {r["cue"]: r["pattern"] for r in lexicon.read_lexicon("stance.csv")}
+    for name, _stance, _claimant, pattern, _stems, _required in stance._cues():
+        plain = re.compile(cues[name], re.I)
+        if plain.pattern != pattern.pattern:
+            factored += 1
+        for s in sentences:
+            assert [m.span() for m in plain.finditer(s)] == [
+                m.span() for m in pattern.finditer(s)
+            ], name
+    assert factored >= 1  # the lexicons hold word lists, and they are factored

@@ -88,6 +88,7 @@ class StanceCue:
 def _cues() -> tuple[
     tuple[str, str, str, re.Pattern[str], frozenset[str], tuple[frozenset[str], ...]], ...
 ]:
+    from .prefilter import factor_word_list
     from .relations import required_stems, stems_of
 
     return tuple(
@@ -95,7 +96,7 @@ def _cues() -> tuple[
             row["cue"],
             row["stance"],
             row["claimant"],
-            re.compile(row["pattern"], re.I),
+            re.compile(factor_word_list(row["pattern"], r"\b", r"\b"), re.I),
             stems_of(row["pattern"].replace("\\b", " ")),
             required_stems(row["pattern"]),
         )
