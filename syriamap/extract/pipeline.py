@@ -156,13 +156,13 @@ class Candidate:
             place_id=self.place_id,
             place_name=self.place_name,
             actor=self.actor,
-            relation=Relation(self.relation),
-            stance=Stance(self.stance),
+            relation=_member(Relation, self.relation),
+            stance=_member(Stance, self.stance),
             claimant=self.claimant,
             claimant_side=self.claimant_side,
             event_date=self.event_date,
-            date_precision=DatePrecision(self.date_precision),
-            place_precision=PlacePrecision(self.place_precision),
+            date_precision=_member(DatePrecision, self.date_precision),
+            place_precision=_member(PlacePrecision, self.place_precision),
             quote=self.quote,
             start=self.start,
             end=self.end,
@@ -170,6 +170,19 @@ class Candidate:
             confidence=self.confidence,
             note=self.note,
         )
+
+
+_MEMBERS: dict[tuple[type, str], Any] = {}
+
+
+def _member(cls: Any, value: str) -> Any:
+    """Return ``cls(value)`` for a vocabulary enum, remembered (an enum call is slow)."""
+    key = (cls, value)
+    member = _MEMBERS.get(key)
+    if member is None:
+        member = cls(value)  # a value outside the vocabulary raises, as before
+        _MEMBERS[key] = member
+    return member
 
 
 @dataclass
