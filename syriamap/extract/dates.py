@@ -411,6 +411,9 @@ def after_offset(
     clause (``None`` when it came from ``previous``). ``text`` is the sentence, ``offset``
     its start in the document and ``position`` the claim's cue.
     """
+    low = text.casefold()
+    if "after" not in low and "later" not in low:
+        return None  # no "after" nor "later than": nothing to search for
     m = _AFTER_OFFSET.search(text)
     if m is None:
         return None
