@@ -98,3 +98,23 @@ def test_factored_word_lists_match_what_the_lexicon_patterns_match():
                 m.span() for m in pattern.finditer(s)
             ], name
     assert factored >= 1  # the lexicons hold word lists, and they are factored
+
+
+def test_folded_text_holds_every_letter_ignorecase_matches():
+    # the cheap word checks before costly patterns (dates, relation cues, facilities) test
+    # words in folded_for_words(text): no character re.IGNORECASE reads as an ASCII letter
+    # may fold to anything else
+    import re
+
+    prefilter = importlib.import_module("syriamap.extract.prefilter")
+    letter = re.compile(r"[a-z]", re.I)
+    for code in range(0x110000):
+        ch = chr(code)
+        if letter.fullmatch(ch):
+            folded = prefilter.folded_for_words(ch)
+            assert len(folded) == 1 and "a" <= folded <= "z", hex(code)
+            assert re.fullmatch(folded, ch, re.I), hex(code)
+    dates = importlib.import_module("syriamap.extract.dates")
+    text = "Troops left PR\u0130SON Y\u0130ESTERDAY, Ye\u017fterday, 3 DAYS AGO."
+    cues = dates.find_date_cues(text)
+    assert [c.text for c in cues] == ["Ye\u017fterday", "3 DAYS AGO"]

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .english import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .prefilter import folded_for_words
 
 __all__ = ["DateCue", "date_for", "find_date_cues"]
 
@@ -215,7 +216,7 @@ def find_date_cues(
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
     digit = _DIGIT.search(text) is not None
-    low = text.casefold()
+    low = folded_for_words(text)
     for kind, pattern in _PATTERNS:
         if not (digit or kind not in _NEED_DIGIT) or not all(w in low for w in _NEED.get(kind, ())):
             continue  # a necessary word or digit is missing: the pattern cannot match
@@ -411,7 +412,7 @@ def after_offset(
     clause (``None`` when it came from ``previous``). ``text`` is the sentence, ``offset``
     its start in the document and ``position`` the claim's cue.
     """
-    low = text.casefold()
+    low = folded_for_words(text)
     if "after" not in low and "later" not in low:
         return None  # no "after" nor "later than": nothing to search for
     m = _AFTER_OFFSET.search(text)

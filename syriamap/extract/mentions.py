@@ -32,6 +32,7 @@ from typing import Any
 
 from .._normalize import GENERIC_WORDS, fold
 from .english import MONTH_ABBREVIATION_RE
+from .prefilter import folded_for_words
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
 
@@ -280,7 +281,7 @@ class _Scanner:
         if headline:
             return []
         out: list[PlaceMention] = []
-        low = text[start:end].casefold().replace("\u0131", "i")
+        low = folded_for_words(text[start:end])
         facility = any(word in low for word in _FACILITY_WORDS)
         chunks = sorted(
             [

@@ -16,6 +16,7 @@ from typing import Any
 
 __all__ = [
     "factor_word_list",
+    "folded_for_words",
     "parse_pattern",
     "required_stems",
     "stem_cost",
@@ -71,6 +72,21 @@ def word_prefixes(text: str) -> frozenset[str]:
     """
     words = set(_WORDS.findall(text.lower()))
     return frozenset([w[:5] for w in words] + [w[:4] for w in words] + [w[:3] for w in words])
+
+
+def folded_for_words(text: str) -> str:
+    """Return ``text`` case-folded so that a word found by ``re.IGNORECASE`` is in it.
+
+    ``word in folded_for_words(text)`` is a necessary condition for an ASCII ``word`` to
+    match case-insensitively: every character ``re.IGNORECASE`` takes for an ASCII letter
+    ("K", the Kelvin sign; "ſ"; dotted "İ"; dotless "ı") folds to that letter here.
+
+    Examples
+    --------
+    >>> folded_for_words("PR\u0130SON Ya\u017fs\u0131")
+    'prison yassi'
+    """
+    return text.casefold().replace("\u0131", "i").replace("\u0307", "")
 
 
 def _class_has_letter(items: list[tuple[Any, Any]]) -> bool:

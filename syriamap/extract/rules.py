@@ -15,7 +15,14 @@ from functools import lru_cache
 from .clauses import Clause
 from .lexicon import read_lexicon
 from .mentions import PlaceMention
-from .prefilter import _stem_cost, factor_word_list, required_stems, stems_of, word_prefixes
+from .prefilter import (
+    _stem_cost,
+    factor_word_list,
+    folded_for_words,
+    required_stems,
+    stems_of,
+    word_prefixes,
+)
 from .sentences import Sentence
 
 __all__ = ["Claim", "Rule", "Trigger", "find_triggers", "rules"]
@@ -177,7 +184,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
         candidates.update(index[prefix])
     table = rules()
     # necessary conditions of the checks below, read once per sentence
-    low = text.casefold().replace("\u0131", "i")
+    low = folded_for_words(text)
     until = "until" in low
     conditional = "if" in low or "unless" in low
     negation = any(word in low for word in _NEGATION_WORDS)
