@@ -77,6 +77,9 @@ def test_factored_word_lists_match_what_the_lexicon_patterns_match():
         "Fighters were taking over Aleppo, officials said, saying the army fled and departed.",
         "The rebels' leaving: encircling, encircled, besieging; handed over, handing over.",
         "Saidnaya, sayings, reportedly, said-so, Claims: the SAYS of the assertive day.",
+        "The town, HELD BY the SDF and controlled  by no one, fell to rebels; held-by.",
+        "Troops withdrew from positions; forces were deployed to and evacuated from the base.",
+        "It remains under the full control of, and is no longer held by, the army.",
     ]
     originals = {r["rule"]: r["pattern"] for r in lexicon.read_lexicon("relations.csv")}
     factored = 0

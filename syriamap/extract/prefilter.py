@@ -431,11 +431,12 @@ def word_trie(words: list[str]) -> str:
 def factor_word_list(pattern: str, head: str = "", tail: str = "") -> str:
     r"""Return ``pattern`` with its word list factored (:func:`word_trie`) when it is one.
 
-    Only a pattern that is exactly ``head(?:w1|w2|...)tail``, with words or phrases of
-    letters and spaces, none a phrase's first words, and a ``head`` and ``tail`` that end
-    a word on both sides (``\b``, or the relation cues' own word boundaries), is
-    rewritten: there at most one alternative can match at a position, so their order
-    never matters and the matches are the same. Anything else comes back unchanged.
+    A pattern that is exactly ``head(?:w1|w2|...)tail``, with words or phrases of letters
+    and spaces, none a phrase's first words, and a ``head`` and ``tail`` that end a word on
+    both sides (``\b``, or the relation cues' own word boundaries), is rewritten: there at
+    most one alternative can match at a position, so their order never matters and the
+    matches are the same. So is a list of such words inside a pattern when a space or
+    ``\b`` follows it ("(?:held|controlled|run) by"). Anything else stays as it is.
 
     Examples
     --------
@@ -443,14 +444,24 @@ def factor_word_list(pattern: str, head: str = "", tail: str = "") -> str:
     \b(?:sa(?:id|ys))\b
     >>> print(factor_word_list(r"\b(?:took over|took|seized)\b", r"\b", r"\b"))
     \b(?:took over|took|seized)\b
+    >>> print(factor_word_list(r"(?:is |was )?(?:held|hosted|run) by"))
+    (?:is |was )?(?:(?:h(?:eld|osted)|run)) by
     """
     if not (pattern.startswith(head) and pattern.endswith(tail)):
         return pattern
     middle = pattern[len(head) : len(pattern) - len(tail)]
     m = _WORD_LIST.fullmatch(middle)
     if m is None:
-        return pattern
+        return head + _INNER_LIST.sub(_factor_inner, middle) + tail
     words = m.group(1).split("|")
     if any(b.startswith(a + " ") for a in words for b in words):
         return pattern  # "took" and "took over" may both match: their order counts
     return head + "(?:" + word_trie(words) + ")" + tail
+
+
+# a word list inside a pattern, followed by a space or a word boundary
+_INNER_LIST = re.compile(r"(?<!\\)\(\?:([a-z]+(?:\|[a-z]+)+)\)(?= |\\b)")
+
+
+def _factor_inner(m: re.Match[str]) -> str:
+    return "(?:" + word_trie(m.group(1).split("|")) + ")"
