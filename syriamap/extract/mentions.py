@@ -186,13 +186,13 @@ class _Scanner:
         if self._no_alias(text, start, end):
             # no gazetteer spelling: only the spellings the phonetic key may find
             headline = _is_headline(text, start, end)
-            found = [
+            variants = [
                 m
                 for m in self._variants(text, start, end, [], headline)
                 if not _date_or_road(text, m.start, m.end)
             ]
-            found.sort(key=lambda m: m.start)
-            return found
+            variants.sort(key=lambda m: m.start)
+            return variants
         # one pass: tokens, and the folded token stream with the offsets of each token
         tokens: list[tuple[int, int, str]] = []
         parts: list[str] = [" "]
