@@ -104,6 +104,25 @@ def _cues() -> tuple[
     )
 
 
+_LEADING_MARK = re.compile(r"(?:\(\?<[=!][^()]*\))*([:;])")
+
+
+@lru_cache(maxsize=1)
+def _marks() -> dict[str, str]:
+    """Return the punctuation mark each cue's matches begin with, where there is one.
+
+    A pattern without alternatives that starts (after look-behinds) with a colon or
+    semicolon cannot match a sentence without it: a check as exact as the stems, for
+    cues that have none.
+    """
+    out = {}
+    for row in read_lexicon("stance.csv"):
+        m = _LEADING_MARK.match(row["pattern"])
+        if m and "|" not in row["pattern"]:  # no alternative that might do without it
+            out[row["cue"]] = m.group(1)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _claimant_sides() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
@@ -135,11 +154,14 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
     from .relations import word_prefixes
 
     present = word_prefixes(text)
+    marks = _marks()
     for rule, stance, claimant, pattern, stems, required in _cues():
         if (stems and stems.isdisjoint(present)) or any(
             sets.isdisjoint(present) for sets in required
         ):
             continue
+        if rule in marks and marks[rule] not in text:
+            continue  # "X: Sources" needs its colon
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):
