@@ -83,6 +83,12 @@ def _gazetteer_frame(gazetteer: Any) -> pd.DataFrame:
     return frame.drop_duplicates("place_id").set_index("place_id")
 
 
+@functools.cache
+def _place_rows() -> dict[str, int]:
+    """Each place id's row in :func:`_places` (built once)."""
+    return {pid: i for i, pid in enumerate(_places().index.tolist())}
+
+
 def _places() -> pd.DataFrame:
     from ..gazetteer import Gazetteer
 
@@ -257,8 +263,16 @@ def _control_frame(fused: pd.DataFrame, day: dt.date) -> gpd.GeoDataFrame:
     import pandas as pd
 
     places = _places()
-    wanted = [p for p in fused["place_id"] if p in places.index]
-    frame = places.loc[wanted].reset_index().merge(fused, on="place_id", how="inner")
+    rows = _place_rows()
+    at = [rows.get(p, -1) for p in fused["place_id"].tolist()]
+    known = [i for i in at if i >= 0]
+    fused = fused.iloc[[n for n, i in enumerate(at) if i >= 0]]
+    frame = places.iloc[known].reset_index()
+    for column in fused.columns:
+        if column != "place_id":
+            frame[column] = fused[column].to_numpy()
+    for column in ("supporting", "conflicting", "sources"):  # the caller's own lists
+        frame[column] = [list(ids) for ids in frame[column]]
     frame["as_of"] = day
     frame["population"] = pd.array(frame["population"], dtype="Int64")
     frame["n_sources"] = frame["n_sources"].astype("int64")

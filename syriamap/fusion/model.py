@@ -826,11 +826,16 @@ def _default_actor(side: str) -> str:
 
 def _group(
     codes: np.ndarray, values: np.ndarray, n: int, *, distinct: bool = False
-) -> list[list[str]]:
-    """Split ``values`` by group code 0..n-1 (codes ascending); optionally sorted sets."""
+) -> list[tuple[str, ...]]:
+    """Split ``values`` by group code 0..n-1 (codes ascending); optionally sorted sets.
+
+    Tuples of strings, which the cyclic garbage collector stops tracking: the states of
+    many days stay cached without slowing every later collection.
+    """
     import numpy as np
 
-    out: list[list[str]] = [[] for _ in range(n)]
+    empty: tuple[str, ...] = ()
+    out: list[tuple[str, ...]] = [empty] * n
     if len(codes) == 0:
         return out
     vals = values.tolist()
@@ -840,7 +845,7 @@ def _group(
     keys = codes[starts].tolist()
     for key, a, b in zip(keys, starts, ends, strict=True):
         chunk = vals[a:b]
-        out[key] = sorted(set(chunk)) if distinct else chunk
+        out[key] = tuple(sorted(set(chunk))) if distinct else tuple(chunk)
     return out
 
 
