@@ -163,12 +163,14 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     gov = places["admin1_iso"].reindex(ev["place_id"]).fillna("").to_numpy(dtype=object)
     areas = foreign_areas()
     side = own_side.to_numpy(dtype=object).copy()
-    for i in np.flatnonzero(np.isin(side, _OUTSIDE_SIDES)):
-        actor, pid = ev["actor"].iat[i], ev["place_id"].iat[i]
-        allowed = areas.get(actor, ())
-        if pid in allowed or gov[i] in allowed:
-            continue  # direct control, as the data allows
-        side[i] = ALLIES.get(actor, "")
+    actor_ids = ev["actor"].to_numpy(dtype=object)
+    place_ids = ev["place_id"].to_numpy(dtype=object)
+    outside = np.isin(side, _OUTSIDE_SIDES)
+    for actor in set(actor_ids[outside].tolist()):
+        mine = outside & (actor_ids == actor)
+        allowed = list(areas.get(actor, ()))
+        direct = np.isin(place_ids, allowed) | np.isin(gov, allowed)  # as the data allows
+        side[mine & ~direct] = ALLIES.get(actor, "")
     effect = ev["relation"].map({str(k): v for k, v in RELATION_EFFECT.items()}).astype(object)
     denied = (ev["stance"] == "denied").to_numpy(dtype=bool)
     claimant = ev["claimant_side"].fillna("").astype(object).to_numpy(dtype=object)
@@ -181,7 +183,13 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     precision = ev["date_precision"].astype(str)
     w = (
         ev["stance"].map({str(k): v for k, v in STANCE_WEIGHT.items()}).to_numpy(float)
-        * np.vectorize(INTEREST_WEIGHT.__getitem__, otypes=[float])(interest)
+        * np.where(
+            neutral,
+            INTEREST_WEIGHT["neutral"],
+            np.where(
+                own == favourable, INTEREST_WEIGHT["self_serving"], INTEREST_WEIGHT["against"]
+            ),
+        )
         * precision.map({str(k): v for k, v in DATE_PRECISION_WEIGHT.items()}).to_numpy(float)
         * ev["place_precision"]
         .map({str(k): v for k, v in PLACE_PRECISION_WEIGHT.items()})
@@ -189,10 +197,10 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         * ev["confidence"].astype(float).to_numpy()
     )
     publisher = ev["publisher"].fillna("").astype(object)
-    who = [
-        _independent_voice(p, s)
-        for p, s in zip(publisher, ev["source_id"].astype(str), strict=True)
-    ]
+    pairs = pd.MultiIndex.from_arrays([publisher.astype(str), ev["source_id"].astype(str)])
+    codes, uniques = pd.factorize(pairs)
+    voices = np.array([_independent_voice(p, s) for p, s in uniques], dtype=object)
+    who = voices[codes] if len(codes) else np.array([], dtype=object)
     published = ev["published"] if "published" in ev else pd.Series([None] * len(ev))
     out = pd.DataFrame(
         {
@@ -330,53 +338,56 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    ends = claims[
-        (claims["effect"] == "end")
-        & ~claims["denied"]
-        & claims["kind"].isin(AREA_KINDS)
-        & (claims["side"] != "")
-    ]
-    if ends.empty:
+    mask = (
+        (claims["effect"] == "end").to_numpy()
+        & ~claims["denied"].to_numpy(dtype=bool)
+        & claims["kind"].isin(AREA_KINDS).to_numpy()
+        & (claims["side"] != "").to_numpy()
+        & ~np.isnan(claims["day"].to_numpy())
+    )
+    if not mask.any():
         return pd.DataFrame()
     firsts = claims.drop_duplicates("pc")[["pc", "place_id", "kind", "admin1_iso"]]
     admin2 = places["admin2_id"].reindex(firsts["place_id"]).fillna("").to_numpy(dtype=object)
+    gov = firsts["admin1_iso"].to_numpy(dtype=object)
     point = ~firsts["kind"].isin(AREA_KINDS).to_numpy()
-    rows: dict[str, list[Any]] = {k: [] for k in ("pc", "day", "k", "llr", "who", "claim", "kind")}
-    index = {pid: i for i, pid in enumerate(claims["assertion_id"])}
-    for r in ends.itertuples(index=False):
-        if r.kind == "country":
+    pcs = firsts["pc"].to_numpy()
+    parts: list[pd.DataFrame] = []
+    for i in np.flatnonzero(mask).tolist():
+        r = claims.iloc[i]
+        if r["kind"] == "country":
             inside = point
-        elif r.kind == "governorate":
-            inside = point & (firsts["admin1_iso"].to_numpy(dtype=object) == r.admin1_iso)
-        elif r.kind == "district":
-            inside = point & (admin2 == r.place_id)
+        elif r["kind"] == "governorate":
+            inside = point & (gov == r["admin1_iso"])
+        elif r["kind"] == "district":
+            inside = point & (admin2 == r["place_id"])
         else:
             continue
-        share = r.w * EVIDENCE_SHARE["area"]
+        members = pcs[inside]
+        if len(members) == 0:
+            continue
+        share = float(r["w"]) * EVIDENCE_SHARE["area"]
         # what a withdrawal says about each place inside, with the area's share of weight
-        said = [
-            (
-                e.offset,
-                (1 if e.favours else -1)
-                * math.log(
-                    likelihood_ratio(share * EVIDENCE_SHARE[e.share])
-                    if e.kind == "state"
-                    else event_ratio(share * EVIDENCE_SHARE[e.share])
-                ),
-                _KINDS[e.kind],
+        for e in evidence_of("end", r["relation"], False, r["date_precision"]):
+            weight = share * EVIDENCE_SHARE[e.share]
+            ratio = likelihood_ratio(weight) if e.kind == "state" else event_ratio(weight)
+            llr = math.log(ratio) * (1 if e.favours else -1)
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "pc": members,
+                        "day": float(r["day"]) + e.offset,
+                        "k": _STATE_INDEX[r["side"]],
+                        "llr": llr,
+                        "who": r["who"],
+                        "claim": i,
+                        "kind": _KINDS[e.kind],
+                    }
+                )
             )
-            for e in evidence_of("end", r.relation, False, r.date_precision)
-        ]
-        for pc in firsts["pc"].to_numpy()[inside]:
-            for offset, llr, kind in said:
-                rows["pc"].append(pc)
-                rows["day"].append(r.day + offset)
-                rows["k"].append(_STATE_INDEX[r.side])
-                rows["llr"].append(llr)
-                rows["who"].append(r.who)
-                rows["claim"].append(index[r.assertion_id])
-                rows["kind"].append(kind)
-    frame = pd.DataFrame(rows)
+    if not parts:
+        return pd.DataFrame()
+    frame = pd.concat(parts, ignore_index=True)
     return frame.astype(
         {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
     )
