@@ -229,6 +229,7 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     )
     out = out.sort_values(["place_id", "assertion_id"], kind="stable").reset_index(drop=True)
     out["pc"] = pd.factorize(out["place_id"], sort=True)[0].astype(np.int64)
+    out["voice"] = pd.factorize(out["who"])[0].astype(np.int64)
     return out
 
 
@@ -259,7 +260,7 @@ def lone_voices(claims: pd.DataFrame) -> np.ndarray:
             "pc": claims["pc"].to_numpy()[holds],
             "day": claims["day"].to_numpy()[holds],
             "side": claims["side"].to_numpy(dtype=object)[holds],
-            "who": claims["who"].to_numpy(dtype=object)[holds],
+            "who": claims["voice"].to_numpy()[holds],
         }
     )
     pair = h.merge(h, on="pc", suffixes=("", "_o"))
@@ -284,7 +285,7 @@ def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     w = claims["w"].to_numpy(dtype=float) * np.where(lone_voices(claims), LONE_VOICE_FACTOR, 1.0)
     k = claims["side"].map(_STATE_INDEX).fillna(-1).astype(np.int64).to_numpy()
     ok = (k >= 0) & ~np.isnan(days)
-    who = claims["who"].to_numpy(dtype=object)
+    who = claims["voice"].to_numpy()
     keys = pd.MultiIndex.from_arrays(
         [
             claims["effect"].astype(str),
@@ -324,7 +325,14 @@ def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         else pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     )
     frame = frame.astype(
-        {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
+        {
+            "pc": np.int64,
+            "day": float,
+            "k": np.int64,
+            "llr": float,
+            "kind": np.int64,
+            "who": np.int64,
+        }
     )
     frame["area"] = False
     area = _area_rows(claims, places)
@@ -379,7 +387,7 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
                         "day": float(r["day"]) + e.offset,
                         "k": _STATE_INDEX[r["side"]],
                         "llr": llr,
-                        "who": r["who"],
+                        "who": int(r["voice"]),
                         "claim": i,
                         "kind": _KINDS[e.kind],
                     }
@@ -389,7 +397,14 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     frame = pd.concat(parts, ignore_index=True)
     return frame.astype(
-        {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
+        {
+            "pc": np.int64,
+            "day": float,
+            "k": np.int64,
+            "llr": float,
+            "kind": np.int64,
+            "who": np.int64,
+        }
     )
 
 
@@ -485,7 +500,7 @@ def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
             first_claim_day,
         )
     # Rule 5: one voice counts once per place, day, state and direction (its strongest).
-    who_code = pd.factorize(ev["who"])[0].astype(np.int64)
+    who_code = ev["who"].to_numpy(dtype=np.int64)
     group = pd.MultiIndex.from_arrays(
         [ev["pc"], ev["day"], ev["k"], ev["llr"] > 0, who_code, ev["kind"]]
     )
