@@ -447,9 +447,11 @@ def explain(
 ) -> pd.DataFrame:
     """List one place's claims with their weight and contribution to the result.
 
-    ``llr`` is each claim's log-likelihood ratio for the state shown (the holder, or the
-    likeliest side when none is named) against the other states, on the claim's own day:
-    positive claims pushed towards it, negative ones away. ``role`` is ``supporting``,
+    ``llr`` is each claim's contribution to the log-odds of the state shown (the holder,
+    or the likeliest side when none is named) on ``date``: the log-odds with every claim
+    minus the log-odds without this one. Positive claims pushed towards it, negative ones
+    away; 0 for a claim whose voice said the same more strongly (rule 5). ``role`` is
+    ``supporting``,
     ``conflicting``, ``history`` (outside the current state's run) or ``ignored`` (an
     outside actor's claim outside the areas where the data lets it hold anything).
     The frame's ``attrs`` hold ``prior`` and ``posterior`` (dicts over the states),
@@ -489,20 +491,22 @@ def explain(
     claims = table[table["pc"] == code]
     evidence = fitted.evidence
     evidence = evidence[evidence["pc"] == code] if len(evidence) else evidence
+    # each claim's contribution: the log-odds of the state shown with it, minus without it
+    shown = target
+    full = model.place_posterior(evidence, d)
+
+    def logit(p: np.ndarray) -> float:
+        q = min(max(float(p[shown]), 1e-12), 1 - 1e-12)
+        return math.log(q / (1 - q))
+
+    base = logit(full)
     llr = []
     for i in claims.index:
-        total = 0.0
-        rows = evidence[evidence["claim"] == i] if len(evidence) else evidence
-        for r in rows.itertuples(index=False):
-            q = model.posterior(fitted, np.array([code]), float(r.day))[0]
-            if r.k == target:
-                total += r.llr
-            else:
-                others = q.copy()
-                others[target] = 0.0
-                share = others[r.k] / others.sum() if others.sum() > 0 else 0.0
-                total -= math.log1p(share * math.expm1(r.llr))
-        llr.append(round(total, 4))
+        mine = (evidence["claim"] == i).to_numpy() if len(evidence) else np.zeros(0, bool)
+        if not mine.any():
+            llr.append(0.0)  # pooled away: its voice said the same more strongly
+            continue
+        llr.append(round(base - logit(model.place_posterior(evidence[~mine], d)), 4))
     out = claims.assign(
         weight=claims["w"].round(4),
         llr=llr,

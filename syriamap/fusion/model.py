@@ -622,6 +622,68 @@ def roles(f: Fit) -> pd.DataFrame:
     return out
 
 
+def place_posterior(rows: pd.DataFrame, day: float) -> np.ndarray:
+    """Return one place's posterior on ``day`` from its pooled evidence rows alone.
+
+    The same passes as :func:`fit`, for a single place: :func:`syriamap.fusion.explain`
+    uses it to measure what each claim adds, by leaving it out.
+    """
+    import numpy as np
+
+    prior = _prior_vector()
+    if len(rows) == 0:
+        return prior.copy()
+    days = np.unique(rows["day"].to_numpy(dtype=float))
+    at = np.searchsorted(days, rows["day"].to_numpy(dtype=float))
+    logs = np.zeros((3, len(days), _K))
+    np.add.at(logs, (rows["kind"].to_numpy(), at, rows["k"].to_numpy()), rows["llr"].to_numpy())
+    obs = np.exp(logs[0] - logs[0].max(axis=1, keepdims=True))
+    into, out = np.exp(np.minimum(logs[1], 200.0)), np.exp(np.minimum(logs[2], 200.0))
+    alpha = np.zeros((len(days), _K))
+    for i in range(len(days)):
+        pred = (
+            prior[None, :]
+            if i == 0
+            else _blend(
+                alpha[i - 1 : i],
+                _lam(days[i : i + 1] - days[i - 1 : i]),
+                prior,
+                into[i : i + 1],
+                out[i : i + 1],
+            )
+        )
+        a = pred[0] * obs[i]
+        alpha[i] = a / a.sum()
+    beta = np.ones((len(days), _K))
+    for i in range(len(days) - 2, -1, -1):
+        b = _blend_back(
+            (obs[i + 1] * beta[i + 1])[None, :],
+            _lam(days[i + 1 : i + 2] - days[i : i + 1]),
+            prior,
+            into[i + 1 : i + 2],
+            out[i + 1 : i + 2],
+        )[0]
+        beta[i] = b / b.sum()
+    last = int(np.searchsorted(days, day, side="right")) - 1
+    fwd = (
+        prior.copy()
+        if last < 0
+        else _blend(alpha[last : last + 1], _lam(np.array([day - days[last]])), prior)[0]
+    )
+    bwd = np.ones(_K)
+    if last + 1 < len(days):
+        n = last + 1
+        bwd = _blend_back(
+            (obs[n] * beta[n])[None, :],
+            _lam(np.array([days[n] - day])),
+            prior,
+            into[n : n + 1],
+            out[n : n + 1],
+        )[0]
+    g = fwd * bwd
+    return g / g.sum()
+
+
 def claim_labels(f: Fit) -> np.ndarray:
     """Return the named holder on each claim's own day (cached on the fit; -3 undated)."""
     import numpy as np
