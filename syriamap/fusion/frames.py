@@ -83,12 +83,6 @@ def _gazetteer_frame(gazetteer: Any) -> pd.DataFrame:
     return frame.drop_duplicates("place_id").set_index("place_id")
 
 
-@functools.cache
-def _place_rows() -> dict[str, int]:
-    """Each place id's row in :func:`_places` (built once)."""
-    return {pid: i for i, pid in enumerate(_places().index.tolist())}
-
-
 def _places() -> pd.DataFrame:
     from ..gazetteer import Gazetteer
 
@@ -258,32 +252,53 @@ def control_at(
         return _control_frame(_fused(store, day, reported), day)
 
 
-def _control_frame(fused: pd.DataFrame, day: dt.date) -> gpd.GeoDataFrame:
-    import geopandas as gpd
-    import pandas as pd
+@functools.cache
+def _place_arrays() -> dict[str, Any]:
+    """Return the gazetteer columns control_at shows, as plain arrays (built once)."""
+    import numpy as np
 
     places = _places()
-    rows = _place_rows()
-    at = [rows.get(p, -1) for p in fused["place_id"].tolist()]
-    known = [i for i in at if i >= 0]
-    fused = fused.iloc[[n for n, i in enumerate(at) if i >= 0]]
-    frame = places.iloc[known].reset_index()
-    for column in fused.columns:
-        if column != "place_id":
-            frame[column] = fused[column].to_numpy()
-    for column in ("supporting", "conflicting", "sources"):  # the caller's own lists
-        frame[column] = [list(ids) for ids in frame[column]]
-    frame["as_of"] = day
-    frame["population"] = pd.array(frame["population"], dtype="Int64")
-    frame["n_sources"] = frame["n_sources"].astype("int64")
-    frame["confidence"] = frame["confidence"].astype("float64")
-    frame["confirmed"] = frame["confirmed"].astype(bool)
-    frame["disputed"] = frame["disputed"].astype(bool)
-    geometry = gpd.points_from_xy(
-        frame["lon"].astype(float), frame["lat"].astype(float), crs="EPSG:4326"
-    )
-    out = gpd.GeoDataFrame(frame[list(CONTROL_COLUMNS)], geometry=geometry, crs="EPSG:4326")
-    return out.sort_values("place_id").reset_index(drop=True)
+    out: dict[str, Any] = {"place_id": places.index.to_numpy(dtype=object)}
+    for column in ("name", "name_ar", "kind", "admin1", "admin1_iso"):
+        out[column] = places[column].to_numpy(dtype=object)
+    out["population"] = places["population"].to_numpy(dtype=object)
+    out["lat"] = places["lat"].to_numpy(dtype=float)
+    out["lon"] = places["lon"].to_numpy(dtype=float)
+    out["_row"] = {pid: i for i, pid in enumerate(out["place_id"].tolist())}
+    return out
+
+
+def _control_frame(fused: pd.DataFrame, day: dt.date) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    arrays = _place_arrays()
+    rows = arrays["_row"]
+    at = np.array([rows.get(p, -1) for p in fused["place_id"].tolist()], dtype=np.int64)
+    keep = at >= 0
+    at = at[keep]
+    order = np.argsort(arrays["place_id"][at], kind="stable")
+    at = at[order]
+    picked = np.flatnonzero(keep)[order]
+    data: dict[str, Any] = {}
+    for column in CONTROL_COLUMNS:
+        if column in arrays:
+            data[column] = arrays[column][at]
+        elif column == "as_of":
+            data[column] = np.full(len(at), day, dtype=object)
+        elif column in ("supporting", "conflicting", "sources"):  # the caller's own lists
+            values = fused[column].to_numpy(dtype=object)[picked]
+            data[column] = pd.Series([list(ids) for ids in values], dtype=object)
+        else:
+            data[column] = fused[column].to_numpy()[picked]
+    data["population"] = pd.array(data["population"], dtype="Int64")
+    data["n_sources"] = np.asarray(data["n_sources"], dtype=np.int64)
+    data["confidence"] = np.asarray(data["confidence"], dtype=np.float64)
+    data["confirmed"] = np.asarray(data["confirmed"], dtype=bool)
+    data["disputed"] = np.asarray(data["disputed"], dtype=bool)
+    geometry = gpd.points_from_xy(arrays["lon"][at], arrays["lat"][at], crs="EPSG:4326")
+    return gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
