@@ -255,8 +255,6 @@ def control_at(
 @functools.cache
 def _place_arrays() -> dict[str, Any]:
     """Return the gazetteer columns control_at shows, as plain arrays (built once)."""
-    import numpy as np
-
     places = _places()
     out: dict[str, Any] = {"place_id": places.index.to_numpy(dtype=object)}
     for column in ("name", "name_ar", "kind", "admin1", "admin1_iso"):
