@@ -464,19 +464,10 @@ def change_table(data: RenderInput) -> gpd.GeoDataFrame:
 
 
 def governorate_fields() -> list[str]:
-    """Properties of an exported governorate, in order."""
-    return [
-        "place_id",
-        "name",
-        "name_ar",
-        "iso",
-        "n_places",
-        *(f"share_{s}" for s in sides()),
-        *(f"pop_share_{s}" for s in sides()),
-        "coverage",
-        "dominant_side",
-        "dominant_share",
-    ]
+    """Properties of an exported governorate, in order (the fusion's contract)."""
+    from ..fusion.columns import GOVERNORATE_COLUMNS
+
+    return list(GOVERNORATE_COLUMNS)
 
 
 def governorate_table(day: DayState) -> gpd.GeoDataFrame:
