@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from .._types import DateLike, parse_optional_date
 from ..errors import InvalidDateError
 from ._evidence import as_list, best_quote, is_missing, iso_date
-from .style import sides
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
