@@ -222,3 +222,26 @@ def test_changes_style_marks_the_new_holder(tmp_path):
     with sqlite3.connect(path) as con:
         styled = dict(con.execute('SELECT f_table_name, styleQML FROM "layer_styles"'))
     assert styled["changes"] == changes_qml() and styled["areas"] == areas_qml()
+
+
+# -- the governorate shading is described alike everywhere ------------------------------------
+
+
+def test_every_legend_describes_the_shading_alike(seeds, tmp_path):
+    """``dominant_share`` (share × coverage): page, print, folium and QGIS say the same."""
+    import html as html_lib
+
+    from syriamap.render import build_page, to_folium
+    from syriamap.render.qml import governorates_qml
+    from syriamap.render.static import write_static
+    from syriamap.render.style import GOV_SHADING
+
+    page = html_lib.unescape(build_page(seeds).html)
+    assert page.count(GOV_SHADING) >= 2  # the legend entry and "How to read this map"
+    assert "of mapped places" not in page
+    svg = html_lib.unescape(write_static(seeds, tmp_path / "m.svg").read_text("utf-8"))
+    assert GOV_SHADING in svg
+    folium_html = html_lib.unescape(to_folium("2024-12-07").get_root().render())
+    assert GOV_SHADING in folium_html and "of mapped places" not in folium_html
+    qml = governorates_qml()
+    assert qml.count(GOV_SHADING) == len(side_colours())  # one label per side

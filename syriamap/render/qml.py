@@ -40,6 +40,7 @@ from .style import (
     DEFAULT_RADIUS,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
+    GOV_SHADING,
     KIND_RADIUS,
     MARKER_STYLES,
     PX_MM,
@@ -432,9 +433,11 @@ def governorates_qml(*, temporal: bool = False) -> str:
             _data_defined(layer, {"fillColor": expression})
         return el
 
+    categories = [(side, f"{side_label(side)} leads, {GOV_SHADING}") for side in sides()]
+    categories.append(("", "no claims, or no side leads"))
     return _document(
         "dominant_side",
-        _categories(colours),
+        categories,
         symbol,
         temporal=temporal,
         labels={"size": 8, "colour": "#4a4a4a", "bold": True, "upper": True, "priority": "7"},
