@@ -245,3 +245,15 @@ def test_every_legend_describes_the_shading_alike(seeds, tmp_path):
     assert GOV_SHADING in folium_html and "of mapped places" not in folium_html
     qml = governorates_qml()
     assert qml.count(GOV_SHADING) == len(side_colours())  # one label per side
+
+
+def test_to_geojson_and_write_geojson_know_the_new_layers(tmp_path):
+    areas = syriamap.to_geojson("2024-12-07", layer="areas")
+    changes = syriamap.to_geojson("2024-12-07", layer="changes")
+    assert areas["features"] and changes["features"]
+    syriamap.write_geojson(areas, tmp_path / "a.geojson")  # style guessed from the features
+    syriamap.write_geojson(changes, tmp_path / "c.geojson")
+    assert (tmp_path / "a.qml").read_text("utf-8") == areas_qml()
+    assert (tmp_path / "c.qml").read_text("utf-8") == changes_qml()
+    with pytest.raises(VocabularyError):
+        syriamap.to_geojson("2024-12-07", layer="front")
