@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
@@ -55,6 +56,29 @@ _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
 _APPOSITION_OF = re.compile(
     r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
 )
+
+
+@lru_cache(maxsize=1)
+def _country_ids() -> frozenset[str]:
+    from ..gazetteer import Gazetteer
+
+    return frozenset(p.place_id for p in Gazetteer.default() if p.kind == "country")
+
+
+def ordinary_target(mention: PlaceMention) -> bool:
+    """Return True if a relation cue may take this mention as its place.
+
+    Syria itself (the place of kind ``country``) is never an ordinary target: "rebels
+    control northwest Syria", "Israeli troops entered Syria" say nothing about one place.
+    National statements ("the regime collapsed") reach it only through the collapse rows
+    of ``data/lexicon/collapse.csv`` (:mod:`.collective`).
+
+    >>> ordinary_target(PlaceMention(0, 5, "Syria", ("wof:85632413",), "wof:85632413"))
+    False
+    """
+    return (
+        bool(mention.place_id) and not mention.outside and (mention.place_id not in _country_ids())
+    )
 
 
 def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: int) -> bool:
