@@ -89,3 +89,18 @@ def test_fled_from_is_a_withdrawal_of_a_named_actor():
     )
     assert found("Thousands of civilians fled from Homs to the coast.") == set()
     assert found("Families fled from the fighting in Homs.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The factions secured Maarat al-Numan on Sunday.", "Maarat al-Numan"),
+        ("Fighters reclaimed Kafr Nubbul after a night of clashes.", "Kafr Nubbul"),
+        ("Insurgents secured Jisr ash-Shughour within hours.", "Jisr ash-Shughour"),
+    ],
+)
+def test_spelling_variants_after_more_cue_verbs(text, name):
+    # spellings that are no alias, found by the phonetic key after a cue verb
+    # (syriamap/extract/mentions.py, _LOCATIVE); before, only after "captured", "seized"...
+    got = found(text)
+    assert claim(name, "opposition", "captured") in got

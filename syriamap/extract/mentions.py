@@ -272,7 +272,9 @@ class _Scanner:
 _LOCATIVE = (
     r"in|of|to|from|into|toward|towards|near|around|outside|on|at|via|and|including|"
     r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
-    r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned"
+    r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
+    r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
+    r"overrunning|storming|retaking"
 )
 _CHUNK = re.compile(
     r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
