@@ -104,3 +104,18 @@ def test_spelling_variants_after_more_cue_verbs(text, name):
     # (syriamap/extract/mentions.py, _LOCATIVE); before, only after "captured", "seized"...
     got = found(text)
     assert claim(name, "opposition", "captured") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relation"),
+    [
+        ("The factions entered the town of al-Mashrafa on Sunday.", "mashrafa", "entered"),
+        ("Insurgents took al-Mashrafa after brief clashes.", "mashrafa", "captured"),
+    ],
+)
+def test_lower_case_article_before_a_variant_spelling(text, name, relation):
+    # "al-Mashrafa": transliterations often write the article in lower case (the name has
+    # homonyms, so the test asks for the name, not one place)
+    g = Gazetteer.default()
+    got = {(g.get(pid).name.lower(), actor, rel) for pid, actor, rel, _ in found(text)}
+    assert any(name in n and a == "opposition" and r == relation for n, a, r in got), got

@@ -278,7 +278,9 @@ _LOCATIVE = (
 )
 _CHUNK = re.compile(
     r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
-    r"(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
+    # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
+    r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
+    r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
 )
 
