@@ -262,9 +262,11 @@ def test_israel_holds_only_where_the_data_says_so(w):
 
 
 def test_a_side_leaving_a_whole_province_ends_its_holds_inside(w):
+    # ... from that day: it says nothing of who held the places before
     g = Gazetteer.default()
     gov = next(p for p in g.governorates() if p.admin1_iso == "SY-HM")
     w.claim("government", "controls", 1, place=HAMA, by="pubA")
+    w.claim("government", "controls", 3, place=HAMA, by="pubD")
     left = {
         w.claim("government", "withdrew", 5, place=gov.place_id, by="pubB"),
         w.claim("government", "withdrew", 5, place=gov.place_id, by="pubC"),

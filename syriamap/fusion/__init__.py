@@ -57,9 +57,10 @@ The rules, each a table or small function in :mod:`syriamap.fusion.rules`:
    Hermon); elsewhere such claims are listed as ``ignored`` by :func:`explain`.
 
 8. **Collapse.** A side withdrawing from, or losing, a whole area (a governorate, a
-   district, the country) ends that side's holds on every evidenced place inside it from
-   that day, with a share of the claim's weight, unless a place's own evidence says
-   otherwise.
+   district, the country: "the fall of the Assad regime") says, with a share of the
+   claim's weight, that the side does not hold any evidenced place inside it from that
+   day, unless a place's own evidence says otherwise. It says nothing of who held those
+   places before.
 
 9. **Status.** ``contested`` when, during the current run and up to D, a rival (a side
    other than the holder) entered the place or anyone reported fighting in it

@@ -375,8 +375,12 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         if len(members) == 0:
             continue
         share = float(r["w"]) * EVIDENCE_SHARE["area"]
-        # what a withdrawal says about each place inside, with the area's share of weight
+        # what a withdrawal says about each place inside: that the side does not hold it
+        # from then on. Not that it held it before, nor that it left it: a side leaving a
+        # province (or the country) says nothing of the places inside it held by others.
         for e in evidence_of("end", r["relation"], False, r["date_precision"]):
+            if e.share != "now":
+                continue
             weight = share * EVIDENCE_SHARE[e.share]
             ratio = likelihood_ratio(weight) if e.kind == "state" else event_ratio(weight)
             llr = math.log(ratio) * (1 if e.favours else -1)
