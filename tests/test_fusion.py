@@ -542,3 +542,18 @@ def test_control_columns_are_the_documented_contract():
         "n_sources",
         "sources",
     )
+
+
+def test_the_regime_falling_ends_its_holds_everywhere_but_is_no_dot(w):
+    syria = next(p for p in Gazetteer.default() if p.kind == "country" and not p.outside_syria)
+    w.claim("government", "controls", 1, place=HOMS, by="pubA")
+    w.claim("government", "controls", 2, place=HOMS, by="pubB")
+    fell = {
+        w.claim("government", "lost", 8, place=syria.place_id, by="pubC"),
+        w.claim("government", "lost", 8, place=syria.place_id, by="pubD"),
+    }
+    assert w.at(5, place=HOMS).side == "government"
+    after = control_at("2024-12-09", store=w.store).set_index("place_id")
+    assert syria.place_id not in after.index
+    assert after.loc[HOMS, "side"] != "government"
+    assert fell <= set(after.loc[HOMS, "supporting"])

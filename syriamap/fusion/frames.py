@@ -235,8 +235,10 @@ def control_at(
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per place with a claim dated on or before ``date``, point geometry in
-        EPSG:4326, columns :data:`CONTROL_COLUMNS` then ``geometry``; sorted by place_id.
+        One row per place with a claim dated on or before ``date`` (the country itself
+        excepted: a claim about all of Syria shows in the rows of the places it speaks
+        for), point geometry in EPSG:4326, columns :data:`CONTROL_COLUMNS` then
+        ``geometry``; sorted by place_id.
 
     Raises
     ------
@@ -275,6 +277,9 @@ def _control_frame(fused: pd.DataFrame, day: dt.date) -> gpd.GeoDataFrame:
     rows = arrays["_row"]
     at = np.array([rows.get(p, -1) for p in fused["place_id"].tolist()], dtype=np.int64)
     keep = at >= 0
+    # the country itself is no place on the map: its claims (a collapse) speak through
+    # the places inside it, whose rows list them
+    keep[keep] = arrays["kind"][at[keep]] != "country"
     at = at[keep]
     order = np.argsort(arrays["place_id"][at], kind="stable")
     at = at[order]

@@ -360,6 +360,14 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     gov = firsts["admin1_iso"].to_numpy(dtype=object)
     point = ~firsts["kind"].isin(AREA_KINDS).to_numpy()
     pcs = firsts["pc"].to_numpy()
+    # the places each side is said (by their own claims) to hold
+    eff = claims["effect"].to_numpy(dtype=object)
+    den = claims["denied"].to_numpy(dtype=bool)
+    holds = ((eff == "hold") & ~den) | ((eff == "end") & den)
+    held_by: dict[str, np.ndarray] = {
+        side: np.unique(claims["pc"].to_numpy()[holds & (claims["side"].to_numpy() == side)])
+        for side in set(claims["side"].to_numpy(dtype=object)[holds].tolist())
+    }
     parts: list[pd.DataFrame] = []
     for i in np.flatnonzero(mask).tolist():
         r = claims.iloc[i]
@@ -375,19 +383,27 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         if len(members) == 0:
             continue
         share = float(r["w"]) * EVIDENCE_SHARE["area"]
+        held = np.isin(members, held_by.get(r["side"], ()))
         # what a withdrawal says about each place inside: that the side does not hold it
-        # from then on. Not that it held it before, nor that it left it: a side leaving a
-        # province (or the country) says nothing of the places inside it held by others.
+        # from then on; and, where the place's own claims say the side held it, that its
+        # hold ended then. Not that it held the others: a side leaving a province (or the
+        # country) says nothing of the places inside it that others held.
         for e in evidence_of("end", r["relation"], False, r["date_precision"]):
-            if e.share != "now":
+            if e.share == "before":
                 continue
+            if e.kind != "state":
+                members_e = members[held]
+                if len(members_e) == 0:
+                    continue
+            else:
+                members_e = members
             weight = share * EVIDENCE_SHARE[e.share]
             ratio = likelihood_ratio(weight) if e.kind == "state" else event_ratio(weight)
             llr = math.log(ratio) * (1 if e.favours else -1)
             parts.append(
                 pd.DataFrame(
                     {
-                        "pc": members,
+                        "pc": members_e,
                         "day": float(r["day"]) + e.offset,
                         "k": _STATE_INDEX[r["side"]],
                         "llr": llr,
