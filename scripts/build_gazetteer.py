@@ -127,6 +127,12 @@ SITE_KINDS = frozenset(
 SITE_PARENT_MAX_KM = {"neighbourhood": 10.0}
 SITE_PARENT_DEFAULT_KM = 30.0
 SYRIA_BBOX = (32.3, 35.5, 37.4, 42.4)  # south, west, north, east
+# The WOF country record of Syria (kind ``country``, no governorate) and its names.
+SYRIA_WOF_ID = 85632413
+SYRIA_NAMES = ("Syria", "Syrian Arab Republic")
+SYRIA_NAME_AR = "سوريا"
+# Kinds outside the locality matching steps (GeoNames merge, name duplicates, regions).
+AREA_KINDS = frozenset({"governorate", "district", "country"})
 # "Name", "Name@SY-XX" (a member in another governorate), "Name (wof:123)" (the one meant)
 REGION_MEMBER = re.compile(
     r"^(?P<name>[^@()]+?)\s*(?:@(?P<iso>SY-[A-Z]{2}))?\s*(?:\((?P<id>[a-z]+:\d+)\))?$"
@@ -329,6 +335,13 @@ class Builder:
                 rec["name"] = display(ascii_name(rec["name"]))
             elif ptype == "campus":
                 rec["kind"] = "site"
+            elif ptype == "country" and wid == SYRIA_WOF_ID:
+                # Syria itself: the place of national statements ("the regime fell"). Only
+                # its unambiguous names; "Syrian" is an adjective, "al-Sham" a city's name.
+                rec.update(kind="country", name="Syria", latin=list(SYRIA_NAMES))
+                rec["arabic"] = [SYRIA_NAME_AR]
+                rec["name_ar"] = SYRIA_NAME_AR
+                rec["hierarchy"] = []
             else:
                 self.stats[f"wof {ptype} records skipped"] += 1
                 continue
@@ -339,7 +352,7 @@ class Builder:
         """Two WOF localities with one GeoNames id are one place: keep the current one."""
         by_gn: dict[int, list[dict]] = defaultdict(list)
         for rec in self.records.values():
-            if rec["geonames_id"] and rec["kind"] not in {"governorate", "district"}:
+            if rec["geonames_id"] and rec["kind"] not in AREA_KINDS:
                 by_gn[rec["geonames_id"]].append(rec)
         for group in by_gn.values():
             if len(group) < 2:
@@ -359,7 +372,7 @@ class Builder:
         """
         groups: dict[str, list[dict]] = defaultdict(list)
         for rec in self.records.values():
-            if rec["kind"] not in {"governorate", "district"}:
+            if rec["kind"] not in AREA_KINDS:
                 groups[skeleton(rec["name"])].append(rec)
         for key in sorted(groups):
             group = sorted(
@@ -406,7 +419,7 @@ class Builder:
         by_gn = {r["geonames_id"]: r for r in self.records.values() if r["geonames_id"]}
         by_key: dict[str, list[dict]] = defaultdict(list)
         for rec in self.records.values():
-            if rec["kind"] in {"governorate", "district"}:
+            if rec["kind"] in AREA_KINDS:
                 continue
             for name in rec["latin"]:
                 by_key[skeleton(name)].append(rec)
@@ -517,9 +530,12 @@ class Builder:
             if rec["kind"] == "governorate":
                 rec["region"], rec["county"] = rec, None
                 continue
+            if rec["kind"] == "country":
+                rec["region"], rec["county"] = None, None
+                continue
             region = county = None
             for level in rec["hierarchy"]:
-                if level.get("country_id") not in (None, 85632413):
+                if level.get("country_id") not in (None, SYRIA_WOF_ID):
                     continue
                 region = region or self.regions.get(level.get("region_id"))
                 county = county or self.counties.get(level.get("county_id"))
@@ -554,7 +570,7 @@ class Builder:
         by_fold: dict[str, set[str]] = defaultdict(set)
         by_skel: dict[str, set[str]] = defaultdict(set)
         for rec in self.records.values():
-            if rec["kind"] in {"governorate", "district"} or rec["source"] == "site":
+            if rec["kind"] in AREA_KINDS or rec["source"] == "site":
                 continue
             for spelling in [rec["name"], *rec["latin"], *rec["arabic"]]:
                 if spelling:
@@ -779,7 +795,7 @@ class Builder:
         self.load_wof()
         for rec in self.counties.values():
             region_ids = [
-                h.get("region_id") for h in rec["hierarchy"] if h.get("country_id") == 85632413
+                h.get("region_id") for h in rec["hierarchy"] if h.get("country_id") == SYRIA_WOF_ID
             ]
             rec["region_wof"] = next((r for r in region_ids if r in self.regions), None)
         self.dedupe_wof()

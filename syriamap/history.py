@@ -30,6 +30,7 @@ HISTORY_COLUMNS: tuple[str, ...] = (
     "side",
     "status",
     "confidence",
+    "disputed",
     "verdict",
 )
 
@@ -117,6 +118,7 @@ def compare_with_history(
                 state.side,
                 state.status,
                 state.confidence,
+                state.disputed,
                 verdict,
             )
         )

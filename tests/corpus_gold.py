@@ -181,14 +181,21 @@ def score_set(
 
     Returns the levels of :func:`syriamap.extract.evaluate.evaluate` (``mentions``,
     ``places``, ``claims``: the strict claim match) plus ``relaxed`` (source, place and
-    side only), each a :class:`~syriamap.extract.evaluate.Score`.
+    side only), each a :class:`~syriamap.extract.evaluate.Score`, and ``national``, the
+    number of claims at Syria itself left unscored
+    (:func:`~syriamap.extract.evaluate.national_unscored`).
     """
     from syriamap.extract.evaluate import Score, evaluate
 
     gold = load_gold(gold_dir, articles)
     analyses = list(analyses) if analyses is not None else analyse_set(gold_dir, articles)
     scores: dict[str, Any] = dict(evaluate(gold, analyses))
-    predicted = [c.to_row() for a in analyses for c in a.candidates]
+    from syriamap.extract.evaluate import national_unscored
+    from syriamap.gazetteer import Gazetteer
+
+    rows = [c.to_row() for a in analyses for c in a.candidates]
+    predicted = national_unscored(rows, gold, Gazetteer.default())
     tp = match_relaxed(predicted, gold)
     scores["relaxed"] = Score(tp, len(predicted) - tp, len(gold) - tp)
+    scores["national"] = len(rows) - len(predicted)  # claims at Syria itself, not scored
     return scores

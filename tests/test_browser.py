@@ -122,6 +122,11 @@ def opened(browser, tmp_path):
         page.close()
 
 
+def _mapped(date: str) -> list[dict]:
+    """Every mapped claim's feature: places (points) and area claims (polygons)."""
+    return to_geojson(date)["features"] + to_geojson(date, layer="areas")["features"]
+
+
 def popup_text(o: Opened) -> str:
     o.page.wait_for_selector(".leaflet-popup-content")
     return o.page.inner_text(".leaflet-popup-content")
@@ -132,16 +137,13 @@ def test_seed_map_offline_markers_and_popup(opened):
     o.assert_clean()
     assert o.eval("typeof L === 'object' && L.version") == "1.9.4"
     assert o.eval("!!document.querySelector('.leaflet-container canvas')")
-    expected = len(to_geojson("2024-12-07")["features"])
+    expected = len(_mapped("2024-12-07"))
     assert expected > 0
     assert o.eval("window.syriamap.markerCount") == expected
     assert o.eval("+document.getElementById('map').dataset.markerCount") == expected
     assert o.eval("document.querySelectorAll('path.leaflet-interactive').length") == 0
     # click a marker that nothing else covers: its popup shows its quote
-    quotes = {
-        f["properties"]["place_id"]: f["properties"]["quote"]
-        for f in to_geojson("2024-12-07")["features"]
-    }
+    quotes = {f["properties"]["place_id"]: f["properties"]["quote"] for f in _mapped("2024-12-07")}
     targets = [p for p in o.isolated_markers() if quotes.get(p["id"])]
     assert targets
     target = targets[0]
@@ -361,9 +363,7 @@ def test_symbol_popup_and_export_tell_one_state(opened):
     from syriamap.render.style import marker_class
 
     o = opened(render_html("2024-12-07", districts=False))
-    exported = {
-        f["properties"]["place_id"]: f["properties"] for f in to_geojson("2024-12-07")["features"]
-    }
+    exported = {f["properties"]["place_id"]: f["properties"] for f in _mapped("2024-12-07")}
     shown = o.eval(
         """() => {
           const out = {};
@@ -393,10 +393,7 @@ def test_symbol_popup_and_export_tell_one_state(opened):
 def test_area_claims_are_outlines_not_dots(opened):
     """Claims about a governorate or district are drawn as the area, with a legend entry."""
     o = opened(render_html("2024-12-07", districts=False))
-    kinds = {
-        f["properties"]["place_id"]: f["properties"]["kind"]
-        for f in to_geojson("2024-12-07")["features"]
-    }
+    kinds = {f["properties"]["place_id"]: f["properties"]["kind"] for f in _mapped("2024-12-07")}
     areas = {pid for pid, kind in kinds.items() if kind in ("governorate", "district")}
     assert areas  # the seeds claim Latakia, Tartus, Idlib... governorates
     drawn = o.eval(
@@ -597,7 +594,7 @@ def test_search_finds_places_in_any_spelling_the_gazetteer_knows(opened):
     from syriamap.render._frames import place_aliases
     from syriamap.render.html import search_key
 
-    ids = [f["properties"]["place_id"] for f in to_geojson("2024-12-07")["features"]]
+    ids = [f["properties"]["place_id"] for f in _mapped("2024-12-07")]
     spellings = sorted({a for names in place_aliases(ids).values() for a in names})
     assert len(spellings) > 100
     folded = o.eval("names => names.map(n => window.syriamap.fold(n))", spellings)
@@ -643,7 +640,7 @@ def test_folium_map_offline_in_the_browser(browser, tmp_path):
               return [dots, lines];
             }"""
         )
-        features = to_geojson("2024-12-07")["features"]
+        features = _mapped("2024-12-07")
         areas = [f for f in features if f["properties"]["kind"] in ("governorate", "district")]
         assert counts[0] == len(features) - len(areas)
         assert counts[1] >= len(areas)

@@ -50,19 +50,18 @@ def test_all_formats_into_folder(tmp_path, capsys, formats):
     out_dir = tmp_path / "maps"
     code, out, err = run(capsys, "render", "--date", "2024-12-07", *formats, "--out", str(out_dir))
     assert code == 0, err
+    layers = ("areas", "changes", "governorates", "places")
     assert sorted(p.name for p in out_dir.iterdir()) == [
-        "syriamap-2024-12-07-governorates.geojson",
-        "syriamap-2024-12-07-governorates.qml",
-        "syriamap-2024-12-07-places.geojson",
-        "syriamap-2024-12-07-places.qml",
+        *(f"syriamap-2024-12-07-{layer}.{ext}" for layer in layers for ext in ("geojson", "qml")),
         "syriamap-2024-12-07.gpkg",
         "syriamap-2024-12-07.html",
     ]
-    assert out.count("wrote ") == 6
-    places = json.loads((out_dir / "syriamap-2024-12-07-places.geojson").read_text("utf-8"))
-    gpkg = pyogrio.read_info(out_dir / "syriamap-2024-12-07.gpkg", layer="places")
-    assert gpkg["features"] == len(places["features"])
-    for layer in ("places", "governorates"):  # one date: no temporal properties
+    assert out.count("wrote ") == 10
+    for layer in layers:  # the GeoJSON files and the GeoPackage layers agree
+        fc = json.loads((out_dir / f"syriamap-2024-12-07-{layer}.geojson").read_text("utf-8"))
+        gpkg = pyogrio.read_info(out_dir / "syriamap-2024-12-07.gpkg", layer=layer)
+        assert gpkg["features"] == len(fc["features"]), layer
+    for layer in layers:  # one date: no temporal properties
         qml = (out_dir / f"syriamap-2024-12-07-{layer}.qml").read_text("utf-8")
         assert "<temporal" not in qml
 
@@ -84,10 +83,13 @@ def test_timeline(tmp_path, capsys, monkeypatch):
     assert code == 0, err
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "syriamap-2024-11-27_2024-12-08.html" in names
-    fc = json.loads((tmp_path / "syriamap-2024-11-27_2024-12-08-places.geojson").read_text())
-    assert all("valid_from" in f["properties"] for f in fc["features"])
+    for layer in ("places", "areas", "governorates", "changes"):
+        path = tmp_path / f"syriamap-2024-11-27_2024-12-08-{layer}.geojson"
+        fc = json.loads(path.read_text("utf-8"))
+        assert fc["features"], layer
+        assert all("valid_from" in f["properties"] for f in fc["features"]), layer
     # the QGIS styles beside the timeline's GeoJSON switch on the Temporal Controller
-    for layer in ("places", "governorates"):
+    for layer in ("places", "areas", "governorates", "changes"):
         qml = (tmp_path / f"syriamap-2024-11-27_2024-12-08-{layer}.qml").read_text("utf-8")
         assert 'startField="valid_from" endField="valid_to"' in qml
     html = (tmp_path / "syriamap-2024-11-27_2024-12-08.html").read_text("utf-8")

@@ -43,7 +43,9 @@ def test_claimant_rows(row):
     re.compile(row["pattern"])
 
 
-@pytest.mark.parametrize("name", ["boilerplate.csv", "collective.csv", "not_places.csv"])
+@pytest.mark.parametrize(
+    "name", ["boilerplate.csv", "collapse.csv", "collective.csv", "not_places.csv"]
+)
 def test_other_files_load(name):
     assert read_lexicon(name)
 

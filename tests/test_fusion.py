@@ -262,9 +262,11 @@ def test_israel_holds_only_where_the_data_says_so(w):
 
 
 def test_a_side_leaving_a_whole_province_ends_its_holds_inside(w):
+    # ... from that day: it says nothing of who held the places before
     g = Gazetteer.default()
     gov = next(p for p in g.governorates() if p.admin1_iso == "SY-HM")
     w.claim("government", "controls", 1, place=HAMA, by="pubA")
+    w.claim("government", "controls", 3, place=HAMA, by="pubD")
     left = {
         w.claim("government", "withdrew", 5, place=gov.place_id, by="pubB"),
         w.claim("government", "withdrew", 5, place=gov.place_id, by="pubC"),
@@ -540,3 +542,18 @@ def test_control_columns_are_the_documented_contract():
         "n_sources",
         "sources",
     )
+
+
+def test_the_regime_falling_ends_its_holds_everywhere_but_is_no_dot(w):
+    syria = next(p for p in Gazetteer.default() if p.kind == "country" and not p.outside_syria)
+    w.claim("government", "controls", 1, place=HOMS, by="pubA")
+    w.claim("government", "controls", 2, place=HOMS, by="pubB")
+    fell = {
+        w.claim("government", "lost", 8, place=syria.place_id, by="pubC"),
+        w.claim("government", "lost", 8, place=syria.place_id, by="pubD"),
+    }
+    assert w.at(5, place=HOMS).side == "government"
+    after = control_at("2024-12-09", store=w.store).set_index("place_id")
+    assert syria.place_id not in after.index
+    assert after.loc[HOMS, "side"] != "government"
+    assert fell <= set(after.loc[HOMS, "supporting"])

@@ -539,3 +539,10 @@ def test_leading_and_area_kind_cues(query, name, kind):
 @pytest.mark.parametrize("query", ["the Republic of Korea", "Bank of Syria", "the town of Narnia"])
 def test_a_kind_cue_does_not_make_a_place(query):
     assert Gazetteer.default().best(query) is None
+
+
+@pytest.mark.parametrize("query", ["Syria", "syria", "the Syrian Arab Republic", "سوريا"])
+def test_syria_resolves_to_the_country(gaz, query):
+    place = gaz.best(query)
+    assert place is not None and place.place_id == "wof:85632413", query
+    assert place.kind == "country" and not place.outside_syria and not place.admin1_iso

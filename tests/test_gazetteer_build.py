@@ -82,6 +82,7 @@ def test_csv_schema(rows):
         "neighbourhood",
         "site",
         "region",
+        "country",
     }
     for r in rows:
         if r["place_id"].startswith("r:"):  # data/regions.csv
@@ -110,6 +111,18 @@ def test_csv_schema(rows):
     assert {r["admin1_iso"] for r in governorates} == ISO_CODES and len(governorates) == 14
     districts = [r for r in rows if r["kind"] == "district"]
     assert len(districts) >= 60 and all(r["admin1_iso"] in ISO_CODES for r in districts)
+
+
+def test_syria_is_one_country_row(rows):
+    """Syria itself (WOF 85632413) is the one place of kind country, in no governorate."""
+    countries = [r for r in rows if r["kind"] == "country"]
+    assert [r["place_id"] for r in countries] == ["wof:85632413"]
+    (syria,) = countries
+    assert syria["name"] == "Syria" and syria["name_ar"] == "سوريا"
+    assert not syria["admin1_id"] and not syria["admin1_iso"] and not syria["admin2_id"]
+    assert "Syrian Arab Republic" in syria["aliases"].split("|")
+    # "Syrian" is an adjective, never a name of the country
+    assert "Syrian" not in syria["aliases"].split("|")
 
 
 def test_clean_display_names(rows):

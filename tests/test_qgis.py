@@ -21,7 +21,7 @@ _PROBE = r"""
 import json, os, sys
 from qgis.core import (
     QgsApplication, QgsDateTimeRange, QgsFeatureRequest, QgsVectorLayer,
-    QgsVectorLayerTemporalContext,
+    QgsVectorLayerTemporalContext, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 app = QgsApplication([], False)
@@ -62,6 +62,7 @@ for name, uri in json.loads(sys.argv[1]).items():
         "valid": layer.isValid(),
         "style_loaded": bool(style_loaded),
         "features": layer.featureCount(),
+        "geometry": QgsWkbTypes.geometryDisplayString(layer.geometryType()),
         "renderer": renderer.type() if renderer else None,
         "attribute": renderer.classAttribute() if categorized else None,
         "categories": {
@@ -103,13 +104,13 @@ def _probe(layers: dict[str, str], workdir: Path, days: list[str] = ()) -> dict:
 def _export(out: Path, args: list[str], stem: str) -> dict[str, str]:
     assert main(["render", *args, "--format", "all", "--out", str(out)]) == 0
     gpkg = out / f"{stem}.gpkg"
-    return {
-        "gpkg_places": f"{gpkg}|layername=places",
-        "gpkg_governorates": f"{gpkg}|layername=governorates",
-        "gpkg_assertions": f"{gpkg}|layername=assertions",
-        "geojson_places": str(out / f"{stem}-places.geojson"),
-        "geojson_governorates": str(out / f"{stem}-governorates.geojson"),
-    }
+    layers = {f"gpkg_{k}": f"{gpkg}|layername={k}" for k in (*KINDS, "assertions")}
+    layers.update({f"geojson_{k}": str(out / f"{stem}-{k}.geojson") for k in KINDS})
+    return layers
+
+
+#: The spatial layers of the exports (GeoPackage layers and GeoJSON files).
+KINDS = ("places", "areas", "governorates", "changes")
 
 
 @pytest.fixture(scope="module")
@@ -133,19 +134,40 @@ TIMELINE_DAYS = [f"2024-11-{d}" for d in (27, 28, 29, 30)] + [
 ]
 
 
+SPATIAL = [f"{fmt}_{kind}" for fmt in ("gpkg", "geojson") for kind in KINDS]
+CLASS_FIELD = {
+    "places": "side",
+    "areas": "side",
+    "governorates": "dominant_side",
+    "changes": "after_side",
+}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "layer", ["gpkg_places", "gpkg_governorates", "geojson_places", "geojson_governorates"]
-)
+@pytest.mark.parametrize("layer", SPATIAL)
 def test_spatial_layers_load_with_the_default_style(opened, layer):
     result, _ = opened
     info = result[layer]
     assert info["valid"]
     assert info["features"] > 0
     # The .qml beside the GeoJSON / the layer_styles row of the GeoPackage was applied.
+    assert info["style_loaded"]
     assert info["renderer"] == "categorizedSymbol"
-    assert info["attribute"] in {"side", "dominant_side"}
+    assert info["attribute"] == CLASS_FIELD[layer.split("_", 1)[1]]
     assert set(SIDES) <= set(info["categories"])
+
+
+@pytest.mark.slow
+def test_area_claims_are_polygons_and_places_points(opened):
+    """Claims about whole governorates/districts are their own polygon layer."""
+    from syriamap import control_at
+
+    result, _ = opened
+    for fmt in ("gpkg", "geojson"):
+        assert result[f"{fmt}_areas"]["geometry"] == "Polygon", fmt
+        assert result[f"{fmt}_places"]["geometry"] == "Point", fmt
+        both = result[f"{fmt}_areas"]["features"] + result[f"{fmt}_places"]["features"]
+        assert both == len(control_at("2024-12-07")), fmt
 
 
 @pytest.mark.slow
@@ -153,7 +175,8 @@ def test_qgis_colours_match_the_html_map(opened):
     from syriamap.actors import side_colour
 
     result, _ = opened
-    for layer in ("gpkg_places", "geojson_places"):
+    layers = [f"{fmt}_{kind}" for fmt in ("gpkg", "geojson") for kind in ("places", "areas")]
+    for layer in [*layers, "gpkg_changes", "geojson_changes"]:
         colours = result[layer]["categories"]
         for side in SIDES:
             assert colours[side].lower() == side_colour(side).lower(), (layer, side)
@@ -175,9 +198,6 @@ def test_assertions_table_has_every_claim(opened):
 
     assert result["gpkg_assertions"]["valid"]
     assert result["gpkg_assertions"]["features"] == len(open_store().assertions_frame())
-
-
-SPATIAL = ["gpkg_places", "gpkg_governorates", "geojson_places", "geojson_governorates"]
 
 
 @pytest.mark.slow
@@ -219,15 +239,18 @@ def test_single_date_layers_have_no_temporal_properties(opened, layer):
 @pytest.mark.slow
 def test_temporal_filter_shows_each_day_the_same_features_in_gpkg_and_geojson(timeline):
     """Issue 10.7: with QGIS 3.22's own day filter the GeoPackage let the next day through."""
-    from syriamap import control_at
+    from syriamap import changes, control_at
 
-    for kind in ("places", "governorates"):
+    for kind in KINDS:
         gpkg, geojson = timeline[f"gpkg_{kind}"]["per_day"], timeline[f"geojson_{kind}"]["per_day"]
         assert list(gpkg) == TIMELINE_DAYS
         assert gpkg == geojson, kind
-    for day in ("2024-12-06", "2024-12-07"):
-        assert timeline["gpkg_places"]["per_day"][day] == len(control_at(day)), day
+    for day, before in (("2024-12-06", "2024-12-05"), ("2024-12-07", "2024-12-06")):
+        shown = timeline["gpkg_places"]["per_day"][day] + timeline["gpkg_areas"]["per_day"][day]
+        assert shown == len(control_at(day)), day
+        assert timeline["gpkg_areas"]["per_day"][day] > 0, day
         assert timeline["gpkg_governorates"]["per_day"][day] == 14, day
+        assert timeline["gpkg_changes"]["per_day"][day] == len(changes(before, day)), day
 
 
 @pytest.mark.slow

@@ -95,7 +95,7 @@ def test_layer_styles_are_default(gpkg):
     assert contents["layer_styles"] == "attributes"
     assert contents["assertions"] == "attributes"
     assert contents["places"] == "features"
-    assert [r[0] for r in rows] == ["governorates", "places"]
+    assert [r[0] for r in rows] == ["areas", "changes", "governorates", "places"]
     for table, geometry, name, default, qml in rows:
         assert geometry == "geom" and name == table and default == 1
         assert "categorizedSymbol" in qml
@@ -123,7 +123,7 @@ def test_single_date_gpkg_styles_are_not_temporal(gpkg):
     _, path = gpkg
     with sqlite3.connect(path) as con:
         styles = [qml for (qml,) in con.execute('SELECT styleQML FROM "layer_styles"')]
-    assert len(styles) == 2
+    assert len(styles) == 4
     assert all("<temporal" not in qml for qml in styles)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +23,7 @@ from .mentions import PlaceMention
 from .relations import Claim, Rule, Trigger
 from .sentences import Sentence
 
-__all__ = ["collective_claims"]
+__all__ = ["collapse_claims", "collapse_cue", "collective_claims"]
 
 
 @lru_cache(maxsize=1)
@@ -99,3 +100,89 @@ def collective_claims(
                     )
                 )
     return claims
+
+
+# -- national collapse ("the fall of the Assad regime" → government lost Syria) -----------
+
+_TERM = re.compile(r"\{([A-Z]+)\}")
+_COLLAPSE_RULE = Rule(
+    "collapse", "lost", "after", "active", 0, "government", False, "place", 0.7, re.compile("$^")
+)
+
+
+@lru_cache(maxsize=1)
+def _collapse_rows() -> tuple[
+    tuple[tuple[str, re.Pattern[str]], ...],
+    tuple[re.Pattern[str], ...],
+    tuple[re.Pattern[str], ...],
+]:
+    """Compile ``data/lexicon/collapse.csv``: the collapse cues, the blocks before, after."""
+    terms: dict[str, str] = {}
+
+    def expand(pattern: str) -> str:
+        body = _TERM.sub(lambda m: terms[m.group(1)], pattern.strip())
+        return re.sub(r" +", r"\\s+", body)
+
+    cues, before, after = [], [], []
+    for row in read_lexicon("collapse.csv"):
+        body = expand(row["pattern"])
+        if row["kind"] == "term":
+            terms[row["name"]] = body
+        elif row["kind"] == "collapse":
+            cues.append((row["name"], re.compile(r"(?<![\w-])(?:" + body + r")", re.I)))
+        elif row["kind"] == "block":
+            before.append(re.compile(body, re.I))
+        elif row["kind"] == "after":
+            after.append(re.compile(body, re.I))
+    return tuple(cues), tuple(before), tuple(after)
+
+
+def collapse_cue(sentence_text: str) -> bool:
+    """Whether a sentence may state the fall of the government (a fast pre-check)."""
+    low = sentence_text.lower()
+    return ("assad" in low or "regime" in low or "bashar" in low) and any(
+        regex.search(sentence_text) for _name, regex in _collapse_rows()[0]
+    )
+
+
+def collapse_claims(text: str, sentence: Sentence, gazetteer: Any) -> list[Claim]:
+    """Return ``government lost`` at Syria for a reported fall of the government as a whole.
+
+    Rows of ``data/lexicon/collapse.csv`` (kind ``collapse``) are past-tense or nominal
+    statements that the regime fell ("the fall of the Assad regime", "the regime
+    collapsed", "Bashar has been officially overthrown", "ousted President Assad"). A
+    statement is dropped when a ``block`` row ends the sentence text before it (an
+    intention, prospect, conditional, modal or negation: "calls for the overthrow of the
+    regime", "if the regime fell") or an ``after`` row opens the text after it ("the fall
+    of Assad would ..."). The place is Syria itself (the gazetteer's place of kind
+    ``country`` inside Syria); the pipeline dates the claim and gives its stance as for
+    any other claim. At most one claim per sentence.
+
+    Examples
+    --------
+    >>> from syriamap.extract.sentences import split_sentences
+    >>> s = "Celebrations followed the fall of the Assad regime on Sunday."
+    >>> [(c.actor, c.relation, c.mention.place_id) for c in
+    ...  collapse_claims(s, split_sentences(s)[0], None)]
+    [('government', 'lost', 'wof:85632413')]
+    >>> s = "Protesters called for the fall of the regime."
+    >>> collapse_claims(s, split_sentences(s)[0], None)
+    []
+    """
+    from .targets import _country_ids
+
+    syria = sorted(pid for pid in _country_ids() if gazetteer is None or pid in gazetteer)
+    if not syria or not collapse_cue(sentence.text):
+        return []
+    cues, before, after = _collapse_rows()
+    for name, regex in cues:
+        for m in regex.finditer(sentence.text):
+            head = sentence.text[: m.start()]
+            tail = sentence.text[m.end() :]
+            if any(b.search(head) for b in before) or any(a.match(tail) for a in after):
+                continue
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            rule = replace(_COLLAPSE_RULE, rule=name)
+            mention = PlaceMention(a, b, text[a:b], (syria[0],), syria[0], score=0.9)
+            return [Claim(mention, Trigger(rule, a, b), "government", "", "lost", "place", 0.7)]
+    return []

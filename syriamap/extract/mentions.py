@@ -332,11 +332,15 @@ class _Scanner:
 _LOCATIVE = (
     r"in|of|to|from|into|toward|towards|near|around|outside|on|at|via|and|including|"
     r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
-    r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned"
+    r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
+    r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
+    r"overrunning|storming|retaking"
 )
 _CHUNK = re.compile(
     r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
-    r"(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
+    # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
+    r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
+    r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
 )
 

@@ -23,7 +23,7 @@ from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
 from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import clause_date, own_cues
-from .collective import collective_claims
+from .collective import collapse_claims, collapse_cue, collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
 from .distances import DistanceCheck, find_distance_checks
@@ -296,7 +296,13 @@ def analyse(
         while j < len(all_mentions) and all_mentions[j].start < sentence.end:
             inside.append(all_mentions[j])
             j += 1
-        if not inside and not recent and focus is None and quote_context is None:
+        if (
+            not inside
+            and not recent
+            and focus is None
+            and quote_context is None
+            and not collapse_cue(sentence.text)
+        ):
             subject = next((a for a in actors if a.actor), None)
             if subject is not None:
                 previous_subject = (subject.actor, subject.text)
@@ -327,6 +333,7 @@ def analyse(
             focus=focus,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
+        claims += collapse_claims(text, sentence, gazetteer)  # "the regime fell"
         unverified = [c for c in cues if c.stance == "unverified"]
         own = bool(unverified) and any(c.trigger.start < unverified[0].start for c in claims)
         if unverified and refers_back(sentence.text, own_claim=own):

@@ -58,6 +58,7 @@ from .targets import (
     _targets_before,
     _them_target,
     _there_target,
+    ordinary_target,
 )
 
 __all__ = [
@@ -136,7 +137,9 @@ def match_claims(
     list of Claim
         One per (cue, place); the same place and relation twice in a sentence is kept once.
     """
-    places = [m for m in mentions if m.place_id and not m.outside]
+    places = [m for m in mentions if ordinary_target(m)]
+    if focus is not None and not ordinary_target(focus):
+        focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     if not places and focus is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
@@ -57,6 +58,29 @@ _APPOSITION_OF = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _country_ids() -> frozenset[str]:
+    from ..gazetteer import Gazetteer
+
+    return frozenset(p.place_id for p in Gazetteer.default() if p.kind == "country")
+
+
+def ordinary_target(mention: PlaceMention) -> bool:
+    """Return True if a relation cue may take this mention as its place.
+
+    Syria itself (the place of kind ``country``) is never an ordinary target: "rebels
+    control northwest Syria", "Israeli troops entered Syria" say nothing about one place.
+    National statements ("the regime collapsed") reach it only through the collapse rows
+    of ``data/lexicon/collapse.csv`` (:mod:`.collective`).
+
+    >>> ordinary_target(PlaceMention(0, 5, "Syria", ("wof:85632413",), "wof:85632413"))
+    False
+    """
+    return (
+        bool(mention.place_id) and not mention.outside and (mention.place_id not in _country_ids())
+    )
+
+
 def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: int) -> bool:
     """Whether the words just before the mention (after ``floor``) make it a landmark."""
     a = max(floor, mention.start - 40, sentence.start)
@@ -97,6 +121,14 @@ def _targets_after(
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
             between = _SUCH_AS.sub(" ", between)
+            lead = _LEAD_ITEMS.match(between)
+            if lead and not (
+                _ADJUNCT.search(lead.group())
+                or _REFERENCE.search(lead.group())
+                or _ROADS.search(lead.group())
+                or _VERBISH.search(lead.group())
+            ):
+                between = between[lead.end() :]
             areas = _AREAS_NEAR.fullmatch(between) is not None
             if (
                 _words(between) > trig.rule.gap + (2 if out else 0) and not areas
@@ -184,7 +216,26 @@ def _targets_before(
 
 _SUCH_AS = re.compile(
     r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
-    r"sites|places|points)\s*,?\s*)?\b(?:such\s+as|including|like)\s*$",
+    r"sites|places|points|territory|territories|swathes|chunks|parts)(?:\s+of\s+territory)?"
+    r"\s*,?\s*)?\b(?:such\s+as|including|like)"
+    # "including the strategic city of X": the kind phrase of the example
+    r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"
+    r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of)?\s*$",
+    re.I,
+)
+# "entered the 17th Division, the town of X": one or two short items (bases, sites) before
+# the place in a list whose place has its kind phrase; their words do not count to the gap
+_LEAD_ITEMS = re.compile(
+    r"^\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+"
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+)?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?=(?:the\s+)?(?:(?:nearby|strategic|key|small|large)\s+)?"
+    r"(?:towns?|city|cities|villages?|districts?|neighbou?rhoods?|suburbs?)\s+of\s*$)",
+    re.I,
+)
+# a verb or clause word in what looks like a list item: no list ("took part and the town of")
+_VERBISH = re.compile(
+    r"\b(?:\w+ed|\w+ing|is|are|was|were|has|have|had|which|that|who|where|part|control)\b",
     re.I,
 )
 _ROADS = re.compile(

@@ -57,9 +57,12 @@ The rules, each a table or small function in :mod:`syriamap.fusion.rules`:
    Hermon); elsewhere such claims are listed as ``ignored`` by :func:`explain`.
 
 8. **Collapse.** A side withdrawing from, or losing, a whole area (a governorate, a
-   district, the country) ends that side's holds on every evidenced place inside it from
-   that day, with a share of the claim's weight, unless a place's own evidence says
-   otherwise.
+   district, the country: "the fall of the Assad regime") says, with a share of the
+   claim's weight, that the side does not hold any evidenced place inside it from that
+   day, unless a place's own evidence says otherwise; where a place's own claims say the
+   side held it, its hold ended that day. It says nothing of who held the other places
+   before. The country itself is no row of :func:`control_at`: its claims show in the
+   rows of the places they speak for.
 
 9. **Status.** ``contested`` when, during the current run and up to D, a rival (a side
    other than the holder) entered the place or anyone reported fighting in it

@@ -235,8 +235,10 @@ def control_at(
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per place with a claim dated on or before ``date``, point geometry in
-        EPSG:4326, columns :data:`CONTROL_COLUMNS` then ``geometry``; sorted by place_id.
+        One row per place with a claim dated on or before ``date`` (the country itself
+        excepted: a claim about all of Syria shows in the rows of the places it speaks
+        for), point geometry in EPSG:4326, columns :data:`CONTROL_COLUMNS` then
+        ``geometry``; sorted by place_id.
 
     Raises
     ------
@@ -252,24 +254,54 @@ def control_at(
         return _control_frame(_fused(store, day, reported), day)
 
 
+@functools.cache
+def _place_arrays() -> dict[str, Any]:
+    """Return the gazetteer columns control_at shows, as plain arrays (built once)."""
+    places = _places()
+    out: dict[str, Any] = {"place_id": places.index.to_numpy(dtype=object)}
+    for column in ("name", "name_ar", "kind", "admin1", "admin1_iso"):
+        out[column] = places[column].to_numpy(dtype=object)
+    out["population"] = places["population"].to_numpy(dtype=object)
+    out["lat"] = places["lat"].to_numpy(dtype=float)
+    out["lon"] = places["lon"].to_numpy(dtype=float)
+    out["_row"] = {pid: i for i, pid in enumerate(out["place_id"].tolist())}
+    return out
+
+
 def _control_frame(fused: pd.DataFrame, day: dt.date) -> gpd.GeoDataFrame:
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
 
-    places = _places()
-    wanted = [p for p in fused["place_id"] if p in places.index]
-    frame = places.loc[wanted].reset_index().merge(fused, on="place_id", how="inner")
-    frame["as_of"] = day
-    frame["population"] = pd.array(frame["population"], dtype="Int64")
-    frame["n_sources"] = frame["n_sources"].astype("int64")
-    frame["confidence"] = frame["confidence"].astype("float64")
-    frame["confirmed"] = frame["confirmed"].astype(bool)
-    frame["disputed"] = frame["disputed"].astype(bool)
-    geometry = gpd.points_from_xy(
-        frame["lon"].astype(float), frame["lat"].astype(float), crs="EPSG:4326"
-    )
-    out = gpd.GeoDataFrame(frame[list(CONTROL_COLUMNS)], geometry=geometry, crs="EPSG:4326")
-    return out.sort_values("place_id").reset_index(drop=True)
+    arrays = _place_arrays()
+    rows = arrays["_row"]
+    at = np.array([rows.get(p, -1) for p in fused["place_id"].tolist()], dtype=np.int64)
+    keep = at >= 0
+    # the country itself is no place on the map: its claims (a collapse) speak through
+    # the places inside it, whose rows list them
+    keep[keep] = arrays["kind"][at[keep]] != "country"
+    at = at[keep]
+    order = np.argsort(arrays["place_id"][at], kind="stable")
+    at = at[order]
+    picked = np.flatnonzero(keep)[order]
+    data: dict[str, Any] = {}
+    for column in CONTROL_COLUMNS:
+        if column in arrays:
+            data[column] = arrays[column][at]
+        elif column == "as_of":
+            data[column] = np.full(len(at), day, dtype=object)
+        elif column in ("supporting", "conflicting", "sources"):  # the caller's own lists
+            values = fused[column].to_numpy(dtype=object)[picked]
+            data[column] = pd.Series([list(ids) for ids in values], dtype=object)
+        else:
+            data[column] = fused[column].to_numpy()[picked]
+    data["population"] = pd.array(data["population"], dtype="Int64")
+    data["n_sources"] = np.asarray(data["n_sources"], dtype=np.int64)
+    data["confidence"] = np.asarray(data["confidence"], dtype=np.float64)
+    data["confirmed"] = np.asarray(data["confirmed"], dtype=bool)
+    data["disputed"] = np.asarray(data["disputed"], dtype=bool)
+    geometry = gpd.points_from_xy(arrays["lon"][at], arrays["lat"][at], crs="EPSG:4326")
+    return gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -433,9 +465,11 @@ def explain(
 ) -> pd.DataFrame:
     """List one place's claims with their weight and contribution to the result.
 
-    ``llr`` is each claim's log-likelihood ratio for the state shown (the holder, or the
-    likeliest side when none is named) against the other states, on the claim's own day:
-    positive claims pushed towards it, negative ones away. ``role`` is ``supporting``,
+    ``llr`` is each claim's contribution to the log-odds of the state shown (the holder,
+    or the likeliest side when none is named) on ``date``: the log-odds with every claim
+    minus the log-odds without this one. Positive claims pushed towards it, negative ones
+    away; 0 for a claim whose voice said the same more strongly (rule 5). ``role`` is
+    ``supporting``,
     ``conflicting``, ``history`` (outside the current state's run) or ``ignored`` (an
     outside actor's claim outside the areas where the data lets it hold anything).
     The frame's ``attrs`` hold ``prior`` and ``posterior`` (dicts over the states),
@@ -475,20 +509,22 @@ def explain(
     claims = table[table["pc"] == code]
     evidence = fitted.evidence
     evidence = evidence[evidence["pc"] == code] if len(evidence) else evidence
+    # each claim's contribution: the log-odds of the state shown with it, minus without it
+    shown = target
+    full = model.place_posterior(evidence, d)
+
+    def logit(p: np.ndarray) -> float:
+        q = min(max(float(p[shown]), 1e-12), 1 - 1e-12)
+        return math.log(q / (1 - q))
+
+    base = logit(full)
     llr = []
     for i in claims.index:
-        total = 0.0
-        rows = evidence[evidence["claim"] == i] if len(evidence) else evidence
-        for r in rows.itertuples(index=False):
-            q = model.posterior(fitted, np.array([code]), float(r.day))[0]
-            if r.k == target:
-                total += r.llr
-            else:
-                others = q.copy()
-                others[target] = 0.0
-                share = others[r.k] / others.sum() if others.sum() > 0 else 0.0
-                total -= math.log1p(share * math.expm1(r.llr))
-        llr.append(round(total, 4))
+        mine = (evidence["claim"] == i).to_numpy() if len(evidence) else np.zeros(0, bool)
+        if not mine.any():
+            llr.append(0.0)  # pooled away: its voice said the same more strongly
+            continue
+        llr.append(round(base - logit(model.place_posterior(evidence[~mine], d)), 4))
     out = claims.assign(
         weight=claims["w"].round(4),
         llr=llr,

@@ -163,12 +163,14 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     gov = places["admin1_iso"].reindex(ev["place_id"]).fillna("").to_numpy(dtype=object)
     areas = foreign_areas()
     side = own_side.to_numpy(dtype=object).copy()
-    for i in np.flatnonzero(np.isin(side, _OUTSIDE_SIDES)):
-        actor, pid = ev["actor"].iat[i], ev["place_id"].iat[i]
-        allowed = areas.get(actor, ())
-        if pid in allowed or gov[i] in allowed:
-            continue  # direct control, as the data allows
-        side[i] = ALLIES.get(actor, "")
+    actor_ids = ev["actor"].to_numpy(dtype=object)
+    place_ids = ev["place_id"].to_numpy(dtype=object)
+    outside = np.isin(side, _OUTSIDE_SIDES)
+    for actor in set(actor_ids[outside].tolist()):
+        mine = outside & (actor_ids == actor)
+        allowed = list(areas.get(actor, ()))
+        direct = np.isin(place_ids, allowed) | np.isin(gov, allowed)  # as the data allows
+        side[mine & ~direct] = ALLIES.get(actor, "")
     effect = ev["relation"].map({str(k): v for k, v in RELATION_EFFECT.items()}).astype(object)
     denied = (ev["stance"] == "denied").to_numpy(dtype=bool)
     claimant = ev["claimant_side"].fillna("").astype(object).to_numpy(dtype=object)
@@ -181,7 +183,13 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     precision = ev["date_precision"].astype(str)
     w = (
         ev["stance"].map({str(k): v for k, v in STANCE_WEIGHT.items()}).to_numpy(float)
-        * np.vectorize(INTEREST_WEIGHT.__getitem__, otypes=[float])(interest)
+        * np.where(
+            neutral,
+            INTEREST_WEIGHT["neutral"],
+            np.where(
+                own == favourable, INTEREST_WEIGHT["self_serving"], INTEREST_WEIGHT["against"]
+            ),
+        )
         * precision.map({str(k): v for k, v in DATE_PRECISION_WEIGHT.items()}).to_numpy(float)
         * ev["place_precision"]
         .map({str(k): v for k, v in PLACE_PRECISION_WEIGHT.items()})
@@ -189,10 +197,10 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         * ev["confidence"].astype(float).to_numpy()
     )
     publisher = ev["publisher"].fillna("").astype(object)
-    who = [
-        _independent_voice(p, s)
-        for p, s in zip(publisher, ev["source_id"].astype(str), strict=True)
-    ]
+    pairs = pd.MultiIndex.from_arrays([publisher.astype(str), ev["source_id"].astype(str)])
+    codes, uniques = pd.factorize(pairs)
+    voices = np.array([_independent_voice(p, s) for p, s in uniques], dtype=object)
+    who = voices[codes] if len(codes) else np.array([], dtype=object)
     published = ev["published"] if "published" in ev else pd.Series([None] * len(ev))
     out = pd.DataFrame(
         {
@@ -221,6 +229,7 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     )
     out = out.sort_values(["place_id", "assertion_id"], kind="stable").reset_index(drop=True)
     out["pc"] = pd.factorize(out["place_id"], sort=True)[0].astype(np.int64)
+    out["voice"] = pd.factorize(out["who"])[0].astype(np.int64)
     return out
 
 
@@ -251,7 +260,7 @@ def lone_voices(claims: pd.DataFrame) -> np.ndarray:
             "pc": claims["pc"].to_numpy()[holds],
             "day": claims["day"].to_numpy()[holds],
             "side": claims["side"].to_numpy(dtype=object)[holds],
-            "who": claims["who"].to_numpy(dtype=object)[holds],
+            "who": claims["voice"].to_numpy()[holds],
         }
     )
     pair = h.merge(h, on="pc", suffixes=("", "_o"))
@@ -276,7 +285,7 @@ def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     w = claims["w"].to_numpy(dtype=float) * np.where(lone_voices(claims), LONE_VOICE_FACTOR, 1.0)
     k = claims["side"].map(_STATE_INDEX).fillna(-1).astype(np.int64).to_numpy()
     ok = (k >= 0) & ~np.isnan(days)
-    who = claims["who"].to_numpy(dtype=object)
+    who = claims["voice"].to_numpy()
     keys = pd.MultiIndex.from_arrays(
         [
             claims["effect"].astype(str),
@@ -316,7 +325,14 @@ def _evidence_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         else pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     )
     frame = frame.astype(
-        {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
+        {
+            "pc": np.int64,
+            "day": float,
+            "k": np.int64,
+            "llr": float,
+            "kind": np.int64,
+            "who": np.int64,
+        }
     )
     frame["area"] = False
     area = _area_rows(claims, places)
@@ -330,55 +346,85 @@ def _area_rows(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    ends = claims[
-        (claims["effect"] == "end")
-        & ~claims["denied"]
-        & claims["kind"].isin(AREA_KINDS)
-        & (claims["side"] != "")
-    ]
-    if ends.empty:
+    mask = (
+        (claims["effect"] == "end").to_numpy()
+        & ~claims["denied"].to_numpy(dtype=bool)
+        & claims["kind"].isin(AREA_KINDS).to_numpy()
+        & (claims["side"] != "").to_numpy()
+        & ~np.isnan(claims["day"].to_numpy())
+    )
+    if not mask.any():
         return pd.DataFrame()
     firsts = claims.drop_duplicates("pc")[["pc", "place_id", "kind", "admin1_iso"]]
     admin2 = places["admin2_id"].reindex(firsts["place_id"]).fillna("").to_numpy(dtype=object)
+    gov = firsts["admin1_iso"].to_numpy(dtype=object)
     point = ~firsts["kind"].isin(AREA_KINDS).to_numpy()
-    rows: dict[str, list[Any]] = {k: [] for k in ("pc", "day", "k", "llr", "who", "claim", "kind")}
-    index = {pid: i for i, pid in enumerate(claims["assertion_id"])}
-    for r in ends.itertuples(index=False):
-        if r.kind == "country":
+    pcs = firsts["pc"].to_numpy()
+    # the places each side is said (by their own claims) to hold
+    eff = claims["effect"].to_numpy(dtype=object)
+    den = claims["denied"].to_numpy(dtype=bool)
+    holds = ((eff == "hold") & ~den) | ((eff == "end") & den)
+    held_by: dict[str, np.ndarray] = {
+        side: np.unique(claims["pc"].to_numpy()[holds & (claims["side"].to_numpy() == side)])
+        for side in set(claims["side"].to_numpy(dtype=object)[holds].tolist())
+    }
+    parts: list[pd.DataFrame] = []
+    for i in np.flatnonzero(mask).tolist():
+        r = claims.iloc[i]
+        if r["kind"] == "country":
             inside = point
-        elif r.kind == "governorate":
-            inside = point & (firsts["admin1_iso"].to_numpy(dtype=object) == r.admin1_iso)
-        elif r.kind == "district":
-            inside = point & (admin2 == r.place_id)
+        elif r["kind"] == "governorate":
+            inside = point & (gov == r["admin1_iso"])
+        elif r["kind"] == "district":
+            inside = point & (admin2 == r["place_id"])
         else:
             continue
-        share = r.w * EVIDENCE_SHARE["area"]
-        # what a withdrawal says about each place inside, with the area's share of weight
-        said = [
-            (
-                e.offset,
-                (1 if e.favours else -1)
-                * math.log(
-                    likelihood_ratio(share * EVIDENCE_SHARE[e.share])
-                    if e.kind == "state"
-                    else event_ratio(share * EVIDENCE_SHARE[e.share])
-                ),
-                _KINDS[e.kind],
+        members = pcs[inside]
+        if len(members) == 0:
+            continue
+        share = float(r["w"]) * EVIDENCE_SHARE["area"]
+        held = np.isin(members, held_by.get(r["side"], ()))
+        # what a withdrawal says about each place inside: that the side does not hold it
+        # from then on; and, where the place's own claims say the side held it, that its
+        # hold ended then. Not that it held the others: a side leaving a province (or the
+        # country) says nothing of the places inside it that others held.
+        for e in evidence_of("end", r["relation"], False, r["date_precision"]):
+            if e.share == "before":
+                continue
+            if e.kind != "state":
+                members_e = members[held]
+                if len(members_e) == 0:
+                    continue
+            else:
+                members_e = members
+            weight = share * EVIDENCE_SHARE[e.share]
+            ratio = likelihood_ratio(weight) if e.kind == "state" else event_ratio(weight)
+            llr = math.log(ratio) * (1 if e.favours else -1)
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "pc": members_e,
+                        "day": float(r["day"]) + e.offset,
+                        "k": _STATE_INDEX[r["side"]],
+                        "llr": llr,
+                        "who": int(r["voice"]),
+                        "claim": i,
+                        "kind": _KINDS[e.kind],
+                    }
+                )
             )
-            for e in evidence_of("end", r.relation, False, r.date_precision)
-        ]
-        for pc in firsts["pc"].to_numpy()[inside]:
-            for offset, llr, kind in said:
-                rows["pc"].append(pc)
-                rows["day"].append(r.day + offset)
-                rows["k"].append(_STATE_INDEX[r.side])
-                rows["llr"].append(llr)
-                rows["who"].append(r.who)
-                rows["claim"].append(index[r.assertion_id])
-                rows["kind"].append(kind)
-    frame = pd.DataFrame(rows)
+    if not parts:
+        return pd.DataFrame()
+    frame = pd.concat(parts, ignore_index=True)
     return frame.astype(
-        {"pc": np.int64, "day": float, "k": np.int64, "llr": float, "kind": np.int64}
+        {
+            "pc": np.int64,
+            "day": float,
+            "k": np.int64,
+            "llr": float,
+            "kind": np.int64,
+            "who": np.int64,
+        }
     )
 
 
@@ -474,7 +520,7 @@ def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
             first_claim_day,
         )
     # Rule 5: one voice counts once per place, day, state and direction (its strongest).
-    who_code = pd.factorize(ev["who"])[0].astype(np.int64)
+    who_code = ev["who"].to_numpy(dtype=np.int64)
     group = pd.MultiIndex.from_arrays(
         [ev["pc"], ev["day"], ev["k"], ev["llr"] > 0, who_code, ev["kind"]]
     )
@@ -594,6 +640,68 @@ def roles(f: Fit) -> pd.DataFrame:
         out = pd.concat([claims, extra]).sort_values("pc", kind="stable")
     f.cache["roles"] = out
     return out
+
+
+def place_posterior(rows: pd.DataFrame, day: float) -> np.ndarray:
+    """Return one place's posterior on ``day`` from its pooled evidence rows alone.
+
+    The same passes as :func:`fit`, for a single place: :func:`syriamap.fusion.explain`
+    uses it to measure what each claim adds, by leaving it out.
+    """
+    import numpy as np
+
+    prior = _prior_vector()
+    if len(rows) == 0:
+        return prior.copy()
+    days = np.unique(rows["day"].to_numpy(dtype=float))
+    at = np.searchsorted(days, rows["day"].to_numpy(dtype=float))
+    logs = np.zeros((3, len(days), _K))
+    np.add.at(logs, (rows["kind"].to_numpy(), at, rows["k"].to_numpy()), rows["llr"].to_numpy())
+    obs = np.exp(logs[0] - logs[0].max(axis=1, keepdims=True))
+    into, out = np.exp(np.minimum(logs[1], 200.0)), np.exp(np.minimum(logs[2], 200.0))
+    alpha = np.zeros((len(days), _K))
+    for i in range(len(days)):
+        pred = (
+            prior[None, :]
+            if i == 0
+            else _blend(
+                alpha[i - 1 : i],
+                _lam(days[i : i + 1] - days[i - 1 : i]),
+                prior,
+                into[i : i + 1],
+                out[i : i + 1],
+            )
+        )
+        a = pred[0] * obs[i]
+        alpha[i] = a / a.sum()
+    beta = np.ones((len(days), _K))
+    for i in range(len(days) - 2, -1, -1):
+        b = _blend_back(
+            (obs[i + 1] * beta[i + 1])[None, :],
+            _lam(days[i + 1 : i + 2] - days[i : i + 1]),
+            prior,
+            into[i + 1 : i + 2],
+            out[i + 1 : i + 2],
+        )[0]
+        beta[i] = b / b.sum()
+    last = int(np.searchsorted(days, day, side="right")) - 1
+    fwd = (
+        prior.copy()
+        if last < 0
+        else _blend(alpha[last : last + 1], _lam(np.array([day - days[last]])), prior)[0]
+    )
+    bwd = np.ones(_K)
+    if last + 1 < len(days):
+        n = last + 1
+        bwd = _blend_back(
+            (obs[n] * beta[n])[None, :],
+            _lam(np.array([days[n] - day])),
+            prior,
+            into[n : n + 1],
+            out[n : n + 1],
+        )[0]
+    g = fwd * bwd
+    return g / g.sum()
 
 
 def claim_labels(f: Fit) -> np.ndarray:
@@ -826,11 +934,16 @@ def _default_actor(side: str) -> str:
 
 def _group(
     codes: np.ndarray, values: np.ndarray, n: int, *, distinct: bool = False
-) -> list[list[str]]:
-    """Split ``values`` by group code 0..n-1 (codes ascending); optionally sorted sets."""
+) -> list[tuple[str, ...]]:
+    """Split ``values`` by group code 0..n-1 (codes ascending); optionally sorted sets.
+
+    Tuples of strings, which the cyclic garbage collector stops tracking: the states of
+    many days stay cached without slowing every later collection.
+    """
     import numpy as np
 
-    out: list[list[str]] = [[] for _ in range(n)]
+    empty: tuple[str, ...] = ()
+    out: list[tuple[str, ...]] = [empty] * n
     if len(codes) == 0:
         return out
     vals = values.tolist()
@@ -840,7 +953,7 @@ def _group(
     keys = codes[starts].tolist()
     for key, a, b in zip(keys, starts, ends, strict=True):
         chunk = vals[a:b]
-        out[key] = sorted(set(chunk)) if distinct else chunk
+        out[key] = tuple(sorted(set(chunk))) if distinct else tuple(chunk)
     return out
 
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from .._types import DateLike, parse_optional_date
 from ..errors import InvalidDateError
 from ._evidence import as_list, best_quote, is_missing, iso_date
-from .style import sides
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -28,6 +27,8 @@ __all__ = [
     "DayState",
     "PLACE_FIELDS",
     "RenderInput",
+    "area_polygons",
+    "area_table",
     "date_span",
     "governorate_table",
     "load",
@@ -351,26 +352,76 @@ def place_rows(data: RenderInput, day: DayState) -> list[dict[str, Any]]:
     return rows
 
 
+def area_polygons(data: RenderInput) -> dict[str, Any]:
+    """Return ``{place_id: polygon}`` of the governorates and districts known to ``data``.
+
+    From ``data.areas`` when set, else from the first day's governorate polygons.
+    """
+    polygons: dict[str, Any] = {}
+    frame = data.days[0].governorates if data.days else None
+    if frame is not None and "place_id" in frame:
+        polygons.update(zip(frame["place_id"].astype(str), frame.geometry.values, strict=True))
+    if data.areas is not None and len(data.areas):
+        polygons.update(
+            zip(data.areas["place_id"].astype(str), data.areas.geometry.values, strict=True)
+        )
+    return {k: g for k, g in polygons.items() if g is not None and not g.is_empty}
+
+
+def _is_area(row: Mapping[str, Any], polygons: Mapping[str, Any]) -> bool:
+    """Tell whether a row is a claim about a whole governorate or district with a known polygon."""
+    from .style import AREA_KINDS
+
+    return row["kind"] in AREA_KINDS and row["place_id"] in polygons
+
+
+def _layer_rows(
+    data: RenderInput, day: DayState, layer: str, polygons: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    rows = place_rows(data, day)
+    if layer == "areas":
+        return [r for r in rows if _is_area(r, polygons)]
+    return [r for r in rows if not _is_area(r, polygons)]
+
+
 def place_table(data: RenderInput, day: DayState | None = None) -> gpd.GeoDataFrame:
-    """Return the exported places of one day as a GeoDataFrame with :data:`PLACE_FIELDS` columns."""
-    return _to_frame(place_rows(data, day or data.days[-1]), extra=())
+    """Return the exported places of one day as a GeoDataFrame with :data:`PLACE_FIELDS` columns.
+
+    Points only: claims about a whole governorate or district whose polygon is known are
+    in :func:`area_table` instead.
+    """
+    polygons = area_polygons(data)
+    return _to_frame(_layer_rows(data, day or data.days[-1], "places", polygons), extra=())
+
+
+def area_table(data: RenderInput, day: DayState | None = None) -> gpd.GeoDataFrame:
+    """Return the claims about whole governorates or districts on one day, as polygons.
+
+    The same :data:`PLACE_FIELDS` columns as :func:`place_table`; the geometry is the
+    area's (Multi)Polygon from :mod:`syriamap.boundaries` instead of its centroid.
+    """
+    polygons = area_polygons(data)
+    rows = _layer_rows(data, day or data.days[-1], "areas", polygons)
+    return _to_frame(rows, extra=(), polygons=polygons)
 
 
 def _interval_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
     return tuple(row[k] for k in PLACE_FIELDS if k != "as_of")
 
 
-def place_intervals(data: RenderInput) -> gpd.GeoDataFrame:
+def place_intervals(data: RenderInput, layer: str = "places") -> gpd.GeoDataFrame:
     """Return places over a timeline: one row per place and unchanged state.
 
     ``valid_from`` is the first day and ``valid_to`` the day after the last day (a
-    half-open interval).
+    half-open interval). ``layer="areas"``: the claims about whole governorates and
+    districts, as polygons (see :func:`area_table`); ``"places"``: the points.
     """
+    polygons = area_polygons(data)
     open_rows: dict[str, dict[str, Any]] = {}
     done: list[dict[str, Any]] = []
     for day in data.days:
         seen = set()
-        for row in place_rows(data, day):
+        for row in _layer_rows(data, day, layer, polygons):
             pid = row["place_id"]
             seen.add(pid)
             current = open_rows.get(pid)
@@ -386,10 +437,17 @@ def place_intervals(data: RenderInput) -> gpd.GeoDataFrame:
             done.append(open_rows.pop(pid))
     done.extend(open_rows.values())
     done.sort(key=lambda r: (r["place_id"], r["valid_from"]))
-    return _to_frame(done, extra=("valid_from", "valid_to"))
+    return _to_frame(
+        done, extra=("valid_from", "valid_to"), polygons=polygons if layer == "areas" else None
+    )
 
 
-def _to_frame(rows: Sequence[Mapping[str, Any]], *, extra: Iterable[str]) -> gpd.GeoDataFrame:
+def _to_frame(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    extra: Iterable[str],
+    polygons: Mapping[str, Any] | None = None,
+) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pandas as pd
 
@@ -402,7 +460,16 @@ def _to_frame(rows: Sequence[Mapping[str, Any]], *, extra: Iterable[str]) -> gpd
             frame[name] = pd.to_numeric(frame[name]).astype("float64")
         elif kind == "bool":
             frame[name] = frame[name].astype(bool)
-    geometry = gpd.points_from_xy([r["lon"] for r in rows], [r["lat"] for r in rows])
+    if polygons is not None:
+        from shapely.geometry import MultiPolygon
+
+        shapes = [polygons[r["place_id"]] for r in rows]
+        geometry = gpd.GeoSeries(
+            [MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in shapes],
+            crs="EPSG:4326",
+        ).values
+    else:
+        geometry = gpd.points_from_xy([r["lon"] for r in rows], [r["lat"] for r in rows])
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
@@ -428,7 +495,9 @@ def change_table(data: RenderInput) -> gpd.GeoDataFrame:
 
     One row per place and day on which its holder or status changed, it was first mapped
     or no longer mapped; ``claims`` are the assertion ids behind the change, ``; ``-joined.
-    The first day is compared with ``data.previous`` when it is known.
+    The first day is compared with ``data.previous`` when it is known. A timeline also
+    carries ``valid_from`` (the day) and ``valid_to`` (the day after) for QGIS's Temporal
+    Controller.
     """
     import geopandas as gpd
     import pandas as pd
@@ -459,24 +528,21 @@ def change_table(data: RenderInput) -> gpd.GeoDataFrame:
     frame = pd.DataFrame(
         [{f: r.get(f) for f in CHANGE_FIELDS} for r in rows], columns=CHANGE_FIELDS
     )
+    if data.is_timeline:
+        # the day of the change as a half-open interval, for QGIS's Temporal Controller
+        frame["valid_from"] = frame["date"]
+        frame["valid_to"] = [
+            (dt.date.fromisoformat(d) + dt.timedelta(days=1)).isoformat() for d in frame["date"]
+        ]
     geometry = gpd.points_from_xy([r["_lon"] for r in rows], [r["_lat"] for r in rows])
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
 def governorate_fields() -> list[str]:
-    """Properties of an exported governorate, in order."""
-    return [
-        "place_id",
-        "name",
-        "name_ar",
-        "iso",
-        "n_places",
-        *(f"share_{s}" for s in sides()),
-        *(f"pop_share_{s}" for s in sides()),
-        "coverage",
-        "dominant_side",
-        "dominant_share",
-    ]
+    """Properties of an exported governorate, in order (the fusion's contract)."""
+    from ..fusion.columns import GOVERNORATE_COLUMNS
+
+    return list(GOVERNORATE_COLUMNS)
 
 
 def governorate_table(day: DayState) -> gpd.GeoDataFrame:

@@ -23,6 +23,8 @@ from .style import (
     AREA_STYLES,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
+    GOV_SHADING,
+    GOV_SHADING_DETAIL,
     MARKER_STYLES,
     UNKNOWN_COLOUR,
     marker_class,
@@ -124,7 +126,10 @@ def add_layers(m: Any, data: RenderInput) -> Any:
         }
         share = float(props.get("dominant_share") or 0)
         props["tip"] = esc(props.get("name")) + (
-            f": {esc(side_label(side))} {share:.0%} of mapped places" if held else ": no claims"
+            f": {esc(side_label(side))} leads; {GOV_SHADING} ({share:.0%}: "
+            f"{esc(GOV_SHADING_DETAIL)})"
+            if held
+            else ": no claims"
         )
     from .html import PLACE_ATTRIBUTION
 

@@ -1,4 +1,8 @@
-"""GeoJSON export (RFC 7946) of places and governorates, with a QGIS style beside each file.
+"""GeoJSON export (RFC 7946) of places, areas, governorates and changes, with QGIS styles.
+
+Layers: ``places`` (points), ``areas`` (claims about a whole governorate or district, as
+its polygon, with the same properties as places), ``governorates`` (per-side shares) and
+``changes`` (what changed each day since the day before, at the place's point).
 
 Coordinates are longitude/latitude (WGS 84) rounded to 6 decimals (about 0.1 m), exterior
 rings are counter-clockwise and holes clockwise, there is no ``crs`` member, and properties
@@ -19,13 +23,23 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._io import atomic_write
 from .._types import DateLike, PathLike
 from ..errors import VocabularyError
-from ._frames import RenderInput, governorate_table, load, place_intervals, place_table
+from ._frames import (
+    RenderInput,
+    area_table,
+    change_table,
+    governorate_table,
+    load,
+    place_intervals,
+    place_table,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
 __all__ = [
     "LAYERS",
+    "areas_geojson",
+    "changes_geojson",
     "feature_collection",
     "governorates_geojson",
     "places_geojson",
@@ -33,7 +47,7 @@ __all__ = [
     "write_geojson",
 ]
 
-LAYERS = ("places", "governorates")
+LAYERS = ("places", "areas", "governorates", "changes")
 PRECISION = 6
 
 
@@ -104,6 +118,27 @@ def places_geojson(data: RenderInput) -> dict:
     return feature_collection(table)
 
 
+def areas_geojson(data: RenderInput) -> dict:
+    """Claims about whole governorates or districts as (Multi)Polygons of those areas.
+
+    Same properties as :func:`places_geojson` (one state per area, or state intervals for
+    a timeline); the geometry is the area's outline instead of its centroid.
+    """
+    table = place_intervals(data, layer="areas") if data.is_timeline else area_table(data)
+    return feature_collection(table)
+
+
+def changes_geojson(data: RenderInput) -> dict:
+    """Return what changed each day since the day before: one point per place and day.
+
+    Properties: ``date``, ``place_id``, ``name``, ``kind``, ``change`` (``holder``,
+    ``status``, ``new``, ``dropped``), ``before_*``/``after_*`` side, actor and status, and
+    ``claims`` (the assertion ids behind the change); a timeline adds ``valid_from`` and
+    ``valid_to`` (the day and the day after).
+    """
+    return feature_collection(change_table(data))
+
+
 def governorates_geojson(data: RenderInput) -> dict:
     """Governorates with per-side shares: the last day, or one feature per day for a timeline."""
     import datetime as dt
@@ -127,7 +162,7 @@ def governorates_geojson(data: RenderInput) -> dict:
 def to_geojson(
     date: DateLike | None = None,
     *,
-    layer: Literal["places", "governorates"] = "places",
+    layer: Literal["places", "areas", "governorates", "changes"] = "places",
     start: DateLike | None = None,
     end: DateLike | None = None,
     as_reported_by: DateLike | Literal["each"] | None = None,
@@ -140,7 +175,9 @@ def to_geojson(
     date
         The date to map (``YYYY-MM-DD`` or a date).
     layer
-        ``"places"`` (points) or ``"governorates"`` (polygons with per-side shares).
+        ``"places"`` (points), ``"areas"`` (claims about whole governorates or districts,
+        as polygons), ``"governorates"`` (polygons with per-side shares) or ``"changes"``
+        (what changed each day, as points).
     start, end
         An inclusive date range instead of ``date``: features carry ``valid_from`` and
         ``valid_to`` (exclusive) for QGIS's Temporal Controller.
@@ -171,7 +208,13 @@ def to_geojson(
     data = load(
         date, start=start, end=end, as_reported_by=as_reported_by, store=store, districts=False
     )
-    return places_geojson(data) if layer == "places" else governorates_geojson(data)
+    make = {
+        "places": places_geojson,
+        "areas": areas_geojson,
+        "governorates": governorates_geojson,
+        "changes": changes_geojson,
+    }[layer]
+    return make(data)
 
 
 def dumps(collection: Mapping[str, Any]) -> str:
@@ -202,8 +245,9 @@ def write_geojson(
     path
         The ``.geojson`` file to write.
     layer
-        ``"places"`` or ``"governorates"`` selects the style (default: guessed from the
-        geometry of the first feature); ``""`` writes no style.
+        ``"places"``, ``"areas"``, ``"governorates"`` or ``"changes"`` selects the style
+        (default: guessed from the features: ``change`` → changes, a point → places,
+        ``dominant_side`` → governorates, else areas); ``""`` writes no style.
     temporal
         Put temporal properties (``valid_from``/``valid_to``) into the style (default:
         when the features carry those fields, i.e. a timeline).
@@ -213,20 +257,27 @@ def write_geojson(
     pathlib.Path
         The GeoJSON file written.
     """
-    from .qml import governorates_qml, places_qml
+    from .qml import LAYER_STYLES
 
     target = Path(path)
     if layer is None:
-        first = next(iter(collection.get("features", [])), None)
-        kind = ((first or {}).get("geometry") or {}).get("type", "Point")
-        layer = "places" if kind == "Point" else "governorates"
+        first = next(iter(collection.get("features", [])), None) or {}
+        kind = (first.get("geometry") or {}).get("type", "Point")
+        props = first.get("properties") or {}
+        if "change" in props:
+            layer = "changes"
+        elif kind == "Point":
+            layer = "places"
+        else:
+            layer = "governorates" if "dominant_side" in props else "areas"
+    elif layer and layer not in LAYERS:
+        raise VocabularyError("layer", layer, LAYERS)
     with atomic_write(target) as fh:
         fh.write(dumps(collection))
     if temporal is None:
         temporal = is_temporal(collection)
     if layer:
-        make = places_qml if layer == "places" else governorates_qml
-        qml = make(temporal=temporal)
+        qml = LAYER_STYLES[layer](temporal=temporal)
         with atomic_write(target.with_suffix(".qml")) as fh:
             fh.write(qml)
     return target

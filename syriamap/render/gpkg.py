@@ -1,4 +1,8 @@
-"""GeoPackage export for QGIS: ``places``, ``governorates``, ``changes`` and ``assertions``.
+"""GeoPackage export for QGIS: ``places``, ``areas``, ``governorates``, ``changes``, ``assertions``.
+
+``places`` are points; ``areas`` are the claims about a whole governorate or district, as
+that area's polygon with the same fields as places; ``changes`` is what changed each day
+since the day before (a point per place and day).
 
 Dates are real GeoPackage ``DATE`` columns (QGIS and GDAL read them as dates), and each
 spatial layer carries its default QGIS style in the ``layer_styles`` table (QGIS's own
@@ -27,6 +31,7 @@ from .._io import atomic_path
 from .._types import DateLike, PathLike
 from ._frames import (
     RenderInput,
+    area_table,
     change_table,
     governorate_table,
     load,
@@ -143,11 +148,12 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
     import pandas as pd
     import pyogrio
 
-    from .qml import governorates_qml, places_qml
+    from .qml import LAYER_STYLES
 
     target = Path(path)
     if data.is_timeline:
         places = place_intervals(data)
+        areas = place_intervals(data, layer="areas")
         parts = []
         for day in data.days:
             table = governorate_table(day)
@@ -157,6 +163,7 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
         governorates = pd.concat(parts, ignore_index=True).set_geometry("geometry")
     else:
         places = place_table(data)
+        areas = area_table(data)
         governorates = governorate_table(data.days[-1])
         governorates["date"] = data.days[-1].date
     governorates = governorates.set_crs("EPSG:4326", allow_override=True)
@@ -175,13 +182,19 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
                 {"geometry_type": "Point", "dataset_options": {"VERSION": "1.2"}},
             ),
             (
+                "areas",
+                areas,
+                _PLACE_DATES,
+                {"geometry_type": "MultiPolygon", "promote_to_multi": True},
+            ),
+            (
                 "governorates",
                 governorates,
                 _PLACE_DATES,
                 {"geometry_type": "MultiPolygon", "promote_to_multi": True},
             ),
             # what changed each day since the day before (holder, status, new, dropped)
-            ("changes", change_table(data), ("date",), {"geometry_type": "Point"}),
+            ("changes", change_table(data), _PLACE_DATES, {"geometry_type": "Point"}),
             ("assertions", assertions, _ASSERTION_DATES, {}),
         ):
             out, date_columns = _dates_last(frame, dates)
@@ -205,14 +218,11 @@ def write_gpkg(data: RenderInput, path: PathLike) -> Path:
                 _add_styles(
                     con,
                     {
-                        "places": (
-                            geometry.get("places", "geom"),
-                            places_qml(temporal=data.is_timeline),
-                        ),
-                        "governorates": (
-                            geometry.get("governorates", "geom"),
-                            governorates_qml(temporal=data.is_timeline),
-                        ),
+                        layer: (
+                            geometry.get(layer, "geom"),
+                            LAYER_STYLES[layer](temporal=data.is_timeline),
+                        )
+                        for layer in ("places", "areas", "governorates", "changes")
                     },
                 )
         finally:

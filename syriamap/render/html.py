@@ -41,6 +41,8 @@ from .style import (
     AREA_STYLES,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
+    GOV_SHADING,
+    GOV_SHADING_DETAIL,
     MARKER_STYLES,
     UNKNOWN_COLOUR,
     label_importance,
@@ -90,9 +92,11 @@ thick line just inside that area's border, in the same colours and line styles.<
 <p>A <b>solid</b> dot is asserted by a source in its own voice (darker = more confident).
 A <b>dashed</b> outline marks a contested place. A <b>hollow dotted ring</b> is a place
 known only from claims attributed to someone else, denied or unverified.</p>
-<p>Governorates are shaded in the colour of the side holding most of the population that
-the claims cover (a claim about a whole province covers the part no finer claim covers);
-the stronger the shade, the larger that share. Hover for the shares per side.</p>
+<p>Governorates are coloured by the side holding most of the population that the
+claims cover (a claim about a whole province covers the part no finer claim covers), and
+shaded as strongly as the evidence allows: the shade is that side's confidence-weighted
+share of the population times the share of the population the evidence covers, so a
+province known from one town stays pale. Hover for the shares per side.</p>
 <p>Click a dot for its evidence: date, publisher, stance (asserted, attributed, denied,
 unverified), who made the claim, and the quote with the place name highlighted.</p>
 """
@@ -442,9 +446,8 @@ def _legend(present: Sequence[str], has_districts: bool, has_areas: bool = False
     return (
         "<h2>Held by</h2><ul>" + "".join(items) + "</ul>"
         "<h2>Places</h2><ul>" + "".join(symbols) + "</ul>" + areas + ""
-        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>leading side’s share '
-        "of the population, weighted by confidence and by how much of it the evidence "
-        "covers</li>" + district + "</ul>"
+        '<h2>Governorates</h2><ul><li><span class="sm-ramp"></span>colour of the leading '
+        f"side, {GOV_SHADING}: {esc(GOV_SHADING_DETAIL)}</li>" + district + "</ul>"
         "<details><summary>How to read this map</summary>" + _HOW_TO_READ + "</details>"
     )
 
@@ -466,7 +469,10 @@ def _gov_tooltip(row: Mapping[str, Any], present: Sequence[str]) -> str:
     coverage = float(row.get("coverage") or 0.0)
     shade = float(row.get("dominant_share") or 0.0)
     evidence = (
-        f"<br>evidence covers {coverage:.0%} of its population; shaded at {shade:.0%}" if n else ""
+        f"<br>evidence covers {coverage:.0%} of its population; shaded at {shade:.0%} "
+        "(leading side’s share × coverage)"
+        if n
+        else ""
     )
     return (
         head

@@ -6,8 +6,18 @@ markers whose fill opacity, outline and size follow ``status``, ``confirmed``,
 solid for confirmed holds, dashed for contested places, a dotted hollow ring for places
 known only from attributed, denied or unverified claims.
 
+Areas (claims about a whole governorate or district): a categorised renderer on
+``side``, the area's outline only (no fill, so the governorate shading and the places
+stay visible), in the side's colour; solid when held, dashed when contested, dotted when
+only claimed or the holder is unknown (as on the HTML page).
+
 Governorates: a categorised renderer on ``dominant_side`` whose fill opacity grows with
-``dominant_share``.
+``dominant_share``: the leading side's confidence-weighted share of the population times
+the share the evidence covers, so each governorate is shaded as strongly as the evidence
+allows.
+
+Changes: a categorised renderer on ``after_side``, a dark ring around a dot in the new
+holder's colour (the page's "changed since the day before" mark).
 
 The same QML text goes into a ``.qml`` file beside each GeoJSON file (QGIS loads it with the
 layer) and into the GeoPackage's ``layer_styles`` table.
@@ -26,9 +36,11 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from .style import (
+    AREA_STYLES,
     DEFAULT_RADIUS,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
+    GOV_SHADING,
     KIND_RADIUS,
     MARKER_STYLES,
     PX_MM,
@@ -38,7 +50,7 @@ from .style import (
     sides,
 )
 
-__all__ = ["governorates_qml", "places_qml"]
+__all__ = ["LAYER_STYLES", "areas_qml", "changes_qml", "governorates_qml", "places_qml"]
 
 _QGIS_VERSION = "3.34.0-Prizren"
 
@@ -105,7 +117,14 @@ def _temporal(parent: ET.Element) -> None:
 
 
 def _labeling(
-    parent: ET.Element, *, size: float, colour: str, bold: bool, upper: bool, priority: str
+    parent: ET.Element,
+    *,
+    size: float,
+    colour: str,
+    bold: bool,
+    upper: bool,
+    priority: str,
+    placement: str | None = None,
 ) -> None:
     """Add simple labels on ``name`` with a white halo (QGIS avoids collisions).
 
@@ -146,7 +165,8 @@ def _labeling(
     ET.SubElement(
         settings,
         "placement",
-        placement="6" if not upper else "1",  # around the point / over the centroid
+        # around the point / over the centroid
+        placement=placement or ("6" if not upper else "1"),
         dist="1",
         distUnits="MM",
         priority="5",
@@ -194,6 +214,7 @@ def _document(
     *,
     temporal: bool = False,
     labels: dict[str, Any] | None = None,
+    geometry_type: str | None = None,
 ) -> str:
     categories_text = "Symbology|Labeling" + ("|Temporal" if temporal else "")
     qgis = ET.Element(
@@ -231,7 +252,9 @@ def _document(
         _labeling(qgis, **labels)
     ET.SubElement(qgis, "blendMode").text = "0"
     ET.SubElement(qgis, "featureBlendMode").text = "0"
-    ET.SubElement(qgis, "layerGeometryType").text = "0" if renderer_attr == "side" else "2"
+    if geometry_type is None:
+        geometry_type = "0" if renderer_attr == "side" else "2"
+    ET.SubElement(qgis, "layerGeometryType").text = geometry_type
     ET.indent(qgis)
     body = ET.tostring(qgis, encoding="unicode")
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + body + "\n"
@@ -244,6 +267,22 @@ def _categories(colours: dict[str, str]) -> list[tuple[str, str]]:
 def _case(field: str, mapping: dict[str, Any], default: Any) -> str:
     whens = " ".join(f"WHEN {_quote(k)} THEN {v}" for k, v in mapping.items())
     return f'CASE "{field}" {whens} ELSE {default} END'
+
+
+#: The marker class of a place or area (see :func:`syriamap.render.style.marker_class`).
+_STATUS_KEY = (
+    "CASE WHEN \"status\" = 'contested' THEN 'contested' "
+    "WHEN \"status\" = 'held' AND \"confirmed\" THEN 'held' "
+    "WHEN \"status\" = 'held' THEN 'unconfirmed' ELSE 'unknown' END"
+)
+
+
+def _per_status(values: dict[str, str]) -> str:
+    return (
+        "CASE "
+        + " ".join(f"WHEN {_STATUS_KEY} = {_quote(k)} THEN {v}" for k, v in values.items())
+        + " END"
+    )
 
 
 def places_qml(*, temporal: bool = False) -> str:
@@ -267,18 +306,7 @@ def places_qml(*, temporal: bool = False) -> str:
         {k: round(2 * r * PX_MM, 2) for k, r in KIND_RADIUS.items()},
         round(2 * DEFAULT_RADIUS * PX_MM, 2),
     )
-    status_key = (
-        "CASE WHEN \"status\" = 'contested' THEN 'contested' "
-        "WHEN \"status\" = 'held' AND \"confirmed\" THEN 'held' "
-        "WHEN \"status\" = 'held' THEN 'unconfirmed' ELSE 'unknown' END"
-    )
-
-    def per_status(values: dict[str, str]) -> str:
-        return (
-            "CASE "
-            + " ".join(f"WHEN {status_key} = {_quote(k)} THEN {v}" for k, v in values.items())
-            + " END"
-        )
+    per_status = _per_status
 
     def symbol(name: str, side: str) -> ET.Element:
         colour = colours.get(side, UNKNOWN_COLOUR)
@@ -405,10 +433,175 @@ def governorates_qml(*, temporal: bool = False) -> str:
             _data_defined(layer, {"fillColor": expression})
         return el
 
+    categories = [(side, f"{side_label(side)} leads, {GOV_SHADING}") for side in sides()]
+    categories.append(("", "no claims, or no side leads"))
     return _document(
         "dominant_side",
-        _categories(colours),
+        categories,
         symbol,
         temporal=temporal,
         labels={"size": 8, "colour": "#4a4a4a", "bold": True, "upper": True, "priority": "7"},
     )
+
+
+#: QGIS pen styles of the area outlines, by marker class (from the dash of AREA_STYLES).
+_AREA_PEN = {"held": "solid", "contested": "dash", "unconfirmed": "dot", "unknown": "dot"}
+
+
+def areas_qml(*, temporal: bool = False) -> str:
+    """Return the QML style of the ``areas`` layer: outlines in the side's colour.
+
+    A claim about a whole governorate or district is drawn as the area's outline, not
+    filled, categorised by ``side``: solid when held, dashed when contested, dotted when
+    only claimed or the holder is unknown (grey), as on the HTML page.
+
+    Parameters
+    ----------
+    temporal
+        Add temporal properties on ``valid_from``/``valid_to`` (timeline exports).
+
+    Examples
+    --------
+    >>> 'attr="side"' in areas_qml()
+    True
+    """
+    colours = side_colours()
+
+    def symbol(name: str, side: str) -> ET.Element:
+        colour = colours.get(side, UNKNOWN_COLOUR)
+        held = AREA_STYLES["held"]
+        el = ET.Element(
+            "symbol", type="fill", name=name, alpha="1", clip_to_extent="1", force_rhr="0"
+        )
+        layer = ET.SubElement(
+            el, "layer", {"class": "SimpleFill"}, enabled="1", locked="0", **{"pass": "0"}
+        )
+        _options(
+            layer,
+            {
+                "color": _rgba(colour, 0.0),
+                "style": "no",
+                "outline_color": _rgba(colour, held["opacity"]),
+                "outline_style": "solid",
+                "outline_width": str(round(held["weight"] * PX_MM, 2)),
+                "outline_width_unit": "MM",
+                "joinstyle": "bevel",
+            },
+        )
+        line = {
+            k: _quote(_rgba(colour if k != "unknown" else UNKNOWN_COLOUR, a["opacity"]))
+            for k, a in AREA_STYLES.items()
+        }
+        _data_defined(
+            layer,
+            {
+                "outlineColor": _per_status(line),
+                "outlineStyle": _per_status({k: _quote(v) for k, v in _AREA_PEN.items()}),
+                "outlineWidth": _per_status(
+                    {k: str(round(a["weight"] * PX_MM, 2)) for k, a in AREA_STYLES.items()}
+                ),
+            },
+        )
+        return el
+
+    return _document(
+        "side",
+        _categories(colours),
+        symbol,
+        temporal=temporal,
+        labels={
+            "size": 8,
+            "colour": "#333333",
+            "bold": False,
+            "upper": False,
+            "priority": "4",
+            "placement": "1",
+        },
+        geometry_type="2",
+    )
+
+
+def changes_qml(*, temporal: bool = False) -> str:
+    """Return the QML style of the ``changes`` layer (categorised by ``after_side``).
+
+    Each change is a dark ring around a dot in the new holder's colour (grey when the
+    place has no holder after the change, or was dropped), as the page marks places that
+    changed since the day before.
+
+    Parameters
+    ----------
+    temporal
+        Add temporal properties on ``valid_from``/``valid_to`` (timeline exports: each
+        change shows on its day).
+
+    Examples
+    --------
+    >>> 'attr="after_side"' in changes_qml()
+    True
+    """
+    colours = side_colours()
+
+    def symbol(name: str, side: str) -> ET.Element:
+        colour = colours.get(side, UNKNOWN_COLOUR)
+        el = ET.Element(
+            "symbol", type="marker", name=name, alpha="1", clip_to_extent="1", force_rhr="0"
+        )
+        # the dot below (its colour is the symbol's colour), the hollow ring on top
+        for props in (
+            {
+                "name": "circle",
+                "color": _rgba(colour),
+                "outline_color": _rgba("#222222"),
+                "outline_style": "solid",
+                "outline_width": str(round(0.8 * PX_MM, 2)),
+                "outline_width_unit": "MM",
+                "size": str(round(2 * 3.5 * PX_MM, 2)),
+                "size_unit": "MM",
+                "joinstyle": "bevel",
+                "scale_method": "diameter",
+            },
+            {
+                "name": "circle",
+                "color": _rgba(colour, 0.0),
+                "outline_color": _rgba("#111111"),
+                "outline_style": "solid",
+                "outline_width": str(round(2 * PX_MM, 2)),
+                "outline_width_unit": "MM",
+                "size": str(round(2 * 7.5 * PX_MM, 2)),
+                "size_unit": "MM",
+                "joinstyle": "bevel",
+                "scale_method": "diameter",
+            },
+        ):
+            layer = ET.SubElement(
+                el, "layer", {"class": "SimpleMarker"}, enabled="1", locked="0", **{"pass": "0"}
+            )
+            _options(layer, props)
+        return el
+
+    categories = [(side, f"now {side_label(side)}") for side in sides()] + [
+        ("", "now no holder, or no longer mapped")
+    ]
+    return _document(
+        "after_side",
+        categories,
+        symbol,
+        temporal=temporal,
+        labels={
+            "size": 8,
+            "colour": "#111111",
+            "bold": True,
+            "upper": False,
+            "priority": "8",
+        },
+        geometry_type="0",
+    )
+
+
+#: The QML style of each exported layer, by layer name.
+LAYER_STYLES: dict[str, Any] = {
+    "places": places_qml,
+    "areas": areas_qml,
+    "governorates": governorates_qml,
+    "changes": changes_qml,
+}

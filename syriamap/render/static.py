@@ -25,6 +25,7 @@ from .style import (
     AREA_STYLES,
     GOV_FILL_BASE,
     GOV_FILL_GAIN,
+    GOV_SHADING,
     MARKER_STYLES,
     UNKNOWN_COLOUR,
     label_importance,
@@ -377,7 +378,7 @@ def render_static(data: RenderInput, *, size: tuple[float, float] = (11.69, 8.27
         Patch(
             facecolor=_rgba("#555555", GOV_FILL_BASE + GOV_FILL_GAIN * 0.7),
             edgecolor="#555",
-            label="shaded by the side holding most\nof the covered population",
+            label=f"colour of the leading side,\n{GOV_SHADING}:\nits population share × coverage",
         )
     )
     legend = fig.legend(

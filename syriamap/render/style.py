@@ -14,6 +14,8 @@ from typing import Any
 __all__ = [
     "AREA_KINDS",
     "AREA_STYLES",
+    "GOV_SHADING",
+    "GOV_SHADING_DETAIL",
     "KIND_RADIUS",
     "MARKER_STYLES",
     "SIDE_LABELS",
@@ -219,6 +221,16 @@ def state_text(
         text += " · sources disagree"
     return text
 
+
+#: How every output describes the governorate shading (``dominant_share`` of
+#: :func:`syriamap.fusion.governorate_summary`: the leading side's confidence-weighted
+#: population share times ``coverage``), so the page, print, folium and QGIS agree.
+GOV_SHADING = "shaded as strongly as the evidence allows"
+#: What the shade is, in words (after :data:`GOV_SHADING`).
+GOV_SHADING_DETAIL = (
+    "the leading side's confidence-weighted share of the population × the share of the "
+    "population the evidence covers"
+)
 
 #: Governorate choropleth: fill opacity = GOV_FILL_BASE + GOV_FILL_GAIN * dominant_share.
 GOV_FILL_BASE = 0.1
