@@ -21,12 +21,11 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..actors import SIDES, actors
+from ..actors import actors
 from .columns import FUSED_COLUMNS
 from .rules import (
     ALLIES,
     AREA_KINDS,
-    CHANGE_RATE,
     CORROBORATION_DAYS,
     DATE_PRECISION_WEIGHT,
     ESTABLISHED_DAYS,
@@ -46,6 +45,7 @@ from .rules import (
     event_ratio,
     evidence_of,
     likelihood_ratio,
+    stay_probability,
 )
 
 if TYPE_CHECKING:
@@ -485,50 +485,24 @@ def _blend_back(
 
 
 def _lam(gap: np.ndarray) -> np.ndarray:
+    """Return the chance the holder stays over each gap (rule 2, :func:`stay_probability`)."""
+    return stay_probability(gap)
+
+
+def _passes(pooled: pd.DataFrame, n_places: int) -> tuple[np.ndarray, ...]:
+    """Run the forward and backward passes over pooled evidence rows, place by place.
+
+    Returns the (place, day) grid, ascending (``pc``, ``day``), its observation and change
+    ratios (``obs``, ``into``, ``out``), the normalised messages (``alpha``, ``beta``) and,
+    per place code, its first row and number of rows.
+    """
     import numpy as np
 
-    return np.power(1.0 - CHANGE_RATE, np.maximum(gap, 0.0))
-
-
-def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
-    """Run the forward and backward passes over every place's evidence days."""
-    import numpy as np
-    import pandas as pd
-
-    ev = _evidence_rows(claims, places)
-    links = ev.loc[ev["area"], ["pc", "claim"]].drop_duplicates() if len(ev) else pd.DataFrame()
     prior = _prior_vector()
-    first_claim_day = np.full(n_places, np.inf)
-    if len(claims):
-        ok = ~np.isnan(claims["day"].to_numpy())
-        np.minimum.at(first_claim_day, claims["pc"].to_numpy()[ok], claims["day"].to_numpy()[ok])
-    if ev.empty:
-        z = np.zeros((0, _K))
-        e = np.zeros(0)
-        return Fit(
-            claims,
-            ev,
-            e.astype(np.int64),
-            e,
-            z,
-            z,
-            z,
-            z,
-            z,
-            np.full(n_places, -1),
-            np.zeros(n_places, dtype=np.int64),
-            first_claim_day,
-        )
-    # Rule 5: one voice counts once per place, day, state and direction (its strongest).
-    who_code = ev["who"].to_numpy(dtype=np.int64)
-    group = pd.MultiIndex.from_arrays(
-        [ev["pc"], ev["day"], ev["k"], ev["llr"] > 0, who_code, ev["kind"]]
-    )
-    gcode = pd.factorize(group)[0]
-    order = np.lexsort((-ev["llr"].abs().to_numpy(), gcode))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = gcode[order][1:] != gcode[order][:-1]
-    pooled = ev.iloc[np.sort(order[first])]
+    if len(pooled) == 0:
+        z, e = np.zeros((0, _K)), np.zeros(0)
+        none = np.full(n_places, -1, dtype=np.int64)
+        return (e.astype(np.int64), e, z, z, z, z, z, none, np.zeros(n_places, dtype=np.int64))
     key = pooled["pc"].to_numpy() * 10_000_000 + (pooled["day"].to_numpy() + 5_000_000)
     uniq, inv = np.unique(key.astype(np.int64), return_inverse=True)
     n = len(uniq)
@@ -566,6 +540,34 @@ def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
             obs[nxt] * beta[nxt], _lam(day[nxt] - day[rows]), prior, into[nxt], out[nxt]
         )
         beta[rows] = b / b.sum(axis=1, keepdims=True)
+    return pc, day, obs, into, out, alpha, beta, first_row, n_rows
+
+
+def fit(claims: pd.DataFrame, places: pd.DataFrame, n_places: int) -> Fit:
+    """Run the forward and backward passes over every place's evidence days."""
+    import numpy as np
+    import pandas as pd
+
+    ev = _evidence_rows(claims, places)
+    links = ev.loc[ev["area"], ["pc", "claim"]].drop_duplicates() if len(ev) else pd.DataFrame()
+    first_claim_day = np.full(n_places, np.inf)
+    if len(claims):
+        ok = ~np.isnan(claims["day"].to_numpy())
+        np.minimum.at(first_claim_day, claims["pc"].to_numpy()[ok], claims["day"].to_numpy()[ok])
+    if ev.empty:
+        pooled = ev
+    else:
+        # Rule 5: one voice counts once per place, day, state and direction (its strongest).
+        who_code = ev["who"].to_numpy(dtype=np.int64)
+        group = pd.MultiIndex.from_arrays(
+            [ev["pc"], ev["day"], ev["k"], ev["llr"] > 0, who_code, ev["kind"]]
+        )
+        gcode = pd.factorize(group)[0]
+        order = np.lexsort((-ev["llr"].abs().to_numpy(), gcode))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = gcode[order][1:] != gcode[order][:-1]
+        pooled = ev.iloc[np.sort(order[first])]
+    pc, day, obs, into, out, alpha, beta, first_row, n_rows = _passes(pooled, n_places)
     fitted = Fit(
         claims, pooled, pc, day, obs, into, out, alpha, beta, first_row, n_rows, first_claim_day
     )
@@ -645,63 +647,17 @@ def roles(f: Fit) -> pd.DataFrame:
 def place_posterior(rows: pd.DataFrame, day: float) -> np.ndarray:
     """Return one place's posterior on ``day`` from its pooled evidence rows alone.
 
-    The same passes as :func:`fit`, for a single place: :func:`syriamap.fusion.explain`
-    uses it to measure what each claim adds, by leaving it out.
+    The passes of :func:`fit`, for a single place: :func:`syriamap.fusion.explain` uses it
+    to measure what each claim adds, by leaving it out.
     """
     import numpy as np
 
-    prior = _prior_vector()
-    if len(rows) == 0:
-        return prior.copy()
-    days = np.unique(rows["day"].to_numpy(dtype=float))
-    at = np.searchsorted(days, rows["day"].to_numpy(dtype=float))
-    logs = np.zeros((3, len(days), _K))
-    np.add.at(logs, (rows["kind"].to_numpy(), at, rows["k"].to_numpy()), rows["llr"].to_numpy())
-    obs = np.exp(logs[0] - logs[0].max(axis=1, keepdims=True))
-    into, out = np.exp(np.minimum(logs[1], 200.0)), np.exp(np.minimum(logs[2], 200.0))
-    alpha = np.zeros((len(days), _K))
-    for i in range(len(days)):
-        pred = (
-            prior[None, :]
-            if i == 0
-            else _blend(
-                alpha[i - 1 : i],
-                _lam(days[i : i + 1] - days[i - 1 : i]),
-                prior,
-                into[i : i + 1],
-                out[i : i + 1],
-            )
-        )
-        a = pred[0] * obs[i]
-        alpha[i] = a / a.sum()
-    beta = np.ones((len(days), _K))
-    for i in range(len(days) - 2, -1, -1):
-        b = _blend_back(
-            (obs[i + 1] * beta[i + 1])[None, :],
-            _lam(days[i + 1 : i + 2] - days[i : i + 1]),
-            prior,
-            into[i + 1 : i + 2],
-            out[i + 1 : i + 2],
-        )[0]
-        beta[i] = b / b.sum()
-    last = int(np.searchsorted(days, day, side="right")) - 1
-    fwd = (
-        prior.copy()
-        if last < 0
-        else _blend(alpha[last : last + 1], _lam(np.array([day - days[last]])), prior)[0]
+    one = rows.assign(pc=0)
+    pc, days, obs, into, out, alpha, beta, first_row, n_rows = _passes(one, 1)
+    f = Fit(
+        one.iloc[:0], one, pc, days, obs, into, out, alpha, beta, first_row, n_rows, np.zeros(1)
     )
-    bwd = np.ones(_K)
-    if last + 1 < len(days):
-        n = last + 1
-        bwd = _blend_back(
-            (obs[n] * beta[n])[None, :],
-            _lam(np.array([days[n] - day])),
-            prior,
-            into[n : n + 1],
-            out[n : n + 1],
-        )[0]
-    g = fwd * bwd
-    return g / g.sum()
+    return posterior(f, np.array([0], dtype=np.int64), day)[0]
 
 
 def claim_labels(f: Fit) -> np.ndarray:
@@ -730,12 +686,6 @@ def labels(post: np.ndarray) -> np.ndarray:
     best = real.argmax(axis=1)
     ok = real[np.arange(len(real)), best] >= HOLD_THRESHOLD
     return np.where(ok, best, -1)
-
-
-def row_posteriors(f: Fit) -> np.ndarray:
-    """Return the smoothed posterior at every evidence row (alpha × beta)."""
-    g = f.alpha * f.beta
-    return g / g.sum(axis=1, keepdims=True)
 
 
 # -- the state of a day -------------------------------------------------------------------
@@ -957,4 +907,4 @@ def _group(
     return out
 
 
-__all__ = ["Fit", "fit", "posterior", "prepare", "state_at", "SIDES"]
+__all__ = ["Fit", "fit", "posterior", "prepare", "state_at"]

@@ -8,8 +8,8 @@ holder, how much a claim counts, and the evidence each claim turns into.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Mapping
+from typing import Any
 
 from ..actors import SIDES
 from ..assertions import DatePrecision, PlacePrecision, Relation, Stance
@@ -309,12 +309,16 @@ def event_ratio(weight: float) -> float:
     return 1.0 + (EVENT_RATIO - 1.0) * max(0.0, float(weight))
 
 
-def stay_probability(days: float) -> float:
+def stay_probability(days: Any) -> Any:
     """Return the chance that no redraw happened in ``days`` days (rule 2).
+
+    ``days`` is a number or a numpy array of them (negative counts as 0).
 
     Examples
     --------
-    >>> round(stay_probability(7), 3)
+    >>> round(float(stay_probability(7)), 3)
     0.868
     """
-    return math.pow(1.0 - CHANGE_RATE, max(0.0, days))
+    import numpy as np
+
+    return np.power(1.0 - CHANGE_RATE, np.maximum(days, 0.0))
