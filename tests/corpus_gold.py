@@ -133,10 +133,9 @@ def analyse_set(gold_dir: Path, articles: Path = ARTICLES) -> list[Any]:
 
 
 def _side(row: Mapping[str, Any], table: Mapping[str, Any]) -> str:
-    if row.get("side"):
-        return str(row["side"])
-    actor = table.get(str(row.get("actor", "")))
-    return actor.side if actor else str(row.get("actor", ""))
+    from syriamap.extract.evaluate import claim_side
+
+    return claim_side(row, table)
 
 
 def match_relaxed(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> int:
@@ -146,6 +145,7 @@ def match_relaxed(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping
     stance and date are ignored (the strict match, ``match_claims_one_to_one``, asks all).
     """
     from syriamap.actors import actors
+    from syriamap.extract.evaluate import maximum_matching
 
     table = actors()
     gold_keys = [(g["source_id"], g["place_id"], _side(g, table)) for g in gold]
@@ -157,21 +157,7 @@ def match_relaxed(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping
         ]
         for p in predicted
     ]
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in range(len(predicted)):
-        augment(i, set())
-    return len(owner)
+    return len(maximum_matching(edges))
 
 
 def score_set(

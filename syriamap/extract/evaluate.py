@@ -102,6 +102,41 @@ def scored_place(place_id: str, gazetteer: Any) -> str:
     return place_id
 
 
+def claim_side(row: Mapping[str, Any], table: Mapping[str, Any]) -> str:
+    """Return a claim row's side: its ``side``, else its actor's side (``table``: actors)."""
+    if row.get("side"):
+        return str(row["side"])
+    actor = table.get(str(row.get("actor", "")))
+    return actor.side if actor else str(row.get("actor", ""))
+
+
+def maximum_matching(edges: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    """Return ``(left, right)`` pairs of a maximum one-to-one matching (augmenting paths).
+
+    ``edges[i]`` lists the right-hand indices left item ``i`` may be matched to.
+
+    Examples
+    --------
+    >>> maximum_matching([[0, 1], [0]])
+    [(0, 1), (1, 0)]
+    """
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(edges)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
 def match_claims_one_to_one(
     predicted: Sequence[Mapping[str, Any]],
     gold: Sequence[Mapping[str, Any]],
@@ -124,10 +159,7 @@ def match_claims_one_to_one(
         return scored_place(str(row["place_id"]), gazetteer)
 
     def side(row: Mapping[str, Any]) -> str:
-        if row.get("side"):
-            return str(row["side"])
-        actor = table.get(str(row.get("actor", "")))
-        return actor.side if actor else str(row.get("actor", ""))
+        return claim_side(row, table)
 
     def date(row: Mapping[str, Any]) -> dt.date | None:
         value = row.get("event_date")
@@ -146,22 +178,7 @@ def match_claims_one_to_one(
         dp, dg = date(p), date(g)
         return dp is not None and dg is not None and abs((dp - dg).days) <= 1
 
-    edges = {i: [j for j, g in enumerate(gold) if ok(p, g)] for i, p in enumerate(predicted)}
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in edges:
-        augment(i, set())
-    return sorted((i, j) for j, i in owner.items())
+    return maximum_matching([[j for j, g in enumerate(gold) if ok(p, g)] for p in predicted])
 
 
 def national_unscored(
