@@ -27,6 +27,8 @@ def names(text):
         ("Shelling hit the Kurdish-held city of Kobani.", ("Kobani", "sdf", "controls")),
         ("Residents fled government-held Hama.", ("Hama", "government", "controls")),
         ("Airstrikes pounded IS-held Mayadin.", ("Mayadin", "isis", "controls")),
+        ("Fighters ringed the YPG-occupied Tal Rifaat area.", ("Tal Rifaat", "sdf", "controls")),
+        ("Shells fell on Kurdish-occupied Manbij.", ("Manbij", "sdf", "controls")),
         ("Tal Abyad remains in Kurdish hands.", ("Tall Abyad", "sdf", "controls")),
         ("Douma remained in the hands of the rebels.", ("Douma", "opposition", "controls")),
         ("Raqqa is administered by the SDF.", ("Raqqa", "sdf", "controls")),

@@ -53,7 +53,7 @@ _HOLDER_ADJECTIVES = {
     "islamist": "hts_coalition",
 }
 _HOLDER_ADJECTIVE = re.compile(
-    r"\b(" + "|".join(_HOLDER_ADJECTIVES) + r")(?=-(?:held|controlled|run|dominated)\b|"
+    r"\b(" + "|".join(_HOLDER_ADJECTIVES) + r")(?=-(?:held|controlled|run|dominated|occupied)\b|"
     r"\s+(?:control|hands|stronghold|strongholds|heartland|bastion|enclave)\b)",
     re.I,
 )
@@ -156,6 +156,7 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         or " control" in low
         or "-held" in low
         or "-controlled" in low
+        or "-occupied" in low
         or " stronghold" in low
         or " heartland" in low
         or " bastion" in low
