@@ -35,5 +35,6 @@ def test_the_map_against_history(corpus_store, as_reported):
     # never a confident wrong colour: a wrong holder is at least flagged as disputed
     assert wrong["disputed"].all(), wrong.to_string()
     assert len(wrong) <= 1, wrong.to_string()
-    # the evidence is used: a good share of the rows is named rightly
-    assert counts.get("right", 0) >= len(table) * 0.4
+    # the evidence is used: a good share of the rows is named rightly (hindsight also
+    # reads later withdrawals and losses as holds before them, so it names more)
+    assert counts.get("right", 0) >= len(table) * (0.4 if as_reported else 0.7)

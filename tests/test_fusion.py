@@ -16,6 +16,7 @@ from syriamap.fusion import (
     DATE_PRECISION_WEIGHT,
     HOLD_THRESHOLD,
     PLACE_PRECISION_WEIGHT,
+    PRESUPPOSED_DAYS,
     RELATION_EFFECT,
     STANCE_WEIGHT,
     STATES,
@@ -407,6 +408,32 @@ def test_places_are_listed_from_their_first_claim(w):
     w.claim("opposition", "captured", 7, place=HOMS)
     assert control_at("2024-12-06", store=w.store).empty
     assert list(control_at("2024-12-07", store=w.store)["place_id"]) == [HOMS]
+
+
+def test_a_withdrawal_presupposes_the_hold_before_it(w):
+    left = w.claim("government", "withdrew", 7, place=HOMS)
+    w.claim("opposition", "captured", 7, place=HOMS, by="pubB")
+    before = control_at("2024-12-04", store=w.store).set_index("place_id").loc[HOMS]
+    assert (before["side"], before["status"]) == ("government", "held")
+    assert before["supporting"] == [left] and before["last_change"] is None
+    assert (
+        explain(HOMS, "2024-12-04", store=w.store).set_index("assertion_id").loc[left, "role"]
+        == "supporting"
+    )
+    after = control_at("2024-12-08", store=w.store).set_index("place_id").loc[HOMS]
+    assert after["side"] == "opposition"
+
+
+def test_a_presupposed_hold_reaches_back_a_bounded_number_of_days(w):
+    w.claim("government", "withdrew", 20, place=HOMS)
+    assert not control_at(f"2024-12-{20 - PRESUPPOSED_DAYS:02d}", store=w.store).empty
+    assert control_at(f"2024-12-{19 - PRESUPPOSED_DAYS:02d}", store=w.store).empty
+
+
+def test_a_presupposed_hold_uses_no_source_published_later(w):
+    w.claim("government", "withdrew", 7, place=HOMS, published="2024-12-07")
+    assert control_at("2024-12-04", as_reported_by="2024-12-06", store=w.store).empty
+    assert not control_at("2024-12-04", as_reported_by="2024-12-07", store=w.store).empty
 
 
 def test_bad_dates_raise():

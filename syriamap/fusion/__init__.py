@@ -48,6 +48,12 @@ The rules, each a table or small function in :mod:`syriamap.fusion.rules`:
    (no colour: a wrong colour is worse than none). ``confidence`` is the holder's
    posterior (for ``unknown``, the likeliest side's, too low to name).
    ``last_change`` is the first evidence day of the current run of that reading.
+   A withdrawal or a loss presupposes a hold: up to :data:`PRESUPPOSED_DAYS` (14) days
+   before a place's first claim, the side whose later withdrawal or loss says it held
+   the place is shown as its holder when its posterior reaches the threshold ("the army
+   withdrew from Daraa on 6 December": the army held Daraa on the 4th), with that claim
+   as the evidence and ``last_change`` None. A capture presupposes no holder, so a place
+   whose first claim is a capture is not shown before it.
 
 7. **Foreign supporters and outside actors.** Russia, Iran and Hezbollah count for the
    government, Turkey for the opposition, the United States for the SDF
@@ -111,6 +117,7 @@ from .rules import (
     INTEREST_WEIGHT,
     MAX_RATIO,
     PLACE_PRECISION_WEIGHT,
+    PRESUPPOSED_DAYS,
     PRIOR,
     RELATION_EFFECT,
     STANCE_WEIGHT,
@@ -133,6 +140,7 @@ __all__ = [
     "FUSED_COLUMNS",
     "GOVERNORATE_COLUMNS",
     "HOLD_THRESHOLD",
+    "PRESUPPOSED_DAYS",
     "INTEREST_WEIGHT",
     "MAX_RATIO",
     "PLACE_PRECISION_WEIGHT",

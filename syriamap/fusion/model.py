@@ -38,6 +38,7 @@ from .rules import (
     MAX_RATIO,
     NOBODY,
     PLACE_PRECISION_WEIGHT,
+    PRESUPPOSED_DAYS,
     PRIOR,
     RELATION_EFFECT,
     STANCE_WEIGHT,
@@ -716,6 +717,7 @@ def _static(f: Fit) -> dict[str, Any]:
         "enter": (eff == "enter") & ~den,
         "contest": eff == "contest",
         "hold_or_end": np.isin(eff, ("hold", "end")),
+        "ends": (eff == "end") & ~den,
         "asserted_own": (claims["stance"].to_numpy() == "asserted")
         & (claims["own_side"].to_numpy(dtype=object) == claims["side"].to_numpy(dtype=object)),
         "own": claims["own_side"].to_numpy(dtype=object) == claims["side"].to_numpy(dtype=object),
@@ -771,7 +773,9 @@ def _state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     import pandas as pd
 
     d = float(day.toordinal() - EPOCH)
-    listed = np.flatnonzero(f.first_claim_day <= d)
+    # places claimed by the day, and those whose first claim comes within PRESUPPOSED_DAYS
+    # (shown only if a later withdrawal or loss names who held them then; see below)
+    listed = np.flatnonzero(f.first_claim_day <= d + PRESUPPOSED_DAYS)
     if len(listed) == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in FUSED_COLUMNS})
     st = _static(f)
@@ -812,6 +816,12 @@ def _state_at(f: Fit, day: dt.date) -> pd.DataFrame:
     support |= in_run & ~named & (says_not | fighting)
     conflict |= in_run & ~named & says_holds
     conflict &= ~support
+    # before a place's first claim: the holder's own withdrawal or loss on the day its
+    # hold ends is what says it held the place (rule 6, a presupposed hold)
+    early = f.first_claim_day > d
+    presupposed = early[cpc] & named & mine & st["ends"] & (cday == first_break_after[cpc])
+    support |= presupposed
+    conflict &= ~presupposed
     # fighting inside since the state began: a rival's entry, or anyone's "contested"
     contest_row = in_run & (cday <= d) & fighting & (st["contest"] | ~mine)
     listed_conflict = conflict | (contest_row & ~support)
@@ -850,6 +860,18 @@ def _state_at(f: Fit, day: dt.date) -> pd.DataFrame:
         object
     )
     change = run_start[listed].astype(np.int64) + EPOCH
+    # a place not yet claimed on the day stays off the list unless a presupposed hold
+    # names its holder; its last change is unknown (None)
+    shown_early = np.bincount(cpc[presupposed], minlength=n) > 0
+    keep = ~early[listed] | ((lab >= 0) & shown_early[listed])
+    if not keep.all():
+        listed, lab, side, conf, status, change = (
+            a[keep] for a in (listed, lab, side, conf, status, change)
+        )
+    changes = [
+        None if early[p] else dt.date.fromordinal(x)
+        for p, x in zip(listed.tolist(), change.tolist(), strict=True)
+    ]
     listed_l = listed.tolist()
     out = pd.DataFrame(
         {
@@ -860,7 +882,7 @@ def _state_at(f: Fit, day: dt.date) -> pd.DataFrame:
             "confidence": np.round(np.clip(conf, 0.0, 1.0), 4),
             "confirmed": confirmed[listed] & (lab >= 0),
             "disputed": disputed[listed],
-            "last_change": [dt.date.fromordinal(x) for x in change.tolist()],
+            "last_change": changes,
             "supporting": [sup_ids[p] for p in listed_l],
             "conflicting": [con_ids[p] for p in listed_l],
             "n_sources": [len(sources[p]) for p in listed_l],

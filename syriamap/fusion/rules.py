@@ -47,6 +47,13 @@ CHANGE_RATE = 0.02
 #: Rule 6: a side is named as holder when its posterior reaches this.
 HOLD_THRESHOLD = 0.5
 
+#: Rule 6: a withdrawal or a loss presupposes a hold. Up to this many days before a
+#: place's first claim, hindsight names the side whose later withdrawal or loss says it
+#: held the place then (when its posterior reaches :data:`HOLD_THRESHOLD`); the place is
+#: not shown earlier than that, and not at all before its first claim when no such
+#: claim names a holder.
+PRESUPPOSED_DAYS = 14
+
 #: Rule 3: what a relation says about the holder.
 RELATION_EFFECT: Mapping[str, str] = {
     Relation.CAPTURED: "hold",
