@@ -48,6 +48,9 @@ def report(gold_dir: Path, per_article: bool) -> None:
             f"{s.tp:5d} {s.fp:5d} {s.fn:5d}"
         )
     print(f"national claims at Syria (the gold has none; not scored): {scores['national']}")
+    wrong, placed = scores["wrong_side"]
+    share = wrong / placed if placed else 0.0
+    print(f"wrong side: {wrong} of {placed} predicted claims at a gold place ({share:.1%})")
     if per_article:
         gold = Counter(r["source_id"] for r in load_gold(gold_dir))
         pred = Counter(a.source_id for a in analyses for _ in a.candidates)

@@ -160,6 +160,35 @@ def match_relaxed(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping
     return len(maximum_matching(edges))
 
 
+def wrong_sides(
+    predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]
+) -> tuple[int, int]:
+    """Return ``(wrong, placed)``: predicted claims at a gold place, and how many name a side
+    that no gold claim of that article gives the place.
+
+    ``placed`` counts predictions whose article and scored place (a site counts as its
+    town, as in the strict match) carry at least one gold claim; ``wrong`` those among them
+    whose side matches none of those claims: the error that paints a place in the wrong
+    colour.
+    """
+    from syriamap.actors import actors
+    from syriamap.extract.evaluate import scored_place
+    from syriamap.gazetteer import Gazetteer
+
+    table, gaz = actors(), Gazetteer.default()
+    sides: dict[tuple[str, str], set[str]] = {}
+    for g in gold:
+        key = (g["source_id"], scored_place(g["place_id"], gaz))
+        sides.setdefault(key, set()).add(_side(g, table))
+    placed = wrong = 0
+    for p in predicted:
+        want = sides.get((p["source_id"], scored_place(p["place_id"], gaz)))
+        if want is not None:
+            placed += 1
+            wrong += _side(p, table) not in want
+    return wrong, placed
+
+
 def score_set(
     gold_dir: Path, articles: Path = ARTICLES, analyses: Iterable[Any] | None = None
 ) -> dict[str, Any]:
@@ -167,9 +196,10 @@ def score_set(
 
     Returns the levels of :func:`syriamap.extract.evaluate.evaluate` (``mentions``,
     ``places``, ``claims``: the strict claim match) plus ``relaxed`` (source, place and
-    side only), each a :class:`~syriamap.extract.evaluate.Score`, and ``national``, the
+    side only), each a :class:`~syriamap.extract.evaluate.Score`, ``national``, the
     number of claims at Syria itself left unscored
-    (:func:`~syriamap.extract.evaluate.national_unscored`).
+    (:func:`~syriamap.extract.evaluate.national_unscored`), and ``wrong_side``, the
+    ``(wrong, placed)`` pair of :func:`wrong_sides`.
     """
     from syriamap.extract.evaluate import Score, evaluate
 
@@ -184,4 +214,5 @@ def score_set(
     tp = match_relaxed(predicted, gold)
     scores["relaxed"] = Score(tp, len(predicted) - tp, len(gold) - tp)
     scores["national"] = len(rows) - len(predicted)  # claims at Syria itself, not scored
+    scores["wrong_side"] = wrong_sides(predicted, gold)
     return scores

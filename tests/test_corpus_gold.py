@@ -25,6 +25,7 @@ from corpus_gold import (
     score_set,
     source_id,
     sources,
+    wrong_sides,
 )
 from gold_files import ROOT, assert_ids_recompute_and_unique, assert_vocabularies
 from shared_corpus import ARTICLES, requires_corpus
@@ -159,3 +160,20 @@ def test_claims_loose_floor_on_dev_set():
     assert scores["claims"].f1 >= STRICT_F1_FLOOR, scores["claims"]
     assert scores["relaxed"].f1 >= RELAXED_F1_FLOOR, scores["relaxed"]
     assert scores["relaxed"].tp >= scores["claims"].tp
+    wrong, placed = scores["wrong_side"]
+    # a wrong colour is the worst error: under 3 % of the claims at a gold place (tuned set)
+    assert placed >= 50 and wrong < 0.03 * placed, scores["wrong_side"]
+
+
+def test_wrong_sides_counts_only_claims_at_a_gold_place():
+    gold = [
+        {"source_id": "s1", "place_id": "wof:421202163", "actor": "hts_coalition"},
+        {"source_id": "s1", "place_id": "wof:421202163", "actor": "government"},
+    ]
+    predicted = [
+        {"source_id": "s1", "place_id": "wof:421202163", "actor": "opposition"},  # right
+        {"source_id": "s1", "place_id": "wof:421202163", "actor": "sdf"},  # wrong side
+        {"source_id": "s2", "place_id": "wof:421202163", "actor": "sdf"},  # other article
+        {"source_id": "s1", "place_id": "wof:421197257", "actor": "sdf"},  # not a gold place
+    ]
+    assert wrong_sides(predicted, gold) == (1, 2)
