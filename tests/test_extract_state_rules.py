@@ -29,6 +29,12 @@ def names(text):
         ("Airstrikes pounded IS-held Mayadin.", ("Mayadin", "isis", "controls")),
         ("Fighters ringed the YPG-occupied Tal Rifaat area.", ("Tal Rifaat", "sdf", "controls")),
         ("Shells fell on Kurdish-occupied Manbij.", ("Manbij", "sdf", "controls")),
+        # a blockade is an encirclement; "the naval base in/of X" is X's base, not X
+        (
+            "The naval base in Tartous was blockaded by rebel fighters.",
+            ("Tartus Naval Base", "opposition", "encircled"),
+        ),
+        ("Rebels blockaded Hama on Tuesday.", ("Hama", "opposition", "encircled")),
         ("Tal Abyad remains in Kurdish hands.", ("Tall Abyad", "sdf", "controls")),
         ("Douma remained in the hands of the rebels.", ("Douma", "opposition", "controls")),
         ("Raqqa is administered by the SDF.", ("Raqqa", "sdf", "controls")),
@@ -118,6 +124,8 @@ def test_fall_to_government_is_capture():
         "Rebels seized the Aleppo-Damascus highway.",
         "Rebels seized the Damascus-Homs highway.",
         "Rebels cut the Homs highway.",
+        "Protesters blocked the road to Homs.",
+        "The road to Homs was blocked by protesters.",
     ],
 )
 def test_dates_and_roads_are_not_places(text):

@@ -55,9 +55,12 @@ _BEFORE_CUE = re.compile(
 )
 # "the loss of Daraa province and military positions in Quneitra": coordinated with a
 # named province, Quneitra is read as a province too
-# "the military airport of Hama", "the prison of Saydnaya": the facility of that place
+# "the military airport of Hama", "the prison of Saydnaya", "the naval base in Tartus":
+# the facility of that place
 _FACILITY_BEFORE = re.compile(
-    r"\b(air\s*base|airbase|airport|airfield|crossing|prison|dam)\s+of\s+$", re.I
+    r"\b(air\s*base|airbase|airport|airfield|crossing|prison|dam|(?<=naval )base)"
+    r"\s+(?:of|in|at)\s+$",
+    re.I,
 )
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
@@ -89,6 +92,7 @@ _CUE_KIND = {
     "prison": "prison",
     "jail": "prison",
     "checkpoint": "checkpoint",
+    "base": "base",
     "neighbourhood": "neighbourhood",
     "neighborhood": "neighbourhood",
     "neighbourhoods": "neighbourhood",
@@ -104,6 +108,7 @@ _SITE_CUES: dict[str, tuple[str, ...]] = {
     "crossing": ("crossing",),
     "prison": ("prison",),
     "checkpoint": ("checkpoint",),
+    "base": ("base",),
     "neighbourhood": ("neighbourhood",),
 }
 
