@@ -142,3 +142,11 @@ def test_kurdish_alone_is_no_actor():
 
     assert find_actor_mentions("Kurdish officials met in Qamishli.") == []
     assert [m.actor for m in find_actor_mentions("the Kurdish-held town")] == ["sdf"]
+
+
+def test_a_default_actor_is_said_and_weighs_less():
+    (unnamed,) = extract("Militias withdrew from Hama on Monday.", published="2024-12-08")
+    (named,) = extract("Government troops withdrew from Hama on Monday.", published="2024-12-08")
+    assert (unnamed.actor, named.actor) == ("government", "government")
+    assert "no actor named" in unnamed.note and "no actor named" not in named.note
+    assert unnamed.confidence < named.confidence

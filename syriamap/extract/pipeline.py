@@ -457,7 +457,15 @@ def analyse(
                     end=sentence.end,
                     method=claim.method,
                     confidence=claim.confidence,
-                    note="; ".join(n for n in (note, _context_note(claim.mention, gazetteer)) if n),
+                    note="; ".join(
+                        n
+                        for n in (
+                            note,
+                            _context_note(claim.mention, gazetteer),
+                            _default_note(claim),
+                        )
+                        if n
+                    ),
                 )
             )
             if stance == "attributed":
@@ -701,6 +709,13 @@ def extract(
     if re.search(r"\S", text) is None:
         return []
     return extract_document(document, published=published, source_id=source_id)
+
+
+def _default_note(claim: Claim) -> str:
+    """Say so when the side is the rule's default, not an actor the text names."""
+    if not claim.by_default:
+        return ""
+    return f"no actor named: {claim.actor} is the default of rule {claim.trigger.rule.rule}"
 
 
 def _context_note(mention: PlaceMention, gazetteer: Any) -> str:

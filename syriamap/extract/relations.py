@@ -73,6 +73,10 @@ __all__ = [
     "word_prefixes",
 ]
 
+#: Precision first: a claim whose actor the text does not name ("forces withdrew from X",
+#: the government by the rule's default) keeps this share of its confidence, with a note.
+DEFAULT_ACTOR_FACTOR = 0.85
+
 # a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
 # dams, crossings and airbases are places of their own (data/sites.csv)
 _RURAL_BEFORE = re.compile(
@@ -217,6 +221,7 @@ def match_claims(
         chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
         if chosen is None and fallback is not None:
             chosen = fallback
+        by_default = chosen is None
         if chosen is None:
             if rule.need_actor or not rule.default_actor:
                 continue
@@ -259,9 +264,15 @@ def match_claims(
                     actor_text,
                     relation,
                     precision,
-                    round(rule.confidence * (0.6 + 0.4 * target.score), 3),
+                    round(
+                        rule.confidence
+                        * (0.6 + 0.4 * target.score)
+                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
+                        3,
+                    ),
                     clause,
                     tuple(clauses),
+                    by_default,
                 )
             )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))

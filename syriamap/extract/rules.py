@@ -115,6 +115,8 @@ class Claim:
     """The clause the cue stands in (:mod:`syriamap.extract.clauses`), when known."""
     clauses: tuple[Clause, ...] = ()
     """All clauses of the sentence, for the dates the claim may take."""
+    by_default: bool = False
+    """True when no actor was named and the rule's default actor stands in."""
 
     @property
     def method(self) -> str:
