@@ -1,0 +1,50 @@
+"""Claims a reader records that the extractor used to miss (data/ANNOTATION.md).
+
+Every sentence here is invented; each test also says what must not be extracted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+PUBLISHED = "2024-12-08"  # a Sunday
+
+
+def claims(text: str) -> set[tuple[str, str, str, str]]:
+    """``(place_id, side, relation, stance)`` of every claim the text gives."""
+    a = analyse(document_from_text(text, meta={"published": PUBLISHED, "source_id": "t"}))
+    return {(c.place_id, c.side, c.relation, c.stance) for c in a.candidates}
+
+
+def rows(text: str) -> list:
+    return analyse(
+        document_from_text(text, meta={"published": PUBLISHED, "source_id": "t"})
+    ).candidates
+
+
+HOMS, HAMA, ALEPPO, DAMASCUS = "wof:421168647", "wof:421202161", "wof:421202163", "wof:421202165"
+
+
+def test_weekday_after_a_place_name_is_a_date_not_part_of_the_name():
+    (row,) = rows("An Islamist-led alliance rolled into Damascus Saturday, residents said.")
+    assert (row.place_id, row.relation) == (DAMASCUS, "entered")
+    assert row.event_date == dt.date(2024, 12, 7)
+    (row,) = rows("Insurgents took Homs December 7 after a week of fighting.")
+    assert (row.place_id, row.relation, row.event_date) == (HOMS, "captured", dt.date(2024, 12, 7))
+
+
+def test_describing_words_of_a_kind_phrase_do_not_count_as_distance():
+    assert (HOMS, "opposition", "entered", "asserted") in claims(
+        "Anti-government fighters have entered the large historic central city of Homs."
+    )
+    # a longer description that is not a kind phrase still breaks the link
+    assert claims("Rebels entered talks over the future of the people of Homs.") == set()
+
+
+def test_a_weekday_between_the_cue_and_the_place():
+    got = claims("Militants seized four districts on Saturday in the city of Hama.")
+    assert (HAMA, "opposition", "captured", "asserted") in got
+    assert claims("Militants seized weapons on Saturday in Hama.") == set()
