@@ -48,3 +48,37 @@ def test_a_weekday_between_the_cue_and_the_place():
     got = claims("Militants seized four districts on Saturday in the city of Hama.")
     assert (HAMA, "opposition", "captured", "asserted") in got
     assert claims("Militants seized weapons on Saturday in Hama.") == set()
+
+
+def test_reaching_the_outskirts_in_the_possessive_is_an_advance_not_an_entry():
+    got = claims("Insurgent Groups Reach Homs' Outskirts From Three Directions")
+    assert got == {(HOMS, "opposition", "advancing", "asserted")}
+    # reaching the place itself is still an entry
+    assert claims("The rebels reached Hama on Saturday.") == {
+        (HAMA, "opposition", "entered", "asserted")
+    }
+
+
+def test_fighting_with_the_enemy_on_the_way_in_is_contested_too():
+    got = claims(
+        "A rebel spokesman said on Sunday that insurgents had entered Homs after fierce "
+        "clashes with government troops."
+    )
+    assert (HOMS, "opposition", "entered", "attributed") in got
+    assert (HOMS, "opposition", "contested", "attributed") in got
+    got = claims("Insurgents surrounded Hama from the east following heavy fighting with the army.")
+    assert got == {
+        (HAMA, "opposition", "encircled", "asserted"),
+        (HAMA, "opposition", "contested", "asserted"),
+    }
+
+
+def test_fighting_after_no_claim_on_the_place_gives_nothing():
+    assert claims("Residents fled Homs after clashes with the army.") == set()
+    assert claims("The army shelled rebels in Homs after battles with them.") == set()
+    # no "with": the clashes are not said to be with anyone at the place
+    got = claims("Insurgents entered Hama following intense clashes, a monitor said.")
+    assert {c[2] for c in got} == {"entered"}
+    # after a capture the fight is over: no contested claim is added
+    got = claims("Insurgents seized Homs on Saturday after days of clashes with the army.")
+    assert {c[2] for c in got} == {"captured"}
