@@ -82,3 +82,30 @@ def test_fighting_after_no_claim_on_the_place_gives_nothing():
     # after a capture the fight is over: no contested claim is added
     got = claims("Insurgents seized Homs on Saturday after days of clashes with the army.")
     assert {c[2] for c in got} == {"captured"}
+
+
+MANBIJ = "wof:1141906291"
+
+
+def test_a_capture_of_a_place_formerly_held_is_the_former_holders_loss():
+    got = claims(
+        "Turkish-backed factions seized the town of Manbij on Sunday, which had been under "
+        "Kurdish control since 2016, a monitor said."
+    )
+    assert (MANBIJ, "opposition", "captured", "attributed") in got
+    assert (MANBIJ, "sdf", "lost", "attributed") in got
+
+
+def test_a_former_hold_without_a_change_or_by_the_same_side_is_no_loss():
+    assert claims("Manbij, which had been under Kurdish control, was quiet on Sunday.") == set()
+    got = claims("Kurdish fighters retook Manbij, which had been in their hands for years.")
+    assert {c[2] for c in got} == {"captured"}
+
+
+def test_fighting_on_the_outskirts_is_contested_near_the_place():
+    (row,) = rows(
+        "Heavy clashes erupted on the western outskirts of Homs between insurgents and the army."
+    )
+    assert (row.place_id, row.relation, row.place_precision) == (HOMS, "contested", "near")
+    (row,) = rows("Rebels captured the southern outskirts of Hama.")
+    assert (row.relation, row.place_precision) == ("captured", "near")

@@ -174,6 +174,7 @@ def match_claims(
     ]
     for trig in triggers:
         rule = trig.rule
+        inherited: Claim | None = None  # the claim a focus cue adds to
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
@@ -186,7 +187,6 @@ def match_claims(
                     text, sentence, trig, places, focus
                 )
         elif rule.slot == "focus":
-            inherited = None
             if _ELSEWHERE.match(text, trig.end):
                 continue  # "withdrawals in other parts of the country": not here
             earlier = [m for m in places if m.end <= trig.start]
@@ -242,6 +242,15 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if (
+            inherited is not None
+            and rule.relation == "lost"
+            and (
+                inherited.relation not in ("captured", "entered")
+                or actor_side(actor) == actor_side(inherited.actor)
+            )
+        ):
+            continue  # the former holder lost X only to someone else who took or entered it
         relation = rule.relation
         if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
             # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and

@@ -51,6 +51,12 @@ _AREAS_NEAR = re.compile(
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+_EDGES_OF = re.compile(
+    r"\s*(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 _WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
 _APPOSITION_OF = re.compile(
@@ -132,7 +138,13 @@ def _targets_after(
                 or _VERBISH.search(lead.group())
             ):
                 between = between[lead.end() :]
-            areas = _AREAS_NEAR.fullmatch(between) is not None
+            # "clashes broke out on the eastern outskirts of X": fighting near X (any cue
+            # on the outskirts of X is about its surroundings; only fighting takes the
+            # longer phrase as no distance)
+            edges = _EDGES_OF.fullmatch(between) is not None
+            areas = _AREAS_NEAR.fullmatch(between) is not None or (
+                edges and trig.rule.relation == "contested"
+            )
             # "entered the strategic central city of X": the describing words of a kind
             # phrase do not put the place further away than "the city of X"
             counted = _DESCRIBED_KIND.sub("the ", between)
@@ -142,7 +154,7 @@ def _targets_after(
                 break
             if _ROADS.search(between):
                 break  # "control of roads leading into the city": not the city
-            if areas:
+            if areas or edges:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
