@@ -109,3 +109,30 @@ def test_fighting_on_the_outskirts_is_contested_near_the_place():
     assert (row.place_id, row.relation, row.place_precision) == (HOMS, "contested", "near")
     (row,) = rows("Rebels captured the southern outskirts of Hama.")
     assert (row.relation, row.place_precision) == ("captured", "near")
+
+
+def test_an_offensive_in_the_direction_of_a_place_is_an_advance():
+    (row,) = rows(
+        "Islamist fighters launched an offensive from the north in the direction of Homs."
+    )
+    assert (row.place_id, row.relation, row.place_precision) == (HOMS, "advancing", "near")
+    assert claims("Negotiators made advanced proposals in the direction of a deal.") == set()
+
+
+def test_an_attempt_to_advance_is_an_advance_but_an_attempt_to_take_is_no_capture():
+    got = claims("After taking Hama, the insurgents attempted to advance toward Homs.")
+    assert (HOMS, "opposition", "advancing", "asserted") in got
+    assert claims("The insurgents attempted to capture Homs.") == set()
+    assert claims("The rebels tried to enter Hama on Saturday.") == set()
+    assert claims("If the rebels capture Hama, Homs will be next.") == set()
+
+
+def test_an_entry_by_way_of_a_siege_is_an_encirclement_too():
+    got = claims("Insurgents entered Homs on Saturday via a two-pronged siege.")
+    assert got == {
+        (HOMS, "opposition", "entered", "asserted"),
+        (HOMS, "opposition", "encircled", "asserted"),
+    }
+    # a siege lifted is no encirclement by the one who entered
+    got = claims("Government troops entered Homs after breaking the siege.")
+    assert {c[2] for c in got} == {"entered"}
