@@ -136,3 +136,26 @@ def test_an_entry_by_way_of_a_siege_is_an_encirclement_too():
     # a siege lifted is no encirclement by the one who entered
     got = claims("Government troops entered Homs after breaking the siege.")
     assert {c[2] for c in got} == {"entered"}
+
+
+def test_a_relative_clause_right_after_a_date_takes_that_date():
+    got = rows(
+        "The insurgents seized Hama on Thursday. It is a major blow since they launched an "
+        "offensive last week which saw them take Aleppo."
+    )
+    aleppo = [r for r in got if r.place_id == ALEPPO]
+    assert [(r.relation, r.event_date, r.date_precision) for r in aleppo] == [
+        ("captured", dt.date(2024, 11, 28), "week")
+    ]
+    # a cue inside a relative clause still does not reach across "and has seen"
+    got = rows(
+        "Insurgents entered Homs on Saturday. The offensive, which began on November 27 and "
+        "has seen them take Aleppo, goes on."
+    )
+    assert all(r.event_date != dt.date(2024, 11, 27) for r in got)
+
+
+def test_took_with_a_possessive_kind_phrase():
+    (row,) = rows("Insurgents took Syria's second city of Aleppo in a lightning campaign.")
+    assert (row.place_id, row.relation) == (ALEPPO, "captured")
+    assert claims("The delegation took part in talks in Aleppo.") == set()
