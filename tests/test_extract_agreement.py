@@ -159,3 +159,14 @@ def test_took_with_a_possessive_kind_phrase():
     (row,) = rows("Insurgents took Syria's second city of Aleppo in a lightning campaign.")
     assert (row.place_id, row.relation) == (ALEPPO, "captured")
     assert claims("The delegation took part in talks in Aleppo.") == set()
+
+
+def test_syrias_second_and_third_city_are_aleppo_and_homs():
+    (row,) = rows("Insurgents seized control of Syria's second-largest city on Saturday.")
+    assert (row.place_id, row.relation) == (ALEPPO, "captured")
+    (row,) = rows("Rebels stormed the country's third city overnight.")
+    assert row.place_id == HOMS
+    got = claims("Militants recently captured the second-biggest city of the country, Aleppo.")
+    assert got == {(ALEPPO, "opposition", "captured", "asserted")}
+    # a rank that is not the country's says nothing about which city
+    assert claims("Rebels took the second city they attacked.") == set()
