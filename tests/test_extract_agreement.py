@@ -170,3 +170,26 @@ def test_syrias_second_and_third_city_are_aleppo_and_homs():
     assert got == {(ALEPPO, "opposition", "captured", "asserted")}
     # a rank that is not the country's says nothing about which city
     assert claims("Rebels took the second city they attacked.") == set()
+
+
+RASTAN, TALBISEH = "wof:421178429", "wof:421178433"
+
+
+def test_a_confirming_sentence_repeats_the_claims_before_as_its_speakers():
+    got = rows(
+        "The insurgents have consolidated control of the towns of Rastan and Talbiseh, the "
+        "rebel operations room said on Telegram. A military source confirmed the "
+        "announcement, without giving details."
+    )
+    first = {(r.place_id, r.claimant_side) for r in got if r.start == 0}
+    second = {(r.place_id, r.stance, r.claimant_side) for r in got if r.start > 0}
+    assert first == {(RASTAN, "opposition"), (TALBISEH, "opposition")}
+    assert second == {(RASTAN, "attributed", "government"), (TALBISEH, "attributed", "government")}
+    assert [r.start for r in got] == sorted(r.start for r in got)
+
+
+def test_no_confirmation_when_the_speaker_could_not_confirm():
+    got = rows(
+        "Insurgents took Homs on Saturday, a monitor said. The army could not confirm the report."
+    )
+    assert [r.start for r in got] == [0]
