@@ -193,3 +193,19 @@ def test_no_confirmation_when_the_speaker_could_not_confirm():
         "Insurgents took Homs on Saturday, a monitor said. The army could not confirm the report."
     )
     assert [r.start for r in got] == [0]
+
+
+def test_a_military_operation_in_a_place_is_fighting_there():
+    got = claims(
+        "Turkish-backed factions pressed on with their operation in Manbij against Kurdish fighters."
+    )
+    assert got == {(MANBIJ, "opposition", "contested", "asserted")}
+    got = claims("Insurgents carried out night operations inside Homs, a commander said.")
+    assert got == {(HOMS, "opposition", "contested", "attributed")}
+
+
+def test_operations_that_are_no_fighting():
+    assert claims("The UN scaled back its humanitarian operations in Idlib.") == set()
+    assert claims("Rebels set up an operations room in Idlib.") == set()
+    assert claims("Rebels said rescue operations in Homs were going on.") == set()
+    assert claims("Russian warplanes continued operations in Hama.") == set()
