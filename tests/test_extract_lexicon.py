@@ -15,7 +15,16 @@ RELATIONS = read_lexicon("relations.csv")
 def test_relation_rows(row):
     assert row["relation"] in {r.value for r in Relation}
     assert row["slot"] in {"after", "before", "focus"}
-    assert row["voice"] in {"active", "passive", "state", "nominal", "any", "against", "context"}
+    assert row["voice"] in {
+        "active",
+        "passive",
+        "state",
+        "nominal",
+        "any",
+        "against",
+        "context",
+        "claim",
+    }
     assert row["place_precision"] in {p.value for p in PlacePrecision}
     assert row["gap"].isdigit() and 0 < float(row["confidence"]) <= 1
     assert row["need_actor"] in {"0", "1"}

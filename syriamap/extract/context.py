@@ -17,7 +17,8 @@ Stage: context. Each mention's candidates are ranked with these signals, in orde
    both a city and a governorate means the city.
 
 Descriptors are also turned into mentions (``coref=True``): "the capital", "the Syrian
-capital", "Syria's capital" → Damascus; "the city", "the town", "the village", "the province",
+capital", "Syria's capital" → Damascus; "Syria's second/third/fourth(-largest) city" →
+Aleppo/Homs/Hama; "the city", "the town", "the village", "the province",
 "the provincial capital", "the base", "the airport" → the place of that kind named most often
 in the four sentences before (the latest on a tie), never one named only as a landmark ("100
 km from Damascus") or inside a road's name ("the Aleppo-Damascus highway").
@@ -130,6 +131,17 @@ _CAPITAL = re.compile(
     r"\b(?:the|Syria['\u2019]s)\s+(?:(?:syrian|country['\u2019]s|nation['\u2019]s)\s+)?capital\b(?!\s+of\b)",
     re.I,
 )
+# "Syria's second-largest city", "the country's third city", "the second-biggest city of
+# the country": the rank the press gives Aleppo, Homs and Hama (by population)
+_RANKED_CITY = re.compile(
+    r"\b(?:(?:Syria|the\s+country|the\s+nation)['\u2019]s\s+(?P<a>second|third|fourth)"
+    r"(?:[-\s](?:largest|biggest|most[-\s]populous))?\s+city\b(?!\s+of\b)|"
+    r"the\s+(?P<b>second|third|fourth)[-\s](?:largest|biggest|most[-\s]populous)\s+city\s+"
+    r"(?:of|in)\s+(?:the\s+country|Syria)\b)",
+    re.I,
+)
+_RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
+"""The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
     r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+capital|"
@@ -199,6 +211,22 @@ def find_descriptors(
                     m.group(0),
                     (capital.place_id,),
                     place_id=capital.place_id,
+                    score=0.85,
+                    coref=True,
+                )
+            )
+        for m in _RANKED_CITY.finditer(sentence.text):
+            city = capitals.get(_RANK_CAPITAL[(m.group("a") or m.group("b")).lower()])
+            if city is None:
+                continue
+            a = sentence.start + m.start()
+            out.append(
+                PlaceMention(
+                    a,
+                    a + len(m.group(0)),
+                    m.group(0),
+                    (city.place_id,),
+                    place_id=city.place_id,
                     score=0.85,
                     coref=True,
                 )

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._normalize import GENERIC_WORDS, fold
-from .english import MONTH_ABBREVIATION_RE
+from .english import MONTH_ABBREVIATION_RE, MONTHS, WEEKDAYS
 from .prefilter import folded_for_words
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
@@ -59,6 +59,9 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
     "province",
     "city",
 }
+# a weekday or month right after a name is a date, not part of a longer proper noun
+# ("rebels entered Damascus Sunday", "took Aleppo December 1")
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'"})
@@ -430,7 +433,12 @@ def _keep(
     if j + 1 < len(tokens):
         na, nb, nxt = tokens[j + 1]
         gap = text[tokens[j][1] : na]
-        if re.fullmatch(r"[ \t]", gap) and _capital(nxt) and nxt.lower() not in _KIND_WORDS:
+        if (
+            re.fullmatch(r"[ \t]", gap)
+            and _capital(nxt)
+            and nxt.lower() not in _KIND_WORDS
+            and nxt.lower() not in _TIME_WORDS
+        ):
             return False
         if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
             nn = tokens[j + 2]

@@ -13,7 +13,10 @@ words; a space matches any run of whitespace) with:
   actor named inside the cue: "under government control"), ``nominal`` (the agent after
   "by", else the nearest actor on either side: "the capture of Aleppo by rebels",
   "Following the capture of Aleppo, rebels ..."), ``any`` (the nearest actor named
-  anywhere in the sentence: "fighting around X, where rebels ...");
+  anywhere in the sentence: "fighting around X, where rebels ..."), ``claim`` (the actor of
+  the claim the sentence already makes on the place: "entered X after battles with the
+  army" adds fighting at X by those who entered it; not after a capture, a hold or a
+  loss: the fight is over);
 - ``default_actor``: the actor when none is named ("withdrew" → the government), and
   ``need_actor``: no claim at all without a named actor (for vague verbs such as "left").
 
@@ -99,6 +102,8 @@ _ELSEWHERE = re.compile(
     re.I,
 )
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
+# claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
+_SETTLED = frozenset({"captured", "controls", "lost", "withdrew"})
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
 
@@ -169,6 +174,7 @@ def match_claims(
     ]
     for trig in triggers:
         rule = trig.rule
+        inherited: Claim | None = None  # the claim a focus cue adds to
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
@@ -190,6 +196,7 @@ def match_claims(
                 if last and rule.place_precision == "place":
                     # "entered X and Y after the army withdrew from its positions": the list
                     targets = [(c.mention, False) for c in claims if c.trigger == last[-1].trigger]
+                    inherited = last[-1]
                 elif rule.place_precision == "place":
                     # "rebels took X after troops pulled out": only a place the sentence
                     # already has a claim on ("an attempt to advance towards X ... forced
@@ -218,7 +225,15 @@ def match_claims(
             and pluperfect(text, trig.start, clause.start)
         ):
             clause = replace(clause, time="earlier", opener="had")  # "which they had taken"
-        chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
+        if rule.voice == "claim":
+            # "entered X after intense battles with the army": the actor of the claim the
+            # cue adds to (a focus cue on the places the sentence already has a claim on);
+            # after a capture the fighting is over ("seized X after days of clashes")
+            if rule.slot != "focus" or inherited is None or inherited.relation in _SETTLED:
+                continue
+            chosen: tuple[str, str] | None = (inherited.actor, inherited.actor_text)
+        else:
+            chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
         if chosen is None and fallback is not None:
             chosen = fallback
         by_default = chosen is None
@@ -227,6 +242,15 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if (
+            inherited is not None
+            and rule.relation == "lost"
+            and (
+                inherited.relation not in ("captured", "entered")
+                or actor_side(actor) == actor_side(inherited.actor)
+            )
+        ):
+            continue  # the former holder lost X only to someone else who took or entered it
         relation = rule.relation
         if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
             # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and

@@ -51,6 +51,12 @@ _AREAS_NEAR = re.compile(
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+_EDGES_OF = re.compile(
+    r"\s*(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 _WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
 _APPOSITION_OF = re.compile(
@@ -121,6 +127,9 @@ def _targets_after(
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
             between = _SUCH_AS.sub(" ", between)
+            # "took control of five neighbourhoods on Friday in the city of X": a date
+            # between the cue and the place is no adjunct of place
+            between = _TIME_ADJUNCT.sub(" ", between)
             lead = _LEAD_ITEMS.match(between)
             if lead and not (
                 _ADJUNCT.search(lead.group())
@@ -129,14 +138,23 @@ def _targets_after(
                 or _VERBISH.search(lead.group())
             ):
                 between = between[lead.end() :]
-            areas = _AREAS_NEAR.fullmatch(between) is not None
+            # "clashes broke out on the eastern outskirts of X": fighting near X (any cue
+            # on the outskirts of X is about its surroundings; only fighting takes the
+            # longer phrase as no distance)
+            edges = _EDGES_OF.fullmatch(between) is not None
+            areas = _AREAS_NEAR.fullmatch(between) is not None or (
+                edges and trig.rule.relation == "contested"
+            )
+            # "entered the strategic central city of X": the describing words of a kind
+            # phrase do not put the place further away than "the city of X"
+            counted = _DESCRIBED_KIND.sub("the ", between)
             if (
-                _words(between) > trig.rule.gap + (2 if out else 0) and not areas
+                _words(counted) > trig.rule.gap + (2 if out else 0) and not areas
             ) or _CLAUSE_BREAK.search(between):
                 break
             if _ROADS.search(between):
                 break  # "control of roads leading into the city": not the city
-            if areas:
+            if areas or edges:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
@@ -259,6 +277,16 @@ _SUBJECT_RELATIVE = re.compile(
 
 # kind words of a list item do not count towards the gap ("X and the nearby town of Y",
 # "the village of X and parts of the town of Y")
+_TIME_ADJUNCT = re.compile(
+    r"\s*,?\s*\b(?:(?:on|late|early)\s+)+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b\s*,?",
+    re.I,
+)
+_DESCRIBED_KIND = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,3}?"
+    r"(?=(?:city|town|village|district|suburb|neighbou?rhood|province|region)\s+of\s*$)",
+    re.I,
+)
 _KIND_PHRASE = re.compile(
     r"^\s*(?:area|region|city|town|district|countryside)\b|"
     r"\b(?:(?:the|a)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|small|large)\s+)?"
