@@ -98,6 +98,10 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
+_HOLDS = frozenset({"captured", "entered", "controls"})
+_OUTSKIRTS_OF = re.compile(
+    r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
+)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
@@ -237,7 +241,14 @@ def match_claims(
             after = targets[-1][0].end if rule.slot == "after" else trig.end
             if relation == "lost" and _TO_AGENT.match(text, after):
                 relation = rule.relation  # "the fall of X to government forces"
+        base_relation = relation
         for target, is_near in targets:
+            relation = base_relation
+            if relation in _HOLDS and _OUTSKIRTS_OF.search(
+                text, max(sentence.start, target.start - 40), target.start
+            ):
+                # "captured X and the outskirts of Y": at Y's edge, not in it
+                relation, is_near = "advancing", True
             if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                 continue  # "forced to retreat to Idlib": the place they went to
             if _LANDSCAPE_AFTER.match(text, target.end):
