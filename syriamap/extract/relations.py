@@ -247,8 +247,11 @@ def match_claims(
             if relation in _HOLDS and _OUTSKIRTS_OF.search(
                 text, max(sentence.start, target.start - 40), target.start
             ):
-                # "captured X and the outskirts of Y": at Y's edge, not in it
-                relation, is_near = "advancing", True
+                # "captured X and the outskirts of Y": at Y's edge, not in it; the
+                # incumbent securing a city's outskirts holds them, near the city
+                is_near = True
+                if actor_side(actor) != "government":
+                    relation = "advancing"
             if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                 continue  # "forced to retreat to Idlib": the place they went to
             if _LANDSCAPE_AFTER.match(text, target.end):
