@@ -413,6 +413,14 @@ def _needs_context(place: Any) -> bool:
     return place.source == "site" and not place.prominent
 
 
+_BESIDE_KM = 30.0  # "villages, including X and Y": X beside Y, a place named in the text
+
+
+def _beside(place: Any, points: Sequence[Any]) -> bool:
+    """Whether another place of ``points`` lies within :data:`_BESIDE_KM` of ``place``."""
+    return any(p.place_id != place.place_id and _km(p, place) <= _BESIDE_KM for p in points)
+
+
 def _in_context(place: Any, points: Sequence[Any]) -> bool:
     return any(p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points)
 
@@ -486,7 +494,9 @@ def resolve_mentions(
                     found = lookup(m.text, kind=kind, limit=3)
                     matches = [f.place for f in found if f.score >= 0.7]
                 if matches:
-                    chosen = max(matches, key=lambda p: p.population or 0)
+                    # "seven villages, including X and Y": of several places of that kind,
+                    # the one beside another place the text names, else the largest
+                    chosen = max(matches, key=lambda p: (_beside(p, anchors), p.population or 0))
                     score = 0.9
                     break
         if chosen is None:

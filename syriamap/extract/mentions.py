@@ -289,6 +289,7 @@ class _Scanner:
         chunks = sorted(
             [
                 *_CHUNK.finditer(text, start, end),
+                *_AREA_CHUNK.finditer(text, start, end),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
             ],
             key=lambda c: c.start("name"),
@@ -337,14 +338,20 @@ _LOCATIVE = (
     r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
     r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
     r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
-    r"overrunning|storming|retaking"
+    r"overrunning|storming|retaking|"
+    # the examples of a list: "key towns such as X", "places like X", "These include X"
+    r"such\s+as|like|include|includes|included"
 )
-_CHUNK = re.compile(
-    r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
-    # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
+# "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
+_NAME = (
     r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
     r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
+)
+_CHUNK = re.compile(r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)" + _NAME)
+# "liberated the Tel Rifaat area": a name between "the" and an area word
+_AREA_CHUNK = re.compile(
+    r"\bthe\s+" + _NAME + r"(?=\s+(?:area|countryside|region|outskirts|suburbs)\b)"
 )
 
 # a capitalised name before a facility's kind word: "the Kweyris military airfield"

@@ -101,6 +101,10 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
+_HOLDS = frozenset({"captured", "entered", "controls"})
+_OUTSKIRTS_OF = re.compile(
+    r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
+)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 # claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
 _SETTLED = frozenset({"captured", "controls", "lost", "withdrew"})
@@ -261,7 +265,17 @@ def match_claims(
             after = targets[-1][0].end if rule.slot == "after" else trig.end
             if relation == "lost" and _TO_AGENT.match(text, after):
                 relation = rule.relation  # "the fall of X to government forces"
+        base_relation = relation
         for target, is_near in targets:
+            relation = base_relation
+            if relation in _HOLDS and _OUTSKIRTS_OF.search(
+                text, max(sentence.start, target.start - 40), target.start
+            ):
+                # "captured X and the outskirts of Y": at Y's edge, not in it; the
+                # incumbent securing a city's outskirts holds them, near the city
+                is_near = True
+                if actor_side(actor) != "government":
+                    relation = "advancing"
             if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                 continue  # "forced to retreat to Idlib": the place they went to
             if _LANDSCAPE_AFTER.match(text, target.end):

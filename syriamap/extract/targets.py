@@ -116,6 +116,7 @@ def _targets_after(
     pending = [m for m in mentions if m.start >= trig.end]
     first = True
     skip = -1
+    landmark = False
     for m in pending:
         between = text[floor : m.start]
         if any(floor <= a and b <= m.start for a, b in blockers):
@@ -161,15 +162,32 @@ def _targets_after(
         else:
             if m.start < skip:
                 continue  # inside a relative clause between two list items
+            if landmark:
+                # "the towns of X and Y southeast of Z, as well as the W airport": the list
+                # goes on past its landmark only after a comma and "and" / "as well as"
+                if not _AFTER_LANDMARK.match(between):
+                    break
+                landmark = False
+            elif out and _landmark_item(between):
+                floor = m.end  # Z: a reference point, no item
+                landmark = True
+                continue
             if (
-                (_IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None)
+                _IN_KIND.search(between)
+                or (
+                    _IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None
+                )
                 or _words(_KIND_PHRASE.sub(" ", between)) > 5
                 or _CLAUSE_BREAK.search(between)
                 or _REFERENCE.search(between)
                 or _PARTICIPLE.search(between)
             ):
                 break
-            if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
+            if (
+                not _LIST_SEP.search(between)
+                and floor != skip  # the comma before the relative clause separates
+                and not _container(text, out[-1] if out else m)
+            ):
                 break
         if _container(text, m):
             # "the Damascus suburb of Harasta": look through the container
@@ -184,6 +202,27 @@ def _targets_after(
             # "captured X, which lies near Y and Z, and the town of W": skip the clause
             floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
+
+
+# "X and Y in the suburbs of Z": Z contains the list, it is no item of it
+_IN_KIND = re.compile(
+    r"\bin\s+(?:the\s+)?(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|province|"
+    r"governorate|district|region|area)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# a reference phrase right before a name ("southeast of", "near"), nothing else between
+_LANDMARK_GAP = re.compile(
+    r"^\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern|ward)?\s+of|near|close\s+to|outside)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+_AFTER_LANDMARK = re.compile(r"^\s*,\s*(?:and|as\s+well\s+as)\s|^\s*as\s+well\s+as\s", re.I)
+
+
+def _landmark_item(between: str) -> bool:
+    """Whether the gap before a name makes it a landmark of the list before it."""
+    return _LANDMARK_GAP.match(between) is not None
 
 
 def _targets_before(
@@ -296,7 +335,10 @@ _KIND_PHRASE = re.compile(
 )
 _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
 _LIST_RELATIVE = re.compile(
-    r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s)", re.I
+    r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s|"
+    # "the town of X, which lies near Y, the village of Z": the next item's kind phrase
+    r"\s*the\s+(?:towns?|city|cities|villages?|districts?|neighbou?rhoods?|suburbs?)\s+of\s)",
+    re.I,
 )
 # "(certain parts of) it / them": the object of a cue, pointing back to places
 _PARTS_OF = r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}"
