@@ -62,6 +62,19 @@ _FACILITY_BEFORE = re.compile(
     r"\s+(?:of|in|at)\s+$",
     re.I,
 )
+# "Hama's northern countryside", "Daraa's rural areas", "the Aleppo and Idlib countryside",
+# "the Hama and Idlib fronts", "the Latakia mountains": the governorate, not the city
+_DIRECTION = r"(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)"
+_GOVERNORATE_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
+    r"(?:['\u2019]s\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?"
+    r"(?:countryside|rural\s+areas?|hinterland)\b"
+    r"|\s+(?:countryside|provinces|governorates|fronts?|mountains|hinterland)\b"
+    r"|\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?countryside\b)",
+)
+# "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
+# before the name, countryside after it is matched by _GOVERNORATE_AFTER)
+_RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -154,7 +167,11 @@ def kind_cue(text: str, start: int, end: int) -> str:
     after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
         return _cue_of(after.group(1))
+    if _GOVERNORATE_AFTER.match(text, end, min(len(text), end + 60)):
+        return "governorate"
     window = text[max(0, start - 80) : start]
+    if _RURAL_BEFORE.search(window):
+        return "governorate"
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
@@ -167,6 +184,20 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
     return ""
+
+
+_COUNTRYSIDE_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
+    re.I,
+)
+
+
+def _countryside(text: str, start: int, end: int) -> bool:
+    """Whether a name is qualified as countryside ("rural Damascus", "Damascus countryside")."""
+    return bool(
+        _COUNTRYSIDE_AFTER.match(text, end, min(len(text), end + 40))
+        or _RURAL_BEFORE.search(text[max(0, start - 20) : start])
+    )
 
 
 def find_descriptors(
@@ -500,6 +531,16 @@ def resolve_mentions(
                 if others:
                     chosen = others[0] if len(others) == 1 else None
                     score = 0.6
+        if (
+            chosen is not None
+            and chosen.kind == "governorate"
+            and chosen.admin1_iso == "SY-DI"
+            and _countryside(text, m.start, m.end)
+        ):
+            # "rural Damascus", "Damascus's countryside": Rif Dimashq, not the capital's
+            # own governorate
+            rif = [f.place for f in lookup("Rif Dimashq", kind="governorate", limit=1)]
+            chosen = rif[0] if rif else chosen
         if chosen is None:
             out.append(replace(m, kind_cue=cue))
             continue

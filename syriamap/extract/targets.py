@@ -112,7 +112,10 @@ def _targets_after(
     skip = -1
     for m in pending:
         between = text[floor : m.start]
-        if any(floor <= a and b <= m.start for a, b in blockers):
+        if any(
+            floor <= a and b <= m.start and not _MODIFIER_OF_SITES.match(text, b)
+            for a, b in blockers
+        ):
             break  # another cue or an actor stands between: a new clause
         if first:
             if first and not out and floor == trig.end:
@@ -129,7 +132,11 @@ def _targets_after(
                 or _VERBISH.search(lead.group())
             ):
                 between = between[lead.end() :]
-            areas = _AREAS_NEAR.fullmatch(between) is not None
+            areas = _AREAS_NEAR.fullmatch(between) is not None or (
+                _AREAS_IN_REGION.fullmatch(between) is not None
+                and not _CLAUSE_BREAK.search(between)
+                and _area_mention(m)
+            )
             if (
                 _words(between) > trig.rule.gap + (2 if out else 0) and not areas
             ) or _CLAUSE_BREAK.search(between):
@@ -212,6 +219,47 @@ def _targets_before(
         out.append(m)
         ceiling = m.start
     return [(m, False) for m in out]
+
+
+# "took control of about 20 sites, ranging from villages and army posts, in the western
+# Idlib countryside", "seized wide areas of eastern rural Aleppo", "the three main oilfields
+# in the province": an unnamed part of a governorate the cue is about (region precision)
+_AREA_NP = (
+    r"(?:(?:the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
+    r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
+    r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
+    r"(?:areas?|swathes?|swaths?|parts?|chunks?|towns?|villages?|sites?|positions?|points?|"
+    r"hamlets?|settlements?|locations?|territory|territories|oil\s*fields?|gas\s*fields?|"
+    r"fields?|farms?|localities|communities|regions?)"
+)
+_AREAS_IN_REGION = re.compile(
+    r"\s*" + _AREA_NP + r"(?:\s+of\s+" + _AREA_NP + r")?"
+    r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
+    r"(?<![,\s])\s*,?)?"
+    r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:rural\s+)?(?:(?:governorates?|provinces?)"
+    r"\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+# an actor word that only qualifies sites ("military points", "army posts") starts no clause
+_MODIFIER_OF_SITES = re.compile(
+    r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks)\b", re.I
+)
+
+
+def _area_mention(mention: PlaceMention) -> bool:
+    """Whether a mention names a governorate, district or region."""
+    from ..gazetteer import Gazetteer
+
+    return Gazetteer.default().get(mention.place_id).kind in (
+        "governorate",
+        "district",
+        "subdistrict",
+        "region",
+    )
 
 
 _SUCH_AS = re.compile(
