@@ -128,3 +128,50 @@ def test_clashes_between_two_sides_are_the_challengers() -> None:
 )
 def test_a_governorate_as_the_setting_of_no_control_event(text: str) -> None:
     assert _claims(text) == set()
+
+
+# ---- offensives, redeployments and sieges across a governorate ----------------------------
+
+
+def test_an_offensive_against_forces_in_a_governorate() -> None:
+    got = _claims(
+        "The SNA began an offensive on Sunday against both government and Kurdish forces "
+        "in Hama province, the monitor said."
+    )
+    assert got == {(HAMA_GOV, "sna", "contested", "region")}
+
+
+def test_a_redeployment_along_fronts_is_a_withdrawal() -> None:
+    got = _claims("The army announced a tactical redeployment along the Hama and Idlib fronts.")
+    assert got == {
+        (HAMA_GOV, "government", "withdrew", "region"),
+        (IDLIB_GOV, "government", "withdrew", "region"),
+    }
+
+
+def test_people_in_part_of_a_governorate_besieged() -> None:
+    got = _claims(
+        "The monitor said 150,000 Kurds in northern Aleppo province were besieged by "
+        "pro-Turkish factions."
+    )
+    assert got == {(ALEPPO_GOV, "sna", "encircled", "region")}
+
+
+def test_a_list_ending_in_areas_of_governorates() -> None:
+    got = _claims(
+        "HTS said it took over Aleppo city, Hama city, and big swathes of the rural areas "
+        "of the governorates of Idlib and Hama."
+    )
+    assert {(p, prec) for p, _a, _r, prec in got} >= {
+        (ALEPPO_CITY, "place"),
+        (IDLIB_GOV, "region"),
+        (HAMA_GOV, "region"),
+    }
+
+
+def test_groups_opposing_the_regime_are_its_opponents() -> None:
+    got = _claims(
+        "The groups opposing Bashar al-Assad's regime took several strategically important "
+        "villages in Hama province."
+    )
+    assert got == {(HAMA_GOV, "opposition", "captured", "region")}

@@ -90,7 +90,12 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         pass
     if m is None:
         return False
+    if _IN_DIRECTION.fullmatch(m.group(0)) and _area_mention(mention):
+        return False  # "Kurds in northern Aleppo province are besieged": part of the area
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
+
+
+_IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
 
 
 def _container(text: str, mention: PlaceMention) -> bool:
@@ -150,7 +155,15 @@ def _targets_after(
         else:
             if m.start < skip:
                 continue  # inside a relative clause between two list items
+            item = _LIST_LEAD.sub("", between, count=1)
             if (
+                item != between
+                and _area_mention(m)
+                and _AREAS_IN_REGION.fullmatch(item) is not None
+                and not _CLAUSE_BREAK.search(item)
+            ):
+                pass  # "took Hama city and large swathes of the rural areas of Idlib"
+            elif (
                 (_IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None)
                 or _words(_KIND_PHRASE.sub(" ", between)) > 5
                 or _CLAUSE_BREAK.search(between)
@@ -224,8 +237,13 @@ def _targets_before(
 # "took control of about 20 sites, ranging from villages and army posts, in the western
 # Idlib countryside", "seized wide areas of eastern rural Aleppo", "the three main oilfields
 # in the province": an unnamed part of a governorate the cue is about (region precision)
+_LIST_LEAD = re.compile(
+    r"^\s*(?:(?:city|town|village|province|governorate|countryside)\s*)?"
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)",
+    re.I,
+)
 _AREA_NP = (
-    r"(?:(?:the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
+    r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
     r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
