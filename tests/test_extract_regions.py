@@ -175,3 +175,44 @@ def test_groups_opposing_the_regime_are_its_opponents() -> None:
         "villages in Hama province."
     )
     assert got == {(HAMA_GOV, "opposition", "captured", "region")}
+
+
+# ---- anaphora: "the province", "the surrounding countryside", "its countryside" ----------
+
+RAQQA_GOV = "wof:85678355"
+RAQQA_CITY = "wof:421172833"
+
+
+def test_the_province_is_the_province_of_the_place_named_before() -> None:
+    got = _claims(
+        "Rebels entered the city of Raqqa on Friday. Rebels also seized the two main "
+        "oilfields in the province, activists said."
+    )
+    assert (RAQQA_GOV, "opposition", "captured", "region") in got
+
+
+def test_the_province_after_a_landmark_only_is_nothing() -> None:
+    got = _claims(
+        "The convoy stopped 40 km from Raqqa. Rebels also seized two oilfields in the province."
+    )
+    assert not any(p == RAQQA_GOV for p, *_ in got)
+
+
+def test_a_city_and_its_surrounding_countryside() -> None:
+    got = _claims("Regime troops pulled out of the city of Raqqa and the surrounding countryside.")
+    assert got == {
+        (RAQQA_CITY, "government", "withdrew", "place"),
+        (RAQQA_GOV, "government", "withdrew", "region"),
+    }
+
+
+def test_a_place_along_with_its_countryside() -> None:
+    got = _claims(
+        "A rebel spokesman said Raqqa along with its northern and southern countryside is "
+        "now under their control."
+    )
+    assert (RAQQA_GOV, "opposition", "controls", "region") in got
+
+
+def test_its_countryside_without_a_control_cue() -> None:
+    assert not _claims("Aid convoys reached Raqqa and its eastern countryside on Monday.")

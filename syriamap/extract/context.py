@@ -20,7 +20,10 @@ Descriptors are also turned into mentions (``coref=True``): "the capital", "the 
 capital", "Syria's capital" → Damascus; "the city", "the town", "the village", "the province",
 "the provincial capital", "the base", "the airport" → the place of that kind named most often
 in the four sentences before (the latest on a tie), never one named only as a landmark ("100
-km from Damascus") or inside a road's name ("the Aleppo-Damascus highway").
+km from Damascus") or inside a road's name ("the Aleppo-Damascus highway"); "the province"
+with no province named → the governorate of the latest place named; "the surrounding
+countryside", "its eastern countryside" → the governorate of the place named before it in
+the sentence.
 """
 
 from __future__ import annotations
@@ -268,6 +271,12 @@ def find_descriptors(
                 site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
+            if not ranked and word in ("province", "governorate"):
+                # "Rebels took Deir Ezzor ... the oilfields in the province": the province
+                # of the latest place named (a guess: lower score)
+                gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+                if gov is not None:
+                    ranked, score = [gov.place_id], 0.5
             if not ranked:
                 continue
             out.append(
@@ -281,7 +290,51 @@ def find_descriptors(
                     coref=True,
                 )
             )
+        for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
+            # "the city of X and the surrounding countryside", "X along with its eastern
+            # countryside": the governorate of the place named just before, in the sentence
+            a = sentence.start + m.start()
+            lo = bisect.bisect_left(starts, sentence.start)
+            hi = bisect.bisect_left(starts, a)
+            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+            if gov is None:
+                continue
+            out.append(
+                PlaceMention(
+                    a,
+                    sentence.start + m.end(),
+                    m.group(0),
+                    (gov.place_id,),
+                    place_id=gov.place_id,
+                    kind_cue="governorate",
+                    score=0.6,
+                    coref=True,
+                )
+            )
     return out
+
+
+_ITS_COUNTRYSIDE = re.compile(
+    r"\b(?:the\s+(?:surrounding|nearby|adjacent|neighbou?ring)\s+|"
+    r"(?:its|their)\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?)"
+    r"(?:countryside|rural\s+areas|hinterland)\b",
+    re.I,
+)
+
+
+def _governorate_of_context(text: str, before: Sequence[PlaceMention], gazetteer: Any) -> Any:
+    """Return the governorate of the latest place named in ``before`` (not a landmark)."""
+    for mention in reversed(before):
+        if _landmark(text, mention) or _in_road_name(text, mention):
+            continue
+        place = gazetteer.get(mention.place_id)
+        if not place.admin1_iso or place.outside_syria:
+            return None
+        if place.kind == "governorate":
+            return place
+        govs = [g for g in gazetteer.governorates() if g.admin1_iso == place.admin1_iso]
+        return govs[0] if govs else None
+    return None
 
 
 _WINDOW = 4
