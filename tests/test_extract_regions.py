@@ -216,3 +216,19 @@ def test_a_place_along_with_its_countryside() -> None:
 
 def test_its_countryside_without_a_control_cue() -> None:
     assert not _claims("Aid convoys reached Raqqa and its eastern countryside on Monday.")
+
+
+# ---- a claim on part of an area says so (syriamap.assertions.PARTIAL_AREA_NOTE) -----------
+
+
+def test_a_claim_on_part_of_a_governorate_is_marked_partial() -> None:
+    from syriamap.assertions import PARTIAL_AREA_NOTE
+
+    (part,) = _found("Rebels captured several villages in Hama province.")
+    (whole,) = _found("Rebels captured Hama province.")
+    assert PARTIAL_AREA_NOTE in part.note and PARTIAL_AREA_NOTE not in whole.note
+    assert part.confidence < whole.confidence
+    (hills,) = _found("The army withdrew from the Tartus mountains.")
+    assert PARTIAL_AREA_NOTE in hills.note
+    (town,) = _found("Rebels captured several villages near Morek.")
+    assert PARTIAL_AREA_NOTE not in town.note  # the surroundings of a town: "near"

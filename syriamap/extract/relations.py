@@ -77,6 +77,12 @@ __all__ = [
 #: the government by the rule's default) keeps this share of its confidence, with a note.
 DEFAULT_ACTOR_FACTOR = 0.85
 
+#: A claim on an unnamed part of a governorate or district ("took several towns in Homs
+#: province", "wide areas of eastern rural Aleppo") keeps this share of its confidence,
+#: with a note: it is recorded at the area (data/ANNOTATION.md §3, "0.8: only positions")
+#: but does not say who holds the whole area, and the map must not paint it so.
+PARTIAL_AREA_FACTOR = 0.8
+
 # a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
 # dams, crossings and airbases are places of their own (data/sites.csv)
 _RURAL_BEFORE = re.compile(
@@ -259,6 +265,8 @@ def match_claims(
                 continue
             seen.add(key)
             precision = "near" if is_near else rule.place_precision
+            # "several towns in Homs province", "withdrew from the Latakia mountains"
+            partial = area and (is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None)
             if area:
                 precision = "region"  # "villages in Idlib province": only the area is named
             elif precision == "place" and (
@@ -279,12 +287,14 @@ def match_claims(
                     round(
                         rule.confidence
                         * (0.6 + 0.4 * target.score)
-                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
+                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0)
+                        * (PARTIAL_AREA_FACTOR if partial else 1.0),
                         3,
                     ),
                     clause,
                     tuple(clauses),
                     by_default,
+                    partial,
                 )
             )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))

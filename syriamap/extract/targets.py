@@ -162,7 +162,7 @@ def _targets_after(
                 and _AREAS_IN_REGION.fullmatch(item) is not None
                 and not _CLAUSE_BREAK.search(item)
             ):
-                pass  # "took Hama city and large swathes of the rural areas of Idlib"
+                near.add(m.start)  # "took Hama city and large swathes of the rural areas of Idlib"
             elif (
                 (_IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None)
                 or _words(_KIND_PHRASE.sub(" ", between)) > 5
@@ -178,6 +178,8 @@ def _targets_after(
             floor = m.end
             first = True
             continue
+        if out and out[-1].start in near and _area_mention(m) and _LIST_SEP.search(between):
+            near.add(m.start)  # "rural areas of the governorates of Idlib, Hama and Homs"
         out.append(m)
         floor = m.end
         first = False
