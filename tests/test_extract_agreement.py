@@ -107,7 +107,11 @@ def test_fighting_on_the_outskirts_is_contested_near_the_place():
         "Heavy clashes erupted on the western outskirts of Homs between insurgents and the army."
     )
     assert (row.place_id, row.relation, row.place_precision) == (HOMS, "contested", "near")
+    # a challenger taking a city's outskirts is at its edge, not in it: an advance, near
     (row,) = rows("Rebels captured the southern outskirts of Hama.")
+    assert (row.relation, row.place_precision) == ("advancing", "near")
+    # the incumbent securing them holds them, near the city
+    (row,) = rows("Government troops secured the northern outskirts of Hama on Monday.")
     assert (row.relation, row.place_precision) == ("captured", "near")
 
 

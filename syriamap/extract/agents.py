@@ -59,6 +59,16 @@ _POSSESSED_THING = re.compile(
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
     re.I,
 )
+_OPPOSING = re.compile(
+    r"\b(?:opposing|opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
+_GROUP_OPPOSING = re.compile(
+    r"\b(?:groups|factions|forces|fighters|militias|rebels|insurgents)\s+(?:opposing|"
+    r"opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
 
 
@@ -222,7 +232,19 @@ def _choose_actor(
         and not _POSSESSED_THING.match(text, a.end, trig.start)
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
+        # "the groups opposing the regime captured X": the regime is the participle's object
+        and not _OPPOSING.search(text, max(sentence.start, a.start - 40), a.start)
     ]
+    if not subjects:
+        opposed = [
+            a
+            for a in candidates
+            if _OPPOSING.search(text, max(sentence.start, a.start - 40), a.start)
+            and _GROUP_OPPOSING.search(text, max(sentence.start, a.start - 60), a.start)
+        ]
+        if opposed and opposed[-1].side in _OPPONENT:
+            # "the armed groups opposing Assad's regime also captured X": its opponents
+            return _OPPONENT[opposed[-1].side][0], ""
     if (
         subjects
         and re.search(

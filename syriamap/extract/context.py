@@ -21,7 +21,10 @@ capital", "Syria's capital" → Damascus; "Syria's second/third/fourth(-largest)
 Aleppo/Homs/Hama; "the city", "the town", "the village", "the province",
 "the provincial capital", "the base", "the airport" → the place of that kind named most often
 in the four sentences before (the latest on a tie), never one named only as a landmark ("100
-km from Damascus") or inside a road's name ("the Aleppo-Damascus highway").
+km from Damascus") or inside a road's name ("the Aleppo-Damascus highway"); "the province"
+with no province named → the governorate of the latest place named; "the surrounding
+countryside", "its eastern countryside" → the governorate of the place named before it in
+the sentence.
 """
 
 from __future__ import annotations
@@ -63,6 +66,19 @@ _FACILITY_BEFORE = re.compile(
     r"\s+(?:of|in|at)\s+$",
     re.I,
 )
+# "Hama's northern countryside", "Daraa's rural areas", "the Aleppo and Idlib countryside",
+# "the Hama and Idlib fronts", "the Latakia mountains": the governorate, not the city
+_DIRECTION = r"(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)"
+_GOVERNORATE_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
+    r"(?:['\u2019]s\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?"
+    r"(?:countryside|rural\s+areas?|hinterland)\b"
+    r"|\s+(?:countryside|provinces|governorates|fronts?|mountains|hinterland)\b"
+    r"|\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?countryside\b)",
+)
+# "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
+# before the name, countryside after it is matched by _GOVERNORATE_AFTER)
+_RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -166,7 +182,11 @@ def kind_cue(text: str, start: int, end: int) -> str:
     after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
         return _cue_of(after.group(1))
+    if _GOVERNORATE_AFTER.match(text, end, min(len(text), end + 60)):
+        return "governorate"
     window = text[max(0, start - 80) : start]
+    if _RURAL_BEFORE.search(window):
+        return "governorate"
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
@@ -179,6 +199,20 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
     return ""
+
+
+_COUNTRYSIDE_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
+    re.I,
+)
+
+
+def _countryside(text: str, start: int, end: int) -> bool:
+    """Whether a name is qualified as countryside ("rural Damascus", "Damascus countryside")."""
+    return bool(
+        _COUNTRYSIDE_AFTER.match(text, end, min(len(text), end + 40))
+        or _RURAL_BEFORE.search(text[max(0, start - 20) : start])
+    )
 
 
 def find_descriptors(
@@ -265,6 +299,12 @@ def find_descriptors(
                 site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
+            if not ranked and word in ("province", "governorate"):
+                # "Rebels took Deir Ezzor ... the oilfields in the province": the province
+                # of the latest place named (a guess: lower score)
+                gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+                if gov is not None:
+                    ranked, score = [gov.place_id], 0.5
             if not ranked:
                 continue
             out.append(
@@ -278,7 +318,51 @@ def find_descriptors(
                     coref=True,
                 )
             )
+        for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
+            # "the city of X and the surrounding countryside", "X along with its eastern
+            # countryside": the governorate of the place named just before, in the sentence
+            a = sentence.start + m.start()
+            lo = bisect.bisect_left(starts, sentence.start)
+            hi = bisect.bisect_left(starts, a)
+            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+            if gov is None:
+                continue
+            out.append(
+                PlaceMention(
+                    a,
+                    sentence.start + m.end(),
+                    m.group(0),
+                    (gov.place_id,),
+                    place_id=gov.place_id,
+                    kind_cue="governorate",
+                    score=0.6,
+                    coref=True,
+                )
+            )
     return out
+
+
+_ITS_COUNTRYSIDE = re.compile(
+    r"\b(?:the\s+(?:surrounding|nearby|adjacent|neighbou?ring)\s+|"
+    r"(?:its|their)\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?)"
+    r"(?:countryside|rural\s+areas|hinterland)\b",
+    re.I,
+)
+
+
+def _governorate_of_context(text: str, before: Sequence[PlaceMention], gazetteer: Any) -> Any:
+    """Return the governorate of the latest place named in ``before`` (not a landmark)."""
+    for mention in reversed(before):
+        if _landmark(text, mention) or _in_road_name(text, mention):
+            continue
+        place = gazetteer.get(mention.place_id)
+        if not place.admin1_iso or place.outside_syria:
+            return None
+        if place.kind == "governorate":
+            return place
+        govs = [g for g in gazetteer.governorates() if g.admin1_iso == place.admin1_iso]
+        return govs[0] if govs else None
+    return None
 
 
 _WINDOW = 4
@@ -538,6 +622,16 @@ def resolve_mentions(
                 if others:
                     chosen = others[0] if len(others) == 1 else None
                     score = 0.6
+        if (
+            chosen is not None
+            and chosen.kind == "governorate"
+            and chosen.admin1_iso == "SY-DI"
+            and _countryside(text, m.start, m.end)
+        ):
+            # "rural Damascus", "Damascus's countryside": Rif Dimashq, not the capital's
+            # own governorate
+            rif = [f.place for f in lookup("Rif Dimashq", kind="governorate", limit=1)]
+            chosen = rif[0] if rif else chosen
         if chosen is None:
             out.append(replace(m, kind_cue=cue))
             continue

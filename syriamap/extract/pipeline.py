@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._types import DateLike, parse_optional_date
+from ..assertions import PARTIAL_AREA_NOTE
 from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
 from .agents import _choose_actor
@@ -477,6 +478,7 @@ def analyse(
                             note,
                             _context_note(claim.mention, gazetteer),
                             _default_note(claim),
+                            _partial_note(claim),
                         )
                         if n
                     ),
@@ -853,6 +855,13 @@ def _default_note(claim: Claim) -> str:
     if not claim.by_default:
         return ""
     return f"no actor named: {claim.actor} is the default of rule {claim.trigger.rule.rule}"
+
+
+def _partial_note(claim: Claim) -> str:
+    """Say so when the claim is about an unnamed part of the area it is recorded at."""
+    if not claim.partial:
+        return ""
+    return f"{PARTIAL_AREA_NOTE}: recorded at the governorate or district, not all of it"
 
 
 def _context_note(mention: PlaceMention, gazetteer: Any) -> str:

@@ -80,6 +80,12 @@ __all__ = [
 #: the government by the rule's default) keeps this share of its confidence, with a note.
 DEFAULT_ACTOR_FACTOR = 0.85
 
+#: A claim on an unnamed part of a governorate or district ("took several towns in Homs
+#: province", "wide areas of eastern rural Aleppo") keeps this share of its confidence,
+#: with a note: it is recorded at the area (data/ANNOTATION.md §3, "0.8: only positions")
+#: but does not say who holds the whole area, and the map must not paint it so.
+PARTIAL_AREA_FACTOR = 0.8
+
 # a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
 # dams, crossings and airbases are places of their own (data/sites.csv)
 _RURAL_BEFORE = re.compile(
@@ -256,6 +262,15 @@ def match_claims(
         ):
             continue  # the former holder lost X only to someone else who took or entered it
         relation = rule.relation
+        if relation == "contested" and not by_default:
+            pair = _between_sides(text, sentence, actors)
+            if pair is not None:
+                # "clashes between the army and rebels in X": the side that fights the
+                # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
+                challengers = [a for a in pair if actor_side(a.actor) != "government"]
+                if len(challengers) != 1 or len(pair) != 2:
+                    continue  # two non-government sides: who attacks is not said
+                actor, actor_text = challengers[0].actor, challengers[0].text
         if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
             # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
             # deployments are no control of a Syrian place (data/ANNOTATION.md)
@@ -278,7 +293,8 @@ def match_claims(
                     relation = "advancing"
             if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                 continue  # "forced to retreat to Idlib": the place they went to
-            if _LANDSCAPE_AFTER.match(text, target.end):
+            area = _area(target)
+            if _LANDSCAPE_AFTER.match(text, target.end) and not area:
                 continue  # "withdrew from the Latakia mountains": not the city of Latakia
             if _POSITIONS_AFTER.match(text, target.end):
                 is_near = True  # "takes Quneitra key positions": around the place
@@ -287,7 +303,11 @@ def match_claims(
                 continue
             seen.add(key)
             precision = "near" if is_near else rule.place_precision
-            if precision == "place" and (
+            # "several towns in Homs province", "withdrew from the Latakia mountains"
+            partial = area and (is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None)
+            if area:
+                precision = "region"  # "villages in Idlib province": only the area is named
+            elif precision == "place" and (
                 target.kind_cue in ("governorate", "district", "region")
                 or _RURAL_BEFORE.search(text, max(sentence.start, target.start - 30), target.start)
             ):
@@ -305,15 +325,52 @@ def match_claims(
                     round(
                         rule.confidence
                         * (0.6 + 0.4 * target.score)
-                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
+                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0)
+                        * (PARTIAL_AREA_FACTOR if partial else 1.0),
                         3,
                     ),
                     clause,
                     tuple(clauses),
                     by_default,
+                    partial,
                 )
             )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+
+
+def _between_sides(
+    text: str, sentence: Sentence, actors: Sequence[ActorMention]
+) -> list[ActorMention] | None:
+    """Return the actors of fighting "between" named actors of different sides, if any.
+
+    One actor per side, the first named: "between the forces of the regime and armed
+    groups" gives the regime's forces and the armed groups.
+    """
+    for m in _BETWEEN.finditer(text, sentence.start, sentence.end):
+        near = [a for a in actors if a.actor and m.end() <= a.start <= m.end() + 80]
+        by_side: dict[str, ActorMention] = {}
+        for a in near:
+            by_side.setdefault(actor_side(a.actor), a)
+        if len(by_side) > 1 and re.search(r"\band\b", text[m.end() : near[-1].start]):
+            return list(by_side.values())
+    return None
+
+
+def _area(mention: PlaceMention) -> bool:
+    """Whether a mention names a governorate or district (data/ANNOTATION.md §3).
+
+    Named regions of data/regions.csv ("Mount Hermon", "Eastern Ghouta") keep the rule's
+    precision: they are places of their own.
+    """
+    from ..gazetteer import Gazetteer
+
+    return Gazetteer.default().get(mention.place_id).kind in _AREA_KINDS
+
+
+_AREA_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 
 def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[Claim]:

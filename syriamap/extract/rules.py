@@ -120,6 +120,9 @@ class Claim:
     """All clauses of the sentence, for the dates the claim may take."""
     by_default: bool = False
     """True when no actor was named and the rule's default actor stands in."""
+    partial: bool = False
+    """True when the claim is about an unnamed part of a governorate or district
+    ("several towns in Homs province"), not the whole area."""
 
     @property
     def method(self) -> str:

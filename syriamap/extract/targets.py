@@ -96,7 +96,12 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         pass
     if m is None:
         return False
+    if _IN_DIRECTION.fullmatch(m.group(0)) and _area_mention(mention):
+        return False  # "Kurds in northern Aleppo province are besieged": part of the area
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
+
+
+_IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
 
 
 def _container(text: str, mention: PlaceMention) -> bool:
@@ -119,7 +124,10 @@ def _targets_after(
     landmark = False
     for m in pending:
         between = text[floor : m.start]
-        if any(floor <= a and b <= m.start for a, b in blockers):
+        if any(
+            floor <= a and b <= m.start and not _MODIFIER_OF_SITES.match(text, b)
+            for a, b in blockers
+        ):
             break  # another cue or an actor stands between: a new clause
         if first:
             if first and not out and floor == trig.end:
@@ -143,8 +151,14 @@ def _targets_after(
             # on the outskirts of X is about its surroundings; only fighting takes the
             # longer phrase as no distance)
             edges = _EDGES_OF.fullmatch(between) is not None
-            areas = _AREAS_NEAR.fullmatch(between) is not None or (
-                edges and trig.rule.relation == "contested"
+            areas = (
+                _AREAS_NEAR.fullmatch(between) is not None
+                or (edges and trig.rule.relation == "contested")
+                or (
+                    _AREAS_IN_REGION.fullmatch(between) is not None
+                    and not _CLAUSE_BREAK.search(between)
+                    and _area_mention(m)
+                )
             )
             # "entered the strategic central city of X": the describing words of a kind
             # phrase do not put the place further away than "the city of X"
@@ -172,7 +186,15 @@ def _targets_after(
                 floor = m.end  # Z: a reference point, no item
                 landmark = True
                 continue
+            item = _LIST_LEAD.sub("", between, count=1)
             if (
+                item != between
+                and _area_mention(m)
+                and _AREAS_IN_REGION.fullmatch(item) is not None
+                and not _CLAUSE_BREAK.search(item)
+            ):
+                near.add(m.start)  # "took Hama city and large swathes of the rural areas of Idlib"
+            elif (
                 _IN_KIND.search(between)
                 or (
                     _IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None
@@ -194,6 +216,8 @@ def _targets_after(
             floor = m.end
             first = True
             continue
+        if out and out[-1].start in near and _area_mention(m) and _LIST_SEP.search(between):
+            near.add(m.start)  # "rural areas of the governorates of Idlib, Hama and Homs"
         out.append(m)
         floor = m.end
         first = False
@@ -269,6 +293,52 @@ def _targets_before(
         out.append(m)
         ceiling = m.start
     return [(m, False) for m in out]
+
+
+# "took control of about 20 sites, ranging from villages and army posts, in the western
+# Idlib countryside", "seized wide areas of eastern rural Aleppo", "the three main oilfields
+# in the province": an unnamed part of a governorate the cue is about (region precision)
+_LIST_LEAD = re.compile(
+    r"^\s*(?:(?:city|town|village|province|governorate|countryside)\s*)?"
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)",
+    re.I,
+)
+_AREA_NP = (
+    r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
+    r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
+    r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
+    r"(?:areas?|swathes?|swaths?|parts?|chunks?|towns?|villages?|sites?|positions?|points?|"
+    r"hamlets?|settlements?|locations?|territory|territories|oil\s*fields?|gas\s*fields?|"
+    r"fields?|farms?|localities|communities|regions?)"
+)
+_AREAS_IN_REGION = re.compile(
+    r"\s*" + _AREA_NP + r"(?:\s+of\s+" + _AREA_NP + r")?"
+    r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
+    r"(?<![,\s])\s*,?)?"
+    r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:rural\s+)?(?:(?:governorates?|provinces?)"
+    r"\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+# an actor word that only qualifies sites ("military points", "army posts") starts no clause
+_MODIFIER_OF_SITES = re.compile(
+    r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks)\b", re.I
+)
+
+
+def _area_mention(mention: PlaceMention) -> bool:
+    """Whether a mention names a governorate, district or region."""
+    from ..gazetteer import Gazetteer
+
+    return Gazetteer.default().get(mention.place_id).kind in (
+        "governorate",
+        "district",
+        "subdistrict",
+        "region",
+    )
 
 
 _SUCH_AS = re.compile(
