@@ -68,6 +68,54 @@ def _replace_voice(rule: Rule, voice: str) -> Rule:
     return replace(rule, voice=voice)
 
 
+_OF_END = re.compile(r"\bof\s*$", re.I)
+_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+# a plural head ("opposition forces", "rebels") is no antecedent of "its"
+_PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
+
+
+def owner_of_its(
+    before: Sequence[ActorMention], speaker: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """Return the actor "its" points back to: the nearest singular actor named before.
+
+    "The army said rebels had entered Hama, leading to the redeployment of its units":
+    "rebels" and "opposition forces" are plural; "the army", "the SDF", "HTS" are not.
+    """
+    for mention in reversed(before):
+        if _PLURAL_HEAD.search(mention.text):
+            continue
+        got = _actor_of(mention, speaker)
+        if got is not None:
+            return got
+    return None
+
+
+def _genitive_agent(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    before: Sequence[ActorMention],
+    after: Sequence[ActorMention],
+    speaker: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    """The agent of "the withdrawal of X": X, or the owner of "its"/"their" X."""
+    for mention in after:
+        gap = text[trig.end : mention.start]
+        if _GENITIVE_GAP.fullmatch(gap) and not re.search(r"\b(?:its|their)\b", gap, re.I):
+            return _actor_of(mention, speaker)
+        break
+    tail = text[trig.end : min(sentence.end, trig.end + 40)]
+    owner = re.match(r"\s*(its|their)\b", tail, re.I)
+    if owner is None:
+        return None
+    if owner.group(1).lower() == "its":
+        return owner_of_its(before, speaker)
+    sides = {actor_side(m.actor) for m in before if m.actor}
+    # "their units": only when everyone named before is on one side
+    return _actor_of(before[-1], speaker) if before and len(sides) == 1 else None
+
+
 def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
     if mention.side == "speaker":
         return speaker
@@ -163,6 +211,10 @@ def _choose_actor(
             and _words(text[trig.end : a.start]) <= 12
             and not _CLAUSE_BREAK.search(text[trig.end : a.start])
         ]
+        if rule.relation == "withdrew" and _OF_END.search(text, trig.start, trig.end):
+            # "following the retreat of army forces toward X": the genitive is the agent;
+            # "the retreat of its units": the owner named before
+            return _genitive_agent(text, sentence, trig, before, after, speaker)
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")

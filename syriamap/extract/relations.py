@@ -52,6 +52,7 @@ from .rules import Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
     _THERE,
+    _area_target,
     _pronoun_target,
     _relative_target,
     _targets_after,
@@ -98,6 +99,7 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
+_PLURAL_BACK = re.compile(r"\b(?:these|those|both|the two|the three)\b", re.I)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
@@ -112,6 +114,7 @@ def match_claims(
     speaker: tuple[str, str] | None = None,
     fallback: tuple[str, str] | None = None,
     focus: PlaceMention | None = None,
+    previous_places: Sequence[PlaceMention] = (),
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -135,6 +138,9 @@ def match_claims(
     fallback
         ``(actor id, surface)`` used when no actor is named (inside a quotation: the
         speaker's own side, "The advance towards the capital continues").
+    previous_places
+        The places the sentence before says were taken, entered or held, for "the army
+        withdrew from these areas".
 
     Returns
     -------
@@ -146,9 +152,13 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    if not places and focus is None:
+    if previous_places and not _PLURAL_BACK.search(sentence.text):
+        previous_places = ()
+    if not places and focus is None and not previous_places:
         return []
-    there = focus is not None and _THERE.search(sentence.text) is not None
+    there = (focus is not None and _THERE.search(sentence.text) is not None) or bool(
+        previous_places
+    )
     triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
@@ -176,6 +186,8 @@ def match_claims(
             )
             if not targets:
                 targets = _pronoun_target(text, trig, claims) or _them_target(text, trig, claims)
+            if not targets:
+                targets = _area_target(text, trig, claims, previous_places)
             if not targets:
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus
@@ -228,6 +240,12 @@ def match_claims(
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
         relation = rule.relation
+        if rule.slot == "focus" and rule.place_precision == "place":
+            # "rebels took X following the retreat of army forces": the withdrawer left a
+            # place the sentence says was taken or held, not one only advanced on
+            targets = [t for t in targets if t[0].start < sentence.start or _taken(claims, t[0])]
+            if not targets:
+                continue
         if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
             # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
             # deployments are no control of a Syrian place (data/ANNOTATION.md)
@@ -276,6 +294,19 @@ def match_claims(
                 )
             )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+_TAKING = frozenset({"captured", "entered", "controls"})
+
+
+def _taken(claims: Sequence[Claim], place: PlaceMention) -> bool:
+    """Whether the sentence says someone took, entered or holds ``place``.
+
+    "rebels took X after the army withdrew", "who had controlled the city, vacated their
+    positions", "entered X and withdrew hours later"; not "advanced on X following the
+    retreat of ...".
+    """
+    return any(c.mention is place and c.relation in _TAKING for c in claims)
 
 
 def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[Claim]:

@@ -313,6 +313,48 @@ def _them_target(
     return [(c.mention, False) for c in claims if c.trigger == last]
 
 
+_ITS_FORCES = (
+    r"\s*(?:(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:forces|troops|units|fighters|soldiers|"
+    r"personnel|men)\s+)?"
+)
+_THE_AREA = re.compile(
+    _ITS_FORCES + r"(?:from\s+|of\s+)?(?:the|this|that)\s+(?:area|region|vicinity)\b"
+    r"(?!\s*(?:of|around|near|between|north|south|east|west|where|which|that)\b)",
+    re.I,
+)
+_THESE_AREAS = re.compile(
+    _ITS_FORCES + r"(?:from\s+|of\s+)?(?:these|those|both|the\s+two|the\s+three)\s+"
+    r"(?:areas|towns|cities|villages|places|locations|regions|provinces)\b"
+    r"(?!\s*(?:of|around|near|between|north|south|east|west|where|which|that)\b)",
+    re.I,
+)
+
+
+def _area_target(
+    text: str,
+    trig: Trigger,
+    claims: Sequence[Claim],
+    previous: Sequence[PlaceMention] = (),
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "the area" and "these areas" after a withdrawal cue to places just claimed.
+
+    "X fell to rebels after the SDF withdrew from the area": the place of the sentence's
+    previous claim; "Rebels took X and Y. The army withdrew from these areas": every place
+    of the previous cue, in this sentence or else in the sentence before (``previous``).
+    """
+    if trig.rule.relation != "withdrew":
+        return []
+    if _THE_AREA.match(text, trig.end):
+        taken = claims and claims[-1].relation in ("captured", "entered", "controls")
+        return [(claims[-1].mention, False)] if taken else []
+    if not _THESE_AREAS.match(text, trig.end):
+        return []
+    if claims:
+        last = claims[-1].trigger
+        return [(c.mention, False) for c in claims if c.trigger == last]
+    return [(m, False) for m in previous]
+
+
 def _relative_target(
     text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
 ) -> list[tuple[PlaceMention, bool]]:

@@ -1,0 +1,79 @@
+"""Who acts: the second actor of a sentence gets its own claim, never a nearby side's.
+
+Companion withdrawals ("rebels took X following the retreat of army forces"), allies named
+beside the government, and claims pointing back to places ("these areas"). Sentences are
+invented; every test also says what must NOT be extracted.
+"""
+
+import warnings
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def claims(text: str) -> set[tuple[str, str, str, str]]:
+    """Return ``(place name, actor, relation, stance)`` of every candidate."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = analyse(document_from_text(text), published="2024-12-06", source_id="t")
+    return {(c.place_name, c.actor, c.relation, c.stance) for c in got.candidates}
+
+
+def places_of(text: str, actor: str, relation: str) -> set[str]:
+    return {p for p, a, r, _s in claims(text) if a == actor and r == relation}
+
+
+# -- companion withdrawals ------------------------------------------------------------------
+
+
+def test_retreat_of_the_loser_gives_its_withdrawal_from_the_place_taken():
+    text = "Islamist fighters overran Saraqib after the retreat of regime troops toward Hama."
+    assert places_of(text, "government", "withdrew") == {"Saraqib"}
+    # the destination is no place they left, and nobody captured it
+    assert not any(p == "Hama" for p, *_ in claims(text))
+
+
+def test_retreat_of_named_group_is_that_groups():
+    text = "Rebels entered Mayadin following the withdrawal of the SDF towards the river."
+    assert places_of(text, "sdf", "withdrew") == {"Mayadin"}
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_retreat_while_advancing_elsewhere_is_no_withdrawal_there():
+    # the rebels only approached Homs: the army's retreat says nothing about Homs
+    text = "Rebels advanced on Homs following the retreat of government forces toward Hama."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_retreat_of_unnamed_people_is_nobodys_withdrawal():
+    text = "Rebels captured Saraqib after the retreat of thousands of civilians."
+    assert {r for _p, _a, r, _s in claims(text)} == {"captured"}
+
+
+def test_withdrew_from_the_area_points_to_the_place_taken():
+    text = "Mayadin fell to rebel fighters after the Kurdish militia withdrew from the area."
+    assert places_of(text, "sdf", "withdrew") == {"Mayadin"}
+    # a retreat of side A creates no capture by side B beyond what is said
+    assert places_of(text, "sdf", "captured") == set()
+
+
+def test_the_area_of_a_landmark_is_not_the_place():
+    text = "Rebels took Sukhnah. The army pulled out of the area north of Palmyra."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_these_areas_are_the_places_of_the_sentence_before():
+    text = (
+        "Opposition factions said on Friday they had taken Arak and Sukhnah. "
+        "The army reportedly pulled its troops out of these areas."
+    )
+    assert places_of(text, "government", "withdrew") == {"Arak", "Sukhnah"}
+
+
+def test_these_areas_after_an_advance_are_not_places_left():
+    text = "Rebels advanced on Homs. The army withdrew from these areas."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_withdrawal_to_a_place_is_no_withdrawal_from_it():
+    assert places_of("The army withdrew to Hama on Friday.", "government", "withdrew") == set()
