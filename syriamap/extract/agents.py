@@ -99,7 +99,7 @@ def _genitive_agent(
     after: Sequence[ActorMention],
     speaker: tuple[str, str] | None,
 ) -> tuple[str, str] | None:
-    """The agent of "the withdrawal of X": X, or the owner of "its"/"their" X."""
+    """Return the agent of "the withdrawal of X": X, or the owner of "its"/"their" X."""
     for mention in after:
         gap = text[trig.end : mention.start]
         if _GENITIVE_GAP.fullmatch(gap) and not re.search(r"\b(?:its|their)\b", gap, re.I):

@@ -518,7 +518,7 @@ def analyse(
 
 
 def _taken_places(claims: list[Claim]) -> list[PlaceMention]:
-    """The distinct places a sentence says were taken, entered or held (text order)."""
+    """Return the places a sentence says were taken, entered or held (text order, once)."""
     out: list[PlaceMention] = []
     for claim in claims:
         if claim.relation in ("captured", "entered", "controls") and all(
