@@ -77,3 +77,55 @@ def test_these_areas_after_an_advance_are_not_places_left():
 
 def test_withdrawal_to_a_place_is_no_withdrawal_from_it():
     assert places_of("The army withdrew to Hama on Friday.", "government", "withdrew") == set()
+
+
+# -- allies named beside the government -------------------------------------------------------
+
+
+def test_government_and_its_iranian_backed_allies_both_withdraw():
+    text = "Regime troops and their Iran-backed allies abandoned Mayadin on Thursday."
+    got = claims(text)
+    assert ("Mayadin", "government", "withdrew", "asserted") in got
+    assert ("Mayadin", "iran", "withdrew", "asserted") in got
+
+
+def test_militias_backed_by_tehran_are_iran_not_the_opposition():
+    text = "Armed groups backed by Tehran pulled out of Albu Kamal, residents said."
+    assert places_of(text, "iran", "withdrew") == {"Albu Kamal"}
+    assert places_of(text, "opposition", "withdrew") == set()
+
+
+def test_allies_of_the_same_side_add_no_claim():
+    text = "HTS fighters and allied rebel factions captured Saraqib."
+    # one claim: the nearest of the joined subjects (both are the opposition)
+    assert len(claims(text)) == 1
+
+
+def test_foreign_allies_hold_no_syrian_town():
+    # Iranian or Russian presence is no control of a Syrian place (ANNOTATION.md)
+    text = "The army and pro-Iranian militias captured Saraqib."
+    assert places_of(text, "iran", "captured") == set()
+    assert places_of(text, "government", "captured") == {"Saraqib"}
+
+
+def test_fighting_against_the_army_and_its_allies_is_no_joint_subject():
+    text = "Rebels advanced on Hama after battles with the army and its Iranian-backed allies."
+    assert {a for _p, a, _r, _s in claims(text)} <= {"opposition"}
+
+
+# -- the agent of a clause, not the nearest name ----------------------------------------------
+
+
+def test_an_agentless_capture_is_not_given_to_the_side_that_withdrew():
+    text = "Saraqib was captured on Friday after regime forces withdrew to Hama."
+    assert places_of(text, "government", "captured") == set()
+    assert places_of(text, "government", "withdrew") == set()  # Hama is where they went
+
+
+def test_an_agentless_capture_takes_the_speaker_named():
+    text = "Saraqib was captured on Friday, rebels said."
+    assert places_of(text, "opposition", "captured") == {"Saraqib"}
+
+
+def test_russian_jets_striking_a_town_hold_nothing():
+    assert claims("Russian jets struck Saraqib on Friday.") == set()

@@ -116,6 +116,24 @@ def _genitive_agent(
     return _actor_of(before[-1], speaker) if before and len(sides) == 1 else None
 
 
+# an actor followed by its own verb of leaving or losing ("the army withdrew", "SDF fighters
+# had pulled out") is the subject of that verb
+_WITHDRAWER = re.compile(
+    r"\s+(?:(?:had|has|have|reportedly|also|then|hastily|quickly)\s+){0,2}"
+    r"(?:withdrew|withdrawn|retreated|pulled|fled|abandoned|evacuated|vacated|redeployed|"
+    r"lost|collapsed|surrendered|left)\b",
+    re.I,
+)
+
+
+def _in_other_temporal(clauses: Sequence[Clause], own: Clause | None, position: int) -> bool:
+    """Whether ``position`` lies in a temporal clause that is not ``own``."""
+    if not clauses:
+        return False
+    clause = clause_at(clauses, position)
+    return clause is not None and clause is not own and clause.kind == "temporal"
+
+
 def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
     if mention.side == "speaker":
         return speaker
@@ -182,6 +200,14 @@ def _choose_actor(
         # "X was taken on Monday": nobody named after the cue; the actor the sentence
         # names (nearest first), else the previous sentence's subject
         named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        own = clause_at(clauses, trig.start) if clauses else None
+        # "X was captured after regime forces withdrew to Y": the subject of another
+        # clause's verb is no taker of X
+        named = [
+            a
+            for a in named
+            if not _in_other_temporal(clauses, own, a.start) and not _WITHDRAWER.match(text, a.end)
+        ]
         return first(named) or previous_subject
     if rule.voice == "any":
         # "fighting around X, where rebels ...": whoever the sentence names, nearest first
@@ -316,3 +342,57 @@ def _choose_actor(
             if previous_subject is not None:
                 return previous_subject
     return first(list(reversed(subjects)))
+
+
+# "government forces and their Iranian-backed allies", "the forces of the regime and the
+# leaders of groups associated with Iran": two actors joined as one subject
+_COORDINATION = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|together\s+with|alongside)\s+"
+    r"(?:(?:the|their|its|his)\s+)?(?:(?:leaders|members|remnants|commanders|units)\s+of\s+"
+    r"(?:the\s+)?)?",
+    re.I,
+)
+
+
+_FORCES_OF = re.compile(
+    r"\b(?:forces|troops|units|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def coordinated_partners(
+    text: str,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    chosen: tuple[str, str],
+) -> list[tuple[str, str]]:
+    """Return the actors of another side joined to the chosen subject ("A and their allies").
+
+    "Government forces and their Iranian-backed allies abandoned X": both sides withdrew.
+    Only for a subject before an active cue; actors of the chosen actor's own side add
+    nothing ("HTS and allied factions"), and "fighting with the army and its allies" is no
+    subject.
+    """
+    if trig.rule.voice != "active" or not chosen[1]:
+        return []
+    before = [a for a in actors if a.end <= trig.start and a.actor]
+    index = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == chosen[1]), None)
+    if index is None:
+        return []
+    side = actor_side(chosen[0])
+    out: list[tuple[str, str]] = []
+    # the partner before the subject ("A and their B withdrew": B was chosen)
+    if index > 0:
+        partner = before[index - 1]
+        head = text[max(0, partner.start - 30) : partner.start]
+        if _COORDINATION.fullmatch(text, partner.end, before[index].start) and (
+            not _PREPOSITION_BEFORE.search(head[-12:]) or _FORCES_OF.search(head)
+        ):
+            out.append(partner)
+    # the partner after it ("A and the leaders of groups associated with Iran withdrew")
+    if index + 1 < len(before):
+        partner = before[index + 1]
+        if _COORDINATION.fullmatch(text, before[index].end, partner.start) and not (
+            _CLAUSE_BREAK.search(text, partner.end, trig.start)
+        ):
+            out.append(partner)
+    return [(p.actor, p.text) for p in out if actor_side(p.actor) != side]

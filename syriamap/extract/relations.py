@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .actor_mentions import ActorMention, actor_side
-from .agents import _choose_actor
+from .agents import _choose_actor, coordinated_partners
 from .clauses import (
     agent_phrases,
     clause_at,
@@ -238,61 +238,66 @@ def match_claims(
             if rule.need_actor or not rule.default_actor:
                 continue
             chosen = (rule.default_actor, "")
-        actor, actor_text = chosen
-        relation = rule.relation
-        if rule.slot == "focus" and rule.place_precision == "place":
-            # "rebels took X following the retreat of army forces": the withdrawer left a
-            # place the sentence says was taken or held, not one only advanced on
-            targets = [t for t in targets if t[0].start < sentence.start or _taken(claims, t[0])]
-            if not targets:
+        partners = [] if by_default else coordinated_partners(text, trig, actors, chosen)
+        for actor, actor_text in [chosen, *partners]:
+            relation = rule.relation
+            if rule.slot == "focus" and rule.place_precision == "place":
+                # "rebels took X following the retreat of army forces": the withdrawer left a
+                # place the sentence says was taken or held, not one only advanced on
+                targets = [
+                    t for t in targets if t[0].start < sentence.start or _taken(claims, t[0])
+                ]
+                if not targets:
+                    continue
+            if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
+                # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
+                # deployments are no control of a Syrian place (data/ANNOTATION.md)
                 continue
-        if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
-            # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
-            # deployments are no control of a Syrian place (data/ANNOTATION.md)
-            continue
-        if rule.government_relation and actor_side(actor) == "government":
-            relation = rule.government_relation  # the incumbent "present in" X holds it
-            after = targets[-1][0].end if rule.slot == "after" else trig.end
-            if relation == "lost" and _TO_AGENT.match(text, after):
-                relation = rule.relation  # "the fall of X to government forces"
-        for target, is_near in targets:
-            if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
-                continue  # "forced to retreat to Idlib": the place they went to
-            if _LANDSCAPE_AFTER.match(text, target.end):
-                continue  # "withdrew from the Latakia mountains": not the city of Latakia
-            if _POSITIONS_AFTER.match(text, target.end):
-                is_near = True  # "takes Quneitra key positions": around the place
-            key = (target.place_id, actor, relation + "-" * trig.negated)
-            if key in seen:
-                continue
-            seen.add(key)
-            precision = "near" if is_near else rule.place_precision
-            if precision == "place" and (
-                target.kind_cue in ("governorate", "district", "region")
-                or _RURAL_BEFORE.search(text, max(sentence.start, target.start - 30), target.start)
-            ):
-                precision = "region"  # "Daraa province", "eastern rural Aleppo"
-            if precision == "region" and actor_side(actor) == "israel":
-                continue  # Israeli moves in the buffer zone claim only the places named
-            claims.append(
-                Claim(
-                    target,
-                    trig,
-                    actor,
-                    actor_text,
-                    relation,
-                    precision,
-                    round(
-                        rule.confidence
-                        * (0.6 + 0.4 * target.score)
-                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
-                        3,
-                    ),
-                    clause,
-                    tuple(clauses),
-                    by_default,
+            if rule.government_relation and actor_side(actor) == "government":
+                relation = rule.government_relation  # the incumbent "present in" X holds it
+                after = targets[-1][0].end if rule.slot == "after" else trig.end
+                if relation == "lost" and _TO_AGENT.match(text, after):
+                    relation = rule.relation  # "the fall of X to government forces"
+            for target, is_near in targets:
+                if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
+                    continue  # "forced to retreat to Idlib": the place they went to
+                if _LANDSCAPE_AFTER.match(text, target.end):
+                    continue  # "withdrew from the Latakia mountains": not the city of Latakia
+                if _POSITIONS_AFTER.match(text, target.end):
+                    is_near = True  # "takes Quneitra key positions": around the place
+                key = (target.place_id, actor, relation + "-" * trig.negated)
+                if key in seen:
+                    continue
+                seen.add(key)
+                precision = "near" if is_near else rule.place_precision
+                if precision == "place" and (
+                    target.kind_cue in ("governorate", "district", "region")
+                    or _RURAL_BEFORE.search(
+                        text, max(sentence.start, target.start - 30), target.start
+                    )
+                ):
+                    precision = "region"  # "Daraa province", "eastern rural Aleppo"
+                if precision == "region" and actor_side(actor) == "israel":
+                    continue  # Israeli moves in the buffer zone claim only the places named
+                claims.append(
+                    Claim(
+                        target,
+                        trig,
+                        actor,
+                        actor_text,
+                        relation,
+                        precision,
+                        round(
+                            rule.confidence
+                            * (0.6 + 0.4 * target.score)
+                            * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
+                            3,
+                        ),
+                        clause,
+                        tuple(clauses),
+                        by_default,
+                    )
                 )
-            )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
 
 
