@@ -198,7 +198,7 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """The phrase patterns of ``data/lexicon/actor_patterns.csv``, compiled."""
+    """Return the phrase patterns of ``data/lexicon/actor_patterns.csv``, compiled."""
     from .lexicon import read_lexicon
 
     out = []
