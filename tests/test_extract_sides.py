@@ -129,3 +129,23 @@ def test_an_agentless_capture_takes_the_speaker_named():
 
 def test_russian_jets_striking_a_town_hold_nothing():
     assert claims("Russian jets struck Saraqib on Friday.") == set()
+
+
+# -- the army's euphemisms and "its" ----------------------------------------------------------
+
+
+def test_redeployment_of_its_units_is_the_singular_actors_withdrawal():
+    text = (
+        "The army confirmed on Friday that rebel fighters had entered Homs after fierce "
+        "clashes, leading to the redeployment of its units outside the city."
+    )
+    got = claims(text)
+    assert ("Homs", "opposition", "entered", "attributed") in got
+    # "its" is the army, not the plural "rebel fighters" named closer
+    assert ("the city", "government", "withdrew", "attributed") in got
+    assert not any(a == "opposition" and r == "withdrew" for _p, a, r, _s in got)
+
+
+def test_a_quoted_verb_keeps_its_preposition():
+    text = "A rebel commander said regime troops \u201cfled\u201d from Rastan overnight."
+    assert places_of(text, "government", "withdrew") == {"Rastan"}

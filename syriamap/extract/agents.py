@@ -69,6 +69,7 @@ def _replace_voice(rule: Rule, voice: str) -> Rule:
 
 
 _OF_END = re.compile(r"\bof\s*$", re.I)
+_OF_ITS = re.compile(r"\bof\s+its\b", re.I)
 _GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
 # a plural head ("opposition forces", "rebels") is no antecedent of "its"
 _PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
@@ -237,6 +238,11 @@ def _choose_actor(
             and _words(text[trig.end : a.start]) <= 12
             and not _CLAUSE_BREAK.search(text[trig.end : a.start])
         ]
+        if rule.relation == "withdrew" and _OF_ITS.search(text, trig.start, trig.end):
+            # "leading to the redeployment of its units outside X": the owner of "its"
+            owner = owner_of_its(before, speaker)
+            if owner is not None:
+                return owner
         if rule.relation == "withdrew" and _OF_END.search(text, trig.start, trig.end):
             # "following the retreat of army forces toward X": the genitive is the agent;
             # "the retreat of its units": the owner named before

@@ -53,6 +53,7 @@ _AREAS_NEAR = re.compile(
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+_QUOTED_FROM = re.compile(r"[\u201d\"]\s*(?:from|out\s+of)\b", re.I)
 _APPOSITION_OF = re.compile(
     r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
 )
@@ -117,6 +118,9 @@ def _targets_after(
         if first:
             if first and not out and floor == trig.end:
                 # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
+                if trig.rule.relation == "withdrew" and _QUOTED_FROM.match(between):
+                    # regime forces "fled" from the city: the preposition is the verb's
+                    between = _QUOTED_FROM.sub(" ", between, count=1)
                 between = _QUOTE_MARK.sub(" ", between, count=2)
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
