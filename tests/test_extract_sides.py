@@ -149,3 +149,39 @@ def test_redeployment_of_its_units_is_the_singular_actors_withdrawal():
 def test_a_quoted_verb_keeps_its_preposition():
     text = "A rebel commander said regime troops \u201cfled\u201d from Rastan overnight."
     assert places_of(text, "government", "withdrew") == {"Rastan"}
+
+
+# -- foreign forces: their own bases only ---------------------------------------------------
+
+
+def ids(text: str) -> set[tuple[str, str, str]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = analyse(document_from_text(text), published="2024-12-10", source_id="t")
+    return {(c.place_id, c.actor, c.relation) for c in got.candidates}
+
+
+def test_russian_ships_leaving_the_port_town_leave_the_russian_base():
+    got = ids("Four Russian vessels sailed away on Monday and have left Tartus.")
+    assert ("s:tartus-naval-base", "russia", "withdrew") in got
+    # never a claim on the town's control by Russia
+    assert not any(p == "wof:890449825" for p, _a, _r in got)
+
+
+def test_russian_troops_holding_their_airbase_hold_it():
+    got = ids("Russian troops remained in the Hmeimim airbase on Tuesday.")
+    assert ("s:hmeimim-airbase", "russia", "controls") in got
+
+
+def test_russian_troops_in_a_syrian_town_hold_nothing():
+    assert not any(a == "russia" for _p, a, _r in ids("Russian troops remained in Qamishli."))
+    assert ids("Russian warplanes struck Idlib on Monday.") == set()
+
+
+def test_iran_evacuating_diplomats_is_no_control_claim():
+    assert ids("Iran evacuated its diplomats from Damascus on Saturday.") == set()
+
+
+def test_israeli_ground_forces_reach_only_the_places_named():
+    text = "Israeli ground forces reached Khan Arnabah and parts of Quneitra province."
+    assert places_of(text, "israel", "entered") == {"Khan Arnabah"}  # not the province

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .actor_mentions import ActorMention, actor_side
 from .agents import _choose_actor, coordinated_partners
@@ -240,25 +241,31 @@ def match_claims(
             chosen = (rule.default_actor, "")
         partners = [] if by_default else coordinated_partners(text, trig, actors, chosen)
         for actor, actor_text in [chosen, *partners]:
+            mine = targets  # this actor's places
             relation = rule.relation
             if rule.slot == "focus" and rule.place_precision == "place":
                 # "rebels took X following the retreat of army forces": the withdrawer left a
                 # place the sentence says was taken or held, not one only advanced on
-                targets = [
-                    t for t in targets if t[0].start < sentence.start or _taken(claims, t[0])
-                ]
-                if not targets:
+                mine = [t for t in mine if t[0].start < sentence.start or _taken(claims, t[0])]
+                if not mine:
                     continue
-            if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
-                # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
-                # deployments are no control of a Syrian place (data/ANNOTATION.md)
-                continue
+            if actor_side(actor) == "foreign":
+                # "Russian warships left Tartus": the claim is about Russia's own base there
+                # (data/foreign_control.csv), not about the town's control
+                mine = [(own_site(actor, t), near) for t, near in mine]
+                if relation != "withdrew" and not trig.negated:
+                    # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
+                    # deployments are no control of a Syrian place (data/ANNOTATION.md),
+                    # except at the actor's own bases
+                    mine = [t for t in mine if t[0].place_id in _foreign_sites(actor)]
+                    if not mine:
+                        continue
             if rule.government_relation and actor_side(actor) == "government":
                 relation = rule.government_relation  # the incumbent "present in" X holds it
-                after = targets[-1][0].end if rule.slot == "after" else trig.end
+                after = mine[-1][0].end if rule.slot == "after" else trig.end
                 if relation == "lost" and _TO_AGENT.match(text, after):
                     relation = rule.relation  # "the fall of X to government forces"
-            for target, is_near in targets:
+            for target, is_near in mine:
                 if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                     continue  # "forced to retreat to Idlib": the place they went to
                 if _LANDSCAPE_AFTER.match(text, target.end):
@@ -299,6 +306,42 @@ def match_claims(
                     )
                 )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+@lru_cache(maxsize=1)
+def _foreign_control() -> dict[str, dict[str, str]]:
+    """Map each outside actor to ``{town id: site id}`` of its own bases (foreign_control.csv)."""
+    import csv
+    import io
+
+    from ..data import path
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    out: dict[str, dict[str, str]] = {}
+    text = path("foreign_control.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        area = row["area"]
+        if area.startswith("s:") and area in gazetteer:
+            parent = gazetteer.get(area).parent_id or area
+            out.setdefault(row["actor"], {})[parent] = area
+    return out
+
+
+def _foreign_sites(actor: str) -> frozenset[str]:
+    return frozenset(_foreign_control().get(actor, {}).values())
+
+
+def own_site(actor: str, mention: PlaceMention) -> PlaceMention:
+    """Return the mention moved to the actor's own base at that town, if it has one.
+
+    "Five Russian warships left Tartus" is about Russia's naval base at Tartus
+    (``data/foreign_control.csv``); the town's control is not Russia's to leave.
+    """
+    site = _foreign_control().get(actor, {}).get(mention.place_id)
+    if site is None:
+        return mention
+    return replace(mention, place_id=site, candidates=(site, *mention.candidates))
 
 
 _TAKING = frozenset({"captured", "entered", "controls"})
