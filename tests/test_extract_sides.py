@@ -185,3 +185,22 @@ def test_iran_evacuating_diplomats_is_no_control_claim():
 def test_israeli_ground_forces_reach_only_the_places_named():
     text = "Israeli ground forces reached Khan Arnabah and parts of Quneitra province."
     assert places_of(text, "israel", "entered") == {"Khan Arnabah"}  # not the province
+
+
+# -- state media: the hold it claims and the departure it denies ----------------------------
+
+
+def test_state_media_holding_lines_and_rejecting_departures():
+    text = (
+        "Official television said the army had bolstered its \u201cfirm defence lines\u201d in "
+        "Hama and rejected troop departures."
+    )
+    got = claims(text)
+    assert ("Hama", "government", "controls", "attributed") in got
+    assert ("Hama", "government", "withdrew", "denied") in got
+    assert ("Hama", "government", "withdrew", "asserted") not in got
+
+
+def test_lines_around_a_town_are_no_hold_and_rejecting_a_proposal_no_denial():
+    assert claims("Rebels bolstered their lines around Hama.") == set()
+    assert claims("The ministry rejected the proposal to hold talks in Hama.") == set()
