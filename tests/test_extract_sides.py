@@ -204,3 +204,28 @@ def test_state_media_holding_lines_and_rejecting_departures():
 def test_lines_around_a_town_are_no_hold_and_rejecting_a_proposal_no_denial():
     assert claims("Rebels bolstered their lines around Hama.") == set()
     assert claims("The ministry rejected the proposal to hold talks in Hama.") == set()
+
+
+def test_a_verbs_object_is_not_the_subject_of_the_next_verb():
+    # "the regime" is what the rebels fought, not who captured the village
+    for text in (
+        "Insurgents battled regime troops near Hama and captured Souran.",
+        "Insurgents clashed with the forces of the regime near Hama and then seized Souran.",
+    ):
+        assert places_of(text, "opposition", "captured") == {"Souran"}, text
+        assert places_of(text, "government", "captured") == set(), text
+
+
+def test_a_new_subject_after_and_keeps_its_own_verb():
+    text = "Rebels surrounded Hama and the army withdrew from Souran."
+    assert places_of(text, "government", "withdrew") == {"Souran"}
+    assert places_of(text, "opposition", "withdrew") == set()
+
+
+def test_the_forces_of_the_regime_and_militias_loyal_to_tehran_both_withdrew():
+    text = (
+        "The troops of the Syrian regime and the commanders of militias loyal to Tehran "
+        "withdrew from Mayadin, the monitor said."
+    )
+    assert places_of(text, "government", "withdrew") == {"Mayadin"}
+    assert places_of(text, "iran", "withdrew") == {"Mayadin"}

@@ -48,7 +48,8 @@ _OBJECT_OF = re.compile(
 )
 _OF_THING = re.compile(
     r"\b(?!(?:forces|troops|fighters|units|soldiers|militias?|members|army|ranks|remnants|"
-    r"elements|brigades?|battalions?|groups|factions|coalition|alliance)\b)[a-z]+\s+of\s+"
+    r"elements|brigades?|battalions?|groups|factions|coalition|alliance|leaders|commanders)\b)"
+    r"[a-z]+\s+of\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -297,6 +298,8 @@ def _choose_actor(
         if (
             not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
             or _words(text[a.end : trig.start]) <= 3
+            # "the forces of the Syrian regime withdrew": the regime's forces are the subject
+            or _forces_of_subject(text, sentence.start, a.start)
         )
         and not (
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
@@ -323,6 +326,9 @@ def _choose_actor(
             return owner
         if previous_subject is not None:
             return previous_subject
+    shared = _shared_subject(text, subjects, trig)
+    if shared is not None:
+        return _actor_of(shared, speaker)
     head = text[sentence.start : trig.start]
     participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(
         r"\w+ing\b", text[trig.start : trig.end]
@@ -363,6 +369,46 @@ _COORDINATION = re.compile(
 _FORCES_OF = re.compile(
     r"\b(?:forces|troops|units|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
 )
+
+
+def _forces_of_subject(text: str, floor: int, start: int) -> bool:
+    """Whether the actor at ``start`` follows "the forces of" that is itself no object.
+
+    "The forces of the regime withdrew" (a subject), not "clashed with the forces of the
+    regime" (an object).
+    """
+    m = _FORCES_OF.search(text, max(floor, start - 30), start)
+    if m is None:
+        return False
+    return not _PREPOSITION_BEFORE.search(text[max(floor, m.start() - 16) : m.start()])
+
+
+# "Rebels fought regime forces near Hama and captured X": the cue right after "and" shares
+# the subject of the verb before it; the actor between is that verb's object
+_AND_CUE = re.compile(r"\band\s+(?:(?:then|later|also|subsequently|eventually|quickly)\s+)?$", re.I)
+_VERB_OBJECT = re.compile(
+    r"\s+(?:(?:had|have|has|also|then|reportedly)\s+)?(?:[a-z]+ed|fought|struck|hit|beat|drove|"
+    r"overran|overcame|met|took\s+on|engaged|ambushed)(?:\s+(?:with|against|back|off|out))?"
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:forces|troops|fighters|units|remnants)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _shared_subject(
+    text: str, subjects: Sequence[ActorMention], trig: Trigger
+) -> ActorMention | None:
+    """Return the subject a cue after "and" shares with the verb before it, if any."""
+    if len(subjects) < 2 or not _AND_CUE.search(text, subjects[-1].end, trig.start):
+        return None
+    gap = text[subjects[-1].end : trig.start]
+    if _CLAUSE_BREAK.search(gap) or _words(gap) > 8:
+        return None
+    first, second = subjects[-2], subjects[-1]
+    if actor_side(first.actor) == actor_side(second.actor):
+        return None
+    if _VERB_OBJECT.fullmatch(text, first.end, second.start):
+        return first
+    return None
 
 
 def coordinated_partners(
