@@ -356,7 +356,8 @@ def test_a_nominal_cue_under_a_modal_is_hypothetical():
         (
             "The forces of the regime and groups associated with the support of Iran "
             "withdrew from Morek.",
-            {("Morek", "government", "withdrew")},
+            # both sides of the joined subject withdrew (data/ANNOTATION.md: allies)
+            {("Morek", "government", "withdrew"), ("Morek", "iran", "withdrew")},
         ),
         ("Morek, under opposition control from 2012 to 2018, was quiet.", set()),
         (

@@ -64,3 +64,12 @@ def test_speaker_rows(row):
     assert row["kind"] in {"role", "body", "outlet", "people", "document"}
     assert row["note"]
     assert re.fullmatch(row["pattern"], "") is None  # else every phrase would be a speaker
+
+
+@pytest.mark.parametrize("row", read_lexicon("actor_patterns.csv"), ids=lambda r: r["actor"])
+def test_actor_pattern_rows(row):
+    from syriamap.actors import actors
+
+    assert row["actor"] in actors()
+    assert re.compile(row["pattern"])
+    assert len(row["note"]) > 10

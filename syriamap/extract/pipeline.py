@@ -287,6 +287,7 @@ def analyse(
     people: dict[str, tuple[str, str]] = {}  # name word of a claimant -> (side, actor id)
     quote_context: tuple[str, str, tuple[str, str] | None] | None = None
     focus: PlaceMention | None = None  # the last place named, for "denied any withdrawal"
+    previous_places: list[PlaceMention] = []  # taken or held, for "withdrew from these areas"
     last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
     # (sentence index, claim) a list in the next sentence may continue ("These include X")
     listed: tuple[int, Candidate] | None = None
@@ -321,6 +322,7 @@ def analyse(
             subject = next((a for a in actors if a.actor), None)
             if subject is not None:
                 previous_subject = (subject.actor, subject.text)
+            previous_places = []
             continue  # nothing to claim, nothing to pass on: skip the costly stages
         cues = find_stance_cues(sentence.text, offset=sentence.start)
         # the claimant the sentence's attribution points at (for "our forces")
@@ -346,6 +348,7 @@ def analyse(
             speaker=speaker,
             fallback=speaker if quoted else None,
             focus=focus,
+            previous_places=previous_places,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         claims += collapse_claims(text, sentence, gazetteer)  # "the regime fell"
@@ -539,10 +542,22 @@ def analyse(
         recent = [(s, c) for s, c in recent if sentence.index - s <= 3]
         named = [m for m in inside if m.place_id and not m.outside]
         focus = named[-1] if named else None
+        previous_places = _taken_places(claims)
 
     candidates = attribute_across_sentences(text, sentences, candidates, _replace)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+def _taken_places(claims: list[Claim]) -> list[PlaceMention]:
+    """Return the places a sentence says were taken, entered or held (text order, once)."""
+    out: list[PlaceMention] = []
+    for claim in claims:
+        if claim.relation in ("captured", "entered", "controls") and all(
+            m.start != claim.mention.start for m in out
+        ):
+            out.append(claim.mention)
+    return out
 
 
 def work_units(

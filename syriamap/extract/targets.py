@@ -59,6 +59,7 @@ _EDGES_OF = re.compile(
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+_QUOTED_FROM = re.compile(r"[\u201d\"]\s*(?:from|out\s+of)\b", re.I)
 _APPOSITION_OF = re.compile(
     r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
 )
@@ -132,6 +133,9 @@ def _targets_after(
         if first:
             if first and not out and floor == trig.end:
                 # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
+                if trig.rule.relation == "withdrew" and _QUOTED_FROM.match(between):
+                    # regime forces "fled" from the city: the preposition is the verb's
+                    between = _QUOTED_FROM.sub(" ", between, count=1)
                 between = _QUOTE_MARK.sub(" ", between, count=2)
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
@@ -451,6 +455,48 @@ def _them_target(
         return []
     last = claims[-1].trigger
     return [(c.mention, False) for c in claims if c.trigger == last]
+
+
+_ITS_FORCES = (
+    r"\s*(?:(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:forces|troops|units|fighters|soldiers|"
+    r"personnel|men)\s+)?"
+)
+_THE_AREA = re.compile(
+    _ITS_FORCES + r"(?:from\s+|of\s+)?(?:the|this|that)\s+(?:area|region|vicinity)\b"
+    r"(?!\s*(?:of|around|near|between|north|south|east|west|where|which|that)\b)",
+    re.I,
+)
+_THESE_AREAS = re.compile(
+    _ITS_FORCES + r"(?:from\s+|of\s+)?(?:these|those|both|the\s+two|the\s+three)\s+"
+    r"(?:areas|towns|cities|villages|places|locations|regions|provinces)\b"
+    r"(?!\s*(?:of|around|near|between|north|south|east|west|where|which|that)\b)",
+    re.I,
+)
+
+
+def _area_target(
+    text: str,
+    trig: Trigger,
+    claims: Sequence[Claim],
+    previous: Sequence[PlaceMention] = (),
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "the area" and "these areas" after a withdrawal cue to places just claimed.
+
+    "X fell to rebels after the SDF withdrew from the area": the place of the sentence's
+    previous claim; "Rebels took X and Y. The army withdrew from these areas": every place
+    of the previous cue, in this sentence or else in the sentence before (``previous``).
+    """
+    if trig.rule.relation != "withdrew":
+        return []
+    if _THE_AREA.match(text, trig.end):
+        taken = claims and claims[-1].relation in ("captured", "entered", "controls")
+        return [(claims[-1].mention, False)] if taken else []
+    if not _THESE_AREAS.match(text, trig.end):
+        return []
+    if claims:
+        last = claims[-1].trigger
+        return [(c.mention, False) for c in claims if c.trigger == last]
+    return [(m, False) for m in previous]
 
 
 def _relative_target(
