@@ -209,3 +209,22 @@ def test_operations_that_are_no_fighting():
     assert claims("Rebels set up an operations room in Idlib.") == set()
     assert claims("Rebels said rescue operations in Homs were going on.") == set()
     assert claims("Russian warplanes continued operations in Hama.") == set()
+
+
+def test_the_antecedent_of_who_is_the_subject_even_after_by():
+    got = claims(
+        "The fighting around Hama follows a rapid offensive by the insurgents, who in just "
+        "days captured large chunks of territory, including Aleppo."
+    )
+    assert (ALEPPO, "opposition", "captured", "asserted") in got
+
+
+def test_the_object_of_opposing_is_no_subject():
+    got = claims(
+        "The groups opposing Bashar al-Assad's regime also captured several strategically important towns in Homs province."
+    )
+    assert {c[1] for c in got} == {"opposition"}
+    (row,) = rows(
+        "The groups opposing Bashar al-Assad's regime also captured several strategically important towns in Homs province."
+    )
+    assert (row.place_id, row.place_precision) == ("wof:85678367", "near")  # Homs governorate

@@ -54,6 +54,11 @@ _OF_THING = re.compile(
 )
 _THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
+_VERB_OBJECT = re.compile(
+    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:[\w'\u2019-]+['\u2019]s\s+)?$",
+    re.I,
+)
 _POSSESSED_THING = re.compile(
     r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
@@ -213,6 +218,9 @@ def _choose_actor(
         if (
             not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
             or _words(text[a.end : trig.start]) <= 3
+            # "an offensive by the rebels, who in just days captured X": the antecedent of
+            # the relative pronoun is its subject, whatever governs it outside
+            or (own is not None and own.kind == "relative" and 0 <= own.start - a.end <= 2)
         )
         and not (
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
@@ -222,6 +230,8 @@ def _choose_actor(
         and not _POSSESSED_THING.match(text, a.end, trig.start)
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
+        # "the groups opposing Assad's regime captured X": the regime is the object
+        and not _VERB_OBJECT.search(text, max(sentence.start, a.start - 30), a.start)
     ]
     if (
         subjects

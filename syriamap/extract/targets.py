@@ -43,8 +43,9 @@ _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
-    r"(?:their\s+|its\s+|his\s+)?(?:key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|"
-    r"southern\s+|central\s+)?"
+    r"(?:their\s+|its\s+|his\s+)?(?:(?:strategically\s+|highly\s+|very\s+)?(?:key|strategic|"
+    r"important|vital|main|major|wide|large|vast|eastern|western|northern|southern|central|"
+    r"nearby|surrounding)\s+){0,2}"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
