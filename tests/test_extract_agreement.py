@@ -197,7 +197,8 @@ def test_no_confirmation_when_the_speaker_could_not_confirm():
 
 def test_a_military_operation_in_a_place_is_fighting_there():
     got = claims(
-        "Turkish-backed factions pressed on with their operation in Manbij against Kurdish fighters."
+        "Turkish-backed factions pressed on with their operation in Manbij against "
+        "Kurdish fighters."
     )
     assert got == {(MANBIJ, "opposition", "contested", "asserted")}
     got = claims("Insurgents carried out night operations inside Homs, a commander said.")
@@ -219,12 +220,13 @@ def test_the_antecedent_of_who_is_the_subject_even_after_by():
     assert (ALEPPO, "opposition", "captured", "asserted") in got
 
 
+OPPOSING = (
+    "The groups opposing Bashar al-Assad's regime also captured several strategically "
+    "important towns in Homs province."
+)
+
+
 def test_the_object_of_opposing_is_no_subject():
-    got = claims(
-        "The groups opposing Bashar al-Assad's regime also captured several strategically important towns in Homs province."
-    )
-    assert {c[1] for c in got} == {"opposition"}
-    (row,) = rows(
-        "The groups opposing Bashar al-Assad's regime also captured several strategically important towns in Homs province."
-    )
+    assert {c[1] for c in claims(OPPOSING)} == {"opposition"}
+    (row,) = rows(OPPOSING)
     assert (row.place_id, row.place_precision) == ("wof:85678367", "near")  # Homs governorate
