@@ -230,3 +230,29 @@ def test_the_object_of_opposing_is_no_subject():
     assert {c[1] for c in claims(OPPOSING)} == {"opposition"}
     (row,) = rows(OPPOSING)
     assert (row.place_id, row.place_precision) == ("wof:85678367", "near")  # Homs governorate
+
+
+def test_a_headline_announcing_entry_is_an_attributed_entry():
+    got = claims("Islamist factions announce entry into several districts in Homs")
+    assert got == {(HOMS, "opposition", "entered", "attributed")}
+    # "entry of X into" is not the actor's entry, and needs a named actor anyway
+    assert claims("The army announced the possible entry of armed men into the zone.") == set()
+
+
+def test_an_offensive_against_forces_in_a_place_is_fighting_there():
+    got = rows(
+        "Turkish-backed factions launched an offensive on Saturday against both government "
+        "and Kurdish forces in Aleppo province, a monitor said."
+    )
+    assert [(r.actor, r.relation, r.place_precision) for r in got] == [
+        ("sna", "contested", "region")
+    ]
+    # the attacked forces named inside the cue are not the attacker
+    (row,) = rows("The army launched an attack against rebel positions in Idlib province.")
+    assert (row.side, row.relation) == ("government", "contested")
+    # "in that area" after the cue points back to the place named before
+    got = claims(
+        "Druze militias in the nearby city of Suwayda have launched an offensive against "
+        "government forces in that area."
+    )
+    assert got == {("wof:421192811", "opposition", "contested", "asserted")}

@@ -382,6 +382,8 @@ def _there_target(
 ) -> list[tuple[PlaceMention, bool]]:
     """Return the place in focus for "seized several bases there", "in that area"."""
     tail = text[trig.end : sentence.end]
+    if re.search(r"\b(?:in|inside)$", text[trig.start : trig.end], re.I):
+        tail = "in" + tail  # "an offensive against regime forces in | that area"
     m = _THERE.search(tail)
     if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
         return []
