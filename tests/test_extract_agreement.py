@@ -256,3 +256,31 @@ def test_an_offensive_against_forces_in_a_place_is_fighting_there():
         "government forces in that area."
     )
     assert got == {("wof:421192811", "opposition", "contested", "asserted")}
+
+
+SARAQIB = "wof:890449833"
+
+
+def test_a_capture_following_the_retreat_of_forces_is_their_withdrawal():
+    got = claims(
+        "A monitor said Islamist fighters captured Saraqib following the retreat of "
+        "government forces toward Hama."
+    )
+    assert (SARAQIB, "government", "withdrew", "attributed") in got
+    assert not any(c[0] == HAMA for c in got)  # the place they went to
+    # the taker's own earlier withdrawal is no claim
+    got = claims("Insurgents retook Saraqib following the withdrawal of their own fighters.")
+    assert {c[2] for c in got} == {"captured"}
+
+
+def test_withdrew_from_the_area_points_back_and_quoted_verbs_keep_their_place():
+    got = claims(
+        "Homs has fallen to the insurgents after Kurdish fighters withdrew from the area, "
+        "residents said."
+    )
+    assert (HOMS, "sdf", "withdrew", "attributed") in got
+    assert claims("Troops withdrew from the area.") == set()
+    got = claims(
+        "The commander said that regime forces \u201cfled\u201d from Homs after night raids."
+    )
+    assert got == {(HOMS, "government", "withdrew", "attributed")}

@@ -244,13 +244,14 @@ def match_claims(
         actor, actor_text = chosen
         if (
             inherited is not None
-            and rule.relation == "lost"
+            and rule.voice == "state"
+            and rule.relation in ("lost", "withdrew")
             and (
                 inherited.relation not in ("captured", "entered")
                 or actor_side(actor) == actor_side(inherited.actor)
             )
         ):
-            continue  # the former holder lost X only to someone else who took or entered it
+            continue  # the former holder left or lost X only to someone else who took it
         relation = rule.relation
         if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
             # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and

@@ -326,7 +326,9 @@ _RELATIVE_HEAD = re.compile(
 _EDGE_OF = re.compile(
     r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
-_THERE = re.compile(r"\bthere(?=\s*(?:[,.;]|$))|\bin (?:that|this|the) (?:area|region)\b", re.I)
+_THERE = re.compile(
+    r"\bthere(?=\s*(?:[,.;]|$))|\b(?:in|from) (?:that|this|the) (?:area|region)\b", re.I
+)
 
 
 def _them_target(
@@ -382,8 +384,10 @@ def _there_target(
 ) -> list[tuple[PlaceMention, bool]]:
     """Return the place in focus for "seized several bases there", "in that area"."""
     tail = text[trig.end : sentence.end]
-    if re.search(r"\b(?:in|inside)$", text[trig.start : trig.end], re.I):
-        tail = "in" + tail  # "an offensive against regime forces in | that area"
+    ends = re.search(r"\b(in|inside|from)\s*$", text[trig.start : trig.end], re.I)
+    if ends is not None:
+        # "an offensive against regime forces in | that area", "withdrew from | the area"
+        tail = ends.group(1) + " " + tail.lstrip()
     m = _THERE.search(tail)
     if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
         return []
