@@ -284,3 +284,17 @@ def test_withdrew_from_the_area_points_back_and_quoted_verbs_keep_their_place():
         "The commander said that regime forces \u201cfled\u201d from Homs after night raids."
     )
     assert got == {(HOMS, "government", "withdrew", "attributed")}
+
+
+def test_among_the_towns_seized_were_a_list():
+    got = claims(
+        "The insurgents pressed south on Monday. Among the towns captured were Saraqib and "
+        "Khan Shaykhun."
+    )
+    assert got == {
+        (SARAQIB, "opposition", "captured", "asserted"),
+        ("wof:1125778451", "opposition", "captured", "asserted"),
+    }
+    got = claims("Among the towns seized by the army were Saraqib and Khan Shaykhun.")
+    assert {c[1] for c in got} == {"government"}
+    assert claims("Among the towns visited were Saraqib and Khan Shaykhun.") == set()
