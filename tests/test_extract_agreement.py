@@ -298,3 +298,15 @@ def test_among_the_towns_seized_were_a_list():
     got = claims("Among the towns seized by the army were Saraqib and Khan Shaykhun.")
     assert {c[1] for c in got} == {"government"}
     assert claims("Among the towns visited were Saraqib and Khan Shaykhun.") == set()
+
+
+def test_seen_doing_something_in_a_place_is_presence():
+    got = claims("Insurgents were seen praying and celebrating in central Homs on Sunday.")
+    assert got == {(HOMS, "opposition", "entered", "asserted")}
+    assert claims("Rebels were seen fleeing in Homs.") == set()
+
+
+def test_imposing_a_curfew_is_control():
+    (row,) = rows("The insurgents imposed a night curfew across Homs province on Sunday.")
+    assert (row.side, row.relation, row.place_precision) == ("opposition", "controls", "region")
+    assert claims("Residents said the curfew in Homs was lifted.") == set()
