@@ -310,3 +310,17 @@ def test_imposing_a_curfew_is_control():
     (row,) = rows("The insurgents imposed a night curfew across Homs province on Sunday.")
     assert (row.side, row.relation, row.place_precision) == ("opposition", "controls", "region")
     assert claims("Residents said the curfew in Homs was lifted.") == set()
+
+
+def test_battling_to_enter_is_fighting_for_the_place_not_an_entry():
+    got = claims(
+        "With insurgents battling to try to enter Homs since Friday, government troops were "
+        "locked in heavy fighting, a monitor said."
+    )
+    assert got == {(HOMS, "opposition", "contested", "attributed")}
+
+
+def test_no_claim_from_battles_or_advances_that_are_not_military():
+    assert claims("The battle for the presidency heats up in Damascus.") == set()
+    assert claims("Advanced talks in Damascus continued.") == set()
+    assert claims("Rebels made advanced preparations in Idlib.") == set()
