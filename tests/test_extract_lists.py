@@ -109,7 +109,10 @@ def test_landmark_coordination_is_no_list_item():
 
 
 def test_list_in_the_suburbs_of_a_city_leaves_the_city_alone():
-    text = "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs of Damascus."
+    text = (
+        "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs of "
+        "Damascus."
+    )
     got = found(text)
     assert (pid("Qudsaya"), "government", "withdrew", "asserted") in got
     assert not {c for c in got if c[0] == pid("Damascus")}

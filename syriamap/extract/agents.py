@@ -55,6 +55,11 @@ _OF_THING = re.compile(
 )
 _THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
+_GOVERNED_OBJECT = re.compile(
+    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:[\w'\u2019-]+['\u2019]s\s+)?$",
+    re.I,
+)
 _POSSESSED_THING = re.compile(
     r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
@@ -310,6 +315,9 @@ def _choose_actor(
             or _words(text[a.end : trig.start]) <= 3
             # "the forces of the Syrian regime withdrew": the regime's forces are the subject
             or _forces_of_subject(text, sentence.start, a.start)
+            # "an offensive by the rebels, who in just days captured X": the antecedent of
+            # the relative pronoun is its subject, whatever governs it outside
+            or (own is not None and own.kind == "relative" and 0 <= own.start - a.end <= 2)
         )
         and not (
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
@@ -319,8 +327,9 @@ def _choose_actor(
         and not _POSSESSED_THING.match(text, a.end, trig.start)
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
-        # "the groups opposing the regime captured X": the regime is the participle's object
-        and not _OPPOSING.search(text, max(sentence.start, a.start - 40), a.start)
+        # "the groups opposing Assad's regime captured X", "forces loyal to the regime":
+        # the regime is the object of the participle or adjective
+        and not _GOVERNED_OBJECT.search(text, max(sentence.start, a.start - 40), a.start)
     ]
     if not subjects:
         opposed = [

@@ -267,13 +267,14 @@ def match_claims(
         actor, actor_text = chosen
         if (
             inherited is not None
-            and rule.relation == "lost"
+            and rule.voice in ("state", "nominal")
+            and rule.relation in ("lost", "withdrew")
             and (
                 inherited.relation not in ("captured", "entered")
                 or actor_side(actor) == actor_side(inherited.actor)
             )
         ):
-            continue  # the former holder lost X only to someone else who took or entered it
+            continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
             pair = _between_sides(text, sentence, actors)
             if pair is not None:

@@ -43,8 +43,9 @@ _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
-    r"(?:their\s+|its\s+|his\s+)?(?:key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|"
-    r"southern\s+|central\s+)?"
+    r"(?:their\s+|its\s+|his\s+)?(?:(?:strategically\s+|highly\s+|very\s+)?(?:key|strategic|"
+    r"important|vital|main|major|wide|large|vast|eastern|western|northern|southern|central|"
+    r"nearby|surrounding)\s+){0,2}"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
@@ -441,7 +442,9 @@ _RELATIVE_HEAD = re.compile(
 _EDGE_OF = re.compile(
     r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
-_THERE = re.compile(r"\bthere(?=\s*(?:[,.;]|$))|\bin (?:that|this|the) (?:area|region)\b", re.I)
+_THERE = re.compile(
+    r"\bthere(?=\s*(?:[,.;]|$))|\b(?:in|from) (?:that|this|the) (?:area|region)\b", re.I
+)
 
 
 def _them_target(
@@ -539,6 +542,10 @@ def _there_target(
 ) -> list[tuple[PlaceMention, bool]]:
     """Return the place in focus for "seized several bases there", "in that area"."""
     tail = text[trig.end : sentence.end]
+    ends = re.search(r"\b(in|inside|from)\s*$", text[trig.start : trig.end], re.I)
+    if ends is not None:
+        # "an offensive against regime forces in | that area", "withdrew from | the area"
+        tail = ends.group(1) + " " + tail.lstrip()
     m = _THERE.search(tail)
     if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
         return []
