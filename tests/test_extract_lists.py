@@ -109,7 +109,10 @@ def test_landmark_coordination_is_no_list_item():
 
 
 def test_list_in_the_suburbs_of_a_city_leaves_the_city_alone():
-    text = "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs of Damascus."
+    text = (
+        "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs "
+        "of Damascus."
+    )
     got = found(text)
     assert (pid("Qudsaya"), "government", "withdrew", "asserted") in got
     assert not {c for c in got if c[0] == pid("Damascus")}
@@ -180,3 +183,14 @@ def test_list_item_keeps_its_own_qualifier():
     got = found("Rebels captured Souran and the outskirts of Halfaya on Monday.")
     assert (pid("Souran"), "opposition", "captured", "asserted") in got
     assert (pid("Halfaya"), "opposition", "captured", "asserted") not in got
+
+
+def test_news_spellings_of_list_items_in_their_context():
+    text = (
+        "Regime troops are pulling out of the towns of Al-Hameh and Qudsaya in the "
+        "suburbs of Damascus, activists said."
+    )
+    got = mentions(text)
+    assert Gazetteer.default().get(got["Al-Hameh"]).admin1_iso == "SY-RD"  # not Hama city
+    text = "The SNA took the town of Ureyme in the west and the village of Tadif in the north."
+    assert Gazetteer.default().get(mentions(text)["Ureyme"]).admin2 == "Al-Bab"

@@ -460,9 +460,12 @@ def resolve_mentions(
                 "town": ("town", "city"),
                 "village": ("village", "town"),
             }.get(cue, (cue,))
+            # "the towns of Al-Hameh and X": the press calls villages towns; a village the
+            # spelling names is not traded for a town or city the phonetic key finds
+            settled = cue == "town" and any(p.kind == "village" for p in places)
             for kind in wanted:
                 matches = [p for p in places if p.kind == kind]
-                if not matches:
+                if not matches and not settled:
                     found = lookup(m.text, kind=kind, limit=3)
                     matches = [f.place for f in found if f.score >= 0.7]
                 if matches:
