@@ -194,3 +194,35 @@ def test_news_spellings_of_list_items_in_their_context():
     assert Gazetteer.default().get(got["Al-Hameh"]).admin1_iso == "SY-RD"  # not Hama city
     text = "The SNA took the town of Ureyme in the west and the village of Tadif in the north."
     assert Gazetteer.default().get(mentions(text)["Ureyme"]).admin2 == "Al-Bab"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels made gains in Aleppo and Idlib provinces on Friday.",
+        "Its units on the fronts of the Aleppo and Idlib countryside repelled an attack.",
+        "Fighting spread across the Aleppo, Hama and Idlib countryside.",
+    ],
+)
+def test_a_shared_province_word_makes_every_item_a_province(text):
+    got = mentions(text)
+    assert got["Aleppo"] == pid("Aleppo", kind="governorate")
+
+
+def test_a_city_coordinated_without_a_shared_word_stays_a_city():
+    got = mentions("Rebels took Aleppo and the Idlib countryside on Friday.")
+    assert got["Aleppo"] == pid("Aleppo", kind="city")
+
+
+def test_an_article_name_opening_a_list_is_read():
+    text = "Al-Sukhna, Al-Furqlus and Palmyra have been abandoned by the Syrian army."
+    got = found(text)
+    assert (pid("Sukhnah"), "government", "withdrew", "asserted") in got
+
+
+@pytest.mark.parametrize(
+    "text", ["Al-Qaeda and its allies took Palmyra.", "Al-Sukhna was quiet on Monday."]
+)
+def test_an_article_name_opening_no_list_is_left_alone(text):
+    got = mentions(text)
+    assert not [n for n in got if n.startswith("Al-")]

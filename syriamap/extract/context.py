@@ -139,6 +139,15 @@ _THE_CITY = re.compile(
 )
 
 
+# a plural province word after a coordinated list of names gives its kind to every item:
+# "in Aleppo and Idlib provinces", "the Aleppo, Hama and Idlib countryside"
+_SHARED_AFTER = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?)*\s*,?\s+and\s+"
+    r"[A-Z][\w'\u2019-]*(?:[\s-]+(?:(?:al|el|ar|as|ad|az|ash|ez|ed)[\s-]+)?[A-Z][\w'\u2019-]*)?"
+    r"\s+(?:provinces|governorates|countryside|countrysides|provincial\s+countryside)\b"
+)
+
+
 def kind_cue(text: str, start: int, end: int) -> str:
     """Return the kind the words around ``text[start:end]`` suggest ("" when none).
 
@@ -150,10 +159,16 @@ def kind_cue(text: str, start: int, end: int) -> str:
     >>> t = "the coastal provinces of Latakia and Tartus"
     >>> kind_cue(t, 37, 43)
     'governorate'
+    >>> t = "gains in Aleppo and Idlib provinces"
+    >>> kind_cue(t, 9, 15)
+    'governorate'
     """
     after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
         return _cue_of(after.group(1))
+    shared = _SHARED_AFTER.match(text, end, min(len(text), end + 80))
+    if shared:
+        return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
     if _SUBURB_BEFORE.search(window):
         return "suburb"
