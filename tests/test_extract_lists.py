@@ -226,3 +226,37 @@ def test_an_article_name_opening_a_list_is_read():
 def test_an_article_name_opening_no_list_is_left_alone(text):
     got = mentions(text)
     assert not [n for n in got if n.startswith("Al-")]
+
+
+def test_plural_places_in_a_province_claim_the_province_near():
+    text = "Rebels also seized several strategically important towns in Homs province."
+    got = found(text)
+    assert (pid("Homs", kind="governorate"), "opposition", "captured", "asserted") in got
+
+
+def test_plural_places_modifier_is_no_actor_word():
+    # "government positions in X": an attack on positions is no claim on X's areas
+    text = "Rebels launched a surprise attack on government positions in the Jobar district."
+    got = found(text)
+    assert not {c for c in got if c[2] == "captured"}
+
+
+def test_rural_before_a_name_is_its_governorate():
+    got = found("Meanwhile, the SNA has taken over wide areas of eastern rural Aleppo.")
+    assert (pid("Aleppo", kind="governorate"), "sna", "captured", "asserted") in got
+
+
+def test_example_with_a_descriptor_in_apposition():
+    text = (
+        "Insurgents, who within days captured large chunks of territory, including Syria's "
+        "second city Aleppo, pressed south."
+    )
+    got = found(text)
+    assert (pid("Aleppo", kind="city"), "opposition", "captured", "asserted") in got
+
+
+def test_groups_opposing_the_presidents_regime_are_the_opposition():
+    text = "The groups opposing Bashar al-Assad's regime also seized the town of Souran."
+    got = found(text)
+    assert (pid("Souran"), "opposition", "captured", "asserted") in got
+    assert not {c for c in got if c[1] == "government"}

@@ -148,6 +148,9 @@ _SHARED_AFTER = re.compile(
 )
 
 
+_RURAL = re.compile(r"\brural\s+$", re.I)
+
+
 def kind_cue(text: str, start: int, end: int) -> str:
     """Return the kind the words around ``text[start:end]`` suggest ("" when none).
 
@@ -170,6 +173,8 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if shared:
         return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
+    if _RURAL.search(window):
+        return "governorate"  # "eastern rural Aleppo": the Aleppo countryside
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
