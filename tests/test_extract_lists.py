@@ -260,3 +260,21 @@ def test_groups_opposing_the_presidents_regime_are_the_opposition():
     got = found(text)
     assert (pid("Souran"), "opposition", "captured", "asserted") in got
     assert not {c for c in got if c[1] == "government"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "city"),
+    [
+        ("Syria's second-largest city", "Aleppo"),
+        ("the country's third-largest city", "Homs"),
+        ("Syria's fourth city", "Hama"),
+    ],
+)
+def test_a_ranked_city_descriptor_names_the_city(phrase, city):
+    got = found(f"By Saturday the insurgents had seized control of {phrase}.")
+    assert (pid(city, kind="city"), "opposition", "captured", "asserted") in got
+
+
+def test_syrias_largest_city_is_left_unread():
+    # Aleppo or Damascus: the press disagrees
+    assert not found("By Saturday the insurgents had seized control of Syria's largest city.")

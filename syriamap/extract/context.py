@@ -223,6 +223,22 @@ def find_descriptors(
                     coref=True,
                 )
             )
+        for m in _RANKED_CITY.finditer(sentence.text):
+            # "Syria's second-largest city": Aleppo (the name may follow: then it is read)
+            a = sentence.start + m.start()
+            b = a + len(m.group(0))
+            k = bisect.bisect_left(starts, b)
+            if k < len(starts) and re.fullmatch(r",?\s*", text[b : starts[k]]):
+                continue
+            place = gazetteer.best(_RANKED_CITIES[m.group(1).lower()], kind="city")
+            if place is None:
+                continue
+            out.append(
+                PlaceMention(
+                    a, b, m.group(0), (place.place_id,), place_id=place.place_id,
+                    score=0.85, coref=True,
+                )
+            )  # fmt: skip
         for m in _THE_CITY.finditer(sentence.text):
             a = sentence.start + m.start()
             word = re.sub(r"\s+", " ", m.group(1).lower())
@@ -272,6 +288,15 @@ def find_descriptors(
             )
     return out
 
+
+# "Syria's second(-largest) city", "the country's third-largest city": the rank of Syria's
+# cities by population as the press uses it (the largest is disputed: Aleppo or Damascus)
+_RANKED_CITY = re.compile(
+    r"\b(?:Syria['\u2019]s|the\s+country['\u2019]s|the\s+nation['\u2019]s)\s+"
+    r"(second|third|fourth)(?:[\s-]+(?:largest|biggest|most[\s-]+populous))?\s+city\b",
+    re.I,
+)
+_RANKED_CITIES = {"second": "Aleppo", "third": "Homs", "fourth": "Hama"}
 
 _WINDOW = 4
 """How many sentences back a descriptor looks for its antecedent (paragraphs of news
