@@ -278,3 +278,29 @@ def test_a_ranked_city_descriptor_names_the_city(phrase, city):
 def test_syrias_largest_city_is_left_unread():
     # Aleppo or Damascus: the press disagrees
     assert not found("By Saturday the insurgents had seized control of Syria's largest city.")
+
+
+def test_these_areas_after_a_cue_are_the_places_of_the_sentence_before():
+    text = (
+        "Rebels announced on Saturday their capture of Hama and Homs. The army reportedly "
+        "withdrew its troops from these areas."
+    )
+    rows = {
+        (a.place_id, a.actor, str(a.relation), str(a.stance))
+        for a in extract(text, published="2024-12-07")
+    }
+    for city in ("Hama", "Homs"):
+        assert (pid(city, kind="city"), "government", "withdrew", "attributed") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one place before: "these areas" is no plural of it
+        "Rebels took Hama on Friday. The army withdrew from these areas.",
+        # no claim before: nothing to point back to
+        "Rebels shelled Hama and Homs on Friday. The army withdrew from these areas.",
+    ],
+)
+def test_these_areas_needs_a_listed_claim_before(text):
+    assert not {c for c in found(text) if c[2] == "withdrew"}

@@ -46,6 +46,7 @@ from .clauses import (
     pluperfect,
     split_clauses,
 )
+from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -76,6 +77,9 @@ __all__ = [
 #: Precision first: a claim whose actor the text does not name ("forces withdrew from X",
 #: the government by the rule's default) keeps this share of its confidence, with a note.
 DEFAULT_ACTOR_FACTOR = 0.85
+#: A claim on places a plural anaphor stands for ("withdrew from these areas": the places
+#: of the sentence before) keeps this share of its confidence.
+ANAPHOR_FACTOR = 0.85
 
 # a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
 # dams, crossings and airbases are places of their own (data/sites.csv)
@@ -116,6 +120,7 @@ def match_claims(
     speaker: tuple[str, str] | None = None,
     fallback: tuple[str, str] | None = None,
     focus: PlaceMention | None = None,
+    listed: Sequence[PlaceMention] = (),
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -136,6 +141,8 @@ def match_claims(
     focus
         The place in focus (the last place of the sentence before), for cues with
         ``slot=focus`` ("the army denied any retreat").
+    listed
+        The places of the previous sentence's claims, for "these areas", "both towns".
     fallback
         ``(actor id, surface)`` used when no actor is named (inside a quotation: the
         speaker's own side, "The advance towards the capital continues").
@@ -150,10 +157,12 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    if not places and focus is None:
+    listed = [m for m in listed if ordinary_target(m)]
+    these = bool(listed) and plural_anaphor_in(sentence.text)
+    if not places and focus is None and not these:
         return []
     there = focus is not None and _THERE.search(sentence.text) is not None
-    triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
+    triggers = find_triggers(sentence, slots=None if places or there or these else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
     all_actors = agent_phrases(text, actors, sentence.start, sentence.end)
@@ -173,6 +182,7 @@ def match_claims(
     ]
     for trig in triggers:
         rule = trig.rule
+        anaphoric = False  # the places come from "these areas" (the sentence before)
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
@@ -184,6 +194,10 @@ def match_claims(
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus
                 )
+            if not targets and these:
+                # "withdrew its forces from these areas": the places of the sentence before
+                targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]
+                anaphoric = bool(targets)
         elif rule.slot == "focus":
             if _ELSEWHERE.match(text, trig.end):
                 continue  # "withdrawals in other parts of the country": not here
@@ -281,7 +295,8 @@ def match_claims(
                     round(
                         rule.confidence
                         * (0.6 + 0.4 * target.score)
-                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
+                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0)
+                        * (ANAPHOR_FACTOR if anaphoric else 1.0),
                         3,
                     ),
                     clause,
