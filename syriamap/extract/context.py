@@ -167,6 +167,15 @@ _THE_CITY = re.compile(
 )
 
 
+# a plural province word after a coordinated list of names gives its kind to every item:
+# "in Aleppo and Idlib provinces", "the Aleppo, Hama and Idlib countryside"
+_SHARED_AFTER = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?)*\s*,?\s+and\s+"
+    r"[A-Z][\w'\u2019-]*(?:[\s-]+(?:(?:al|el|ar|as|ad|az|ash|ez|ed)[\s-]+)?[A-Z][\w'\u2019-]*)?"
+    r"\s+(?:provinces|governorates|countryside|countrysides|provincial\s+countryside)\b"
+)
+
+
 def kind_cue(text: str, start: int, end: int) -> str:
     """Return the kind the words around ``text[start:end]`` suggest ("" when none).
 
@@ -178,15 +187,20 @@ def kind_cue(text: str, start: int, end: int) -> str:
     >>> t = "the coastal provinces of Latakia and Tartus"
     >>> kind_cue(t, 37, 43)
     'governorate'
+    >>> t = "gains in Aleppo and Idlib provinces"
+    >>> kind_cue(t, 9, 15)
+    'governorate'
     """
     after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
         return _cue_of(after.group(1))
     if _GOVERNORATE_AFTER.match(text, end, min(len(text), end + 60)):
         return "governorate"
+    if _SHARED_AFTER.match(text, end, min(len(text), end + 80)):
+        return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
     if _RURAL_BEFORE.search(window):
-        return "governorate"
+        return "governorate"  # "eastern rural Aleppo": the Aleppo countryside
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
@@ -572,9 +586,12 @@ def resolve_mentions(
                 "town": ("town", "city"),
                 "village": ("village", "town"),
             }.get(cue, (cue,))
+            # "the towns of Al-Hameh and X": the press calls villages towns; a village the
+            # spelling names is not traded for a town or city the phonetic key finds
+            settled = cue == "town" and any(p.kind == "village" for p in places)
             for kind in wanted:
                 matches = [p for p in places if p.kind == kind]
-                if not matches:
+                if not matches and not settled:
                     found = lookup(m.text, kind=kind, limit=3)
                     matches = [f.place for f in found if f.score >= 0.7]
                 if matches:

@@ -291,6 +291,8 @@ def analyse(
     last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
     # (sentence index, claim) a list in the next sentence may continue ("These include X")
     listed: tuple[int, Candidate] | None = None
+    # (sentence index, places of its claims), for "these areas" after any cue
+    claimed_places: tuple[int, list[PlaceMention]] = (-1, [])
     quotes = _Quotes(text, document.body)
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
@@ -349,6 +351,7 @@ def analyse(
             fallback=speaker if quoted else None,
             focus=focus,
             previous_places=previous_places,
+            listed=claimed_places[1] if claimed_places[0] == sentence.index - 1 else (),
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         claims += collapse_claims(text, sentence, gazetteer)  # "the regime fell"
@@ -536,6 +539,7 @@ def analyse(
             quote_context = None
         subject = next((a for a in actors if a.actor), None)
         if claims:
+            claimed_places = (sentence.index, [c.mention for c in claims])
             previous_subject = (claims[0].actor, claims[0].actor_text)
         elif subject is not None:
             previous_subject = (subject.actor, subject.text)

@@ -50,6 +50,7 @@ from .clauses import (
     pluperfect,
     split_clauses,
 )
+from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -81,6 +82,9 @@ __all__ = [
 #: Precision first: a claim whose actor the text does not name ("forces withdrew from X",
 #: the government by the rule's default) keeps this share of its confidence, with a note.
 DEFAULT_ACTOR_FACTOR = 0.85
+#: A claim on places a plural anaphor stands for ("withdrew from these areas": the places
+#: of the sentence before) keeps this share of its confidence.
+ANAPHOR_FACTOR = 0.85
 
 #: A claim on an unnamed part of a governorate or district ("took several towns in Homs
 #: province", "wide areas of eastern rural Aleppo") keeps this share of its confidence,
@@ -131,6 +135,7 @@ def match_claims(
     fallback: tuple[str, str] | None = None,
     focus: PlaceMention | None = None,
     previous_places: Sequence[PlaceMention] = (),
+    listed: Sequence[PlaceMention] = (),
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -151,6 +156,8 @@ def match_claims(
     focus
         The place in focus (the last place of the sentence before), for cues with
         ``slot=focus`` ("the army denied any retreat").
+    listed
+        The places of the previous sentence's claims, for "these areas", "both towns".
     fallback
         ``(actor id, surface)`` used when no actor is named (inside a quotation: the
         speaker's own side, "The advance towards the capital continues").
@@ -168,14 +175,16 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    if previous_places and not _PLURAL_BACK.search(sentence.text):
-        previous_places = ()
-    if not places and focus is None and not previous_places:
+    if len(previous_places) < 2 or not _PLURAL_BACK.search(sentence.text):
+        previous_places = ()  # "these areas" is a plural: of two places or more
+    listed = [m for m in listed if ordinary_target(m)]
+    these = bool(listed) and plural_anaphor_in(sentence.text)
+    if not places and focus is None and not previous_places and not these:
         return []
     there = (focus is not None and _THERE.search(sentence.text) is not None) or bool(
         previous_places
     )
-    triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
+    triggers = find_triggers(sentence, slots=None if places or there or these else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
     all_actors = agent_phrases(text, actors, sentence.start, sentence.end)
@@ -196,6 +205,7 @@ def match_claims(
     for trig in triggers:
         rule = trig.rule
         inherited: Claim | None = None  # the claim a focus cue adds to
+        anaphoric = False  # the places come from "these areas" (the sentence before)
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
@@ -209,6 +219,10 @@ def match_claims(
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus
                 )
+            if not targets and these:
+                # "withdrew its forces from these areas": the places of the sentence before
+                targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]
+                anaphoric = bool(targets)
         elif rule.slot == "focus":
             if _ELSEWHERE.match(text, trig.end):
                 continue  # "withdrawals in other parts of the country": not here
@@ -334,9 +348,7 @@ def match_claims(
                 seen.add(key)
                 precision = "near" if is_near else rule.place_precision
                 # "several towns in Homs province", "withdrew from the Latakia mountains"
-                partial = area and (
-                    is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None
-                )
+                partial = area and (is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None)
                 if area:
                     precision = "region"  # "villages in Idlib province": only the area is named
                 elif precision == "place" and (
@@ -360,7 +372,8 @@ def match_claims(
                             rule.confidence
                             * (0.6 + 0.4 * target.score)
                             * (DEFAULT_ACTOR_FACTOR if by_default else 1.0)
-                            * (PARTIAL_AREA_FACTOR if partial else 1.0),
+                            * (PARTIAL_AREA_FACTOR if partial else 1.0)
+                            * (ANAPHOR_FACTOR if anaphoric else 1.0),
                             3,
                         ),
                         clause,

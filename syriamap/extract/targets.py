@@ -43,9 +43,11 @@ _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
-    r"(?:their\s+|its\s+|his\s+)?(?:(?:strategically\s+|highly\s+|very\s+)?(?:key|strategic|"
-    r"important|vital|main|major|wide|large|vast|eastern|western|northern|southern|central|"
-    r"nearby|surrounding)\s+){0,2}"
+    r"(?:their\s+|its\s+|his\s+)?"
+    # "key", "strategically important", "wide": modifiers of the plural noun
+    r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
+    r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
+    r"other|vital|highly|very)\s+){0,3}"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
@@ -352,7 +354,11 @@ _SUCH_AS = re.compile(
     r"\s*,?\s*)?\b(?:such\s+as|including|like)"
     # "including the strategic city of X": the kind phrase of the example
     r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"
-    r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of)?\s*$",
+    r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of"
+    # "including Syria's second city X": a descriptor in apposition
+    r"|\s+(?:Syria['\u2019]s|the\s+country['\u2019]s|the)\s+"
+    r"(?:second|third|fourth|largest|biggest|second-largest|third-largest|second-biggest)\s+"
+    r"(?:largest\s+|biggest\s+)?city)?\s*$",
     re.I,
 )
 # "entered the 17th Division, the town of X": one or two short items (bases, sites) before
