@@ -232,3 +232,17 @@ def test_a_claim_on_part_of_a_governorate_is_marked_partial() -> None:
     assert PARTIAL_AREA_NOTE in hills.note
     (town,) = _found("Rebels captured several villages near Morek.")
     assert PARTIAL_AREA_NOTE not in town.note  # the surroundings of a town: "near"
+
+
+def test_damascus_and_its_countryside_is_rif_dimashq() -> None:
+    got = _claims("Regime troops pulled out of Damascus and its countryside, the monitor said.")
+    assert (RIF_DIMASHQ, "government", "withdrew", "region") in got
+    assert not any(p == DAMASCUS_GOV for p, *_ in got)
+
+
+def test_a_town_coordinated_with_a_countryside_stays_a_town() -> None:
+    got = _claims("Rebels seized Morek and Hama countryside.")
+    assert got == {
+        ("wof:1310188781", "opposition", "captured", "place"),
+        (HAMA_GOV, "opposition", "captured", "region"),
+    }

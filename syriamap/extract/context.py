@@ -189,6 +189,7 @@ def kind_cue(text: str, start: int, end: int) -> str:
     return ""
 
 
+_AND_NAME = re.compile(r"\s+and\s+[A-Z]")
 _COUNTRYSIDE_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
     re.I,
@@ -294,9 +295,9 @@ def find_descriptors(
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
             a = sentence.start + m.start()
-            lo = bisect.bisect_left(starts, sentence.start)
+            lo = bisect.bisect_left(starts, max(sentence.start, a - 80))
             hi = bisect.bisect_left(starts, a)
-            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer, countryside=True)
             if gov is None:
                 continue
             out.append(
@@ -322,17 +323,25 @@ _ITS_COUNTRYSIDE = re.compile(
 )
 
 
-def _governorate_of_context(text: str, before: Sequence[PlaceMention], gazetteer: Any) -> Any:
-    """Return the governorate of the latest place named in ``before`` (not a landmark)."""
+def _governorate_of_context(
+    text: str, before: Sequence[PlaceMention], gazetteer: Any, *, countryside: bool = False
+) -> Any:
+    """Return the governorate of the latest place named in ``before`` (not a landmark).
+
+    ``countryside``: the descriptor is a countryside ("its countryside"), which for
+    Damascus is Rif Dimashq.
+    """
     for mention in reversed(before):
-        if _landmark(text, mention) or _in_road_name(text, mention):
-            continue
+        if _in_road_name(text, mention) or (not countryside and _landmark(text, mention)):
+            continue  # "withdrew from Damascus and its countryside": from is no landmark here
         place = gazetteer.get(mention.place_id)
         if not place.admin1_iso or place.outside_syria:
             return None
-        if place.kind == "governorate":
+        if place.kind == "governorate" and not countryside:
             return place
-        govs = [g for g in gazetteer.governorates() if g.admin1_iso == place.admin1_iso]
+        # "Damascus and its countryside": Rif Dimashq, not the capital's own governorate
+        iso = "SY-RD" if countryside and place.admin1_iso == "SY-DI" else place.admin1_iso
+        govs = [g for g in gazetteer.governorates() if g.admin1_iso == iso]
         return govs[0] if govs else None
     return None
 
@@ -594,6 +603,13 @@ def resolve_mentions(
             # own governorate
             rif = [f.place for f in lookup("Rif Dimashq", kind="governorate", limit=1)]
             chosen = rif[0] if rif else chosen
+        if (
+            chosen is not None
+            and cue == "governorate"
+            and chosen.kind != "governorate"
+            and _AND_NAME.match(text, m.end)
+        ):
+            cue = ""  # "Morek and Hama countryside": only Hama is the governorate
         if chosen is None:
             out.append(replace(m, kind_cue=cue))
             continue
