@@ -246,3 +246,15 @@ def test_a_town_coordinated_with_a_countryside_stays_a_town() -> None:
         ("wof:1310188781", "opposition", "captured", "place"),
         (HAMA_GOV, "opposition", "captured", "region"),
     }
+
+
+def test_the_countryside_of_a_governorate() -> None:
+    got = _claims('State media said the army had "repelled" attacks in the countryside of Homs.')
+    assert got == {(HOMS_GOV, "opposition", "contested", "region")}
+    (villages,) = _found("Rebels seized villages in the countryside of Damascus.")
+    assert villages.place_id == RIF_DIMASHQ
+    got = _claims("IS fighters also control swathes of the western countryside of Hama province.")
+    assert got == {(HAMA_GOV, "isis", "controls", "region")}
+
+
+HOMS_GOV = "wof:85678367"

@@ -78,6 +78,7 @@ _GOVERNORATE_AFTER = re.compile(
 # "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
 # before the name, countryside after it is matched by _GOVERNORATE_AFTER)
 _RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
+_COUNTRYSIDE_OF = re.compile(r"\b(?i:countryside|rural\s+areas?)\s+of\s+(?:the\s+)?$")
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -173,8 +174,8 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if _GOVERNORATE_AFTER.match(text, end, min(len(text), end + 60)):
         return "governorate"
     window = text[max(0, start - 80) : start]
-    if _RURAL_BEFORE.search(window):
-        return "governorate"
+    if _RURAL_BEFORE.search(window) or _COUNTRYSIDE_OF.search(window):
+        return "governorate"  # "rural Idlib", "the western countryside of Hama"
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
@@ -201,6 +202,7 @@ def _countryside(text: str, start: int, end: int) -> bool:
     return bool(
         _COUNTRYSIDE_AFTER.match(text, end, min(len(text), end + 40))
         or _RURAL_BEFORE.search(text[max(0, start - 20) : start])
+        or _COUNTRYSIDE_OF.search(text[max(0, start - 30) : start])
     )
 
 
