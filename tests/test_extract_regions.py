@@ -258,3 +258,10 @@ def test_the_countryside_of_a_governorate() -> None:
 
 
 HOMS_GOV = "wof:85678367"
+
+
+def test_losses_inflicted_in_a_governorate_are_fighting_there() -> None:
+    got = _claims("The rebels inflicted heavy losses on regime troops in the Hama countryside.")
+    assert got == {(HAMA_GOV, "opposition", "contested", "region")}
+    # no actor named as the one inflicting them: nothing
+    assert not _claims("Airstrikes inflicted heavy losses on civilians in Idlib province.")
