@@ -265,3 +265,12 @@ def test_losses_inflicted_in_a_governorate_are_fighting_there() -> None:
     assert got == {(HAMA_GOV, "opposition", "contested", "region")}
     # no actor named as the one inflicting them: nothing
     assert not _claims("Airstrikes inflicted heavy losses on civilians in Idlib province.")
+
+
+def test_fronts_and_mountains_are_part_of_a_governorate() -> None:
+    from syriamap.assertions import PARTIAL_AREA_NOTE
+
+    found = _found("The army announced a tactical redeployment along the Hama and Idlib fronts.")
+    assert len(found) == 2 and all(PARTIAL_AREA_NOTE in a.note for a in found)
+    (front,) = _found("The army withdrew from the Hama front.")
+    assert front.place_id == HAMA_GOV and PARTIAL_AREA_NOTE in front.note

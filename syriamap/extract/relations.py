@@ -91,7 +91,12 @@ _RURAL_BEFORE = re.compile(
     re.I,
 )
 _LANDSCAPE_AFTER = re.compile(
-    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|front|valley)\b",
+    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
+    re.I,
+)
+# "the Latakia mountains", "the Hama and Idlib fronts": a part of the governorate
+_PART_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?" + _LANDSCAPE_AFTER.pattern,
     re.I,
 )
 _POSITIONS_AFTER = re.compile(
@@ -266,7 +271,7 @@ def match_claims(
             seen.add(key)
             precision = "near" if is_near else rule.place_precision
             # "several towns in Homs province", "withdrew from the Latakia mountains"
-            partial = area and (is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None)
+            partial = area and (is_near or _PART_AFTER.match(text, target.end) is not None)
             if area:
                 precision = "region"  # "villages in Idlib province": only the area is named
             elif precision == "place" and (
