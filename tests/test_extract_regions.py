@@ -274,3 +274,15 @@ def test_fronts_and_mountains_are_part_of_a_governorate() -> None:
     assert len(found) == 2 and all(PARTIAL_AREA_NOTE in a.note for a in found)
     (front,) = _found("The army withdrew from the Hama front.")
     assert front.place_id == HAMA_GOV and PARTIAL_AREA_NOTE in front.note
+
+
+def test_gains_in_a_governorate_are_ground_taken_in_part_of_it() -> None:
+    got = _claims("The rebel alliance has also made gains in Hama and Idlib provinces.")
+    assert got == {
+        (HAMA_GOV, "opposition", "captured", "region"),
+        (IDLIB_GOV, "opposition", "captured", "region"),
+    }
+    # in a city, gains are progress, not a capture
+    assert _claims("Rebels made gains in Aleppo city.") == {
+        (ALEPPO_CITY, "opposition", "advancing", "near")
+    }

@@ -265,7 +265,11 @@ def match_claims(
                 continue  # "withdrew from the Latakia mountains": not the city of Latakia
             if _POSITIONS_AFTER.match(text, target.end):
                 is_near = True  # "takes Quneitra key positions": around the place
-            key = (target.place_id, actor, relation + "-" * trig.negated)
+            own_relation = relation
+            if area and rule.rule == "progress_in" and _GAINS.match(text, trig.start):
+                # "made territorial gains in Homs province": ground taken in part of it
+                own_relation, is_near = "captured", True
+            key = (target.place_id, actor, own_relation + "-" * trig.negated)
             if key in seen:
                 continue
             seen.add(key)
@@ -287,7 +291,7 @@ def match_claims(
                     trig,
                     actor,
                     actor_text,
-                    relation,
+                    own_relation,
                     precision,
                     round(
                         rule.confidence
@@ -306,6 +310,7 @@ def match_claims(
 
 
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+_GAINS = re.compile(r"gains\b", re.I)
 
 
 def _between_sides(
