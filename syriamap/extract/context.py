@@ -79,6 +79,7 @@ _GOVERNORATE_AFTER = re.compile(
 # "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
 # before the name, countryside after it is matched by _GOVERNORATE_AFTER)
 _RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
+_COUNTRYSIDE_OF = re.compile(r"\b(?i:countryside|rural\s+areas?)\s+of\s+(?:the\s+)?$")
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -199,8 +200,8 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if _SHARED_AFTER.match(text, end, min(len(text), end + 80)):
         return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
-    if _RURAL_BEFORE.search(window):
-        return "governorate"  # "eastern rural Aleppo": the Aleppo countryside
+    if _RURAL_BEFORE.search(window) or _COUNTRYSIDE_OF.search(window):
+        return "governorate"  # "rural Idlib", "the western countryside of Hama"
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
@@ -215,6 +216,7 @@ def kind_cue(text: str, start: int, end: int) -> str:
     return ""
 
 
+_AND_NAME = re.compile(r"\s+and\s+[A-Z]")
 _COUNTRYSIDE_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
     re.I,
@@ -226,6 +228,7 @@ def _countryside(text: str, start: int, end: int) -> bool:
     return bool(
         _COUNTRYSIDE_AFTER.match(text, end, min(len(text), end + 40))
         or _RURAL_BEFORE.search(text[max(0, start - 20) : start])
+        or _COUNTRYSIDE_OF.search(text[max(0, start - 30) : start])
     )
 
 
@@ -336,9 +339,9 @@ def find_descriptors(
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
             a = sentence.start + m.start()
-            lo = bisect.bisect_left(starts, sentence.start)
+            lo = bisect.bisect_left(starts, max(sentence.start, a - 80))
             hi = bisect.bisect_left(starts, a)
-            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer, countryside=True)
             if gov is None:
                 continue
             out.append(
@@ -364,17 +367,25 @@ _ITS_COUNTRYSIDE = re.compile(
 )
 
 
-def _governorate_of_context(text: str, before: Sequence[PlaceMention], gazetteer: Any) -> Any:
-    """Return the governorate of the latest place named in ``before`` (not a landmark)."""
+def _governorate_of_context(
+    text: str, before: Sequence[PlaceMention], gazetteer: Any, *, countryside: bool = False
+) -> Any:
+    """Return the governorate of the latest place named in ``before`` (not a landmark).
+
+    ``countryside``: the descriptor is a countryside ("its countryside"), which for
+    Damascus is Rif Dimashq.
+    """
     for mention in reversed(before):
-        if _landmark(text, mention) or _in_road_name(text, mention):
-            continue
+        if _in_road_name(text, mention) or (not countryside and _landmark(text, mention)):
+            continue  # "withdrew from Damascus and its countryside": from is no landmark here
         place = gazetteer.get(mention.place_id)
         if not place.admin1_iso or place.outside_syria:
             return None
-        if place.kind == "governorate":
+        if place.kind == "governorate" and not countryside:
             return place
-        govs = [g for g in gazetteer.governorates() if g.admin1_iso == place.admin1_iso]
+        # "Damascus and its countryside": Rif Dimashq, not the capital's own governorate
+        iso = "SY-RD" if countryside and place.admin1_iso == "SY-DI" else place.admin1_iso
+        govs = [g for g in gazetteer.governorates() if g.admin1_iso == iso]
         return govs[0] if govs else None
     return None
 
@@ -649,6 +660,13 @@ def resolve_mentions(
             # own governorate
             rif = [f.place for f in lookup("Rif Dimashq", kind="governorate", limit=1)]
             chosen = rif[0] if rif else chosen
+        if (
+            chosen is not None
+            and cue == "governorate"
+            and chosen.kind != "governorate"
+            and _AND_NAME.match(text, m.end)
+        ):
+            cue = ""  # "Morek and Hama countryside": only Hama is the governorate
         if chosen is None:
             out.append(replace(m, kind_cue=cue))
             continue

@@ -100,7 +100,12 @@ _RURAL_BEFORE = re.compile(
     re.I,
 )
 _LANDSCAPE_AFTER = re.compile(
-    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|front|valley)\b",
+    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
+    re.I,
+)
+# "the Latakia mountains", "the Hama and Idlib fronts": a part of the governorate
+_PART_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?" + _LANDSCAPE_AFTER.pattern,
     re.I,
 )
 _POSITIONS_AFTER = re.compile(
@@ -342,13 +347,16 @@ def match_claims(
                     continue  # "withdrew from the Latakia mountains": not the city of Latakia
                 if _POSITIONS_AFTER.match(text, target.end):
                     is_near = True  # "takes Quneitra key positions": around the place
+                if area and rule.rule == "progress_in" and _GAINS.match(text, trig.start):
+                    # "made territorial gains in Homs province": ground taken in part of it
+                    relation, is_near = "captured", True
                 key = (target.place_id, actor, relation + "-" * trig.negated)
                 if key in seen:
                     continue
                 seen.add(key)
                 precision = "near" if is_near else rule.place_precision
                 # "several towns in Homs province", "withdrew from the Latakia mountains"
-                partial = area and (is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None)
+                partial = area and (is_near or _PART_AFTER.match(text, target.end) is not None)
                 if area:
                     precision = "region"  # "villages in Idlib province": only the area is named
                 elif precision == "place" and (
@@ -386,6 +394,7 @@ def match_claims(
 
 
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+_GAINS = re.compile(r"gains\b", re.I)
 
 
 def _between_sides(

@@ -310,17 +310,23 @@ _LIST_LEAD = re.compile(
     r"(?:,\s*(?:(?:and|or)\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)",
     re.I,
 )
-_AREA_NP = (
+_AREA_WORDS = (
     r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
     r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
+)
+_AREA_NOUNS = (
     r"(?:areas?|swathes?|swaths?|parts?|chunks?|towns?|villages?|sites?|positions?|points?|"
     r"hamlets?|settlements?|locations?|territory|territories|oil\s*fields?|gas\s*fields?|"
     r"fields?|farms?|localities|communities|regions?)"
 )
+# "swathes of the rural areas of", "villages in the countryside of": the area word names
+# the part, the countryside the whole
+_AREA_NP = _AREA_WORDS + _AREA_NOUNS
+_WHOLE_NP = _AREA_WORDS + r"(?:" + _AREA_NOUNS[3:-1] + r"|countryside|rural\s+areas?)"
 _AREAS_IN_REGION = re.compile(
-    r"\s*" + _AREA_NP + r"(?:\s+of\s+" + _AREA_NP + r")?"
+    r"\s*" + _AREA_NP + r"(?:\s+(?:of|in|across|throughout)\s+" + _WHOLE_NP + r")?"
     r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
     r"(?<![,\s])\s*,?)?"
     r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
