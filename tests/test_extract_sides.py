@@ -229,3 +229,30 @@ def test_the_forces_of_the_regime_and_militias_loyal_to_tehran_both_withdrew():
     )
     assert places_of(text, "government", "withdrew") == {"Mayadin"}
     assert places_of(text, "iran", "withdrew") == {"Mayadin"}
+
+
+# -- withdrawals toward somewhere, and "the two cities" -------------------------------------
+
+
+def test_withdrew_to_a_destination_leaves_the_place_taken():
+    text = "Saraqib fell to the insurgents on Friday after regime troops pulled back to Hama."
+    assert places_of(text, "government", "withdrew") == {"Saraqib"}
+    assert not any(p == "Hama" for p, *_ in claims(text))
+
+
+def test_withdrew_to_a_destination_while_others_only_advance_is_nothing():
+    text = "Rebels advanced on Saraqib after regime forces withdrew to Hama."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_the_two_towns_are_the_places_of_the_sentence_before():
+    text = (
+        "Kurdish-led forces overran Mayadin and Albu Kamal on Friday. Both towns were captured "
+        "this morning after Iran-backed fighters retreated into Iraq, following the "
+        "withdrawal of the army's 4th Division toward Palmyra, a Kurdish official said."
+    )
+    assert places_of(text, "iran", "withdrew") == {"Mayadin", "Albu Kamal"}
+    assert places_of(text, "government", "withdrew") == {"Mayadin", "Albu Kamal"}
+    assert places_of(text, "sdf", "captured") == {"Mayadin", "Albu Kamal"}
+    assert places_of(text, "iran", "captured") == set()
+    assert not any(p == "Palmyra" for p, *_ in claims(text))

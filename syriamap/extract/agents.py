@@ -71,7 +71,7 @@ def _replace_voice(rule: Rule, voice: str) -> Rule:
 
 _OF_END = re.compile(r"\bof\s*$", re.I)
 _OF_ITS = re.compile(r"\bof\s+its\b", re.I)
-_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?[\"\u201c]?(?:[\w'\u2019-]+\s+){0,2}?[\"\u201c]?$", re.I)
 # a plural head ("opposition forces", "rebels") is no antecedent of "its"
 _PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
 
@@ -247,7 +247,8 @@ def _choose_actor(
         if rule.relation == "withdrew" and _OF_END.search(text, trig.start, trig.end):
             # "following the retreat of army forces toward X": the genitive is the agent;
             # "the retreat of its units": the owner named before
-            return _genitive_agent(text, sentence, trig, before, after, speaker)
+            following = [a for a in actors if a.start >= trig.end]
+            return _genitive_agent(text, sentence, trig, before, following, speaker)
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")
@@ -367,7 +368,7 @@ _COORDINATION = re.compile(
 
 
 _FORCES_OF = re.compile(
-    r"\b(?:forces|troops|units|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
+    r"\b(?:forces|troops|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
 )
 
 

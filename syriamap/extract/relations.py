@@ -47,6 +47,7 @@ from .clauses import (
     pluperfect,
     split_clauses,
 )
+from .english import words as _words
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -98,6 +99,11 @@ _POSITIONS_AFTER = re.compile(
 _ELSEWHERE = re.compile(
     r"\s+(?:in|from)\s+(?:other|several|many|some|various|different)\s+"
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
+    re.I,
+)
+_PLURAL_HEAD_BACK = re.compile(
+    r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
+    r"locations|regions|provinces)\b",
     re.I,
 )
 _PLURAL_BACK = re.compile(r"\b(?:these|those|both|the two|the three)\b", re.I)
@@ -208,12 +214,23 @@ def match_claims(
                     # already has a claim on ("an attempt to advance towards X ... forced
                     # them to retreat": they never held X)
                     targets = []
+            elif previous_places and _PLURAL_HEAD_BACK.search(text, sentence.start, trig.start):
+                # "The two cities were captured after the militias withdrew to Iraq"
+                targets = [(m, False) for m in previous_places]
             elif focus is not None:
                 targets = [(focus, True)]
             else:
                 targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
+            if not targets and previous_places:
+                # "The SDF took X and Y. The two cities fell without a fight": the places of
+                # the sentence before, named right before the cue
+                back = _PLURAL_HEAD_BACK.search(
+                    text, max(sentence.start, trig.start - 60), trig.start
+                )
+                if back and _words(text[back.end() : trig.start]) <= rule.gap:
+                    targets = [(m, False) for m in previous_places]
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
