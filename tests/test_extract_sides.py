@@ -256,3 +256,20 @@ def test_the_two_towns_are_the_places_of_the_sentence_before():
     assert places_of(text, "sdf", "captured") == {"Mayadin", "Albu Kamal"}
     assert places_of(text, "iran", "captured") == set()
     assert not any(p == "Palmyra" for p, *_ in claims(text))
+
+
+def test_a_blockaded_russian_base_is_held_by_russia_when_the_article_names_russia():
+    text = (
+        "Moscow has told its troops to prepare to leave. The Hmeimim airbase and the Tartus "
+        "naval base have been blockaded by opposition fighters."
+    )
+    got = ids(text)
+    for site in ("s:hmeimim-airbase", "s:tartus-naval-base"):
+        assert (site, "opposition", "encircled") in got
+        assert (site, "russia", "controls") in got
+
+
+def test_a_blockaded_base_gets_no_holder_from_data_alone():
+    got = ids("The Hmeimim airbase has been blockaded by opposition fighters.")
+    assert ("s:hmeimim-airbase", "opposition", "encircled") in got
+    assert not any(a == "russia" for _p, a, _r in got)  # the text never names Russia

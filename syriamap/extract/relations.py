@@ -349,6 +349,14 @@ def _foreign_sites(actor: str) -> frozenset[str]:
     return frozenset(_foreign_control().get(actor, {}).values())
 
 
+def foreign_holder(place_id: str) -> str | None:
+    """Return the outside actor whose own base ``place_id`` is (data/foreign_control.csv)."""
+    for actor, sites in _foreign_control().items():
+        if place_id in sites.values():
+            return actor
+    return None
+
+
 def own_site(actor: str, mention: PlaceMention) -> PlaceMention:
     """Return the mention moved to the actor's own base at that town, if it has one.
 
