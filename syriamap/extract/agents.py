@@ -432,7 +432,7 @@ def coordinated_partners(
     if index is None:
         return []
     side = actor_side(chosen[0])
-    out: list[tuple[str, str]] = []
+    out: list[ActorMention] = []
     # the partner before the subject ("A and their B withdrew": B was chosen)
     if index > 0:
         partner = before[index - 1]

@@ -513,8 +513,8 @@ def analyse(
         previous_places = _taken_places(claims)
 
     candidates = attribute_across_sentences(text, sentences, candidates, _replace)
-    named = {a.actor for group in actors_by_sentence for a in group if a.actor}
-    candidates = _base_holders(candidates, named)
+    in_text = {a.actor for group in actors_by_sentence for a in group if a.actor}
+    candidates = _base_holders(candidates, in_text)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
 
