@@ -273,3 +273,24 @@ def test_a_blockaded_base_gets_no_holder_from_data_alone():
     got = ids("The Hmeimim airbase has been blockaded by opposition fighters.")
     assert ("s:hmeimim-airbase", "opposition", "encircled") in got
     assert not any(a == "russia" for _p, a, _r in got)  # the text never names Russia
+
+
+def test_a_region_named_after_in_southern_is_no_antecedent_of_the_city():
+    text = (
+        "Rebels said they had taken Khan Shaykhun in southern Idlib. Sources said the city "
+        "was captured after the retreat of army units toward Hama."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = analyse(document_from_text(text), published="2024-12-06", source_id="t")
+    # "the city" is not Idlib city, which the text never says anyone took or left
+    assert "wof:890432567" not in {c.place_id for c in got.candidates}
+
+
+def test_a_companion_withdrawal_takes_a_place_taken_in_the_sentence_before():
+    text = (
+        "Rebels said they had taken Khan Shaykhun. The town was captured after the retreat "
+        "of army units toward Hama."
+    )
+    khan_shaykhun = "wof:1125778451"
+    assert {p for p, a, r in ids(text) if (a, r) == ("government", "withdrew")} == {khan_shaykhun}

@@ -101,6 +101,7 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
+_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus"})
 _PLURAL_HEAD_BACK = re.compile(
     r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
     r"locations|regions|provinces)\b",
@@ -159,6 +160,7 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
+    taken_before = previous_places
     if previous_places and not _PLURAL_BACK.search(sentence.text):
         previous_places = ()
     if not places and focus is None and not previous_places:
@@ -217,7 +219,11 @@ def match_claims(
             elif previous_places and _PLURAL_HEAD_BACK.search(text, sentence.start, trig.start):
                 # "The two cities were captured after the militias withdrew to Iraq"
                 targets = [(m, False) for m in previous_places]
-            elif focus is not None:
+            elif focus is not None and (
+                rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before)
+            ):
+                # "... in southern Idlib. The city fell after the retreat of ...": the
+                # companion cues take only a place the sentence before says was taken
                 targets = [(focus, True)]
             else:
                 targets = []
