@@ -86,7 +86,7 @@ def _replace_voice(rule: Rule, voice: str) -> Rule:
 
 _OF_END = re.compile(r"\bof\s*$", re.I)
 _OF_ITS = re.compile(r"\bof\s+its\b", re.I)
-_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?[\"\u201c]?(?:[\w'\u2019-]+\s+){0,2}?[\"\u201c]?$", re.I)
 # a plural head ("opposition forces", "rebels") is no antecedent of "its"
 _PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
 
@@ -262,7 +262,8 @@ def _choose_actor(
         if rule.relation == "withdrew" and _OF_END.search(text, trig.start, trig.end):
             # "following the retreat of army forces toward X": the genitive is the agent;
             # "the retreat of its units": the owner named before
-            return _genitive_agent(text, sentence, trig, before, after, speaker)
+            following = [a for a in actors if a.start >= trig.end]
+            return _genitive_agent(text, sentence, trig, before, following, speaker)
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")
@@ -398,7 +399,7 @@ _COORDINATION = re.compile(
 
 
 _FORCES_OF = re.compile(
-    r"\b(?:forces|troops|units|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
+    r"\b(?:forces|troops|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
 )
 
 
@@ -462,7 +463,7 @@ def coordinated_partners(
     if index is None:
         return []
     side = actor_side(chosen[0])
-    out: list[tuple[str, str]] = []
+    out: list[ActorMention] = []
     # the partner before the subject ("A and their B withdrew": B was chosen)
     if index > 0:
         partner = before[index - 1]

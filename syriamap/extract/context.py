@@ -484,7 +484,10 @@ def _in_road_name(text: str, mention: PlaceMention) -> bool:
 
 _LANDMARK = re.compile(
     r"(?:\b(?:north|south|east|west)(?:ern|ward)?\s+of|\bnear|\bclose to|\bbetween|\bfrom|"
-    r"\bkilomet(?:er|re)s?\s+(?:from|of))\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"\bkilomet(?:er|re)s?\s+(?:from|of))\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "X in southern Idlib ... the city": a region around X, never the city meant
+    r"|\bin\s+(?:the\s+)?(?:northern|southern|eastern|western|central|rural|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern)\s+$",
     re.I,
 )
 

@@ -549,8 +549,50 @@ def analyse(
         previous_places = _taken_places(claims)
 
     candidates = attribute_across_sentences(text, sentences, candidates, _replace)
+    in_text = {a.actor for group in actors_by_sentence for a in group if a.actor}
+    candidates = _base_holders(candidates, in_text)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+#: relations of another side at a foreign base that presuppose its holder
+_AT_A_HOLDERS_BASE = frozenset({"encircled", "contested", "advancing"})
+
+
+def _base_holders(candidates: list[Candidate], named: set[str]) -> list[Candidate]:
+    """Add the holder of a foreign base that another side besieges, attacks or nears.
+
+    "The naval base in Tartus has been blocked by opposition forces", in an article that
+    names Russia: Russia holds the base (``data/foreign_control.csv`` says whose base it
+    is), the opposition encircles it. Confidence 0.8 of the claim's, with a note.
+    """
+    from .relations import foreign_holder
+
+    out: list[Candidate] = []
+    added: set[tuple[int, str, str]] = set()
+    for c in candidates:
+        out.append(c)
+        if c.relation not in _AT_A_HOLDERS_BASE:
+            continue
+        holder = foreign_holder(c.place_id)
+        if holder is None or holder == c.actor or holder not in named:
+            continue
+        key = (c.start, c.place_id, holder)
+        if key in added:
+            continue
+        added.add(key)
+        out.append(
+            _replace(
+                c,
+                actor=holder,
+                side=actor_side(holder),
+                relation="controls",
+                method="rule:foreign_base_holder",
+                confidence=round(c.confidence * 0.8, 3),
+                note=f"holder from data/foreign_control.csv: {c.place_id} is {holder}'s base",
+            )
+        )
+    return out
 
 
 def _taken_places(claims: list[Claim]) -> list[PlaceMention]:

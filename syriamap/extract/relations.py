@@ -50,6 +50,7 @@ from .clauses import (
     pluperfect,
     split_clauses,
 )
+from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
@@ -122,6 +123,12 @@ _HOLDS = frozenset({"captured", "entered", "controls"})
 _OUTSKIRTS_OF = re.compile(
     r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
 )
+_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus"})
+_PLURAL_HEAD_BACK = re.compile(
+    r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
+    r"locations|regions|provinces)\b",
+    re.I,
+)
 _PLURAL_BACK = re.compile(r"\b(?:these|those|both|the two|the three)\b", re.I)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 # claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
@@ -180,6 +187,7 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
+    taken_before = previous_places
     if len(previous_places) < 2 or not _PLURAL_BACK.search(sentence.text):
         previous_places = ()  # "these areas" is a plural: of two places or more
     listed = [m for m in listed if ordinary_target(m)]
@@ -244,12 +252,27 @@ def match_claims(
                     # already has a claim on ("an attempt to advance towards X ... forced
                     # them to retreat": they never held X)
                     targets = []
-            elif focus is not None:
+            elif previous_places and _PLURAL_HEAD_BACK.search(text, sentence.start, trig.start):
+                # "The two cities were captured after the militias withdrew to Iraq"
+                targets = [(m, False) for m in previous_places]
+            elif focus is not None and (
+                rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before)
+            ):
+                # "... in southern Idlib. The city fell after the retreat of ...": the
+                # companion cues take only a place the sentence before says was taken
                 targets = [(focus, True)]
             else:
                 targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
+            if not targets and previous_places:
+                # "The SDF took X and Y. The two cities fell without a fight": the places of
+                # the sentence before, named right before the cue
+                back = _PLURAL_HEAD_BACK.search(
+                    text, max(sentence.start, trig.start - 60), trig.start
+                )
+                if back and _words(text[back.end() : trig.start]) <= rule.gap:
+                    targets = [(m, False) for m in previous_places]
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
@@ -451,6 +474,14 @@ def _foreign_control() -> dict[str, dict[str, str]]:
 
 def _foreign_sites(actor: str) -> frozenset[str]:
     return frozenset(_foreign_control().get(actor, {}).values())
+
+
+def foreign_holder(place_id: str) -> str | None:
+    """Return the outside actor whose own base ``place_id`` is (data/foreign_control.csv)."""
+    for actor, sites in _foreign_control().items():
+        if place_id in sites.values():
+            return actor
+    return None
 
 
 def own_site(actor: str, mention: PlaceMention) -> PlaceMention:
