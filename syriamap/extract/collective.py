@@ -137,11 +137,19 @@ def _collapse_rows() -> tuple[
     return tuple(cues), tuple(before), tuple(after)
 
 
+@lru_cache(maxsize=1)
+def _any_collapse() -> re.Pattern[str]:
+    """One pattern matching where any collapse cue matches (for :func:`collapse_cue`)."""
+    return re.compile(
+        "|".join(f"(?:{regex.pattern})" for _name, regex in _collapse_rows()[0]), re.I
+    )
+
+
 def collapse_cue(sentence_text: str) -> bool:
     """Whether a sentence may state the fall of the government (a fast pre-check)."""
     low = sentence_text.lower()
-    return ("assad" in low or "regime" in low or "bashar" in low) and any(
-        regex.search(sentence_text) for _name, regex in _collapse_rows()[0]
+    return ("assad" in low or "regime" in low or "bashar" in low) and (
+        _any_collapse().search(sentence_text) is not None
     )
 
 
@@ -171,8 +179,10 @@ def collapse_claims(text: str, sentence: Sentence, gazetteer: Any) -> list[Claim
     """
     from .targets import _country_ids
 
+    if not collapse_cue(sentence.text):
+        return []
     syria = sorted(pid for pid in _country_ids() if gazetteer is None or pid in gazetteer)
-    if not syria or not collapse_cue(sentence.text):
+    if not syria:
         return []
     cues, before, after = _collapse_rows()
     for name, regex in cues:

@@ -193,13 +193,13 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
-        no_longer = "no longer" in rule.regex.pattern
         if slots is not None and rule.slot not in slots:
             continue
         if (rule.stems and rule.stems.isdisjoint(present)) or any(
             stems.isdisjoint(present) for stems in rule.required
         ):
             continue
+        no_longer = "no longer" in rule.regex.pattern
         for m in rule.regex.finditer(text):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
