@@ -20,6 +20,7 @@ from typing import Any
 from .actor_mentions import find_actor_mentions
 from .lexicon import read_lexicon
 from .mentions import PlaceMention
+from .prefilter import required_stems, word_prefixes
 from .relations import Claim, Rule, Trigger
 from .sentences import Sentence
 
@@ -138,18 +139,31 @@ def _collapse_rows() -> tuple[
 
 
 @lru_cache(maxsize=1)
-def _any_collapse() -> re.Pattern[str]:
-    """One pattern matching where any collapse cue matches (for :func:`collapse_cue`)."""
-    return re.compile(
-        "|".join(f"(?:{regex.pattern})" for _name, regex in _collapse_rows()[0]), re.I
+def _collapse_stems() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Return, per collapse cue, the stem sets every match hits (:func:`required_stems`)."""
+    return tuple(
+        required_stems(regex.pattern, word_start=True) for _name, regex in _collapse_rows()[0]
     )
+
+
+def _possible_cues(sentence_text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Return the collapse cues whose required words the sentence has (no other can match).
+
+    The patterns are costly (tens of microseconds a sentence each); the word test is not.
+    """
+    present = word_prefixes(sentence_text)
+    return [
+        cue
+        for cue, stems in zip(_collapse_rows()[0], _collapse_stems(), strict=True)
+        if not any(sets.isdisjoint(present) for sets in stems)
+    ]
 
 
 def collapse_cue(sentence_text: str) -> bool:
     """Whether a sentence may state the fall of the government (a fast pre-check)."""
     low = sentence_text.lower()
-    return ("assad" in low or "regime" in low or "bashar" in low) and (
-        _any_collapse().search(sentence_text) is not None
+    return ("assad" in low or "regime" in low or "bashar" in low) and any(
+        regex.search(sentence_text) for _name, regex in _possible_cues(sentence_text)
     )
 
 
@@ -184,8 +198,8 @@ def collapse_claims(text: str, sentence: Sentence, gazetteer: Any) -> list[Claim
     syria = sorted(pid for pid in _country_ids() if gazetteer is None or pid in gazetteer)
     if not syria:
         return []
-    cues, before, after = _collapse_rows()
-    for name, regex in cues:
+    _cues, before, after = _collapse_rows()
+    for name, regex in _possible_cues(sentence.text):
         for m in regex.finditer(sentence.text):
             head = sentence.text[: m.start()]
             tail = sentence.text[m.end() :]

@@ -34,6 +34,7 @@ from typing import Any
 
 from .._geo import great_circle_km
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .sentences import Sentence
 
 __all__ = ["find_descriptors", "kind_cue", "resolve_mentions"]
@@ -139,6 +140,19 @@ _THE_CITY = re.compile(
 )
 
 
+# words without which the patterns before a name cannot match (in the window case-folded
+# with folded_for_words; _BEFORE_CUE is case-sensitive and is tested on the window itself)
+_SUBURB_WORDS = ("suburb", "outskirts", "countryside", "environs", "outside")
+_FACILITY_WORDS = ("air", "crossing", "prison", "dam", "base")
+_BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village", "district",
+                 "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
+_COORDINATED_WORDS = ("province", "governorate", "countryside")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def kind_cue(text: str, start: int, end: int) -> str:
     """Return the kind the words around ``text[start:end]`` suggest ("" when none).
 
@@ -155,15 +169,17 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if after:
         return _cue_of(after.group(1))
     window = text[max(0, start - 80) : start]
-    if _SUBURB_BEFORE.search(window):
+    # each pattern below needs one of its words in the window (a cheap test first)
+    low = folded_for_words(window)
+    if _has(low, _SUBURB_WORDS) and _SUBURB_BEFORE.search(window):
         return "suburb"
-    facility = _FACILITY_BEFORE.search(window)
+    facility = _has(low, _FACILITY_WORDS) and _FACILITY_BEFORE.search(window)
     if facility:
         return _cue_of(facility.group(1))
-    before = _BEFORE_CUE.search(window)
+    before = _has(window, _BEFORE_WORDS) and _BEFORE_CUE.search(window)  # case-sensitive
     if before:
         return _cue_of(before.group(1))
-    coordinated = _COORDINATED_CUE.search(window)
+    coordinated = _has(low, _COORDINATED_WORDS) and _COORDINATED_CUE.search(window)
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
     return ""

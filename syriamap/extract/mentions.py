@@ -32,7 +32,7 @@ from typing import Any
 
 from .._normalize import GENERIC_WORDS, fold
 from .english import MONTH_ABBREVIATION_RE
-from .prefilter import folded_for_words
+from .prefilter import folded_for_words, word_trie
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
 
@@ -337,7 +337,8 @@ _LOCATIVE = (
     r"overrunning|storming|retaking"
 )
 _CHUNK = re.compile(
-    r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
+    # the word list as a trie: one word at most is followed by a space, so the same matches
+    r"(?:\b(?:" + word_trie(sorted(set(_LOCATIVE.split("|")))) + r")\s+|,\s+)"
     # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
     r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
     r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
