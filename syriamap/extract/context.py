@@ -147,6 +147,8 @@ _FACILITY_WORDS = ("air", "crossing", "prison", "dam", "base")
 _BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village", "district",
                  "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
 _COORDINATED_WORDS = ("province", "governorate", "countryside")
+_THE_CITY_WORDS = ("city", "town", "village", "province", "governorate", "provincial", "air",
+                   "base", "crossing", "dam", "prison")  # fmt: skip
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -204,7 +206,8 @@ def find_descriptors(
     resolved = [m for m in mentions if m.place_id and not m.outside]
     starts = [m.start for m in resolved]
     for sentence in sentences:
-        for m in _CAPITAL.finditer(sentence.text):
+        low = folded_for_words(sentence.text)  # each pattern needs one of its words
+        for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
             if capital is None:
                 break
             a = sentence.start + m.start()
@@ -219,7 +222,7 @@ def find_descriptors(
                     coref=True,
                 )
             )
-        for m in _THE_CITY.finditer(sentence.text):
+        for m in _THE_CITY.finditer(sentence.text) if _has(low, _THE_CITY_WORDS) else ():
             a = sentence.start + m.start()
             word = re.sub(r"\s+", " ", m.group(1).lower())
             word = {
