@@ -66,6 +66,13 @@ _NEGATION_WORDS = (
     "without", "fail", "unable", "yet", "can", "could", "refus", "declin", "no longer",
     "brok", "break", "lift", "end",
 )  # fmt: skip
+# every match of _IRREALIS contains one of these (in the case-folded sentence)
+_IRREALIS_WORDS = (
+    "will", "would", "shall", "might", "likely", "expected", "going", "plan", "vow",
+    "threaten", "attempt", "tried", "trying", "tries", "seek", "sought", "bid", "aim",
+    "ready", "prepar", "demand", "call", "order", "press", "warn", "urg", "ask", "tell",
+    "told", "instruct",
+)  # fmt: skip
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 
 
@@ -190,6 +197,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     until = "until" in low
     conditional = "if" in low or "unless" in low
     negation = any(word in low for word in _NEGATION_WORDS)
+    irrealis = any(word in low for word in _IRREALIS_WORDS)
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
@@ -217,10 +225,10 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
             near = text[max(0, a - 40) : a]
             if (
-                _IRREALIS.search(near)
+                (irrealis and _IRREALIS.search(near))
                 # "called on all members of the army ... to defect and withdraw": a longer
                 # look back only when an infinitive "to" stands close before the cue
-                or (" to " in near and _IRREALIS.search(text[max(0, a - 90) : a]))
+                or (irrealis and " to " in near and _IRREALIS.search(text[max(0, a - 90) : a]))
                 or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a]))
             ):
                 continue
