@@ -2,8 +2,9 @@
 
 Thirty real articles of the shared corpus, annotated by hand per data/ANNOTATION.md; the
 gold holds offsets, not text (see tests/corpus_gold.py and the set's README.md). THIS SET IS
-USED FOR TUNING. The blind set (tests/fixtures/corpus_blind/, when present) uses the same
-layout and the same checks; it must never be tuned on.
+USED FOR TUNING. The blind sets (tests/fixtures/corpus_blind/ and corpus_blind3/, when present)
+use the same layout and the same integrity checks (nothing here scores them); they must never
+be tuned on.
 """
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ from syriamap.gazetteer import Gazetteer
 
 FIXTURES = ROOT / "tests" / "fixtures"
 DEV = FIXTURES / "corpus_dev"
-SETS = [d for d in (DEV, FIXTURES / "corpus_blind") if (d / "gold.csv").exists()]
+SETS = [
+    d
+    for d in (DEV, FIXTURES / "corpus_blind", FIXTURES / "corpus_blind3")
+    if (d / "gold.csv").exists()
+]
 DEV_ARTICLES = (
     "001 004 006 009 011 014 016 019 021 024 026 029 031 034 036 039 041 044 046 049 "
     "051 054 056 059 061 064 066 069 071 074"
