@@ -38,6 +38,7 @@ from typing import Any
 
 from .._geo import great_circle_km
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .sentences import Sentence
 
 __all__ = ["find_descriptors", "kind_cue", "resolve_mentions"]
@@ -177,6 +178,21 @@ _SHARED_AFTER = re.compile(
 )
 
 
+# words without which the patterns before a name cannot match (in the window case-folded
+# with folded_for_words; _BEFORE_CUE is case-sensitive and is tested on the window itself)
+_SUBURB_WORDS = ("suburb", "outskirts", "countryside", "environs", "outside")
+_FACILITY_WORDS = ("air", "crossing", "prison", "dam", "base")
+_BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village", "district",
+                 "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
+_COORDINATED_WORDS = ("province", "governorate", "countryside")
+_THE_CITY_WORDS = ("city", "town", "village", "province", "governorate", "provincial", "air",
+                   "base", "crossing", "dam", "prison")  # fmt: skip
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def kind_cue(text: str, start: int, end: int) -> str:
     """Return the kind the words around ``text[start:end]`` suggest ("" when none).
 
@@ -202,15 +218,17 @@ def kind_cue(text: str, start: int, end: int) -> str:
     window = text[max(0, start - 80) : start]
     if _RURAL_BEFORE.search(window) or _COUNTRYSIDE_OF.search(window):
         return "governorate"  # "rural Idlib", "the western countryside of Hama"
-    if _SUBURB_BEFORE.search(window):
+    # each pattern below needs one of its words in the window (a cheap test first)
+    low = folded_for_words(window)
+    if _has(low, _SUBURB_WORDS) and _SUBURB_BEFORE.search(window):
         return "suburb"
-    facility = _FACILITY_BEFORE.search(window)
+    facility = _has(low, _FACILITY_WORDS) and _FACILITY_BEFORE.search(window)
     if facility:
         return _cue_of(facility.group(1))
-    before = _BEFORE_CUE.search(window)
+    before = _has(window, _BEFORE_WORDS) and _BEFORE_CUE.search(window)  # case-sensitive
     if before:
         return _cue_of(before.group(1))
-    coordinated = _COORDINATED_CUE.search(window)
+    coordinated = _has(low, _COORDINATED_WORDS) and _COORDINATED_CUE.search(window)
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
     return ""
@@ -251,7 +269,8 @@ def find_descriptors(
     resolved = [m for m in mentions if m.place_id and not m.outside]
     starts = [m.start for m in resolved]
     for sentence in sentences:
-        for m in _CAPITAL.finditer(sentence.text):
+        low = folded_for_words(sentence.text)  # each pattern needs one of its words
+        for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
             if capital is None:
                 break
             a = sentence.start + m.start()
@@ -266,7 +285,7 @@ def find_descriptors(
                     coref=True,
                 )
             )
-        for m in _RANKED_CITY.finditer(sentence.text):
+        for m in _RANKED_CITY.finditer(sentence.text) if "city" in low else ():
             city = capitals.get(_RANK_CAPITAL[(m.group("a") or m.group("b")).lower()])
             if city is None:
                 continue
@@ -282,7 +301,7 @@ def find_descriptors(
                     coref=True,
                 )
             )
-        for m in _THE_CITY.finditer(sentence.text):
+        for m in _THE_CITY.finditer(sentence.text) if _has(low, _THE_CITY_WORDS) else ():
             a = sentence.start + m.start()
             word = re.sub(r"\s+", " ", m.group(1).lower())
             word = {
