@@ -56,7 +56,10 @@ _IRREALIS = re.compile(
     r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
     r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to|"
     # a forecast or wish: "analysts expect the rebels to reach X"
-    r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)? [\w\s'-]{1,40}? to)"
+    r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
+    # a purpose: "launched a counteroffensive to retake X" (the aim, not the result)
+    r"(?:offensive|counter-?offensive|counter-?attack|operation|campaign|push|drive|bid|"
+    r"effort|assault|attack|reinforcements)s? (?:in order )?to)"
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
     re.I,
 )
