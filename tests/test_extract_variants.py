@@ -789,6 +789,58 @@ CASES = [
         "Ahmed al-Sharaa, the HTS leader, visited the Umayyad Mosque in Damascus.",
         set(),
     ),
+    _case(
+        "time-now-after-relative",
+        "Rebels who captured Hama last week are now fighting in Homs.",
+        {
+            ("Hama", OPP, "captured", A, "", "2024-11-28"),
+            ("Homs", OPP, "contested", A, "", SAT),
+        },
+    ),
+    _case(
+        "time-which-lost-is-now",
+        "The army, which lost Hama on Thursday, is now defending Homs.",
+        {
+            ("Hama", GOV, "lost", A, "", "2024-12-05"),
+            ("Homs", GOV, "contested", A, "", SAT),
+        },
+    ),
+    _case(
+        "time-after-clause-fronted",
+        "After the rebels took Aleppo, the army withdrew from Hama.",
+        {
+            ("Aleppo", OPP, "captured", A, "", "~" + SAT),
+            ("Hama", GOV, "withdrew", A, "", SAT),
+        },
+    ),
+    _case(
+        "list-two-actors-two-clauses",
+        "Government troops left Deir ez-Zor, and the SDF took over the city.",
+        {
+            ("Deir ez-Zor", GOV, "withdrew", A, "", SAT),
+            ("the city", "sdf", "captured", A, "", SAT),
+        },
+    ),
+    _case(
+        "agent-where-has-ruled-since",
+        "The regime bombarded rebel positions in Idlib, where HTS has ruled since 2017.",
+        {("Idlib", "hts_coalition", "controls", A, "", SAT)},
+    ),
+    _case(
+        "agent-wrested-from",
+        "HTS wrested Hama from government control on Thursday.",
+        {("Hama", "hts_coalition", "captured", A, "", "2024-12-05")},
+    ),
+    _case(
+        "stance-state-media-regained",
+        "Government forces regained Hama from rebels, state media said.",
+        {("Hama", GOV, "captured", ATT, GOV, SAT)},
+    ),
+    _case(
+        "stance-residents-of-place",
+        "Residents of Aleppo said rebels controlled most of the city.",
+        {("the city", OPP, "controls", ATT, "neutral", SAT)},
+    ),
 ]
 
 # Rows where a reader may record a weaker claim (fighting, presence) but never this one:
@@ -826,6 +878,12 @@ NOT_CLAIMED = [
         SAT,
         ("Hasakeh", GOV, "advancing"),
         id="pulled-back-to-within",
+    ),
+    pytest.param(
+        "Turkish-backed rebels battled Kurdish fighters for control of Manbij.",
+        SAT,
+        ("Manbij", "sdf", "controls"),
+        id="fight-for-control-is-no-hold",
     ),
     pytest.param(
         "Rebels hope to reach Damascus within weeks, a commander said.",
