@@ -841,6 +841,26 @@ CASES = [
         "Residents of Aleppo said rebels controlled most of the city.",
         {("the city", OPP, "controls", ATT, "neutral", SAT)},
     ),
+    _case(
+        "stance-headline-monitor-says",
+        "Rebels close in on Homs, monitor says",
+        {("Homs", OPP, "advancing", ATT, "neutral", SAT)},
+    ),
+    _case(
+        "stance-title-case-monitor-says",
+        "Rebels Seize Saraqib, Monitor Says",
+        {("Saraqib", OPP, "captured", ATT, "neutral", SAT)},
+    ),
+    _case(
+        "style-headline-present-pulls-back",
+        "Syrian army pulls back from Hama",
+        {("Hama", GOV, "withdrew", A, "", SAT)},
+    ),
+    _case(
+        "style-headline-hts-led-storm",
+        "HTS-led rebels storm Aleppo",
+        {("Aleppo", "hts_coalition", "captured", A, "", SAT)},
+    ),
 ]
 
 # Rows where a reader may record a weaker claim (fighting, presence) but never this one:
