@@ -100,6 +100,16 @@ class PlacePrecision(StrEnum):
     """Only a district or governorate is named."""
 
 
+#: The note that marks a ``region`` claim about an unnamed part of its area ("took several
+#: towns in Homs province", "wide areas of rural Aleppo", "withdrew from the Latakia
+#: mountains"): the claim is recorded at the governorate or district, but it does not say
+#: who holds all of it. The fusion reads it (a ``note`` containing this text): such a claim
+#: weighs on the area's own row like any other, but it never vouches for the whole area's
+#: population on the governorate shading, and a withdrawal from part of an area does not
+#: end the side's holds on every place inside it (rule 8).
+PARTIAL_AREA_NOTE = "part of the area only"
+
+
 #: Sides a claimant may speak for: the actor sides, ``neutral`` (monitors, agencies, UN)
 #: and ``""`` (the text itself asserts it).
 CLAIMANT_SIDES: tuple[str, ...] = (

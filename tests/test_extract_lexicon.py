@@ -15,7 +15,16 @@ RELATIONS = read_lexicon("relations.csv")
 def test_relation_rows(row):
     assert row["relation"] in {r.value for r in Relation}
     assert row["slot"] in {"after", "before", "focus"}
-    assert row["voice"] in {"active", "passive", "state", "nominal", "any", "against", "context"}
+    assert row["voice"] in {
+        "active",
+        "passive",
+        "state",
+        "nominal",
+        "any",
+        "against",
+        "context",
+        "claim",
+    }
     assert row["place_precision"] in {p.value for p in PlacePrecision}
     assert row["gap"].isdigit() and 0 < float(row["confidence"]) <= 1
     assert row["need_actor"] in {"0", "1"}
@@ -55,3 +64,12 @@ def test_speaker_rows(row):
     assert row["kind"] in {"role", "body", "outlet", "people", "document"}
     assert row["note"]
     assert re.fullmatch(row["pattern"], "") is None  # else every phrase would be a speaker
+
+
+@pytest.mark.parametrize("row", read_lexicon("actor_patterns.csv"), ids=lambda r: r["actor"])
+def test_actor_pattern_rows(row):
+    from syriamap.actors import actors
+
+    assert row["actor"] in actors()
+    assert re.compile(row["pattern"])
+    assert len(row["note"]) > 10

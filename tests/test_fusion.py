@@ -584,3 +584,45 @@ def test_the_regime_falling_ends_its_holds_everywhere_but_is_no_dot(w):
     assert syria.place_id not in after.index
     assert after.loc[HOMS, "side"] != "government"
     assert fell <= set(after.loc[HOMS, "supporting"])
+
+
+# -- claims about part of an area (syriamap.assertions.PARTIAL_AREA_NOTE) -------------------
+
+HOMS_GOV = "wof:85678367"
+
+
+def _partial_note():
+    from syriamap.assertions import PARTIAL_AREA_NOTE
+
+    return f"{PARTIAL_AREA_NOTE}: several towns in the province"
+
+
+def test_a_claim_on_part_of_a_governorate_does_not_colour_it(w):
+    for by in ("pubA", "pubB"):
+        w.claim(
+            "opposition", "captured", 5, place=HOMS_GOV, by=by, place_precision="region",
+            note=_partial_note(),
+        )  # fmt: skip
+    # a presence in the province (like an entry), fought over; no confirmed hold of it
+    state = control_state(HOMS_GOV, "2024-12-06", store=w.store)
+    assert not state.confirmed
+    row = governorate_summary("2024-12-06", store=w.store).set_index("iso").loc["SY-HI"]
+    assert row["dominant_share"] < 0.05
+    # the same two claims about the whole province do colour it
+    whole = World()
+    for by in ("pubA", "pubB"):
+        whole.claim("opposition", "captured", 5, place=HOMS_GOV, by=by, place_precision="region")
+    held = control_state(HOMS_GOV, "2024-12-06", store=whole.store)
+    assert held.confirmed and held.confidence > state.confidence + 0.3
+    row = governorate_summary("2024-12-06", store=whole.store).set_index("iso").loc["SY-HI"]
+    assert row["dominant_side"] == "opposition" and row["dominant_share"] > 0.5
+
+
+def test_a_withdrawal_from_part_of_a_governorate_ends_no_hold_inside(w):
+    w.claim("government", "controls", 3, place=HOMS, by="pubA")
+    w.claim("government", "controls", 3, place=HOMS, by="pubB")
+    w.claim(
+        "government", "withdrew", 5, place=HOMS_GOV, place_precision="region",
+        note=_partial_note(),
+    )  # fmt: skip
+    assert w.p(6, "government", place=HOMS) > 0.5

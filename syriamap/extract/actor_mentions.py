@@ -171,6 +171,11 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         for m in _HOLDER_ADJECTIVE.finditer(low):
             actor = _HOLDER_ADJECTIVES[m.group(1)]
             found.append((m.start(), m.end(), actor, actor_side(actor)))
+    phrases = _pattern_spans(low)
+    if phrases:
+        # "armed groups backed by Iran": the phrase wins over an alias inside or across it
+        found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _x, _y in phrases)]
+        found.extend(phrases)
     for m in _SPEAKER.finditer(text):
         found.append((m.start(), m.end(), "", "speaker"))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -195,6 +200,40 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         out.append((start, end, text[start:end], actor, side))
         last_end = end
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """Return the phrase patterns of ``data/lexicon/actor_patterns.csv``, compiled."""
+    from .lexicon import read_lexicon
+
+    out = []
+    for row in read_lexicon("actor_patterns.csv"):
+        body = re.sub(r" +", r"\\s+", row["pattern"].strip())
+        out.append((re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])"), row["actor"]))
+    return tuple((pattern, actor, actor_side(actor)) for pattern, actor in out)
+
+
+_PATTERN_WORDS = ("iran", "tehran", "russian", "israeli")
+
+
+def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
+    """Return the actor phrases of ``low`` (lower-cased text), longest first where they overlap."""
+    if not any(word in low for word in _PATTERN_WORDS):
+        return []
+    spans = sorted(
+        (
+            (m.start(), m.end(), actor, side)
+            for pattern, actor, side in _patterns()
+            for m in pattern.finditer(low)
+        ),
+        key=lambda t: (t[0], -(t[1] - t[0])),
+    )
+    out: list[tuple[int, int, str, str]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
 
 
 _GENERIC_HEADS = frozenset(

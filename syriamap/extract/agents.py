@@ -48,7 +48,8 @@ _OBJECT_OF = re.compile(
 )
 _OF_THING = re.compile(
     r"\b(?!(?:forces|troops|fighters|units|soldiers|militias?|members|army|ranks|remnants|"
-    r"elements|brigades?|battalions?|groups|factions|coalition|alliance)\b)[a-z]+\s+of\s+"
+    r"elements|brigades?|battalions?|groups|factions|coalition|alliance|leaders|commanders)\b)"
+    r"[a-z]+\s+of\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -59,6 +60,16 @@ _POSSESSED_THING = re.compile(
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
     re.I,
 )
+_OPPOSING = re.compile(
+    r"\b(?:opposing|opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
+_GROUP_OPPOSING = re.compile(
+    r"\b(?:groups|factions|forces|fighters|militias|rebels|insurgents)\s+(?:opposing|"
+    r"opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
 
 
@@ -66,6 +77,73 @@ def _replace_voice(rule: Rule, voice: str) -> Rule:
     from dataclasses import replace
 
     return replace(rule, voice=voice)
+
+
+_OF_END = re.compile(r"\bof\s*$", re.I)
+_OF_ITS = re.compile(r"\bof\s+its\b", re.I)
+_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+# a plural head ("opposition forces", "rebels") is no antecedent of "its"
+_PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
+
+
+def owner_of_its(
+    before: Sequence[ActorMention], speaker: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """Return the actor "its" points back to: the nearest singular actor named before.
+
+    "The army said rebels had entered Hama, leading to the redeployment of its units":
+    "rebels" and "opposition forces" are plural; "the army", "the SDF", "HTS" are not.
+    """
+    for mention in reversed(before):
+        if _PLURAL_HEAD.search(mention.text):
+            continue
+        got = _actor_of(mention, speaker)
+        if got is not None:
+            return got
+    return None
+
+
+def _genitive_agent(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    before: Sequence[ActorMention],
+    after: Sequence[ActorMention],
+    speaker: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    """Return the agent of "the withdrawal of X": X, or the owner of "its"/"their" X."""
+    for mention in after:
+        gap = text[trig.end : mention.start]
+        if _GENITIVE_GAP.fullmatch(gap) and not re.search(r"\b(?:its|their)\b", gap, re.I):
+            return _actor_of(mention, speaker)
+        break
+    tail = text[trig.end : min(sentence.end, trig.end + 40)]
+    owner = re.match(r"\s*(its|their)\b", tail, re.I)
+    if owner is None:
+        return None
+    if owner.group(1).lower() == "its":
+        return owner_of_its(before, speaker)
+    sides = {actor_side(m.actor) for m in before if m.actor}
+    # "their units": only when everyone named before is on one side
+    return _actor_of(before[-1], speaker) if before and len(sides) == 1 else None
+
+
+# an actor followed by its own verb of leaving or losing ("the army withdrew", "SDF fighters
+# had pulled out") is the subject of that verb
+_WITHDRAWER = re.compile(
+    r"\s+(?:(?:had|has|have|reportedly|also|then|hastily|quickly)\s+){0,2}"
+    r"(?:withdrew|withdrawn|retreated|pulled|fled|abandoned|evacuated|vacated|redeployed|"
+    r"lost|collapsed|surrendered|left)\b",
+    re.I,
+)
+
+
+def _in_other_temporal(clauses: Sequence[Clause], own: Clause | None, position: int) -> bool:
+    """Whether ``position`` lies in a temporal clause that is not ``own``."""
+    if not clauses:
+        return False
+    clause = clause_at(clauses, position)
+    return clause is not None and clause is not own and clause.kind == "temporal"
 
 
 def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -134,6 +212,14 @@ def _choose_actor(
         # "X was taken on Monday": nobody named after the cue; the actor the sentence
         # names (nearest first), else the previous sentence's subject
         named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
+        own = clause_at(clauses, trig.start) if clauses else None
+        # "X was captured after regime forces withdrew to Y": the subject of another
+        # clause's verb is no taker of X
+        named = [
+            a
+            for a in named
+            if not _in_other_temporal(clauses, own, a.start) and not _WITHDRAWER.match(text, a.end)
+        ]
         return first(named) or previous_subject
     if rule.voice == "any":
         # "fighting around X, where rebels ...": whoever the sentence names, nearest first
@@ -163,6 +249,15 @@ def _choose_actor(
             and _words(text[trig.end : a.start]) <= 12
             and not _CLAUSE_BREAK.search(text[trig.end : a.start])
         ]
+        if rule.relation == "withdrew" and _OF_ITS.search(text, trig.start, trig.end):
+            # "leading to the redeployment of its units outside X": the owner of "its"
+            owner = owner_of_its(before, speaker)
+            if owner is not None:
+                return owner
+        if rule.relation == "withdrew" and _OF_END.search(text, trig.start, trig.end):
+            # "following the retreat of army forces toward X": the genitive is the agent;
+            # "the retreat of its units": the owner named before
+            return _genitive_agent(text, sentence, trig, before, after, speaker)
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")
@@ -213,6 +308,8 @@ def _choose_actor(
         if (
             not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
             or _words(text[a.end : trig.start]) <= 3
+            # "the forces of the Syrian regime withdrew": the regime's forces are the subject
+            or _forces_of_subject(text, sentence.start, a.start)
         )
         and not (
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
@@ -222,7 +319,19 @@ def _choose_actor(
         and not _POSSESSED_THING.match(text, a.end, trig.start)
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
+        # "the groups opposing the regime captured X": the regime is the participle's object
+        and not _OPPOSING.search(text, max(sentence.start, a.start - 40), a.start)
     ]
+    if not subjects:
+        opposed = [
+            a
+            for a in candidates
+            if _OPPOSING.search(text, max(sentence.start, a.start - 40), a.start)
+            and _GROUP_OPPOSING.search(text, max(sentence.start, a.start - 60), a.start)
+        ]
+        if opposed and opposed[-1].side in _OPPONENT:
+            # "the armed groups opposing Assad's regime also captured X": its opponents
+            return _OPPONENT[opposed[-1].side][0], ""
     if (
         subjects
         and re.search(
@@ -239,6 +348,9 @@ def _choose_actor(
             return owner
         if previous_subject is not None:
             return previous_subject
+    shared = _shared_subject(text, subjects, trig)
+    if shared is not None:
+        return _actor_of(shared, speaker)
     head = text[sentence.start : trig.start]
     participle = re.search(r",\s*(?:\w+ly\s+)?$", head) and re.match(
         r"\w+ing\b", text[trig.start : trig.end]
@@ -264,3 +376,97 @@ def _choose_actor(
             if previous_subject is not None:
                 return previous_subject
     return first(list(reversed(subjects)))
+
+
+# "government forces and their Iranian-backed allies", "the forces of the regime and the
+# leaders of groups associated with Iran": two actors joined as one subject
+_COORDINATION = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|together\s+with|alongside)\s+"
+    r"(?:(?:the|their|its|his)\s+)?(?:(?:leaders|members|remnants|commanders|units)\s+of\s+"
+    r"(?:the\s+)?)?",
+    re.I,
+)
+
+
+_FORCES_OF = re.compile(
+    r"\b(?:forces|troops|units|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def _forces_of_subject(text: str, floor: int, start: int) -> bool:
+    """Whether the actor at ``start`` follows "the forces of" that is itself no object.
+
+    "The forces of the regime withdrew" (a subject), not "clashed with the forces of the
+    regime" (an object).
+    """
+    m = _FORCES_OF.search(text, max(floor, start - 30), start)
+    if m is None:
+        return False
+    return not _PREPOSITION_BEFORE.search(text[max(floor, m.start() - 16) : m.start()])
+
+
+# "Rebels fought regime forces near Hama and captured X": the cue right after "and" shares
+# the subject of the verb before it; the actor between is that verb's object
+_AND_CUE = re.compile(r"\band\s+(?:(?:then|later|also|subsequently|eventually|quickly)\s+)?$", re.I)
+_VERB_OBJECT = re.compile(
+    r"\s+(?:(?:had|have|has|also|then|reportedly)\s+)?(?:[a-z]+ed|fought|struck|hit|beat|drove|"
+    r"overran|overcame|met|took\s+on|engaged|ambushed)(?:\s+(?:with|against|back|off|out))?"
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:forces|troops|fighters|units|remnants)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _shared_subject(
+    text: str, subjects: Sequence[ActorMention], trig: Trigger
+) -> ActorMention | None:
+    """Return the subject a cue after "and" shares with the verb before it, if any."""
+    if len(subjects) < 2 or not _AND_CUE.search(text, subjects[-1].end, trig.start):
+        return None
+    gap = text[subjects[-1].end : trig.start]
+    if _CLAUSE_BREAK.search(gap) or _words(gap) > 8:
+        return None
+    first, second = subjects[-2], subjects[-1]
+    if actor_side(first.actor) == actor_side(second.actor):
+        return None
+    if _VERB_OBJECT.fullmatch(text, first.end, second.start):
+        return first
+    return None
+
+
+def coordinated_partners(
+    text: str,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    chosen: tuple[str, str],
+) -> list[tuple[str, str]]:
+    """Return the actors of another side joined to the chosen subject ("A and their allies").
+
+    "Government forces and their Iranian-backed allies abandoned X": both sides withdrew.
+    Only for a subject before an active cue; actors of the chosen actor's own side add
+    nothing ("HTS and allied factions"), and "fighting with the army and its allies" is no
+    subject.
+    """
+    if trig.rule.voice != "active" or not chosen[1]:
+        return []
+    before = [a for a in actors if a.end <= trig.start and a.actor]
+    index = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == chosen[1]), None)
+    if index is None:
+        return []
+    side = actor_side(chosen[0])
+    out: list[tuple[str, str]] = []
+    # the partner before the subject ("A and their B withdrew": B was chosen)
+    if index > 0:
+        partner = before[index - 1]
+        head = text[max(0, partner.start - 30) : partner.start]
+        if _COORDINATION.fullmatch(text, partner.end, before[index].start) and (
+            not _PREPOSITION_BEFORE.search(head[-12:]) or _FORCES_OF.search(head)
+        ):
+            out.append(partner)
+    # the partner after it ("A and the leaders of groups associated with Iran withdrew")
+    if index + 1 < len(before):
+        partner = before[index + 1]
+        if _COORDINATION.fullmatch(text, before[index].end, partner.start) and not (
+            _CLAUSE_BREAK.search(text, partner.end, trig.start)
+        ):
+            out.append(partner)
+    return [(p.actor, p.text) for p in out if actor_side(p.actor) != side]

@@ -14,7 +14,11 @@ across sentences. Rules, applied in this order to claims the first pass left
 3. **A sentence that points back** ("This development, reported by Anadolu Agency, ...",
    "Reuters writes about this", cues ``back_*`` of ``data/lexicon/stance.csv``) and makes
    no claim of its own attributes the claims of the sentence before it.
-4. **A headline** (a short unpunctuated first line, or one repeated as such) takes the
+4. **A sentence that confirms the one before** ("A government source confirmed the
+   announcement", cue ``confirm_back``) and makes no claim of its own repeats the claims
+   of the sentence before as its speaker's: each is copied to the confirming sentence,
+   ``attributed`` to that speaker (the original claims keep their own attribution).
+5. **A headline** (a short unpunctuated first line, or one repeated as such) takes the
    stance, claimant and claimant side of the first body claim on the same place, side and
    relation (:data:`RELATION_FAMILY` pairs "sweep into" with "seized control of"):
    "Rebels seize Manbij" over "Rebels seized Manbij on Monday, a war monitor said" is the
@@ -138,6 +142,27 @@ def attribute_across_sentences(
         attribute(s, claimant, "passage opened by the speaker's colon")
     for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
         attribute(s, claimant, "the next sentence attributes it")
+    confirmations = _confirmations(sentences, cues, speaker, by_start)
+    for s, before, claimant in confirmations:
+        side = claimant_side(claimant)
+        for i in by_start[before.start]:
+            c = candidates[i]
+            if c.stance == "denied":
+                continue  # a confirmed denial is no claim of the confirming speaker
+            out.append(
+                replace(
+                    out[i],
+                    stance="attributed",
+                    claimant=claimant,
+                    claimant_side=side,
+                    quote=text[s.start : s.end],
+                    start=s.start,
+                    end=s.end,
+                    note=_join(c.note, f"confirms the claim at {before.start}"),
+                )
+            )
+    if confirmations:
+        out.sort(key=lambda c: c.start)  # the copies in text order (stable within a sentence)
     _headlines(sentences, out, replace)
     return out
 
@@ -312,6 +337,27 @@ def _pointing_back(
         who = speaker(s, back)
         if who:
             out.append((sentences[k - 1], who))
+    return out
+
+
+def _confirmations(
+    sentences: Sequence[Sentence],
+    cues: Callable[[Sentence], list[StanceCue]],
+    speaker: Callable[[Sentence, StanceCue], str],
+    by_start: dict[int, list[int]],
+) -> list[tuple[Sentence, Sentence, str]]:
+    """Return ``(confirming sentence, sentence before, speaker)`` triples (rule 4)."""
+    out: list[tuple[Sentence, Sentence, str]] = []
+    for k, s in enumerate(sentences):
+        if k == 0 or s.start in by_start or sentences[k - 1].start not in by_start:
+            continue
+        found = cues(s)
+        confirm = next((c for c in found if c.rule == "confirm_back"), None)
+        if confirm is None or any(c.stance in ("unverified", "denied") for c in found):
+            continue  # "could not confirm the report" is no confirmation
+        who = speaker(s, confirm)
+        if who:
+            out.append((s, sentences[k - 1], who))
     return out
 
 

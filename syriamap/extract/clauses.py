@@ -673,7 +673,9 @@ def own_cues(
 
     A cue inside another subordinate clause dates that clause's event, not this one:
     "Rebels held X, which they had taken last week" (the holding is not last week's).
-    Reported speech is no such clause ("..., state media reported on Friday").
+    Reported speech is no such clause ("..., state media reported on Friday"). A relative
+    clause right after the cue takes it ("since they launched an offensive last week
+    which saw them take X": the offensive and the capture are last week's).
     """
     if not clauses:
         return list(cues)
@@ -682,7 +684,13 @@ def own_cues(
         home = clause_at(clauses, cue.start)
         if home is not None and home is not clause and home.kind in _DATING_KINDS:
             if clause is None or not (clause.start <= cue.start < clause.end):
-                continue
+                if not (
+                    clause is not None
+                    and clause.kind == "relative"
+                    and home.end == clause.start
+                    and 0 <= clause.start - cue.end <= 2
+                ):
+                    continue
         out.append(cue)
     return out
 

@@ -17,10 +17,14 @@ Stage: context. Each mention's candidates are ranked with these signals, in orde
    both a city and a governorate means the city.
 
 Descriptors are also turned into mentions (``coref=True``): "the capital", "the Syrian
-capital", "Syria's capital" → Damascus; "the city", "the town", "the village", "the province",
+capital", "Syria's capital" → Damascus; "Syria's second/third/fourth(-largest) city" →
+Aleppo/Homs/Hama; "the city", "the town", "the village", "the province",
 "the provincial capital", "the base", "the airport" → the place of that kind named most often
 in the four sentences before (the latest on a tie), never one named only as a landmark ("100
-km from Damascus") or inside a road's name ("the Aleppo-Damascus highway").
+km from Damascus") or inside a road's name ("the Aleppo-Damascus highway"); "the province"
+with no province named → the governorate of the latest place named; "the surrounding
+countryside", "its eastern countryside" → the governorate of the place named before it in
+the sentence.
 """
 
 from __future__ import annotations
@@ -62,6 +66,19 @@ _FACILITY_BEFORE = re.compile(
     r"\s+(?:of|in|at)\s+$",
     re.I,
 )
+# "Hama's northern countryside", "Daraa's rural areas", "the Aleppo and Idlib countryside",
+# "the Hama and Idlib fronts", "the Latakia mountains": the governorate, not the city
+_DIRECTION = r"(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)"
+_GOVERNORATE_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
+    r"(?:['\u2019]s\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?"
+    r"(?:countryside|rural\s+areas?|hinterland)\b"
+    r"|\s+(?:countryside|provinces|governorates|fronts?|mountains|hinterland)\b"
+    r"|\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?countryside\b)",
+)
+# "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
+# before the name, countryside after it is matched by _GOVERNORATE_AFTER)
+_RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -130,6 +147,17 @@ _CAPITAL = re.compile(
     r"\b(?:the|Syria['\u2019]s)\s+(?:(?:syrian|country['\u2019]s|nation['\u2019]s)\s+)?capital\b(?!\s+of\b)",
     re.I,
 )
+# "Syria's second-largest city", "the country's third city", "the second-biggest city of
+# the country": the rank the press gives Aleppo, Homs and Hama (by population)
+_RANKED_CITY = re.compile(
+    r"\b(?:(?:Syria|the\s+country|the\s+nation)['\u2019]s\s+(?P<a>second|third|fourth)"
+    r"(?:[-\s](?:largest|biggest|most[-\s]populous))?\s+city\b(?!\s+of\b)|"
+    r"the\s+(?P<b>second|third|fourth)[-\s](?:largest|biggest|most[-\s]populous)\s+city\s+"
+    r"(?:of|in)\s+(?:the\s+country|Syria)\b)",
+    re.I,
+)
+_RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
+"""The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
     r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+capital|"
@@ -154,7 +182,11 @@ def kind_cue(text: str, start: int, end: int) -> str:
     after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
         return _cue_of(after.group(1))
+    if _GOVERNORATE_AFTER.match(text, end, min(len(text), end + 60)):
+        return "governorate"
     window = text[max(0, start - 80) : start]
+    if _RURAL_BEFORE.search(window):
+        return "governorate"
     if _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _FACILITY_BEFORE.search(window)
@@ -167,6 +199,20 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
     return ""
+
+
+_COUNTRYSIDE_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
+    re.I,
+)
+
+
+def _countryside(text: str, start: int, end: int) -> bool:
+    """Whether a name is qualified as countryside ("rural Damascus", "Damascus countryside")."""
+    return bool(
+        _COUNTRYSIDE_AFTER.match(text, end, min(len(text), end + 40))
+        or _RURAL_BEFORE.search(text[max(0, start - 20) : start])
+    )
 
 
 def find_descriptors(
@@ -199,6 +245,22 @@ def find_descriptors(
                     m.group(0),
                     (capital.place_id,),
                     place_id=capital.place_id,
+                    score=0.85,
+                    coref=True,
+                )
+            )
+        for m in _RANKED_CITY.finditer(sentence.text):
+            city = capitals.get(_RANK_CAPITAL[(m.group("a") or m.group("b")).lower()])
+            if city is None:
+                continue
+            a = sentence.start + m.start()
+            out.append(
+                PlaceMention(
+                    a,
+                    a + len(m.group(0)),
+                    m.group(0),
+                    (city.place_id,),
+                    place_id=city.place_id,
                     score=0.85,
                     coref=True,
                 )
@@ -237,6 +299,12 @@ def find_descriptors(
                 site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
+            if not ranked and word in ("province", "governorate"):
+                # "Rebels took Deir Ezzor ... the oilfields in the province": the province
+                # of the latest place named (a guess: lower score)
+                gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+                if gov is not None:
+                    ranked, score = [gov.place_id], 0.5
             if not ranked:
                 continue
             out.append(
@@ -250,7 +318,51 @@ def find_descriptors(
                     coref=True,
                 )
             )
+        for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
+            # "the city of X and the surrounding countryside", "X along with its eastern
+            # countryside": the governorate of the place named just before, in the sentence
+            a = sentence.start + m.start()
+            lo = bisect.bisect_left(starts, sentence.start)
+            hi = bisect.bisect_left(starts, a)
+            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+            if gov is None:
+                continue
+            out.append(
+                PlaceMention(
+                    a,
+                    sentence.start + m.end(),
+                    m.group(0),
+                    (gov.place_id,),
+                    place_id=gov.place_id,
+                    kind_cue="governorate",
+                    score=0.6,
+                    coref=True,
+                )
+            )
     return out
+
+
+_ITS_COUNTRYSIDE = re.compile(
+    r"\b(?:the\s+(?:surrounding|nearby|adjacent|neighbou?ring)\s+|"
+    r"(?:its|their)\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?)"
+    r"(?:countryside|rural\s+areas|hinterland)\b",
+    re.I,
+)
+
+
+def _governorate_of_context(text: str, before: Sequence[PlaceMention], gazetteer: Any) -> Any:
+    """Return the governorate of the latest place named in ``before`` (not a landmark)."""
+    for mention in reversed(before):
+        if _landmark(text, mention) or _in_road_name(text, mention):
+            continue
+        place = gazetteer.get(mention.place_id)
+        if not place.admin1_iso or place.outside_syria:
+            return None
+        if place.kind == "governorate":
+            return place
+        govs = [g for g in gazetteer.governorates() if g.admin1_iso == place.admin1_iso]
+        return govs[0] if govs else None
+    return None
 
 
 _WINDOW = 4
@@ -385,6 +497,14 @@ def _needs_context(place: Any) -> bool:
     return place.source == "site" and not place.prominent
 
 
+_BESIDE_KM = 30.0  # "villages, including X and Y": X beside Y, a place named in the text
+
+
+def _beside(place: Any, points: Sequence[Any]) -> bool:
+    """Whether another place of ``points`` lies within :data:`_BESIDE_KM` of ``place``."""
+    return any(p.place_id != place.place_id and _km(p, place) <= _BESIDE_KM for p in points)
+
+
 def _in_context(place: Any, points: Sequence[Any]) -> bool:
     return any(p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points)
 
@@ -458,7 +578,9 @@ def resolve_mentions(
                     found = lookup(m.text, kind=kind, limit=3)
                     matches = [f.place for f in found if f.score >= 0.7]
                 if matches:
-                    chosen = max(matches, key=lambda p: p.population or 0)
+                    # "seven villages, including X and Y": of several places of that kind,
+                    # the one beside another place the text names, else the largest
+                    chosen = max(matches, key=lambda p: (_beside(p, anchors), p.population or 0))
                     score = 0.9
                     break
         if chosen is None:
@@ -500,6 +622,16 @@ def resolve_mentions(
                 if others:
                     chosen = others[0] if len(others) == 1 else None
                     score = 0.6
+        if (
+            chosen is not None
+            and chosen.kind == "governorate"
+            and chosen.admin1_iso == "SY-DI"
+            and _countryside(text, m.start, m.end)
+        ):
+            # "rural Damascus", "Damascus's countryside": Rif Dimashq, not the capital's
+            # own governorate
+            rif = [f.place for f in lookup("Rif Dimashq", kind="governorate", limit=1)]
+            chosen = rif[0] if rif else chosen
         if chosen is None:
             out.append(replace(m, kind_cue=cue))
             continue

@@ -314,6 +314,13 @@ def find_date_cues(
     return cues
 
 
+# "an offensive last week which saw them take X": the relative clause right after the cue
+# tells what happened in the dated event, so the cue reaches into it
+_SAW_RELATIVE = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:saw|has\s+seen|had\s+seen|led\s+to|brought)\b"
+    r"(?:(?!\b(?:which|who|when|while|after|before|since|because|although|but|and)\b)[^;:])*$",
+    re.I,
+)
 _CLAUSE = re.compile(
     r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
     r"\band\s+(?:has|have|had|was|were|is|are)\b|"
@@ -380,6 +387,9 @@ def date_for(
             text
             and c.end <= position
             and _CLAUSE.search(text[c.end - offset : max(c.end - offset, position - offset)])
+            and not _SAW_RELATIVE.match(
+                text, c.end - offset, max(c.end - offset, position - offset)
+            )
         )
     ]
     if not usable:

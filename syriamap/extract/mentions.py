@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._normalize import GENERIC_WORDS, fold
-from .english import MONTH_ABBREVIATION_RE
+from .english import MONTH_ABBREVIATION_RE, MONTHS, WEEKDAYS
 from .prefilter import folded_for_words
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
@@ -59,6 +59,9 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
     "province",
     "city",
 }
+# a weekday or month right after a name is a date, not part of a longer proper noun
+# ("rebels entered Damascus Sunday", "took Aleppo December 1")
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'"})
@@ -286,6 +289,7 @@ class _Scanner:
         chunks = sorted(
             [
                 *_CHUNK.finditer(text, start, end),
+                *_AREA_CHUNK.finditer(text, start, end),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
             ],
             key=lambda c: c.start("name"),
@@ -334,14 +338,20 @@ _LOCATIVE = (
     r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
     r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
     r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
-    r"overrunning|storming|retaking"
+    r"overrunning|storming|retaking|"
+    # the examples of a list: "key towns such as X", "places like X", "These include X"
+    r"such\s+as|like|include|includes|included"
 )
-_CHUNK = re.compile(
-    r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)"
-    # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
+# "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
+_NAME = (
     r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
     r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
+)
+_CHUNK = re.compile(r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)" + _NAME)
+# "liberated the Tel Rifaat area": a name between "the" and an area word
+_AREA_CHUNK = re.compile(
+    r"\bthe\s+" + _NAME + r"(?=\s+(?:area|countryside|region|outskirts|suburbs)\b)"
 )
 
 # a capitalised name before a facility's kind word: "the Kweyris military airfield"
@@ -430,7 +440,12 @@ def _keep(
     if j + 1 < len(tokens):
         na, nb, nxt = tokens[j + 1]
         gap = text[tokens[j][1] : na]
-        if re.fullmatch(r"[ \t]", gap) and _capital(nxt) and nxt.lower() not in _KIND_WORDS:
+        if (
+            re.fullmatch(r"[ \t]", gap)
+            and _capital(nxt)
+            and nxt.lower() not in _KIND_WORDS
+            and nxt.lower() not in _TIME_WORDS
+        ):
             return False
         if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
             nn = tokens[j + 2]

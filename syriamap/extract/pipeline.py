@@ -19,15 +19,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._types import DateLike, parse_optional_date
+from ..assertions import PARTIAL_AREA_NOTE
 from ..errors import TooComplexError
 from .actor_mentions import ActorMention, actor_side, find_actor_mentions
+from .agents import _choose_actor
 from .attribution import attribute_across_sentences, recent_speaker
-from .clauses import clause_date, own_cues
+from .clauses import agent_phrases, clause_date, own_cues, split_clauses
 from .collective import collapse_claims, collapse_cue, collective_claims
 from .context import find_descriptors, resolve_mentions
 from .dates import after_offset, date_for, find_date_cues
 from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
+from .lists import (
+    CONTINUED_FACTOR,
+    continued_places,
+    continues_claims,
+    opens_list,
+    plural_object,
+)
 from .mentions import PlaceMention, _overlaps, find_place_mentions
 from .relations import Claim, match_claims
 from .sentences import Sentence, blank_controls, split_sentences
@@ -278,7 +287,10 @@ def analyse(
     people: dict[str, tuple[str, str]] = {}  # name word of a claimant -> (side, actor id)
     quote_context: tuple[str, str, tuple[str, str] | None] | None = None
     focus: PlaceMention | None = None  # the last place named, for "denied any withdrawal"
+    previous_places: list[PlaceMention] = []  # taken or held, for "withdrew from these areas"
     last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
+    # (sentence index, claim) a list in the next sentence may continue ("These include X")
+    listed: tuple[int, Candidate] | None = None
     quotes = _Quotes(text, document.body)
     m_index = 0
     for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
@@ -302,10 +314,15 @@ def analyse(
             and focus is None
             and quote_context is None
             and not collapse_cue(sentence.text)
+            and not (
+                sentence.index + 1 < len(sentences)
+                and opens_list(sentences[sentence.index + 1].text)
+            )
         ):
             subject = next((a for a in actors if a.actor), None)
             if subject is not None:
                 previous_subject = (subject.actor, subject.text)
+            previous_places = []
             continue  # nothing to claim, nothing to pass on: skip the costly stages
         cues = find_stance_cues(sentence.text, offset=sentence.start)
         # the claimant the sentence's attribution points at (for "our forces")
@@ -331,6 +348,7 @@ def analyse(
             speaker=speaker,
             fallback=speaker if quoted else None,
             focus=focus,
+            previous_places=previous_places,
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         claims += collapse_claims(text, sentence, gazetteer)  # "the regime fell"
@@ -467,6 +485,7 @@ def analyse(
                             note,
                             _context_note(claim.mention, gazetteer),
                             _default_note(claim),
+                            _partial_note(claim),
                         )
                         if n
                     ),
@@ -492,6 +511,22 @@ def analyse(
                         confidence=round(claim.confidence * 0.9, 3),
                     )
                 )
+        if listed is not None and listed[0] == sentence.index - 1 and not cues:
+            candidates += _continued(
+                text, verbatim, sentence, inside, actors, listed[1], first_new, candidates
+            )
+        own_claims = [c for c in candidates[first_new:] if c.start == sentence.start]
+        if continues_claims(
+            sentence.text, [(c.actor, c.relation, c.place_name) for c in own_claims]
+        ):
+            listed = (sentence.index, own_claims[-1])
+        elif not claims:
+            # "rebels also seized several key locations nearby. These include X, Y"
+            implicit = _implicit_claim(
+                text, verbatim, sentence, actors, cues, previous_subject, speaker, pub, sid, people
+            )
+            if implicit is not None:
+                listed = (sentence.index, implicit)
         dated = [
             c.event_date
             for c in candidates[first_new:]
@@ -511,10 +546,22 @@ def analyse(
         recent = [(s, c) for s, c in recent if sentence.index - s <= 3]
         named = [m for m in inside if m.place_id and not m.outside]
         focus = named[-1] if named else None
+        previous_places = _taken_places(claims)
 
     candidates = attribute_across_sentences(text, sentences, candidates, _replace)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+def _taken_places(claims: list[Claim]) -> list[PlaceMention]:
+    """Return the places a sentence says were taken, entered or held (text order, once)."""
+    out: list[PlaceMention] = []
+    for claim in claims:
+        if claim.relation in ("captured", "entered", "controls") and all(
+            m.start != claim.mention.start for m in out
+        ):
+            out.append(claim.mention)
+    return out
 
 
 def work_units(
@@ -674,6 +721,113 @@ def _dated_history(
     return False
 
 
+def _implicit_claim(
+    text: str,
+    verbatim: str,
+    sentence: Sentence,
+    actors: list[ActorMention],
+    cues: list[Any],
+    previous_subject: tuple[str, str] | None,
+    speaker: tuple[str, str] | None,
+    pub: dt.date | None,
+    sid: str,
+    people: dict[str, tuple[str, str]],
+) -> Candidate | None:
+    """Return the claim of a sentence whose object is a plural place noun, naming no place.
+
+    "Rebels also seized several key locations nearby": the claim a list in the next
+    sentence continues ("These include X and Y"); ``place_id`` is empty. None when the
+    sentence has no such cue or its actor is not named.
+    """
+    trig = plural_object(text, sentence)
+    if trig is None:
+        return None
+    clauses = split_clauses(text, sentence.start, sentence.end)
+    agents = agent_phrases(text, actors, sentence.start, sentence.end)
+    chosen = _choose_actor(text, sentence, trig, agents, previous_subject, speaker, clauses)
+    if chosen is None:
+        return None
+    actor = chosen[0]
+    side = actor_side(actor)
+    relation = trig.rule.relation
+    if side == "foreign" and relation != "withdrew":
+        return None
+    if trig.rule.government_relation and side == "government":
+        relation = trig.rule.government_relation
+    stance, cue = stance_at(cues, trig.start, sentence.text, sentence.start, claims=[trig.start])
+    claimant, c_side = "", ""
+    if cue is not None and stance != "asserted":
+        span = claimant_of(sentence.text, cues, cue, offset=sentence.start)
+        if span is not None and text[span[0] : span[1]].strip():
+            claimant = text[span[0] : span[1]]
+            if claimant.split()[0].lower() in _PRONOUNS:
+                return None  # "they said": left to the sentence-level machinery
+            c_side, _actor = _side_of(claimant, people)
+        elif unnamed_claimant(cue, text):
+            claimant, c_side = unnamed_claimant(cue, text), "neutral"
+    if stance == "denied":
+        return None
+    date_cues = find_date_cues(sentence.text, pub, offset=sentence.start)
+    event_date, precision = date_for(date_cues, trig.start, pub, sentence.text, sentence.start)
+    return Candidate(
+        source_id=sid,
+        place_id="",
+        place_name="",
+        actor=actor,
+        side=side,
+        relation=relation,
+        stance=stance,
+        claimant=claimant,
+        claimant_side=c_side,
+        event_date=event_date,
+        date_precision=precision,
+        place_precision="place",
+        quote=verbatim[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+        method=f"rule:{trig.rule.rule}",
+        confidence=trig.rule.confidence,
+    )
+
+
+def _continued(
+    text: str,
+    verbatim: str,
+    sentence: Sentence,
+    inside: list[PlaceMention],
+    actors: list[ActorMention],
+    earlier: Candidate,
+    first_new: int,
+    candidates: list[Candidate],
+) -> list[Candidate]:
+    """Return the claims of a list continuing the sentence before ("These include X, Y").
+
+    Each item takes the earlier claim's actor, relation, stance, claimant and date
+    (:mod:`syriamap.extract.lists`).
+    """
+    have = {c.place_id for c in candidates[first_new:] if c.start == sentence.start}
+    out: list[Candidate] = []
+    for m in continued_places(text, sentence, inside, actors):
+        if m.place_id in have or m.place_id == earlier.place_id:
+            continue
+        have.add(m.place_id)
+        out.append(
+            _replace(
+                earlier,
+                place_id=m.place_id,
+                place_name=m.text,
+                place_precision="place",
+                quote=verbatim[sentence.start : sentence.end],
+                start=sentence.start,
+                end=sentence.end,
+                method="rule:list_continued",
+                confidence=round(earlier.confidence * CONTINUED_FACTOR, 3),
+                note="a list continuing the claim of the sentence before",
+            )
+        )
+    return out
+
+
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:
     values = {k: getattr(candidate, k) for k in candidate.__slots__}  # type: ignore[attr-defined]
     values.update(changes)
@@ -731,6 +885,13 @@ def _default_note(claim: Claim) -> str:
     if not claim.by_default:
         return ""
     return f"no actor named: {claim.actor} is the default of rule {claim.trigger.rule.rule}"
+
+
+def _partial_note(claim: Claim) -> str:
+    """Say so when the claim is about an unnamed part of the area it is recorded at."""
+    if not claim.partial:
+        return ""
+    return f"{PARTIAL_AREA_NOTE}: recorded at the governorate or district, not all of it"
 
 
 def _context_note(mention: PlaceMention, gazetteer: Any) -> str:

@@ -13,7 +13,10 @@ words; a space matches any run of whitespace) with:
   actor named inside the cue: "under government control"), ``nominal`` (the agent after
   "by", else the nearest actor on either side: "the capture of Aleppo by rebels",
   "Following the capture of Aleppo, rebels ..."), ``any`` (the nearest actor named
-  anywhere in the sentence: "fighting around X, where rebels ...");
+  anywhere in the sentence: "fighting around X, where rebels ..."), ``claim`` (the actor of
+  the claim the sentence already makes on the place: "entered X after battles with the
+  army" adds fighting at X by those who entered it; not after a capture, a hold or a
+  loss: the fight is over);
 - ``default_actor``: the actor when none is named ("withdrew" → the government), and
   ``need_actor``: no claim at all without a named actor (for vague verbs such as "left").
 
@@ -34,9 +37,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .actor_mentions import ActorMention, actor_side
-from .agents import _choose_actor
+from .agents import _choose_actor, coordinated_partners
 from .clauses import (
     agent_phrases,
     clause_at,
@@ -52,6 +56,7 @@ from .rules import Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
     _THERE,
+    _area_target,
     _pronoun_target,
     _relative_target,
     _targets_after,
@@ -77,6 +82,12 @@ __all__ = [
 #: the government by the rule's default) keeps this share of its confidence, with a note.
 DEFAULT_ACTOR_FACTOR = 0.85
 
+#: A claim on an unnamed part of a governorate or district ("took several towns in Homs
+#: province", "wide areas of eastern rural Aleppo") keeps this share of its confidence,
+#: with a note: it is recorded at the area (data/ANNOTATION.md §3, "0.8: only positions")
+#: but does not say who holds the whole area, and the map must not paint it so.
+PARTIAL_AREA_FACTOR = 0.8
+
 # a place name that only qualifies a landscape ("the Latakia mountains"); sites such as
 # dams, crossings and airbases are places of their own (data/sites.csv)
 _RURAL_BEFORE = re.compile(
@@ -98,7 +109,14 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
+_HOLDS = frozenset({"captured", "entered", "controls"})
+_OUTSKIRTS_OF = re.compile(
+    r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
+)
+_PLURAL_BACK = re.compile(r"\b(?:these|those|both|the two|the three)\b", re.I)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
+# claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
+_SETTLED = frozenset({"captured", "controls", "lost", "withdrew"})
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
 
 
@@ -112,6 +130,7 @@ def match_claims(
     speaker: tuple[str, str] | None = None,
     fallback: tuple[str, str] | None = None,
     focus: PlaceMention | None = None,
+    previous_places: Sequence[PlaceMention] = (),
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -135,6 +154,9 @@ def match_claims(
     fallback
         ``(actor id, surface)`` used when no actor is named (inside a quotation: the
         speaker's own side, "The advance towards the capital continues").
+    previous_places
+        The places the sentence before says were taken, entered or held, for "the army
+        withdrew from these areas".
 
     Returns
     -------
@@ -146,9 +168,13 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    if not places and focus is None:
+    if previous_places and not _PLURAL_BACK.search(sentence.text):
+        previous_places = ()
+    if not places and focus is None and not previous_places:
         return []
-    there = focus is not None and _THERE.search(sentence.text) is not None
+    there = (focus is not None and _THERE.search(sentence.text) is not None) or bool(
+        previous_places
+    )
     triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
@@ -169,6 +195,7 @@ def match_claims(
     ]
     for trig in triggers:
         rule = trig.rule
+        inherited: Claim | None = None  # the claim a focus cue adds to
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
@@ -176,6 +203,8 @@ def match_claims(
             )
             if not targets:
                 targets = _pronoun_target(text, trig, claims) or _them_target(text, trig, claims)
+            if not targets:
+                targets = _area_target(text, trig, claims, previous_places)
             if not targets:
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus
@@ -190,6 +219,7 @@ def match_claims(
                 if last and rule.place_precision == "place":
                     # "entered X and Y after the army withdrew from its positions": the list
                     targets = [(c.mention, False) for c in claims if c.trigger == last[-1].trigger]
+                    inherited = last[-1]
                 elif rule.place_precision == "place":
                     # "rebels took X after troops pulled out": only a place the sentence
                     # already has a claim on ("an attempt to advance towards X ... forced
@@ -218,7 +248,15 @@ def match_claims(
             and pluperfect(text, trig.start, clause.start)
         ):
             clause = replace(clause, time="earlier", opener="had")  # "which they had taken"
-        chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
+        if rule.voice == "claim":
+            # "entered X after intense battles with the army": the actor of the claim the
+            # cue adds to (a focus cue on the places the sentence already has a claim on);
+            # after a capture the fighting is over ("seized X after days of clashes")
+            if rule.slot != "focus" or inherited is None or inherited.relation in _SETTLED:
+                continue
+            chosen: tuple[str, str] | None = (inherited.actor, inherited.actor_text)
+        else:
+            chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
         if chosen is None and fallback is not None:
             chosen = fallback
         by_default = chosen is None
@@ -227,55 +265,194 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
-        relation = rule.relation
-        if actor_side(actor) == "foreign" and relation != "withdrew" and not trig.negated:
-            # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
-            # deployments are no control of a Syrian place (data/ANNOTATION.md)
-            continue
-        if rule.government_relation and actor_side(actor) == "government":
-            relation = rule.government_relation  # the incumbent "present in" X holds it
-            after = targets[-1][0].end if rule.slot == "after" else trig.end
-            if relation == "lost" and _TO_AGENT.match(text, after):
-                relation = rule.relation  # "the fall of X to government forces"
-        for target, is_near in targets:
-            if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
-                continue  # "forced to retreat to Idlib": the place they went to
-            if _LANDSCAPE_AFTER.match(text, target.end):
-                continue  # "withdrew from the Latakia mountains": not the city of Latakia
-            if _POSITIONS_AFTER.match(text, target.end):
-                is_near = True  # "takes Quneitra key positions": around the place
-            key = (target.place_id, actor, relation + "-" * trig.negated)
-            if key in seen:
-                continue
-            seen.add(key)
-            precision = "near" if is_near else rule.place_precision
-            if precision == "place" and (
-                target.kind_cue in ("governorate", "district", "region")
-                or _RURAL_BEFORE.search(text, max(sentence.start, target.start - 30), target.start)
-            ):
-                precision = "region"  # "Daraa province", "eastern rural Aleppo"
-            if precision == "region" and actor_side(actor) == "israel":
-                continue  # Israeli moves in the buffer zone claim only the places named
-            claims.append(
-                Claim(
-                    target,
-                    trig,
-                    actor,
-                    actor_text,
-                    relation,
-                    precision,
-                    round(
-                        rule.confidence
-                        * (0.6 + 0.4 * target.score)
-                        * (DEFAULT_ACTOR_FACTOR if by_default else 1.0),
-                        3,
-                    ),
-                    clause,
-                    tuple(clauses),
-                    by_default,
-                )
+        if (
+            inherited is not None
+            and rule.relation == "lost"
+            and (
+                inherited.relation not in ("captured", "entered")
+                or actor_side(actor) == actor_side(inherited.actor)
             )
+        ):
+            continue  # the former holder lost X only to someone else who took or entered it
+        if rule.relation == "contested" and not by_default:
+            pair = _between_sides(text, sentence, actors)
+            if pair is not None:
+                # "clashes between the army and rebels in X": the side that fights the
+                # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
+                challengers = [a for a in pair if actor_side(a.actor) != "government"]
+                if len(challengers) != 1 or len(pair) != 2:
+                    continue  # two non-government sides: who attacks is not said
+                chosen = (challengers[0].actor, challengers[0].text)
+        partners = [] if by_default else coordinated_partners(text, trig, actors, chosen)
+        for actor, actor_text in [chosen, *partners]:
+            mine = targets  # this actor's places
+            relation = rule.relation
+            if rule.slot == "focus" and rule.place_precision == "place" and relation == "withdrew":
+                # "rebels took X following the retreat of army forces": the withdrawer left a
+                # place the sentence says was taken or held, not one only advanced on
+                mine = [t for t in mine if t[0].start < sentence.start or _taken(claims, t[0])]
+                if not mine:
+                    continue
+            if actor_side(actor) == "foreign":
+                # "Russian warships left Tartus": the claim is about Russia's own base there
+                # (data/foreign_control.csv), not about the town's control
+                mine = [(own_site(actor, t), near) for t, near in mine]
+                if relation != "withdrew" and not trig.negated:
+                    # Russian, Iranian, Hezbollah, Turkish or US strikes, bases, advisers and
+                    # deployments are no control of a Syrian place (data/ANNOTATION.md),
+                    # except at the actor's own bases
+                    mine = [t for t in mine if t[0].place_id in _foreign_sites(actor)]
+                    if not mine:
+                        continue
+            if rule.government_relation and actor_side(actor) == "government":
+                relation = rule.government_relation  # the incumbent "present in" X holds it
+                after = mine[-1][0].end if rule.slot == "after" else trig.end
+                if relation == "lost" and _TO_AGENT.match(text, after):
+                    relation = rule.relation  # "the fall of X to government forces"
+            base_relation = relation
+            for target, is_near in mine:
+                relation = base_relation
+                if relation in _HOLDS and _OUTSKIRTS_OF.search(
+                    text, max(sentence.start, target.start - 40), target.start
+                ):
+                    # "captured X and the outskirts of Y": at Y's edge, not in it; the
+                    # incumbent securing a city's outskirts holds them, near the city
+                    is_near = True
+                    if actor_side(actor) != "government":
+                        relation = "advancing"
+                if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
+                    continue  # "forced to retreat to Idlib": the place they went to
+                area = _area(target)
+                if _LANDSCAPE_AFTER.match(text, target.end) and not area:
+                    continue  # "withdrew from the Latakia mountains": not the city of Latakia
+                if _POSITIONS_AFTER.match(text, target.end):
+                    is_near = True  # "takes Quneitra key positions": around the place
+                key = (target.place_id, actor, relation + "-" * trig.negated)
+                if key in seen:
+                    continue
+                seen.add(key)
+                precision = "near" if is_near else rule.place_precision
+                # "several towns in Homs province", "withdrew from the Latakia mountains"
+                partial = area and (
+                    is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None
+                )
+                if area:
+                    precision = "region"  # "villages in Idlib province": only the area is named
+                elif precision == "place" and (
+                    target.kind_cue in ("governorate", "district", "region")
+                    or _RURAL_BEFORE.search(
+                        text, max(sentence.start, target.start - 30), target.start
+                    )
+                ):
+                    precision = "region"  # "Daraa province", "eastern rural Aleppo"
+                if precision == "region" and actor_side(actor) == "israel":
+                    continue  # Israeli moves in the buffer zone claim only the places named
+                claims.append(
+                    Claim(
+                        target,
+                        trig,
+                        actor,
+                        actor_text,
+                        relation,
+                        precision,
+                        round(
+                            rule.confidence
+                            * (0.6 + 0.4 * target.score)
+                            * (DEFAULT_ACTOR_FACTOR if by_default else 1.0)
+                            * (PARTIAL_AREA_FACTOR if partial else 1.0),
+                            3,
+                        ),
+                        clause,
+                        tuple(clauses),
+                        by_default,
+                        partial,
+                    )
+                )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+
+
+def _between_sides(
+    text: str, sentence: Sentence, actors: Sequence[ActorMention]
+) -> list[ActorMention] | None:
+    """Return the actors of fighting "between" named actors of different sides, if any.
+
+    One actor per side, the first named: "between the forces of the regime and armed
+    groups" gives the regime's forces and the armed groups.
+    """
+    for m in _BETWEEN.finditer(text, sentence.start, sentence.end):
+        near = [a for a in actors if a.actor and m.end() <= a.start <= m.end() + 80]
+        by_side: dict[str, ActorMention] = {}
+        for a in near:
+            by_side.setdefault(actor_side(a.actor), a)
+        if len(by_side) > 1 and re.search(r"\band\b", text[m.end() : near[-1].start]):
+            return list(by_side.values())
+    return None
+
+
+def _area(mention: PlaceMention) -> bool:
+    """Whether a mention names a governorate or district (data/ANNOTATION.md §3).
+
+    Named regions of data/regions.csv ("Mount Hermon", "Eastern Ghouta") keep the rule's
+    precision: they are places of their own.
+    """
+    from ..gazetteer import Gazetteer
+
+    return Gazetteer.default().get(mention.place_id).kind in _AREA_KINDS
+
+
+_AREA_KINDS = frozenset({"governorate", "district", "subdistrict"})
+
+
+@lru_cache(maxsize=1)
+def _foreign_control() -> dict[str, dict[str, str]]:
+    """Map each outside actor to ``{town id: site id}`` of its own bases (foreign_control.csv)."""
+    import csv
+    import io
+
+    from ..data import path
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    out: dict[str, dict[str, str]] = {}
+    text = path("foreign_control.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        area = row["area"]
+        if area.startswith("s:") and area in gazetteer:
+            parent = gazetteer.get(area).parent_id or area
+            out.setdefault(row["actor"], {})[parent] = area
+    return out
+
+
+def _foreign_sites(actor: str) -> frozenset[str]:
+    return frozenset(_foreign_control().get(actor, {}).values())
+
+
+def own_site(actor: str, mention: PlaceMention) -> PlaceMention:
+    """Return the mention moved to the actor's own base at that town, if it has one.
+
+    "Five Russian warships left Tartus" is about Russia's naval base at Tartus
+    (``data/foreign_control.csv``); the town's control is not Russia's to leave.
+    """
+    site = _foreign_control().get(actor, {}).get(mention.place_id)
+    if site is None:
+        return mention
+    return replace(mention, place_id=site, candidates=(site, *mention.candidates))
+
+
+_TAKING = frozenset({"captured", "entered", "controls"})
+
+
+def _taken(claims: Sequence[Claim], place: PlaceMention) -> bool:
+    """Whether the sentence says someone took, entered or holds ``place``.
+
+    "rebels took X after the army withdrew", "who had controlled the city, vacated their
+    positions", "entered X and withdrew hours later"; not "advanced on X following the
+    retreat of ...".
+    """
+    return any(c.mention is place and c.relation in _TAKING for c in claims)
 
 
 def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[Claim]:

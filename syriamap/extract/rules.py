@@ -63,6 +63,9 @@ _IRREALIS = re.compile(
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
     re.I,
 )
+# an attempt to move towards a place is itself a move towards it (data/ANNOTATION.md:
+# "attempted to halt the rebel advance" -> advancing); an attempt to take it is no capture
+_ATTEMPT = re.compile(r"(?:attempts?\b|attempted|tried|trying|tries)", re.I)
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
 )
@@ -122,6 +125,9 @@ class Claim:
     """All clauses of the sentence, for the dates the claim may take."""
     by_default: bool = False
     """True when no actor was named and the rule's default actor stands in."""
+    partial: bool = False
+    """True when the claim is about an unnamed part of a governorate or district
+    ("several towns in Homs province"), not the whole area."""
 
     @property
     def method(self) -> str:
@@ -221,13 +227,14 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                     continue
                 negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
             near = text[max(0, a - 40) : a]
-            if (
-                _IRREALIS.search(near)
+            irrealis = _IRREALIS.search(near)
+            if irrealis is None and " to " in near:
                 # "called on all members of the army ... to defect and withdraw": a longer
                 # look back only when an infinitive "to" stands close before the cue
-                or (" to " in near and _IRREALIS.search(text[max(0, a - 90) : a]))
-                or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a]))
-            ):
+                irrealis = _IRREALIS.search(text[max(0, a - 90) : a])
+            if irrealis and rule.relation == "advancing" and _ATTEMPT.match(irrealis.group()):
+                irrealis = None  # "attempted to advance toward X": an advance all the same
+            if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
             found.append((a, b, order, rule, negated))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))

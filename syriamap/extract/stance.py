@@ -172,6 +172,7 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
     return tuple(out)
 
 
+_RESULT = re.compile(r",\s*(?:leading|forcing|prompting|causing|resulting|pushing)", re.I)
 _SUBORDINATE = re.compile(
     # "after that" / "shortly after," are adverbs, not the start of a clause; ", citing
     # a correspondent," and ", quoting ..." belong to the attribution itself
@@ -262,7 +263,12 @@ def stance_at(
         if sub and not (c.start > pos and _final(text, c, offset)):
             inside = (
                 c.start < pos
-                and _TEMPORAL.fullmatch(sub.group(0)) is not None
+                and (
+                    _TEMPORAL.fullmatch(sub.group(0)) is not None
+                    # "The army confirmed rebels had entered X, leading to the redeployment
+                    # of its units": the result is part of the report
+                    or _RESULT.fullmatch(sub.group(0)) is not None
+                )
                 and not _INFINITIVE.match(text, c.end - offset)
                 and any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
             )

@@ -51,8 +51,15 @@ _AREAS_NEAR = re.compile(
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+_EDGES_OF = re.compile(
+    r"\s*(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 _WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+_QUOTED_FROM = re.compile(r"[\u201d\"]\s*(?:from|out\s+of)\b", re.I)
 _APPOSITION_OF = re.compile(
     r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
 )
@@ -90,7 +97,12 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         pass
     if m is None:
         return False
+    if _IN_DIRECTION.fullmatch(m.group(0)) and _area_mention(mention):
+        return False  # "Kurds in northern Aleppo province are besieged": part of the area
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
+
+
+_IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
 
 
 def _container(text: str, mention: PlaceMention) -> bool:
@@ -110,17 +122,27 @@ def _targets_after(
     pending = [m for m in mentions if m.start >= trig.end]
     first = True
     skip = -1
+    landmark = False
     for m in pending:
         between = text[floor : m.start]
-        if any(floor <= a and b <= m.start for a, b in blockers):
+        if any(
+            floor <= a and b <= m.start and not _MODIFIER_OF_SITES.match(text, b)
+            for a, b in blockers
+        ):
             break  # another cue or an actor stands between: a new clause
         if first:
             if first and not out and floor == trig.end:
                 # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
+                if trig.rule.relation == "withdrew" and _QUOTED_FROM.match(between):
+                    # regime forces "fled" from the city: the preposition is the verb's
+                    between = _QUOTED_FROM.sub(" ", between, count=1)
                 between = _QUOTE_MARK.sub(" ", between, count=2)
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
             between = _SUCH_AS.sub(" ", between)
+            # "took control of five neighbourhoods on Friday in the city of X": a date
+            # between the cue and the place is no adjunct of place
+            between = _TIME_ADJUNCT.sub(" ", between)
             lead = _LEAD_ITEMS.match(between)
             if lead and not (
                 _ADJUNCT.search(lead.group())
@@ -129,35 +151,77 @@ def _targets_after(
                 or _VERBISH.search(lead.group())
             ):
                 between = between[lead.end() :]
-            areas = _AREAS_NEAR.fullmatch(between) is not None
+            # "clashes broke out on the eastern outskirts of X": fighting near X (any cue
+            # on the outskirts of X is about its surroundings; only fighting takes the
+            # longer phrase as no distance)
+            edges = _EDGES_OF.fullmatch(between) is not None
+            areas = (
+                _AREAS_NEAR.fullmatch(between) is not None
+                or (edges and trig.rule.relation == "contested")
+                or (
+                    _AREAS_IN_REGION.fullmatch(between) is not None
+                    and not _CLAUSE_BREAK.search(between)
+                    and _area_mention(m)
+                )
+            )
+            # "entered the strategic central city of X": the describing words of a kind
+            # phrase do not put the place further away than "the city of X"
+            counted = _DESCRIBED_KIND.sub("the ", between)
             if (
-                _words(between) > trig.rule.gap + (2 if out else 0) and not areas
+                _words(counted) > trig.rule.gap + (2 if out else 0) and not areas
             ) or _CLAUSE_BREAK.search(between):
                 break
             if _ROADS.search(between):
                 break  # "control of roads leading into the city": not the city
-            if areas:
+            if areas or edges:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
         else:
             if m.start < skip:
                 continue  # inside a relative clause between two list items
+            if landmark:
+                # "the towns of X and Y southeast of Z, as well as the W airport": the list
+                # goes on past its landmark only after a comma and "and" / "as well as"
+                if not _AFTER_LANDMARK.match(between):
+                    break
+                landmark = False
+            elif out and _landmark_item(between):
+                floor = m.end  # Z: a reference point, no item
+                landmark = True
+                continue
+            item = _LIST_LEAD.sub("", between, count=1)
             if (
-                (_IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None)
+                item != between
+                and _area_mention(m)
+                and _AREAS_IN_REGION.fullmatch(item) is not None
+                and not _CLAUSE_BREAK.search(item)
+            ):
+                near.add(m.start)  # "took Hama city and large swathes of the rural areas of Idlib"
+            elif (
+                _IN_KIND.search(between)
+                or (
+                    _IN_CONTAINER.search(between) and _PROVINCE_AFTER.match(text, m.end) is not None
+                )
                 or _words(_KIND_PHRASE.sub(" ", between)) > 5
                 or _CLAUSE_BREAK.search(between)
                 or _REFERENCE.search(between)
                 or _PARTICIPLE.search(between)
             ):
                 break
-            if not _LIST_SEP.search(between) and not _container(text, out[-1] if out else m):
+            if (
+                not _LIST_SEP.search(between)
+                and floor != skip  # the comma before the relative clause separates
+                and not _container(text, out[-1] if out else m)
+            ):
                 break
         if _container(text, m):
             # "the Damascus suburb of Harasta": look through the container
             floor = m.end
             first = True
             continue
+        if out and out[-1].start in near and _area_mention(m) and _LIST_SEP.search(between):
+            near.add(m.start)  # "rural areas of the governorates of Idlib, Hama and Homs"
         out.append(m)
         floor = m.end
         first = False
@@ -166,6 +230,27 @@ def _targets_after(
             # "captured X, which lies near Y and Z, and the town of W": skip the clause
             floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
+
+
+# "X and Y in the suburbs of Z": Z contains the list, it is no item of it
+_IN_KIND = re.compile(
+    r"\bin\s+(?:the\s+)?(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|province|"
+    r"governorate|district|region|area)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# a reference phrase right before a name ("southeast of", "near"), nothing else between
+_LANDMARK_GAP = re.compile(
+    r"^\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern|ward)?\s+of|near|close\s+to|outside)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+_AFTER_LANDMARK = re.compile(r"^\s*,\s*(?:and|as\s+well\s+as)\s|^\s*as\s+well\s+as\s", re.I)
+
+
+def _landmark_item(between: str) -> bool:
+    """Whether the gap before a name makes it a landmark of the list before it."""
+    return _LANDMARK_GAP.match(between) is not None
 
 
 def _targets_before(
@@ -214,6 +299,52 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+# "took control of about 20 sites, ranging from villages and army posts, in the western
+# Idlib countryside", "seized wide areas of eastern rural Aleppo", "the three main oilfields
+# in the province": an unnamed part of a governorate the cue is about (region precision)
+_LIST_LEAD = re.compile(
+    r"^\s*(?:(?:city|town|village|province|governorate|countryside)\s*)?"
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)",
+    re.I,
+)
+_AREA_NP = (
+    r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
+    r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
+    r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
+    r"(?:areas?|swathes?|swaths?|parts?|chunks?|towns?|villages?|sites?|positions?|points?|"
+    r"hamlets?|settlements?|locations?|territory|territories|oil\s*fields?|gas\s*fields?|"
+    r"fields?|farms?|localities|communities|regions?)"
+)
+_AREAS_IN_REGION = re.compile(
+    r"\s*" + _AREA_NP + r"(?:\s+of\s+" + _AREA_NP + r")?"
+    r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
+    r"(?<![,\s])\s*,?)?"
+    r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:rural\s+)?(?:(?:governorates?|provinces?)"
+    r"\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+# an actor word that only qualifies sites ("military points", "army posts") starts no clause
+_MODIFIER_OF_SITES = re.compile(
+    r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks)\b", re.I
+)
+
+
+def _area_mention(mention: PlaceMention) -> bool:
+    """Whether a mention names a governorate, district or region."""
+    from ..gazetteer import Gazetteer
+
+    return Gazetteer.default().get(mention.place_id).kind in (
+        "governorate",
+        "district",
+        "subdistrict",
+        "region",
+    )
+
+
 _SUCH_AS = re.compile(
     r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
     r"sites|places|points|territory|territories|swathes|chunks|parts)(?:\s+of\s+territory)?"
@@ -259,6 +390,16 @@ _SUBJECT_RELATIVE = re.compile(
 
 # kind words of a list item do not count towards the gap ("X and the nearby town of Y",
 # "the village of X and parts of the town of Y")
+_TIME_ADJUNCT = re.compile(
+    r"\s*,?\s*\b(?:(?:on|late|early)\s+)+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b\s*,?",
+    re.I,
+)
+_DESCRIBED_KIND = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,3}?"
+    r"(?=(?:city|town|village|district|suburb|neighbou?rhood|province|region)\s+of\s*$)",
+    re.I,
+)
 _KIND_PHRASE = re.compile(
     r"^\s*(?:area|region|city|town|district|countryside)\b|"
     r"\b(?:(?:the|a)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|small|large)\s+)?"
@@ -268,7 +409,10 @@ _KIND_PHRASE = re.compile(
 )
 _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
 _LIST_RELATIVE = re.compile(
-    r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s)", re.I
+    r"\s*,\s*(?:which|who|where)\b[^,;:.()]{0,120},(?=\s*(?:and|or|as well as)\s|"
+    # "the town of X, which lies near Y, the village of Z": the next item's kind phrase
+    r"\s*the\s+(?:towns?|city|cities|villages?|districts?|neighbou?rhoods?|suburbs?)\s+of\s)",
+    re.I,
 )
 # "(certain parts of) it / them": the object of a cue, pointing back to places
 _PARTS_OF = r"\s*(?:(?:certain|some|most|much|all|parts?|areas?|of)\s+){0,3}"
@@ -311,6 +455,48 @@ def _them_target(
         return []
     last = claims[-1].trigger
     return [(c.mention, False) for c in claims if c.trigger == last]
+
+
+_ITS_FORCES = (
+    r"\s*(?:(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:forces|troops|units|fighters|soldiers|"
+    r"personnel|men)\s+)?"
+)
+_THE_AREA = re.compile(
+    _ITS_FORCES + r"(?:from\s+|of\s+)?(?:the|this|that)\s+(?:area|region|vicinity)\b"
+    r"(?!\s*(?:of|around|near|between|north|south|east|west|where|which|that)\b)",
+    re.I,
+)
+_THESE_AREAS = re.compile(
+    _ITS_FORCES + r"(?:from\s+|of\s+)?(?:these|those|both|the\s+two|the\s+three)\s+"
+    r"(?:areas|towns|cities|villages|places|locations|regions|provinces)\b"
+    r"(?!\s*(?:of|around|near|between|north|south|east|west|where|which|that)\b)",
+    re.I,
+)
+
+
+def _area_target(
+    text: str,
+    trig: Trigger,
+    claims: Sequence[Claim],
+    previous: Sequence[PlaceMention] = (),
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "the area" and "these areas" after a withdrawal cue to places just claimed.
+
+    "X fell to rebels after the SDF withdrew from the area": the place of the sentence's
+    previous claim; "Rebels took X and Y. The army withdrew from these areas": every place
+    of the previous cue, in this sentence or else in the sentence before (``previous``).
+    """
+    if trig.rule.relation != "withdrew":
+        return []
+    if _THE_AREA.match(text, trig.end):
+        taken = claims and claims[-1].relation in ("captured", "entered", "controls")
+        return [(claims[-1].mention, False)] if taken else []
+    if not _THESE_AREAS.match(text, trig.end):
+        return []
+    if claims:
+        last = claims[-1].trigger
+        return [(c.mention, False) for c in claims if c.trigger == last]
+    return [(m, False) for m in previous]
 
 
 def _relative_target(

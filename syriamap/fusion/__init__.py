@@ -36,7 +36,11 @@ The rules, each a table or small function in :mod:`syriamap.fusion.rules`:
    (a claim against the claimant's own side, such as an army admitting a withdrawal,
    1.25; a self-serving one 0.75; the text itself or a neutral monitor 1), date
    precision (day 1 … year 0.4), place precision (place 1, near 0.7, region 0.5) and
-   the assertion's own confidence.
+   the assertion's own confidence. A claim about an unnamed part of an area (its note
+   holds :data:`syriamap.assertions.PARTIAL_AREA_NOTE`: "took several towns in Homs
+   province") counts at the area as a presence (a capture or hold as an entry) or as
+   fighting (a withdrawal or loss): it does not say who holds the whole area, confirms
+   no hold of it (rule 9) and colours no governorate.
 
 5. **One voice counts once.** Claims from one publisher are not independent: per place,
    day, side and direction only a voice's strongest claim counts. Relayed wire copy

@@ -111,7 +111,8 @@ def _canonical(evidence: pd.DataFrame) -> pd.DataFrame:
     return out[out["place_id"].notna()]
 
 
-#: The assertion columns the fusion reads (quotes and notes stay in the store).
+#: The assertion columns the fusion reads (quotes stay in the store; the note only for
+#: :data:`syriamap.assertions.PARTIAL_AREA_NOTE`).
 EVIDENCE_COLUMNS: tuple[str, ...] = (
     "assertion_id",
     "source_id",
@@ -124,6 +125,7 @@ EVIDENCE_COLUMNS: tuple[str, ...] = (
     "date_precision",
     "place_precision",
     "confidence",
+    "note",
 )
 
 
@@ -565,10 +567,11 @@ def governorate_summary(
     *confirmed* claim about a whole district or governorate covers that area's
     population minus what finer evidence inside it already covers. An area claim that is
     only attributed, denied or unverified counts as one place: one side's word does not
-    colour a whole province. ``coverage`` is the share of the governorate's population
-    that evidence covers (0..1). ``dominant_side`` is the side with the largest
-    population share (``""`` when no side holds anything or two sides tie), and
-    ``dominant_share`` is that share *times the coverage*: how much of the whole
+    colour a whole province; nor does a claim about part of it (rule 4, "several towns
+    in Homs province"), which confirms no hold of the area. ``coverage`` is the share of
+    the governorate's population that evidence covers (0..1). ``dominant_side`` is the
+    side with the largest population share (``""`` when no side holds anything or two
+    sides tie), and ``dominant_share`` is that share *times the coverage*: how much of the whole
     governorate the evidence says that side holds, the number the map's shading follows.
 
     Returns

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..actors import actors
+from ..assertions import PARTIAL_AREA_NOTE
 from .columns import FUSED_COLUMNS
 from .rules import (
     ALLIES,
@@ -173,6 +174,12 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         direct = np.isin(place_ids, allowed) | np.isin(gov, allowed)  # as the data allows
         side[mine & ~direct] = ALLIES.get(actor, "")
     effect = ev["relation"].map({str(k): v for k, v in RELATION_EFFECT.items()}).astype(object)
+    partial = _partial(ev, kinds)
+    if partial.any():
+        # rule 4: a claim about part of an area ("took several towns in Homs province")
+        # says the side is present and fighting there, not who holds the area
+        effect = effect.mask(pd.Series(partial) & (effect == "hold"), "enter")
+        effect = effect.mask(pd.Series(partial) & (effect == "end"), "contest")
     denied = (ev["stance"] == "denied").to_numpy(dtype=bool)
     claimant = ev["claimant_side"].fillna("").astype(object).to_numpy(dtype=object)
     neutral = np.isin(claimant, ["", "neutral", "foreign"])
@@ -232,6 +239,16 @@ def prepare(evidence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     out["pc"] = pd.factorize(out["place_id"], sort=True)[0].astype(np.int64)
     out["voice"] = pd.factorize(out["who"])[0].astype(np.int64)
     return out
+
+
+def _partial(ev: pd.DataFrame, kinds: np.ndarray) -> np.ndarray:
+    """Whether each claim is about an unnamed part of an area (PARTIAL_AREA_NOTE)."""
+    import numpy as np
+
+    if "note" not in ev:
+        return np.zeros(len(ev), dtype=bool)
+    marked = ev["note"].fillna("").astype(str).str.contains(PARTIAL_AREA_NOTE, regex=False)
+    return marked.to_numpy(dtype=bool) & np.isin(kinds, AREA_KINDS)
 
 
 # -- evidence rows ------------------------------------------------------------------------

@@ -1,0 +1,155 @@
+"""A list that names the places of the sentence before ("These include X, Y and Z").
+
+Stage: relations, across two sentences. "Rebels took Palmyra and surrounding areas. These
+include the town of X and the village of Y": the second sentence has no cue of its own;
+its list gives the examples of the plural place noun ("areas", "towns", "villages") of the
+claim before, and each item takes that claim's actor, relation, stance, claimant and date.
+
+Precision first, the continuation is read only when
+
+- the sentence opens with "These/They/Those include(d)" or "Among them are/were";
+- the sentence before has a plural place noun and its claims of the kinds a list
+  continues (captured, controls, entered, withdrew, lost) all have one actor and one
+  relation (no guess between "rebels took X after the army left Y"); or, when it names no
+  place, a cue whose object the plural noun is ("seized several key locations nearby")
+  and a named actor;
+- the list's own sentence has no attribution or denial of its own (its stance would
+  differ from the claim it continues);
+- the items follow the opener as a list does (:func:`~.targets._targets_after`: no
+  landmark, no new clause, no road).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .actor_mentions import ActorMention
+from .english import CLAUSE_BREAK
+from .mentions import PlaceMention
+from .rules import Trigger, find_triggers, rules
+from .sentences import Sentence
+from .targets import _targets_after, ordinary_target
+
+__all__ = [
+    "CONTINUED_FACTOR",
+    "continued_places",
+    "continues_claims",
+    "opens_list",
+    "plural_object",
+]
+
+CONTINUED_FACTOR = 0.85
+"""Share of the earlier claim's confidence an item of a continuing list keeps."""
+
+_OPENER = re.compile(
+    r"\s*[\u201c\"]?\s*(?:(?:these|they|those)\s+(?:also\s+)?(?:include|included|includes)|"
+    r"among\s+(?:them|these|those)\s+(?:are|were|was|is))\b",
+    re.I,
+)
+_PLURAL_PLACES = re.compile(
+    r"\b(?:areas|towns|villages|cities|places|positions|sites|locations|localities|"
+    r"settlements|neighbou?rhoods|territories|swathes|parts|bases|districts)\b",
+    re.I,
+)
+_NEAR_WORDS = 6
+_CONTINUED = frozenset({"captured", "controls", "entered", "withdrew", "lost"})
+
+
+def continues_claims(previous_text: str, claims: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether a list in the next sentence may continue the claims of this one.
+
+    ``claims`` are ``(actor, relation, place name)`` of the sentence's claims. The plural
+    place noun must stand within a few words of the last claim's place, in its clause
+    ("took X and surrounding areas", "captured several towns near X"), not in another
+    ("took X after the army left several towns").
+
+    >>> continues_claims("Rebels took Hama and nearby towns.", [("opposition", "captured", "Hama")])
+    True
+    >>> continues_claims(
+    ...     "Rebels took Hama after the army left several towns.",
+    ...     [("opposition", "captured", "Hama")],
+    ... )
+    False
+    """
+    kinds = {(a, r) for a, r, _p in claims if r in _CONTINUED}
+    if len(kinds) != 1:
+        return False
+    name = [p for _a, r, p in claims if r in _CONTINUED][-1]
+    at = previous_text.rfind(name) if name else -1
+    if at < 0:
+        return False
+    for noun in _PLURAL_PLACES.finditer(previous_text):
+        a, b = sorted((at + len(name), noun.start()))
+        if noun.start() < at:
+            a, b = noun.end(), at
+        gap = previous_text[a:b]
+        if len(gap.split()) <= _NEAR_WORDS and not CLAUSE_BREAK.search(gap):
+            return True
+    return False
+
+
+def continued_places(
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+) -> list[PlaceMention]:
+    """Return the places a sentence opening with "These include ..." lists.
+
+    Examples
+    --------
+    >>> from syriamap.extract.sentences import split_sentences
+    >>> s = split_sentences("They include Hama.")[0]
+    >>> m = PlaceMention(13, 17, "Hama", ("wof:421202161",), "wof:421202161", score=0.9)
+    >>> [p.text for p in continued_places(s.text, s, [m], [])]
+    ['Hama']
+    """
+    opener = _OPENER.match(text, sentence.start, sentence.end)
+    if opener is None:
+        return []
+    rule = next(r for r in rules() if r.rule == "capture_active")
+    trig = Trigger(replace(rule, gap=4), opener.start(), opener.end())
+    places = [m for m in mentions if ordinary_target(m)]
+    blockers = [(a.start, a.end) for a in actors if a.actor]
+    return [m for m, _near in _targets_after(text, sentence, trig, places, blockers)]
+
+
+# "seized several strategically important locations": a cue's object that is a plural
+# place noun, a few words after it, in its clause
+_PLURAL_OBJECT = re.compile(
+    r"\s*(?:(?!(?:which|who|where|after|when|while|before|and|but)\b)[\w'\u2019-]+\s+){0,4}?"
+    + _PLURAL_PLACES.pattern,
+    re.I,
+)
+
+
+def plural_object(text: str, sentence: Sentence) -> Trigger | None:
+    """Return the cue whose object is a plural place noun ("took several villages").
+
+    Examples
+    --------
+    >>> from syriamap.extract.sentences import split_sentences
+    >>> s = split_sentences("Rebels also seized several key towns nearby.")[0]
+    >>> plural_object(s.text, s).rule.relation
+    'captured'
+    >>> s = split_sentences("Rebels shelled several towns nearby.")[0]
+    >>> plural_object(s.text, s) is None
+    True
+    """
+    for trig in find_triggers(sentence, slots=("after",)):
+        if trig.negated or trig.rule.relation not in _CONTINUED:
+            continue
+        if _PLURAL_OBJECT.match(text, trig.end, sentence.end):
+            return trig
+    return None
+
+
+def opens_list(sentence_text: str) -> bool:
+    """Whether a sentence opens with "These include" / "Among them were" (a cheap test).
+
+    >>> opens_list("They include Hama and Homs."), opens_list("They took Hama.")
+    (True, False)
+    """
+    return _OPENER.match(sentence_text) is not None

@@ -1,0 +1,182 @@
+"""Lists of places and the names inside them, each rule tested on invented sentences.
+
+- the examples of a list ("key towns such as X, Y and Z", "places like X") are read with
+  the spellings only the phonetic key finds, as after "in" or "seized";
+- "the X area" names X even when only the phonetic key finds X ("the Tal Rifat area");
+- of several places of the kind a list's kind word asks for ("villages, including X and
+  Y"), the one beside another place the text names wins over the largest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap.extract import extract
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+from syriamap.gazetteer import Gazetteer
+
+
+def found(text, published="2024-12-12"):
+    """The claims of a text as (place id, actor, relation, stance)."""
+    return {
+        (a.place_id, a.actor, str(a.relation), str(a.stance))
+        for a in extract(text, published=published)
+    }
+
+
+def pid(name, **kw):
+    return Gazetteer.default().best(name, **kw).place_id
+
+
+def mentions(text):
+    return {
+        m.text: m.place_id
+        for m in analyse(document_from_text(text), published="2024-12-12").mentions
+    }
+
+
+@pytest.mark.parametrize("opener", ["such as", "like"])
+def test_examples_of_a_list_are_read_with_key_spellings(opener):
+    # "Maarat al-Numan" is no alias; only the phonetic key links it
+    text = f"Insurgents seized several key towns {opener} Maarat al-Numan and Kafr Nabl."
+    got = found(text)
+    assert (pid("Maarat al-Numan", kind="town"), "opposition", "captured", "asserted") in got
+    assert (pid("Kafr Nabl"), "opposition", "captured", "asserted") in got
+
+
+def test_area_after_the_names_the_place():
+    got = mentions("On Monday the SNA seized the Tel Rifat area from Kurdish fighters.")
+    assert got.get("Tel Rifat") == pid("Tell Rifaat")
+
+
+def test_area_word_needs_a_name_the_key_links():
+    # "Kurdish" and "Border" are no places: nothing is invented
+    got = mentions("Fighters moved into the Kurdish area and the Border region on Monday.")
+    assert not [n for n in got if n.startswith(("Kurdish", "Border"))]
+
+
+def test_village_list_picks_the_namesake_beside_its_neighbour():
+    text = (
+        "The SDF pushed into Deir ez-Zor province, taking nine villages, including "
+        "Mazloum and Al-Husseiniya."
+    )
+    husayniyah = mentions(text)["Al-Husseiniya"]
+    place = Gazetteer.default().get(husayniyah)
+    assert place.admin1 == "Deir ez-Zor"
+
+
+def test_village_cue_alone_keeps_the_largest():
+    # no other place named near any Husayniyah: the cue's kind, the largest of them
+    got = mentions("Rebels captured the village of Al-Husseiniya.")
+    assert got["Al-Husseiniya"]
+
+
+def test_fronted_participle_list_takes_the_previous_subject():
+    text = (
+        "Insurgents pressed on towards Hama on Monday. Among the towns captured were "
+        "Souran, Halfaya, and Taybat al-Imam."
+    )
+    got = found(text)
+    for name in ("Souran", "Halfaya", "Taybat al-Imam"):
+        assert (pid(name), "opposition", "captured", "asserted") in got
+
+
+def test_fronted_participle_list_with_its_agent():
+    got = found("Among the villages taken by the SDF on Sunday were Mazloum and Souran.")
+    assert (pid("Mazloum"), "sdf", "captured", "asserted") in got
+
+
+def test_fronted_list_after_a_verb_that_is_no_control():
+    assert not found("Among the villages shelled by the army were Mazloum and Souran.")
+
+
+def test_list_goes_on_past_its_landmark_after_as_well_as():
+    text = (
+        "By Sunday, the SNA had taken the towns of Khanasir and Safira south-east of "
+        "Aleppo, as well as the Kuweires military airport."
+    )
+    got = found(text)
+    assert (pid("Khanasir"), "sna", "captured", "asserted") in got
+    assert ("s:kuweires-airbase", "sna", "captured", "asserted") in got
+    assert not {c for c in got if c[0] == pid("Aleppo")}
+
+
+def test_landmark_coordination_is_no_list_item():
+    got = found("Rebels took Safira and Khanasir near Aleppo and Idlib on Sunday.")
+    assert (pid("Khanasir"), "opposition", "captured", "asserted") in got
+    assert not {c for c in got if c[0] in (pid("Aleppo"), pid("Idlib"))}
+
+
+def test_list_in_the_suburbs_of_a_city_leaves_the_city_alone():
+    text = "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs of Damascus."
+    got = found(text)
+    assert (pid("Qudsaya"), "government", "withdrew", "asserted") in got
+    assert not {c for c in got if c[0] == pid("Damascus")}
+
+
+def test_relative_clause_inside_a_list_of_kind_phrases():
+    text = (
+        "Rebels seized the town of Souran, which lies north of Hama, the village of "
+        "Halfaya and Taybat al-Imam."
+    )
+    got = found(text)
+    for name in ("Souran", "Halfaya", "Taybat al-Imam"):
+        assert (pid(name), "opposition", "captured", "asserted") in got
+    assert not {c for c in got if c[0] == pid("Hama")}
+
+
+def test_these_include_continues_a_claim_without_a_place():
+    text = (
+        "On Friday the rebels also seized several key towns in the area, a monitor said. "
+        "These include Souran, Halfaya and Taybat al-Imam."
+    )
+    rows = [
+        (a.place_id, a.actor, str(a.relation), str(a.stance), a.event_date.isoformat())
+        for a in extract(text, published="2024-12-07")
+    ]
+    for name in ("Souran", "Halfaya", "Taybat al-Imam"):
+        assert (pid(name), "opposition", "captured", "attributed", "2024-12-06") in rows
+
+
+def test_they_include_continues_a_named_claim():
+    text = "Rebels took Hama and several nearby towns. They include Souran and Halfaya."
+    got = found(text)
+    assert (pid("Souran"), "opposition", "captured", "asserted") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the plural noun is the object of no control verb
+        "Rebels shelled several towns on Friday. These include Souran and Halfaya.",
+        # the plural noun belongs to another clause than the claim
+        "Rebels took Hama after the army left several towns. These include Souran and Halfaya.",
+        # no list opener
+        "Rebels captured several towns on Friday. Souran and Halfaya were shelled.",
+        # the list is of people, not places taken
+        "Rebels captured several towns. They include fighters from Souran and Halfaya.",
+    ],
+)
+def test_no_continued_list(text):
+    got = found(text)
+    assert not {c for c in got if c[0] in (pid("Souran"), pid("Halfaya"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of families fled to Souran and Halfaya on Monday.",
+        "The army shelled Souran and Halfaya overnight.",
+        "Fighting raged on the road between Souran and Halfaya.",
+    ],
+)
+def test_lists_after_verbs_that_are_no_control(text):
+    got = found(text)
+    assert not {c for c in got if c[2] in ("captured", "controls", "withdrew", "lost")}
+
+
+def test_list_item_keeps_its_own_qualifier():
+    got = found("Rebels captured Souran and the outskirts of Halfaya on Monday.")
+    assert (pid("Souran"), "opposition", "captured", "asserted") in got
+    assert (pid("Halfaya"), "opposition", "captured", "asserted") not in got

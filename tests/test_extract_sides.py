@@ -1,0 +1,231 @@
+"""Who acts: the second actor of a sentence gets its own claim, never a nearby side's.
+
+Companion withdrawals ("rebels took X following the retreat of army forces"), allies named
+beside the government, and claims pointing back to places ("these areas"). Sentences are
+invented; every test also says what must NOT be extracted.
+"""
+
+import warnings
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def claims(text: str) -> set[tuple[str, str, str, str]]:
+    """Return ``(place name, actor, relation, stance)`` of every candidate."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = analyse(document_from_text(text), published="2024-12-06", source_id="t")
+    return {(c.place_name, c.actor, c.relation, c.stance) for c in got.candidates}
+
+
+def places_of(text: str, actor: str, relation: str) -> set[str]:
+    return {p for p, a, r, _s in claims(text) if a == actor and r == relation}
+
+
+# -- companion withdrawals ------------------------------------------------------------------
+
+
+def test_retreat_of_the_loser_gives_its_withdrawal_from_the_place_taken():
+    text = "Islamist fighters overran Saraqib after the retreat of regime troops toward Hama."
+    assert places_of(text, "government", "withdrew") == {"Saraqib"}
+    # the destination is no place they left, and nobody captured it
+    assert not any(p == "Hama" for p, *_ in claims(text))
+
+
+def test_retreat_of_named_group_is_that_groups():
+    text = "Rebels entered Mayadin following the withdrawal of the SDF towards the river."
+    assert places_of(text, "sdf", "withdrew") == {"Mayadin"}
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_retreat_while_advancing_elsewhere_is_no_withdrawal_there():
+    # the rebels only approached Homs: the army's retreat says nothing about Homs
+    text = "Rebels advanced on Homs following the retreat of government forces toward Hama."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_retreat_of_unnamed_people_is_nobodys_withdrawal():
+    text = "Rebels captured Saraqib after the retreat of thousands of civilians."
+    assert {r for _p, _a, r, _s in claims(text)} == {"captured"}
+
+
+def test_withdrew_from_the_area_points_to_the_place_taken():
+    text = "Mayadin fell to rebel fighters after the Kurdish militia withdrew from the area."
+    assert places_of(text, "sdf", "withdrew") == {"Mayadin"}
+    # a retreat of side A creates no capture by side B beyond what is said
+    assert places_of(text, "sdf", "captured") == set()
+
+
+def test_the_area_of_a_landmark_is_not_the_place():
+    text = "Rebels took Sukhnah. The army pulled out of the area north of Palmyra."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_these_areas_are_the_places_of_the_sentence_before():
+    text = (
+        "Opposition factions said on Friday they had taken Arak and Sukhnah. "
+        "The army reportedly pulled its troops out of these areas."
+    )
+    assert places_of(text, "government", "withdrew") == {"Arak", "Sukhnah"}
+
+
+def test_these_areas_after_an_advance_are_not_places_left():
+    text = "Rebels advanced on Homs. The army withdrew from these areas."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_withdrawal_to_a_place_is_no_withdrawal_from_it():
+    assert places_of("The army withdrew to Hama on Friday.", "government", "withdrew") == set()
+
+
+# -- allies named beside the government -------------------------------------------------------
+
+
+def test_government_and_its_iranian_backed_allies_both_withdraw():
+    text = "Regime troops and their Iran-backed allies abandoned Mayadin on Thursday."
+    got = claims(text)
+    assert ("Mayadin", "government", "withdrew", "asserted") in got
+    assert ("Mayadin", "iran", "withdrew", "asserted") in got
+
+
+def test_militias_backed_by_tehran_are_iran_not_the_opposition():
+    text = "Armed groups backed by Tehran pulled out of Albu Kamal, residents said."
+    assert places_of(text, "iran", "withdrew") == {"Albu Kamal"}
+    assert places_of(text, "opposition", "withdrew") == set()
+
+
+def test_allies_of_the_same_side_add_no_claim():
+    text = "HTS fighters and allied rebel factions captured Saraqib."
+    # one claim: the nearest of the joined subjects (both are the opposition)
+    assert len(claims(text)) == 1
+
+
+def test_foreign_allies_hold_no_syrian_town():
+    # Iranian or Russian presence is no control of a Syrian place (ANNOTATION.md)
+    text = "The army and pro-Iranian militias captured Saraqib."
+    assert places_of(text, "iran", "captured") == set()
+    assert places_of(text, "government", "captured") == {"Saraqib"}
+
+
+def test_fighting_against_the_army_and_its_allies_is_no_joint_subject():
+    text = "Rebels advanced on Hama after battles with the army and its Iranian-backed allies."
+    assert {a for _p, a, _r, _s in claims(text)} <= {"opposition"}
+
+
+# -- the agent of a clause, not the nearest name ----------------------------------------------
+
+
+def test_an_agentless_capture_is_not_given_to_the_side_that_withdrew():
+    text = "Saraqib was captured on Friday after regime forces withdrew to Hama."
+    assert places_of(text, "government", "captured") == set()
+    assert places_of(text, "government", "withdrew") == set()  # Hama is where they went
+
+
+def test_an_agentless_capture_takes_the_speaker_named():
+    text = "Saraqib was captured on Friday, rebels said."
+    assert places_of(text, "opposition", "captured") == {"Saraqib"}
+
+
+def test_russian_jets_striking_a_town_hold_nothing():
+    assert claims("Russian jets struck Saraqib on Friday.") == set()
+
+
+# -- the army's euphemisms and "its" ----------------------------------------------------------
+
+
+def test_redeployment_of_its_units_is_the_singular_actors_withdrawal():
+    text = (
+        "The army confirmed on Friday that rebel fighters had entered Homs after fierce "
+        "clashes, leading to the redeployment of its units outside the city."
+    )
+    got = claims(text)
+    assert ("Homs", "opposition", "entered", "attributed") in got
+    # "its" is the army, not the plural "rebel fighters" named closer
+    assert ("the city", "government", "withdrew", "attributed") in got
+    assert not any(a == "opposition" and r == "withdrew" for _p, a, r, _s in got)
+
+
+def test_a_quoted_verb_keeps_its_preposition():
+    text = "A rebel commander said regime troops \u201cfled\u201d from Rastan overnight."
+    assert places_of(text, "government", "withdrew") == {"Rastan"}
+
+
+# -- foreign forces: their own bases only ---------------------------------------------------
+
+
+def ids(text: str) -> set[tuple[str, str, str]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = analyse(document_from_text(text), published="2024-12-10", source_id="t")
+    return {(c.place_id, c.actor, c.relation) for c in got.candidates}
+
+
+def test_russian_ships_leaving_the_port_town_leave_the_russian_base():
+    got = ids("Four Russian vessels sailed away on Monday and have left Tartus.")
+    assert ("s:tartus-naval-base", "russia", "withdrew") in got
+    # never a claim on the town's control by Russia
+    assert not any(p == "wof:890449825" for p, _a, _r in got)
+
+
+def test_russian_troops_holding_their_airbase_hold_it():
+    got = ids("Russian troops remained in the Hmeimim airbase on Tuesday.")
+    assert ("s:hmeimim-airbase", "russia", "controls") in got
+
+
+def test_russian_troops_in_a_syrian_town_hold_nothing():
+    assert not any(a == "russia" for _p, a, _r in ids("Russian troops remained in Qamishli."))
+    assert ids("Russian warplanes struck Idlib on Monday.") == set()
+
+
+def test_iran_evacuating_diplomats_is_no_control_claim():
+    assert ids("Iran evacuated its diplomats from Damascus on Saturday.") == set()
+
+
+def test_israeli_ground_forces_reach_only_the_places_named():
+    text = "Israeli ground forces reached Khan Arnabah and parts of Quneitra province."
+    assert places_of(text, "israel", "entered") == {"Khan Arnabah"}  # not the province
+
+
+# -- state media: the hold it claims and the departure it denies ----------------------------
+
+
+def test_state_media_holding_lines_and_rejecting_departures():
+    text = (
+        "Official television said the army had bolstered its \u201cfirm defence lines\u201d in "
+        "Hama and rejected troop departures."
+    )
+    got = claims(text)
+    assert ("Hama", "government", "controls", "attributed") in got
+    assert ("Hama", "government", "withdrew", "denied") in got
+    assert ("Hama", "government", "withdrew", "asserted") not in got
+
+
+def test_lines_around_a_town_are_no_hold_and_rejecting_a_proposal_no_denial():
+    assert claims("Rebels bolstered their lines around Hama.") == set()
+    assert claims("The ministry rejected the proposal to hold talks in Hama.") == set()
+
+
+def test_a_verbs_object_is_not_the_subject_of_the_next_verb():
+    # "the regime" is what the rebels fought, not who captured the village
+    for text in (
+        "Insurgents battled regime troops near Hama and captured Souran.",
+        "Insurgents clashed with the forces of the regime near Hama and then seized Souran.",
+    ):
+        assert places_of(text, "opposition", "captured") == {"Souran"}, text
+        assert places_of(text, "government", "captured") == set(), text
+
+
+def test_a_new_subject_after_and_keeps_its_own_verb():
+    text = "Rebels surrounded Hama and the army withdrew from Souran."
+    assert places_of(text, "government", "withdrew") == {"Souran"}
+    assert places_of(text, "opposition", "withdrew") == set()
+
+
+def test_the_forces_of_the_regime_and_militias_loyal_to_tehran_both_withdrew():
+    text = (
+        "The troops of the Syrian regime and the commanders of militias loyal to Tehran "
+        "withdrew from Mayadin, the monitor said."
+    )
+    assert places_of(text, "government", "withdrew") == {"Mayadin"}
+    assert places_of(text, "iran", "withdrew") == {"Mayadin"}
