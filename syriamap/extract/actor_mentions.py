@@ -25,7 +25,13 @@ from ..actors import actors
 
 __all__ = ["ActorMention", "find_actor_mentions", "actor_side"]
 
-_SPEAKER = re.compile(r"\b(?:our|my) (?:forces|fighters|troops|men|factions|units)\b", re.I)
+# "our forces"; "his men" in "a rebel commander said his men had seized X" (a singular
+# speaker's own forces; "their forces" is left out: it points back to any plural subject)
+_SPEAKER = re.compile(
+    r"\b(?:(?:our|my|his|her) (?:forces|fighters|troops|men|factions|units)|"
+    r"(?<=[\u201c\"] )we|(?<=[\u201c\"])we)\b",
+    re.I,
+)
 _ACRONYM_MAX = 4
 _NOT_ACRONYM = frozenset({"army", "iran", "isis"})
 # nouns that make a one-word actor name an adjective: "military base", "rebel sources"

@@ -174,6 +174,10 @@ def _clause_end(text: str, start: int, end: int, *, comma: bool) -> int:
     return min(stops)
 
 
+# the distance read for "several days after" / "a few days after" ("days after": one less)
+_FEW_DAYS = 3
+
+
 def _temporal_clause(text: str, m: re.Match[str], start: int, end: int) -> Clause:
     word = re.sub(r"\s+", " ", m.group("w").lower())
     offset: int | None = None
@@ -185,6 +189,10 @@ def _temporal_clause(text: str, m: re.Match[str], start: int, end: int) -> Claus
             offset = n
         elif n is not None and unit.startswith("week"):
             offset = 7 * n
+        elif n is None and unit.startswith("day"):
+            offset = _FEW_DAYS  # "several days after", "a few days after": at least that
+    elif lead is not None and re.match(r"days\s", lead.group(0), re.I):
+        offset = _FEW_DAYS - 1  # "days after taking X": two days at least
     if word in ("after", "since", "following"):
         time = "earlier"
     elif word in ("before", "until", "till", "once"):

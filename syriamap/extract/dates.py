@@ -323,7 +323,10 @@ _SAW_RELATIVE = re.compile(
 )
 _CLAUSE = re.compile(
     r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
-    r"\band\s+(?:has|have|had|was|were|is|are)\b",
+    r"\band\s+(?:has|have|had|was|were|is|are)\b|"
+    # "rebels who captured Hama last week are now fighting in Homs": the present tense
+    # with "now" starts a time of its own
+    r"\b(?:is|are|has|have)\s+(?:now|currently)\b",
     re.I,
 )
 

@@ -69,7 +69,7 @@ MAX_JUNK_SHARE = 0.1
 """Largest share of control characters and undecodable bytes (U+FFFD) in a text file; above
 it the file is binary, not an article."""
 
-MIN_PROSE_WORDS = 6
+MIN_PROSE_WORDS = 3
 """Lines with fewer words and no final punctuation are headings or furniture, not prose."""
 
 _HTML_DROP = frozenset(

@@ -393,6 +393,10 @@ def analyse(
                             last_claimant = (claimant, c_side)
                     else:
                         c_side, _actor = _side_of(claimant, people)
+                        if not c_side and claim.actor_text and _BACK_GROUP.match(claimant):
+                            # "The SDF withdrew from X, the group said": the group named
+                            # as the claim's own subject speaks
+                            c_side = actor_side(claim.actor)
                         last_claimant = (claimant, c_side)
                 elif unnamed_claimant(cue, text):
                     claimant, c_side = unnamed_claimant(cue, text), "neutral"
@@ -458,8 +462,12 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
-            if _background(event_date, pub) or _dated_history(
-                date_cues, claim.trigger.end, pub, sentence.text, sentence.start
+            # "seized X, which had been under Kurdish control since 2016": the former
+            # holder's loss is today's news; only the old state itself is history
+            ended_state = claim.trigger.rule.voice == "state" and claim.relation == "lost"
+            if _background(event_date, pub) or (
+                not ended_state
+                and _dated_history(date_cues, claim.trigger.end, pub, sentence.text, sentence.start)
             ):
                 continue  # "Islamic State seized Raqqa in January 2014": history, not news
             side = actor_side(claim.actor)
@@ -734,6 +742,14 @@ def _background(event_date: dt.date | None, published: dt.date | None) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a definite description that points back at an armed group ("the group said")
+_BACK_GROUP = re.compile(
+    r"the\s+(?:armed\s+)?(?:group|faction|militia|movement|alliance|coalition|organi[sz]ation)\Z",
+    re.I,
+)
+_HAD_BEEN = re.compile(
+    r"\bhad\s+(?:(?:long|firmly|largely)\s+)?(?:been|held|controlled|ruled)\b", re.I
+)
 _HISTORY_CLAUSE = re.compile(
     r"[,;:.]|\b(?:which|that|who|when|while|but|whereas|because|although)\b", re.I
 )
@@ -748,9 +764,12 @@ def _dated_history(
     for cue in cues:
         if cue.start < position or cue.date is None or not _YEAR.search(cue.text):
             continue
-        if cue.text.lower().startswith("since"):
-            continue  # "where HTS has held sway since 2015": the state lasts until now
         gap = text[position - offset : cue.start - offset]
+        if cue.text.lower().startswith("since"):
+            if _HAD_BEEN.search(text[max(0, position - offset - 60) : position - offset]):
+                # "X had been under government control since 2018": a state that has ended
+                return _background(cue.date, published)
+            continue  # "where HTS has held sway since 2015": the state lasts until now
         if len(gap.split()) <= 12 and not _HISTORY_CLAUSE.search(gap):
             return _background(cue.date, published)
     return False

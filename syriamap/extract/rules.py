@@ -54,7 +54,12 @@ _IRREALIS = re.compile(
     r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
-    r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to)"
+    r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to|"
+    # a forecast or wish: "analysts expect the rebels to reach X"
+    r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
+    # a purpose: "launched a counteroffensive to retake X" (the aim, not the result)
+    r"(?:offensive|counter-?offensive|counter-?attack|operation|campaign|push|drive|bid|"
+    r"effort|assault|attack|reinforcements)s? (?:in order )?to)"
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
     re.I,
 )
@@ -74,7 +79,8 @@ _IRREALIS_WORDS = (
     "will", "would", "shall", "might", "likely", "expected", "going", "plan", "vow",
     "threaten", "attempt", "tried", "trying", "tries", "seek", "sought", "bid", "aim",
     "ready", "prepar", "demand", "call", "order", "press", "warn", "urg", "ask", "tell",
-    "told", "instruct",
+    "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
+    "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
 )  # fmt: skip
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 

@@ -226,6 +226,26 @@ def anaphor(phrase: str) -> str:
     return head_noun(m.group(1)) if m else ""
 
 
+_NAME_PARTICLES = frozenset("al el bin ibn abu abou bint de di van von der le la".split())
+
+
+def _name_like(phrase: str) -> bool:
+    """Whether a phrase reads as a person's or a body's name, not a clause or a headline.
+
+    "Rami Abdurrahman", "Abu Mohammed al-Jolani" are names; "Rebels close in on Homs"
+    (a headline before ", monitor says") and "Rebels Seize Hama" (an armed group acting)
+    are not.
+    """
+    from .actor_mentions import find_actor_mentions
+
+    words = phrase.split()
+    if not words or len(words) > 5:
+        return False
+    if any(not (w[:1].isupper() or w.lower().split("-")[0] in _NAME_PARTICLES) for w in words):
+        return False
+    return not any(m.actor for m in find_actor_mentions(phrase))
+
+
 def _named(phrase: str) -> bool:
     head = _head(phrase.strip())
     return head[:1].isupper() and head not in _NOT_NAMES
@@ -328,7 +348,7 @@ def speaker_before(text: str, end: int, start: int = 0) -> tuple[int, int] | Non
                 # a role next to a name: "Rami Abdurrahman, head of the monitor", "an
                 # opposition leader, Hassan Abdel Ghani" (not "600 civilians, a monitor")
                 joined = (
-                    (APPOSITIVE.match(words) and _named(before))
+                    (APPOSITIVE.match(words) and _named(before) and _name_like(before))
                     or (APPOSITIVE.match(before) and _named(words))
                 ) and not any(re.search(r"\band\b|&", w) for w in (words, before))
                 if (
