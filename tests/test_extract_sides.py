@@ -294,3 +294,28 @@ def test_a_companion_withdrawal_takes_a_place_taken_in_the_sentence_before():
     )
     khan_shaykhun = "wof:1125778451"
     assert {p for p, a, r in ids(text) if (a, r) == ("government", "withdrew")} == {khan_shaykhun}
+
+
+def test_who_reports_or_repels_an_attack_is_not_its_author():
+    # the describer is not the attacker: no government fighting at the fronts
+    got = claims("Government forces described a broad attack on the Homs and Hama fronts.")
+    assert not {c for c in got if c[1] == "government"}
+    got = claims("Regime troops came under attack in Daraa on Friday.")
+    assert not {c for c in got if c[1] == "government"}
+    # the attackers of a repelled assault still contest the place
+    got = claims("The army repelled a large assault on Hama by rebel fighters.")
+    assert {c[1] for c in got if c[2] == "contested"} == {"opposition"}
+    # the author of an attack does contest it
+    got = claims("The SDF launched an assault on Deir ez-Zor on Friday.")
+    assert {(c[1], c[2]) for c in got} == {("sdf", "contested")}
+
+
+def test_air_power_takes_no_ground():
+    assert claims("Syrian government warplanes inflicted heavy losses on rebels in Idlib.") == set()
+    assert claims("Regime helicopters dealt heavy losses to insurgents across Hama.") == set()
+    # ground forces do: the rebels fight in Hama
+    got = claims("Rebel fighters inflicted heavy losses on regime troops in Hama.")
+    assert {(c[1], c[2]) for c in got} == {("opposition", "contested")}
+    # a bombardment before a ground capture does not stop the capture
+    got = claims("Regime artillery pounded rebel positions before the army retook Morek.")
+    assert ("government", "captured") in {(c[1], c[2]) for c in got}

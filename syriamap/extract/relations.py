@@ -307,6 +307,8 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if not by_default and _not_the_agent(text, sentence, trig, actors, actor):
+            continue  # "the army described an attack on X", "government warplanes ... in X"
         if (
             inherited is not None
             and rule.voice in ("state", "nominal")
@@ -414,6 +416,52 @@ def match_claims(
                     )
                 )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+# "Government forces described a broad attack on X": who reports, faces or repels an attack
+# is not its author (the repelled_attack cue gives the attackers)
+_REPORTS_NOUN = re.compile(
+    r"\b(?:described|describes|describing|reported|reports|said|says|announced|announces|"
+    r"denied|denies|claimed|claims|warned|warns|condemned|condemns|confirmed|accused|"
+    r"accuses|faced|faces|facing|repelled|repels|repelling|thwarted|resisted|fought\s+off|"
+    r"foiled|repulsed|came\s+under|come\s+under|under)\b",
+    re.I,
+)
+# "government warplanes inflicted losses on rebels in X": air power and artillery take no
+# ground (data/ANNOTATION.md: air strikes are no control claim)
+_AIR_ASSET = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|drones?|"
+    r"air\s*force|air\s*strikes?|airstrikes?|bombers?|artillery|missiles?|rockets?)\b",
+    re.I,
+)
+
+
+def _not_the_agent(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    actor: str,
+) -> bool:
+    """Whether the actor named before a cue only reports it or acts from the air.
+
+    "Government forces described a broad attack on X" (a nominal cue after a reporting
+    verb: the describer is not the attacker); "government warplanes inflicted losses on
+    rebels in X" (an air or artillery asset: no ground claim).
+    """
+    named = [
+        a for a in actors if a.actor == actor and sentence.start <= a.start and a.end <= trig.start
+    ]
+    if not named:
+        return False
+    last = named[-1]
+    if _AIR_ASSET.match(text, last.end, trig.start):
+        return True
+    return (
+        trig.rule.voice == "nominal"
+        and trig.rule.relation == "contested"
+        and bool(_REPORTS_NOUN.search(text, last.end, trig.start))
+    )
 
 
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
