@@ -109,7 +109,10 @@ def test_landmark_coordination_is_no_list_item():
 
 
 def test_list_in_the_suburbs_of_a_city_leaves_the_city_alone():
-    text = "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs of Damascus."
+    text = (
+        "Regime troops are pulling out of the towns of Harasta and Qudsaya in the suburbs of "
+        "Damascus."
+    )
     got = found(text)
     assert (pid("Qudsaya"), "government", "withdrew", "asserted") in got
     assert not {c for c in got if c[0] == pid("Damascus")}
@@ -180,3 +183,124 @@ def test_list_item_keeps_its_own_qualifier():
     got = found("Rebels captured Souran and the outskirts of Halfaya on Monday.")
     assert (pid("Souran"), "opposition", "captured", "asserted") in got
     assert (pid("Halfaya"), "opposition", "captured", "asserted") not in got
+
+
+def test_news_spellings_of_list_items_in_their_context():
+    text = (
+        "Regime troops are pulling out of the towns of Al-Hameh and Qudsaya in the "
+        "suburbs of Damascus, activists said."
+    )
+    got = mentions(text)
+    assert Gazetteer.default().get(got["Al-Hameh"]).admin1_iso == "SY-RD"  # not Hama city
+    text = "The SNA took the town of Ureyme in the west and the village of Tadif in the north."
+    assert Gazetteer.default().get(mentions(text)["Ureyme"]).admin2 == "Al-Bab"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels made gains in Aleppo and Idlib provinces on Friday.",
+        "Its units on the fronts of the Aleppo and Idlib countryside repelled an attack.",
+        "Fighting spread across the Aleppo, Hama and Idlib countryside.",
+    ],
+)
+def test_a_shared_province_word_makes_every_item_a_province(text):
+    got = mentions(text)
+    assert got["Aleppo"] == pid("Aleppo", kind="governorate")
+
+
+def test_a_city_coordinated_without_a_shared_word_stays_a_city():
+    got = mentions("Rebels took Aleppo and the Idlib countryside on Friday.")
+    assert got["Aleppo"] == pid("Aleppo", kind="city")
+
+
+def test_an_article_name_opening_a_list_is_read():
+    text = "Al-Sukhna, Al-Furqlus and Palmyra have been abandoned by the Syrian army."
+    got = found(text)
+    assert (pid("Sukhnah"), "government", "withdrew", "asserted") in got
+
+
+@pytest.mark.parametrize(
+    "text", ["Al-Qaeda and its allies took Palmyra.", "Al-Sukhna was quiet on Monday."]
+)
+def test_an_article_name_opening_no_list_is_left_alone(text):
+    got = mentions(text)
+    assert not [n for n in got if n.startswith("Al-")]
+
+
+def test_plural_places_in_a_province_claim_the_province_near():
+    text = "Rebels also seized several strategically important towns in Homs province."
+    got = found(text)
+    assert (pid("Homs", kind="governorate"), "opposition", "captured", "asserted") in got
+
+
+def test_plural_places_modifier_is_no_actor_word():
+    # "government positions in X": an attack on positions is no claim on X's areas
+    text = "Rebels launched a surprise attack on government positions in the Jobar district."
+    got = found(text)
+    assert not {c for c in got if c[2] == "captured"}
+
+
+def test_rural_before_a_name_is_its_governorate():
+    got = found("Meanwhile, the SNA has taken over wide areas of eastern rural Aleppo.")
+    assert (pid("Aleppo", kind="governorate"), "sna", "captured", "asserted") in got
+
+
+def test_example_with_a_descriptor_in_apposition():
+    text = (
+        "Insurgents, who within days captured large chunks of territory, including Syria's "
+        "second city Aleppo, pressed south."
+    )
+    got = found(text)
+    assert (pid("Aleppo", kind="city"), "opposition", "captured", "asserted") in got
+
+
+def test_groups_opposing_the_presidents_regime_are_the_opposition():
+    text = "The groups opposing Bashar al-Assad's regime also seized the town of Souran."
+    got = found(text)
+    assert (pid("Souran"), "opposition", "captured", "asserted") in got
+    assert not {c for c in got if c[1] == "government"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "city"),
+    [
+        ("Syria's second-largest city", "Aleppo"),
+        ("the country's third-largest city", "Homs"),
+        ("Syria's fourth city", "Hama"),
+    ],
+)
+def test_a_ranked_city_descriptor_names_the_city(phrase, city):
+    got = found(f"By Saturday the insurgents had seized control of {phrase}.")
+    assert (pid(city, kind="city"), "opposition", "captured", "asserted") in got
+
+
+def test_syrias_largest_city_is_left_unread():
+    # Aleppo or Damascus: the press disagrees
+    assert not found("By Saturday the insurgents had seized control of Syria's largest city.")
+
+
+def test_these_areas_after_a_cue_are_the_places_of_the_sentence_before():
+    text = (
+        "Rebels announced on Saturday their capture of Hama and Homs. The army reportedly "
+        "withdrew its troops from these areas."
+    )
+    rows = {
+        (a.place_id, a.actor, str(a.relation), str(a.stance))
+        for a in extract(text, published="2024-12-07")
+    }
+    for city in ("Hama", "Homs"):
+        assert (pid(city, kind="city"), "government", "withdrew", "attributed") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one place before: "these areas" is no plural of it
+        "Rebels took Hama on Friday. The army withdrew from these areas.",
+        # no claim before: nothing to point back to
+        "Rebels shelled Hama and Homs on Friday. The army withdrew from these areas.",
+    ],
+)
+def test_these_areas_needs_a_listed_claim_before(text):
+    assert not {c for c in found(text) if c[2] == "withdrew"}

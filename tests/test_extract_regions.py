@@ -232,3 +232,57 @@ def test_a_claim_on_part_of_a_governorate_is_marked_partial() -> None:
     assert PARTIAL_AREA_NOTE in hills.note
     (town,) = _found("Rebels captured several villages near Morek.")
     assert PARTIAL_AREA_NOTE not in town.note  # the surroundings of a town: "near"
+
+
+def test_damascus_and_its_countryside_is_rif_dimashq() -> None:
+    got = _claims("Regime troops pulled out of Damascus and its countryside, the monitor said.")
+    assert (RIF_DIMASHQ, "government", "withdrew", "region") in got
+    assert not any(p == DAMASCUS_GOV for p, *_ in got)
+
+
+def test_a_town_coordinated_with_a_countryside_stays_a_town() -> None:
+    got = _claims("Rebels seized Morek and Hama countryside.")
+    assert got == {
+        ("wof:1310188781", "opposition", "captured", "place"),
+        (HAMA_GOV, "opposition", "captured", "region"),
+    }
+
+
+def test_the_countryside_of_a_governorate() -> None:
+    got = _claims('State media said the army had "repelled" attacks in the countryside of Homs.')
+    assert got == {(HOMS_GOV, "opposition", "contested", "region")}
+    (villages,) = _found("Rebels seized villages in the countryside of Damascus.")
+    assert villages.place_id == RIF_DIMASHQ
+    got = _claims("IS fighters also control swathes of the western countryside of Hama province.")
+    assert got == {(HAMA_GOV, "isis", "controls", "region")}
+
+
+HOMS_GOV = "wof:85678367"
+
+
+def test_losses_inflicted_in_a_governorate_are_fighting_there() -> None:
+    got = _claims("The rebels inflicted heavy losses on regime troops in the Hama countryside.")
+    assert got == {(HAMA_GOV, "opposition", "contested", "region")}
+    # no actor named as the one inflicting them: nothing
+    assert not _claims("Airstrikes inflicted heavy losses on civilians in Idlib province.")
+
+
+def test_fronts_and_mountains_are_part_of_a_governorate() -> None:
+    from syriamap.assertions import PARTIAL_AREA_NOTE
+
+    found = _found("The army announced a tactical redeployment along the Hama and Idlib fronts.")
+    assert len(found) == 2 and all(PARTIAL_AREA_NOTE in a.note for a in found)
+    (front,) = _found("The army withdrew from the Hama front.")
+    assert front.place_id == HAMA_GOV and PARTIAL_AREA_NOTE in front.note
+
+
+def test_gains_in_a_governorate_are_ground_taken_in_part_of_it() -> None:
+    got = _claims("The rebel alliance has also made gains in Hama and Idlib provinces.")
+    assert got == {
+        (HAMA_GOV, "opposition", "captured", "region"),
+        (IDLIB_GOV, "opposition", "captured", "region"),
+    }
+    # in a city, gains are progress, not a capture
+    assert _claims("Rebels made gains in Aleppo city.") == {
+        (ALEPPO_CITY, "opposition", "advancing", "near")
+    }

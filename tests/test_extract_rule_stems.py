@@ -121,3 +121,70 @@ def test_folded_text_holds_every_letter_ignorecase_matches():
     text = "Troops left PR\u0130SON Y\u0130ESTERDAY, Ye\u017fterday, 3 DAYS AGO."
     cues = dates.find_date_cues(text)
     assert [c.text for c in cues] == ["Ye\u017fterday", "3 DAYS AGO"]
+
+
+COLLAPSE_SENTENCES = [
+    "Crowds cheered the downfall of the Assad dynasty in the capital.",
+    "The regime collapsed overnight as troops abandoned their posts.",
+    "Bashar al-Assad was toppled by a rebel offensive, residents said.",
+    "Ousted president Bashar fled to Moscow, Russian media reported.",
+    "The Assad government has been swept from power.",
+    "Protesters demanded the regime's removal, but it held on.",
+    "Assad's forces retreated from the city of Hama.",
+]
+
+
+@pytest.mark.parametrize("sentence", COLLAPSE_SENTENCES + SENTENCES)
+def test_collapse_cues_skipped_by_their_words_cannot_match(sentence):
+    collective = importlib.import_module("syriamap.extract.collective")
+    possible = {name for name, _regex in collective._possible_cues(sentence)}
+    for name, regex in collective._collapse_rows()[0]:
+        if regex.search(sentence):
+            assert name in possible, name
+
+
+def test_the_collapse_word_gate_keeps_the_claims_and_skips_the_rest():
+    collective = importlib.import_module("syriamap.extract.collective")
+    assert collective.collapse_cue("The regime collapsed overnight, witnesses said.")
+    assert not collective.collapse_cue("The regime's troops held the bridge.")
+    # no collapse word: no pattern is even tried
+    assert collective._possible_cues("Government troops held the bridge near Homs.") == []
+
+
+def test_irrealis_words_cover_every_alternative_of_the_pattern():
+    rules = importlib.import_module("syriamap.extract.rules")
+    prefilter = importlib.import_module("syriamap.extract.prefilter")
+    heads = [
+        "will", "would", "shall", "might", "unlikely to", "likely to", "expected to",
+        "going to", "plans to", "planning to", "vowed to", "threatens to",
+        "attempts by the militants to", "attempted to", "tried to", "trying to", "tries to",
+        "seeking to", "sought to", "bid to", "aimed to", "ready to", "preparing to",
+        "demanded that rebels", "called on the fighters to", "ordered the units to",
+        "press the army to", "urged the troops to", "asked the militias to",
+        "told the fighters to", "instructed the men to", "warned the soldiers to",
+    ]  # fmt: skip
+    for head in heads:
+        near = f"Commanders {head.upper()} "
+        assert rules._IRREALIS.search(near), head
+        low = prefilter.folded_for_words(near)
+        assert any(word in low for word in rules._IRREALIS_WORDS), head
+    # a cue after an irrealis phrase is dropped, one without it is kept
+    s = relations.Sentence(0, 0, 40, "The rebels vowed to take Hama by Friday.")
+    assert not relations.find_triggers(s)
+    s = relations.Sentence(0, 0, 30, "The rebels took Hama on Friday.")
+    assert [t.rule.rule for t in relations.find_triggers(s)]
+
+
+def test_kind_cue_word_gates_keep_the_cues():
+    context = importlib.import_module("syriamap.extract.context")
+    cases = {
+        "fighting in the suburbs of Harasta": ("Harasta", "suburb"),
+        "the military airport of Hama": ("Hama", "airport"),
+        "the town of Saraqib": ("Saraqib", "town"),
+        "Daraa province and villages near Nawa": ("Nawa", "governorate"),
+        "the OUTSKIRTS OF Douma": ("Douma", "suburb"),
+        "rebels near Douma on Sunday": ("Douma", ""),
+    }
+    for text, (name, cue) in cases.items():
+        a = text.index(name)
+        assert context.kind_cue(text, a, a + len(name)) == cue, text

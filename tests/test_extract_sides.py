@@ -229,3 +229,68 @@ def test_the_forces_of_the_regime_and_militias_loyal_to_tehran_both_withdrew():
     )
     assert places_of(text, "government", "withdrew") == {"Mayadin"}
     assert places_of(text, "iran", "withdrew") == {"Mayadin"}
+
+
+# -- withdrawals toward somewhere, and "the two cities" -------------------------------------
+
+
+def test_withdrew_to_a_destination_leaves_the_place_taken():
+    text = "Saraqib fell to the insurgents on Friday after regime troops pulled back to Hama."
+    assert places_of(text, "government", "withdrew") == {"Saraqib"}
+    assert not any(p == "Hama" for p, *_ in claims(text))
+
+
+def test_withdrew_to_a_destination_while_others_only_advance_is_nothing():
+    text = "Rebels advanced on Saraqib after regime forces withdrew to Hama."
+    assert places_of(text, "government", "withdrew") == set()
+
+
+def test_the_two_towns_are_the_places_of_the_sentence_before():
+    text = (
+        "Kurdish-led forces overran Mayadin and Albu Kamal on Friday. Both towns were captured "
+        "this morning after Iran-backed fighters retreated into Iraq, following the "
+        "withdrawal of the army's 4th Division toward Palmyra, a Kurdish official said."
+    )
+    assert places_of(text, "iran", "withdrew") == {"Mayadin", "Albu Kamal"}
+    assert places_of(text, "government", "withdrew") == {"Mayadin", "Albu Kamal"}
+    assert places_of(text, "sdf", "captured") == {"Mayadin", "Albu Kamal"}
+    assert places_of(text, "iran", "captured") == set()
+    assert not any(p == "Palmyra" for p, *_ in claims(text))
+
+
+def test_a_blockaded_russian_base_is_held_by_russia_when_the_article_names_russia():
+    text = (
+        "Moscow has told its troops to prepare to leave. The Hmeimim airbase and the Tartus "
+        "naval base have been blockaded by opposition fighters."
+    )
+    got = ids(text)
+    for site in ("s:hmeimim-airbase", "s:tartus-naval-base"):
+        assert (site, "opposition", "encircled") in got
+        assert (site, "russia", "controls") in got
+
+
+def test_a_blockaded_base_gets_no_holder_from_data_alone():
+    got = ids("The Hmeimim airbase has been blockaded by opposition fighters.")
+    assert ("s:hmeimim-airbase", "opposition", "encircled") in got
+    assert not any(a == "russia" for _p, a, _r in got)  # the text never names Russia
+
+
+def test_a_region_named_after_in_southern_is_no_antecedent_of_the_city():
+    text = (
+        "Rebels said they had taken Khan Shaykhun in southern Idlib. Sources said the city "
+        "was captured after the retreat of army units toward Hama."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = analyse(document_from_text(text), published="2024-12-06", source_id="t")
+    # "the city" is not Idlib city, which the text never says anyone took or left
+    assert "wof:890432567" not in {c.place_id for c in got.candidates}
+
+
+def test_a_companion_withdrawal_takes_a_place_taken_in_the_sentence_before():
+    text = (
+        "Rebels said they had taken Khan Shaykhun. The town was captured after the retreat "
+        "of army units toward Hama."
+    )
+    khan_shaykhun = "wof:1125778451"
+    assert {p for p, a, r in ids(text) if (a, r) == ("government", "withdrew")} == {khan_shaykhun}

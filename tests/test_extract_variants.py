@@ -381,10 +381,6 @@ CASES = [
             ("Maarat al-Numan", OPP, "captured", ATT, "neutral", SAT),
             ("Maarat al-Numan", OPP, "captured", ATT, "neutral", "2024-12-06"),
         },
-        xfail=(
-            "the mention scanner finds no place in 'Rebels seize Maarat al-Numan' "
-            "(it does after 'seized')"
-        ),
     ),
     _case(
         "stance-headline-own-source",

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..actors import actors
+
 __all__ = ["ActorMention", "find_actor_mentions", "actor_side"]
 
 # "our forces"; "his men" in "a rebel commander said his men had seized X" (a singular
@@ -31,7 +33,6 @@ _SPEAKER = re.compile(
     re.I,
 )
 _ACRONYM_MAX = 4
-_WORDCHAR = re.compile(r"[\w]")
 _NOT_ACRONYM = frozenset({"army", "iran", "isis"})
 # nouns that make a one-word actor name an adjective: "military base", "rebel sources"
 _NOT_ACTOR_HEADS = re.compile(
@@ -98,8 +99,6 @@ def _automaton():  # type: ignore[no-untyped-def]
 
 def actor_side(actor_id: str) -> str:
     """Return the side of an actor id ("" when unknown)."""
-    from ..actors import actors
-
     actor = actors().get(actor_id)
     return actor.side if actor is not None else ""
 
@@ -137,10 +136,11 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
     for end_idx, (key, actor, side) in _automaton().iter(low):
         start = end_idx - len(key) + 1
         end = end_idx + 1
-        if start > 0 and _WORDCHAR.match(low[start - 1]):
-            continue
+        if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+            continue  # inside a word (what the pattern [\w] tests)
         if end < len(low) and (
-            _WORDCHAR.match(low[end])
+            low[end].isalnum()
+            or low[end] == "_"
             or (
                 low[end] == "-"
                 and end + 1 < len(low)

@@ -55,6 +55,11 @@ _OF_THING = re.compile(
 )
 _THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
+_GOVERNED_OBJECT = re.compile(
+    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:[\w'\u2019-]+['\u2019]s\s+)?$",
+    re.I,
+)
 _POSSESSED_THING = re.compile(
     r"['\u2019]s\s+(?!(?:regime|government|forces|troops|army|military|fighters|soldiers|units|"
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
@@ -81,7 +86,7 @@ def _replace_voice(rule: Rule, voice: str) -> Rule:
 
 _OF_END = re.compile(r"\bof\s*$", re.I)
 _OF_ITS = re.compile(r"\bof\s+its\b", re.I)
-_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+_GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?[\"\u201c]?(?:[\w'\u2019-]+\s+){0,2}?[\"\u201c]?$", re.I)
 # a plural head ("opposition forces", "rebels") is no antecedent of "its"
 _PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
 
@@ -257,7 +262,8 @@ def _choose_actor(
         if rule.relation == "withdrew" and _OF_END.search(text, trig.start, trig.end):
             # "following the retreat of army forces toward X": the genitive is the agent;
             # "the retreat of its units": the owner named before
-            return _genitive_agent(text, sentence, trig, before, after, speaker)
+            following = [a for a in actors if a.start >= trig.end]
+            return _genitive_agent(text, sentence, trig, before, following, speaker)
         # "With the capture of Aleppo and Hama, the rebels ...": the main clause's subject,
         # never the object of another noun ("the fall of Assad's government following an
         # offensive that led to the capture of X")
@@ -310,6 +316,9 @@ def _choose_actor(
             or _words(text[a.end : trig.start]) <= 3
             # "the forces of the Syrian regime withdrew": the regime's forces are the subject
             or _forces_of_subject(text, sentence.start, a.start)
+            # "an offensive by the rebels, who in just days captured X": the antecedent of
+            # the relative pronoun is its subject, whatever governs it outside
+            or (own is not None and own.kind == "relative" and 0 <= own.start - a.end <= 2)
         )
         and not (
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
@@ -319,8 +328,9 @@ def _choose_actor(
         and not _POSSESSED_THING.match(text, a.end, trig.start)
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
-        # "the groups opposing the regime captured X": the regime is the participle's object
-        and not _OPPOSING.search(text, max(sentence.start, a.start - 40), a.start)
+        # "the groups opposing Assad's regime captured X", "forces loyal to the regime":
+        # the regime is the object of the participle or adjective
+        and not _GOVERNED_OBJECT.search(text, max(sentence.start, a.start - 40), a.start)
     ]
     if not subjects:
         opposed = [
@@ -389,7 +399,7 @@ _COORDINATION = re.compile(
 
 
 _FORCES_OF = re.compile(
-    r"\b(?:forces|troops|units|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
+    r"\b(?:forces|troops|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
 )
 
 
@@ -453,7 +463,7 @@ def coordinated_partners(
     if index is None:
         return []
     side = actor_side(chosen[0])
-    out: list[tuple[str, str]] = []
+    out: list[ActorMention] = []
     # the partner before the subject ("A and their B withdrew": B was chosen)
     if index > 0:
         partner = before[index - 1]

@@ -558,9 +558,22 @@ def agent_phrases(
     if not any(word in low for word in _PHRASE_WORDS):
         return list(actors)  # no phrase that could name a side through another actor
     out: list[ActorMention] = []
+    opposed: tuple[int, str] | None = None  # (end, side of its object) of the last "opposing X"
     for a in actors:
         if not a.actor:
             out.append(a)
+            continue
+        if (
+            opposed is not None
+            and out
+            and out[-1].end == opposed[0]
+            and actor_side(a.actor) == opposed[1]
+            and _POSSESSIVE_GAP.fullmatch(text, out[-1].end, a.start)
+        ):
+            # "groups opposing Bashar al-Assad's regime": the regime is part of the object
+            head = out.pop()
+            out.append(_merged(text, head.start, a.end, head.actor))
+            opposed = (a.end, opposed[1])
             continue
         if out and out[-1].actor and _GLOSS.fullmatch(text, out[-1].end, a.start):
             if text[a.end : a.end + 1] == ")":
@@ -587,6 +600,7 @@ def agent_phrases(
                 at = a.start - len(window) + m.start()
                 out = _drop_inside(out, at)
                 out.append(_merged(text, at, a.end, opposite))
+                opposed = (a.end, actor_side(a.actor))
             continue
         m = _LOYAL_TO.search(window)
         if m is not None and m.group("head"):
@@ -620,6 +634,9 @@ def agent_phrases(
             out.append(_merged(text, m.start(), m.end(), "government"))
     out.sort(key=lambda a: a.start)
     return out
+
+
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+")
 
 
 def _merged(text: str, start: int, end: int, actor: str) -> ActorMention:

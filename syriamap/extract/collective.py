@@ -20,6 +20,7 @@ from typing import Any
 from .actor_mentions import find_actor_mentions
 from .lexicon import read_lexicon
 from .mentions import PlaceMention
+from .prefilter import required_stems, word_prefixes
 from .relations import Claim, Rule, Trigger
 from .sentences import Sentence
 
@@ -137,11 +138,32 @@ def _collapse_rows() -> tuple[
     return tuple(cues), tuple(before), tuple(after)
 
 
+@lru_cache(maxsize=1)
+def _collapse_stems() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Return, per collapse cue, the stem sets every match hits (:func:`required_stems`)."""
+    return tuple(
+        required_stems(regex.pattern, word_start=True) for _name, regex in _collapse_rows()[0]
+    )
+
+
+def _possible_cues(sentence_text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Return the collapse cues whose required words the sentence has (no other can match).
+
+    The patterns are costly (tens of microseconds a sentence each); the word test is not.
+    """
+    present = word_prefixes(sentence_text)
+    return [
+        cue
+        for cue, stems in zip(_collapse_rows()[0], _collapse_stems(), strict=True)
+        if not any(sets.isdisjoint(present) for sets in stems)
+    ]
+
+
 def collapse_cue(sentence_text: str) -> bool:
     """Whether a sentence may state the fall of the government (a fast pre-check)."""
     low = sentence_text.lower()
     return ("assad" in low or "regime" in low or "bashar" in low) and any(
-        regex.search(sentence_text) for _name, regex in _collapse_rows()[0]
+        regex.search(sentence_text) for _name, regex in _possible_cues(sentence_text)
     )
 
 
@@ -171,11 +193,13 @@ def collapse_claims(text: str, sentence: Sentence, gazetteer: Any) -> list[Claim
     """
     from .targets import _country_ids
 
-    syria = sorted(pid for pid in _country_ids() if gazetteer is None or pid in gazetteer)
-    if not syria or not collapse_cue(sentence.text):
+    if not collapse_cue(sentence.text):
         return []
-    cues, before, after = _collapse_rows()
-    for name, regex in cues:
+    syria = sorted(pid for pid in _country_ids() if gazetteer is None or pid in gazetteer)
+    if not syria:
+        return []
+    _cues, before, after = _collapse_rows()
+    for name, regex in _possible_cues(sentence.text):
         for m in regex.finditer(sentence.text):
             head = sentence.text[: m.start()]
             tail = sentence.text[m.end() :]

@@ -38,6 +38,7 @@ from typing import Any
 
 from .._geo import great_circle_km
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .sentences import Sentence
 
 __all__ = ["find_descriptors", "kind_cue", "resolve_mentions"]
@@ -79,6 +80,7 @@ _GOVERNORATE_AFTER = re.compile(
 # "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
 # before the name, countryside after it is matched by _GOVERNORATE_AFTER)
 _RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
+_COUNTRYSIDE_OF = re.compile(r"\b(?i:countryside|rural\s+areas?)\s+of\s+(?:the\s+)?$")
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -167,6 +169,30 @@ _THE_CITY = re.compile(
 )
 
 
+# a plural province word after a coordinated list of names gives its kind to every item:
+# "in Aleppo and Idlib provinces", "the Aleppo, Hama and Idlib countryside"
+_SHARED_AFTER = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?)*\s*,?\s+and\s+"
+    r"[A-Z][\w'\u2019-]*(?:[\s-]+(?:(?:al|el|ar|as|ad|az|ash|ez|ed)[\s-]+)?[A-Z][\w'\u2019-]*)?"
+    r"\s+(?:provinces|governorates|countryside|countrysides|provincial\s+countryside)\b"
+)
+
+
+# words without which the patterns before a name cannot match (in the window case-folded
+# with folded_for_words; _BEFORE_CUE is case-sensitive and is tested on the window itself)
+_SUBURB_WORDS = ("suburb", "outskirts", "countryside", "environs", "outside")
+_FACILITY_WORDS = ("air", "crossing", "prison", "dam", "base")
+_BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village", "district",
+                 "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
+_COORDINATED_WORDS = ("province", "governorate", "countryside")
+_THE_CITY_WORDS = ("city", "town", "village", "province", "governorate", "provincial", "air",
+                   "base", "crossing", "dam", "prison")  # fmt: skip
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def kind_cue(text: str, start: int, end: int) -> str:
     """Return the kind the words around ``text[start:end]`` suggest ("" when none).
 
@@ -178,29 +204,37 @@ def kind_cue(text: str, start: int, end: int) -> str:
     >>> t = "the coastal provinces of Latakia and Tartus"
     >>> kind_cue(t, 37, 43)
     'governorate'
+    >>> t = "gains in Aleppo and Idlib provinces"
+    >>> kind_cue(t, 9, 15)
+    'governorate'
     """
     after = _AFTER_CUE.match(text, end, min(len(text), end + 40))
     if after:
         return _cue_of(after.group(1))
     if _GOVERNORATE_AFTER.match(text, end, min(len(text), end + 60)):
         return "governorate"
+    if _SHARED_AFTER.match(text, end, min(len(text), end + 80)):
+        return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
-    if _RURAL_BEFORE.search(window):
-        return "governorate"
-    if _SUBURB_BEFORE.search(window):
+    if _RURAL_BEFORE.search(window) or _COUNTRYSIDE_OF.search(window):
+        return "governorate"  # "rural Idlib", "the western countryside of Hama"
+    # each pattern below needs one of its words in the window (a cheap test first)
+    low = folded_for_words(window)
+    if _has(low, _SUBURB_WORDS) and _SUBURB_BEFORE.search(window):
         return "suburb"
-    facility = _FACILITY_BEFORE.search(window)
+    facility = _has(low, _FACILITY_WORDS) and _FACILITY_BEFORE.search(window)
     if facility:
         return _cue_of(facility.group(1))
-    before = _BEFORE_CUE.search(window)
+    before = _has(window, _BEFORE_WORDS) and _BEFORE_CUE.search(window)  # case-sensitive
     if before:
         return _cue_of(before.group(1))
-    coordinated = _COORDINATED_CUE.search(window)
+    coordinated = _has(low, _COORDINATED_WORDS) and _COORDINATED_CUE.search(window)
     if coordinated:
         return _CUE_KIND[coordinated.group(1).lower()]
     return ""
 
 
+_AND_NAME = re.compile(r"\s+and\s+[A-Z]")
 _COUNTRYSIDE_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
     re.I,
@@ -212,6 +246,7 @@ def _countryside(text: str, start: int, end: int) -> bool:
     return bool(
         _COUNTRYSIDE_AFTER.match(text, end, min(len(text), end + 40))
         or _RURAL_BEFORE.search(text[max(0, start - 20) : start])
+        or _COUNTRYSIDE_OF.search(text[max(0, start - 30) : start])
     )
 
 
@@ -234,7 +269,8 @@ def find_descriptors(
     resolved = [m for m in mentions if m.place_id and not m.outside]
     starts = [m.start for m in resolved]
     for sentence in sentences:
-        for m in _CAPITAL.finditer(sentence.text):
+        low = folded_for_words(sentence.text)  # each pattern needs one of its words
+        for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
             if capital is None:
                 break
             a = sentence.start + m.start()
@@ -249,7 +285,7 @@ def find_descriptors(
                     coref=True,
                 )
             )
-        for m in _RANKED_CITY.finditer(sentence.text):
+        for m in _RANKED_CITY.finditer(sentence.text) if "city" in low else ():
             city = capitals.get(_RANK_CAPITAL[(m.group("a") or m.group("b")).lower()])
             if city is None:
                 continue
@@ -265,7 +301,7 @@ def find_descriptors(
                     coref=True,
                 )
             )
-        for m in _THE_CITY.finditer(sentence.text):
+        for m in _THE_CITY.finditer(sentence.text) if _has(low, _THE_CITY_WORDS) else ():
             a = sentence.start + m.start()
             word = re.sub(r"\s+", " ", m.group(1).lower())
             word = {
@@ -322,9 +358,9 @@ def find_descriptors(
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
             a = sentence.start + m.start()
-            lo = bisect.bisect_left(starts, sentence.start)
+            lo = bisect.bisect_left(starts, max(sentence.start, a - 80))
             hi = bisect.bisect_left(starts, a)
-            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer)
+            gov = _governorate_of_context(text, resolved[lo:hi], gazetteer, countryside=True)
             if gov is None:
                 continue
             out.append(
@@ -350,17 +386,25 @@ _ITS_COUNTRYSIDE = re.compile(
 )
 
 
-def _governorate_of_context(text: str, before: Sequence[PlaceMention], gazetteer: Any) -> Any:
-    """Return the governorate of the latest place named in ``before`` (not a landmark)."""
+def _governorate_of_context(
+    text: str, before: Sequence[PlaceMention], gazetteer: Any, *, countryside: bool = False
+) -> Any:
+    """Return the governorate of the latest place named in ``before`` (not a landmark).
+
+    ``countryside``: the descriptor is a countryside ("its countryside"), which for
+    Damascus is Rif Dimashq.
+    """
     for mention in reversed(before):
-        if _landmark(text, mention) or _in_road_name(text, mention):
-            continue
+        if _in_road_name(text, mention) or (not countryside and _landmark(text, mention)):
+            continue  # "withdrew from Damascus and its countryside": from is no landmark here
         place = gazetteer.get(mention.place_id)
         if not place.admin1_iso or place.outside_syria:
             return None
-        if place.kind == "governorate":
+        if place.kind == "governorate" and not countryside:
             return place
-        govs = [g for g in gazetteer.governorates() if g.admin1_iso == place.admin1_iso]
+        # "Damascus and its countryside": Rif Dimashq, not the capital's own governorate
+        iso = "SY-RD" if countryside and place.admin1_iso == "SY-DI" else place.admin1_iso
+        govs = [g for g in gazetteer.governorates() if g.admin1_iso == iso]
         return govs[0] if govs else None
     return None
 
@@ -459,7 +503,10 @@ def _in_road_name(text: str, mention: PlaceMention) -> bool:
 
 _LANDMARK = re.compile(
     r"(?:\b(?:north|south|east|west)(?:ern|ward)?\s+of|\bnear|\bclose to|\bbetween|\bfrom|"
-    r"\bkilomet(?:er|re)s?\s+(?:from|of))\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"\bkilomet(?:er|re)s?\s+(?:from|of))\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "X in southern Idlib ... the city": a region around X, never the city meant
+    r"|\bin\s+(?:the\s+)?(?:northern|southern|eastern|western|central|rural|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern)\s+$",
     re.I,
 )
 
@@ -572,9 +619,12 @@ def resolve_mentions(
                 "town": ("town", "city"),
                 "village": ("village", "town"),
             }.get(cue, (cue,))
+            # "the towns of Al-Hameh and X": the press calls villages towns; a village the
+            # spelling names is not traded for a town or city the phonetic key finds
+            settled = cue == "town" and any(p.kind == "village" for p in places)
             for kind in wanted:
                 matches = [p for p in places if p.kind == kind]
-                if not matches:
+                if not matches and not settled:
                     found = lookup(m.text, kind=kind, limit=3)
                     matches = [f.place for f in found if f.score >= 0.7]
                 if matches:
@@ -632,6 +682,13 @@ def resolve_mentions(
             # own governorate
             rif = [f.place for f in lookup("Rif Dimashq", kind="governorate", limit=1)]
             chosen = rif[0] if rif else chosen
+        if (
+            chosen is not None
+            and cue == "governorate"
+            and chosen.kind != "governorate"
+            and _AND_NAME.match(text, m.end)
+        ):
+            cue = ""  # "Morek and Hama countryside": only Hama is the governorate
         if chosen is None:
             out.append(replace(m, kind_cue=cue))
             continue

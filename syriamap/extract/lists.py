@@ -37,6 +37,8 @@ __all__ = [
     "continued_places",
     "continues_claims",
     "opens_list",
+    "plural_anaphor",
+    "plural_anaphor_in",
     "plural_object",
 ]
 
@@ -153,3 +155,46 @@ def opens_list(sentence_text: str) -> bool:
     (True, False)
     """
     return _OPENER.match(sentence_text) is not None
+
+
+# "from these areas", "both towns", "the two cities": the places of the sentence before
+_THESE = re.compile(
+    r"\b(?:these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|five))\s+"
+    r"(?:areas|towns|cities|villages|places|positions|locations|localities|provinces)\b",
+    re.I,
+)
+_THESE_AFTER = re.compile(
+    r"\s*(?:(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:forces|troops|units|fighters|soldiers)"
+    r"\s+)?(?:from\s+|of\s+|in\s+|into\s+)?(?:all\s+)?(?:of\s+)?" + _THESE.pattern,
+    re.I,
+)
+
+
+def plural_anaphor_in(sentence_text: str) -> bool:
+    """Whether a sentence has a plural anaphor for places ("these areas", "both towns")."""
+    return _THESE.search(sentence_text) is not None
+
+
+def plural_anaphor(text: str, position: int, listed: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Return the places "these areas" after a cue stands for, the sentence before's.
+
+    ``listed`` are the places of the previous sentence's claims; at least two (a plural),
+    each once.
+
+    Examples
+    --------
+    >>> a = PlaceMention(0, 4, "Hama", ("wof:421202161",), "wof:421202161")
+    >>> b = PlaceMention(9, 13, "Homs", ("wof:421168647",), "wof:421168647")
+    >>> t = "The army withdrew its forces from these areas."
+    >>> [m.text for m in plural_anaphor(t, 17, [a, b])]
+    ['Hama', 'Homs']
+    >>> plural_anaphor(t, 17, [a])
+    []
+    """
+    if not _THESE_AFTER.match(text, position):
+        return []
+    out: list[PlaceMention] = []
+    for m in listed:
+        if m.place_id not in {o.place_id for o in out}:
+            out.append(m)
+    return out if len(out) >= 2 else []

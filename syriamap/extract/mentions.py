@@ -290,6 +290,7 @@ class _Scanner:
             [
                 *_CHUNK.finditer(text, start, end),
                 *_AREA_CHUNK.finditer(text, start, end),
+                *filter(None, [_LIST_HEAD.match(text, start, end)]),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
             ],
             key=lambda c: c.start("name"),
@@ -349,6 +350,12 @@ _NAME = (
     r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
 )
 _CHUNK = re.compile(r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)" + _NAME)
+# "Al-Sukhna, Al-Furqlus and Palmyra ...": an Arabic name with its article opening a
+# sentence and a list (a capitalised first word alone could be any word)
+_LIST_HEAD = re.compile(
+    r"\s*[\u201c\"]?(?P<name>(?:Al|As|Ash|Ad|Ar|Az|An|At|El|Ed|Es|Ez)-[A-Z][\w'\u2019`]+"
+    r"(?:[\s-]+[A-Z][\w'\u2019`]+){0,2})(?=\s*,|\s+and\s)"
+)
 # "liberated the Tel Rifaat area": a name between "the" and an area word
 _AREA_CHUNK = re.compile(
     r"\bthe\s+" + _NAME + r"(?=\s+(?:area|countryside|region|outskirts|suburbs)\b)"

@@ -85,6 +85,9 @@ units say; the work units decide first, deterministically.
 
 Either way, ``ingest`` treats a document over budget like any other bad file."""
 
+CLOCK_EVERY = 8
+"""The sentence loop reads the CPU clock (:data:`MAX_SECONDS`) every this many sentences."""
+
 CSV_COLUMNS = (
     "source_id",
     "place_id",
@@ -291,10 +294,13 @@ def analyse(
     last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
     # (sentence index, claim) a list in the next sentence may continue ("These include X")
     listed: tuple[int, Candidate] | None = None
+    # (sentence index, places of its claims), for "these areas" after any cue
+    claimed_places: tuple[int, list[PlaceMention]] = (-1, [])
     quotes = _Quotes(text, document.body)
     m_index = 0
-    for sentence, actors in zip(sentences, actors_by_sentence, strict=True):
-        if time.thread_time() > deadline:
+    for k, (sentence, actors) in enumerate(zip(sentences, actors_by_sentence, strict=True)):
+        # the clock is a system call: read it every CLOCK_EVERY sentences
+        if k % CLOCK_EVERY == 0 and time.thread_time() > deadline:
             raise TooComplexError(
                 f"too complex to extract: over the budget of {MAX_SECONDS:g} CPU seconds "
                 f"(syriamap.extract.pipeline.MAX_SECONDS) at character {sentence.start:,}; "
@@ -349,6 +355,7 @@ def analyse(
             fallback=speaker if quoted else None,
             focus=focus,
             previous_places=previous_places,
+            listed=claimed_places[1] if claimed_places[0] == sentence.index - 1 else (),
         )
         claims += collective_claims(text, sentence, inside, gazetteer)
         claims += collapse_claims(text, sentence, gazetteer)  # "the regime fell"
@@ -455,8 +462,19 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
-            if _background(event_date, pub) or _dated_history(
-                date_cues, claim.trigger.end, pub, sentence.text, sentence.start, claim.relation
+            # "seized X, which had been under Kurdish control since 2016": the former
+            # holder's loss is today's news; only the old state itself is history
+            ended_state = claim.trigger.rule.voice == "state" and claim.relation == "lost"
+            if _background(event_date, pub) or (
+                not ended_state
+                and _dated_history(
+                    date_cues,
+                    claim.trigger.end,
+                    pub,
+                    sentence.text,
+                    sentence.start,
+                    claim.relation,
+                )
             ):
                 continue  # "Islamic State seized Raqqa in January 2014": history, not news
             side = actor_side(claim.actor)
@@ -540,6 +558,7 @@ def analyse(
             quote_context = None
         subject = next((a for a in actors if a.actor), None)
         if claims:
+            claimed_places = (sentence.index, [c.mention for c in claims])
             previous_subject = (claims[0].actor, claims[0].actor_text)
         elif subject is not None:
             previous_subject = (subject.actor, subject.text)
@@ -549,8 +568,50 @@ def analyse(
         previous_places = _taken_places(claims)
 
     candidates = attribute_across_sentences(text, sentences, candidates, _replace)
+    in_text = {a.actor for group in actors_by_sentence for a in group if a.actor}
+    candidates = _base_holders(candidates, in_text)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+#: relations of another side at a foreign base that presuppose its holder
+_AT_A_HOLDERS_BASE = frozenset({"encircled", "contested", "advancing"})
+
+
+def _base_holders(candidates: list[Candidate], named: set[str]) -> list[Candidate]:
+    """Add the holder of a foreign base that another side besieges, attacks or nears.
+
+    "The naval base in Tartus has been blocked by opposition forces", in an article that
+    names Russia: Russia holds the base (``data/foreign_control.csv`` says whose base it
+    is), the opposition encircles it. Confidence 0.8 of the claim's, with a note.
+    """
+    from .relations import foreign_holder
+
+    out: list[Candidate] = []
+    added: set[tuple[int, str, str]] = set()
+    for c in candidates:
+        out.append(c)
+        if c.relation not in _AT_A_HOLDERS_BASE:
+            continue
+        holder = foreign_holder(c.place_id)
+        if holder is None or holder == c.actor or holder not in named:
+            continue
+        key = (c.start, c.place_id, holder)
+        if key in added:
+            continue
+        added.add(key)
+        out.append(
+            _replace(
+                c,
+                actor=holder,
+                side=actor_side(holder),
+                relation="controls",
+                method="rule:foreign_base_holder",
+                confidence=round(c.confidence * 0.8, 3),
+                note=f"holder from data/foreign_control.csv: {c.place_id} is {holder}'s base",
+            )
+        )
+    return out
 
 
 def _taken_places(claims: list[Claim]) -> list[PlaceMention]:

@@ -50,6 +50,8 @@ from .clauses import (
     pluperfect,
     split_clauses,
 )
+from .english import words as _words
+from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
 from .rules import Claim, Rule, Trigger, find_triggers, rules
@@ -81,6 +83,9 @@ __all__ = [
 #: Precision first: a claim whose actor the text does not name ("forces withdrew from X",
 #: the government by the rule's default) keeps this share of its confidence, with a note.
 DEFAULT_ACTOR_FACTOR = 0.85
+#: A claim on places a plural anaphor stands for ("withdrew from these areas": the places
+#: of the sentence before) keeps this share of its confidence.
+ANAPHOR_FACTOR = 0.85
 
 #: A claim on an unnamed part of a governorate or district ("took several towns in Homs
 #: province", "wide areas of eastern rural Aleppo") keeps this share of its confidence,
@@ -96,7 +101,12 @@ _RURAL_BEFORE = re.compile(
     re.I,
 )
 _LANDSCAPE_AFTER = re.compile(
-    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|front|valley)\b",
+    r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
+    re.I,
+)
+# "the Latakia mountains", "the Hama and Idlib fronts": a part of the governorate
+_PART_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?" + _LANDSCAPE_AFTER.pattern,
     re.I,
 )
 _POSITIONS_AFTER = re.compile(
@@ -112,6 +122,12 @@ _ELSEWHERE = re.compile(
 _HOLDS = frozenset({"captured", "entered", "controls"})
 _OUTSKIRTS_OF = re.compile(
     r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
+)
+_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus"})
+_PLURAL_HEAD_BACK = re.compile(
+    r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
+    r"locations|regions|provinces)\b",
+    re.I,
 )
 _PLURAL_BACK = re.compile(r"\b(?:these|those|both|the two|the three)\b", re.I)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
@@ -131,6 +147,7 @@ def match_claims(
     fallback: tuple[str, str] | None = None,
     focus: PlaceMention | None = None,
     previous_places: Sequence[PlaceMention] = (),
+    listed: Sequence[PlaceMention] = (),
 ) -> list[Claim]:
     """Find the relation claims of one sentence.
 
@@ -151,6 +168,8 @@ def match_claims(
     focus
         The place in focus (the last place of the sentence before), for cues with
         ``slot=focus`` ("the army denied any retreat").
+    listed
+        The places of the previous sentence's claims, for "these areas", "both towns".
     fallback
         ``(actor id, surface)`` used when no actor is named (inside a quotation: the
         speaker's own side, "The advance towards the capital continues").
@@ -168,14 +187,17 @@ def match_claims(
         focus = None  # "... in Syria. The army denied any retreat": no place in focus
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    if previous_places and not _PLURAL_BACK.search(sentence.text):
-        previous_places = ()
-    if not places and focus is None and not previous_places:
+    taken_before = previous_places
+    if len(previous_places) < 2 or not _PLURAL_BACK.search(sentence.text):
+        previous_places = ()  # "these areas" is a plural: of two places or more
+    listed = [m for m in listed if ordinary_target(m)]
+    these = bool(listed) and plural_anaphor_in(sentence.text)
+    if not places and focus is None and not previous_places and not these:
         return []
     there = (focus is not None and _THERE.search(sentence.text) is not None) or bool(
         previous_places
     )
-    triggers = find_triggers(sentence, slots=None if places or there else ("focus",))
+    triggers = find_triggers(sentence, slots=None if places or there or these else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
     all_actors = agent_phrases(text, actors, sentence.start, sentence.end)
@@ -196,6 +218,7 @@ def match_claims(
     for trig in triggers:
         rule = trig.rule
         inherited: Claim | None = None  # the claim a focus cue adds to
+        anaphoric = False  # the places come from "these areas" (the sentence before)
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
             targets = _targets_after(
@@ -209,6 +232,10 @@ def match_claims(
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus
                 )
+            if not targets and these:
+                # "withdrew its forces from these areas": the places of the sentence before
+                targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]
+                anaphoric = bool(targets)
         elif rule.slot == "focus":
             if _ELSEWHERE.match(text, trig.end):
                 continue  # "withdrawals in other parts of the country": not here
@@ -225,12 +252,27 @@ def match_claims(
                     # already has a claim on ("an attempt to advance towards X ... forced
                     # them to retreat": they never held X)
                     targets = []
-            elif focus is not None:
+            elif previous_places and _PLURAL_HEAD_BACK.search(text, sentence.start, trig.start):
+                # "The two cities were captured after the militias withdrew to Iraq"
+                targets = [(m, False) for m in previous_places]
+            elif focus is not None and (
+                rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before)
+            ):
+                # "... in southern Idlib. The city fell after the retreat of ...": the
+                # companion cues take only a place the sentence before says was taken
                 targets = [(focus, True)]
             else:
                 targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
+            if not targets and previous_places:
+                # "The SDF took X and Y. The two cities fell without a fight": the places of
+                # the sentence before, named right before the cue
+                back = _PLURAL_HEAD_BACK.search(
+                    text, max(sentence.start, trig.start - 60), trig.start
+                )
+                if back and _words(text[back.end() : trig.start]) <= rule.gap:
+                    targets = [(m, False) for m in previous_places]
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
@@ -267,13 +309,14 @@ def match_claims(
         actor, actor_text = chosen
         if (
             inherited is not None
-            and rule.relation == "lost"
+            and rule.voice in ("state", "nominal")
+            and rule.relation in ("lost", "withdrew")
             and (
                 inherited.relation not in ("captured", "entered")
                 or actor_side(actor) == actor_side(inherited.actor)
             )
         ):
-            continue  # the former holder lost X only to someone else who took or entered it
+            continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
             pair = _between_sides(text, sentence, actors)
             if pair is not None:
@@ -327,15 +370,16 @@ def match_claims(
                     continue  # "withdrew from the Latakia mountains": not the city of Latakia
                 if _POSITIONS_AFTER.match(text, target.end):
                     is_near = True  # "takes Quneitra key positions": around the place
+                if area and rule.rule == "progress_in" and _GAINS.match(text, trig.start):
+                    # "made territorial gains in Homs province": ground taken in part of it
+                    relation, is_near = "captured", True
                 key = (target.place_id, actor, relation + "-" * trig.negated)
                 if key in seen:
                     continue
                 seen.add(key)
                 precision = "near" if is_near else rule.place_precision
                 # "several towns in Homs province", "withdrew from the Latakia mountains"
-                partial = area and (
-                    is_near or _LANDSCAPE_AFTER.match(text, target.end) is not None
-                )
+                partial = area and (is_near or _PART_AFTER.match(text, target.end) is not None)
                 if area:
                     precision = "region"  # "villages in Idlib province": only the area is named
                 elif precision == "place" and (
@@ -359,7 +403,8 @@ def match_claims(
                             rule.confidence
                             * (0.6 + 0.4 * target.score)
                             * (DEFAULT_ACTOR_FACTOR if by_default else 1.0)
-                            * (PARTIAL_AREA_FACTOR if partial else 1.0),
+                            * (PARTIAL_AREA_FACTOR if partial else 1.0)
+                            * (ANAPHOR_FACTOR if anaphoric else 1.0),
                             3,
                         ),
                         clause,
@@ -372,6 +417,7 @@ def match_claims(
 
 
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+_GAINS = re.compile(r"gains\b", re.I)
 
 
 def _between_sides(
@@ -428,6 +474,14 @@ def _foreign_control() -> dict[str, dict[str, str]]:
 
 def _foreign_sites(actor: str) -> frozenset[str]:
     return frozenset(_foreign_control().get(actor, {}).values())
+
+
+def foreign_holder(place_id: str) -> str | None:
+    """Return the outside actor whose own base ``place_id`` is (data/foreign_control.csv)."""
+    for actor, sites in _foreign_control().items():
+        if place_id in sites.values():
+            return actor
+    return None
 
 
 def own_site(actor: str, mention: PlaceMention) -> PlaceMention:

@@ -74,6 +74,14 @@ _NEGATION_WORDS = (
     "without", "fail", "unable", "yet", "can", "could", "refus", "declin", "no longer",
     "brok", "break", "lift", "end",
 )  # fmt: skip
+# every match of _IRREALIS contains one of these (in the case-folded sentence)
+_IRREALIS_WORDS = (
+    "will", "would", "shall", "might", "likely", "expected", "going", "plan", "vow",
+    "threaten", "attempt", "tried", "trying", "tries", "seek", "sought", "bid", "aim",
+    "ready", "prepar", "demand", "call", "order", "press", "warn", "urg", "ask", "tell",
+    "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
+    "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
+)  # fmt: skip
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 
 
@@ -201,16 +209,17 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     until = "until" in low
     conditional = "if" in low or "unless" in low
     negation = any(word in low for word in _NEGATION_WORDS)
+    may_irrealis = any(word in low for word in _IRREALIS_WORDS)
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
-        no_longer = "no longer" in rule.regex.pattern
         if slots is not None and rule.slot not in slots:
             continue
         if (rule.stems and rule.stems.isdisjoint(present)) or any(
             stems.isdisjoint(present) for stems in rule.required
         ):
             continue
+        no_longer = "no longer" in rule.regex.pattern
         for m in rule.regex.finditer(text):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
@@ -227,8 +236,8 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                     continue
                 negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
             near = text[max(0, a - 40) : a]
-            irrealis = _IRREALIS.search(near)
-            if irrealis is None and " to " in near:
+            irrealis = _IRREALIS.search(near) if may_irrealis else None
+            if irrealis is None and may_irrealis and " to " in near:
                 # "called on all members of the army ... to defect and withdraw": a longer
                 # look back only when an infinitive "to" stands close before the cue
                 irrealis = _IRREALIS.search(text[max(0, a - 90) : a])

@@ -43,8 +43,11 @@ _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
-    r"(?:their\s+|its\s+|his\s+)?(?:key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|"
-    r"southern\s+|central\s+)?"
+    r"(?:their\s+|its\s+|his\s+)?"
+    # "key", "strategically important", "wide": modifiers of the plural noun
+    r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
+    r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
+    r"other|vital|highly|very)\s+){0,3}"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
@@ -307,17 +310,23 @@ _LIST_LEAD = re.compile(
     r"(?:,\s*(?:(?:and|or)\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)",
     re.I,
 )
-_AREA_NP = (
+_AREA_WORDS = (
     r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
     r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
+)
+_AREA_NOUNS = (
     r"(?:areas?|swathes?|swaths?|parts?|chunks?|towns?|villages?|sites?|positions?|points?|"
     r"hamlets?|settlements?|locations?|territory|territories|oil\s*fields?|gas\s*fields?|"
     r"fields?|farms?|localities|communities|regions?)"
 )
+# "swathes of the rural areas of", "villages in the countryside of": the area word names
+# the part, the countryside the whole
+_AREA_NP = _AREA_WORDS + _AREA_NOUNS
+_WHOLE_NP = _AREA_WORDS + r"(?:" + _AREA_NOUNS[3:-1] + r"|countryside|rural\s+areas?)"
 _AREAS_IN_REGION = re.compile(
-    r"\s*" + _AREA_NP + r"(?:\s+of\s+" + _AREA_NP + r")?"
+    r"\s*" + _AREA_NP + r"(?:\s+(?:of|in|across|throughout)\s+" + _WHOLE_NP + r")?"
     r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
     r"(?<![,\s])\s*,?)?"
     r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
@@ -351,7 +360,11 @@ _SUCH_AS = re.compile(
     r"\s*,?\s*)?\b(?:such\s+as|including|like)"
     # "including the strategic city of X": the kind phrase of the example
     r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"
-    r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of)?\s*$",
+    r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of"
+    # "including Syria's second city X": a descriptor in apposition
+    r"|\s+(?:Syria['\u2019]s|the\s+country['\u2019]s|the)\s+"
+    r"(?:second|third|fourth|largest|biggest|second-largest|third-largest|second-biggest)\s+"
+    r"(?:largest\s+|biggest\s+)?city)?\s*$",
     re.I,
 )
 # "entered the 17th Division, the town of X": one or two short items (bases, sites) before
@@ -441,7 +454,9 @@ _RELATIVE_HEAD = re.compile(
 _EDGE_OF = re.compile(
     r"\b(?:edges?|outskirts|side|fringes?|gates)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
-_THERE = re.compile(r"\bthere(?=\s*(?:[,.;]|$))|\bin (?:that|this|the) (?:area|region)\b", re.I)
+_THERE = re.compile(
+    r"\bthere(?=\s*(?:[,.;]|$))|\b(?:in|from) (?:that|this|the) (?:area|region)\b", re.I
+)
 
 
 def _them_target(
@@ -539,6 +554,10 @@ def _there_target(
 ) -> list[tuple[PlaceMention, bool]]:
     """Return the place in focus for "seized several bases there", "in that area"."""
     tail = text[trig.end : sentence.end]
+    ends = re.search(r"\b(in|inside|from)\s*$", text[trig.start : trig.end], re.I)
+    if ends is not None:
+        # "an offensive against regime forces in | that area", "withdrew from | the area"
+        tail = ends.group(1) + " " + tail.lstrip()
     m = _THERE.search(tail)
     if m is None or _CLAUSE_BREAK.search(tail[: m.start()]) or _words(tail[: m.start()]) > 6:
         return []
