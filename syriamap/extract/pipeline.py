@@ -467,7 +467,14 @@ def analyse(
             ended_state = claim.trigger.rule.voice == "state" and claim.relation == "lost"
             if _background(event_date, pub) or (
                 not ended_state
-                and _dated_history(date_cues, claim.trigger.end, pub, sentence.text, sentence.start)
+                and _dated_history(
+                    date_cues,
+                    claim.trigger.end,
+                    pub,
+                    sentence.text,
+                    sentence.start,
+                    claim.relation,
+                )
             ):
                 continue  # "Islamic State seized Raqqa in January 2014": history, not news
             side = actor_side(claim.actor)
@@ -756,9 +763,19 @@ _HISTORY_CLAUSE = re.compile(
 
 
 def _dated_history(
-    cues: list[Any], position: int, published: dt.date | None, text: str, offset: int
+    cues: list[Any],
+    position: int,
+    published: dt.date | None,
+    text: str,
+    offset: int,
+    relation: str = "",
 ) -> bool:
-    """Whether a cue with an earlier year closes the claim's clause ("... Manbij in 2016")."""
+    """Whether a cue with an earlier year closes the claim's clause ("... Manbij in 2016").
+
+    A hold told in the pluperfect since a year ("X had been under government control since
+    2018") is history too; the loss it implies now is not (``relation`` other than
+    ``controls``: "seized X, which had been under Kurdish control since 2016").
+    """
     if published is None:
         return False
     for cue in cues:
@@ -766,7 +783,9 @@ def _dated_history(
             continue
         gap = text[position - offset : cue.start - offset]
         if cue.text.lower().startswith("since"):
-            if _HAD_BEEN.search(text[max(0, position - offset - 60) : position - offset]):
+            if relation == "controls" and _HAD_BEEN.search(
+                text[max(0, position - offset - 60) : position - offset]
+            ):
                 # "X had been under government control since 2018": a state that has ended
                 return _background(cue.date, published)
             continue  # "where HTS has held sway since 2015": the state lasts until now
