@@ -462,19 +462,13 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
-            # "seized X, which had been under Kurdish control since 2016": the former
-            # holder's loss is today's news; only the old state itself is history
-            ended_state = claim.trigger.rule.voice == "state" and claim.relation == "lost"
-            if _background(event_date, pub) or (
-                not ended_state
-                and _dated_history(
-                    date_cues,
-                    claim.trigger.end,
-                    pub,
-                    sentence.text,
-                    sentence.start,
-                    claim.relation,
-                )
+            if _background(event_date, pub) or _dated_history(
+                date_cues,
+                claim.trigger.end,
+                pub,
+                sentence.text,
+                sentence.start,
+                claim.relation,
             ):
                 continue  # "Islamic State seized Raqqa in January 2014": history, not news
             side = actor_side(claim.actor)
