@@ -227,7 +227,7 @@ def match_claims(
             if not targets:
                 targets = _pronoun_target(text, trig, claims) or _them_target(text, trig, claims)
             if not targets:
-                targets = _area_target(text, trig, claims, previous_places)
+                targets = _area_target(text, trig, claims)
             if not targets:
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus

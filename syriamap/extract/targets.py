@@ -490,16 +490,14 @@ _THESE_AREAS = re.compile(
 
 
 def _area_target(
-    text: str,
-    trig: Trigger,
-    claims: Sequence[Claim],
-    previous: Sequence[PlaceMention] = (),
+    text: str, trig: Trigger, claims: Sequence[Claim]
 ) -> list[tuple[PlaceMention, bool]]:
     """Resolve "the area" and "these areas" after a withdrawal cue to places just claimed.
 
     "X fell to rebels after the SDF withdrew from the area": the place of the sentence's
-    previous claim; "Rebels took X and Y. The army withdrew from these areas": every place
-    of the previous cue, in this sentence or else in the sentence before (``previous``).
+    previous claim; "Rebels took X and Y, and the army withdrew from these areas": every
+    place of the previous cue in this sentence. "These areas" of the sentence before are
+    :func:`syriamap.extract.lists.plural_anaphor`'s (after any cue).
     """
     if trig.rule.relation != "withdrew":
         return []
@@ -511,7 +509,7 @@ def _area_target(
     if claims:
         last = claims[-1].trigger
         return [(c.mention, False) for c in claims if c.trigger == last]
-    return [(m, False) for m in previous]
+    return []
 
 
 def _relative_target(
