@@ -319,3 +319,26 @@ def test_air_power_takes_no_ground():
     # a bombardment before a ground capture does not stop the capture
     got = claims("Regime artillery pounded rebel positions before the army retook Morek.")
     assert ("government", "captured") in {(c[1], c[2]) for c in got}
+
+
+def test_civilians_leaving_is_no_withdrawal():
+    text = (
+        "Opposition fighters searched homes in Manbij; some residents who had worked for the "
+        "local council were able to leave the city for Kobane."
+    )
+    assert not {c for c in claims(text) if c[2] == "withdrew"}
+    assert claims("Civilians were evacuated from Aleppo on Sunday.") == set()
+    # a force in its own clause still counts, and "fighters and their families" are fighters
+    got = claims("Thousands of people fled Homs as rebels entered the city.")
+    assert {(c[1], c[2]) for c in got} == {("opposition", "entered")}
+    got = claims("Buses carrying rebel fighters and their families left the town of Douma.")
+    assert ("opposition", "withdrew") in {(c[1], c[2]) for c in got}
+
+
+def test_suburbs_of_a_city_are_its_edge_but_a_named_suburb_is_the_place():
+    got = claims("Rebels reached the suburbs of Damascus on Saturday.")
+    assert {(c[1], c[2]) for c in got} == {("opposition", "advancing")}
+    got = claims("Insurgents took control of towns, villages and suburbs of Damascus.")
+    assert {(c[1], c[2]) for c in got} == {("opposition", "advancing")}
+    got = claims("Insurgents were present in the Damascus suburbs of Jaramana and Daraya.")
+    assert {(c[0], c[2]) for c in got} == {("Jaramana", "entered"), ("Daraya", "entered")}

@@ -121,7 +121,9 @@ _ELSEWHERE = re.compile(
 )
 _HOLDS = frozenset({"captured", "entered", "controls"})
 _OUTSKIRTS_OF = re.compile(
-    r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I
+    r"\b(?:outskirts|suburbs|environs|edges|gates)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
 )
 _TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus"})
 _PLURAL_HEAD_BACK = re.compile(
@@ -307,7 +309,7 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
-        if not by_default and _not_the_agent(text, sentence, trig, actors, actor):
+        if _not_the_agent(text, sentence, trig, actors, actor):
             continue  # "the army described an attack on X", "government warplanes ... in X"
         if (
             inherited is not None
@@ -357,9 +359,7 @@ def match_claims(
             base_relation = relation
             for target, is_near in mine:
                 relation = base_relation
-                if relation in _HOLDS and _OUTSKIRTS_OF.search(
-                    text, max(sentence.start, target.start - 40), target.start
-                ):
+                if relation in _HOLDS and _at_the_edge(text, sentence, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city
                     is_near = True
@@ -435,6 +435,34 @@ _AIR_ASSET = re.compile(
     re.I,
 )
 
+# "some civilians who worked with the administration were able to leave the city": people
+# who are no force are the subject of the cue (no comma between: "Rebels, cheered by
+# residents, entered X" keeps the rebels)
+_CIVILIANS_BEFORE = re.compile(
+    r"(?<!\band\stheir\s)(?<!\band\shis\s)(?<!\bwith\stheir\s)(?<!\band\s)"
+    r"\b(?:civilians|residents|inhabitants|people|families|refugees|thousands|journalists|"
+    r"diplomats|worshippers|students|patients|aid\s+workers|displaced)\b"
+    r"(?:\s+[\w'\u2019-]+){0,12}\s+$",
+    re.I,
+)
+
+
+# "the Damascus suburbs of Maadamiyah": after a name, "suburbs of" names the suburb itself
+_NAME_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w'\u2019-]*\s+$")
+
+
+def _at_the_edge(text: str, sentence: Sentence, target: PlaceMention) -> bool:
+    """Whether the place is named as the city whose outskirts or suburbs are meant.
+
+    "captured the outskirts of Y", "towns, cities and suburbs of Damascus": the claim is at
+    Y's edge; "the Damascus suburbs of Maadamiyah" names the suburb, which is the place.
+    """
+    edge = _OUTSKIRTS_OF.search(text, max(sentence.start, target.start - 40), target.start)
+    if edge is None:
+        return False
+    lead = text[max(sentence.start, edge.start() - 30) : edge.start()]
+    return not (edge.group(0).lower().startswith("suburbs") and _NAME_BEFORE.search(lead))
+
 
 def _not_the_agent(
     text: str,
@@ -443,12 +471,20 @@ def _not_the_agent(
     actors: Sequence[ActorMention],
     actor: str,
 ) -> bool:
-    """Whether the actor named before a cue only reports it or acts from the air.
+    """Whether the actor named before a cue is not the one who acts.
 
     "Government forces described a broad attack on X" (a nominal cue after a reporting
     verb: the describer is not the attacker); "government warplanes inflicted losses on
-    rebels in X" (an air or artillery asset: no ground claim).
+    rebels in X" (an air or artillery asset: no ground claim); "SNA fighters searched homes;
+    some civilians were able to leave the city" (civilians are the cue's subject).
     """
+    people = _CIVILIANS_BEFORE.search(text, max(sentence.start, trig.start - 120), trig.start)
+    if (
+        people
+        and trig.rule.voice != "state"  # "residents fled government-held X": still held
+        and not any(people.start() <= a.start < trig.start for a in actors)
+    ):
+        return True  # "some civilians ... were able to leave the city": no force moved
     named = [
         a for a in actors if a.actor == actor and sentence.start <= a.start and a.end <= trig.start
     ]
