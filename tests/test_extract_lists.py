@@ -304,3 +304,16 @@ def test_these_areas_after_a_cue_are_the_places_of_the_sentence_before():
 )
 def test_these_areas_needs_a_listed_claim_before(text):
     assert not {c for c in found(text) if c[2] == "withdrew"}
+
+
+def test_a_new_predicate_ends_the_list():
+    # "tighten grip on Hama" after a capture is no second capture
+    got = found("Rebels seize Saraqib, tighten grip on Hama as the army retreats.")
+    assert (pid("Hama", kind="city"), "opposition", "captured", "asserted") not in got
+    assert (pid("Saraqib"), "opposition", "captured", "asserted") in got
+    # "advanced on Hama and shelled Homs": Homs is shelled, not approached
+    got = found("Rebels took Saraqib, advanced on Hama and shelled Homs.")
+    assert not {c for c in got if c[0] == pid("Homs", kind="city")}
+    # a plain list still takes its clause's relation
+    got = found("The army recaptured Morek, the town of Souran and the village of Maan.")
+    assert {c[2] for c in got} == {"captured"} and len(got) == 3

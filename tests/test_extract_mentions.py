@@ -107,3 +107,13 @@ def test_fast_no_alias_test_hides_no_name(g, text):
         assert not scanner._no_alias(text, 0, len(text))
     for plain in ("The talks went on, it's understood.", "Nobody\u2019s sure what comes next."):
         assert scanner._no_alias(plain, 0, len(plain))
+
+
+def test_english_words_that_look_like_articles_do_not_join_names():
+    # "as" before a capitalised word is English ("as Assad's forces withdraw"), not the
+    # article of a longer name; "as-" with a hyphen still is
+    assert "Deir el-Zour" in names(
+        "Kurdish forces move into Deir el-Zour as Assad forces withdraw."
+    )
+    assert "Hama" in names("Rebels tighten their hold on Hama as Assad's troops retreat.")
+    assert "Jisr al Shughur" in names("Rebels entered Jisr al Shughur on Friday.")

@@ -40,6 +40,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019`\u02bf\u02be][^\W_]+)*(?:['\u2019]s\b|[
 _JOINER = re.compile(r"[\s\-\u2010\u2011]*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ARTICLES = frozenset("al el as ash ad ar az an at ath ad ed er ez en es".split())
+# articles that are also English words ("Homs as Assad's forces withdraw", "Hama at dawn"):
+# they join a neighbouring capitalised word only with a hyphen ("as-Suwayda")
+_ENGLISH_ARTICLES = frozenset("as an at ad ed er en es".split())
 _FUNCTION_WORDS = frozenset(
     """the a an in on at as and but from to of for by with near outside inside since after
     before until while when following meanwhile despite around across towards toward into
@@ -346,8 +349,10 @@ _LOCATIVE = (
 # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
 _NAME = (
     r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
-    r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ad|ed|es|ez)"
-    r"[\s-]+)?[A-Z][\w'\u2019`]+){0,3})"
+    # an inner article joins with a space or a hyphen; one that is also an English word
+    # ("Homs as Assad's forces withdraw") only with a hyphen ("Ras as-Sawda")
+    r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|ash|ar|az|ez)[\s-]+|(?:as|ad|an|at|ed|es)-)?"
+    r"[A-Z][\w'\u2019`]+){0,3})"
 )
 _CHUNK = re.compile(r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)" + _NAME)
 # "Al-Sukhna, Al-Furqlus and Palmyra ...": an Arabic name with its article opening a
@@ -436,7 +441,11 @@ def _keep(
             and not _opening_gerund(text, pa, prev)
         ):
             return False
-        if prev.lower() in _ARTICLES and gap in ("-", " ") and i > 1:
+        if (
+            prev.lower() in _ARTICLES
+            and (gap == "-" or (gap == " " and prev.lower() not in _ENGLISH_ARTICLES))
+            and i > 1
+        ):
             pp = tokens[i - 2]
             if (
                 _capital(pp[2])
@@ -456,7 +465,10 @@ def _keep(
             return False
         if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
             nn = tokens[j + 2]
-            if _capital(nn[2]) and text[nb : nn[0]] in ("-", " "):
+            joint = text[nb : nn[0]]
+            if _capital(nn[2]) and (
+                joint == "-" or (joint == " " and nxt.lower() not in _ENGLISH_ARTICLES)
+            ):
                 return False
     return True
 

@@ -210,6 +210,7 @@ def _targets_after(
                 or _CLAUSE_BREAK.search(between)
                 or _REFERENCE.search(between)
                 or _PARTICIPLE.search(between)
+                or _NEW_PREDICATE.search(between)
             ):
                 break
             if (
@@ -234,6 +235,16 @@ def _targets_after(
             floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
 
+
+# "seize Aleppo airport, tighten grip on Hama", "took X, advanced on Y", "advanced on X and
+# shelled Y": words and a preposition, or a verb, of their own start a new predicate, not the
+# next item of the list
+_NEW_PREDICATE = re.compile(
+    r",\s+(?:[a-z][\w-]*\s+){1,3}(?:on|onto|upon|over|against|towards?|at|near|around)\s+"
+    r"(?:the\s+)?$|"
+    # "advanced on Hama and shelled Homs": a verb of its own after "and"
+    r"\band\s+(?:then\s+)?[a-z]+ed\s+(?:the\s+)?$"
+)
 
 # "X and Y in the suburbs of Z": Z contains the list, it is no item of it
 _IN_KIND = re.compile(
