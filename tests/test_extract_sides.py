@@ -342,3 +342,13 @@ def test_suburbs_of_a_city_are_its_edge_but_a_named_suburb_is_the_place():
     assert {(c[1], c[2]) for c in got} == {("opposition", "advancing")}
     got = claims("Insurgents were present in the Damascus suburbs of Jaramana and Daraya.")
     assert {(c[0], c[2]) for c in got} == {("Jaramana", "entered"), ("Daraya", "entered")}
+
+
+def test_a_leaders_whereabouts_are_no_withdrawal():
+    assert claims("Rebels said President Bashar al-Assad had left the capital, Damascus.") == set()
+    assert claims("The presidency denied that Assad had left Damascus.") == set()
+    # his forces are forces
+    got = claims("Assad's forces left Damascus on Sunday.")
+    assert {(c[1], c[2]) for c in got} == {("government", "withdrew")}
+    got = claims("Forces loyal to President Bashar Assad had largely withdrawn from Homs.")
+    assert {(c[1], c[2]) for c in got} == {("government", "withdrew")}

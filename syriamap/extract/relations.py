@@ -464,6 +464,21 @@ def _at_the_edge(text: str, sentence: Sentence, target: PlaceMention) -> bool:
     return not (edge.group(0).lower().startswith("suburbs") and _NAME_BEFORE.search(lead))
 
 
+@lru_cache(maxsize=1)
+def _leaders() -> frozenset[str]:
+    """Names of leaders whose own movements are no control claim (lexicon leaders.csv)."""
+    from .lexicon import read_lexicon
+
+    return frozenset(row["name"].strip().lower() for row in read_lexicon("leaders.csv"))
+
+
+# "forces loyal to President Bashar Assad": the leader is governed by a preposition (his
+# titles and given names may stand between)
+_GOVERNED_BEFORE = re.compile(
+    r"\b(?i:to|of|by|for|with|against|from|under)\s+(?:[A-Z][\w'\u2019-]*\s+){0,3}$"
+)
+
+
 def _not_the_agent(
     text: str,
     sentence: Sentence,
@@ -476,7 +491,8 @@ def _not_the_agent(
     "Government forces described a broad attack on X" (a nominal cue after a reporting
     verb: the describer is not the attacker); "government warplanes inflicted losses on
     rebels in X" (an air or artillery asset: no ground claim); "SNA fighters searched homes;
-    some civilians were able to leave the city" (civilians are the cue's subject).
+    some civilians were able to leave the city" (civilians are the cue's subject); "Assad
+    had left Damascus" (a leader's whereabouts, ``data/lexicon/leaders.csv``).
     """
     people = _CIVILIANS_BEFORE.search(text, max(sentence.start, trig.start - 120), trig.start)
     if (
@@ -491,6 +507,15 @@ def _not_the_agent(
     if not named:
         return False
     last = named[-1]
+    if (
+        trig.rule.relation in ("withdrew", "entered")
+        and last.text.lower().strip() in _leaders()
+        and not re.match(r"['\u2019]s?\b", text[last.end : last.end + 2])
+        # the leader is the subject: no "loyal to", "forces of" before, a verb right after
+        and not _GOVERNED_BEFORE.search(text, max(sentence.start, last.start - 20), last.start)
+        and len(text[last.end : trig.start].split()) <= 2
+    ):
+        return True  # "Assad had left Damascus": a leader's whereabouts, not a withdrawal
     if _AIR_ASSET.match(text, last.end, trig.start):
         return True
     return (
