@@ -352,3 +352,13 @@ def test_a_leaders_whereabouts_are_no_withdrawal():
     assert {(c[1], c[2]) for c in got} == {("government", "withdrew")}
     got = claims("Forces loyal to President Bashar Assad had largely withdrawn from Homs.")
     assert {(c[1], c[2]) for c in got} == {("government", "withdrew")}
+
+
+def test_they_in_a_report_is_the_reporter_not_the_previous_subject():
+    text = (
+        "The Syrian military said it was confronting a major attack.\n\n"
+        "Rebel commanders said earlier that they seized positions on the outskirts of Hama."
+    )
+    assert {(c[1], c[2]) for c in claims(text)} == {("opposition", "advancing")}
+    got = claims("The army said it repelled an attack. Rebel commanders said they captured Morek.")
+    assert ("Morek", "opposition", "captured", "attributed") in got

@@ -383,6 +383,22 @@ def _choose_actor(
                 return None  # a person ("after he lost Aleppo"): the rule's default
             if earlier:
                 return first(list(reversed(earlier)))
+            if own is not None and own.kind == "reported" and word in ("they", "their"):
+                # "Rebel commanders said that they seized X": the reporting subject, not
+                # the previous sentence's ("The army said it faced an attack.")
+                reporter = [
+                    a
+                    for a in before
+                    if sentence.start <= a.start
+                    and a.end <= own.start
+                    and not _PREPOSITION_BEFORE.search(
+                        text[max(sentence.start, a.start - 12) : a.start]
+                    )
+                ]
+                if reporter:
+                    return first(list(reversed(reporter)))
+                if speaker is not None:
+                    return speaker
             if previous_subject is not None:
                 return previous_subject
     return first(list(reversed(subjects)))

@@ -105,7 +105,8 @@ _INFERENCE = re.compile(
 _SPEECH = re.compile(
     r"\b(?P<w>said|says|say|claimed|claims|announced|announces|stated|states|declared|"
     r"reported|reports|added|confirmed|insisted|told\s+[\w\s'-]{1,40}?)"
-    r"(?:\s+on\s+\w+)?(?:\s+that\b|(?=\s*[\u201c\"]))",
+    r"(?:\s+(?:on\s+\w+|earlier|later|also|previously|again|yesterday|today|late\s+on\s+\w+))?"
+    r"(?:\s+that\b|(?=\s*[\u201c\"]))",
     re.I,
 )
 # ", the largest town in the area," after a name (not "Meanwhile, the SDF launched ...,")
