@@ -106,7 +106,7 @@ _SPEECH = re.compile(
     r"\b(?P<w>said|says|say|claimed|claims|announced|announces|stated|states|declared|"
     r"reported|reports|added|confirmed|insisted|told\s+[\w\s'-]{1,40}?)"
     r"(?:\s+(?:on\s+\w+|earlier|later|also|previously|again|yesterday|today|late\s+on\s+\w+))?"
-    r"(?:\s+that\b|(?=\s*[\u201c\"]))",
+    r"(?:\s+that\b|(?=\s*[\u201c\"])|(?=\s+(?:they|it|we|he|she)\s))",
     re.I,
 )
 # ", the largest town in the area," after a name (not "Meanwhile, the SDF launched ...,")
