@@ -36,6 +36,7 @@ PRECHECKS = (
     "_NEGATION_WORDS",
     "_PATTERN_WORDS",
     "_PHRASE_WORDS",
+    "_PROSPECT_WORDS",
     "_RELATIVE_WORDS",
     "_SPEECH_WORDS",
     "_SUBURB_WORDS",
@@ -53,6 +54,7 @@ INVENTED = [
     "The army said its forces had not withdrawn from the suburbs of Damascus.",
     "Forces opposed to the government entered the town of Rastan after heavy clashes.",
     "Regime troops pulled out of Daraa and Quneitra provinces, residents said.",
+    "There is a grave risk of an imminent assault on Manbij by Turkish-backed factions.",
     "Pro-Iranian militias left Albu Kamal as the army redeployed outside Deir ez-Zor.",
 ]
 

@@ -362,3 +362,12 @@ def test_they_in_a_report_is_the_reporter_not_the_previous_subject():
     assert {(c[1], c[2]) for c in claims(text)} == {("opposition", "advancing")}
     got = claims("The army said it repelled an attack. Rebel commanders said they captured Morek.")
     assert ("Morek", "opposition", "captured", "attributed") in got
+
+
+def test_a_risk_or_fear_of_an_attack_is_no_fighting():
+    assert (
+        claims("There is a grave risk of an imminent Turkish-backed assault against Manbij.")
+        == set()
+    )
+    got = claims("Rebels launched an assault on Manbij, raising fears of an offensive on Kobane.")
+    assert {c[0] for c in got} == {"Manbij"}

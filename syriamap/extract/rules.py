@@ -82,6 +82,13 @@ _IRREALIS_WORDS = (
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
 )  # fmt: skip
+# "a grave risk of an imminent assault against X", "fears of an offensive on X": a prospect
+_PROSPECT = re.compile(
+    r"\b(?:risks?|threats?|fears?|prospects?|possibility|danger|spectre|specter)\s+of\s+"
+    r"(?:(?:an?|the|further|renewed)\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
+_PROSPECT_WORDS = ("risk", "threat", "fear", "prospect", "possibility", "danger", "spect")
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 
 
@@ -210,6 +217,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     conditional = "if" in low or "unless" in low
     negation = any(word in low for word in _NEGATION_WORDS)
     may_irrealis = any(word in low for word in _IRREALIS_WORDS)
+    prospect = any(word in low for word in _PROSPECT_WORDS)
     found: list[tuple[int, int, int, Rule, bool]] = []
     for order in sorted(candidates):
         rule = table[order]
@@ -245,6 +253,8 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 irrealis = None  # "attempted to advance toward X": an advance all the same
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
+            if prospect and _PROSPECT.search(text, max(0, a - 60), a):
+                continue  # "a grave risk of an imminent assault against X": not (yet) real
             found.append((a, b, order, rule, negated))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
