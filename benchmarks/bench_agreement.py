@@ -189,7 +189,7 @@ def main() -> int:
     print(f"first annotator (corpus_dev gold): {len(first)} claims")
     print(f"second annotator (blind): {len(second)} claims\n")
     header = f"{'':<34} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"
-    print("human vs human (second scored against first)")
+    print("annotator vs annotator (second scored against first)")
     print(header)
     strict, relaxed = scores(second, first)
     print(line("strict", strict))

@@ -96,6 +96,6 @@ def test_the_agreement_script_runs_and_prints_both_comparisons():
         timeout=300,
         check=True,
     ).stdout
-    assert "human vs human" in out
+    assert "annotator vs annotator" in out
     assert "vs first annotator, strict" in out
     assert "vs second annotator, relaxed" in out
