@@ -250,6 +250,13 @@ def _countryside(text: str, start: int, end: int) -> bool:
     )
 
 
+def _descriptor(start: int, words: str, place_id: str) -> PlaceMention:
+    """Return the mention of a descriptor naming one place ("the capital")."""
+    return PlaceMention(
+        start, start + len(words), words, (place_id,), place_id=place_id, score=0.85, coref=True
+    )
+
+
 def find_descriptors(
     text: str, sentences: Sequence[Sentence], mentions: Sequence[PlaceMention], gazetteer: Any
 ) -> list[PlaceMention]:
@@ -273,34 +280,12 @@ def find_descriptors(
         for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
             if capital is None:
                 break
-            a = sentence.start + m.start()
-            out.append(
-                PlaceMention(
-                    a,
-                    a + len(m.group(0)),
-                    m.group(0),
-                    (capital.place_id,),
-                    place_id=capital.place_id,
-                    score=0.85,
-                    coref=True,
-                )
-            )
+            out.append(_descriptor(sentence.start + m.start(), m.group(0), capital.place_id))
         for m in _RANKED_CITY.finditer(sentence.text) if "city" in low else ():
             city = capitals.get(_RANK_CAPITAL[(m.group("a") or m.group("b")).lower()])
             if city is None:
                 continue
-            a = sentence.start + m.start()
-            out.append(
-                PlaceMention(
-                    a,
-                    a + len(m.group(0)),
-                    m.group(0),
-                    (city.place_id,),
-                    place_id=city.place_id,
-                    score=0.85,
-                    coref=True,
-                )
-            )
+            out.append(_descriptor(sentence.start + m.start(), m.group(0), city.place_id))
         for m in _THE_CITY.finditer(sentence.text) if _has(low, _THE_CITY_WORDS) else ():
             a = sentence.start + m.start()
             word = re.sub(r"\s+", " ", m.group(1).lower())
