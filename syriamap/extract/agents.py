@@ -65,14 +65,15 @@ _POSSESSED_THING = re.compile(
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
     re.I,
 )
-_OPPOSING = re.compile(
-    r"\b(?:opposing|opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?"
-    r"(?:[\w'\u2019-]+\s+){0,3}$",
-    re.I,
+# "opposing the regime", "armed groups opposed to Assad's government": a participle or
+# adjective whose object is the side opposed (the object: up to three words)
+_OPPOSING_OBJECT = (
+    r"(?:opposing|opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}$"
 )
+_OPPOSING = re.compile(r"\b" + _OPPOSING_OBJECT, re.I)
 _GROUP_OPPOSING = re.compile(
-    r"\b(?:groups|factions|forces|fighters|militias|rebels|insurgents)\s+(?:opposing|"
-    r"opposed\s+to|fighting\s+against|hostile\s+to)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    r"\b(?:groups|factions|forces|fighters|militias|rebels|insurgents)\s+" + _OPPOSING_OBJECT,
     re.I,
 )
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}

@@ -38,7 +38,8 @@ from .lists import (
     plural_object,
 )
 from .mentions import PlaceMention, _overlaps, find_place_mentions
-from .relations import Claim, match_claims
+from .relations import Claim, foreign_holder, match_claims
+from .rules import HOLDING
 from .sentences import Sentence, blank_controls, split_sentences
 from .speakers import anaphor, head_noun
 from .stance import (
@@ -579,8 +580,6 @@ def _base_holders(candidates: list[Candidate], named: set[str]) -> list[Candidat
     names Russia: Russia holds the base (``data/foreign_control.csv`` says whose base it
     is), the opposition encircles it. Confidence 0.8 of the claim's, with a note.
     """
-    from .relations import foreign_holder
-
     out: list[Candidate] = []
     added: set[tuple[int, str, str]] = set()
     for c in candidates:
@@ -612,9 +611,7 @@ def _taken_places(claims: list[Claim]) -> list[PlaceMention]:
     """Return the places a sentence says were taken, entered or held (text order, once)."""
     out: list[PlaceMention] = []
     for claim in claims:
-        if claim.relation in ("captured", "entered", "controls") and all(
-            m.start != claim.mention.start for m in out
-        ):
+        if claim.relation in HOLDING and all(m.start != claim.mention.start for m in out):
             out.append(claim.mention)
     return out
 

@@ -54,10 +54,11 @@ from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
 from .prefilter import required_stems, stems_of, word_prefixes
-from .rules import Claim, Rule, Trigger, find_triggers, rules
+from .rules import HOLDING, Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
     _THERE,
+    AREA_KINDS,
     _area_target,
     _pronoun_target,
     _relative_target,
@@ -66,6 +67,7 @@ from .targets import (
     _them_target,
     _there_target,
     ordinary_target,
+    place_kind,
 )
 
 __all__ = [
@@ -119,7 +121,6 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
-_HOLDS = frozenset({"captured", "entered", "controls"})
 _OUTSKIRTS_OF = re.compile(
     r"\b(?:outskirts|suburbs|environs|edges|gates)\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+)?$",
@@ -131,7 +132,6 @@ _PLURAL_HEAD_BACK = re.compile(
     r"locations|regions|provinces)\b",
     re.I,
 )
-_PLURAL_BACK = re.compile(r"\b(?:these|those|both|the two|the three)\b", re.I)
 _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 # claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
 _SETTLED = frozenset({"captured", "controls", "lost", "withdrew"})
@@ -190,7 +190,7 @@ def match_claims(
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     taken_before = previous_places
-    if len(previous_places) < 2 or not _PLURAL_BACK.search(sentence.text):
+    if len(previous_places) < 2 or not _PLURAL_HEAD_BACK.search(sentence.text):
         previous_places = ()  # "these areas" is a plural: of two places or more
     listed = [m for m in listed if ordinary_target(m)]
     these = bool(listed) and plural_anaphor_in(sentence.text)
@@ -359,7 +359,7 @@ def match_claims(
             base_relation = relation
             for target, is_near in mine:
                 relation = base_relation
-                if relation in _HOLDS and _at_the_edge(text, sentence, target):
+                if relation in HOLDING and _at_the_edge(text, sentence, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city
                     is_near = True
@@ -553,12 +553,7 @@ def _area(mention: PlaceMention) -> bool:
     Named regions of data/regions.csv ("Mount Hermon", "Eastern Ghouta") keep the rule's
     precision: they are places of their own.
     """
-    from ..gazetteer import Gazetteer
-
-    return Gazetteer.default().get(mention.place_id).kind in _AREA_KINDS
-
-
-_AREA_KINDS = frozenset({"governorate", "district", "subdistrict"})
+    return place_kind(mention) in AREA_KINDS
 
 
 @lru_cache(maxsize=1)
@@ -605,9 +600,6 @@ def own_site(actor: str, mention: PlaceMention) -> PlaceMention:
     return replace(mention, place_id=site, candidates=(site, *mention.candidates))
 
 
-_TAKING = frozenset({"captured", "entered", "controls"})
-
-
 def _taken(claims: Sequence[Claim], place: PlaceMention) -> bool:
     """Whether the sentence says someone took, entered or holds ``place``.
 
@@ -615,7 +607,7 @@ def _taken(claims: Sequence[Claim], place: PlaceMention) -> bool:
     positions", "entered X and withdrew hours later"; not "advanced on X following the
     retreat of ...".
     """
-    return any(c.mention is place and c.relation in _TAKING for c in claims)
+    return any(c.mention is place and c.relation in HOLDING for c in claims)
 
 
 def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[Claim]:
@@ -636,7 +628,7 @@ def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[
         c
         for c in claims
         if not (
-            c.relation in ("captured", "entered", "controls")
+            c.relation in HOLDING
             and c.actor_text
             and c.actor_text not in sentence.text[: c.trigger.start - sentence.start]
             and (c.mention.place_id, actor_side(c.actor)) in leaving

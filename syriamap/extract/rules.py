@@ -25,7 +25,11 @@ from .prefilter import (
 )
 from .sentences import Sentence
 
-__all__ = ["Claim", "Rule", "Trigger", "find_triggers", "rules"]
+__all__ = ["HOLDING", "Claim", "Rule", "Trigger", "find_triggers", "rules"]
+
+#: relations that say the actor took, entered or holds the place (what a withdrawal or a
+#: loss beside them can be about; what "the outskirts of X" turns into an advance)
+HOLDING = frozenset({"captured", "entered", "controls"})
 
 # a cue the text says did not happen: failure, inability, a siege broken or lifted, a
 # refusal ("failed to take X", "could not enter X", "broke the siege of X") is no claim

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .mentions import PlaceMention
-from .rules import Claim, Trigger
+from .rules import HOLDING, Claim, Trigger
 from .sentences import Sentence
 
 _REFERENCE = re.compile(
@@ -353,16 +353,23 @@ _MODIFIER_OF_SITES = re.compile(
 )
 
 
-def _area_mention(mention: PlaceMention) -> bool:
-    """Whether a mention names a governorate, district or region."""
+AREA_KINDS = frozenset({"governorate", "district", "subdistrict"})
+"""Kinds of place that are administrative areas (data/ANNOTATION.md §3: region precision)."""
+
+
+def place_kind(mention: PlaceMention) -> str:
+    """Return the gazetteer kind of the place a mention is resolved to."""
     from ..gazetteer import Gazetteer
 
-    return Gazetteer.default().get(mention.place_id).kind in (
-        "governorate",
-        "district",
-        "subdistrict",
-        "region",
-    )
+    return Gazetteer.default().get(mention.place_id).kind
+
+
+_AREAS_AND_REGIONS = AREA_KINDS | {"region"}
+
+
+def _area_mention(mention: PlaceMention) -> bool:
+    """Whether a mention names a governorate, district or region."""
+    return place_kind(mention) in _AREAS_AND_REGIONS
 
 
 _SUCH_AS = re.compile(
@@ -513,7 +520,7 @@ def _area_target(
     if trig.rule.relation != "withdrew":
         return []
     if _THE_AREA.match(text, trig.end):
-        taken = claims and claims[-1].relation in ("captured", "entered", "controls")
+        taken = claims and claims[-1].relation in HOLDING
         return [(claims[-1].mention, False)] if taken else []
     if not _THESE_AREAS.match(text, trig.end):
         return []
