@@ -10,6 +10,7 @@ pattern's text, and :func:`word_prefixes` lists the stems a sentence offers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ __all__ = [
     "folded_for_words",
     "parse_pattern",
     "required_stems",
-    "stem_cost",
+    "StemIndex",
     "stems_of",
     "word_prefixes",
     "word_trie",
@@ -197,7 +198,41 @@ def required_stems(pattern: str, *, word_start: bool = False) -> tuple[frozenset
     return tuple(dict.fromkeys(sets))
 
 
-stem_cost = _stem_cost
+class StemIndex:
+    """Entries (cues, rules; in file order) listed under the word stems a match needs.
+
+    Each entry is listed under the stems of one set every match of it needs (the cheapest
+    of its required sets, else its stems); an entry without stems is always tried. A text
+    then only tries the entries one of whose stems it has, instead of testing every
+    entry's stems in turn.
+
+    >>> index = StemIndex([(frozenset({"capt"}), ()), (frozenset(), ())])
+    >>> index.candidates(frozenset({"capt", "hama"}))
+    [0, 1]
+    >>> index.candidates(frozenset({"hama"}))
+    [1]
+    """
+
+    def __init__(
+        self, needs: Iterable[tuple[AbstractSet[str], Sequence[AbstractSet[str]]]]
+    ) -> None:
+        index: dict[str, list[int]] = {}
+        always: list[int] = []
+        for order, (stems, required) in enumerate(needs):
+            need = min(required, key=_stem_cost) if required else stems
+            if not need:
+                always.append(order)
+            for stem in need:
+                index.setdefault(stem, []).append(order)
+        self._index = {k: tuple(v) for k, v in index.items()}
+        self._always = tuple(always)
+
+    def candidates(self, present: AbstractSet[str]) -> list[int]:
+        """Return, in file order, the entries a text with the stems ``present`` may match."""
+        orders = set(self._always)
+        for stem in self._index.keys() & present:
+            orders.update(self._index[stem])
+        return sorted(orders)
 
 
 # ---- a small parser for the lexicons' regular expressions ---------------------------

@@ -16,7 +16,7 @@ from .clauses import Clause
 from .lexicon import read_lexicon
 from .mentions import PlaceMention
 from .prefilter import (
-    _stem_cost,
+    StemIndex,
     factor_word_list,
     folded_for_words,
     required_stems,
@@ -160,17 +160,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Map each stem to the rules (file order) that need it; list the rules without stems."""
-    index: dict[str, list[int]] = {}
-    always = []
-    for order, rule in enumerate(rules()):
-        stems = min(rule.required, key=_stem_cost) if rule.required else rule.stems
-        if not stems:
-            always.append(order)
-        for stem in stems:
-            index.setdefault(stem, []).append(order)
-    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+def _rule_index() -> StemIndex:
+    """Index the rules (file order) by the word stems a match of each needs."""
+    return StemIndex((rule.stems, rule.required) for rule in rules())
 
 
 @lru_cache(maxsize=1)
@@ -209,11 +201,8 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     ['capture_passive']
     """
     text = sentence.text
-    index, always = _rule_index()
     present = word_prefixes(text)
-    candidates = set(always)
-    for prefix in index.keys() & present:
-        candidates.update(index[prefix])
+    candidates = _rule_index().candidates(present)
     table = rules()
     # necessary conditions of the checks below, read once per sentence
     low = folded_for_words(text)
@@ -223,7 +212,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     may_irrealis = any(word in low for word in _IRREALIS_WORDS)
     prospect = any(word in low for word in _PROSPECT_WORDS)
     found: list[tuple[int, int, int, Rule, bool]] = []
-    for order in sorted(candidates):
+    for order in candidates:
         rule = table[order]
         if slots is not None and rule.slot not in slots:
             continue

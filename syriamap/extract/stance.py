@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import read_lexicon
-from .prefilter import word_prefixes
+from .prefilter import StemIndex, word_prefixes
 from .speakers import APPOSITIVE as _ROLE
 from .speakers import clean_speaker, has_verb, is_speaker, speaker_before, subject_before
 
@@ -106,24 +106,9 @@ def _cues() -> tuple[
 
 
 @lru_cache(maxsize=1)
-def _cue_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Map each stem to the cues (file order) that need it; list the cues without stems.
-
-    A cue is listed under the stems of one set every match needs (the cheapest of its
-    required sets, else its stems), so a sentence only tries the cues one of whose stems it
-    has, instead of testing every cue's stems in turn.
-    """
-    from .prefilter import stem_cost
-
-    index: dict[str, list[int]] = {}
-    always = []
-    for order, (_rule, _stance, _claimant, _pattern, stems, required) in enumerate(_cues()):
-        need = min(required, key=stem_cost) if required else stems
-        if not need:
-            always.append(order)
-        for stem in need:
-            index.setdefault(stem, []).append(order)
-    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+def _cue_index() -> StemIndex:
+    """Index the cues (file order) by the word stems a match of each needs."""
+    return StemIndex((stems, required) for *_head, stems, required in _cues())
 
 
 _LEADING_MARK = re.compile(r"(?:\(\?<[=!][^()]*\))*([:;])")
@@ -174,13 +159,9 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
     out: list[StanceCue] = []
     taken: list[tuple[int, int]] = []
     present = word_prefixes(text)
-    index, always = _cue_index()
-    orders = set(always)
-    for stem in index.keys() & present:
-        orders.update(index[stem])
     table = _cues()
     marks = _marks()
-    for order in sorted(orders):  # file order: an earlier cue wins an overlap
+    for order in _cue_index().candidates(present):  # file order: an earlier cue wins an overlap
         rule, stance, claimant, pattern, stems, required = table[order]
         if (stems and stems.isdisjoint(present)) or any(
             sets.isdisjoint(present) for sets in required
