@@ -47,15 +47,17 @@ COLUMNS = [
 ]
 # the pending file names the missing place in its own column, as corpus_dev does
 PENDING_COLUMNS = [*COLUMNS, "site"]
-ARTICLES = tuple("005 010 015 020 025 030 035 040 045".split())
+ARTICLES = tuple("005 010 015 020 025 030 035 040 045 050 055 060".split())
 
 # The governorate (ISO 3166-2) each annotated place must lie in: pins the record chosen
 # among places sharing a name (Hawr and the western-Aleppo villages in Aleppo, not in
 # Latakia or Al-Hasakah; Kanakir in Rif Dimashq, not in As-Suwayda).
 PLACES_BY_ISO = {
+    "SY-DI": "wof:421202165",
     "SY-DR": "s:nasib-crossing wof:421197257 wof:85678399",
     "SY-DY": "wof:421202167",
-    "SY-HI": "wof:421168647 wof:421178429 wof:421178433 wof:85678367",
+    "SY-HI": "s:t4-airbase wof:421168647 wof:421178429 wof:421178433 wof:421197935"
+    " wof:85678367",
     "SY-HL": "s:46th-regiment s:ashrafieh-aleppo s:sheikh-maqsoud wof:1141906291"
     " wof:1193036927 wof:1193262893 wof:1209504787 wof:1209805265"
     " wof:1276645831 wof:1293707989 wof:1310095235 wof:1343380085"
@@ -65,6 +67,7 @@ PLACES_BY_ISO = {
     " wof:1343479263 wof:1343657891 wof:1343750857 wof:421202161"
     " wof:85678363",
     "SY-ID": "wof:85678373",
+    "SY-RD": "wof:85678391",
     "SY-SU": "wof:85678385",
 }
 EXPECTED_ISO = {pid: iso for iso, ids in PLACES_BY_ISO.items() for pid in ids.split()}
