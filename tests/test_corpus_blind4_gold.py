@@ -47,7 +47,7 @@ COLUMNS = [
 ]
 # the pending file names the missing place in its own column, as corpus_dev does
 PENDING_COLUMNS = [*COLUMNS, "site"]
-ARTICLES = tuple("005 010 015 020 025 030 035 040 045 050 055 060 065 070 075".split())
+ARTICLES = tuple("005 010 015 020 025 030 035 040 045 050 055 060 065 070 075 076 077 078".split())
 
 # The governorate (ISO 3166-2) each annotated place must lie in: pins the record chosen
 # among places sharing a name (Hawr and the western-Aleppo villages in Aleppo, not in
@@ -58,10 +58,11 @@ PLACES_BY_ISO = {
     "SY-DY": "wof:421202167",
     "SY-HI": "s:t4-airbase wof:421168647 wof:421178429 wof:421178433 wof:421197935"
     " wof:85678367",
-    "SY-HL": "s:46th-regiment s:ashrafieh-aleppo s:sheikh-maqsoud wof:1141906291"
-    " wof:1193036927 wof:1193262893 wof:1209504787 wof:1209805265"
-    " wof:1276645831 wof:1293707989 wof:1310095235 wof:1343380085"
-    " wof:421202163 wof:85678359 wof:890449827 wof:890449889",
+    "SY-HL": "s:46th-regiment s:ashrafieh-aleppo s:sheikh-maqsoud s:tishrin-dam"
+    " wof:1141906291 wof:1193036927 wof:1193262893 wof:1209504787"
+    " wof:1209805265 wof:1276645831 wof:1293707989 wof:1309696799"
+    " wof:1310095235 wof:1343380085 wof:421202163 wof:85678359 wof:890449827"
+    " wof:890449889",
     "SY-HM": "wof:1209090143 wof:1209101231 wof:1209709501 wof:1243056895"
     " wof:1259371867 wof:1276140061 wof:1276569203 wof:1293383675"
     " wof:1343479263 wof:1343657891 wof:1343750857 wof:421202161"
