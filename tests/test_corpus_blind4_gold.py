@@ -47,7 +47,7 @@ COLUMNS = [
 ]
 # the pending file names the missing place in its own column, as corpus_dev does
 PENDING_COLUMNS = [*COLUMNS, "site"]
-ARTICLES = tuple("005 010 015 020 025 030 035 040 045 050 055 060 065 070 075 076 077 078".split())
+ARTICLES = tuple("005 010 015 020 025 030 035 040 045 050 055 060 065 070 075 076 077 078 079 080".split())
 
 # The governorate (ISO 3166-2) each annotated place must lie in: pins the record chosen
 # among places sharing a name (Hawr and the western-Aleppo villages in Aleppo, not in
@@ -68,9 +68,11 @@ PLACES_BY_ISO = {
     " wof:1343479263 wof:1343657891 wof:1343750857 wof:421202161"
     " wof:85678363",
     "SY-ID": "wof:85678373",
-    "SY-LA": "wof:1310308215 wof:85678345",
+    "SY-LA": "s:hmeimim-airbase wof:1310308215 wof:85678345",
+    "SY-QU": "wof:1293100627 wof:85678395",
     "SY-RD": "r:mount-hermon wof:1125964903 wof:85678391",
     "SY-SU": "wof:85678385",
+    "SY-TA": "s:tartus-naval-base",
 }
 EXPECTED_ISO = {pid: iso for iso, ids in PLACES_BY_ISO.items() for pid in ids.split()}
 KEY = ("source_id", "start", "end", "place_id", "actor", "relation", "stance")
