@@ -1,9 +1,11 @@
 """Integrity checks of the fourth blind gold annotation (22 shared-corpus articles).
 
-``tests/fixtures/corpus_blind4/`` holds claims annotated by hand, blind to the extractor
-(by someone who read neither its rules, its lexicons nor the other gold sets), pointing
-into the shared real-news corpus by character offsets (the texts are not in the
-repository). These tests check only the annotation itself: ids recompute, offsets fall
+``tests/fixtures/corpus_blind4/`` holds claims annotated by hand (the 20 dated articles
+there, the two undated ones, 081 and 082, in its ``undated/`` folder, which is not in
+``SETS`` of ``tests/test_corpus_gold.py`` because those checks need a publication date),
+blind to the extractor (by someone who read neither its rules, its lexicons nor the other
+gold sets), pointing into the shared real-news corpus by character offsets (the texts are
+not in the repository). These tests check only the annotation itself: ids recompute, offsets fall
 inside the article text on a non-empty span within one paragraph, vocabularies are valid,
 dates are in the corpus period and every place exists in the gazetteer in the governorate
 the article means. They measure nothing about the extractor: the set is measured once, at
@@ -26,6 +28,7 @@ HERE = Path(__file__).resolve().parent / "fixtures" / "corpus_blind4"
 GOLD = HERE / "gold.csv"
 PENDING = HERE / "sites_pending.csv"
 ARTICLES_CSV = HERE / "articles.csv"
+UNDATED = HERE / "undated"
 COLUMNS = [
     "assertion_id",
     "source_id",
@@ -47,22 +50,27 @@ COLUMNS = [
 ]
 # the pending file names the missing place in its own column, as corpus_dev does
 PENDING_COLUMNS = [*COLUMNS, "site"]
-ARTICLES = tuple("005 010 015 020 025 030 035 040 045 050 055 060 065 070 075 076 077 078 079 080".split())
+ARTICLES = tuple(
+    "005 010 015 020 025 030 035 040 045 050 055 060 065 070 075 076 077 078 079 080".split()
+)
+
+# the two corpus articles without a publication date, kept apart in UNDATED
+UNDATED_ARTICLES = ("081", "082")
 
 # The governorate (ISO 3166-2) each annotated place must lie in: pins the record chosen
 # among places sharing a name (Hawr and the western-Aleppo villages in Aleppo, not in
-# Latakia or Al-Hasakah; Kanakir in Rif Dimashq, not in As-Suwayda).
+# Latakia or Al-Hasakah; the Majdal, the Zawr villages and Suruj in Hama; Sheikh Maqsoud
+# and Ashrafieh in Aleppo city, not the Hama Al-Ashrafiyah).
 PLACES_BY_ISO = {
     "SY-DI": "wof:421202165",
     "SY-DR": "s:nasib-crossing wof:421197257 wof:85678399",
     "SY-DY": "wof:421202167",
-    "SY-HI": "s:t4-airbase wof:421168647 wof:421178429 wof:421178433 wof:421197935"
-    " wof:85678367",
+    "SY-HI": "s:t4-airbase wof:421168647 wof:421178429 wof:421178433 wof:421197935 wof:85678367",
     "SY-HL": "s:46th-regiment s:ashrafieh-aleppo s:sheikh-maqsoud s:tishrin-dam"
     " wof:1141906291 wof:1193036927 wof:1193262893 wof:1209504787"
-    " wof:1209805265 wof:1276645831 wof:1293707989 wof:1309696799"
-    " wof:1310095235 wof:1343380085 wof:421202163 wof:85678359 wof:890449827"
-    " wof:890449889",
+    " wof:1209805265 wof:1259863985 wof:1276645831 wof:1293707989"
+    " wof:1309696799 wof:1310095235 wof:1343380085 wof:421202163"
+    " wof:85678359 wof:890449827 wof:890449889",
     "SY-HM": "wof:1209090143 wof:1209101231 wof:1209709501 wof:1243056895"
     " wof:1259371867 wof:1276140061 wof:1276569203 wof:1293383675"
     " wof:1343479263 wof:1343657891 wof:1343750857 wof:421202161"
@@ -79,11 +87,11 @@ KEY = ("source_id", "start", "end", "place_id", "actor", "relation", "stance")
 
 
 def gold() -> list[dict[str, str]]:
-    return rows(GOLD)
+    return rows(GOLD) + rows(UNDATED / "gold.csv")
 
 
 def pending() -> list[dict[str, str]]:
-    return rows(PENDING)
+    return rows(PENDING) + rows(UNDATED / "sites_pending.csv")
 
 
 def _header(path: Path) -> list[str]:
@@ -92,21 +100,36 @@ def _header(path: Path) -> list[str]:
 
 
 def test_files_have_the_documented_columns():
-    assert _header(GOLD) == COLUMNS
-    assert _header(PENDING) == PENDING_COLUMNS
-    assert _header(ARTICLES_CSV) == ["source_id", "file", "content_hash"]
+    for folder in (HERE, UNDATED):
+        assert _header(folder / "gold.csv") == COLUMNS
+        assert _header(folder / "sites_pending.csv") == PENDING_COLUMNS
+        assert _header(folder / "articles.csv") == ["source_id", "file", "content_hash"]
 
 
 def test_articles_csv_lists_the_annotated_articles():
     listed = rows(ARTICLES_CSV)
     assert [r["file"] for r in listed] == [f"{a}.txt" for a in ARTICLES]
     assert [r["source_id"] for r in listed] == [f"corpus_{a}" for a in ARTICLES]
+    undated = rows(UNDATED / "articles.csv")
+    assert [r["file"] for r in undated] == [f"{a}.txt" for a in UNDATED_ARTICLES]
+
+
+@requires_corpus
+def test_the_undated_articles_have_no_publication_date():
+    for a in UNDATED_ARTICLES:
+        head = article_text(f"{a}.txt").split("\n\n", 1)[0]
+        assert "\npublished:" not in head and "published_note:" in head, a
+    for a in ARTICLES:
+        assert "\npublished: 2024-" in article_text(f"{a}.txt").split("\n\n", 1)[0], a
 
 
 def test_every_article_is_annotated_and_no_other():
+    everything = ARTICLES + UNDATED_ARTICLES
     counts = Counter(r["source_id"] for r in gold() + pending())
-    assert set(counts) == {f"corpus_{a}" for a in ARTICLES}
-    assert all(counts[f"corpus_{a}"] >= 2 for a in ARTICLES), counts
+    assert set(counts) == {f"corpus_{a}" for a in everything}
+    assert all(counts[f"corpus_{a}"] >= 2 for a in everything), counts
+    dated = Counter(r["source_id"] for r in rows(GOLD) + rows(PENDING))
+    assert set(dated) == {f"corpus_{a}" for a in ARTICLES}
 
 
 def test_no_quote_column_is_stored():
@@ -159,14 +182,14 @@ def test_event_dates_fall_in_the_corpus_period():
 
 @requires_corpus
 def test_the_annotated_articles_exist_unchanged():
-    for r in rows(ARTICLES_CSV):
+    for r in rows(ARTICLES_CSV) + rows(UNDATED / "articles.csv"):
         path = article_path(r["file"])
         assert path.is_file(), r["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == r["content_hash"], r["file"]
 
 
 @requires_corpus
-@pytest.mark.parametrize("article", ARTICLES)
+@pytest.mark.parametrize("article", ARTICLES + UNDATED_ARTICLES)
 def test_spans_lie_inside_the_article_and_are_not_blank(article: str):
     text = article_text(f"{article}.txt")
     header_end = text.index("\n\n")
