@@ -41,7 +41,8 @@ def test_foiled_attempt_is_no_advance(text):
             "Raqqa",
         ),
         (
-            "After the army repelled an attack near Homs, rebels attempted to advance towards Hama.",
+            "After the army repelled an attack near Homs, rebels attempted to advance "
+            "towards Hama.",
             "Hama",
         ),
     ],
