@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from syriamap.extract import spelling
 from syriamap.extract.context import resolve_mentions
 from syriamap.extract.mentions import find_place_mentions
 from syriamap.extract.spelling import is_blocked_word, loose_index, loose_key
@@ -133,8 +134,6 @@ def test_negatives_would_match_without_their_guard(word, gazetteer):
     # the negatives above test the guards, not an empty index: each word's loose key does
     # name a village, which only the position, context or word list rules out
     index = loose_index(gazetteer)
-    from syriamap.extract import spelling
-
     blocked = spelling._blocked
     try:
         spelling._blocked = lambda: frozenset()  # type: ignore[assignment]
@@ -178,10 +177,42 @@ def test_spelling_lexicon_rows():
     from syriamap.extract.lexicon import read_lexicon
 
     rows = read_lexicon("spelling.csv")
-    assert {row["kind"] for row in rows} == {"rule", "word"}
+    assert {row["kind"] for row in rows} == {"rule", "suffix", "word"}
     for row in rows:
         assert row["pattern"], row
-        if row["kind"] == "rule":
+        if row["kind"] in ("rule", "suffix"):
             re.compile(row["pattern"])
         else:
             assert row["pattern"][:1].isupper(), row
+
+
+@pytest.mark.parametrize(
+    "word", ["Coalition", "Gates", "Tests", "Slowly", "Users", "Cities", "Seized", "Building"]
+)
+def test_english_endings(word):
+    assert spelling.english_ending(word)
+
+
+def test_no_invented_variant_has_an_english_ending():
+    assert not [v[1] for v in VARIANTS if spelling.english_ending(v[1])]
+
+
+def test_a_bare_position_needs_a_closer_spelling(gazetteer):
+    # 'Aqrabat spelled "Aqirbat" is close enough where the text calls it a village ...
+    called = _resolved("Rebels entered the village of Aqirbat near Idlib.", gazetteer)
+    assert {gazetteer.get(m.place_id).name for m in called if m.text == "Aqirbat"} == {"'Aqrabat"}
+    # ... but not as a bare name after a verb
+    bare = _resolved("Rebels entered Aqirbat near Idlib.", gazetteer)
+    assert [m.text for m in bare] == ["Idlib"]
+
+
+def test_title_case_name_before_of_is_no_place(gazetteer):
+    # "Health" spells a village of Homs loosely; "the Directorate of Health" is a body
+    assert loose_index(gazetteer).match("Health")
+    text = "The Directorate of Health in Homs said rebels entered the city."
+    assert [m.text for m in find_place_mentions(text, gazetteer=gazetteer)] == ["Homs"]
+
+
+def test_a_facility_word_before_in_calls_the_name_a_place(gazetteer):
+    found = _resolved("Troops left the base in Aqirbat near Idlib.", gazetteer)
+    assert "Aqirbat" in [m.text for m in found]

@@ -32,6 +32,7 @@ from typing import Any
 
 from .._geo import great_circle_km
 from .._normalize import GENERIC_WORDS, fold
+from . import spelling
 from .english import MONTH_ABBREVIATION_RE, MONTHS, WEEKDAYS
 from .prefilter import folded_for_words
 from .spelling import context_governorates, loose_index
@@ -69,6 +70,22 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 _MONTH_NAMES = frozenset(MONTHS)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# "the town of", "the villages of", "areas of", "the airbase in": the text calls the next
+# name a place
+_KIND_OF = re.compile(
+    r"\b(?:(?:towns?|villages?|city|cities|suburbs?|hamlets?|districts?|neighbou?rhoods?|"
+    r"areas?|localities|locality|settlements?)\s+of|"
+    r"(?:air\s*base|airbase|airport|airfield|base|prison|crossing|dam)s?\s+(?:of|in|at|near))"
+    r"\s+$",
+    re.I,
+)
+# "X, a key town", "X, the small village": an apposition calling the name a place
+_KIND_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|suburb|hamlet|settlement)\b",
+    re.I,
+)
+# "the Ministry of", "the Secretary of", "University of": a title-case word before "of"
+_TITLE_OF = re.compile(r"\b(?!(?:Town|Village|City)\b)[A-Z][a-z]+\s+of\s+$")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'"})
@@ -351,26 +368,48 @@ class _Scanner:
         return out
 
     def _loose(self, chunk: re.Match[str], name: str, known: list[PlaceMention]) -> tuple[str, ...]:
-        """Places a name in a strong place position may spell loosely ("Khesham").
+        """Places a name in a place position may spell loosely ("Khesham").
 
-        Not after a weak word ("according to X", "on X", "like X"); in a list ("X, Y and
-        Z") only beside a place found otherwise; never a month, weekday or a word of the
-        ``word`` rows of ``spelling.csv``; see :mod:`.spelling`. Best match first.
+        Not after a weak word ("according to X", "on X", "like X") or inside a title-case
+        name ("the Ministry of X"); in a list ("X, Y and Z") only beside a place found
+        otherwise; never a month, weekday, a word of the ``word`` rows or with an English
+        ending of the ``suffix`` rows of ``spelling.csv``, a word also written in lower case,
+        a person in apposition or a name of fewer than :data:`spelling.MIN_LETTERS` letters.
+        A name the text calls a place ("the town of X", "X, a small village", a list beside
+        a place) needs :data:`spelling.MIN_LIKENESS`, any other
+        :data:`spelling.MIN_LIKENESS_BARE`. Best match first; see :mod:`.spelling`.
         """
-        lead = chunk.group(0)[: chunk.start("name") - chunk.start()].strip().lower()
+        text = chunk.string
+        a = chunk.start("name")
+        lead = text[chunk.start() : a].strip().lower()
         last = lead.split()[-1] if lead.split() else lead
         if last in ("to", "on", "like", "via"):
             return ()
-        if (last in (",", "and") or lead.endswith(",")) and not _beside_place(chunk, known):
+        if last == "of" and _TITLE_OF.search(text, max(0, a - 40), a):
+            return ()  # "the Ministry of X", "the Secretary of X": a name's part
+        listed = last in (",", "and") or lead.endswith(",")
+        beside = _beside_place(chunk, known)
+        if listed and not beside:
             return ()
         low = name.lower()
+        if len(low.replace(" ", "").replace("-", "")) < spelling.MIN_LETTERS:
+            return ()
         if any(w in _TIME_WORDS or w in _MONTH_NAMES for w in low.split()):
             return ()
-        if all(w in self._lower_words(chunk.string) for w in low.split()):
+        if spelling.english_ending(name):
+            return ()
+        if all(w in self._lower_words(text) for w in low.split()):
             return ()  # the word is written in lower case too: an English word ("Rebel")
-        if _person_apposition().match(chunk.string, chunk.end("name")):
+        b = chunk.end("name")
+        if _person_apposition().match(text, b):
             return ()  # "Kardo, a local commander": a person or an outlet
-        return tuple(place_id for place_id, _ in self.loose_matches(name))
+        called = (
+            beside
+            or bool(_KIND_OF.search(text, max(0, a - 40), a))
+            or bool(_KIND_APPOSITION.match(text, b))
+        )
+        bar = spelling.MIN_LIKENESS if called else spelling.MIN_LIKENESS_BARE
+        return tuple(place_id for place_id, v in self.loose_matches(name) if v >= bar)
 
     def _lower_words(self, text: str) -> frozenset[str]:
         """Return the words written in lower case in ``text`` (once per text)."""
@@ -653,7 +692,7 @@ def _in_context(mentions: list[PlaceMention], gazetteer: Any) -> list[PlaceMenti
             likeness = {
                 c: v
                 for c, v in scanner.loose_matches(m.text)
-                if gazetteer.get(c).admin1_iso in governorates
+                if c in m.candidates and gazetteer.get(c).admin1_iso in governorates
             }
             if not likeness:
                 continue

@@ -27,8 +27,11 @@ from .._normalize import fold, is_arabic, skeleton
 
 __all__ = [
     "MIN_KEY",
+    "MIN_LETTERS",
     "MIN_LIKENESS",
+    "MIN_LIKENESS_BARE",
     "LooseIndex",
+    "english_ending",
     "is_blocked_word",
     "loose_index",
     "loose_key",
@@ -36,8 +39,13 @@ __all__ = [
 
 #: Fewest letters a loose key must keep (three consonants: a root).
 MIN_KEY = 3
-#: Least likeness (rapidfuzz ratio, 0..100) of the name's skeleton to the alias's.
+#: Least likeness (0..100, :func:`_likeness`) of the name's skeleton to the alias's, for a
+#: name the text calls a place ("the town of X", "X, a village", a list beside a place).
 MIN_LIKENESS = 80.0
+#: Least likeness for a name in any other place position ("in X", "seized X").
+MIN_LIKENESS_BARE = 88.0
+#: Fewest letters of a loosely spelled name (short English words collide too often).
+MIN_LETTERS = 5
 #: A big town named with one letter off ("Saraqi" for Saraqib): least likeness, and the
 #: least population of such a town.
 TYPO_LIKENESS = 90.0
@@ -78,6 +86,26 @@ def _blocked() -> frozenset[str]:
     return frozenset(
         fold(row["pattern"]) for row in read_lexicon("spelling.csv") if row["kind"] == "word"
     )
+
+
+@lru_cache(maxsize=1)
+def _endings() -> re.Pattern[str]:
+    from .lexicon import read_lexicon
+
+    rows = [row["pattern"] for row in read_lexicon("spelling.csv") if row["kind"] == "suffix"]
+    return re.compile(r"(?:" + "|".join(rows) + r")$" if rows else r"(?!)", re.I)
+
+
+def english_ending(name: str) -> bool:
+    """Whether a word of ``name`` has an English ending of the ``suffix`` rows ("-tion").
+
+    Examples
+    --------
+    >>> english_ending("Coalition"), english_ending("Khesham")
+    (True, False)
+    """
+    pattern = _endings()
+    return any(pattern.search(word) for word in name.split())
 
 
 def is_blocked_word(name: str) -> bool:
