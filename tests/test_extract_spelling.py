@@ -216,3 +216,14 @@ def test_title_case_name_before_of_is_no_place(gazetteer):
 def test_a_facility_word_before_in_calls_the_name_a_place(gazetteer):
     found = _resolved("Troops left the base in Aqirbat near Idlib.", gazetteer)
     assert "Aqirbat" in [m.text for m in found]
+
+
+def test_a_loosely_spelled_claim_is_less_confident():
+    from syriamap import extract
+
+    loose = extract("Rebels seized the village of Mawaker near Aleppo.", published="2024-12-07")
+    exact = extract("Rebels seized the village of Al-Mawakir near Aleppo.", published="2024-12-07")
+    [a] = [c for c in loose if c.place_name == "Mawaker"]
+    [b] = [c for c in exact if c.place_name == "Al-Mawakir"]
+    assert a.place_id == b.place_id and a.relation == b.relation == "captured"
+    assert a.confidence < b.confidence
