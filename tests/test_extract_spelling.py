@@ -256,3 +256,16 @@ def test_news_spellings_the_keys_miss_are_found_in_their_governorate(gazetteer):
         assert km < 10, (name, place.name, km)
         found += 1
     assert found >= 4
+
+
+def test_the_first_item_of_a_list_of_places_is_a_place(gazetteer):
+    # no locative word before "Tadeef" (a phonetic spelling of Tedef), but a list of
+    # places follows it
+    text = "Heavy fighting raged on the Tadeef, Al-Bab and Qabasin fronts."
+    assert [m.text for m in find_place_mentions(text, gazetteer=gazetteer)][0] == "Tadeef"
+    # alone, or opening the sentence, it is no list item
+    assert (
+        find_place_mentions("Heavy fighting raged on the Tadeef front.", gazetteer=gazetteer) == []
+    )
+    text = "However, Aleppo and Hama remained calm."
+    assert [m.text for m in find_place_mentions(text, gazetteer=gazetteer)] == ["Aleppo", "Hama"]

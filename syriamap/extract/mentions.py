@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -326,7 +326,8 @@ class _Scanner:
             ],
             key=lambda c: c.start("name"),
         )
-        for m in chunks:
+        # then the items of a list whose next item is a place found so far
+        for m in _and_list_items(chunks, text, start, end, found, out):
             if any(x.start < m.end("name") and m.start("name") < x.end for x in out):
                 continue
             a, b = m.start("name"), m.end("name")
@@ -432,6 +433,45 @@ class _Scanner:
         return found
 
 
+def _and_list_items(
+    chunks: list[re.Match[str]],
+    text: str,
+    start: int,
+    end: int,
+    found: list[PlaceMention],
+    out: list[PlaceMention],
+) -> Iterator[re.Match[str]]:
+    """Yield ``chunks``, then the list items beside the places found by then in ``out``."""
+    yield from chunks
+    known = [*found, *(x for x in out if not x.loose)]
+    yield from _list_items(chunks, text, start, end, known)
+
+
+def _list_items(
+    chunks: list[re.Match[str]], text: str, start: int, end: int, known: list[PlaceMention]
+) -> list[re.Match[str]]:
+    """Return the items of a list that a place found so far follows.
+
+    "along the Al-Jubayyn, Tell Malah, and Al-Jalama axes": the first item has no
+    locative word before it, but the place named right after it makes it a list item.
+    Not the first word of the sentence ("Separately, Aleppo ..."), and not a name that
+    another chunk already offers (its own guards decide).
+    """
+    if not known:
+        return []
+    starts = {x.start for x in known}
+    taken = {c.start("name") for c in chunks}
+    items = []
+    for m in _LIST_ITEM.finditer(text, start, end):
+        a = m.start("name")
+        if a in taken or not text[start:a].strip():
+            continue
+        after = _ITEM_GAP.match(text, m.end("name"))
+        if after is not None and after.end() in starts:
+            items.append(m)
+    return items
+
+
 @lru_cache(maxsize=1)
 def _person_apposition() -> re.Pattern[str]:
     """Return the pattern of an apposition naming a person or outlet (", a commander").
@@ -487,6 +527,9 @@ _LIST_HEAD = re.compile(
     r"\s*[\u201c\"]?(?P<name>(?:Al|As|Ash|Ad|Ar|Az|An|At|El|Ed|Es|Ez)-[A-Z][\w'\u2019`]+"
     r"(?:[\s-]+[A-Z][\w'\u2019`]+){0,2})(?=\s*,|\s+and\s)"
 )
+# a name before a list separator ("X, Y and Z"): see _with_list_items
+_LIST_ITEM = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?=\s*,\s|\s+and\s)")
+_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "liberated the Tel Rifaat area": a name between "the" and an area word
 _AREA_CHUNK = re.compile(
     r"\bthe\s+" + _NAME + r"(?=\s+(?:area|countryside|region|outskirts|suburbs)\b)"
