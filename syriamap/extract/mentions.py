@@ -19,6 +19,10 @@ Rules for keeping a match:
 
 Places outside Syria (``x:`` ids, ``Place.outside_syria``) are recognised as mentions and
 flagged ``outside``; they never produce claims.
+
+A capitalised name in a place position that no alias matches is looked up by the
+gazetteer's phonetic key, then by the loose spelling key of :mod:`.spelling` ("Khesham"
+for Khushām; flagged ``loose``, kept only in the governorates the document names).
 """
 
 from __future__ import annotations
