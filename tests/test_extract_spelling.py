@@ -177,10 +177,10 @@ def test_spelling_lexicon_rows():
     from syriamap.extract.lexicon import read_lexicon
 
     rows = read_lexicon("spelling.csv")
-    assert {row["kind"] for row in rows} == {"rule", "suffix", "word"}
+    assert {row["kind"] for row in rows} == {"demonym", "rule", "suffix", "word"}
     for row in rows:
         assert row["pattern"], row
-        if row["kind"] in ("rule", "suffix"):
+        if row["kind"] in ("demonym", "rule", "suffix"):
             re.compile(row["pattern"])
         else:
             assert row["pattern"][:1].isupper(), row
@@ -269,3 +269,19 @@ def test_the_first_item_of_a_list_of_places_is_a_place(gazetteer):
     )
     text = "However, Aleppo and Hama remained calm."
     assert [m.text for m in find_place_mentions(text, gazetteer=gazetteer)] == ["Aleppo", "Hama"]
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [("Idlibi", "Idlib"), ("Halabi", "Aleppo"), ("Hamawi", "Hama"), ("Latakian", "Latakia")],
+)
+def test_a_demonym_is_no_loose_place(word, place, gazetteer):
+    # "fighters of Idlibi origin": the adjective of a town, not a village spelled loosely
+    assert gazetteer.get(spelling.demonym_of(word, gazetteer)).name == place
+    assert not loose_index(gazetteer).match(word)
+    text = f"Rebels of {word} origin entered the town of Zeirek near Aleppo."
+    assert [m.text for m in find_place_mentions(text, gazetteer=gazetteer)] == ["Zeirek", "Aleppo"]
+
+
+def test_no_invented_variant_is_a_demonym(gazetteer):
+    assert not [v[1] for v in VARIANTS if spelling.demonym_of(v[1], gazetteer)]

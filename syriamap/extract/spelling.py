@@ -31,6 +31,7 @@ __all__ = [
     "MIN_LIKENESS",
     "MIN_LIKENESS_BARE",
     "LooseIndex",
+    "demonym_of",
     "english_ending",
     "is_blocked_word",
     "loose_index",
@@ -108,6 +109,38 @@ def english_ending(name: str) -> bool:
     return any(pattern.search(word) for word in name.split())
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern[str], ...]:
+    from .lexicon import read_lexicon
+
+    return tuple(
+        re.compile(f"(?:{row['pattern']})$", re.I)
+        for row in read_lexicon("spelling.csv")
+        if row["kind"] == "demonym"
+    )
+
+
+#: Kinds of place whose name makes a demonym ("Idlibi", "Halabi").
+_DEMONYM_KINDS = frozenset({"city", "town", "governorate", "district", "region"})
+
+
+def demonym_of(name: str, gazetteer: Any) -> str:
+    """Return the place ``name`` is a demonym of ("Idlibi" → Idlib's id), else "".
+
+    A word of ``name`` minus an ending of the ``demonym`` rows of ``spelling.csv`` is
+    the name (alias or phonetic key) of a town, city or governorate.
+    """
+    for word in name.split():
+        for pattern in _demonyms():
+            stem = pattern.sub("", word)
+            if stem == word or len(stem) < 3:
+                continue
+            for m in gazetteer.resolve(stem, limit=3):
+                if m.why in ("exact", "skeleton") and m.place.kind in _DEMONYM_KINDS:
+                    return m.place.place_id
+    return ""
+
+
 def is_blocked_word(name: str) -> bool:
     """Whether ``name`` holds a word never read as a loosely spelled place ("Ahmed").
 
@@ -170,7 +203,7 @@ class LooseIndex:
         Best first; only places in Syria, of a spelling whose skeleton is at least
         :data:`MIN_LIKENESS` alike; a name of a blocked word matches nothing.
         """
-        if is_arabic(name) or is_blocked_word(name):
+        if is_arabic(name) or is_blocked_word(name) or demonym_of(name, self.gazetteer):
             return []
         key = loose_key(name)
         if len(key) < MIN_KEY:
@@ -196,7 +229,7 @@ class LooseIndex:
         the gazetteer at least :data:`TYPO_LIKENESS` alike, and names of at least
         :data:`TYPO_MIN_LETTERS` letters.
         """
-        if is_arabic(name) or is_blocked_word(name):
+        if is_arabic(name) or is_blocked_word(name) or demonym_of(name, self.gazetteer):
             return []
         if len(fold(name).replace(" ", "")) < TYPO_MIN_LETTERS:
             return []
