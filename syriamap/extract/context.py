@@ -512,6 +512,7 @@ _KIND_WORD = re.compile(
     re.I,
 )
 _AREA_KINDS = frozenset({"governorate", "district", "subdistrict", "region"})
+_LOOSE_SCORE = 0.6  # the resolution score of a loosely spelled name at most
 _CONTEXT_KM = 15.0  # a city district is read so only when a place this close is named
 
 
@@ -686,8 +687,10 @@ def resolve_mentions(
                 place_id=chosen.place_id,
                 outside=chosen.outside_syria,
                 kind_cue=cue,
-                score=score,
+                # a name found only by its loose spelling key is less sure ("Khesham")
+                score=min(score, _LOOSE_SCORE) if m.loose else score,
                 coref=m.coref,
+                loose=m.loose,
             )
         )
     return out
