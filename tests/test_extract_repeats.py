@@ -1,0 +1,137 @@
+"""Claims an article repeats: descriptors chained over a long passage, two verbs on one
+place, and the later sentences' own wordings (invented sentences, data/ANNOTATION.md §1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+SAT = "2024-12-07"
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    """The claims of ``text`` as (place name, actor, relation)."""
+    analysis = analyse(document_from_text(text), published=SAT, source_id="repeats")
+    return {(a.place_name, a.actor, str(a.relation)) for a in analysis.assertions()}
+
+
+def places(text: str) -> set[tuple[str, str, str]]:
+    """The claims of ``text`` as (place id, actor, relation)."""
+    analysis = analyse(document_from_text(text), published=SAT, source_id="repeats")
+    return {(a.place_id, a.actor, str(a.relation)) for a in analysis.assertions()}
+
+
+IDLIB = "wof:890432567"
+HAMA = "wof:421202161"
+LATAKIA = "wof:1125980503"
+
+# ---- "the city ... the city": a descriptor resolved through the one before it ----
+
+
+def test_the_city_chains_over_a_long_passage() -> None:
+    text = (
+        "Rebels captured the city of Idlib on Monday. Residents fled the city. Shops closed. "
+        "Prices rose. Schools shut. Power was cut across the city. Later, rebels entered "
+        "the city centre."
+    )
+    assert (IDLIB, "opposition", "entered") in places(text)
+
+
+def test_the_city_chain_stops_at_another_city() -> None:
+    text = (
+        "Rebels captured the city of Idlib on Monday. Residents fled the city. Shops closed "
+        "in Latakia. Prices rose. Schools shut. Power was cut across the city. Later, rebels "
+        "entered the city."
+    )
+    got = places(text)
+    assert (IDLIB, "opposition", "entered") not in got
+    assert (LATAKIA, "opposition", "entered") in got
+
+
+def test_the_city_chain_needs_one_city_in_play() -> None:
+    text = (
+        "Rebels captured Idlib and Hama on Monday. Residents fled the city. Shops closed. "
+        "Prices rose. Schools shut. Power was cut. Later, rebels entered the city."
+    )
+    got = places(text)
+    assert not any(r == "entered" for _p, _a, r in got), got
+
+
+def test_no_descriptor_without_a_city_named() -> None:
+    assert triples("Rebels entered the city on Monday. Later they stormed the town.") == set()
+
+
+# ---- two coordinated verbs share their object ----
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels entered and liberated Idlib.", {"entered", "captured"}),
+        (
+            "Insurgents stormed into and then seized the town of Saraqib on Monday.",
+            {"entered", "captured"},
+        ),
+        (
+            '"Our forces entered and captured several neighbourhoods in the city of Hama," '
+            "a rebel commander said.",
+            {"entered", "captured"},
+        ),
+    ],
+)
+def test_coordinated_verbs(text: str, want: set[str]) -> None:
+    assert {r for _p, a, r in triples(text) if a == "opposition"} >= want
+
+
+def test_coordinated_verbs_need_the_same_subject() -> None:
+    got = triples("Government troops withdrew and rebels captured Idlib.")
+    assert ("Idlib", "opposition", "captured") in got
+    assert ("Idlib", "government", "captured") not in got
+
+
+# ---- wordings of later sentences ----
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The army lost all control of Idlib on Sunday.", ("Idlib", "government", "lost")),
+        ("Government forces lost full control over Saraqib.", ("Saraqib", "government", "lost")),
+        ("Rebels fanned out across Idlib on Monday.", ("Idlib", "opposition", "entered")),
+        (
+            "Hundreds of insurgents spread out through Saraqib.",
+            ("Saraqib", "opposition", "entered"),
+        ),
+        ("Thousands of rebels entered Raqqa.", ("Raqqa", "opposition", "entered")),
+        (
+            "Footage showed rebel fighters at key locations across Idlib, including the citadel.",
+            ("Idlib", "opposition", "entered"),
+        ),
+        ("Rebels declared Idlib free on Sunday.", ("Idlib", "opposition", "captured")),
+        (
+            'Insurgents proclaimed the capital "liberated".',
+            ("the capital", "opposition", "captured"),
+        ),
+    ],
+)
+def test_later_wordings(text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("The army lost all control of Idlib on Sunday.", ("Idlib", "government", "controls")),
+        ("Rebels fired at key sites in Idlib.", ("Idlib", "opposition", "entered")),
+        ("Residents spread out across Idlib to celebrate.", ("Idlib", "opposition", "entered")),
+        ("The rebels declared a curfew in Idlib.", ("Idlib", "opposition", "captured")),
+        (
+            "Hundreds of residents of Idlib fled as rebels advanced.",
+            ("Idlib", "opposition", "entered"),
+        ),
+    ],
+)
+def test_later_wordings_negatives(text: str, forbidden: tuple[str, str, str]) -> None:
+    assert forbidden not in triples(text)
