@@ -135,3 +135,40 @@ def test_later_wordings(text: str, want: tuple[str, str, str]) -> None:
 )
 def test_later_wordings_negatives(text: str, forbidden: tuple[str, str, str]) -> None:
     assert forbidden not in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Rebels later advanced south, towards the city of Hama.",
+            ("Hama", "opposition", "advancing"),
+        ),
+        ("Insurgents pushed rapidly, towards Homs.", ("Homs", "opposition", "advancing")),
+        (
+            "It was the first time Idlib had been attacked by rebel groups since 2016.",
+            ("Idlib", "opposition", "contested"),
+        ),
+        (
+            "Rebels attacked Idlib on Monday. It was the first time the city had been attacked "
+            "by militants since 2016.",
+            ("the city", "opposition", "contested"),
+        ),
+    ],
+)
+def test_advance_and_attack_wordings(text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels advanced in Idlib, towards the end of the week.",
+        "Saraqib was attacked by government warplanes on Monday.",
+        "Saraqib was attacked by Syrian and Russian war planes.",
+        "The convoy was attacked by rebels near Hama.",
+    ],
+)
+def test_advance_and_attack_negatives(text: str) -> None:
+    got = triples(text)
+    assert not any(r in ("advancing", "contested") for _p, _a, r in got), got
