@@ -172,3 +172,33 @@ def test_advance_and_attack_wordings(text: str, want: tuple[str, str, str]) -> N
 def test_advance_and_attack_negatives(text: str) -> None:
     got = triples(text)
     assert not any(r in ("advancing", "contested") for _p, _a, r in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "After fierce clashes, the rebels took the city center of Idlib from regime forces.",
+            (IDLIB, "opposition", "captured"),
+        ),
+        (
+            "In Idlib, anti-regime forces took control of the provincial center on Saturday.",
+            (IDLIB, "opposition", "captured"),
+        ),
+        (
+            "Rebels pushed into Idlib province. They took control of the provincial centre later.",
+            (IDLIB, "opposition", "captured"),
+        ),
+    ],
+)
+def test_city_and_provincial_centre(text: str, want: tuple[str, str, str]) -> None:
+    assert want in places(text)
+
+
+def test_provincial_centre_needs_a_seat_named() -> None:
+    got = places("Rebels reached Saraqib. They took control of the provincial centre on Saturday.")
+    assert not any(r == "captured" for _p, _a, r in got), got
+
+
+def test_centre_of_an_unnamed_town_is_nothing() -> None:
+    assert triples("Rebels took the center of the town.") == set()

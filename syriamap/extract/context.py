@@ -164,7 +164,7 @@ _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 """The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
-    r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+capital|"
+    r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison)\b(?!\s+of\b)"
     r"(?!['\u2019]s\s+(?:residents|people))",
     re.I,
@@ -299,6 +299,8 @@ def find_descriptors(
                 "air base": "airbase",
                 "airfield": "airbase",
                 "provincial capital": "provincial",
+                "provincial center": "provincial",
+                "provincial centre": "provincial",
             }.get(word, word)
             b = a + len(m.group(0))
             k = bisect.bisect_left(starts, b)
