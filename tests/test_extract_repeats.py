@@ -202,3 +202,24 @@ def test_provincial_centre_needs_a_seat_named() -> None:
 
 def test_centre_of_an_unnamed_town_is_nothing() -> None:
     assert triples("Rebels took the center of the town.") == set()
+
+
+def test_a_town_the_article_calls_a_city_is_the_city() -> None:
+    text = (
+        "Rebels announced control over the strategic city of Saraqib. Monitors said rebels "
+        "captured the city on Saturday."
+    )
+    assert ("the city", "opposition", "captured") in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels announced control over the town of Saraqib. Monitors said rebels captured "
+        "the city on Saturday.",
+        "Rebels announced control over Saraqib. Monitors said rebels captured the city on "
+        "Saturday.",
+    ],
+)
+def test_a_town_is_not_the_city(text: str) -> None:
+    assert ("the city", "opposition", "captured") not in triples(text)

@@ -281,6 +281,8 @@ def find_descriptors(
     resolved = [m for m in mentions if m.place_id and not m.outside]
     starts = [m.start for m in resolved]
     chain: list[tuple[int, str, tuple[str, ...]]] = []  # resolved kind descriptors
+    # "the strategic city of X": a town the article itself calls a city is one for "the city"
+    called_city = frozenset(m.place_id for m in resolved if m.kind_cue == "city")
     for sentence in sentences:
         low = folded_for_words(sentence.text)  # each pattern needs one of its words
         for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
@@ -312,7 +314,7 @@ def find_descriptors(
             counts: dict[str, int] = {}
             last: dict[str, int] = {}
             for r in resolved[lo:hi]:
-                place_id = _descriptor_target(text, r, word, gazetteer, capitals)
+                place_id = _descriptor_target(text, r, word, gazetteer, capitals, called_city)
                 if place_id:
                     counts[place_id] = counts.get(place_id, 0) + 1
                     last[place_id] = r.start
@@ -483,15 +485,26 @@ def _facility_of_context(
 
 
 def _descriptor_target(
-    text: str, mention: PlaceMention, word: str, gazetteer: Any, capitals: dict[str, Any]
+    text: str,
+    mention: PlaceMention,
+    word: str,
+    gazetteer: Any,
+    capitals: dict[str, Any],
+    called_city: frozenset[str] = frozenset(),
 ) -> str:
-    """Return the place a descriptor ``word`` means if ``mention`` is its antecedent."""
+    """Return the place a descriptor ``word`` means if ``mention`` is its antecedent.
+
+    ``called_city``: places the article names as "the city of X" (a gazetteer town then
+    counts as a city for "the city").
+    """
     if _landmark(text, mention) or _in_road_name(text, mention):
         return ""
     place = gazetteer.get(mention.place_id)
     if word in _FACILITY_KINDS and place.source == "site":
         # "the Tishrin dam ... the dam": a site named before
         return place.place_id if place.kind in _FACILITY_KINDS[word] else ""
+    if word == "city" and place.kind == "town" and place.place_id in called_city:
+        return place.place_id
     if word in _DESCRIPTOR_KINDS:
         return place.place_id if place.kind in _DESCRIPTOR_KINDS[word] else ""
     if word.startswith("provincial"):
