@@ -223,3 +223,19 @@ def test_a_town_the_article_calls_a_city_is_the_city() -> None:
 )
 def test_a_town_is_not_the_city(text: str) -> None:
     assert ("the city", "opposition", "captured") not in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels have seized significant territory in Idlib, including the airport.",
+        "Rebels seized territory in Idlib on Monday.",
+        "Insurgents seized large swathes of territory in Idlib.",
+    ],
+)
+def test_territory_in_a_place(text: str) -> None:
+    assert ("Idlib", "opposition", "captured") in triples(text)
+
+
+def test_territory_taken_from_someone_near_a_place_is_not_the_place() -> None:
+    assert triples("Rebels seized territory from the army near Saraqib.") == set()

@@ -47,9 +47,10 @@ _AREAS_NEAR = re.compile(
     # "key", "strategically important", "wide": modifiers of the plural noun
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
-    r"other|vital|highly|very)\s+){0,3}"
+    r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of)\s+){0,3}"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
-    r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
+    # "seized significant territory in X": ground taken in and around X
+    r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
