@@ -239,3 +239,36 @@ def test_territory_in_a_place(text: str) -> None:
 
 def test_territory_taken_from_someone_near_a_place_is_not_the_place() -> None:
     assert triples("Rebels seized territory from the army near Saraqib.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The region of Qusayr, where Hezbollah used to maintain a presence, was also seized "
+            "by the opposition.",
+            ("Qusayr", "opposition", "captured"),
+        ),
+        (
+            "Hama, a city of a million people in central Syria, was captured by rebels.",
+            ("Hama", "opposition", "captured"),
+        ),
+        (
+            "Saraqib, which sits on the main highway, fell to rebels.",
+            ("Saraqib", "opposition", "captured"),
+        ),
+    ],
+)
+def test_inserted_clause_before_a_passive_cue(text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Idlib, where rebels are based, was hit by airstrikes.",
+        "Idlib, which rebels say they will defend, was bombed by Russian jets.",
+    ],
+)
+def test_inserted_clause_without_a_cue_is_nothing(text: str) -> None:
+    assert not any(r == "captured" for _p, _a, r in triples(text))
