@@ -272,3 +272,39 @@ def test_inserted_clause_before_a_passive_cue(text: str, want: tuple[str, str, s
 )
 def test_inserted_clause_without_a_cue_is_nothing(text: str) -> None:
     assert not any(r == "captured" for _p, _a, r in triples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Troops withdrew from the base before the capture of Latakia by rebels.",
+            ("Latakia", "opposition", "captured"),
+        ),
+        (
+            "The army withdrew from the base before the fall of Latakia.",
+            ("Latakia", "government", "lost"),
+        ),
+        (
+            "Government forces had left the airport before the seizure of Tartus by insurgents.",
+            ("Tartus", "opposition", "captured"),
+        ),
+    ],
+)
+def test_before_a_past_nominal_event(text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no agent: the army, the main subject, did not capture it
+        "A war monitor said that the army had abandoned the airport before the capture of Latakia.",
+        "It was only a matter of time before the capture of Latakia by rebels.",
+        "It was only a matter of time before the fall of Latakia.",
+        "The army will hold out before the fall of Latakia.",
+    ],
+)
+def test_before_a_nominal_event_negatives(text: str) -> None:
+    got = triples(text)
+    assert not any(p == "Latakia" and r in ("captured", "lost") for p, _a, r in got), got
