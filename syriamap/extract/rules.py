@@ -36,7 +36,8 @@ HOLDING = frozenset({"captured", "entered", "controls"})
 _NEGATION = re.compile(
     r"\b(?:without|failed to|fail to|fails to|failing to|unable to|yet to|cannot|can['\u2019]t|"
     r"could not|couldn['\u2019]t|refused to|refuses to|refusing to|declined to|no longer|"
-    r"broke|broken|breaking|break|lifted|lifting|lift|ended|ending)\s+"
+    # "ended the siege of X" (but "ending in / ended with the capture of X" is one)
+    r"broke|broken|breaking|break|lifted|lifting|lift|(?:ended|ending)(?!\s+(?:in|with)\b))\s+"
     r"(?:[\w'\u2019-]+\s+){0,2}$",
     re.I,
 )
@@ -54,7 +55,8 @@ _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\s+(?:[\w'\u2019-]+\
 # "the first attempt by the rebels to take X", "if Hama falls, ... could ...")
 _IRREALIS = re.compile(
     r"\b(?:will|would|shall|might|(?:un)?likely to|expected to|going to|plans? to|planning to|"
-    r"vow(?:ed|s)? to|threaten(?:ed|s)? to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
+    r"vow(?:ed|s)? to|threaten(?:ed|s|ing)? to|intend(?:ed|s|ing)? to|intentions? to|"
+    r"determined to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
     r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
@@ -73,6 +75,11 @@ _ATTEMPT = re.compile(r"(?:attempts?\b|attempted|tried|trying|tries)", re.I)
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
 )
+# an open question: "has yet to comment on whether it pulled back from X", "it is unclear
+# whether the rebels entered X" (the clause asks, it does not say)
+_QUESTION = re.compile(
+    r"\bwhether\b(?:(?![,;]|\b(?:after|when|since|because|following|before|but)\b).)*$", re.I
+)
 # every match of _NEGATION contains one of these (in the case-folded sentence)
 _NEGATION_WORDS = (
     "without", "fail", "unable", "yet", "can", "could", "refus", "declin", "no longer",
@@ -82,7 +89,8 @@ _NEGATION_WORDS = (
 _IRREALIS_WORDS = (
     "will", "would", "shall", "might", "likely", "expected", "going", "plan", "vow",
     "threaten", "attempt", "tried", "trying", "tries", "seek", "sought", "bid", "aim",
-    "ready", "prepar", "demand", "call", "order", "press", "warn", "urg", "ask", "tell",
+    "intend", "intent", "determined", "ready", "prepar", "demand", "call", "order", "press",
+    "warn", "urg", "ask", "tell",
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
 )  # fmt: skip
@@ -208,6 +216,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     low = folded_for_words(text)
     until = "until" in low
     conditional = "if" in low or "unless" in low
+    question = "whether" in low
     negation = any(word in low for word in _NEGATION_WORDS)
     may_irrealis = any(word in low for word in _IRREALIS_WORDS)
     prospect = any(word in low for word in _PROSPECT_WORDS)
@@ -246,6 +255,8 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 irrealis = None  # "attempted to advance toward X": an advance all the same
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
+            if question and _QUESTION.search(text, max(0, a - 160), a):
+                continue  # "yet to say whether it withdrew from X": no claim either way
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):
                 continue  # "a grave risk of an imminent assault against X": not (yet) real
             found.append((a, b, order, rule, negated))

@@ -179,7 +179,12 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
     return tuple(out)
 
 
-_RESULT = re.compile(r",\s*(?:leading|forcing|prompting|causing|resulting|pushing)", re.I)
+_RESULT = re.compile(
+    r",\s*(?:leading|forcing|prompting|causing|resulting|pushing|culminating|ending)", re.I
+)
+# a cue whose report opens with "that" ("told Reuters that", "said on Monday that"): what
+# follows up to the end of the sentence, a result participle included, is the report
+_THAT_REPORT = re.compile(r"^(?:\s+[\w.'\u2019-]+){0,6}?\s+that\b", re.I)
 _SUBORDINATE = re.compile(
     # "after that" / "shortly after," are adverbs, not the start of a clause; ", citing
     # a correspondent," and ", quoting ..." belong to the attribution itself
@@ -277,7 +282,15 @@ def stance_at(
                     or _RESULT.fullmatch(sub.group(0)) is not None
                 )
                 and not _INFINITIVE.match(text, c.end - offset)
-                and any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
+                and (
+                    any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
+                    # "Sources told X that rebels launched battles, culminating in the
+                    # capture of Y": the result belongs to the reported content
+                    or (
+                        _RESULT.fullmatch(sub.group(0)) is not None
+                        and _THAT_REPORT.match(between(c.end, c.end + sub.start())) is not None
+                    )
+                )
             )
             if not inside:
                 continue

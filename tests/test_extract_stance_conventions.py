@@ -1,0 +1,139 @@
+"""Stance, irrealis and relation conventions of data/ANNOTATION.md on invented sentences.
+
+Each case is a sentence written for this file (other towns, actors and word order than
+any article) with the claims a reader following the guidelines records, as (place,
+actor, relation, stance); ``set()`` says that there is no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+SAT = "2024-12-07"
+OPP, GOV = "opposition", "government"
+
+
+def claims(text: str) -> set[tuple[str, str, str, str]]:
+    """The claims of ``text`` as (place, actor, relation, stance)."""
+    analysis = analyse(document_from_text(text), published=SAT, source_id="conventions")
+    return {(a.place_name, a.actor, str(a.relation), str(a.stance)) for a in analysis.assertions()}
+
+
+def sides(text: str) -> set[tuple[str, str]]:
+    """The (place, claimant side) pairs of ``text``."""
+    analysis = analyse(document_from_text(text), published=SAT, source_id="conventions")
+    return {(a.place_name, a.claimant_side or "") for a in analysis.assertions()}
+
+
+CASES = [
+    # a report opened with "told X that" covers a result participle after it
+    pytest.param(
+        "Officials in the Dawn operations room told Anadolu that the rebels stormed several "
+        "villages, culminating in the capture of Tall Rifaat.",
+        {("Tall Rifaat", OPP, "captured", "attributed")},
+        id="told-that-culminating",
+    ),
+    pytest.param(
+        "The ministry said that rebels attacked at dawn, resulting in the capture of Saraqib.",
+        {("Saraqib", OPP, "captured", "attributed")},
+        id="said-that-resulting",
+    ),
+    pytest.param(
+        "The rebels pushed south, culminating in the capture of Khan Shaykhun.",
+        {("Khan Shaykhun", OPP, "captured", "asserted")},
+        id="culminating-without-report",
+    ),
+    pytest.param(
+        "Rebels advanced on Sunday, ending in the capture of Maarat al-Numan.",
+        {("Maarat al-Numan", OPP, "captured", "asserted")},
+        id="ending-in-is-no-negation",
+    ),
+    # an open question asserts nothing
+    pytest.param(
+        "The army has yet to comment on whether it has pulled back from Rastan and Talbiseh.",
+        set(),
+        id="whether-withdrew",
+    ),
+    pytest.param("It is unclear whether rebels entered Salamiyah.", set(), id="unclear-whether"),
+    pytest.param(
+        "Rebels entered Rastan, but it is unclear whether they hold Talbiseh.",
+        {("Rastan", OPP, "entered", "asserted")},
+        id="whether-second-clause-only",
+    ),
+    # threats and intentions
+    pytest.param(
+        "Rebels are advancing fast, threatening to overrun Homs.",
+        {("Homs", OPP, "advancing", "asserted")},
+        id="threatening-to-overrun",
+    ),
+    pytest.param("The army threatened to retake Saraqib.", set(), id="threatened-verbally"),
+    pytest.param(
+        "The insurgents have declared intentions to advance toward Hama.",
+        set(),
+        id="intentions-to-advance",
+    ),
+    pytest.param("The army intends to retake Saraqib within days.", set(), id="intends-to"),
+    # driven out / expelled = lost (ANNOTATION: forced departure)
+    pytest.param(
+        "Kurdish fighters were expelled from Tall Rifaat on Sunday.",
+        {("Tall Rifaat", "sdf", "lost", "asserted")},
+        id="expelled-from-lost",
+    ),
+    pytest.param(
+        "Regime forces have been ousted from Manbij, the monitor said.",
+        {("Manbij", GOV, "lost", "attributed")},
+        id="ousted-from-lost-attributed",
+    ),
+    pytest.param(
+        "Government troops withdrew from Manbij on Sunday.",
+        {("Manbij", GOV, "withdrew", "asserted")},
+        id="withdrew-stays-withdrew",
+    ),
+    # announced / claimed / declared control
+    pytest.param(
+        "The defence ministry said it was no longer in control of Deir ez-Zor city.",
+        {("Deir ez-Zor", GOV, "lost", "attributed")},
+        id="no-longer-in-control-of",
+    ),
+    pytest.param(
+        "The SDF claims control over Deir ez-Zor city.",
+        {("Deir ez-Zor", "sdf", "captured", "attributed")},
+        id="claims-control-captured",
+    ),
+    pytest.param(
+        "The rebels declared control over Maarat al-Numan on Sunday.",
+        {("Maarat al-Numan", OPP, "captured", "attributed")},
+        id="declared-control-captured",
+    ),
+    pytest.param(
+        "The SDF claimed full control of Deir ez-Zor city.",
+        {("Deir ez-Zor", "sdf", "controls", "attributed")},
+        id="full-control-is-a-hold",
+    ),
+    pytest.param(
+        "Rebels still control Idlib.",
+        {("Idlib", OPP, "controls", "asserted")},
+        id="control-without-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_convention(text: str, want: set[tuple[str, str, str, str]]) -> None:
+    assert claims(text) == want
+
+
+@pytest.mark.parametrize(
+    ("claimant_text", "side"),
+    [
+        ("Sources from the Dawn operations room told Anadolu", "opposition"),
+        ("Sources close to the Syrian army told Anadolu", "government"),
+        ("Sources told Anadolu", "neutral"),
+    ],
+)
+def test_sources_from_a_body_speak_for_it(claimant_text: str, side: str) -> None:
+    got = sides(f"{claimant_text} that rebels captured Saraqib on Sunday.")
+    assert got == {("Saraqib", side)}
