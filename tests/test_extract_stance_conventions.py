@@ -114,6 +114,46 @@ CASES = [
         id="full-control-is-a-hold",
     ),
     pytest.param(
+        "Rebels claimed control over more than 70% of Quneitra province.",
+        {("Quneitra", OPP, "controls", "attributed")},
+        id="claimed-share-is-a-hold",
+    ),
+    # a change of hands vs a standing hold
+    pytest.param(
+        "Tall Rifaat fell under the control of the SNA.",
+        {("Tall Rifaat", "sna", "captured", "asserted")},
+        id="fell-under-control-of",
+    ),
+    pytest.param(
+        "Manbij remained under the control of the SDF.",
+        {("Manbij", "sdf", "controls", "asserted")},
+        id="remained-under-control-of",
+    ),
+    pytest.param(
+        "The SDF has expanded its control over Deir ez-Zor city.",
+        {("Deir ez-Zor", "sdf", "captured", "asserted")},
+        id="expanded-control",
+    ),
+    pytest.param(
+        "The army lost all control of Deir ez-Zor city.",
+        {("Deir ez-Zor", GOV, "lost", "asserted")},
+        id="lost-all-control",
+    ),
+    # a fronted adjunct before the reporting clause is the writer's
+    pytest.param(
+        "Following the fall of Hama, activists reported an exodus from Homs.",
+        {("Hama", GOV, "lost", "asserted")},
+        id="fronted-adjunct-asserted",
+    ),
+    pytest.param(
+        "After rebels took Saraqib, troops withdrew from Binnish, the monitor said.",
+        {
+            ("Saraqib", OPP, "captured", "attributed"),
+            ("Binnish", GOV, "withdrew", "attributed"),
+        },
+        id="fronted-adjunct-final-cue-covers-all",
+    ),
+    pytest.param(
         "Rebels still control Idlib.",
         {("Idlib", OPP, "controls", "asserted")},
         id="control-without-claim",

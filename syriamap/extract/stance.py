@@ -199,6 +199,14 @@ _SUBORDINATE = re.compile(
 _IN_RELATIVE = re.compile(r",\s*(?:which|where)\b[^,;]*$", re.I)
 _TEMPORAL = re.compile(r"after|before|when|since|until|because", re.I)
 _INFINITIVE = re.compile(r"\s+to\b", re.I)
+# a fronted adjunct before the reporting clause: "Following X's fall, activists reported
+# ...", "After the capture of X, the monitor said ..." (the writer's, not the speaker's)
+_FRONTED = re.compile(
+    r"\W*(?:following|after|since|with|amid|amidst|despite|before|upon|"
+    r"on the heels of|in the wake of)\b[^,;:\"\u201c\u201d]*,",
+    re.I,
+)
+_CLOSING = re.compile(r"\s*(?:on \w+|\w+ly|in a statement)?\s*[.!?\"\u201d']*\s*$", re.I)
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
 
@@ -252,6 +260,8 @@ def stance_at(
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
             continue
+        if c.start > pos and _in_fronted_adjunct(text, c, pos, offset):
+            continue  # "Following X's fall, activists reported ...": the writer's
         if c.rule == "attributed_possessive" and (c.start > pos or re.search(r"[,;:]", gap)):
             continue  # "the rebels' assertion of encircling X": only its own phrase
         if (
@@ -326,6 +336,26 @@ def stance_at(
     if source is not None:
         return "attributed", source
     return "asserted", None
+
+
+def _in_fronted_adjunct(text: str, cue: StanceCue, pos: int, offset: int) -> bool:
+    """Whether the claim at ``pos`` stands in a sentence-initial adjunct before the cue.
+
+    "Following X's fall, activists reported an exodus": the adjunct ("Following ...,")
+    is the writer's framing, the report starts after its comma. A cue that closes the
+    sentence (", the monitor said.") still covers everything before it.
+    """
+    if not text:
+        return False
+    m = _FRONTED.match(text)
+    if m is None or not (pos - offset < m.end() <= cue.start - offset):
+        return False
+    # the cue closes the sentence: nothing but a day, an adverb or its speaker after it
+    rest = text[cue.end - offset :]
+    if _CLOSING.match(rest):
+        return False
+    tail = rest.strip().rstrip(".!?\"\u201d' ")
+    return not (len(tail.split()) <= 8 and is_speaker(tail))
 
 
 def _final(text: str, cue: StanceCue, offset: int) -> bool:
