@@ -153,6 +153,25 @@ CASES = [
         },
         id="fronted-adjunct-final-cue-covers-all",
     ),
+    # fighting still under way for a purpose is contested, not a capture
+    pytest.param(
+        "Rebels said clashes are ongoing to liberate Saraqib.",
+        {("Saraqib", OPP, "contested", "attributed")},
+        id="clashes-ongoing-to-liberate",
+    ),
+    pytest.param("Battles are still raging to take Binnish.", set(), id="raging-to-take-no-actor"),
+    # two coordinated verbs share their object
+    pytest.param(
+        "Insurgents entered and seized the town of Binnish.",
+        {("Binnish", OPP, "entered", "asserted"), ("Binnish", OPP, "captured", "asserted")},
+        id="entered-and-seized",
+    ),
+    pytest.param(
+        "Rebels entered Saraqib and took control of Binnish.",
+        {("Saraqib", OPP, "entered", "asserted"), ("Binnish", OPP, "captured", "asserted")},
+        id="entered-x-and-took-y",
+    ),
+    pytest.param("Troops entered and left Saraqib.", set(), id="entered-and-left"),
     pytest.param(
         "Rebels still control Idlib.",
         {("Idlib", OPP, "controls", "asserted")},

@@ -65,7 +65,9 @@ _IRREALIS = re.compile(
     r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
     # a purpose: "launched a counteroffensive to retake X" (the aim, not the result)
     r"(?:offensive|counter-?offensive|counter-?attack|operation|campaign|push|drive|bid|"
-    r"effort|assault|attack|reinforcements)s? (?:in order )?to)"
+    r"effort|assault|attack|reinforcements)s? (?:in order )?to|"
+    # fighting still under way for a purpose: "clashes are ongoing to liberate X"
+    r"(?:ongoing|continuing|underway|under way|raging) (?:in order )?to)"
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
     re.I,
 )
@@ -93,6 +95,7 @@ _IRREALIS_WORDS = (
     "warn", "urg", "ask", "tell",
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
+    "ongoing", "continuing", "under", "raging",
 )  # fmt: skip
 # "a grave risk of an imminent assault against X", "fears of an offensive on X": a prospect
 _PROSPECT = re.compile(
