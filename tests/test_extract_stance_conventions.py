@@ -172,6 +172,36 @@ CASES = [
         id="entered-x-and-took-y",
     ),
     pytest.param("Troops entered and left Saraqib.", set(), id="entered-and-left"),
+    # a speaker who says the attempt failed denies the attacker's capture
+    pytest.param(
+        "State TV claimed that the rebel offensive to take Saraqib had failed.",
+        {("Saraqib", OPP, "captured", "denied")},
+        id="claimed-offensive-failed-denied",
+    ),
+    pytest.param("The rebel offensive to take Saraqib failed.", set(), id="failed-said-by-text"),
+    pytest.param(
+        "The army said the SDF's attempt to capture Binnish was repelled.",
+        set(),
+        id="failed-attempt-of-another-actor-no-guess",
+    ),
+    pytest.param(
+        "Rebels said the offensive to take Saraqib had succeeded.",
+        set(),
+        id="offensive-to-take-no-failure",
+    ),
+    # "reported the same thing" repeats the claims before, with their stance
+    pytest.param(
+        "Rebels captured Saraqib on Monday, a commander said. The Syrian Observatory for "
+        "Human Rights reported the same thing.",
+        {("Saraqib", OPP, "captured", "attributed")},
+        id="same-thing-repeats",
+    ),
+    pytest.param(
+        "Rebels captured Saraqib on Monday. Residents in Binnish said the same thing "
+        "happened there.",
+        {("Saraqib", OPP, "captured", "asserted")},
+        id="same-thing-with-own-content",
+    ),
     pytest.param(
         "Rebels still control Idlib.",
         {("Idlib", OPP, "controls", "asserted")},
@@ -196,3 +226,19 @@ def test_convention(text: str, want: set[tuple[str, str, str, str]]) -> None:
 def test_sources_from_a_body_speak_for_it(claimant_text: str, side: str) -> None:
     got = sides(f"{claimant_text} that rebels captured Saraqib on Sunday.")
     assert got == {("Saraqib", side)}
+
+
+def test_the_same_thing_copies_each_claim_to_its_speaker() -> None:
+    text = (
+        "The army said it did not withdraw from Saraqib. State TV said the same. "
+        "Rebels captured Binnish on Monday, a commander said. The monitor reported the "
+        "same thing."
+    )
+    analysis = analyse(document_from_text(text), published=SAT, source_id="conventions")
+    got = sorted((a.place_name, str(a.stance), a.claimant) for a in analysis.assertions())
+    assert got == [
+        ("Binnish", "attributed", "The monitor"),
+        ("Binnish", "attributed", "a commander"),
+        ("Saraqib", "denied", "State TV"),
+        ("Saraqib", "denied", "The army"),
+    ]

@@ -17,7 +17,9 @@ across sentences. Rules, applied in this order to claims the first pass left
 4. **A sentence that confirms the one before** ("A government source confirmed the
    announcement", cue ``confirm_back``) and makes no claim of its own repeats the claims
    of the sentence before as its speaker's: each is copied to the confirming sentence,
-   ``attributed`` to that speaker (the original claims keep their own attribution).
+   ``attributed`` to that speaker (the original claims keep their own attribution). A
+   sentence that says the same ("The monitor reported the same thing", cue
+   ``same_back``) copies them with their stance: a denial repeated is a denial.
 5. **A headline** (a short unpunctuated first line, or one repeated as such) takes the
    stance, claimant and claimant side of the first body claim on the same place, side and
    relation (:data:`RELATION_FAMILY` pairs "sweep into" with "seized control of"):
@@ -143,16 +145,19 @@ def attribute_across_sentences(
     for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
         attribute(s, claimant, "the next sentence attributes it")
     confirmations = _confirmations(sentences, cues, speaker, by_start)
-    for s, before, claimant in confirmations:
+    repeats = _confirmations(sentences, cues, speaker, by_start, rule="same_back")
+    for s, before, claimant in confirmations + repeats:
         side = claimant_side(claimant)
+        same = (s, before, claimant) in repeats
         for i in by_start[before.start]:
             c = candidates[i]
-            if c.stance == "denied":
+            if c.stance == "denied" and not same:
                 continue  # a confirmed denial is no claim of the confirming speaker
             out.append(
                 replace(
                     out[i],
-                    stance="attributed",
+                    # "X reported the same thing" after a denial repeats the denial
+                    stance="denied" if c.stance == "denied" else "attributed",
                     claimant=claimant,
                     claimant_side=side,
                     quote=text[s.start : s.end],
@@ -161,7 +166,7 @@ def attribute_across_sentences(
                     note=_join(c.note, f"confirms the claim at {before.start}"),
                 )
             )
-    if confirmations:
+    if confirmations or repeats:
         out.sort(key=lambda c: c.start)  # the copies in text order (stable within a sentence)
     _headlines(sentences, out, replace)
     return out
@@ -345,14 +350,20 @@ def _confirmations(
     cues: Callable[[Sentence], list[StanceCue]],
     speaker: Callable[[Sentence, StanceCue], str],
     by_start: dict[int, list[int]],
+    *,
+    rule: str = "confirm_back",
 ) -> list[tuple[Sentence, Sentence, str]]:
-    """Return ``(confirming sentence, sentence before, speaker)`` triples (rule 4)."""
+    """Return ``(confirming sentence, sentence before, speaker)`` triples (rule 4).
+
+    ``rule`` is the cue that confirms (``confirm_back``) or repeats the sentence before
+    (``same_back``: "the monitor reported the same thing").
+    """
     out: list[tuple[Sentence, Sentence, str]] = []
     for k, s in enumerate(sentences):
         if k == 0 or s.start in by_start or sentences[k - 1].start not in by_start:
             continue
         found = cues(s)
-        confirm = next((c for c in found if c.rule == "confirm_back"), None)
+        confirm = next((c for c in found if c.rule == rule), None)
         if confirm is None or any(c.stance in ("unverified", "denied") for c in found):
             continue  # "could not confirm the report" is no confirmation
         who = speaker(s, confirm)

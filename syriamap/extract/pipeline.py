@@ -404,6 +404,12 @@ def analyse(
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
+            if claim.trigger.failed and (
+                stance != "attributed" or actor_side(claim.actor) != claim.trigger.failed
+            ):
+                # "the offensive to take X failed" said by the text, or an attacker other
+                # than the one the attempt names: no claim
+                continue
             if claim.trigger.negated:
                 # "SOHR said rebels did not take X", "Rebels did not enter X": the claim
                 # that the actor did it is denied, by the speaker or by the text itself

@@ -74,6 +74,19 @@ _IRREALIS = re.compile(
 # an attempt to move towards a place is itself a move towards it (data/ANNOTATION.md:
 # "attempted to halt the rebel advance" -> advancing); an attempt to take it is no capture
 _ATTEMPT = re.compile(r"(?:attempts?\b|attempted|tried|trying|tries)", re.I)
+# the purpose of an attempt or an offensive ("the offensive to take X", "a bid to storm X")
+_PURPOSE = re.compile(
+    r"(?:attempts?|attempted|tried|bid|efforts?|offensives?|counter-?offensives?|assaults?|"
+    r"attacks?|push|campaign|operations?)\b",
+    re.I,
+)
+# ... that the clause then says failed: "... had failed", "... was repelled"
+_FAILED_AFTER = re.compile(
+    r"[^,;.:]{0,80}?\b(?:(?:had|has|have)\s+)?(?:failed|collapsed|faltered|"
+    r"(?:was|were|had been|has been|have been)\s+(?:repelled|thwarted|foiled|repulsed|"
+    r"beaten back|defeated|halted))\b",
+    re.I,
+)
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
 )
@@ -107,6 +120,25 @@ _PROSPECT_WORDS = ("risk", "threat", "fear", "prospect", "possibility", "danger"
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
 
 
+_PURPOSE_CLAUSE = re.compile(r".*(?:[,;:]|\bthat\b|\bsaid\b|\bclaimed\b)", re.I | re.S)
+
+
+def _attacker(text: str, cue: int) -> str:
+    """Return the side named in the attempt before a cue ("the SDF's attempt to"), else "".
+
+    Only an actor inside the phrase of the attempt (after the last clause boundary before
+    the cue, within 60 characters) is its owner; the speaker of the sentence is not.
+    """
+    from .actor_mentions import find_actor_mentions
+
+    window = text[max(0, cue - 60) : cue]
+    head = _PURPOSE_CLAUSE.match(window)
+    if head:
+        window = window[head.end() :]
+    sides = {m.side for m in find_actor_mentions(window) if m.side not in ("", "speaker")}
+    return sides.pop() if len(sides) == 1 else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One row of the relation lexicon, with its compiled pattern."""
@@ -136,6 +168,10 @@ class Trigger:
     end: int
     negated: bool = False
     """The cue is negated ("did not withdraw from X"): the claim is denied."""
+    failed: str = ""
+    """The side of the attacker when the cue is the aim of an attempt said to have failed
+    ("the rebel offensive to take X had failed"): a speaker who says so denies that side's
+    capture; the text saying it claims nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +259,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     negation = any(word in low for word in _NEGATION_WORDS)
     may_irrealis = any(word in low for word in _IRREALIS_WORDS)
     prospect = any(word in low for word in _PROSPECT_WORDS)
-    found: list[tuple[int, int, int, Rule, bool]] = []
+    found: list[tuple[int, int, int, Rule, bool, str]] = []
     for order in candidates:
         rule = table[order]
         if slots is not None and rule.slot not in slots:
@@ -256,20 +292,31 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 irrealis = _IRREALIS.search(text[max(0, a - 90) : a])
             if irrealis and rule.relation == "advancing" and _ATTEMPT.match(irrealis.group()):
                 irrealis = None  # "attempted to advance toward X": an advance all the same
+            failed = (
+                _attacker(text, a)
+                if irrealis is not None
+                and rule.relation in HOLDING
+                and _PURPOSE.search(irrealis.group()) is not None
+                and _FAILED_AFTER.match(text, b) is not None
+                else ""
+            )
+            if failed:
+                found.append((a, b, order, rule, True, failed))
+                continue
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
             if question and _QUESTION.search(text, max(0, a - 160), a):
                 continue  # "yet to say whether it withdrew from X": no claim either way
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):
                 continue  # "a grave risk of an imminent assault against X": not (yet) real
-            found.append((a, b, order, rule, negated))
+            found.append((a, b, order, rule, negated, ""))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
-    for a, b, _order, rule, negated in found:
+    for a, b, _order, rule, negated, failed in found:
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))
-        out.append(Trigger(rule, sentence.start + a, sentence.start + b, negated))
+        out.append(Trigger(rule, sentence.start + a, sentence.start + b, negated, failed))
     out.sort(key=lambda t: t.start)
     return out

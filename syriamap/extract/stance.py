@@ -180,7 +180,9 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
 
 
 _RESULT = re.compile(
-    r",\s*(?:leading|forcing|prompting|causing|resulting|pushing|culminating|ending)", re.I
+    r",\s*(?:leading|forcing|prompting|causing|resulting|pushing|culminating|ending|sparking|"
+    r"triggering)",
+    re.I,
 )
 # a cue whose report opens with "that" ("told Reuters that", "said on Monday that"): what
 # follows up to the end of the sentence, a result participle included, is the report
