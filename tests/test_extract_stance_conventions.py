@@ -202,6 +202,29 @@ CASES = [
         {("Saraqib", OPP, "captured", "asserted")},
         id="same-thing-with-own-content",
     ),
+    # a cue with a noun object covers that object only, not a second verb after "and"
+    pytest.param(
+        "Air strikes hit Idlib on Sunday as rebels claimed control of Saraqib and advanced "
+        "towards Binnish.",
+        {("Saraqib", OPP, "captured", "attributed"), ("Binnish", OPP, "advancing", "asserted")},
+        id="claimed-control-and-advanced",
+    ),
+    pytest.param(
+        "Rebels claimed that they captured Saraqib and advanced towards Binnish.",
+        {("Saraqib", OPP, "captured", "attributed"), ("Binnish", OPP, "advancing", "attributed")},
+        id="claimed-clause-covers-both-verbs",
+    ),
+    pytest.param(
+        "Rebels claimed control of Saraqib and Binnish.",
+        {("Saraqib", OPP, "captured", "attributed"), ("Binnish", OPP, "captured", "attributed")},
+        id="claimed-control-of-a-list",
+    ),
+    pytest.param(
+        "The defence minister remarked on Thursday that the army's withdrawal from Saraqib "
+        "was tactical.",
+        {("Saraqib", GOV, "withdrew", "attributed")},
+        id="remarked-is-a-report",
+    ),
     pytest.param(
         "Rebels still control Idlib.",
         {("Idlib", OPP, "controls", "asserted")},
@@ -242,3 +265,21 @@ def test_the_same_thing_copies_each_claim_to_its_speaker() -> None:
         ("Saraqib", "denied", "State TV"),
         ("Saraqib", "denied", "The army"),
     ]
+
+
+def test_an_embedded_post_is_the_account_s_claim() -> None:
+    body = (
+        "Rebels advanced on Sunday across the north of the country, taking several towns "
+        "and villages and pushing on, while government forces were said to be regrouping "
+        "after days of losses across the province and beyond it into the neighbouring "
+        "ones, according to the monitor and several residents who spoke by phone."
+    )
+    text = (
+        f"{body}\nMap of the front as of today. Rebels are at the gates of Hama city.\n"
+        "pic.twitter.com/abc\n\u2014 Some Map Account (@somemap) December 6, 2024\n"
+        "Rebels captured Saraqib on Monday.\n"
+    )
+    analysis = analyse(document_from_text(text), published=SAT, source_id="conventions")
+    got = {(a.place_name, str(a.stance), a.claimant) for a in analysis.assertions()}
+    assert ("Hama", "attributed", "Some Map Account (@somemap)") in got
+    assert ("Saraqib", "asserted", "") in got  # after the signature: the article again

@@ -11,6 +11,8 @@ across sentences. Rules, applied in this order to claims the first pass left
 2. **A speaker that opens a passage with a colon** ("The army said in a statement:"):
    the rest of its paragraph, or the next paragraph when the colon ends one, is the
    speaker's.
+3a. **An embedded post** ("Rebels are at the gates of X." over the signature line "—
+   Name (@handle) December 6, 2024") is the account's claim.
 3. **A sentence that points back** ("This development, reported by Anadolu Agency, ...",
    "Reuters writes about this", cues ``back_*`` of ``data/lexicon/stance.csv``) and makes
    no claim of its own attributes the claims of the sentence before it.
@@ -144,6 +146,8 @@ def attribute_across_sentences(
         attribute(s, claimant, "passage opened by the speaker's colon")
     for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
         attribute(s, claimant, "the next sentence attributes it")
+    for s, claimant in _embedded_posts(text, sentences, by_start):
+        attribute(s, claimant, "embedded post signed by its account")
     confirmations = _confirmations(sentences, cues, speaker, by_start)
     repeats = _confirmations(sentences, cues, speaker, by_start, rule="same_back")
     for s, before, claimant in confirmations + repeats:
@@ -254,6 +258,44 @@ def _quotations(
             out.extend((x, who) for x in inside)
             out.append((t, who))
         k = j + 1
+    return out
+
+
+# the signature line of an embedded social-media post: "— Name (@handle) December 6, 2024"
+_POST_SIGNATURE = re.compile(
+    r"^[\u2014\u2013-]\s*(?P<who>[^\n()]{1,80}?\s*\(@\w{1,30}\))\s+"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$",
+    re.M,
+)
+_POST_MAX_CHARS = 300  # a post's lines are short; a longer line is the article's
+_POST_MAX_LINES = 4
+
+
+def _embedded_posts(
+    text: str, sentences: Sequence[Sentence], claimed: dict[int, list[int]]
+) -> list[tuple[Sentence, str]]:
+    """Return the sentences of embedded posts and the account that signs each post.
+
+    A post pasted from a social network ends with its signature line ("— Name (@handle)
+    December 6, 2024"); its text is the short lines just above it (up to
+    ``_POST_MAX_LINES``, stopping at a line as long as a paragraph of the article).
+    """
+    if "(@" not in text:
+        return []
+    out: list[tuple[Sentence, str]] = []
+    for m in _POST_SIGNATURE.finditer(text):
+        who = m.group("who").strip()
+        end = m.start()
+        start = end
+        for _ in range(_POST_MAX_LINES):
+            if start <= 0:
+                break
+            prev = text.rfind("\n", 0, start - 1) + 1
+            line = text[prev : start - 1]
+            if not line.strip() or len(line) > _POST_MAX_CHARS or _POST_SIGNATURE.match(line):
+                break
+            start = prev
+        out.extend((s, who) for s in sentences if start <= s.start < end and s.start in claimed)
     return out
 
 

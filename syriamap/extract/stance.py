@@ -208,6 +208,14 @@ _FRONTED = re.compile(
     r"on the heels of|in the wake of)\b[^,;:\"\u201c\u201d]*,",
     re.I,
 )
+# a cue whose object is a noun phrase, not a reported clause: "claimed control of X"
+_NOUN_OBJECT = re.compile(
+    r"\s+(?:full |total |complete )?(?:control|victory|responsibility|credit|the capture|"
+    r"the takeover|the liberation|the seizure)\b",
+    re.I,
+)
+# ... followed by a second verb of the same subject: "... and advanced towards Y"
+_NEW_PREDICATE = re.compile(r"\band\s+(?:then\s+|later\s+)?[a-z]+ed\b", re.I)
 _CLOSING = re.compile(r"\s*(?:on \w+|\w+ly|in a statement)?\s*[.!?\"\u201d']*\s*$", re.I)
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
@@ -262,6 +270,13 @@ def stance_at(
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
             continue
+        if (
+            c.start < pos
+            and _NOUN_OBJECT.match(gap)
+            and _NEW_PREDICATE.search(between(c.end, pos + 30))
+        ):
+            continue  # "rebels claimed control of X and advanced towards Y": the second
+            # verb is the writer's, the claim covers only its noun object
         if c.start > pos and _in_fronted_adjunct(text, c, pos, offset):
             continue  # "Following X's fall, activists reported ...": the writer's
         if c.rule == "attributed_possessive" and (c.start > pos or re.search(r"[,;:]", gap)):
