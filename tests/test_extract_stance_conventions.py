@@ -225,6 +225,29 @@ CASES = [
         {("Saraqib", GOV, "withdrew", "attributed")},
         id="remarked-is-a-report",
     ),
+    # a quotation over several sentences: "our forces" take the side of the speaker
+    # named where it closes
+    pytest.param(
+        '"Our fighters entered Saraqib. We now hold the whole town," a rebel commander said.',
+        {("Saraqib", OPP, "entered", "attributed")},
+        id="quote-closes-with-rebel-speaker",
+    ),
+    pytest.param(
+        '"Our units withdrew from Saraqib. They regrouped outside the town," the army said.',
+        {("Saraqib", GOV, "withdrew", "attributed")},
+        id="quote-closes-with-army-speaker",
+    ),
+    pytest.param(
+        '"Our forces entered Saraqib. The enemy has collapsed," the commander said.',
+        set(),
+        id="quote-closes-with-speaker-of-no-side",
+    ),
+    pytest.param(
+        "\u201cWe entered Idlib,\u201d rebel commander Ahmad Saleh told Enab Baladi.\n\n"
+        "\u201cWe seized Saraqib.\u201d",
+        {("Idlib", OPP, "entered", "attributed"), ("Saraqib", OPP, "captured", "attributed")},
+        id="quote-continued-in-next-paragraph",
+    ),
     pytest.param(
         "Rebels still control Idlib.",
         {("Idlib", OPP, "controls", "asserted")},
