@@ -267,6 +267,8 @@ def test_convention(text: str, want: set[tuple[str, str, str, str]]) -> None:
         ("Sources from the Dawn operations room told Anadolu", "opposition"),
         ("Sources close to the Syrian army told Anadolu", "government"),
         ("Sources told Anadolu", "neutral"),
+        ("Reuters quoted two army officers as saying", "government"),
+        ("AP, quoting state TV, said", "neutral"),
     ],
 )
 def test_sources_from_a_body_speak_for_it(claimant_text: str, side: str) -> None:
