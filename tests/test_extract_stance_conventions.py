@@ -248,6 +248,17 @@ CASES = [
         {("Idlib", OPP, "entered", "attributed"), ("Saraqib", OPP, "captured", "attributed")},
         id="quote-continued-in-next-paragraph",
     ),
+    # "said that A while B": without a comma, B is part of the report
+    pytest.param(
+        "State TV said that the army held Idlib while rebels stormed Saraqib.",
+        {("Idlib", GOV, "controls", "attributed"), ("Saraqib", OPP, "captured", "attributed")},
+        id="said-that-while-inside",
+    ),
+    pytest.param(
+        "State TV said that the army held Idlib, while rebels stormed Saraqib.",
+        {("Idlib", GOV, "controls", "attributed"), ("Saraqib", OPP, "captured", "asserted")},
+        id="said-that-comma-while-outside",
+    ),
     pytest.param(
         "Rebels still control Idlib.",
         {("Idlib", OPP, "controls", "asserted")},

@@ -296,6 +296,15 @@ def stance_at(
             and not between(offset, c.start).strip(" \"'\u201c")
         ):
             sub = None  # "According to X, after ..., rebels seized Y": the whole sentence
+        if (
+            sub
+            and c.start < pos
+            and sub.group(0).lower() == "while"
+            and not gap[: sub.start()].rstrip().endswith((",", ";"))
+            and _THAT_REPORT.match(gap[: sub.start()])
+        ):
+            sub = None  # "AP said that Assad was ousted while rebels stormed X": no comma,
+            # the "while" clause is part of the reported content
         if sub and c.start < pos and sub.group(0).lower() in ("although", "though"):
             sub = None  # "State TV said rebels had not entered X, although they were on
             # its outskirts": a concession inside the report is still the speaker's
