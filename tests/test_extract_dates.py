@@ -108,3 +108,21 @@ def test_an_offset_beyond_publication_is_ignored():
         published="2024-12-10",
     )
     assert all(str(a.event_date) <= "2024-12-10" for a in got)
+
+
+def test_early_and_late_month_are_weeks_dated_at_their_thursday() -> None:
+    import datetime as _dt
+
+    from syriamap.extract.dates import find_date_cues as _cues
+
+    pub = _dt.date(2024, 12, 7)
+    got = {
+        c.text: (c.date.isoformat() if c.date else "", c.precision)
+        for c in _cues("Rebels struck in late November 2024 and again in early December.", pub)
+    }
+    assert got == {
+        "in late November 2024": ("2024-11-28", "week"),
+        "in early December": ("2024-12-05", "week"),
+    }
+    (plain,) = _cues("It happened in October.", pub)
+    assert (plain.date, plain.precision) == (_dt.date(2024, 10, 15), "month")

@@ -182,7 +182,8 @@ CASES = [
         "agent-object-is-not-subject",
         "Government troops were driven out of Kafr Zita by insurgents on Friday.",
         {
-            ("Kafr Zita", GOV, "withdrew", A, "", "2024-12-06"),
+            # driven out = a forced departure: lost, not withdrew (the gold convention)
+            ("Kafr Zita", GOV, "lost", A, "", "2024-12-06"),
         },
     ),
     _case(

@@ -11,13 +11,17 @@ across sentences. Rules, applied in this order to claims the first pass left
 2. **A speaker that opens a passage with a colon** ("The army said in a statement:"):
    the rest of its paragraph, or the next paragraph when the colon ends one, is the
    speaker's.
+3a. **An embedded post** ("Rebels are at the gates of X." over the signature line "—
+   Name (@handle) December 6, 2024") is the account's claim.
 3. **A sentence that points back** ("This development, reported by Anadolu Agency, ...",
    "Reuters writes about this", cues ``back_*`` of ``data/lexicon/stance.csv``) and makes
    no claim of its own attributes the claims of the sentence before it.
 4. **A sentence that confirms the one before** ("A government source confirmed the
    announcement", cue ``confirm_back``) and makes no claim of its own repeats the claims
    of the sentence before as its speaker's: each is copied to the confirming sentence,
-   ``attributed`` to that speaker (the original claims keep their own attribution).
+   ``attributed`` to that speaker (the original claims keep their own attribution). A
+   sentence that says the same ("The monitor reported the same thing", cue
+   ``same_back``) copies them with their stance: a denial repeated is a denial.
 5. **A headline** (a short unpunctuated first line, or one repeated as such) takes the
    stance, claimant and claimant side of the first body claim on the same place, side and
    relation (:data:`RELATION_FAMILY` pairs "sweep into" with "seized control of"):
@@ -142,17 +146,22 @@ def attribute_across_sentences(
         attribute(s, claimant, "passage opened by the speaker's colon")
     for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
         attribute(s, claimant, "the next sentence attributes it")
+    for s, claimant in _embedded_posts(text, sentences, by_start):
+        attribute(s, claimant, "embedded post signed by its account")
     confirmations = _confirmations(sentences, cues, speaker, by_start)
-    for s, before, claimant in confirmations:
+    repeats = _confirmations(sentences, cues, speaker, by_start, rule="same_back")
+    for s, before, claimant in confirmations + repeats:
         side = claimant_side(claimant)
+        same = (s, before, claimant) in repeats
         for i in by_start[before.start]:
             c = candidates[i]
-            if c.stance == "denied":
+            if c.stance == "denied" and not same:
                 continue  # a confirmed denial is no claim of the confirming speaker
             out.append(
                 replace(
                     out[i],
-                    stance="attributed",
+                    # "X reported the same thing" after a denial repeats the denial
+                    stance="denied" if c.stance == "denied" else "attributed",
                     claimant=claimant,
                     claimant_side=side,
                     quote=text[s.start : s.end],
@@ -161,7 +170,7 @@ def attribute_across_sentences(
                     note=_join(c.note, f"confirms the claim at {before.start}"),
                 )
             )
-    if confirmations:
+    if confirmations or repeats:
         out.sort(key=lambda c: c.start)  # the copies in text order (stable within a sentence)
     _headlines(sentences, out, replace)
     return out
@@ -249,6 +258,44 @@ def _quotations(
             out.extend((x, who) for x in inside)
             out.append((t, who))
         k = j + 1
+    return out
+
+
+# the signature line of an embedded social-media post: "— Name (@handle) December 6, 2024"
+_POST_SIGNATURE = re.compile(
+    r"^[\u2014\u2013-]\s*(?P<who>[^\n()]{1,80}?\s*\(@\w{1,30}\))\s+"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$",
+    re.M,
+)
+_POST_MAX_CHARS = 300  # a post's lines are short; a longer line is the article's
+_POST_MAX_LINES = 4
+
+
+def _embedded_posts(
+    text: str, sentences: Sequence[Sentence], claimed: dict[int, list[int]]
+) -> list[tuple[Sentence, str]]:
+    """Return the sentences of embedded posts and the account that signs each post.
+
+    A post pasted from a social network ends with its signature line ("— Name (@handle)
+    December 6, 2024"); its text is the short lines just above it (up to
+    ``_POST_MAX_LINES``, stopping at a line as long as a paragraph of the article).
+    """
+    if "(@" not in text:
+        return []
+    out: list[tuple[Sentence, str]] = []
+    for m in _POST_SIGNATURE.finditer(text):
+        who = m.group("who").strip()
+        end = m.start()
+        start = end
+        for _ in range(_POST_MAX_LINES):
+            if start <= 0:
+                break
+            prev = text.rfind("\n", 0, start - 1) + 1
+            line = text[prev : start - 1]
+            if not line.strip() or len(line) > _POST_MAX_CHARS or _POST_SIGNATURE.match(line):
+                break
+            start = prev
+        out.extend((s, who) for s in sentences if start <= s.start < end and s.start in claimed)
     return out
 
 
@@ -345,14 +392,20 @@ def _confirmations(
     cues: Callable[[Sentence], list[StanceCue]],
     speaker: Callable[[Sentence, StanceCue], str],
     by_start: dict[int, list[int]],
+    *,
+    rule: str = "confirm_back",
 ) -> list[tuple[Sentence, Sentence, str]]:
-    """Return ``(confirming sentence, sentence before, speaker)`` triples (rule 4)."""
+    """Return ``(confirming sentence, sentence before, speaker)`` triples (rule 4).
+
+    ``rule`` is the cue that confirms (``confirm_back``) or repeats the sentence before
+    (``same_back``: "the monitor reported the same thing").
+    """
     out: list[tuple[Sentence, Sentence, str]] = []
     for k, s in enumerate(sentences):
         if k == 0 or s.start in by_start or sentences[k - 1].start not in by_start:
             continue
         found = cues(s)
-        confirm = next((c for c in found if c.rule == "confirm_back"), None)
+        confirm = next((c for c in found if c.rule == rule), None)
         if confirm is None or any(c.stance in ("unverified", "denied") for c in found):
             continue  # "could not confirm the report" is no confirmation
         who = speaker(s, confirm)

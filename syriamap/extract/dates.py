@@ -190,15 +190,32 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, 28))
 
 
-def _month_day(m: re.Match[str]) -> int:
-    """Return the best-estimate day of a month cue: 15th; 5th for "early", 25th for "late"."""
+def _month_part(m: re.Match[str]) -> str:
+    """Return "early", "late" or "" for a month cue ("in late November")."""
     part = (m.groupdict().get("part") or "").lower()
     text = m.group(0).lower()
     if part.startswith("early") or " early " in f" {text} ":
-        return 5
+        return "early"
     if part.startswith("late") or " late " in f" {text} ":
-        return 25
-    return 15
+        return "late"
+    return ""
+
+
+def _month_date(year: int, month: int, part: str) -> tuple[dt.date, str]:
+    """Return the best-estimate date and precision of a month, or of its early/late part.
+
+    A month is dated at its 15th (precision ``month``). Its early or late part is a week,
+    dated like "last week" in data/ANNOTATION.md at the Thursday of that Monday-Sunday
+    week: the first Thursday of the month for "early November", the last for "late
+    November" (2024: 7 and 28 November), precision ``week``.
+    """
+    if part == "early":
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7), "week"
+    if part == "late":
+        last = _shift_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - 3) % 7), "week"
+    return dt.date(year, month, 15), "month"
 
 
 def find_date_cues(
@@ -232,11 +249,14 @@ def find_date_cues(
                     continue
                 date = _explicit(_MONTHS[m.group("m").lower()], day, m.group("y"), published)
             elif kind == "my":
-                date = dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], _month_day(m))
-                precision = "month"
+                date, precision = _month_date(
+                    int(m.group("y")), _MONTHS[m.group("m").lower()], _month_part(m)
+                )
             elif kind == "mo":
                 # "in June" (no year): the publication year, or the year before when that
-                # month has not begun yet; dated mid-month ("early"/"late": the 5th/25th)
+                # month has not begun yet; dated mid-month ("early"/"late": the first/last
+                # Thursday, a week)
+                precision = "month"
                 if published is None:
                     date = None
                 else:
@@ -246,8 +266,8 @@ def find_date_cues(
                         # "in April of that year": a year named before, in a narrative of
                         # the past; not this year (taken as the year before: background)
                         year = min(year, published.year - 1)
-                    date = min(dt.date(year, month, _month_day(m)), published)
-                precision = "month"
+                    estimate, precision = _month_date(year, month, _month_part(m))
+                    date = min(estimate, published)
             elif kind == "later":
                 before = [c for c in cues if c.date is not None and c.end <= a + offset]
                 if not before:

@@ -226,6 +226,49 @@ def _speaker_of(text: str, span: tuple[int, int] | None, side: str) -> tuple[str
     return (actor, text[span[0] : span[1]]) if actor else None
 
 
+_MAX_QUOTE_LOOKAHEAD = 12  # sentences a quotation may run over (linear cost)
+
+
+def _closing_speaker(
+    text: str,
+    sentences: list[Sentence],
+    index: int,
+    people: dict[str, tuple[str, str]],
+) -> tuple[str, str] | None:
+    """Return the actor of the speaker who closes a quotation opened at sentence ``index``.
+
+    The quotation closes in a later sentence of the same paragraph ("... collapsing,” rebel
+    commander X said"); the attribution after the closing mark names the speaker, whose
+    side gives "our forces" of the opening sentences. ``None`` when it does not close
+    there, or closes with no speaker of a known side.
+    """
+    opened = sentences[index]
+    if re.search(r"[\u201d\"]", opened.text[1:]):
+        return None  # closes in its own sentence
+    for t in sentences[index + 1 : index + 1 + _MAX_QUOTE_LOOKAHEAD]:
+        if t.paragraph != opened.paragraph or t.text[:1] in ("\u201c", '"'):
+            return None
+        close = re.search(r"[\u201d\"]", t.text)
+        if close is None:
+            continue
+        cue = next(
+            (
+                c
+                for c in find_stance_cues(t.text, offset=t.start)
+                if c.stance == "attributed" and c.start >= t.start + close.end()
+            ),
+            None,
+        )
+        if cue is None:
+            return None
+        span = find_claimant(t.text, cue, offset=t.start)
+        if span is None:
+            return None
+        c_side, c_actor = _side_of(text[span[0] : span[1]], people)
+        return _speaker_of(text, span, c_side) or c_actor
+    return None
+
+
 def analyse(
     document: Document,
     *,
@@ -344,6 +387,12 @@ def analyse(
         quoted = quotes.inside(sentence) and first_attr is None
         if quoted and quote_context is not None:
             speaker = quote_context[2]
+        if first_attr is None and sentence.text[:1] in ("\u201c", '"'):
+            # "“Our forces entered X. ...,” the commander said": a quotation that opens
+            # here is the speaker's named where it closes, later in the paragraph
+            closing = _closing_speaker(text, sentences, sentence.index, people)
+            if closing is not None:
+                speaker = closing
         if sentence.text.rstrip("\u201d\"' ").endswith("?"):
             continue  # a question asserts nothing ("Will the rebels take Damascus?")
         claims: list[Claim] = match_claims(
@@ -404,6 +453,12 @@ def analyse(
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
+            if claim.trigger.failed and (
+                stance != "attributed" or actor_side(claim.actor) != claim.trigger.failed
+            ):
+                # "the offensive to take X failed" said by the text, or an attacker other
+                # than the one the attempt names: no claim
+                continue
             if claim.trigger.negated:
                 # "SOHR said rebels did not take X", "Rebels did not enter X": the claim
                 # that the actor did it is denied, by the speaker or by the text itself

@@ -36,7 +36,8 @@ HOLDING = frozenset({"captured", "entered", "controls"})
 _NEGATION = re.compile(
     r"\b(?:without|failed to|fail to|fails to|failing to|unable to|yet to|cannot|can['\u2019]t|"
     r"could not|couldn['\u2019]t|refused to|refuses to|refusing to|declined to|no longer|"
-    r"broke|broken|breaking|break|lifted|lifting|lift|ended|ending)\s+"
+    # "ended the siege of X" (but "ending in / ended with the capture of X" is one)
+    r"broke|broken|breaking|break|lifted|lifting|lift|(?:ended|ending)(?!\s+(?:in|with)\b))\s+"
     r"(?:[\w'\u2019-]+\s+){0,2}$",
     re.I,
 )
@@ -54,7 +55,8 @@ _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\s+(?:[\w'\u2019-]+\
 # "the first attempt by the rebels to take X", "if Hama falls, ... could ...")
 _IRREALIS = re.compile(
     r"\b(?:will|would|shall|might|(?:un)?likely to|expected to|going to|plans? to|planning to|"
-    r"vow(?:ed|s)? to|threaten(?:ed|s)? to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
+    r"vow(?:ed|s)? to|threaten(?:ed|s|ing)? to|intend(?:ed|s|ing)? to|intentions? to|"
+    r"determined to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
     r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
@@ -63,7 +65,9 @@ _IRREALIS = re.compile(
     r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
     # a purpose: "launched a counteroffensive to retake X" (the aim, not the result)
     r"(?:offensive|counter-?offensive|counter-?attack|operation|campaign|push|drive|bid|"
-    r"effort|assault|attack|reinforcements)s? (?:in order )?to)"
+    r"effort|assault|attack|reinforcements)s? (?:in order )?to|"
+    # fighting still under way for a purpose: "clashes are ongoing to liberate X"
+    r"(?:ongoing|continuing|underway|under way|raging) (?:in order )?to)"
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
     re.I,
 )
@@ -77,8 +81,26 @@ _FOILED = re.compile(
     r"[^.;,]{0,60}$",
     re.I,
 )
+# the purpose of an attempt or an offensive ("the offensive to take X", "a bid to storm X")
+_PURPOSE = re.compile(
+    r"(?:attempts?|attempted|tried|bid|efforts?|offensives?|counter-?offensives?|assaults?|"
+    r"attacks?|push|campaign|operations?)\b",
+    re.I,
+)
+# ... that the clause then says failed: "... had failed", "... was repelled"
+_FAILED_AFTER = re.compile(
+    r"[^,;.:]{0,80}?\b(?:(?:had|has|have)\s+)?(?:failed|collapsed|faltered|"
+    r"(?:was|were|had been|has been|have been)\s+(?:repelled|thwarted|foiled|repulsed|"
+    r"beaten back|defeated|halted))\b",
+    re.I,
+)
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
+)
+# an open question: "has yet to comment on whether it pulled back from X", "it is unclear
+# whether the rebels entered X" (the clause asks, it does not say)
+_QUESTION = re.compile(
+    r"\bwhether\b(?:(?![,;]|\b(?:after|when|since|because|following|before|but)\b).)*$", re.I
 )
 # every match of _NEGATION contains one of these (in the case-folded sentence)
 _NEGATION_WORDS = (
@@ -89,9 +111,11 @@ _NEGATION_WORDS = (
 _IRREALIS_WORDS = (
     "will", "would", "shall", "might", "likely", "expected", "going", "plan", "vow",
     "threaten", "attempt", "tried", "trying", "tries", "seek", "sought", "bid", "aim",
-    "ready", "prepar", "demand", "call", "order", "press", "warn", "urg", "ask", "tell",
+    "intend", "intent", "determined", "ready", "prepar", "demand", "call", "order", "press",
+    "warn", "urg", "ask", "tell",
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
+    "ongoing", "continuing", "under", "raging",
 )  # fmt: skip
 # "a grave risk of an imminent assault against X", "fears of an offensive on X": a prospect
 _PROSPECT = re.compile(
@@ -101,6 +125,25 @@ _PROSPECT = re.compile(
 )
 _PROSPECT_WORDS = ("risk", "threat", "fear", "prospect", "possibility", "danger", "spect")
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
+
+
+_PURPOSE_CLAUSE = re.compile(r".*(?:[,;:]|\bthat\b|\bsaid\b|\bclaimed\b)", re.I | re.S)
+
+
+def _attacker(text: str, cue: int) -> str:
+    """Return the side named in the attempt before a cue ("the SDF's attempt to"), else "".
+
+    Only an actor inside the phrase of the attempt (after the last clause boundary before
+    the cue, within 60 characters) is its owner; the speaker of the sentence is not.
+    """
+    from .actor_mentions import find_actor_mentions
+
+    window = text[max(0, cue - 60) : cue]
+    head = _PURPOSE_CLAUSE.match(window)
+    if head:
+        window = window[head.end() :]
+    sides = {m.side for m in find_actor_mentions(window) if m.side not in ("", "speaker")}
+    return sides.pop() if len(sides) == 1 else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +175,10 @@ class Trigger:
     end: int
     negated: bool = False
     """The cue is negated ("did not withdraw from X"): the claim is denied."""
+    failed: str = ""
+    """The side of the attacker when the cue is the aim of an attempt said to have failed
+    ("the rebel offensive to take X had failed"): a speaker who says so denies that side's
+    capture; the text saying it claims nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +262,11 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     low = folded_for_words(text)
     until = "until" in low
     conditional = "if" in low or "unless" in low
+    question = "whether" in low
     negation = any(word in low for word in _NEGATION_WORDS)
     may_irrealis = any(word in low for word in _IRREALIS_WORDS)
     prospect = any(word in low for word in _PROSPECT_WORDS)
-    found: list[tuple[int, int, int, Rule, bool]] = []
+    found: list[tuple[int, int, int, Rule, bool, str]] = []
     for order in candidates:
         rule = table[order]
         if slots is not None and rule.slot not in slots:
@@ -253,18 +301,31 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 irrealis = None  # "attempted to advance toward X": an advance all the same
             if rule.relation == "advancing" and _FOILED.search(text, max(0, a - 120), a):
                 continue  # "thwarted an attempt by X to advance towards Y": no advance
+            failed = (
+                _attacker(text, a)
+                if irrealis is not None
+                and rule.relation in HOLDING
+                and _PURPOSE.search(irrealis.group()) is not None
+                and _FAILED_AFTER.match(text, b) is not None
+                else ""
+            )
+            if failed:
+                found.append((a, b, order, rule, True, failed))
+                continue
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
+            if question and _QUESTION.search(text, max(0, a - 160), a):
+                continue  # "yet to say whether it withdrew from X": no claim either way
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):
                 continue  # "a grave risk of an imminent assault against X": not (yet) real
-            found.append((a, b, order, rule, negated))
+            found.append((a, b, order, rule, negated, ""))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
-    for a, b, _order, rule, negated in found:
+    for a, b, _order, rule, negated, failed in found:
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))
-        out.append(Trigger(rule, sentence.start + a, sentence.start + b, negated))
+        out.append(Trigger(rule, sentence.start + a, sentence.start + b, negated, failed))
     out.sort(key=lambda t: t.start)
     return out

@@ -92,7 +92,8 @@ _MODIFIER = re.compile(
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _ADJUNCT = re.compile(
-    r"^(?:in|on|at|during|via|through|speaking|writing|earlier|later|late|early|also)\b", re.I
+    r"^(?:in|on|at|during|via|through|speaking|writing|quoting|citing|earlier|later|late|early|also)\b",
+    re.I,
 )
 _NOT_NAMES = frozenset(
     "The A An In On At As And But However Meanwhile According It Its Their They He She We "

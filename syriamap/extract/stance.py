@@ -179,7 +179,14 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
     return tuple(out)
 
 
-_RESULT = re.compile(r",\s*(?:leading|forcing|prompting|causing|resulting|pushing)", re.I)
+_RESULT = re.compile(
+    r",\s*(?:leading|forcing|prompting|causing|resulting|pushing|culminating|ending|sparking|"
+    r"triggering)",
+    re.I,
+)
+# a cue whose report opens with "that" ("told Reuters that", "said on Monday that"): what
+# follows up to the end of the sentence, a result participle included, is the report
+_THAT_REPORT = re.compile(r"^(?:\s+[\w.'\u2019-]+){0,6}?\s+that\b", re.I)
 _SUBORDINATE = re.compile(
     # "after that" / "shortly after," are adverbs, not the start of a clause; ", citing
     # a correspondent," and ", quoting ..." belong to the attribution itself
@@ -194,6 +201,22 @@ _SUBORDINATE = re.compile(
 _IN_RELATIVE = re.compile(r",\s*(?:which|where)\b[^,;]*$", re.I)
 _TEMPORAL = re.compile(r"after|before|when|since|until|because", re.I)
 _INFINITIVE = re.compile(r"\s+to\b", re.I)
+# a fronted adjunct before the reporting clause: "Following X's fall, activists reported
+# ...", "After the capture of X, the monitor said ..." (the writer's, not the speaker's)
+_FRONTED = re.compile(
+    r"\W*(?:following|after|since|with|amid|amidst|despite|before|upon|"
+    r"on the heels of|in the wake of)\b[^,;:\"\u201c\u201d]*,",
+    re.I,
+)
+# a cue whose object is a noun phrase, not a reported clause: "claimed control of X"
+_NOUN_OBJECT = re.compile(
+    r"\s+(?:full |total |complete )?(?:control|victory|responsibility|credit|the capture|"
+    r"the takeover|the liberation|the seizure)\b",
+    re.I,
+)
+# ... followed by a second verb of the same subject: "... and advanced towards Y"
+_NEW_PREDICATE = re.compile(r"\band\s+(?:then\s+|later\s+)?[a-z]+ed\b", re.I)
+_CLOSING = re.compile(r"\s*(?:on \w+|\w+ly|in a statement)?\s*[.!?\"\u201d']*\s*$", re.I)
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
 
@@ -247,6 +270,15 @@ def stance_at(
             # "X fell; the army says ...", "In X, which rebels took in May, residents said
             # ...": a later attribution does not reach back into another clause
             continue
+        if (
+            c.start < pos
+            and _NOUN_OBJECT.match(gap)
+            and _NEW_PREDICATE.search(between(c.end, pos + 30))
+        ):
+            continue  # "rebels claimed control of X and advanced towards Y": the second
+            # verb is the writer's, the claim covers only its noun object
+        if c.start > pos and _in_fronted_adjunct(text, c, pos, offset):
+            continue  # "Following X's fall, activists reported ...": the writer's
         if c.rule == "attributed_possessive" and (c.start > pos or re.search(r"[,;:]", gap)):
             continue  # "the rebels' assertion of encircling X": only its own phrase
         if (
@@ -264,6 +296,15 @@ def stance_at(
             and not between(offset, c.start).strip(" \"'\u201c")
         ):
             sub = None  # "According to X, after ..., rebels seized Y": the whole sentence
+        if (
+            sub
+            and c.start < pos
+            and sub.group(0).lower() == "while"
+            and not gap[: sub.start()].rstrip().endswith((",", ";"))
+            and _THAT_REPORT.match(gap[: sub.start()])
+        ):
+            sub = None  # "AP said that Assad was ousted while rebels stormed X": no comma,
+            # the "while" clause is part of the reported content
         if sub and c.start < pos and sub.group(0).lower() in ("although", "though"):
             sub = None  # "State TV said rebels had not entered X, although they were on
             # its outskirts": a concession inside the report is still the speaker's
@@ -277,7 +318,15 @@ def stance_at(
                     or _RESULT.fullmatch(sub.group(0)) is not None
                 )
                 and not _INFINITIVE.match(text, c.end - offset)
-                and any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
+                and (
+                    any(c.end <= q < c.end + sub.start() for q in claims if q != pos)
+                    # "Sources told X that rebels launched battles, culminating in the
+                    # capture of Y": the result belongs to the reported content
+                    or (
+                        _RESULT.fullmatch(sub.group(0)) is not None
+                        and _THAT_REPORT.match(between(c.end, c.end + sub.start())) is not None
+                    )
+                )
             )
             if not inside:
                 continue
@@ -313,6 +362,26 @@ def stance_at(
     if source is not None:
         return "attributed", source
     return "asserted", None
+
+
+def _in_fronted_adjunct(text: str, cue: StanceCue, pos: int, offset: int) -> bool:
+    """Whether the claim at ``pos`` stands in a sentence-initial adjunct before the cue.
+
+    "Following X's fall, activists reported an exodus": the adjunct ("Following ...,")
+    is the writer's framing, the report starts after its comma. A cue that closes the
+    sentence (", the monitor said.") still covers everything before it.
+    """
+    if not text:
+        return False
+    m = _FRONTED.match(text)
+    if m is None or not (pos - offset < m.end() <= cue.start - offset):
+        return False
+    # the cue closes the sentence: nothing but a day, an adverb or its speaker after it
+    rest = text[cue.end - offset :]
+    if _CLOSING.match(rest):
+        return False
+    tail = rest.strip().rstrip(".!?\"\u201d' ")
+    return not (len(tail.split()) <= 8 and is_speaker(tail))
 
 
 def _final(text: str, cue: StanceCue, offset: int) -> bool:
