@@ -158,6 +158,38 @@ def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[s
     return mention.actor, mention.text
 
 
+# "the fall of X", "X's fall", "the collapse of X": an event without an agent of its own; the
+# only taker is the one it fell "to" (data/ANNOTATION.md, relations.csv), never the subject of
+# the clause around it ("Israel deploys forces amid the fall of X": Israel took nothing)
+_FALL_RULES = frozenset({"fall_nominal", "fall_possessive"})
+_FALL_TO = re.compile(
+    r"(?:[\w'\u2019,-]+\s+){0,4}?(?:in)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.I,
+)
+
+
+def _taker_of_fall(
+    text: str,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    speaker: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    """Return who a place fell *to* ("the fall of Hama to the rebels"), else ``None``.
+
+    ``None`` leaves the rule's default: the holder (by default the government) lost it.
+    """
+    for mention in actors:
+        if mention.start < trig.end:
+            continue
+        gap = text[trig.end : mention.start]
+        if _CLAUSE_BREAK.search(gap) or _words(gap) > 7:
+            return None
+        if _FALL_TO.fullmatch(gap.lstrip()):
+            return _actor_of(mention, speaker)
+        return None
+    return None
+
+
 def _choose_actor(
     text: str,
     sentence: Sentence,
@@ -237,6 +269,8 @@ def _choose_actor(
             return first([a for a in named if own.start <= a.start < own.end])
         return first(named)
     if rule.voice == "nominal":
+        if rule.rule in _FALL_RULES:
+            return _taker_of_fall(text, trig, actors, speaker)
         by = [
             a
             for a in after

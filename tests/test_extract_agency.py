@@ -1,0 +1,65 @@
+"""Who acts: agents of participles, nominal events and anaphoric subjects.
+
+Each case is written for this file; none comes from an article. A wrong side is the
+worst error of the extractor, so every rule has cases that must NOT fire.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    """The (place name, actor, relation) triples of ``text``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analysis = analyse(
+            document_from_text(text, meta={"source_id": "sides", "published": "2024-12-07"})
+        )
+    return {(c.place_name, c.actor, c.relation) for c in analysis.candidates}
+
+
+def _actors_at(text: str, place: str) -> set[str]:
+    return {actor for name, actor, _ in _claims(text) if name == place}
+
+
+# --- "the fall of X": the holder lost X; only "to Y" names a taker -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Israel deploys forces to buffer zone with Syria amid fall of Damascus", "Damascus"),
+        ("Turkey moved troops to the border after the collapse of Tal Rifaat.", "Tal Rifaat"),
+        ("Jordan closed its crossing following the fall of Daraa on Friday.", "Daraa"),
+        ("The SDF reinforced its lines in Raqqa amid Aleppo's fall.", "Aleppo"),
+    ],
+)
+def test_fall_without_taker_is_the_holders_loss(text: str, place: str) -> None:
+    got = {(a, r) for name, a, r in _claims(text) if name == place}
+    assert got == {("government", "lost")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("The fall of Aleppo to HTS shocked the capital.", "Aleppo", "hts_coalition"),
+        ("Hama's fall to the rebels came on Thursday.", "Hama", "opposition"),
+        ("Officials discussed the fall of Manbij to the SDF.", "Manbij", "sdf"),
+    ],
+)
+def test_fall_to_a_taker_is_its_capture(text: str, place: str, actor: str) -> None:
+    assert (place, actor, "captured") in _claims(text)
+
+
+def test_fall_of_a_place_the_article_says_a_non_government_actor_left() -> None:
+    text = "SDF fighters pulled out of Manbij on Monday. The fall of Manbij alarmed Turkey."
+    assert "government" not in _actors_at(text, "Manbij")
+    # the government's own loss stays the default when nobody else is said to have left
+    text = "Rebels entered Hama on Thursday. Iran sent envoys after the fall of Hama."
+    assert ("Hama", "government", "lost") in _claims(text)
