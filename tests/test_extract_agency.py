@@ -63,3 +63,42 @@ def test_fall_of_a_place_the_article_says_a_non_government_actor_left() -> None:
     # the government's own loss stays the default when nobody else is said to have left
     text = "Rebels entered Hama on Thursday. Iran sent envoys after the fall of Hama."
     assert ("Hama", "government", "lost") in _claims(text)
+
+
+# --- aims and open questions are no events; a threat to take X is an advance on X --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgents have declared intentions to advance toward Homs and Damascus.",
+        "Rebel commanders vowed to take Hama within days.",
+        "The army is preparing to retake Saraqib.",
+        "The Syrian military has yet to comment on whether it has pulled back from Rastan.",
+        "It is not clear whether the SDF withdrew from Manbij.",
+    ],
+)
+def test_aims_and_questions_claim_nothing(text: str) -> None:
+    assert _claims(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Opposition forces are advancing rapidly, threatening to overrun Homs.", "Homs"),
+        ("Rebels are now poised to take Hama.", "Hama"),
+        ("The fighters pushed south, threatening to storm Izra.", "Izra"),
+    ],
+)
+def test_threat_to_take_is_an_advance(text: str, place: str) -> None:
+    got = {(a, r) for name, a, r in _claims(text) if name == place}
+    assert got == {("opposition", "advancing")}
+
+
+def test_done_events_next_to_aims_still_count() -> None:
+    assert ("Hama", "opposition", "captured") in _claims(
+        "The rebels, who planned the offensive for months, captured Hama."
+    )
+    assert ("Homs", "opposition", "advancing") in _claims(
+        "Rebels advanced toward Homs after they had vowed to do so."
+    )

@@ -49,6 +49,8 @@ from .clauses import (
     modal_before,
     pluperfect,
     split_clauses,
+    threatened_before,
+    unrealised_before,
 )
 from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
@@ -284,6 +286,7 @@ def match_claims(
             or hypothetical(text, clause, trig.start, trig.end)
             or inherits_modality(text, sentence.start, clause)
             or (rule.rule != "held_adjective" and modal_before(text, clause, trig.start))
+            or unrealised_before(text, sentence.start, trig.start)
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
         if (
@@ -334,6 +337,11 @@ def match_claims(
         for actor, actor_text in [chosen, *partners]:
             mine = targets  # this actor's places
             relation = rule.relation
+            threatened = relation in ("captured", "entered") and threatened_before(
+                text, sentence.start, trig.start
+            )
+            if threatened:
+                relation = "advancing"  # "threatening to overrun X": near X, not in it
             if rule.slot == "focus" and rule.place_precision == "place" and relation == "withdrew":
                 # "rebels took X following the retreat of army forces": the withdrawer left a
                 # place the sentence says was taken or held, not one only advanced on
@@ -359,6 +367,7 @@ def match_claims(
             base_relation = relation
             for target, is_near in mine:
                 relation = base_relation
+                is_near = is_near or threatened
                 if relation in HOLDING and _at_the_edge(text, sentence, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city
