@@ -102,3 +102,84 @@ def test_done_events_next_to_aims_still_count() -> None:
     assert ("Homs", "opposition", "advancing") in _claims(
         "Rebels advanced toward Homs after they had vowed to do so."
     )
+
+
+# --- "the groups", "the coalition": the armed group named before, or nobody --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "relation"),
+    [
+        (
+            "Armed groups advanced toward Homs on Friday. "
+            "Fighting regime forces, the groups entered the town of Rastan.",
+            "Rastan",
+            "opposition",
+            "entered",
+        ),
+        (
+            "The Southern Operations Room seized the town of Busra al-Harir. "
+            "The coalition has also taken full control of the city of Izra.",
+            "Izra",
+            "southern_factions",
+            "captured",
+        ),
+        (
+            "Rebels captured Hama. The army said the groups had entered Souran.",
+            "Souran",
+            "opposition",
+            "entered",
+        ),
+        (
+            "HTS fighters captured Hama. A monitor said the coalition had also seized Souran.",
+            "Souran",
+            "hts_coalition",
+            "captured",
+        ),
+    ],
+)
+def test_group_noun_takes_the_armed_group_named_before(
+    text: str, place: str, actor: str, relation: str
+) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, relation)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a state's forces are never "the groups" or "the coalition"
+        ("The army shelled Busra al-Harir. The coalition has also taken control of Izra.", "Izra"),
+        ("The army retook Khan Shaykhun. The groups entered Rastan.", "Rastan"),
+        ("Russian jets struck Idlib. The coalition took Saraqib on Monday.", "Saraqib"),
+        ("The army retook Hama. The army said the groups had entered Souran.", "Souran"),
+    ],
+)
+def test_group_noun_after_a_state_actor_names_nobody(text: str, place: str) -> None:
+    assert not {a for name, a, _ in _claims(text) if name == place}
+
+
+def test_group_noun_as_object_is_no_subject() -> None:
+    text = "Rebels captured Hama. Regime forces clashed with the groups and retook Souran."
+    assert ("Souran", "government", "captured") in _claims(text)
+    text = "Rebels captured Hama. The army said that it had repelled the groups and retaken Souran."
+    assert "opposition" not in {a for name, a, _ in _claims(text) if name == "Souran"}
+
+
+# --- "the city center of X" is X, not the city named before -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Rebels captured Aleppo on Saturday. On Thursday, rebels took the city center of Hama.",
+            "Hama",
+        ),
+        ("Rebels captured Aleppo. Fighters took the heart of Saraqib.", "Saraqib"),
+        ("Rebels took the city centre of Izra from regime forces.", "Izra"),
+    ],
+)
+def test_city_center_of_a_named_place(text: str, place: str) -> None:
+    got = _claims(text)
+    assert (place, "opposition", "captured") in got
+    assert not any(name == "the city" for name, _, _ in got)

@@ -436,7 +436,53 @@ def _choose_actor(
                     return speaker
             if previous_subject is not None:
                 return previous_subject
+    back = None
+    for back in _DEFINITE_ANAPHOR.finditer(head):  # noqa: B007 - the last one is wanted
+        pass
+    if (
+        back is not None
+        and subjects
+        and _REPORTED_BEFORE.search(head, 0, back.start())
+        and all(a.end <= sentence.start + back.start() for a in subjects)
+    ):
+        # "The army said the groups had entered X": the reported clause's own subject
+        return _group_antecedent(previous_subject)
+    if not subjects and back is not None:
+        # "Fighting regime forces, the groups entered X", "The coalition has also taken X":
+        # a bare group noun points back to the previous sentence's armed group; a state's
+        # forces are never "the groups" or "the coalition", so otherwise nobody acts
+        return _group_antecedent(previous_subject)
     return first(list(reversed(subjects)))
+
+
+# "the groups", "the coalition", "the alliance": a definite group noun that is no actor name
+# by itself and points back to the group the previous sentence named (not after a
+# preposition: "clashes with the groups" is an object)
+_DEFINITE_ANAPHOR = re.compile(
+    r"(?<!\bwith )(?<!\bagainst )(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )"
+    r"\bthe\s+(?:(?:armed|rebel|opposition|insurgent|allied|two|three|various)\s+)?"
+    r"(?:groups?|coalition|alliance)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
+    re.I,
+)
+
+
+# "The army said (that) the groups ...": the group noun opens the reported clause
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|say|reported|reports|claimed|claims|announced|announces|stated|states|"
+    r"added|confirmed|confirms|acknowledged|admitted|denied|told\s+[\w-]+)\s+(?:that\s+)?$",
+    re.I,
+)
+
+
+def _group_antecedent(previous: tuple[str, str] | None) -> tuple[str, str] | None:
+    """Return the previous subject a bare "the groups" / "the coalition" can refer to.
+
+    Only a non-state armed group: the government's forces, foreign states and their units
+    are not referred to as "the groups" or "the coalition" (``None``: nobody is named).
+    """
+    if previous is None or actor_side(previous[0]) in ("government", "foreign", ""):
+        return None
+    return previous
 
 
 # "government forces and their Iranian-backed allies", "the forces of the regime and the
