@@ -183,3 +183,97 @@ def test_city_center_of_a_named_place(text: str, place: str) -> None:
     got = _claims(text)
     assert (place, "opposition", "captured") in got
     assert not any(name == "the city" for name, _, _ in got)
+
+
+# --- second actors: the side that left and the side that took over -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "leaver"),
+    [
+        (
+            "This week, the rebels seized Saraqib following a chaotic retreat of Syrian "
+            "regime troops toward Hama.",
+            "Saraqib",
+            "government",
+        ),
+        ("Fighters entered Mayadin following a rapid withdrawal of the SDF.", "Mayadin", "sdf"),
+        ("Rebels took Rastan after a sudden pullout of government forces.", "Rastan", "government"),
+    ],
+)
+def test_retreat_with_an_adjective_is_the_losers_withdrawal(
+    text: str, place: str, leaver: str
+) -> None:
+    assert (place, leaver, "withdrew") in _claims(text)
+    assert not any(name == "Hama" for name, _, _ in _claims(text))  # where they went
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "taker"),
+    [
+        (
+            "Regime forces are leaving the city of Izra peacefully, being sent off by locals "
+            "as the rebels take over.",
+            "Izra",
+            "opposition",
+        ),
+        (
+            "Government troops withdrew from Rastan on Friday as opposition fighters took over.",
+            "Rastan",
+            "opposition",
+        ),
+        ("SDF fighters pulled out of Mayadin after tribal forces took over.", "Mayadin", "other"),
+    ],
+)
+def test_taking_over_after_a_withdrawal(text: str, place: str, taker: str) -> None:
+    assert (place, taker, "captured") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels advanced toward Hama as the army took over.",  # no one left Hama
+        "Regime forces withdrew from Rastan as regime reinforcements took over.",  # same side
+        "The army shelled Idlib. Rebels took over.",  # nothing taken in the sentence
+    ],
+)
+def test_taking_over_needs_another_sides_exit(text: str) -> None:
+    assert not {(n, a) for n, a, r in _claims(text) if r == "captured"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "The Syrian army announced it was no longer in control of the city of Hama.",
+            "Hama",
+            "government",
+        ),
+        ("The SDF said it was no longer in control of Manbij.", "Manbij", "sdf"),
+        ("Rastan is no longer under the control of the regime.", "Rastan", "government"),
+    ],
+)
+def test_no_longer_in_control_of_is_the_holders_loss(text: str, place: str, actor: str) -> None:
+    assert (place, actor, "lost") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "Reuters cited an army officer as saying that units of Lebanese group "
+            "Hezbollah's elite Radwan forces had left the city of Qusayr.",
+            "Qusayr",
+            "hezbollah",
+        ),
+        ("An army officer said Iran's advisers had left Aleppo.", "Aleppo", "iran"),
+        ("A monitor said Hezbollah's fighters had withdrawn from Qusayr.", "Qusayr", "hezbollah"),
+    ],
+)
+def test_an_actors_own_forces_act_for_it(text: str, place: str, actor: str) -> None:
+    assert {a for name, a, r in _claims(text) if name == place} == {actor}
+
+
+def test_an_owners_thing_is_still_no_subject() -> None:
+    text = "The government's research centre in Masyaf was abandoned by the army."
+    assert {a for _, a, _ in _claims(text)} <= {"government"}

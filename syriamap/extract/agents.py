@@ -65,6 +65,12 @@ _POSSESSED_THING = re.compile(
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
     re.I,
 )
+_POSSESSED_FORCES = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|fighters|units|soldiers|militias?|"
+    r"brigades?|divisions?|commandos|battalions?|contingents?|advis[eo]rs|personnel|officers)\b",
+    re.I,
+)
+_OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}", re.I)
 # "opposing the regime", "armed groups opposed to Assad's government": a participle or
 # adjective whose object is the side opposed (the object: up to three words)
 _OPPOSING_OBJECT = (
@@ -360,7 +366,11 @@ def _choose_actor(
             and re.match(r"\s*,", text[a.end : trig.start])
         )
         # "the Syrian government's research centre": the owner of a thing is no subject
-        and not _POSSESSED_THING.match(text, a.end, trig.start)
+        # ("Hezbollah's elite Radwan forces had left X": the owner's own forces act)
+        and not (
+            _POSSESSED_THING.match(text, a.end, trig.start)
+            and not _POSSESSED_FORCES.match(text, a.end, trig.start)
+        )
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
         # "the groups opposing Assad's regime captured X", "forces loyal to the regime":
@@ -393,6 +403,14 @@ def _choose_actor(
             return owner
         if previous_subject is not None:
             return previous_subject
+    if (
+        len(subjects) >= 2
+        and subjects[-1].actor in ("opposition", "other")
+        and subjects[-2].actor not in ("opposition", "other", "")
+        and _OWNER_GAP.fullmatch(text, subjects[-2].end, subjects[-1].start)
+    ):
+        # "Hezbollah's fighters withdrew": "fighters" are the owner's, not plain rebels
+        return _actor_of(subjects[-2], speaker)
     shared = _shared_subject(text, subjects, trig)
     if shared is not None:
         return _actor_of(shared, speaker)

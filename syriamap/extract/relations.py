@@ -128,7 +128,7 @@ _OUTSKIRTS_OF = re.compile(
     r"(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
-_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus"})
+_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
 _PLURAL_HEAD_BACK = re.compile(
     r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
     r"locations|regions|provinces)\b",
@@ -312,6 +312,12 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if rule.rule == "take_over_focus" and (
+            inherited is None
+            or inherited.relation not in ("withdrew", "lost")
+            or actor_side(actor) == actor_side(inherited.actor)
+        ):
+            continue  # "X left Y as the rebels take over": only after another side's exit
         if _not_the_agent(text, sentence, trig, actors, actor):
             continue  # "the army described an attack on X", "government warplanes ... in X"
         if (
