@@ -277,3 +277,40 @@ def test_an_actors_own_forces_act_for_it(text: str, place: str, actor: str) -> N
 def test_an_owners_thing_is_still_no_subject() -> None:
     text = "The government's research centre in Masyaf was abandoned by the army."
     assert {a for _, a, _ in _claims(text)} <= {"government"}
+
+
+# --- a participle's object is never the subject ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "relation"),
+    [
+        (
+            "Groups advancing against Assad regime forces entered Rastan later on Saturday.",
+            "Rastan",
+            "entered",
+        ),
+        ("Groups fighting regime forces entered Rastan on Friday.", "Rastan", "entered"),
+        ("Gunmen clashing with the army took Saraqib.", "Saraqib", "captured"),
+        ("Rebels advancing against regime forces entered Talbiseh.", "Talbiseh", "entered"),
+    ],
+)
+def test_the_fought_government_is_no_subject(text: str, place: str, relation: str) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {("opposition", relation)}
+
+
+def test_forces_fighting_rebels_get_no_guessed_side() -> None:
+    # the rebels' enemies may be the army, the SDF or others: nobody is named
+    assert not {a for name, a, _ in _claims("Forces fighting the rebels entered Rastan.")} - {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("The regime quickly lost all control of Homs.", "Homs", "government"),
+        ("The SDF lost its control over Manbij.", "Manbij", "sdf"),
+        ("The army lost full control of Hama on Thursday.", "Hama", "government"),
+    ],
+)
+def test_lost_all_control_is_a_loss(text: str, place: str, actor: str) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, "lost")}

@@ -56,7 +56,9 @@ _OF_THING = re.compile(
 _THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
 _GOVERNED_OBJECT = re.compile(
-    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to)\s+"
+    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to|"
+    r"(?:advancing|advanced|marching|pushing|moving|clashing|clashed|fought|battled)\s+"
+    r"(?:against|with|on))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:[\w'\u2019-]+['\u2019]s\s+)?$",
     re.I,
 )
@@ -83,6 +85,15 @@ _GROUP_OPPOSING = re.compile(
     re.I,
 )
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
+# "Groups advancing against regime forces entered X", "fighters battling the army": armed
+# groups that fight the government are its opponents (only for a government object: the
+# rebels' enemies may be the army, the SDF or others)
+_CHALLENGING = re.compile(
+    r"\b(?:groups|factions|forces|fighters|militias|rebels|insurgents|gunmen)\s+"
+    r"(?:fighting|battling|confronting|(?:advancing|marching|pushing|moving)\s+(?:against|on)|"
+    r"clashing\s+with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _replace_voice(rule: Rule, voice: str) -> Rule:
@@ -387,6 +398,14 @@ def _choose_actor(
         if opposed and opposed[-1].side in _OPPONENT:
             # "the armed groups opposing Assad's regime also captured X": its opponents
             return _OPPONENT[opposed[-1].side][0], ""
+        fought = [
+            a
+            for a in candidates
+            if a.side == "government"
+            and _CHALLENGING.search(text, max(sentence.start, a.start - 60), a.start)
+        ]
+        if fought and not _CLAUSE_BREAK.search(text, fought[-1].end, trig.start):
+            return "opposition", ""
     if (
         subjects
         and re.search(
