@@ -314,3 +314,26 @@ def test_forces_fighting_rebels_get_no_guessed_side() -> None:
 )
 def test_lost_all_control_is_a_loss(text: str, place: str, actor: str) -> None:
     assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, "lost")}
+
+
+# --- "their entry into X": the group the sentence names, its head not its member ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The situation continues to evolve as rebel groups hold key regions following "
+            "their entry into Homs on Saturday.",
+            "Homs",
+        ),
+        (
+            "The situation continues to evolve as militant groups, including Hayat "
+            "Tahrir-al-Sham, hold key regions following their entry into Homs on Saturday.",
+            "Homs",
+        ),
+        ("Militant groups entered Rastan.", "Rastan"),
+    ],
+)
+def test_their_entry_is_the_named_groups(text: str, place: str) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {("opposition", "entered")}

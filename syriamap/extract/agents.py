@@ -72,6 +72,7 @@ _POSSESSED_FORCES = re.compile(
     r"brigades?|divisions?|commandos|battalions?|contingents?|advis[eo]rs|personnel|officers)\b",
     re.I,
 )
+_INCLUDED = re.compile(r"\b(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?$", re.I)
 _OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}", re.I)
 # "opposing the regime", "armed groups opposed to Assad's government": a participle or
 # adjective whose object is the side opposed (the object: up to three words)
@@ -326,6 +327,17 @@ def _choose_actor(
             owners = [a for a in before if _words(text[a.end : trig.start]) <= 4]
             if owners:
                 return _actor_of(owners[-1], speaker)
+            mine = [a for a in before if a.start >= sentence.start and a.actor]
+            if (
+                mine
+                and re.search(r"\btheir\s+$", text[trig.start - 8 : trig.start], re.I)
+                and len({actor_side(a.actor) for a in mine}) == 1
+            ):
+                # "as rebel groups hold key areas following their entry into X": "their"
+                # owner, when everyone the sentence names before it is on one side; of
+                # "militant groups, including HTS," the head, not the member named
+                heads = [a for a in mine if not _INCLUDED.search(text, a.start - 20, a.start)]
+                return _actor_of((heads or mine)[-1], speaker)
         own = clause_at(clauses, trig.start) if clauses else None
         if own is not None and own_subject(text, own):
             mine = [a for a in before if a.start >= own.start]
