@@ -337,3 +337,40 @@ def test_lost_all_control_is_a_loss(text: str, place: str, actor: str) -> None:
 )
 def test_their_entry_is_the_named_groups(text: str, place: str) -> None:
     assert {(a, r) for name, a, r in _claims(text) if name == place} == {("opposition", "entered")}
+
+
+# --- "which had previously held X, ... have withdrawn": a withdrawal from X --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "The forces of President Bashar al-Assad, which had previously held Hama, with the "
+            "support of allies in Iran and Russia, have withdrawn as rebels make rapid gains.",
+            "Hama",
+            "government",
+        ),
+        (
+            "Government troops, which had previously held Hama, have withdrawn.",
+            "Hama",
+            "government",
+        ),
+        ("The SDF, which had long held Manbij, fled after the assault.", "Manbij", "sdf"),
+    ],
+)
+def test_former_holder_that_left(text: str, place: str, actor: str) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, "withdrew")}
+
+
+def test_former_holder_that_stays_keeps_no_withdrawal() -> None:
+    text = "The army, which had held Hama for years, still holds the city."
+    assert "withdrew" not in {r for _, _, r in _claims(text)}
+
+
+def test_an_actor_named_after_a_place_is_no_place() -> None:
+    text = (
+        "On December 3, the SDF-linked Deir al-Zor Military Council announced that its forces "
+        "took the village of Salhiya."
+    )
+    assert not any(name.startswith("Deir") for name, _, _ in _claims(text))

@@ -42,6 +42,7 @@ from functools import lru_cache
 from .actor_mentions import ActorMention, actor_side
 from .agents import _choose_actor, coordinated_partners
 from .clauses import (
+    Clause,
     agent_phrases,
     clause_at,
     hypothetical,
@@ -430,7 +431,55 @@ def match_claims(
                         partial,
                     )
                 )
+    claims = _former_holding_left(text, sentence, claims, clauses)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+# "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative
+# clause names the place the main verb (a withdrawal with no place of its own) left
+_FORMER_HOLDER = re.compile(
+    r"\b(?:which|who|that)\s+had\s+(?:previously\s+|long\s+|until\s+(?:then|now|recently)\s+)?$",
+    re.I,
+)
+_LEFT_NO_PLACE = re.compile(
+    r"\b(?:(?:have|has|had)\s+(?:now\s+|since\s+)?)?(?:withdrawn|withdrew|pulled\s+(?:out|back)|"
+    r"retreated|fled|left|abandoned\s+(?:it|them)|evacuated)"
+    r"(?=\s*(?:[.,;]|$|as\b|after\b|amid\b|on\s+\w+day\b|in\s+the\s+face\b))",
+    re.I,
+)
+
+
+def _former_holding_left(
+    text: str, sentence: Sentence, claims: list[Claim], clauses: Sequence[Clause]
+) -> list[Claim]:
+    """Turn "which had previously held X ..., have withdrawn" into a withdrawal from X.
+
+    The holding is past (no current control); the main clause's bare withdrawal ("have
+    withdrawn", "fled") is from the place the relative clause names.
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        clause = claim.clause
+        if (
+            claim.relation != "controls"
+            or clause is None
+            or clause.kind != "relative"
+            or not _FORMER_HOLDER.search(text, max(clause.start - 6, 0), claim.trigger.start)
+        ):
+            out.append(claim)
+            continue
+        left = _LEFT_NO_PLACE.search(text, clause.end, sentence.end)
+        if left is None:
+            out.append(claim)
+            continue
+        if any(
+            c.relation == "withdrew" and c.mention.place_id == claim.mention.place_id
+            for c in claims
+        ):
+            continue  # the withdrawal is already there: only the past holding goes
+        main = clause_at(clauses, left.start())
+        out.append(replace(claim, relation="withdrew", clause=main))
+    return out
 
 
 # "Government forces described a broad attack on X": who reports, faces or repels an attack
