@@ -374,3 +374,44 @@ def test_an_actor_named_after_a_place_is_no_place() -> None:
         "took the village of Salhiya."
     )
     assert not any(name.startswith("Deir") for name, _, _ in _claims(text))
+
+
+# --- a phrase set off by commas is no subject; "its forces" are the owner's ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "relation"),
+    [
+        (
+            "The army, under pressure from rebels, withdrew from Hama.",
+            "Hama",
+            "government",
+            "withdrew",
+        ),
+        ("Rebels, under fire from the army, entered Hama.", "Hama", "opposition", "entered"),
+        (
+            "The SDF, facing attacks by Turkish-backed factions, pulled out of Manbij.",
+            "Manbij",
+            "sdf",
+            "withdrew",
+        ),
+        ("Government forces, HTS said, withdrew from Hama.", "Hama", "government", "withdrew"),
+        ("Rebels, the army said, entered Hama.", "Hama", "opposition", "entered"),
+        (
+            "The SDF said that in clashes with rebels, its forces withdrew from Manbij.",
+            "Manbij",
+            "sdf",
+            "withdrew",
+        ),
+        ("Hezbollah said its units had left Qusayr.", "Qusayr", "hezbollah", "withdrew"),
+    ],
+)
+def test_the_subject_outside_the_parenthesis(
+    text: str, place: str, actor: str, relation: str
+) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, relation)}
+
+
+def test_their_forces_of_two_sides_name_nobody() -> None:
+    text = "Rebels and the army clashed near Hama, and their forces entered Souran."
+    assert not any(name == "Souran" for name, _, _ in _claims(text))

@@ -377,7 +377,7 @@ def _choose_actor(
         for a in candidates
         if (
             not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
-            or _words(text[a.end : trig.start]) <= 3
+            or (_words(text[a.end : trig.start]) <= 3 and "," not in text[a.end : trig.start])
             # "the forces of the Syrian regime withdrew": the regime's forces are the subject
             or _forces_of_subject(text, sentence.start, a.start)
             # "an offensive by the rebels, who in just days captured X": the antecedent of
@@ -388,6 +388,10 @@ def _choose_actor(
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
             and re.match(r"\s*,", text[a.end : trig.start])
         )
+        # "The army, under pressure from rebels, withdrew": the object inside commas
+        and not _inside_commas(text, sentence.start, a, trig.start)
+        # "Government forces, HTS said, withdrew from X": the speaker of a parenthesis
+        and not _PARENTHETICAL_SPEAKER.match(text, a.end, trig.start)
         # "the Syrian government's research centre": the owner of a thing is no subject
         # ("Hezbollah's elite Radwan forces had left X": the owner's own forces act)
         and not (
@@ -442,6 +446,18 @@ def _choose_actor(
     ):
         # "Hezbollah's fighters withdrew": "fighters" are the owner's, not plain rebels
         return _actor_of(subjects[-2], speaker)
+    own_forces = _ITS_FORCES.search(text[sentence.start : trig.start])
+    if own_forces is not None and not any(
+        a.start >= sentence.start + own_forces.start() for a in subjects
+    ):
+        # "The SDF said that in clashes with rebels, its forces withdrew from X": the owner
+        # of "its" (the nearest singular actor), of "their" (a one-sided sentence)
+        mine = [a for a in before if sentence.start <= a.start and a.actor]
+        if own_forces.group(1).lower() == "its":
+            return owner_of_its(mine, speaker)
+        if mine and len({actor_side(a.actor) for a in mine}) == 1:
+            return _actor_of(mine[-1], speaker)
+        return None
     shared = _shared_subject(text, subjects, trig)
     if shared is not None:
         return _actor_of(shared, speaker)
@@ -532,6 +548,36 @@ def _group_antecedent(previous: tuple[str, str] | None) -> tuple[str, str] | Non
     if previous is None or actor_side(previous[0]) in ("government", "foreign", ""):
         return None
     return previous
+
+
+_ITS_FORCES = re.compile(
+    r"(?:^|[,;]\s*|\bthat\s+|\band\s+)(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
+    r"soldiers|men|personnel)\s+(?:(?:have|has|had|also|then|reportedly|later|quickly)\s+){0,2}$",
+    re.I,
+)
+_PARENTHETICAL_SPEAKER = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|claimed|claims|added|"
+    r"stated|announced|confirmed|told\s+[\w-]+)\s*,",
+    re.I,
+)
+_PHRASE_OBJECT = re.compile(
+    r",\s*(?:[\w'\u2019-]+\s+){0,4}?(?:from|by|of|with|against|to|on)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _inside_commas(text: str, floor: int, actor: ActorMention, cue_start: int) -> bool:
+    """Whether an actor is the object of a preposition in a phrase set off by commas.
+
+    "The army, under pressure from rebels, withdrew", "Rebels, under fire from the army,
+    entered X": the phrase between commas is no subject of the verb after it.
+    """
+    if not re.match(r"\s*,", text[actor.end : cue_start]):
+        return False
+    head = text[max(floor, actor.start - 60) : actor.start]
+    found = _PHRASE_OBJECT.search(head)
+    return found is not None and "," not in head[found.start() + 1 :]
 
 
 # "government forces and their Iranian-backed allies", "the forces of the regime and the
