@@ -415,3 +415,29 @@ def test_the_subject_outside_the_parenthesis(
 def test_their_forces_of_two_sides_name_nobody() -> None:
     text = "Rebels and the army clashed near Hama, and their forces entered Souran."
     assert not any(name == "Souran" for name, _, _ in _claims(text))
+
+
+# --- "drove/pushed/expelled <forces> out of X": the object withdrew ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "taker", "leaver"),
+    [
+        ("The rebels drove government forces out of Rastan.", "Rastan", "opposition", "government"),
+        (
+            "The rebels expelled regime troops from Talbiseh.",
+            "Talbiseh",
+            "opposition",
+            "government",
+        ),
+        ("The army forced rebels out of Souran.", "Souran", "government", "opposition"),
+    ],
+)
+def test_expelled_object_withdrew(text: str, place: str, taker: str, leaver: str) -> None:
+    got = {(a, r) for name, a, r in _claims(text) if name == place}
+    assert got == {(taker, "captured"), (leaver, "withdrew")}
+
+
+def test_expelling_ones_own_forces_adds_no_withdrawal_of_another_side() -> None:
+    got = {(a, r) for _, a, r in _claims("The army pushed its forces out of Souran.")}
+    assert ("opposition", "withdrew") not in got

@@ -432,7 +432,39 @@ def match_claims(
                     )
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
+    claims += _expelled(claims, plain_actors)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
+    """Return the withdrawal of the object of "drove/pushed/expelled <forces> out of X".
+
+    "Rebels pushed government forces out of X": the rebels took X (the cue's claim) and
+    the government forces named inside the cue withdrew from it (another side only).
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.trigger.rule.rule != "expel_active" or claim.trigger.negated:
+            continue
+        inside = [
+            a
+            for a in actors
+            if claim.trigger.start <= a.start
+            and a.end <= claim.trigger.end
+            and a.actor
+            and actor_side(a.actor) != actor_side(claim.actor)
+        ]
+        if inside:
+            out.append(
+                replace(
+                    claim,
+                    actor=inside[0].actor,
+                    actor_text=inside[0].text,
+                    relation="withdrew",
+                    confidence=round(claim.confidence * 0.9, 3),
+                )
+            )
+    return out
 
 
 # "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative
