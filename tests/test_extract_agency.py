@@ -441,3 +441,39 @@ def test_expelled_object_withdrew(text: str, place: str, taker: str, leaver: str
 def test_expelling_ones_own_forces_adds_no_withdrawal_of_another_side() -> None:
     got = {(a, r) for _, a, r in _claims("The army pushed its forces out of Souran.")}
     assert ("opposition", "withdrew") not in got
+
+
+# --- "they" after a singular reporter -------------------------------------------------------
+
+
+def test_they_after_a_rival_institution_names_nobody() -> None:
+    text = "Rebels captured Hama on Thursday. The army said they had also entered Souran."
+    assert not any(name == "Souran" for name, _, _ in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "The army retook Souran. The army said they had also entered Rastan.",
+            "Rastan",
+            "government",
+        ),
+        ("The SDF said they had withdrawn from Manbij.", "Manbij", "sdf"),
+        (
+            "Government forces retreated near Hama. An opposition fighter said they are "
+            "pushing towards Homs.",
+            "Homs",
+            "opposition",
+        ),
+        (
+            "Rebels took Hama. A rebel commander said they had entered Souran.",
+            "Souran",
+            "opposition",
+        ),
+    ],
+)
+def test_they_after_a_reporter_of_the_same_side_or_a_member(
+    text: str, place: str, actor: str
+) -> None:
+    assert {a for name, a, _ in _claims(text) if name == place} == {actor}

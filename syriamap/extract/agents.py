@@ -481,6 +481,25 @@ def _choose_actor(
         if not later:
             if word in ("he", "she"):
                 return None  # a person ("after he lost Aleppo"): the rule's default
+            if (
+                word in ("they", "their")
+                and earlier
+                and not _PLURAL_HEAD.search(earlier[-1].text)
+                and _REPORTED_BEFORE.search(head[: pronoun.start()])
+            ):
+                # "Rebels took X. The army said they had entered Y": a singular reporter
+                # is no sure antecedent of "they" when the previous subject is a rival
+                mine = first([earlier[-1]])
+                if (
+                    previous_subject is None
+                    or mine is None
+                    or actor_side(previous_subject[0]) == actor_side(mine[0])
+                    # "An opposition fighter said they are pushing": a member speaks of
+                    # his own group
+                    or _MEMBER.match(text, earlier[-1].end)
+                ):
+                    return mine
+                return None
             if earlier:
                 return first(list(reversed(earlier)))
             if own is not None and own.kind == "reported" and word in ("they", "their"):
@@ -495,10 +514,30 @@ def _choose_actor(
                         text[max(sentence.start, a.start - 12) : a.start]
                     )
                 ]
+                if reporter and not _PLURAL_HEAD.search(reporter[-1].text):
+                    # "Rebels took X. The army said they had entered Y": a singular
+                    # reporter is no sure antecedent of "they"; the previous subject is,
+                    # when it is on the reporter's side or the reporter has no rival
+                    mine = first([reporter[-1]])
+                    if previous_subject is None or mine is None:
+                        return mine
+                    if actor_side(previous_subject[0]) == actor_side(mine[0]):
+                        return mine
+                    return None
                 if reporter:
                     return first(list(reversed(reporter)))
                 if speaker is not None:
                     return speaker
+            if (
+                previous_subject is not None
+                and speaker is not None
+                and word in ("they", "their")
+                and _REPORTED_BEFORE.search(head[: pronoun.start()])
+                and actor_side(speaker[0]) not in ("", actor_side(previous_subject[0]))
+            ):
+                # "Rebels took X. An army officer said they had withdrawn from Y": "they"
+                # may be the speaker's own side or the previous subject; nobody is sure
+                return None
             if previous_subject is not None:
                 return previous_subject
     back = None
@@ -550,6 +589,11 @@ def _group_antecedent(previous: tuple[str, str] | None) -> tuple[str, str] | Non
     return previous
 
 
+_MEMBER = re.compile(
+    r"(?<=fighter)|(?<=commander)|\s+(?:fighter|commander|spokesman|spokeswoman|spokesperson|"
+    r"official|officer|soldier|member|leader|source|activist)\b",
+    re.I,
+)
 _ITS_FORCES = re.compile(
     r"(?:^|[,;]\s*|\bthat\s+|\band\s+)(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
     r"soldiers|men|personnel)\s+(?:(?:have|has|had|also|then|reportedly|later|quickly)\s+){0,2}$",
