@@ -477,3 +477,40 @@ def test_they_after_a_reporter_of_the_same_side_or_a_member(
     text: str, place: str, actor: str
 ) -> None:
     assert {a for name, a, _ in _claims(text) if name == place} == {actor}
+
+
+# --- a nominal event after "after/following/amid": not the other verb's subject ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The army sent reinforcements after the capture of Saraqib.", "Saraqib"),
+        ("Israel moved troops into the buffer zone after the capture of Damascus.", "Damascus"),
+        ("Russia evacuated its diplomats following the capture of Aleppo.", "Aleppo"),
+    ],
+)
+def test_capture_in_an_event_phrase_is_not_the_subjects(text: str, place: str) -> None:
+    assert not {a for name, a, _ in _claims(text) if name == place}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "relation"),
+    [
+        (
+            "Rebels advanced toward Homs after the capture of Hama.",
+            "Hama",
+            "opposition",
+            "captured",
+        ),
+        (
+            "Turkey closed the border following the rebel capture of Tal Rifaat.",
+            "Tal Rifaat",
+            "opposition",
+            "captured",
+        ),
+        ("The army regrouped after its withdrawal from Hama.", "Hama", "government", "withdrew"),
+    ],
+)
+def test_event_phrase_keeps_named_agents(text: str, place: str, actor: str, relation: str) -> None:
+    assert (place, actor, relation) in _claims(text)

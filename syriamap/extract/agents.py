@@ -352,6 +352,21 @@ def _choose_actor(
             for a in reversed(before)
             if not _OBJECT_OF.search(text[max(sentence.start, a.start - 40) : a.start])
         ]
+        event = _EVENT_PHRASE.search(text, max(sentence.start, trig.start - 40), trig.start)
+        if event is not None:
+            # "Israel moved troops into the buffer zone after the capture of X", "The army
+            # sent reinforcements after the capture of X": the subject of another verb did
+            # not take X; only an armed group advancing on its own ("Rebels advanced toward
+            # Homs after the capture of Hama") is read as the taker
+            nearest = [
+                a
+                for a in nearest
+                if a.end > event.start()
+                or (
+                    rule.relation in ("captured", "entered")
+                    and actor_side(a.actor) in ("opposition", "sdf", "isis")
+                )
+            ]
         # "the withdrawal of Kurdish forces from X": the actor named inside the cue
         return first(inside) or first(by) or first(modifier) or first(nearest) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
@@ -597,6 +612,13 @@ _MEMBER = re.compile(
 _ITS_FORCES = re.compile(
     r"(?:^|[,;]\s*|\bthat\s+|\band\s+)(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
     r"soldiers|men|personnel)\s+(?:(?:have|has|had|also|then|reportedly|later|quickly)\s+){0,2}$",
+    re.I,
+)
+# a nominal event in a phrase of time or cause: "after/following/amid the capture of X"
+_EVENT_PHRASE = re.compile(
+    r"\b(?:after|following|amid|amidst|since|despite|before|upon|during|over|given|"
+    r"because\s+of|due\s+to|in\s+response\s+to|in\s+the\s+wake\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
 _PARENTHETICAL_SPEAKER = re.compile(
