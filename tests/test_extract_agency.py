@@ -514,3 +514,24 @@ def test_capture_in_an_event_phrase_is_not_the_subjects(text: str, place: str) -
 )
 def test_event_phrase_keeps_named_agents(text: str, place: str, actor: str, relation: str) -> None:
     assert (place, actor, relation) in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "bad"),
+    [
+        ("The rebels celebrated the withdrawal from Hama.", "Hama", "opposition"),
+        ("The SDF condemned the capture of Tal Rifaat.", "Tal Rifaat", "sdf"),
+        ("Rebels welcomed the withdrawal from Rastan.", "Rastan", "opposition"),
+    ],
+)
+def test_who_reacts_to_an_event_did_not_do_it(text: str, place: str, bad: str) -> None:
+    assert bad not in {a for name, a, _ in _claims(text) if name == place}
+
+
+def test_who_announces_or_completes_an_event_did_it() -> None:
+    assert ("Deir ez-Zor", "sdf", "withdrew") in _claims(
+        "The SDF announced the withdrawal from Deir ez-Zor."
+    )
+    assert ("Hama", "opposition", "captured") in _claims(
+        "The rebels completed the capture of Hama."
+    )

@@ -352,6 +352,8 @@ def _choose_actor(
             for a in reversed(before)
             if not _OBJECT_OF.search(text[max(sentence.start, a.start - 40) : a.start])
         ]
+        # "The rebels celebrated the withdrawal from X": who reacts to an event did not do it
+        nearest = [a for a in nearest if not _REACTION.search(text, a.end, trig.start)]
         event = _EVENT_PHRASE.search(text, max(sentence.start, trig.start - 40), trig.start)
         if event is not None:
             # "Israel moved troops into the buffer zone after the capture of X", "The army
@@ -612,6 +614,11 @@ _MEMBER = re.compile(
 _ITS_FORCES = re.compile(
     r"(?:^|[,;]\s*|\bthat\s+|\band\s+)(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
     r"soldiers|men|personnel)\s+(?:(?:have|has|had|also|then|reportedly|later|quickly)\s+){0,2}$",
+    re.I,
+)
+_REACTION = re.compile(
+    r"\b(?:celebrat|welcom|condemn|hail|prais|mock|critici[sz]|mourn|lament|deplor|applaud|"
+    r"cheer|film|document|witness|decr[iy]|protest|denounc|react|respond|comment)\w*",
     re.I,
 )
 # a nominal event in a phrase of time or cause: "after/following/amid the capture of X"
