@@ -535,3 +535,30 @@ def test_who_announces_or_completes_an_event_did_it() -> None:
     assert ("Hama", "opposition", "captured") in _claims(
         "The rebels completed the capture of Hama."
     )
+
+
+# --- "A and B clashed in X": the challenger of the incumbent contests X ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces and rebels clashed in Souran.",
+        "Rebels and government forces clashed in Souran.",
+    ],
+)
+def test_joined_fighters_the_challenger_contests(text: str) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == "Souran"} == {
+        ("opposition", "contested")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish-backed factions and the SDF clashed in Manbij.",
+        "Rebels backed by Turkey and the SDF clashed in Manbij.",
+    ],
+)
+def test_joined_non_government_fighters_name_no_attacker(text: str) -> None:
+    assert not {a for name, a, _ in _claims(text) if name == "Manbij"}

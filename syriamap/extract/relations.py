@@ -332,7 +332,7 @@ def match_claims(
         ):
             continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
-            pair = _between_sides(text, sentence, actors)
+            pair = _between_sides(text, sentence, actors) or _joined_sides(text, trig, actors)
             if pair is not None:
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
@@ -623,6 +623,31 @@ def _not_the_agent(
 
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _GAINS = re.compile(r"gains\b", re.I)
+
+
+_JOINED = re.compile(r"\s*,?\s*and\s+(?:the\s+)?", re.I)
+_JOINED_TO_CUE = re.compile(r"\s+(?:(?:have|has|had|also|then|reportedly|fiercely)\s+)*$", re.I)
+
+
+def _joined_sides(
+    text: str, trig: Trigger, actors: Sequence[ActorMention]
+) -> list[ActorMention] | None:
+    """Return two actors of different sides joined by "and" right before a cue.
+
+    "Rebels and government forces clashed in X", "The SDF and the army fought in X": both
+    fight; the caller keeps the one that challenges the incumbent.
+    """
+    before = [a for a in actors if a.actor and a.end <= trig.start]
+    if len(before) < 2:
+        return None
+    first, second = before[-2], before[-1]
+    if not _JOINED.fullmatch(text, first.end, second.start):
+        return None
+    if not _JOINED_TO_CUE.fullmatch(text, second.end, trig.start):
+        return None
+    if actor_side(first.actor) == actor_side(second.actor):
+        return None
+    return [first, second]
 
 
 def _between_sides(
