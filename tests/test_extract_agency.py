@@ -562,3 +562,25 @@ def test_joined_fighters_the_challenger_contests(text: str) -> None:
 )
 def test_joined_non_government_fighters_name_no_attacker(text: str) -> None:
     assert not {a for name, a, _ in _claims(text) if name == "Manbij"}
+
+
+def test_bare_groups_opening_a_clause_point_back() -> None:
+    text = (
+        "Rebels advanced on Hama. Following intense clashes, groups took control of the "
+        "Hama city center from regime forces on Dec. 5."
+    )
+    assert ("Hama", "opposition", "captured") in _claims(text)
+    text = "The army advanced on Hama. Following intense clashes, groups took control of Rastan."
+    assert not any(name == "Rastan" for name, _, _ in _claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local sources say that Israeli patrols entered the town of Khan Arnabah.",
+        "Israeli units entered the town of Khan Arnabah on Sunday.",
+        "Israeli infantry entered the town of Khan Arnabah.",
+    ],
+)
+def test_israeli_units_are_israel(text: str) -> None:
+    assert ("Khan Arnabah", "israel", "entered") in _claims(text)

@@ -581,8 +581,8 @@ def _choose_actor(
 # preposition: "clashes with the groups" is an object)
 _DEFINITE_ANAPHOR = re.compile(
     r"(?<!\bwith )(?<!\bagainst )(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )"
-    r"\bthe\s+(?:(?:armed|rebel|opposition|insurgent|allied|two|three|various)\s+)?"
-    r"(?:groups?|coalition|alliance)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
+    r"(?:\bthe\s+(?:(?:armed|rebel|opposition|insurgent|allied|two|three|various)\s+)?"
+    r"(?:groups?|coalition|alliance)|(?:^|,\s*)groups)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
     re.I,
 )
 
