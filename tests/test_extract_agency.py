@@ -584,3 +584,20 @@ def test_bare_groups_opening_a_clause_point_back() -> None:
 )
 def test_israeli_units_are_israel(text: str) -> None:
     assert ("Khan Arnabah", "israel", "entered") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("Hundreds of regime soldiers fled Izra.", "Izra", "government"),
+        ("Dozens of SDF fighters withdrew from Manbij.", "Manbij", "sdf"),
+        (
+            "A rebel commander said that hundreds of regime forces fled from the center of "
+            "Izra city after our troops advanced.",
+            "Izra",
+            "government",
+        ),
+    ],
+)
+def test_a_number_of_forces_is_those_forces(text: str, place: str, actor: str) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, "withdrew")}
