@@ -601,3 +601,17 @@ def test_israeli_units_are_israel(text: str) -> None:
 )
 def test_a_number_of_forces_is_those_forces(text: str, place: str, actor: str) -> None:
     assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, "withdrew")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "relation"),
+    [
+        ("Kurdish-led forces, not the army, took Deir ez-Zor.", "Deir ez-Zor", "sdf", "captured"),
+        ("Rebels, rather than government troops, entered Hama.", "Hama", "opposition", "entered"),
+        ("The army, not the rebels, holds Souran.", "Souran", "government", "controls"),
+    ],
+)
+def test_the_actor_set_aside_with_not_is_no_subject(
+    text: str, place: str, actor: str, relation: str
+) -> None:
+    assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, relation)}

@@ -635,6 +635,11 @@ _PARENTHETICAL_SPEAKER = re.compile(
     r"stated|announced|confirmed|told\s+[\w-]+)\s*,",
     re.I,
 )
+_NOT_THIS = re.compile(
+    r",\s*(?:not|rather\s+than|instead\s+of|unlike|but\s+not|and\s+not)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.I,
+)
 _PHRASE_OBJECT = re.compile(
     r",\s*(?:[\w'\u2019-]+\s+){0,4}?(?:from|by|of|with|against|to|on)\s+(?:the\s+)?"
     r"(?:[\w'\u2019-]+\s+){0,3}$",
@@ -651,6 +656,8 @@ def _inside_commas(text: str, floor: int, actor: ActorMention, cue_start: int) -
     if not re.match(r"\s*,", text[actor.end : cue_start]):
         return False
     head = text[max(floor, actor.start - 60) : actor.start]
+    if _NOT_THIS.search(head):
+        return True  # "Kurdish-led forces, not the army, took X"
     found = _PHRASE_OBJECT.search(head)
     return found is not None and "," not in head[found.start() + 1 :]
 
