@@ -508,16 +508,16 @@ def _choose_actor(
             ):
                 # "Rebels took X. The army said they had entered Y": a singular reporter
                 # is no sure antecedent of "they" when the previous subject is a rival
-                mine = first([earlier[-1]])
+                said_by = first([earlier[-1]])
                 if (
                     previous_subject is None
-                    or mine is None
-                    or actor_side(previous_subject[0]) == actor_side(mine[0])
+                    or said_by is None
+                    or actor_side(previous_subject[0]) == actor_side(said_by[0])
                     # "An opposition fighter said they are pushing": a member speaks of
                     # his own group
                     or _MEMBER.match(text, earlier[-1].end)
                 ):
-                    return mine
+                    return said_by
                 return None
             if earlier:
                 return first(list(reversed(earlier)))
@@ -537,11 +537,11 @@ def _choose_actor(
                     # "Rebels took X. The army said they had entered Y": a singular
                     # reporter is no sure antecedent of "they"; the previous subject is,
                     # when it is on the reporter's side or the reporter has no rival
-                    mine = first([reporter[-1]])
-                    if previous_subject is None or mine is None:
-                        return mine
-                    if actor_side(previous_subject[0]) == actor_side(mine[0]):
-                        return mine
+                    said_by = first([reporter[-1]])
+                    if previous_subject is None or said_by is None:
+                        return said_by
+                    if actor_side(previous_subject[0]) == actor_side(said_by[0]):
+                        return said_by
                     return None
                 if reporter:
                     return first(list(reversed(reporter)))
