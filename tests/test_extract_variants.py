@@ -724,7 +724,6 @@ CASES = [
             ("Kafr Nabudah", OPP, "captured", A, "", "2024-12-06"),
             ("Kafr Nabudah", GOV, "withdrew", A, "", "2024-12-06"),
         },
-        xfail="the withdrawal of the object ('pushed government forces out of X') is not emitted",
     ),
     _case(
         "list-location-apposition",

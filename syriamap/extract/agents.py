@@ -50,7 +50,8 @@ _OF_THING = re.compile(
     r"\b(?!(?:forces|troops|fighters|units|soldiers|militias?|members|army|ranks|remnants|"
     r"elements|brigades?|battalions?|groups|factions|coalition|alliance|leaders|commanders|"
     # "thousands of rebels entered X": a number of fighters is the subject
-    r"hundreds|thousands|dozens|scores|tens|columns|convoys|contingents)\b)"
+    r"hundreds|thousands|dozens|scores|tens|some|many|most|all|rest|bulk|majority|part|"
+    r"number|several|few|handful|columns?|convoys?|contingents?)\b)"
     r"[a-z]+\s+of\s+"
     r"(?:the\s+)?$",
     re.I,
@@ -58,7 +59,9 @@ _OF_THING = re.compile(
 _THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
 _GOVERNED_OBJECT = re.compile(
-    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to)\s+"
+    r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to|"
+    r"(?:advancing|advanced|marching|pushing|moving|clashing|clashed|fought|battled)\s+"
+    r"(?:against|with|on))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:[\w'\u2019-]+['\u2019]s\s+)?$",
     re.I,
 )
@@ -67,6 +70,13 @@ _POSSESSED_THING = re.compile(
     r"militias?|men|loyalists|allies|opponents|foes|enemies|own)\b)[\w-]+\s+\w",
     re.I,
 )
+_POSSESSED_FORCES = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|fighters|units|soldiers|militias?|"
+    r"brigades?|divisions?|commandos|battalions?|contingents?|advis[eo]rs|personnel|officers)\b",
+    re.I,
+)
+_INCLUDED = re.compile(r"\b(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?$", re.I)
+_OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}", re.I)
 # "opposing the regime", "armed groups opposed to Assad's government": a participle or
 # adjective whose object is the side opposed (the object: up to three words)
 _OPPOSING_OBJECT = (
@@ -79,6 +89,15 @@ _GROUP_OPPOSING = re.compile(
     re.I,
 )
 _OPPONENT = {"government": ("opposition", ""), "opposition": ("government", "")}
+# "Groups advancing against regime forces entered X", "fighters battling the army": armed
+# groups that fight the government are its opponents (only for a government object: the
+# rebels' enemies may be the army, the SDF or others)
+_CHALLENGING = re.compile(
+    r"\b(?:groups|factions|forces|fighters|militias|rebels|insurgents|gunmen)\s+"
+    r"(?:fighting|battling|confronting|(?:advancing|marching|pushing|moving)\s+(?:against|on)|"
+    r"clashing\s+with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _replace_voice(rule: Rule, voice: str) -> Rule:
@@ -160,6 +179,38 @@ def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[s
     return mention.actor, mention.text
 
 
+# "the fall of X", "X's fall", "the collapse of X": an event without an agent of its own; the
+# only taker is the one it fell "to" (data/ANNOTATION.md, relations.csv), never the subject of
+# the clause around it ("Israel deploys forces amid the fall of X": Israel took nothing)
+_FALL_RULES = frozenset({"fall_nominal", "fall_possessive"})
+_FALL_TO = re.compile(
+    r"(?:[\w'\u2019,-]+\s+){0,4}?(?:in)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.I,
+)
+
+
+def _taker_of_fall(
+    text: str,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    speaker: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    """Return who a place fell *to* ("the fall of Hama to the rebels"), else ``None``.
+
+    ``None`` leaves the rule's default: the holder (by default the government) lost it.
+    """
+    for mention in actors:
+        if mention.start < trig.end:
+            continue
+        gap = text[trig.end : mention.start]
+        if _CLAUSE_BREAK.search(gap) or _words(gap) > 7:
+            return None
+        if _FALL_TO.fullmatch(gap.lstrip()):
+            return _actor_of(mention, speaker)
+        return None
+    return None
+
+
 def _choose_actor(
     text: str,
     sentence: Sentence,
@@ -239,6 +290,8 @@ def _choose_actor(
             return first([a for a in named if own.start <= a.start < own.end])
         return first(named)
     if rule.voice == "nominal":
+        if rule.rule in _FALL_RULES:
+            return _taker_of_fall(text, trig, actors, speaker)
         by = [
             a
             for a in after
@@ -277,6 +330,17 @@ def _choose_actor(
             owners = [a for a in before if _words(text[a.end : trig.start]) <= 4]
             if owners:
                 return _actor_of(owners[-1], speaker)
+            mine = [a for a in before if a.start >= sentence.start and a.actor]
+            if (
+                mine
+                and re.search(r"\btheir\s+$", text[trig.start - 8 : trig.start], re.I)
+                and len({actor_side(a.actor) for a in mine}) == 1
+            ):
+                # "as rebel groups hold key areas following their entry into X": "their"
+                # owner, when everyone the sentence names before it is on one side; of
+                # "militant groups, including HTS," the head, not the member named
+                heads = [a for a in mine if not _INCLUDED.search(text, a.start - 20, a.start)]
+                return _actor_of((heads or mine)[-1], speaker)
         own = clause_at(clauses, trig.start) if clauses else None
         if own is not None and own_subject(text, own):
             mine = [a for a in before if a.start >= own.start]
@@ -291,6 +355,23 @@ def _choose_actor(
             for a in reversed(before)
             if not _OBJECT_OF.search(text[max(sentence.start, a.start - 40) : a.start])
         ]
+        # "The rebels celebrated the withdrawal from X": who reacts to an event did not do it
+        nearest = [a for a in nearest if not _REACTION.search(text, a.end, trig.start)]
+        event = _EVENT_PHRASE.search(text, max(sentence.start, trig.start - 40), trig.start)
+        if event is not None:
+            # "Israel moved troops into the buffer zone after the capture of X", "The army
+            # sent reinforcements after the capture of X": the subject of another verb did
+            # not take X; only an armed group advancing on its own ("Rebels advanced toward
+            # Homs after the capture of Hama") is read as the taker
+            nearest = [
+                a
+                for a in nearest
+                if a.end > event.start()
+                or (
+                    rule.relation in ("captured", "entered")
+                    and actor_side(a.actor) in ("opposition", "sdf", "isis")
+                )
+            ]
         # "the withdrawal of Kurdish forces from X": the actor named inside the cue
         return first(inside) or first(by) or first(modifier) or first(nearest) or first(far)
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
@@ -316,7 +397,7 @@ def _choose_actor(
         for a in candidates
         if (
             not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
-            or _words(text[a.end : trig.start]) <= 3
+            or (_words(text[a.end : trig.start]) <= 3 and "," not in text[a.end : trig.start])
             # "the forces of the Syrian regime withdrew": the regime's forces are the subject
             or _forces_of_subject(text, sentence.start, a.start)
             # "an offensive by the rebels, who in just days captured X": the antecedent of
@@ -327,8 +408,16 @@ def _choose_actor(
             _PARENTHETICAL.search(text[max(sentence.start, a.start - 60) : a.start])
             and re.match(r"\s*,", text[a.end : trig.start])
         )
+        # "The army, under pressure from rebels, withdrew": the object inside commas
+        and not _inside_commas(text, sentence.start, a, trig.start)
+        # "Government forces, HTS said, withdrew from X": the speaker of a parenthesis
+        and not _PARENTHETICAL_SPEAKER.match(text, a.end, trig.start)
         # "the Syrian government's research centre": the owner of a thing is no subject
-        and not _POSSESSED_THING.match(text, a.end, trig.start)
+        # ("Hezbollah's elite Radwan forces had left X": the owner's own forces act)
+        and not (
+            _POSSESSED_THING.match(text, a.end, trig.start)
+            and not _POSSESSED_FORCES.match(text, a.end, trig.start)
+        )
         # "groups associated with the support of Iran withdrew": Iran is an object
         and not _OF_THING.search(text, max(sentence.start, a.start - 40), a.start)
         # "the groups opposing Assad's regime captured X", "forces loyal to the regime":
@@ -345,6 +434,14 @@ def _choose_actor(
         if opposed and opposed[-1].side in _OPPONENT:
             # "the armed groups opposing Assad's regime also captured X": its opponents
             return _OPPONENT[opposed[-1].side][0], ""
+        fought = [
+            a
+            for a in candidates
+            if a.side == "government"
+            and _CHALLENGING.search(text, max(sentence.start, a.start - 60), a.start)
+        ]
+        if fought and not _CLAUSE_BREAK.search(text, fought[-1].end, trig.start):
+            return "opposition", ""
     if (
         subjects
         and re.search(
@@ -361,6 +458,26 @@ def _choose_actor(
             return owner
         if previous_subject is not None:
             return previous_subject
+    if (
+        len(subjects) >= 2
+        and subjects[-1].actor in ("opposition", "other")
+        and subjects[-2].actor not in ("opposition", "other", "")
+        and _OWNER_GAP.fullmatch(text, subjects[-2].end, subjects[-1].start)
+    ):
+        # "Hezbollah's fighters withdrew": "fighters" are the owner's, not plain rebels
+        return _actor_of(subjects[-2], speaker)
+    own_forces = _ITS_FORCES.search(text[sentence.start : trig.start])
+    if own_forces is not None and not any(
+        a.start >= sentence.start + own_forces.start() for a in subjects
+    ):
+        # "The SDF said that in clashes with rebels, its forces withdrew from X": the owner
+        # of "its" (the nearest singular actor), of "their" (a one-sided sentence)
+        mine = [a for a in before if sentence.start <= a.start and a.actor]
+        if own_forces.group(1).lower() == "its":
+            return owner_of_its(mine, speaker)
+        if mine and len({actor_side(a.actor) for a in mine}) == 1:
+            return _actor_of(mine[-1], speaker)
+        return None
     shared = _shared_subject(text, subjects, trig)
     if shared is not None:
         return _actor_of(shared, speaker)
@@ -384,6 +501,25 @@ def _choose_actor(
         if not later:
             if word in ("he", "she"):
                 return None  # a person ("after he lost Aleppo"): the rule's default
+            if (
+                word in ("they", "their")
+                and earlier
+                and not _PLURAL_HEAD.search(earlier[-1].text)
+                and _REPORTED_BEFORE.search(head[: pronoun.start()])
+            ):
+                # "Rebels took X. The army said they had entered Y": a singular reporter
+                # is no sure antecedent of "they" when the previous subject is a rival
+                said_by = first([earlier[-1]])
+                if (
+                    previous_subject is None
+                    or said_by is None
+                    or actor_side(previous_subject[0]) == actor_side(said_by[0])
+                    # "An opposition fighter said they are pushing": a member speaks of
+                    # his own group
+                    or _MEMBER.match(text, earlier[-1].end)
+                ):
+                    return said_by
+                return None
             if earlier:
                 return first(list(reversed(earlier)))
             if own is not None and own.kind == "reported" and word in ("they", "their"):
@@ -398,13 +534,133 @@ def _choose_actor(
                         text[max(sentence.start, a.start - 12) : a.start]
                     )
                 ]
+                if reporter and not _PLURAL_HEAD.search(reporter[-1].text):
+                    # "Rebels took X. The army said they had entered Y": a singular
+                    # reporter is no sure antecedent of "they"; the previous subject is,
+                    # when it is on the reporter's side or the reporter has no rival
+                    said_by = first([reporter[-1]])
+                    if previous_subject is None or said_by is None:
+                        return said_by
+                    if actor_side(previous_subject[0]) == actor_side(said_by[0]):
+                        return said_by
+                    return None
                 if reporter:
                     return first(list(reversed(reporter)))
                 if speaker is not None:
                     return speaker
+            if (
+                previous_subject is not None
+                and speaker is not None
+                and word in ("they", "their")
+                and _REPORTED_BEFORE.search(head[: pronoun.start()])
+                and actor_side(speaker[0]) not in ("", actor_side(previous_subject[0]))
+            ):
+                # "Rebels took X. An army officer said they had withdrawn from Y": "they"
+                # may be the speaker's own side or the previous subject; nobody is sure
+                return None
             if previous_subject is not None:
                 return previous_subject
+    back = None
+    for back in _DEFINITE_ANAPHOR.finditer(head):  # noqa: B007 - the last one is wanted
+        pass
+    if (
+        back is not None
+        and subjects
+        and _REPORTED_BEFORE.search(head, 0, back.start())
+        and all(a.end <= sentence.start + back.start() for a in subjects)
+    ):
+        # "The army said the groups had entered X": the reported clause's own subject
+        return _group_antecedent(previous_subject)
+    if not subjects and back is not None:
+        # "Fighting regime forces, the groups entered X", "The coalition has also taken X":
+        # a bare group noun points back to the previous sentence's armed group; a state's
+        # forces are never "the groups" or "the coalition", so otherwise nobody acts
+        return _group_antecedent(previous_subject)
     return first(list(reversed(subjects)))
+
+
+# "the groups", "the coalition", "the alliance": a definite group noun that is no actor name
+# by itself and points back to the group the previous sentence named (not after a
+# preposition: "clashes with the groups" is an object)
+_DEFINITE_ANAPHOR = re.compile(
+    r"(?<!\bwith )(?<!\bagainst )(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )"
+    r"(?:\bthe\s+(?:(?:armed|rebel|opposition|insurgent|allied|two|three|various)\s+)?"
+    r"(?:groups?|coalition|alliance)|(?:^|,\s*)groups)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
+    re.I,
+)
+
+
+# "The army said (that) the groups ...": the group noun opens the reported clause
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|say|reported|reports|claimed|claims|announced|announces|stated|states|"
+    r"added|confirmed|confirms|acknowledged|admitted|denied|told\s+[\w-]+)\s+(?:that\s+)?$",
+    re.I,
+)
+
+
+def _group_antecedent(previous: tuple[str, str] | None) -> tuple[str, str] | None:
+    """Return the previous subject a bare "the groups" / "the coalition" can refer to.
+
+    Only a non-state armed group: the government's forces, foreign states and their units
+    are not referred to as "the groups" or "the coalition" (``None``: nobody is named).
+    """
+    if previous is None or actor_side(previous[0]) in ("government", "foreign", ""):
+        return None
+    return previous
+
+
+_MEMBER = re.compile(
+    r"(?<=fighter)|(?<=commander)|\s+(?:fighter|commander|spokesman|spokeswoman|spokesperson|"
+    r"official|officer|soldier|member|leader|source|activist)\b",
+    re.I,
+)
+_ITS_FORCES = re.compile(
+    r"(?:^|[,;]\s*|\bthat\s+|\band\s+)(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
+    r"soldiers|men|personnel)\s+(?:(?:have|has|had|also|then|reportedly|later|quickly)\s+){0,2}$",
+    re.I,
+)
+_REACTION = re.compile(
+    r"\b(?:celebrat|welcom|condemn|hail|prais|mock|critici[sz]|mourn|lament|deplor|applaud|"
+    r"cheer|film|document|witness|decr[iy]|protest|denounc|react|respond|comment)\w*",
+    re.I,
+)
+# a nominal event in a phrase of time or cause: "after/following/amid the capture of X"
+_EVENT_PHRASE = re.compile(
+    r"\b(?:after|following|amid|amidst|since|despite|before|upon|during|over|given|"
+    r"because\s+of|due\s+to|in\s+response\s+to|in\s+the\s+wake\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_PARENTHETICAL_SPEAKER = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|claimed|claims|added|"
+    r"stated|announced|confirmed|told\s+[\w-]+)\s*,",
+    re.I,
+)
+_NOT_THIS = re.compile(
+    r",\s*(?:not|rather\s+than|instead\s+of|unlike|but\s+not|and\s+not)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.I,
+)
+_PHRASE_OBJECT = re.compile(
+    r",\s*(?:[\w'\u2019-]+\s+){0,4}?(?:from|by|of|with|against|to|on)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _inside_commas(text: str, floor: int, actor: ActorMention, cue_start: int) -> bool:
+    """Whether an actor is the object of a preposition in a phrase set off by commas.
+
+    "The army, under pressure from rebels, withdrew", "Rebels, under fire from the army,
+    entered X": the phrase between commas is no subject of the verb after it.
+    """
+    if not re.match(r"\s*,", text[actor.end : cue_start]):
+        return False
+    head = text[max(floor, actor.start - 60) : actor.start]
+    if _NOT_THIS.search(head):
+        return True  # "Kurdish-led forces, not the army, took X"
+    found = _PHRASE_OBJECT.search(head)
+    return found is not None and "," not in head[found.start() + 1 :]
 
 
 # "government forces and their Iranian-backed allies", "the forces of the regime and the

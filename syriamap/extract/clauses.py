@@ -435,6 +435,38 @@ def modal_before(text: str, clause: Clause | None, cue_start: int) -> bool:
     return clause is not None and _MODAL.search(text, clause.start, cue_start) is not None
 
 
+# "declared intentions to advance toward X", "vowed to take X", "preparing to storm X": an
+# aim, no event; "yet to comment on whether it has pulled back from X": a question, no report
+_INTENT_BEFORE = re.compile(
+    r"\b(?:intentions?|intends?|intended|intending|plans?|planned|planning|vow(?:s|ed|ing)?|"
+    r"pledg(?:es|ed|ing)|aims?|aimed|aiming|prepar(?:es|ed|ing)|"
+    r"(?:is|are|was|were)\s+(?:ready|set|determined))\s+to\s+"
+    r"(?:(?:\w+ly|also|then|further|eventually)\s+)?$",
+    re.I,
+)
+# "advancing through the plain, threatening to overrun X", "poised to take X": close to X,
+# not in it (data/ANNOTATION.md: ``advancing``)
+_THREAT_BEFORE = re.compile(
+    r"\b(?:threat(?:en|ens|ened|ening)|(?:is|are|was|were|now)\s+poised)\s+to\s+$", re.I
+)
+_WHETHER_BEFORE = re.compile(r"\bwhether\b[^.;:]{0,80}$", re.I)
+
+
+def unrealised_before(text: str, floor: int, cue_start: int) -> bool:
+    """Whether a cue is only an aim or an open question, not a reported event.
+
+    "The rebels vowed to take X", "declared intentions to advance toward X" (an aim);
+    "has yet to comment on whether it has pulled back from X" (an indirect question).
+    """
+    head = text[max(floor, cue_start - 100) : cue_start]
+    return bool(_INTENT_BEFORE.search(head) or _WHETHER_BEFORE.search(head))
+
+
+def threatened_before(text: str, floor: int, cue_start: int) -> bool:
+    """Whether a cue is threatened, not done ("threatening to overrun X": only near X)."""
+    return _THREAT_BEFORE.search(text, max(floor, cue_start - 40), cue_start) is not None
+
+
 _SIMULTANEOUS = frozenset({"as", "while", "when", "whereas"})
 
 

@@ -153,6 +153,12 @@ _CAPITAL = re.compile(
 )
 # "Syria's second-largest city", "the country's third city", "the second-biggest city of
 # the country": the rank the press gives Aleppo, Homs and Hama (by population)
+# "the city center of X", "the city limits of X": the part of a place named right after
+_PART_OF_NAMED = re.compile(
+    r"\s+(?:cent(?:er|re)|heart|limits|outskirts|suburbs|streets|gates|edge)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
 _RANKED_CITY = re.compile(
     r"\b(?:(?:Syria|the\s+country|the\s+nation)['\u2019]s\s+(?P<a>second|third|fourth)"
     r"(?:[-\s](?:largest|biggest|most[-\s]populous))?\s+city\b(?!\s+of\b)|"
@@ -308,6 +314,8 @@ def find_descriptors(
             k = bisect.bisect_left(starts, b)
             if k < len(starts) and re.fullmatch(r",?\s*", text[b : starts[k]]):
                 continue  # "the provincial capital, Daraa": the name follows
+            if k < len(starts) and _PART_OF_NAMED.fullmatch(text, b, starts[k]):
+                continue  # "the city center of Hama", "the town's outskirts of": named
             window_start = sentences[max(0, sentence.index - _WINDOW)].start
             lo = bisect.bisect_left(starts, window_start)
             hi = bisect.bisect_left(starts, a)

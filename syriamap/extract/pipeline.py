@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .._types import DateLike, parse_optional_date
@@ -407,6 +407,7 @@ def analyse(
             previous_places=previous_places,
             listed=claimed_places[1] if claimed_places[0] == sentence.index - 1 else (),
         )
+        claims = [_fallen_to_known_taker(c, candidates) for c in claims]
         claims += collective_claims(text, sentence, inside, gazetteer)
         claims += collapse_claims(text, sentence, gazetteer)  # "the regime fell"
         unverified = [c for c in cues if c.stance == "unverified"]
@@ -945,6 +946,34 @@ def _continued(
             )
         )
     return out
+
+
+_FALL_RULES = frozenset({"rule:fall_nominal", "rule:fall_possessive"})
+
+
+def _fallen_to_known_taker(claim: Claim, earlier: list[Candidate]) -> Claim:
+    """Return "the fall of X" as the loss of the holder the article names, if not the government.
+
+    A fall without a taker ("The fall of X shook the capital") is the government's loss by
+    default (data/ANNOTATION.md). When an earlier sentence says a non-government actor
+    withdrew from or lost X, that actor was the holder: the fall is the capture by whoever
+    the article says took X from it, else that holder's loss; never the government's.
+    """
+    if claim.method not in _FALL_RULES or not claim.by_default or claim.relation != "lost":
+        return claim
+    mine = [
+        c
+        for c in earlier
+        if c.place_id == claim.mention.place_id and c.stance in ("asserted", "attributed")
+    ]
+    holders = [c for c in mine if c.relation in ("withdrew", "lost") and c.side != "government"]
+    if not holders:
+        return claim
+    holder = holders[-1]
+    takers = [c for c in mine if c.relation == "captured" and c.side not in (holder.side, "")]
+    if takers:
+        return replace(claim, actor=takers[-1].actor, relation="captured", by_default=False)
+    return replace(claim, actor=holder.actor, by_default=False)
 
 
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:

@@ -42,6 +42,7 @@ from functools import lru_cache
 from .actor_mentions import ActorMention, actor_side
 from .agents import _choose_actor, coordinated_partners
 from .clauses import (
+    Clause,
     agent_phrases,
     clause_at,
     hypothetical,
@@ -49,6 +50,8 @@ from .clauses import (
     modal_before,
     pluperfect,
     split_clauses,
+    threatened_before,
+    unrealised_before,
 )
 from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
@@ -126,7 +129,7 @@ _OUTSKIRTS_OF = re.compile(
     r"(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
-_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus"})
+_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
 _PLURAL_HEAD_BACK = re.compile(
     r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
     r"locations|regions|provinces)\b",
@@ -296,6 +299,7 @@ def match_claims(
             or hypothetical(text, clause, trig.start, trig.end)
             or inherits_modality(text, sentence.start, clause)
             or (rule.rule != "held_adjective" and modal_before(text, clause, trig.start))
+            or unrealised_before(text, sentence.start, trig.start)
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
         if (
@@ -321,6 +325,12 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if rule.rule == "take_over_focus" and (
+            inherited is None
+            or inherited.relation not in ("withdrew", "lost")
+            or actor_side(actor) == actor_side(inherited.actor)
+        ):
+            continue  # "X left Y as the rebels take over": only after another side's exit
         if _not_the_agent(text, sentence, trig, actors, actor):
             continue  # "the army described an attack on X", "government warplanes ... in X"
         if (
@@ -334,7 +344,7 @@ def match_claims(
         ):
             continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
-            pair = _between_sides(text, sentence, actors)
+            pair = _between_sides(text, sentence, actors) or _joined_sides(text, trig, actors)
             if pair is not None:
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
@@ -346,6 +356,11 @@ def match_claims(
         for actor, actor_text in [chosen, *partners]:
             mine = targets  # this actor's places
             relation = rule.relation
+            threatened = relation in ("captured", "entered") and threatened_before(
+                text, sentence.start, trig.start
+            )
+            if threatened:
+                relation = "advancing"  # "threatening to overrun X": near X, not in it
             if rule.slot == "focus" and rule.place_precision == "place" and relation == "withdrew":
                 # "rebels took X following the retreat of army forces": the withdrawer left a
                 # place the sentence says was taken or held, not one only advanced on
@@ -371,6 +386,7 @@ def match_claims(
             base_relation = relation
             for target, is_near in mine:
                 relation = base_relation
+                is_near = is_near or threatened
                 if relation in HOLDING and _at_the_edge(text, sentence, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city
@@ -427,6 +443,8 @@ def match_claims(
                         partial,
                     )
                 )
+    claims = _former_holding_left(text, sentence, claims, clauses)
+    claims += _expelled(claims, plain_actors)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
 
 
@@ -468,6 +486,82 @@ def _coordinated_verb(text: str, trig: Trigger, triggers: Sequence[Trigger]) -> 
         ):
             return other
     return None
+def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
+    """Return the withdrawal of the object of "drove/pushed/expelled <forces> out of X".
+
+    "Rebels pushed government forces out of X": the rebels took X (the cue's claim) and
+    the government forces named inside the cue withdrew from it (another side only).
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.trigger.rule.rule != "expel_active" or claim.trigger.negated:
+            continue
+        inside = [
+            a
+            for a in actors
+            if claim.trigger.start <= a.start
+            and a.end <= claim.trigger.end
+            and a.actor
+            and actor_side(a.actor) != actor_side(claim.actor)
+        ]
+        if inside:
+            out.append(
+                replace(
+                    claim,
+                    actor=inside[0].actor,
+                    actor_text=inside[0].text,
+                    relation="withdrew",
+                    confidence=round(claim.confidence * 0.9, 3),
+                )
+            )
+    return out
+
+
+# "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative
+# clause names the place the main verb (a withdrawal with no place of its own) left
+_FORMER_HOLDER = re.compile(
+    r"\b(?:which|who|that)\s+had\s+(?:previously\s+|long\s+|until\s+(?:then|now|recently)\s+)?$",
+    re.I,
+)
+_LEFT_NO_PLACE = re.compile(
+    r"\b(?:(?:have|has|had)\s+(?:now\s+|since\s+)?)?(?:withdrawn|withdrew|pulled\s+(?:out|back)|"
+    r"retreated|fled|left|abandoned\s+(?:it|them)|evacuated)"
+    r"(?=\s*(?:[.,;]|$|as\b|after\b|amid\b|on\s+\w+day\b|in\s+the\s+face\b))",
+    re.I,
+)
+
+
+def _former_holding_left(
+    text: str, sentence: Sentence, claims: list[Claim], clauses: Sequence[Clause]
+) -> list[Claim]:
+    """Turn "which had previously held X ..., have withdrawn" into a withdrawal from X.
+
+    The holding is past (no current control); the main clause's bare withdrawal ("have
+    withdrawn", "fled") is from the place the relative clause names.
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        clause = claim.clause
+        if (
+            claim.relation != "controls"
+            or clause is None
+            or clause.kind != "relative"
+            or not _FORMER_HOLDER.search(text, max(clause.start - 6, 0), claim.trigger.start)
+        ):
+            out.append(claim)
+            continue
+        left = _LEFT_NO_PLACE.search(text, clause.end, sentence.end)
+        if left is None:
+            out.append(claim)
+            continue
+        if any(
+            c.relation == "withdrew" and c.mention.place_id == claim.mention.place_id
+            for c in claims
+        ):
+            continue  # the withdrawal is already there: only the past holding goes
+        main = clause_at(clauses, left.start())
+        out.append(replace(claim, relation="withdrew", clause=main))
+    return out
 
 
 # "Government forces described a broad attack on X": who reports, faces or repels an attack
@@ -579,6 +673,31 @@ def _not_the_agent(
 
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _GAINS = re.compile(r"gains\b", re.I)
+
+
+_JOINED = re.compile(r"\s*,?\s*and\s+(?:the\s+)?", re.I)
+_JOINED_TO_CUE = re.compile(r"\s+(?:(?:have|has|had|also|then|reportedly|fiercely)\s+)*$", re.I)
+
+
+def _joined_sides(
+    text: str, trig: Trigger, actors: Sequence[ActorMention]
+) -> list[ActorMention] | None:
+    """Return two actors of different sides joined by "and" right before a cue.
+
+    "Rebels and government forces clashed in X", "The SDF and the army fought in X": both
+    fight; the caller keeps the one that challenges the incumbent.
+    """
+    before = [a for a in actors if a.actor and a.end <= trig.start]
+    if len(before) < 2:
+        return None
+    first, second = before[-2], before[-1]
+    if not _JOINED.fullmatch(text, first.end, second.start):
+        return None
+    if not _JOINED_TO_CUE.fullmatch(text, second.end, trig.start):
+        return None
+    if actor_side(first.actor) == actor_side(second.actor):
+        return None
+    return [first, second]
 
 
 def _between_sides(
