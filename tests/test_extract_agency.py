@@ -417,7 +417,7 @@ def test_their_forces_of_two_sides_name_nobody() -> None:
     assert not any(name == "Souran" for name, _, _ in _claims(text))
 
 
-# --- "drove/pushed/expelled <forces> out of X": the object withdrew ------------------------
+# --- "drove/pushed/expelled <forces> out of X": the object lost X (a forced departure) ------------------------
 
 
 @pytest.mark.parametrize(
@@ -433,14 +433,14 @@ def test_their_forces_of_two_sides_name_nobody() -> None:
         ("The army forced rebels out of Souran.", "Souran", "government", "opposition"),
     ],
 )
-def test_expelled_object_withdrew(text: str, place: str, taker: str, leaver: str) -> None:
+def test_expelled_object_lost(text: str, place: str, taker: str, leaver: str) -> None:
     got = {(a, r) for name, a, r in _claims(text) if name == place}
-    assert got == {(taker, "captured"), (leaver, "withdrew")}
+    assert got == {(taker, "captured"), (leaver, "lost")}
 
 
 def test_expelling_ones_own_forces_adds_no_withdrawal_of_another_side() -> None:
     got = {(a, r) for _, a, r in _claims("The army pushed its forces out of Souran.")}
-    assert ("opposition", "withdrew") not in got
+    assert ("opposition", "lost") not in got
 
 
 # --- "they" after a singular reporter -------------------------------------------------------

@@ -722,7 +722,7 @@ CASES = [
         "Rebels pushed government forces out of Kafr Nabudah on Friday.",
         {
             ("Kafr Nabudah", OPP, "captured", A, "", "2024-12-06"),
-            ("Kafr Nabudah", GOV, "withdrew", A, "", "2024-12-06"),
+            ("Kafr Nabudah", GOV, "lost", A, "", "2024-12-06"),
         },
     ),
     _case(

@@ -487,10 +487,11 @@ def _coordinated_verb(text: str, trig: Trigger, triggers: Sequence[Trigger]) -> 
             return other
     return None
 def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
-    """Return the withdrawal of the object of "drove/pushed/expelled <forces> out of X".
+    """Return the loss of the object of "drove/pushed/expelled <forces> out of X".
 
     "Rebels pushed government forces out of X": the rebels took X (the cue's claim) and
-    the government forces named inside the cue withdrew from it (another side only).
+    the government forces named inside the cue lost it (another side only). A forced
+    departure is a loss, as in the passive "were driven out of X" (data/ANNOTATION.md).
     """
     out: list[Claim] = []
     for claim in claims:
@@ -510,7 +511,7 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
                     claim,
                     actor=inside[0].actor,
                     actor_text=inside[0].text,
-                    relation="withdrew",
+                    relation="lost",
                     confidence=round(claim.confidence * 0.9, 3),
                 )
             )
