@@ -102,6 +102,14 @@ _RURAL_BEFORE = re.compile(
     r"rural\s+$",
     re.I,
 )
+# "villages in western Idlib", "battles in northern Hama province", "rural areas west of
+# Aleppo": a part of the governorate named, not all of it
+_PART_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)ern\s+|(?:north|south)-?(?:east|west)ern\s+|"
+    r"(?:countryside|rural\s+areas?)\s+(?:around|surrounding|(?:north|south|east|west|"
+    r"(?:north|south)-?(?:east|west))\s+of)\s+(?:the\s+)?)$",
+    re.I,
+)
 _LANDSCAPE_AFTER = re.compile(
     r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
     re.I,
@@ -381,7 +389,12 @@ def match_claims(
                 seen.add(key)
                 precision = "near" if is_near else rule.place_precision
                 # "several towns in Homs province", "withdrew from the Latakia mountains"
-                partial = area and (is_near or _PART_AFTER.match(text, target.end) is not None)
+                partial = area and (
+                    is_near
+                    or _PART_AFTER.match(text, target.end) is not None
+                    or _PART_BEFORE.search(text, max(0, target.start - 40), target.start)
+                    is not None
+                )
                 if area:
                     precision = "region"  # "villages in Idlib province": only the area is named
                 elif precision == "place" and (

@@ -100,12 +100,21 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         pass
     if m is None:
         return False
-    if _IN_DIRECTION.fullmatch(m.group(0)) and _area_mention(mention):
-        return False  # "Kurds in northern Aleppo province are besieged": part of the area
+    if (
+        _IN_DIRECTION.fullmatch(m.group(0))
+        and _area_mention(mention)
+        and _PROVINCE_AFTER.match(text, mention.end)
+    ):
+        # "Kurds in northern Aleppo province are besieged": part of the area; a bare name
+        # ("seized Tal Rifaat in northern Aleppo, previously held by X") locates the place
+        return False
+    if _COUNTRYSIDE_BEFORE.search(window, 0, m.start()) and _area_mention(mention):
+        return False  # "rural areas west of Aleppo": the governorate's countryside
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
 
 
 _IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
+_COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|rural\s+areas?)\s+$", re.I)
 
 
 def _container(text: str, mention: PlaceMention) -> bool:
@@ -211,6 +220,7 @@ def _targets_after(
                 or _REFERENCE.search(between)
                 or _PARTICIPLE.search(between)
                 or _NEW_PREDICATE.search(between)
+                or _APPOSITION_TO.search(between)
             ):
                 break
             if (
@@ -246,6 +256,14 @@ _NEW_PREDICATE = re.compile(
     r"\band\s+(?:then\s+)?[a-z]+ed\s+(?:the\s+)?$"
 )
 
+# "took Homs, a gateway to the capital", "Hama, the road to Damascus": an apposition
+# whose noun points at another place, no item of the list
+_APPOSITION_TO = re.compile(
+    r",\s+(?:a|an|the|its)\s+(?!(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|districts?|"
+    r"neighbou?rhoods?|suburbs?|provinces?|governorates?)\s+of\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:to|towards?|into|for|near)\s+(?:the\s+)?$",
+    re.I,
+)
 # "X and Y in the suburbs of Z": Z contains the list, it is no item of it
 _IN_KIND = re.compile(
     r"\bin\s+(?:the\s+)?(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|province|"
@@ -324,6 +342,7 @@ _LIST_LEAD = re.compile(
 _AREA_WORDS = (
     r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
     r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
+    r"a\s+(?:string|series|handful|cluster|couple|chain)\s+of|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
 )
@@ -340,7 +359,11 @@ _AREAS_IN_REGION = re.compile(
     r"\s*" + _AREA_NP + r"(?:\s+(?:of|in|across|throughout)\s+" + _WHOLE_NP + r")?"
     r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
     r"(?<![,\s])\s*,?)?"
-    r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    # "rural areas west of X", "the countryside around X": the area word and its whole
+    r"\s+(?:in|of|across|throughout|on|along|around|surrounding|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:\w+ly\s+)?(?:important|strategic|key|vital|restive|neighbou?ring|"
+    r"nearby)\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
     r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:rural\s+)?(?:(?:governorates?|provinces?)"
     r"\s+of\s+(?:the\s+)?)?",
     re.I,

@@ -1,0 +1,115 @@
+"""Claims about parts of governorates and cities, on invented sentences.
+
+data/ANNOTATION.md §3: "several villages in western X", "rural areas west of X", "the
+countryside around X and Y" name only (part of) a governorate: the claim goes to the
+governorate with ``place_precision=region`` and says it is about part of the area only
+(:data:`syriamap.assertions.PARTIAL_AREA_NOTE`), so that fusion reads presence or fighting,
+never a hold of the whole governorate.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from syriamap.assertions import PARTIAL_AREA_NOTE
+from syriamap.extract import extract
+
+PUB = "2024-12-07"  # a Saturday
+
+ALEPPO_GOV = "wof:85678359"
+HAMA_GOV = "wof:85678363"
+HOMS_GOV = "wof:85678367"
+IDLIB_GOV = "wof:85678373"
+ALEPPO_CITY = "wof:421202163"
+HAMA_CITY = "wof:421202161"
+DAMASCUS_CITY = "wof:421202165"
+
+
+def _found(text: str) -> list:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract(text, published=PUB)
+
+
+def _claims(text: str) -> set[tuple[str, str, str, str]]:
+    return {(a.place_id, a.actor, str(a.relation), str(a.place_precision)) for a in _found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Islamist fighters seized several villages in western Idlib, activists said.", IDLIB_GOV),
+        ("The rebels captured a string of hamlets in northern Hama on Friday.", HAMA_GOV),
+        (
+            "Rebels seized several settlements in the strategically important Homs province.",
+            HOMS_GOV,
+        ),
+        (
+            "Insurgents took villages in the vital province of Homs, a gateway to the capital.",
+            HOMS_GOV,
+        ),
+        ("The army clashed with rebels in the countryside around Hama.", HAMA_GOV),
+        ("The army clashed with rebels in rural areas west of Aleppo.", ALEPPO_GOV),
+    ],
+)
+def test_a_part_of_a_governorate_is_a_partial_region_claim(text: str, place: str) -> None:
+    found = _found(text)
+    assert {a.place_id for a in found} == {place}
+    assert all(str(a.place_precision) == "region" for a in found)
+    assert all(PARTIAL_AREA_NOTE in a.note for a in found)
+
+
+def test_the_countryside_around_two_names_gives_both_governorates() -> None:
+    got = _claims("The army clashed with militants in the countryside around Idlib and Hama.")
+    assert {p for p, *_ in got} == {IDLIB_GOV, HAMA_GOV}
+
+
+def test_provinces_capitalised_after_a_coordination() -> None:
+    got = _claims("HTS said it had seized a number of villages in Hama and Idlib Provinces.")
+    assert {p for p, *_ in got} == {HAMA_GOV, IDLIB_GOV}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked eastern Aleppo city.",  # the city's own part
+        "Rebels entered the eastern neighbourhoods of Aleppo.",
+        "Rebels entered central Hama on Friday.",  # the city centre is the city
+    ],
+)
+def test_a_part_of_a_city_stays_the_city(text: str) -> None:
+    assert all(a.place_id in (ALEPPO_CITY, HAMA_CITY) for a in _found(text))
+
+
+def test_southern_damascus_stays_the_city() -> None:
+    # Damascus governorate is the city itself: its parts are the city's
+    assert {a.place_id for a in _found("Rebels fought troops in southern Damascus.")} <= {
+        DAMASCUS_CITY
+    }
+    assert all(
+        str(a.place_precision) != "region"
+        for a in _found("Rebels entered villages in northern Rastan.")
+    )
+
+
+def test_a_landmark_after_a_direction_is_no_target() -> None:
+    # "Tel Rifaat in northern Aleppo": Aleppo locates the town, no claim on it
+    got = _claims("Rebels seized Tel Rifaat in northern Aleppo.")
+    assert {p for p, *_ in got} == {"wof:890449827"}
+
+
+def test_an_apposition_pointing_elsewhere_is_no_list_item() -> None:
+    got = _claims("Rebels captured the province of Homs, a gateway to the capital.")
+    assert DAMASCUS_CITY not in {p for p, *_ in got}
+    got = _claims("Rebels took Hama, the road to Damascus, on Thursday.")
+    assert DAMASCUS_CITY not in {p for p, *_ in got}
+    # a kind phrase in a list is an item
+    got = _claims("Rebels captured Hama, the town of Rastan and the city of Homs.")
+    assert len(got) == 3
+
+
+def test_a_whole_governorate_is_not_partial() -> None:
+    (whole,) = _found("Rebels took control of Hama province.")
+    assert PARTIAL_AREA_NOTE not in whole.note
