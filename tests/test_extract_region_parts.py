@@ -113,3 +113,31 @@ def test_an_apposition_pointing_elsewhere_is_no_list_item() -> None:
 def test_a_whole_governorate_is_not_partial() -> None:
     (whole,) = _found("Rebels took control of Hama province.")
     assert PARTIAL_AREA_NOTE not in whole.note
+
+
+# ---- the centre of a city is the city (data/ANNOTATION.md §3) -----------------------------
+
+HOMS_CITY = "wof:421168647"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Friday, the rebels took the city centre of Hama.", HAMA_CITY),
+        ("Rebels captured the centre of the city of Homs.", HOMS_CITY),
+        ("Government forces withdrew from the center of Hama city.", HAMA_CITY),
+        ("In Hama, rebels took control of the provincial center on Saturday.", HAMA_CITY),
+        (
+            "Rebels launched an operation in Homs province. They recaptured the city center "
+            "from the army on Friday.",
+            HOMS_CITY,
+        ),
+    ],
+)
+def test_the_centre_of_a_city_is_the_city(text: str, place: str) -> None:
+    got = {a.place_id for a in _found(text) if str(a.relation) in ("captured", "withdrew")}
+    assert got == {place}
+
+
+def test_the_city_centre_without_a_province_or_city_before_is_nothing() -> None:
+    assert not _found("Rebels recaptured the city center from the army on Friday.")

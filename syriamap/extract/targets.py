@@ -155,6 +155,9 @@ def _targets_after(
             # "took control of five neighbourhoods on Friday in the city of X": a date
             # between the cue and the place is no adjunct of place
             between = _TIME_ADJUNCT.sub(" ", between)
+            # "took the city centre of X", "fled from the center of X": the centre is the
+            # city (data/ANNOTATION.md §3)
+            between = _CENTRE_OF.sub(" ", between)
             lead = _LEAD_ITEMS.match(between)
             if lead and not (
                 _ADJUNCT.search(lead.group())
@@ -263,6 +266,9 @@ _APPOSITION_TO = re.compile(
     r"neighbou?rhoods?|suburbs?|provinces?|governorates?)\s+of\b)(?:[\w-]+\s+){0,3}?"
     r"(?:to|towards?|into|for|near)\s+(?:the\s+)?$",
     re.I,
+)
+_CENTRE_OF = re.compile(
+    r"\b(?:the\s+)?(?:(?:city|town)\s+)?cent(?:re|er)\s+of\s+(?:the\s+)?(?=\W*$)", re.I
 )
 # "X and Y in the suburbs of Z": Z contains the list, it is no item of it
 _IN_KIND = re.compile(
