@@ -141,3 +141,69 @@ def test_the_centre_of_a_city_is_the_city(text: str, place: str) -> None:
 
 def test_the_city_centre_without_a_province_or_city_before_is_nothing() -> None:
     assert not _found("Rebels recaptured the city center from the army on Friday.")
+
+
+# ---- the taker and the companions who left, at the governorate -----------------------------
+
+RAQQA_GOV = "wof:85678355"
+
+
+def test_towns_in_a_governorate_after_the_withdrawal_of_two_forces() -> None:
+    got = _claims(
+        "The SDF took control last week of several important towns in Raqqa Governorate "
+        "after the withdrawal of Syrian regime forces and Iran-backed militias."
+    )
+    assert got == {
+        (RAQQA_GOV, "sdf", "captured", "region"),
+        (RAQQA_GOV, "government", "withdrew", "region"),
+        (RAQQA_GOV, "iran", "withdrew", "region"),
+    }
+    assert all(
+        PARTIAL_AREA_NOTE in a.note
+        for a in _found("The SDF seized several towns in Raqqa Governorate on Friday.")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took Hama after the withdrawal of government troops and Hezbollah fighters.",
+        "Rebels took Hama after the withdrawal of regime forces and Russian troops.",
+    ],
+)
+def test_the_withdrawal_of_two_forces_gives_both(text: str) -> None:
+    got = {(actor, rel) for _p, actor, rel, _prec in _claims(text)}
+    assert ("government", "withdrew") in got
+    assert {("hezbollah", "withdrew"), ("russia", "withdrew")} & got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the withdrawal of government troops and rebels took over Hama, it was calm.",
+        "The withdrawal of government forces and rebels' entry into Hama came on Thursday.",
+    ],
+)
+def test_a_coordinated_clause_is_no_companion_withdrawal(text: str) -> None:
+    assert not any(
+        actor == "opposition" and rel == "withdrew" for _p, actor, rel, _prec in _claims(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The SDF took control on Friday of the town of Tabqa.", ("sdf", "captured")),
+        ("Rebels seized control yesterday of the town of Rastan.", ("opposition", "captured")),
+        ("The SDF has expanded its control over Raqqa province.", ("sdf", "captured")),
+        ("Rebels widened their grip on Hama province on Friday.", ("opposition", "captured")),
+    ],
+)
+def test_control_with_a_time_adjunct_or_expanded(text: str, claim: tuple[str, str]) -> None:
+    got = {(actor, rel) for _p, actor, rel, _prec in _claims(text)}
+    assert claim in got
+
+
+def test_expanded_without_control_is_nothing() -> None:
+    assert not _found("The SDF expanded its aid deliveries in Raqqa province.")
+    assert not _found("The SDF expanded its control over the media.")
