@@ -207,3 +207,32 @@ def test_control_with_a_time_adjunct_or_expanded(text: str, claim: tuple[str, st
 def test_expanded_without_control_is_nothing() -> None:
     assert not _found("The SDF expanded its aid deliveries in Raqqa province.")
     assert not _found("The SDF expanded its control over the media.")
+
+
+# ---- two governorates coordinated: a claim for each ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "The army reported clashes along a 50-kilometre front spanning Hama and Homs "
+            "governorates.",
+            {HAMA_GOV, HOMS_GOV},
+        ),
+        (
+            "Its troops clashed with rebels along a front stretching across Hama and Idlib "
+            "provinces, the army said.",
+            {HAMA_GOV, IDLIB_GOV},
+        ),
+        ("Rebels seized several villages in western Idlib and Hama.", {IDLIB_GOV, HAMA_GOV}),
+    ],
+)
+def test_each_of_two_governorates_in_part(text: str, places: set[str]) -> None:
+    found = _found(text)
+    assert {a.place_id for a in found} == places
+    assert all(PARTIAL_AREA_NOTE in a.note for a in found)
+
+
+def test_a_front_without_fighting_is_nothing() -> None:
+    assert not _found("The army visited a front spanning Hama and Homs governorates.")

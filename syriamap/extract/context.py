@@ -93,7 +93,7 @@ _COUNTRYSIDE_OF = re.compile(
 _DIRECTION_PART_BEFORE = re.compile(
     r"\b(?i:in|into|to|across|throughout|of|over)\s+(?:the\s+)?"
     r"(?i:northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
-    r"south-?eastern)\s+(?:(?i:rural)\s+)?$"
+    r"south-?eastern)\s+(?:(?i:rural)\s+)?(?:" + _NAME_ITEM + r"){0,2}$"
 )
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I

@@ -107,7 +107,11 @@ _RURAL_BEFORE = re.compile(
 _PART_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west)ern\s+|(?:north|south)-?(?:east|west)ern\s+|"
     r"(?:countryside|rural\s+areas?)\s+(?:around|surrounding|(?:north|south|east|west|"
-    r"(?:north|south)-?(?:east|west))\s+of)\s+(?:the\s+)?)$",
+    r"(?:north|south)-?(?:east|west))\s+of)\s+(?:the\s+)?|"
+    # "a front spanning X and Y governorates": each of them in part
+    r"(?:front|front\s*line|frontline)s?\s+(?:spanning|that\s+spans|across|through|"
+    r"(?:stretching|extending)\s+(?:across|through|into))\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)){0,3}$",
     re.I,
 )
 _LANDSCAPE_AFTER = re.compile(
