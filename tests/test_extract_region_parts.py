@@ -236,3 +236,11 @@ def test_each_of_two_governorates_in_part(text: str, places: set[str]) -> None:
 
 def test_a_front_without_fighting_is_nothing() -> None:
     assert not _found("The army visited a front spanning Hama and Homs governorates.")
+
+
+def test_the_city_centre_after_a_province_in_the_sentence_beats_an_earlier_city() -> None:
+    found = _found(
+        "Rebels entered Damascus on Saturday. On Friday, rebels launched an operation in "
+        "Homs province and recaptured the city center from regime forces."
+    )
+    assert ("wof:421168647", "captured") in {(a.place_id, str(a.relation)) for a in found}

@@ -352,15 +352,15 @@ def find_descriptors(
                 site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
-            if not ranked and word == "city" and _CENTRE_AFTER.match(sentence.text, m.end()):
+            if word == "city" and _CENTRE_AFTER.match(sentence.text, m.end()):
                 # "an operation in Daraa province ... recaptured the city center": the
-                # capital of the province named before (data/ANNOTATION.md: the city
-                # centre is the city)
-                ranked = [
-                    pid
-                    for r in reversed(resolved[lo:hi])
-                    if (pid := _descriptor_target(text, r, "provincial", gazetteer, capitals))
-                ][:1]
+                # capital of the province named before, in this sentence first
+                # (data/ANNOTATION.md: the city centre is the city)
+                own = bisect.bisect_left(starts, sentence.start)
+                seat = _seat_before(text, resolved[own:hi], gazetteer, capitals)
+                if seat or not ranked:
+                    seat = seat or _seat_before(text, resolved[lo:own], gazetteer, capitals)
+                    ranked = [seat] if seat else ranked
             if not ranked and word in ("province", "governorate"):
                 # "Rebels took Deir Ezzor ... the oilfields in the province": the province
                 # of the latest place named (a guess: lower score)
@@ -402,6 +402,17 @@ def find_descriptors(
                 )
             )
     return out
+
+
+def _seat_before(
+    text: str, before: Sequence[PlaceMention], gazetteer: Any, capitals: dict[str, Any]
+) -> str:
+    """Return the provincial capital the latest mention of ``before`` stands for ("")."""
+    for r in reversed(before):
+        seat = _descriptor_target(text, r, "provincial", gazetteer, capitals)
+        if seat:
+            return seat
+    return ""
 
 
 _CENTRE_AFTER = re.compile(r"\s+cent(?:er|re)\b", re.I)
