@@ -244,3 +244,29 @@ def test_the_city_centre_after_a_province_in_the_sentence_beats_an_earlier_city(
         "Homs province and recaptured the city center from regime forces."
     )
     assert ("wof:421168647", "captured") in {(a.place_id, str(a.relation)) for a in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Renewed fighting between government forces and rebel groups broke out on Nov. 27 "
+            "in rural areas west of Hama.",
+            HAMA_GOV,
+        ),
+        (
+            "Clashes broke out between regime forces and armed opposition groups on Nov. 27 in "
+            "rural areas west of Homs, a major city.",
+            HOMS_GOV,
+        ),
+        ("Fighting between the army and rebels broke out in Hama.", HAMA_CITY),
+    ],
+)
+def test_fighting_between_the_army_and_rebels_broke_out_in(text: str, place: str) -> None:
+    assert _claims(text) == {
+        (place, "opposition", "contested", "region" if place != HAMA_CITY else "place")
+    }
+
+
+def test_fighting_between_two_challengers_names_no_side() -> None:
+    assert not _found("Clashes between the SDF and the SNA erupted in Manbij.")
