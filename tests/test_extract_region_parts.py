@@ -270,3 +270,33 @@ def test_fighting_between_the_army_and_rebels_broke_out_in(text: str, place: str
 
 def test_fighting_between_two_challengers_names_no_side() -> None:
     assert not _found("Clashes between the SDF and the SNA erupted in Manbij.")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Government forces backed by air support launched a counterattack on the HTS "
+            "rebels in Hama province on Wednesday.",
+            (HAMA_GOV, "government", "contested", "region"),
+        ),
+        (
+            "The army launched a counterattack against insurgents around Hama.",
+            (HAMA_CITY, "government", "contested", "place"),
+        ),
+        (
+            "Rebels mounted a counteroffensive in Idlib province.",
+            (IDLIB_GOV, "opposition", "contested", "region"),
+        ),
+    ],
+)
+def test_a_counterattack_in_a_place_is_fighting_there(text: str, claim: tuple) -> None:
+    assert _claims(text) == {claim}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army is planning a counterattack in Hama.", "Rebels repelled a counterattack in Hama."],
+)
+def test_a_planned_or_repelled_counterattack_names_no_attacker_here(text: str) -> None:
+    assert not _found(text)
