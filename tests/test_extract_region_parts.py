@@ -300,3 +300,21 @@ def test_a_counterattack_in_a_place_is_fighting_there(text: str, claim: tuple) -
 )
 def test_a_planned_or_repelled_counterattack_names_no_attacker_here(text: str) -> None:
     assert not _found(text)
+
+
+# ---- a named part of a city: the part, not the city ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Rebels seized the Bab Amr area of Homs.", {"s:baba-amr"}),
+        ("Rebels seized the Harasta area of Damascus on Friday.", {"wof:1125968475"}),
+        ("Rebels took Hama and the Bab Amr district of Homs.", {HAMA_CITY, "s:baba-amr"}),
+        # the container first: the part after it
+        ("Rebels entered the Damascus suburb of Harasta.", {"wof:1125968475"}),
+        ("Rebels seized the Damascus district of Jobar.", {"s:jobar"}),
+    ],
+)
+def test_a_named_part_of_a_city_is_not_the_city(text: str, places: set[str]) -> None:
+    assert {a.place_id for a in _found(text)} == places

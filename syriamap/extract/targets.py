@@ -117,6 +117,20 @@ _IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
 _COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|rural\s+areas?)\s+$", re.I)
 
 
+# "the Bab Amr area of Homs", "the Jobar neighbourhood of Damascus": a named part of the
+# city after it (the city is no target); "the Damascus district of Jobar" has the city first
+_PART_OF = re.compile(
+    r"\s+(?:area|district|neighbou?rhood|quarter|sector)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
+    re.I,
+)
+_PART_KINDS = frozenset({"neighbourhood", "village", "town", "suburb"})
+
+
+def _part_of_city(text: str, mention: PlaceMention) -> bool:
+    """Whether a mention names a part of the city named right after it ("X area of Y")."""
+    return bool(_PART_OF.match(text, mention.end)) and place_kind(mention) in _PART_KINDS
+
+
 def _container(text: str, mention: PlaceMention) -> bool:
     return bool(_CONTAINER_AFTER.match(text, mention.end, mention.end + 40))
 
@@ -232,7 +246,7 @@ def _targets_after(
                 and not _container(text, out[-1] if out else m)
             ):
                 break
-        if _container(text, m):
+        if _container(text, m) and not _part_of_city(text, m):
             # "the Damascus suburb of Harasta": look through the container
             floor = m.end
             first = True
@@ -240,6 +254,8 @@ def _targets_after(
         if out and out[-1].start in near and _area_mention(m) and _LIST_SEP.search(between):
             near.add(m.start)  # "rural areas of the governorates of Idlib, Hama and Homs"
         out.append(m)
+        if _part_of_city(text, m):
+            break  # "seized the Bab Amr area of Homs": Homs only locates the part
         floor = m.end
         first = False
         rel = _LIST_RELATIVE.match(text, m.end, sentence.end)
