@@ -318,3 +318,13 @@ def test_a_planned_or_repelled_counterattack_names_no_attacker_here(text: str) -
 )
 def test_a_named_part_of_a_city_is_not_the_city(text: str, places: set[str]) -> None:
     assert {a.place_id for a in _found(text)} == places
+
+
+def test_dominance_across_a_province_is_control() -> None:
+    got = _claims("By Nov. 30, rebels had established dominance across the Idlib province.")
+    assert got == {(IDLIB_GOV, "opposition", "controls", "region")}
+    got = _claims("The SDF consolidated its authority over Raqqa province.")
+    assert got == {(RAQQA_GOV, "sdf", "controls", "region")}
+    assert not _found("Analysts said the army wants to establish dominance over Hama.")
+    # a tightened grip is no hold (an advance at most)
+    assert not any(str(a.relation) == "controls" for a in _found("Rebels tighten grip on Hama."))
