@@ -328,3 +328,8 @@ def test_dominance_across_a_province_is_control() -> None:
     assert not _found("Analysts said the army wants to establish dominance over Hama.")
     # a tightened grip is no hold (an advance at most)
     assert not any(str(a.relation) == "controls" for a in _found("Rebels tighten grip on Hama."))
+
+
+def test_expanded_control_over_a_province_is_partial() -> None:
+    (part,) = _found("The SDF has expanded its control over Raqqa province.")
+    assert PARTIAL_AREA_NOTE in part.note

@@ -114,6 +114,8 @@ _PART_BEFORE = re.compile(
     r"(?:[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)){0,3}$",
     re.I,
 )
+# cues that take only part of an area: "expanded its control over Raqqa province"
+_PARTIAL_RULES = frozenset({"expand_control"})
 _LANDSCAPE_AFTER = re.compile(
     r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
     re.I,
@@ -395,6 +397,7 @@ def match_claims(
                 # "several towns in Homs province", "withdrew from the Latakia mountains"
                 partial = area and (
                     is_near
+                    or rule.rule in _PARTIAL_RULES
                     or _PART_AFTER.match(text, target.end) is not None
                     or _PART_BEFORE.search(text, max(0, target.start - 40), target.start)
                     is not None
