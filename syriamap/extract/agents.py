@@ -673,6 +673,43 @@ _COORDINATION = re.compile(
 )
 
 
+_HEAD_NOUN = re.compile(r"\s+(?:forces|troops|units|soldiers|fighters|militias)\b", re.I)
+_PARTNER_END = re.compile(
+    r"\s*(?:[,.;:)\u201d\"]|$|(?:from|to|towards?|in|into|out|on|at|after|before|following|"
+    r"amid|during|and|as|toward)\b)",
+    re.I,
+)
+
+
+def _nominal_partners(
+    text: str, trig: Trigger, actors: Sequence[ActorMention], chosen: tuple[str, str]
+) -> list[tuple[str, str]]:
+    """Return the actors coordinated with a nominal cue's agent ("the withdrawal of A and B").
+
+    Only when the agent follows the cue at once ("of", "by", an article) and the partner
+    is joined to it by "and" / "as well as"; a partner of the agent's own side adds nothing.
+    """
+    after = [a for a in actors if a.start >= trig.end and a.actor]
+    if not after or after[0].text != chosen[1]:
+        return []
+    gap = text[trig.end : after[0].start]  # "of Syrian regime forces": an adjective at most
+    if not re.fullmatch(r"\s*(?:(?:of|by)\s+)?(?:the\s+)?(?:[\w'-]+\s+){0,2}", gap, re.I):
+        return []
+    out: list[ActorMention] = []
+    previous = after[0]
+    for partner in after[1:]:
+        head = _HEAD_NOUN.match(text, previous.end, partner.start)  # "regime| forces and"
+        if not _COORDINATION.fullmatch(text, head.end() if head else previous.end, partner.start):
+            break
+        end = _HEAD_NOUN.match(text, partner.end)
+        if not _PARTNER_END.match(text, end.end() if end else partner.end):
+            break  # "the withdrawal of the army and rebels took X": a clause of its own
+        out.append(partner)
+        previous = partner
+    side = actor_side(chosen[0])
+    return [(p.actor, p.text) for p in out if actor_side(p.actor) != side]
+
+
 _FORCES_OF = re.compile(
     r"\b(?:forces|troops|soldiers|fighters|remnants|members)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -731,6 +768,8 @@ def coordinated_partners(
     nothing ("HTS and allied factions"), and "fighting with the army and its allies" is no
     subject.
     """
+    if trig.rule.voice == "nominal" and chosen[1]:
+        return _nominal_partners(text, trig, actors, chosen)
     if trig.rule.voice != "active" or not chosen[1]:
         return []
     before = [a for a in actors if a.end <= trig.start and a.actor]

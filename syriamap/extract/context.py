@@ -82,7 +82,21 @@ _GOVERNORATE_AFTER = re.compile(
 # "eastern rural Aleppo", "rural Idlib", "the western Aleppo countryside" (a direction
 # before the name, countryside after it is matched by _GOVERNORATE_AFTER)
 _RURAL_BEFORE = re.compile(r"\b(?i:rural)\s+$")
-_COUNTRYSIDE_OF = re.compile(r"\b(?i:countryside|rural\s+areas?)\s+of\s+(?:the\s+)?$")
+# "the countryside around Hama and Idlib", "rural areas west of Aleppo": the governorate
+_NAME_ITEM = r"[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?(?:\s*,\s*(?:and\s+)?|,?\s+and\s+)"
+_COUNTRYSIDE_OF = re.compile(
+    r"\b(?i:countryside|rural\s+areas?)\s+(?i:of|around|surrounding|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:" + _NAME_ITEM + r"){0,3}$"
+)
+# "several villages in western Idlib", "reinforcements to northern Hama": a compass part of
+# a bare name is a part of the governorate (a city's own parts take "eastern neighbourhoods
+# of", "the east of the city"); "central" is left out ("central Aleppo" is the city centre)
+_DIRECTION_PART_BEFORE = re.compile(
+    r"\b(?i:in|into|to|across|throughout|of|over)\s+(?:the\s+)?"
+    r"(?i:northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
+    r"south-?eastern)\s+(?:(?i:rural)\s+)?(?:" + _NAME_ITEM + r"){0,2}$"
+)
 _COORDINATED_CUE = re.compile(
     r"\b(province|governorate|countryside)\s+and\s+(?:[\w-]+\s+){0,4}$", re.I
 )
@@ -172,6 +186,8 @@ _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
     r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison)\b(?!\s+of\b)"
+    # "the city centre of X": the name follows
+    r"(?!\s+cent(?:er|re)\s+of\b)"
     r"(?!['\u2019]s\s+(?:residents|people))",
     re.I,
 )
@@ -182,7 +198,7 @@ _THE_CITY = re.compile(
 _SHARED_AFTER = re.compile(
     r"(?:\s*,\s*[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?)*\s*,?\s+and\s+"
     r"[A-Z][\w'\u2019-]*(?:[\s-]+(?:(?:al|el|ar|as|ad|az|ash|ez|ed)[\s-]+)?[A-Z][\w'\u2019-]*)?"
-    r"\s+(?:provinces|governorates|countryside|countrysides|provincial\s+countryside)\b"
+    r"\s+(?i:provinces|governorates|countryside|countrysides|provincial\s+countryside)\b"
 )
 
 
@@ -242,6 +258,19 @@ def kind_cue(text: str, start: int, end: int) -> str:
     return ""
 
 
+def _direction_part(text: str, start: int, end: int) -> bool:
+    """Whether a bare name is a compass part of an area ("in western Idlib").
+
+    >>> t = "villages in western Idlib"
+    >>> _direction_part(t, 20, 25), _direction_part("in western Idlib city", 11, 16)
+    (True, False)
+    """
+    window = text[max(0, start - 40) : start]
+    return bool(_DIRECTION_PART_BEFORE.search(window)) and not _CITY_AFTER.match(text, end)
+
+
+# "in eastern Aleppo city", "western Homs's neighbourhoods": the city's own part
+_CITY_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?i:city|neighbou?rhoods?|districts?|quarters?)\b")
 _AND_NAME = re.compile(r"\s+and\s+[A-Z]")
 _COUNTRYSIDE_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:" + _DIRECTION + r"\s+)?(?:countryside|rural\s+areas?|hinterland)\b",
@@ -338,6 +367,15 @@ def find_descriptors(
                 site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
+            if word == "city" and _CENTRE_AFTER.match(sentence.text, m.end()):
+                # "an operation in Daraa province ... recaptured the city center": the
+                # capital of the province named before, in this sentence first
+                # (data/ANNOTATION.md: the city centre is the city)
+                own = bisect.bisect_left(starts, sentence.start)
+                seat = _seat_before(text, resolved[own:hi], gazetteer, capitals)
+                if seat or not ranked:
+                    seat = seat or _seat_before(text, resolved[lo:own], gazetteer, capitals)
+                    ranked = [seat] if seat else ranked
             if not ranked and word in ("province", "governorate"):
                 # "Rebels took Deir Ezzor ... the oilfields in the province": the province
                 # of the latest place named (a guess: lower score)
@@ -388,6 +426,18 @@ def find_descriptors(
     return out
 
 
+def _seat_before(
+    text: str, before: Sequence[PlaceMention], gazetteer: Any, capitals: dict[str, Any]
+) -> str:
+    """Return the provincial capital the latest mention of ``before`` stands for ("")."""
+    for r in reversed(before):
+        seat = _descriptor_target(text, r, "provincial", gazetteer, capitals)
+        if seat:
+            return seat
+    return ""
+
+
+_CENTRE_AFTER = re.compile(r"\s+cent(?:er|re)\b", re.I)
 _ITS_COUNTRYSIDE = re.compile(
     r"\b(?:the\s+(?:surrounding|nearby|adjacent|neighbou?ring)\s+|"
     r"(?:its|their)\s+(?:" + _DIRECTION + r"\s+)?(?:and\s+" + _DIRECTION + r"\s+)?)"
@@ -654,6 +704,12 @@ def resolve_mentions(
         if cue in _SITE_CUES:
             chosen = _site_for(m.text, cue, gazetteer)
             score = 0.9 if chosen is not None else 0.0
+        if not cue and _direction_part(text, m.start, m.end):
+            # "several villages in western Idlib": the governorate of that name, if any
+            # (Damascus governorate is the city itself: "southern Damascus" stays the city)
+            govs = [p for p in places if p.kind == "governorate" and p.admin1_iso != "SY-DI"]
+            if len(govs) == 1:
+                chosen, score, cue = govs[0], 0.9, "governorate"
         if cue == "district":
             # "the Waer district", "the district of Jobar": a city district when no
             # administrative district has that name

@@ -105,6 +105,20 @@ _RURAL_BEFORE = re.compile(
     r"rural\s+$",
     re.I,
 )
+# "villages in western Idlib", "battles in northern Hama province", "rural areas west of
+# Aleppo": a part of the governorate named, not all of it
+_PART_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)ern\s+|(?:north|south)-?(?:east|west)ern\s+|"
+    r"(?:countryside|rural\s+areas?)\s+(?:around|surrounding|(?:north|south|east|west|"
+    r"(?:north|south)-?(?:east|west))\s+of)\s+(?:the\s+)?|"
+    # "a front spanning X and Y governorates": each of them in part
+    r"(?:front|front\s*line|frontline)s?\s+(?:spanning|that\s+spans|across|through|"
+    r"(?:stretching|extending)\s+(?:across|through|into))\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)){0,3}$",
+    re.I,
+)
+# cues that take only part of an area: "expanded its control over Raqqa province"
+_PARTIAL_RULES = frozenset({"expand_control"})
 _LANDSCAPE_AFTER = re.compile(
     r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
     re.I,
@@ -409,7 +423,13 @@ def match_claims(
                 seen.add(key)
                 precision = "near" if is_near else rule.place_precision
                 # "several towns in Homs province", "withdrew from the Latakia mountains"
-                partial = area and (is_near or _PART_AFTER.match(text, target.end) is not None)
+                partial = area and (
+                    is_near
+                    or rule.rule in _PARTIAL_RULES
+                    or _PART_AFTER.match(text, target.end) is not None
+                    or _PART_BEFORE.search(text, max(0, target.start - 40), target.start)
+                    is not None
+                )
                 if area:
                     precision = "region"  # "villages in Idlib province": only the area is named
                 elif precision == "place" and (

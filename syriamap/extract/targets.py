@@ -101,12 +101,35 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         pass
     if m is None:
         return False
-    if _IN_DIRECTION.fullmatch(m.group(0)) and _area_mention(mention):
-        return False  # "Kurds in northern Aleppo province are besieged": part of the area
+    if (
+        _IN_DIRECTION.fullmatch(m.group(0))
+        and _area_mention(mention)
+        and _PROVINCE_AFTER.match(text, mention.end)
+    ):
+        # "Kurds in northern Aleppo province are besieged": part of the area; a bare name
+        # ("seized Tal Rifaat in northern Aleppo, previously held by X") locates the place
+        return False
+    if _COUNTRYSIDE_BEFORE.search(window, 0, m.start()) and _area_mention(mention):
+        return False  # "rural areas west of Aleppo": the governorate's countryside
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
 
 
 _IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
+_COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|rural\s+areas?)\s+$", re.I)
+
+
+# "the Bab Amr area of Homs", "the Jobar neighbourhood of Damascus": a named part of the
+# city after it (the city is no target); "the Damascus district of Jobar" has the city first
+_PART_OF = re.compile(
+    r"\s+(?:area|district|neighbou?rhood|quarter|sector)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
+    re.I,
+)
+_PART_KINDS = frozenset({"neighbourhood", "village", "town", "suburb"})
+
+
+def _part_of_city(text: str, mention: PlaceMention) -> bool:
+    """Whether a mention names a part of the city named right after it ("X area of Y")."""
+    return bool(_PART_OF.match(text, mention.end)) and place_kind(mention) in _PART_KINDS
 
 
 def _container(text: str, mention: PlaceMention) -> bool:
@@ -158,6 +181,9 @@ def _targets_after(
             # "took control of five neighbourhoods on Friday in the city of X": a date
             # between the cue and the place is no adjunct of place
             between = _TIME_ADJUNCT.sub(" ", between)
+            # "took the city centre of X", "fled from the center of X": the centre is the
+            # city (data/ANNOTATION.md §3)
+            between = _CENTRE_OF.sub(" ", between)
             lead = _LEAD_ITEMS.match(between)
             if lead and not (
                 _ADJUNCT.search(lead.group())
@@ -223,6 +249,7 @@ def _targets_after(
                 or _REFERENCE.search(between)
                 or _PARTICIPLE.search(between)
                 or _NEW_PREDICATE.search(between)
+                or _APPOSITION_TO.search(between)
             ):
                 break
             if (
@@ -231,7 +258,7 @@ def _targets_after(
                 and not _container(text, out[-1] if out else m)
             ):
                 break
-        if _container(text, m):
+        if _container(text, m) and not _part_of_city(text, m):
             # "the Damascus suburb of Harasta": look through the container
             floor = m.end
             first = True
@@ -239,6 +266,8 @@ def _targets_after(
         if out and out[-1].start in near and _area_mention(m) and _LIST_SEP.search(between):
             near.add(m.start)  # "rural areas of the governorates of Idlib, Hama and Homs"
         out.append(m)
+        if _part_of_city(text, m):
+            break  # "seized the Bab Amr area of Homs": Homs only locates the part
         floor = m.end
         first = False
         rel = _LIST_RELATIVE.match(text, m.end, sentence.end)
@@ -258,6 +287,17 @@ _NEW_PREDICATE = re.compile(
     r"\band\s+(?:then\s+)?[a-z]+ed\s+(?:the\s+)?$"
 )
 
+# "took Homs, a gateway to the capital", "Hama, the road to Damascus": an apposition
+# whose noun points at another place, no item of the list
+_APPOSITION_TO = re.compile(
+    r",\s+(?:a|an|the|its)\s+(?!(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|districts?|"
+    r"neighbou?rhoods?|suburbs?|provinces?|governorates?)\s+of\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:to|towards?|into|for|near)\s+(?:the\s+)?$",
+    re.I,
+)
+_CENTRE_OF = re.compile(
+    r"\b(?:the\s+)?(?:(?:city|town)\s+)?cent(?:re|er)\s+of\s+(?:the\s+)?(?=\W*$)", re.I
+)
 # "X and Y in the suburbs of Z": Z contains the list, it is no item of it
 _IN_KIND = re.compile(
     r"\bin\s+(?:the\s+)?(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|province|"
@@ -341,6 +381,7 @@ _LIST_LEAD = re.compile(
 _AREA_WORDS = (
     r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
     r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
+    r"a\s+(?:string|series|handful|cluster|couple|chain)\s+of|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
 )
@@ -357,7 +398,11 @@ _AREAS_IN_REGION = re.compile(
     r"\s*" + _AREA_NP + r"(?:\s+(?:of|in|across|throughout)\s+" + _WHOLE_NP + r")?"
     r"(?:\s*,\s*(?:ranging\s+from|including|mostly|mainly|among\s+them)\s+[\w\s,'\u2019-]{1,80}?"
     r"(?<![,\s])\s*,?)?"
-    r"\s+(?:in|of|across|throughout|on|along)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    # "rural areas west of X", "the countryside around X": the area word and its whole
+    r"\s+(?:in|of|across|throughout|on|along|around|surrounding|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:\w+ly\s+)?(?:important|strategic|key|vital|restive|neighbou?ring|"
+    r"nearby)\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
     r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:rural\s+)?(?:(?:governorates?|provinces?)"
     r"\s+of\s+(?:the\s+)?)?",
     re.I,
