@@ -165,14 +165,13 @@ _CAPITAL = re.compile(
     r"\b(?:the|Syria['\u2019]s)\s+(?:(?:syrian|country['\u2019]s|nation['\u2019]s)\s+)?capital\b(?!\s+of\b)",
     re.I,
 )
-# "Syria's second-largest city", "the country's third city", "the second-biggest city of
-# the country": the rank the press gives Aleppo, Homs and Hama (by population)
 # "the city center of X", "the city limits of X": the part of a place named right after
 _PART_OF_NAMED = re.compile(
     r"\s+(?:cent(?:er|re)|heart|limits|outskirts|suburbs|streets|gates|edge)\s+of\s+(?:the\s+)?",
     re.I,
 )
-
+# "Syria's second-largest city", "the country's third city", "the second-biggest city of
+# the country": the rank the press gives Aleppo, Homs and Hama (by population)
 _RANKED_CITY = re.compile(
     r"\b(?:(?:Syria|the\s+country|the\s+nation)['\u2019]s\s+(?P<a>second|third|fourth)"
     r"(?:[-\s](?:largest|biggest|most[-\s]populous))?\s+city\b(?!\s+of\b)|"
