@@ -191,30 +191,46 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -> list[Trigger]:
-    """Find relation cues in a sentence; where cues overlap, the longest wins.
+@lru_cache(maxsize=1)
+def _slots() -> tuple[str, ...]:
+    """Return the slots of the rules, in the order they first occur in the lexicon."""
+    return tuple(dict.fromkeys(rule.slot for rule in rules()))
 
-    Examples
-    --------
-    >>> s = Sentence(0, 0, 26, "Hama was captured by HTS.")
-    >>> [t.rule.rule for t in find_triggers(s)]
-    ['capture_passive']
+
+@lru_cache(maxsize=16)
+def _gates(text: str) -> tuple[frozenset[str], list[int], tuple[bool, bool, bool, bool, bool]]:
+    """Return the word stems of a sentence, the rules they wake, the checks they may need.
+
+    The checks' flags are necessary conditions (the words of ``until``, "if"/"unless",
+    :data:`_NEGATION_WORDS`, :data:`_IRREALIS_WORDS`, :data:`_PROSPECT_WORDS`), read once
+    per sentence for all slots.
     """
-    text = sentence.text
     present = word_prefixes(text)
-    candidates = _rule_index().candidates(present)
-    table = rules()
-    # necessary conditions of the checks below, read once per sentence
     low = folded_for_words(text)
-    until = "until" in low
-    conditional = "if" in low or "unless" in low
-    negation = any(word in low for word in _NEGATION_WORDS)
-    may_irrealis = any(word in low for word in _IRREALIS_WORDS)
-    prospect = any(word in low for word in _PROSPECT_WORDS)
-    found: list[tuple[int, int, int, Rule, bool]] = []
+    flags = (
+        "until" in low,
+        "if" in low or "unless" in low,
+        any(word in low for word in _NEGATION_WORDS),
+        any(word in low for word in _IRREALIS_WORDS),
+        any(word in low for word in _PROSPECT_WORDS),
+    )
+    return present, _rule_index().candidates(present), flags
+
+
+@lru_cache(maxsize=64)
+def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool], ...]:
+    """Return ``(start, end, rule order, negated)`` of the cues of one slot in a sentence.
+
+    Before the longest cue wins; offsets into ``text``. Cached for the last sentences:
+    the relation stage and :func:`~syriamap.extract.lists.plural_object` ask for the
+    cues of the same sentence.
+    """
+    present, candidates, (until, conditional, negation, may_irrealis, prospect) = _gates(text)
+    table = rules()
+    found: list[tuple[int, int, int, bool]] = []
     for order in candidates:
         rule = table[order]
-        if slots is not None and rule.slot not in slots:
+        if rule.slot != slot:
             continue
         if (rule.stems and rule.stems.isdisjoint(present)) or any(
             stems.isdisjoint(present) for stems in rule.required
@@ -248,7 +264,26 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 continue
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):
                 continue  # "a grave risk of an imminent assault against X": not (yet) real
-            found.append((a, b, order, rule, negated))
+            found.append((a, b, order, negated))
+    return tuple(found)
+
+
+def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -> list[Trigger]:
+    """Find relation cues in a sentence; where cues overlap, the longest wins.
+
+    Examples
+    --------
+    >>> s = Sentence(0, 0, 26, "Hama was captured by HTS.")
+    >>> [t.rule.rule for t in find_triggers(s)]
+    ['capture_passive']
+    """
+    text = sentence.text
+    table = rules()
+    found: list[tuple[int, int, int, Rule, bool]] = [
+        (a, b, order, table[order], negated)
+        for slot in (_slots() if slots is None else dict.fromkeys(slots))
+        for a, b, order, negated in _slot_matches(text, slot)
+    ]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
