@@ -198,12 +198,15 @@ def _slots() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _gates(text: str) -> tuple[frozenset[str], list[int], tuple[bool, bool, bool, bool, bool]]:
-    """Return the word stems of a sentence, the rules they wake, the checks they may need.
+def _gates(
+    text: str,
+) -> tuple[dict[str, list[int]], tuple[bool, bool, bool, bool, bool]]:
+    """Return the rules a sentence's word stems wake (by slot) and the checks they may need.
 
-    The checks' flags are necessary conditions (the words of ``until``, "if"/"unless",
-    :data:`_NEGATION_WORDS`, :data:`_IRREALIS_WORDS`, :data:`_PROSPECT_WORDS`), read once
-    per sentence for all slots.
+    A rule is woken when the sentence has one of its stems and one stem of each of its
+    required sets. The checks' flags are necessary conditions (the words of ``until``,
+    "if"/"unless", :data:`_NEGATION_WORDS`, :data:`_IRREALIS_WORDS`,
+    :data:`_PROSPECT_WORDS`), read once per sentence for all slots.
     """
     present = word_prefixes(text)
     low = folded_for_words(text)
@@ -214,7 +217,16 @@ def _gates(text: str) -> tuple[frozenset[str], list[int], tuple[bool, bool, bool
         any(word in low for word in _IRREALIS_WORDS),
         any(word in low for word in _PROSPECT_WORDS),
     )
-    return present, _rule_index().candidates(present), flags
+    table = rules()
+    woken: dict[str, list[int]] = {}
+    for order in _rule_index().candidates(present):
+        rule = table[order]
+        if (rule.stems and rule.stems.isdisjoint(present)) or any(
+            stems.isdisjoint(present) for stems in rule.required
+        ):
+            continue
+        woken.setdefault(rule.slot, []).append(order)
+    return woken, flags
 
 
 @lru_cache(maxsize=64)
@@ -225,17 +237,11 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool], ...
     the relation stage and :func:`~syriamap.extract.lists.plural_object` ask for the
     cues of the same sentence.
     """
-    present, candidates, (until, conditional, negation, may_irrealis, prospect) = _gates(text)
+    woken, (until, conditional, negation, may_irrealis, prospect) = _gates(text)
     table = rules()
     found: list[tuple[int, int, int, bool]] = []
-    for order in candidates:
+    for order in woken.get(slot, ()):
         rule = table[order]
-        if rule.slot != slot:
-            continue
-        if (rule.stems and rule.stems.isdisjoint(present)) or any(
-            stems.isdisjoint(present) for stems in rule.required
-        ):
-            continue
         no_longer = "no longer" in rule.regex.pattern
         for m in rule.regex.finditer(text):
             a, b = m.span()
