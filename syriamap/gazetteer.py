@@ -463,6 +463,16 @@ class Gazetteer:
             for i in self._fold[key]:
                 yield key, self._places[i].place_id
 
+    def skeleton_forms(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(skeleton key, place_id)`` for every spelling's phonetic key.
+
+        The keys of :func:`syriamap._normalize.skeleton`, as indexed (for looser keys
+        built on them, such as :mod:`syriamap.extract.spelling`).
+        """
+        for key in sorted(self._skel):
+            for i in self._skel[key]:
+                yield key, self._places[i].place_id
+
     def frame(self) -> pd.DataFrame:
         """Return the places as a pandas DataFrame (one row per place)."""
         import pandas as pd

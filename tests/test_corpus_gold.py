@@ -37,7 +37,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DEV = FIXTURES / "corpus_dev"
 SETS = [
     d
-    for d in (DEV, FIXTURES / "corpus_blind", FIXTURES / "corpus_blind3")
+    for d in (
+        DEV,
+        FIXTURES / "corpus_blind",
+        FIXTURES / "corpus_blind3",
+        FIXTURES / "corpus_blind4",
+    )
     if (d / "gold.csv").exists()
 ]
 DEV_ARTICLES = (

@@ -48,7 +48,9 @@ _OBJECT_OF = re.compile(
 )
 _OF_THING = re.compile(
     r"\b(?!(?:forces|troops|fighters|units|soldiers|militias?|members|army|ranks|remnants|"
-    r"elements|brigades?|battalions?|groups|factions|coalition|alliance|leaders|commanders)\b)"
+    r"elements|brigades?|battalions?|groups|factions|coalition|alliance|leaders|commanders|"
+    # "thousands of rebels entered X": a number of fighters is the subject
+    r"hundreds|thousands|dozens|scores|tens|columns|convoys|contingents)\b)"
     r"[a-z]+\s+of\s+"
     r"(?:the\s+)?$",
     re.I,

@@ -131,6 +131,18 @@ _PAST_VERB = re.compile(
     r"went|gone|made)$",
     re.I,
 )
+# a main clause in the past before "before the capture of X" ("had abandoned", "withdrew")
+_MAIN_PAST = re.compile(
+    r"\b(?:had\s+(?:\w+\s+)?\w+|(?:withdrew|left|fled|abandoned|retreated|pulled|evacuated|"
+    r"vacated|took|seized|captured|entered|reached|fought|was|were))\b(?![^,;]*\b(?:matter|time|"
+    r"until|will|would|could|may|might|expected|likely)\b)",
+    re.I,
+)
+_NOMINAL_DONE = re.compile(
+    r"the\s+(?:fall|loss|collapse)\s+of\b|the\s+(?:capture|seizure|takeover|liberation)\s+of\s+"
+    r"[^,;]*?\bby\b",
+    re.I,
+)
 _PRESENT_AFTER_PRONOUN = re.compile(
     r"\b(?:they|he|she|it|we|rebels|forces|troops|fighters|the\s+\w+)\s+(?:can\s+|could\s+)?"
     r"(?P<v>[a-z]+)\b",
@@ -213,6 +225,15 @@ def _temporal_clause(text: str, m: re.Match[str], start: int, end: int) -> Claus
         if verb is not None and not _PAST_VERB.search(verb.group("v")):
             v = verb.group("v").lower()
             irrealis = not v.endswith("ing") and v not in ("had", "has", "have")
+            if (
+                v == "of"
+                and _MAIN_PAST.search(text, start, m.start())
+                and _NOMINAL_DONE.match(body.lstrip())
+            ):
+                # "troops withdrew before the capture of X by rebels", "before the fall of
+                # X": a noun, no verb; after a main clause in the past it tells what
+                # happened next (a capture needs its agent: the main subject may be the loser)
+                irrealis = False
     begin = lead.start() if lead is not None else m.start()
     return Clause(begin, stop, "temporal", word, time, offset, irrealis)
 

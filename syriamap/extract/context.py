@@ -21,7 +21,9 @@ capital", "Syria's capital" → Damascus; "Syria's second/third/fourth(-largest)
 Aleppo/Homs/Hama; "the city", "the town", "the village", "the province",
 "the provincial capital", "the base", "the airport" → the place of that kind named most often
 in the four sentences before (the latest on a tie), never one named only as a landmark ("100
-km from Damascus") or inside a road's name ("the Aleppo-Damascus highway"); "the province"
+km from Damascus") or inside a road's name ("the Aleppo-Damascus highway"), else the place of
+the same descriptor resolved in that window when it had no rival ("the city ... the city"
+over a long passage); "the province"
 with no province named → the governorate of the latest place named; "the surrounding
 countryside", "its eastern countryside" → the governorate of the place named before it in
 the sentence.
@@ -162,7 +164,7 @@ _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 """The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
-    r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+capital|"
+    r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison)\b(?!\s+of\b)"
     r"(?!['\u2019]s\s+(?:residents|people))",
     re.I,
@@ -268,13 +270,19 @@ def find_descriptors(
     landmarks ("100 km from Damascus", "north of Homs") or inside a road's name ("the
     Aleppo-Damascus highway", "the M5 linking Aleppo and Damascus") are skipped. The other
     places of the right kind in that window follow in ``candidates``, most recent first, so
-    that the pipeline can prefer the place of the previous claim.
+    that the pipeline can prefer the place of the previous claim. With no place of its kind
+    named in the window, the descriptor takes the place of the same descriptor resolved in
+    the window with a single candidate (score 0.55): a passage that keeps saying "the city"
+    keeps meaning the city it started with.
     """
     out: list[PlaceMention] = []
     capital = gazetteer.capitals().get("SY-DI")
     capitals = gazetteer.capitals()
     resolved = [m for m in mentions if m.place_id and not m.outside]
     starts = [m.start for m in resolved]
+    chain: list[tuple[int, str, tuple[str, ...]]] = []  # resolved kind descriptors
+    # "the strategic city of X": a town the article itself calls a city is one for "the city"
+    called_city = frozenset(m.place_id for m in resolved if m.kind_cue == "city")
     for sentence in sentences:
         low = folded_for_words(sentence.text)  # each pattern needs one of its words
         for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
@@ -293,6 +301,8 @@ def find_descriptors(
                 "air base": "airbase",
                 "airfield": "airbase",
                 "provincial capital": "provincial",
+                "provincial center": "provincial",
+                "provincial centre": "provincial",
             }.get(word, word)
             b = a + len(m.group(0))
             k = bisect.bisect_left(starts, b)
@@ -304,7 +314,7 @@ def find_descriptors(
             counts: dict[str, int] = {}
             last: dict[str, int] = {}
             for r in resolved[lo:hi]:
-                place_id = _descriptor_target(text, r, word, gazetteer, capitals)
+                place_id = _descriptor_target(text, r, word, gazetteer, capitals, called_city)
                 if place_id:
                     counts[place_id] = counts.get(place_id, 0) + 1
                     last[place_id] = r.start
@@ -327,6 +337,12 @@ def find_descriptors(
                 if gov is not None:
                     ranked, score = [gov.place_id], 0.5
             if not ranked:
+                # "Rebels took X. ... the city ... the city": the same descriptor resolved
+                # in the window, with no other place of its kind named since
+                earlier = _chained(chain, word, window_start, a)
+                if earlier is not None:
+                    ranked, score = [earlier], _CHAIN_SCORE
+            if not ranked:
                 continue
             out.append(
                 PlaceMention(
@@ -339,6 +355,7 @@ def find_descriptors(
                     coref=True,
                 )
             )
+            chain.append((a, word, tuple(ranked)))
         for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
@@ -394,6 +411,36 @@ def _governorate_of_context(
     return None
 
 
+def _chained(
+    chain: Sequence[tuple[int, str, tuple[str, ...]]], word: str, lo: int, hi: int
+) -> str | None:
+    """Return the place of the latest same descriptor between ``lo`` and ``hi``, if certain.
+
+    Parameters
+    ----------
+    chain
+        ``(start, word, candidates)`` of the kind descriptors resolved so far, in order.
+    word
+        The descriptor's kind word ("city", "town", "provincial").
+    lo, hi
+        The window: the descriptor looked for must start in it.
+
+    Returns
+    -------
+    str or None
+        The place id of the latest descriptor of the same word in the window when it had
+        one candidate only (no other place of that kind was in play); else None.
+    """
+    for start, other, candidates in reversed(chain):
+        if start < lo:
+            return None
+        if start < hi and other == word:
+            return candidates[0] if len(candidates) == 1 else None
+    return None
+
+
+_CHAIN_SCORE = 0.55
+"""Score of a descriptor resolved through an earlier one ("the city ... the city")."""
 _WINDOW = 4
 """How many sentences back a descriptor looks for its antecedent (paragraphs of news
 pages are often single sentences, so the window is not cut at a paragraph break)."""
@@ -438,15 +485,26 @@ def _facility_of_context(
 
 
 def _descriptor_target(
-    text: str, mention: PlaceMention, word: str, gazetteer: Any, capitals: dict[str, Any]
+    text: str,
+    mention: PlaceMention,
+    word: str,
+    gazetteer: Any,
+    capitals: dict[str, Any],
+    called_city: frozenset[str] = frozenset(),
 ) -> str:
-    """Return the place a descriptor ``word`` means if ``mention`` is its antecedent."""
+    """Return the place a descriptor ``word`` means if ``mention`` is its antecedent.
+
+    ``called_city``: places the article names as "the city of X" (a gazetteer town then
+    counts as a city for "the city").
+    """
     if _landmark(text, mention) or _in_road_name(text, mention):
         return ""
     place = gazetteer.get(mention.place_id)
     if word in _FACILITY_KINDS and place.source == "site":
         # "the Tishrin dam ... the dam": a site named before
         return place.place_id if place.kind in _FACILITY_KINDS[word] else ""
+    if word == "city" and place.kind == "town" and place.place_id in called_city:
+        return place.place_id
     if word in _DESCRIPTOR_KINDS:
         return place.place_id if place.kind in _DESCRIPTOR_KINDS[word] else ""
     if word.startswith("provincial"):
@@ -512,6 +570,7 @@ _KIND_WORD = re.compile(
     re.I,
 )
 _AREA_KINDS = frozenset({"governorate", "district", "subdistrict", "region"})
+_LOOSE_SCORE = 0.6  # the resolution score of a loosely spelled name at most
 _CONTEXT_KM = 15.0  # a city district is read so only when a place this close is named
 
 
@@ -686,8 +745,10 @@ def resolve_mentions(
                 place_id=chosen.place_id,
                 outside=chosen.outside_syria,
                 kind_cue=cue,
-                score=score,
+                # a name found only by its loose spelling key is less sure ("Khesham")
+                score=min(score, _LOOSE_SCORE) if m.loose else score,
                 coref=m.coref,
+                loose=m.loose,
             )
         )
     return out

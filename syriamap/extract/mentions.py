@@ -19,20 +19,27 @@ Rules for keeping a match:
 
 Places outside Syria (``x:`` ids, ``Place.outside_syria``) are recognised as mentions and
 flagged ``outside``; they never produce claims.
+
+A capitalised name in a place position that no alias matches is looked up by the
+gazetteer's phonetic key, then by the loose spelling key of :mod:`.spelling` ("Khesham"
+for Khushām; flagged ``loose``, kept only in the governorates the document names).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from .._geo import great_circle_km
 from .._normalize import GENERIC_WORDS, fold
+from . import spelling
 from .english import MONTH_ABBREVIATION_RE, MONTHS, WEEKDAYS
 from .prefilter import folded_for_words
+from .spelling import context_governorates, loose_index
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
 
@@ -65,6 +72,24 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
 # a weekday or month right after a name is a date, not part of a longer proper noun
 # ("rebels entered Damascus Sunday", "took Aleppo December 1")
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
+_MONTH_NAMES = frozenset(MONTHS)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# "the town of", "the villages of", "areas of", "the airbase in": the text calls the next
+# name a place
+_KIND_OF = re.compile(
+    r"\b(?:(?:towns?|villages?|city|cities|suburbs?|hamlets?|districts?|neighbou?rhoods?|"
+    r"areas?|localities|locality|settlements?)\s+of|"
+    r"(?:air\s*base|airbase|airport|airfield|base|prison|crossing|dam)s?\s+(?:of|in|at|near))"
+    r"\s+$",
+    re.I,
+)
+# "X, a key town", "X, the small village": an apposition calling the name a place
+_KIND_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|suburb|hamlet|settlement)\b",
+    re.I,
+)
+# "the Ministry of", "the Secretary of", "University of": a title-case word before "of"
+_TITLE_OF = re.compile(r"\b(?!(?:Town|Village|City)\b)[A-Z][a-z]+\s+of\s+$")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'"})
@@ -101,6 +126,9 @@ class PlaceMention:
         Confidence of the resolution, 0..1.
     coref
         True for a descriptor standing for a place ("the capital", "the city").
+    loose
+        True for a name found only by its loose spelling key (:mod:`.spelling`): its
+        candidates are kept only in the governorates the document names otherwise.
     """
 
     start: int
@@ -112,6 +140,7 @@ class PlaceMention:
     kind_cue: str = ""
     score: float = 0.0
     coref: bool = False
+    loose: bool = False
 
     def resolved(self, place_id: str, score: float) -> PlaceMention:
         """Return a copy resolved to ``place_id``."""
@@ -140,6 +169,9 @@ class _Scanner:
         auto.make_automaton()
         self.automaton = auto
         self._variant_ids: dict[str, tuple[str, ...]] = {}
+        self._loose_found: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._lower_text: str | None = None
+        self._lower_set: frozenset[str] = frozenset()
         self._folds: dict[str, str] = {}  # word -> its folded form (words recur)
         # per alias: whether it may be lower-case, whether all its places are abroad
         self._majors: dict[tuple[tuple[str, ...], str], bool] = {}
@@ -298,7 +330,8 @@ class _Scanner:
             ],
             key=lambda c: c.start("name"),
         )
-        for m in chunks:
+        # then the items of a list whose next item is a place found so far
+        for m in _and_list_items(chunks, text, start, end, found, out):
             if any(x.start < m.end("name") and m.start("name") < x.end for x in out):
                 continue
             a, b = m.start("name"), m.end("name")
@@ -331,10 +364,147 @@ class _Scanner:
                 if len(self._variant_ids) < 100_000:
                     self._variant_ids[key] = ids
             if not ids:
+                loose = self._loose(m, name, [*found, *(x for x in out if not x.loose)])
+                if loose:
+                    out.append(PlaceMention(a, b, text[a:b], loose, loose=True))
                 continue
             outside = self._outside(ids)
             out.append(PlaceMention(a, b, text[a:b], ids, outside=outside))
         return out
+
+    def _loose(self, chunk: re.Match[str], name: str, known: list[PlaceMention]) -> tuple[str, ...]:
+        """Places a name in a place position may spell loosely ("Khesham").
+
+        Not after a weak word ("according to X", "on X", "like X") or inside a title-case
+        name ("the Ministry of X"); in a list ("X, Y and Z") only beside a place found
+        otherwise; never a month, weekday, a word of the ``word`` rows or with an English
+        ending of the ``suffix`` rows of ``spelling.csv``, a word also written in lower case,
+        a person in apposition or a name of fewer than :data:`spelling.MIN_LETTERS` letters.
+        A name the text calls a place ("the town of X", "X, a small village", a list beside
+        a place) needs :data:`spelling.MIN_LIKENESS`, any other
+        :data:`spelling.MIN_LIKENESS_BARE`. Best match first; see :mod:`.spelling`.
+        """
+        text = chunk.string
+        a = chunk.start("name")
+        lead = text[chunk.start() : a].strip().lower()
+        last = lead.split()[-1] if lead.split() else lead
+        if last in ("to", "on", "like", "via"):
+            return ()
+        if last == "of" and _TITLE_OF.search(text, max(0, a - 40), a):
+            return ()  # "the Ministry of X", "the Secretary of X": a name's part
+        listed = last in (",", "and") or lead.endswith(",")
+        beside = _beside_place(chunk, known)
+        if listed and not beside:
+            return ()
+        low = name.lower()
+        if len(low.replace(" ", "").replace("-", "")) < spelling.MIN_LETTERS:
+            return ()
+        if any(w in _TIME_WORDS or w in _MONTH_NAMES for w in low.split()):
+            return ()
+        if spelling.english_ending(name):
+            return ()
+        if all(w in self._lower_words(text) for w in low.split()):
+            return ()  # the word is written in lower case too: an English word ("Rebel")
+        b = chunk.end("name")
+        if _person_apposition().match(text, b):
+            return ()  # "Kardo, a local commander": a person or an outlet
+        called = (
+            beside
+            or bool(_KIND_OF.search(text, max(0, a - 40), a))
+            or bool(_KIND_APPOSITION.match(text, b))
+        )
+        bar = spelling.MIN_LIKENESS if called else spelling.MIN_LIKENESS_BARE
+        return tuple(place_id for place_id, v in self.loose_matches(name) if v >= bar)
+
+    def _lower_words(self, text: str) -> frozenset[str]:
+        """Return the words written in lower case in ``text`` (once per text)."""
+        if self._lower_text is not text:
+            self._lower_text = text
+            self._lower_set = frozenset(_LOWER_WORD.findall(text))
+        return self._lower_set
+
+    def loose_matches(self, name: str) -> tuple[tuple[str, float], ...]:
+        """Return ``(place_id, likeness)`` of the places ``name`` may spell loosely."""
+        found = self._loose_found.get(name)
+        if found is None:
+            index = loose_index(self.gazetteer)
+            merged: dict[str, float] = {}
+            for place_id, likeness in [*index.match(name), *index.typo(name)]:
+                merged[place_id] = max(likeness, merged.get(place_id, 0.0))
+            found = tuple(sorted(merged.items(), key=lambda t: (-t[1], t[0])))
+            if len(self._loose_found) < 100_000:
+                self._loose_found[name] = found
+        return found
+
+
+def _and_list_items(
+    chunks: list[re.Match[str]],
+    text: str,
+    start: int,
+    end: int,
+    found: list[PlaceMention],
+    out: list[PlaceMention],
+) -> Iterator[re.Match[str]]:
+    """Yield ``chunks``, then the list items beside the places found by then in ``out``."""
+    yield from chunks
+    known = [*found, *(x for x in out if not x.loose)]
+    yield from _list_items(chunks, text, start, end, known)
+
+
+def _list_items(
+    chunks: list[re.Match[str]], text: str, start: int, end: int, known: list[PlaceMention]
+) -> list[re.Match[str]]:
+    """Return the items of a list that a place found so far follows.
+
+    "along the Al-Jubayyn, Tell Malah, and Al-Jalama axes": the first item has no
+    locative word before it, but the place named right after it makes it a list item.
+    Not the first word of the sentence ("Separately, Aleppo ..."), and not a name that
+    another chunk already offers (its own guards decide).
+    """
+    if not known:
+        return []
+    starts = {x.start for x in known}
+    taken = {c.start("name") for c in chunks}
+    items = []
+    for m in _LIST_ITEM.finditer(text, start, end):
+        a = m.start("name")
+        if a in taken or not text[start:a].strip():
+            continue
+        after = _ITEM_GAP.match(text, m.end("name"))
+        if after is not None and after.end() in starts:
+            items.append(m)
+    return items
+
+
+@lru_cache(maxsize=1)
+def _person_apposition() -> re.Pattern[str]:
+    """Return the pattern of an apposition naming a person or outlet (", a commander").
+
+    The head nouns are those of ``speakers.csv`` (roles, outlets, people); a kind word
+    ("a town", "a village") between the article and the noun ends the match.
+    """
+    from .lexicon import read_lexicon
+
+    heads = "|".join(
+        f"(?:{row['pattern']})"
+        for row in read_lexicon("speakers.csv")
+        if row["kind"] in ("role", "outlet", "people")
+    )
+    kinds = "|".join(sorted(k for k in _KIND_WORDS if k.isascii()))
+    return re.compile(rf",\s+(?:a|an)\s+(?:(?!(?:{kinds})\b)[\w-]+\s+){{0,2}}(?:{heads})\b", re.I)
+
+
+def _beside_place(chunk: re.Match[str], known: list[PlaceMention]) -> bool:
+    """Whether a list item has a place found otherwise right before or after it."""
+    a, b = chunk.start(), chunk.end("name")
+    text = chunk.string
+    after = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[b : b + 12])
+    for x in known:
+        if a - 2 <= x.end <= a + 1:
+            return True
+        if after and x.start == b + after.end():
+            return True
+    return False
 
 
 _LOCATIVE = (
@@ -361,6 +531,9 @@ _LIST_HEAD = re.compile(
     r"\s*[\u201c\"]?(?P<name>(?:Al|As|Ash|Ad|Ar|Az|An|At|El|Ed|Es|Ez)-[A-Z][\w'\u2019`]+"
     r"(?:[\s-]+[A-Z][\w'\u2019`]+){0,2})(?=\s*,|\s+and\s)"
 )
+# a name before a list separator ("X, Y and Z"): see _with_list_items
+_LIST_ITEM = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?=\s*,\s|\s+and\s)")
+_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "liberated the Tel Rifaat area": a name between "the" and an area word
 _AREA_CHUNK = re.compile(
     r"\bthe\s+" + _NAME + r"(?=\s+(?:area|countryside|region|outskirts|suburbs)\b)"
@@ -537,7 +710,77 @@ def find_place_mentions(
             if _overlaps(blocked, starts, m.start, m.end):
                 continue
             out.append(m)
+    if any(m.loose for m in out):
+        out = _in_context(out, gazetteer)
     return out
+
+
+def _in_context(mentions: list[PlaceMention], gazetteer: Any) -> list[PlaceMention]:
+    """Keep the candidates of loose mentions in the governorates the document names.
+
+    The governorates are those of the other mentions whose candidates all lie in one
+    governorate ("Hatla", "Deir ez-Zor", "Aleppo"); a loose mention with no candidate
+    there is dropped. Of near-tied candidates, those in the governorates named nearest
+    (within :data:`_NEAR_CHARS` characters) win, then the one closest to a place named
+    there, else in the document ("the villages of Hatla, Khesham": Khusham beside Hatla).
+    """
+    named: list[tuple[int, Any, bool]] = []  # (offset, place, unambiguous and no area)
+    for m in mentions:
+        if m.loose or m.outside or not m.candidates:
+            continue
+        found = [gazetteer.get(c) for c in m.candidates]
+        if len({p.admin1_iso for p in found}) == 1:
+            named.append((m.start, found[0], len(found) == 1 and found[0].kind not in _AREA_KINDS))
+    governorates = context_governorates(p for _, p, _ in named)
+    scanner = scanner_for(gazetteer)
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if m.loose:
+            likeness = {
+                c: v
+                for c, v in scanner.loose_matches(m.text)
+                if c in m.candidates and gazetteer.get(c).admin1_iso in governorates
+            }
+            if not likeness:
+                continue
+            top = max(likeness.values())
+            ids = tuple(c for c, v in likeness.items() if v >= top - _LOOSE_TIE)
+            if len(ids) > 1:
+                ids = _tie_break(m, ids, named, gazetteer)
+            m = replace(m, candidates=ids[:4])
+        out.append(m)
+    return out
+
+
+def _tie_break(
+    m: PlaceMention, ids: tuple[str, ...], named: list[tuple[int, Any, bool]], gazetteer: Any
+) -> tuple[str, ...]:
+    """Choose among near-tied loose candidates by the places named near ``m``."""
+    near = [(p, anchor) for at, p, anchor in named if abs(at - m.start) <= _NEAR_CHARS]
+    local = context_governorates(p for p, _ in near)
+    if local:
+        ids = tuple(c for c in ids if gazetteer.get(c).admin1_iso in local) or ids
+    if len(ids) == 1:
+        return ids
+    anchors = [p for p, anchor in near if anchor] or [p for _, p, anchor in named if anchor]
+    if anchors:
+        return (min(ids, key=lambda c: _nearest_km(gazetteer.get(c), anchors)),)
+    return ids
+
+
+def _nearest_km(place: Any, anchors: list[Any]) -> float:
+    """Distance from ``place`` to the nearest of ``anchors`` (other places), in km."""
+    others = [a for a in anchors if a.place_id != place.place_id]
+    if place.lat is None or place.lon is None or not others:
+        return float("inf")
+    return min(great_circle_km(place.lat, place.lon, a.lat, a.lon) for a in others)
+
+
+# likeness points (0..100) within which loose matches count as a tie
+_LOOSE_TIE = 5.0
+# characters either side of a loose mention within which named places are its neighbours
+_NEAR_CHARS = 200
+_AREA_KINDS = frozenset({"governorate", "district", "subdistrict", "region"})
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

@@ -223,8 +223,20 @@ def match_claims(
         anaphoric = False  # the places come from "these areas" (the sentence before)
         actors = all_actors if (trig.start, trig.end) in adjectives else plain_actors
         if rule.slot == "after":
+            # "entered and liberated X": the first of two coordinated verbs shares the
+            # object of the second
+            shared = _coordinated_verb(text, trig, triggers)
+            object_cue = trig if shared is None else shared
             targets = _targets_after(
-                text, sentence, trig, places, [b for b in blockers if b != (trig.start, trig.end)]
+                text,
+                sentence,
+                object_cue,
+                places,
+                [
+                    b
+                    for b in blockers
+                    if b not in ((trig.start, trig.end), (object_cue.start, object_cue.end))
+                ],
             )
             if not targets:
                 targets = _pronoun_target(text, trig, claims) or _them_target(text, trig, claims)
@@ -416,6 +428,46 @@ def match_claims(
                     )
                 )
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+# "entered and liberated", "stormed and then took": two verbs of one subject and one object
+_VERB_AND = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:then\s+|later\s+|quickly\s+)?$", re.I)
+# verbs whose object a second verb can share (a withdrawal or a loss has another actor)
+_SHARING = frozenset({"captured", "entered", "encircled", "controls", "contested"})
+
+
+def _coordinated_verb(text: str, trig: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
+    """Return the cue coordinated right after ``trig`` that supplies its object, if any.
+
+    Parameters
+    ----------
+    text
+        The document text.
+    trig
+        A cue whose place follows it.
+    triggers
+        All cues of the sentence.
+
+    Returns
+    -------
+    Trigger or None
+        The next cue when only "and"/"or" stands between the two, both are active verbs of
+        the taking kind and the first has no place of its own ("entered and liberated
+        the city": the city is entered too); else None.
+    """
+    if trig.rule.voice != "active" or trig.rule.relation not in _SHARING or trig.negated:
+        return None
+    for other in triggers:
+        if (
+            other.start > trig.end
+            and other.rule.slot == "after"
+            and other.rule.voice == "active"
+            and other.rule.relation in _SHARING
+            and other.rule.relation != trig.rule.relation
+            and _VERB_AND.fullmatch(text, trig.end, other.start)
+        ):
+            return other
+    return None
 
 
 # "Government forces described a broad attack on X": who reports, faces or repels an attack

@@ -70,6 +70,13 @@ _IRREALIS = re.compile(
 # an attempt to move towards a place is itself a move towards it (data/ANNOTATION.md:
 # "attempted to halt the rebel advance" -> advancing); an attempt to take it is no capture
 _ATTEMPT = re.compile(r"(?:attempts?\b|attempted|tried|trying|tries)", re.I)
+# ... unless the attempt was foiled: "thwarted an attempt by X to advance towards Y" tells
+# that X did not advance (failure is no claim)
+_FOILED = re.compile(
+    r"\b(?:thwart|foil|repel|repuls|frustrat|abort)\w*\s+(?:\S+\s+){0,2}?attempts?\b"
+    r"[^.;,]{0,60}$",
+    re.I,
+)
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless)\b(?:(?![,;]|\b(?:after|when|since|because|following|before)\b).)*$", re.I
 )
@@ -266,6 +273,8 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool], ...
                 irrealis = _IRREALIS.search(text[max(0, a - 90) : a])
             if irrealis and rule.relation == "advancing" and _ATTEMPT.match(irrealis.group()):
                 irrealis = None  # "attempted to advance toward X": an advance all the same
+            if rule.relation == "advancing" and _FOILED.search(text, max(0, a - 120), a):
+                continue  # "thwarted an attempt by X to advance towards Y": no advance
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):

@@ -47,9 +47,10 @@ _AREAS_NEAR = re.compile(
     # "key", "strategically important", "wide": modifiers of the plural noun
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
-    r"other|vital|highly|very)\s+){0,3}"
+    r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of)\s+){0,3}"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
-    r"posts?|points?|checkpoints?|headquarters|barracks)\s+"
+    # "seized significant territory in X": ground taken in and around X
+    r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
@@ -275,6 +276,11 @@ def _targets_before(
     for m in sorted((m for m in mentions if m.end <= trig.start), key=lambda m: -m.start):
         between = text[m.end : ceiling]
         if not out:
+            inserted = _INSERTED.match(text, m.end, sentence.end)
+            if inserted and inserted.end() <= ceiling and not any(q in between for q in '\u201c"'):
+                # "X, where Hezbollah once had bases, was seized by": the inserted relative
+                # or apposition does not count towards the gap
+                between = text[inserted.end() : ceiling]
             if _words(between) > trig.rule.gap:
                 break
             if trig.rule.voice == "state" and _MOVED_TO.search(between):
@@ -411,6 +417,13 @@ _IN_CONTAINER = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside|region)\b", re.I)
 _MOVED_TO = re.compile(
     r"\b(?:out|to|into|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:areas?|regions?|parts?)\b", re.I
+)
+# ", where Hezbollah once had a base,", ", a city of a million people," between a place and
+# the cue after it (no clause break of its own inside)
+_INSERTED = re.compile(
+    r"\s*,\s*(?:which|where|whose|once|long|now|home\s+to|a|an|the)\s[^,;:.()]{1,120}?,\s*"
+    r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls|remains?|remained)\b)",
+    re.I,
 )
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
