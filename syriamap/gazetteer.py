@@ -294,6 +294,7 @@ class Gazetteer:
         redirects: dict[str, str] | None = None,
     ) -> None:
         self._places: list[Place] = list(places)
+        self._governorates: list[Place] | None = None
         self._by_id: dict[str, Place] = {}
         self._redirect: dict[str, str] = {}
         for place in self._places:
@@ -444,9 +445,13 @@ class Gazetteer:
     # -- views -------------------------------------------------------------------------------
     def governorates(self) -> list[Place]:
         """Return the 14 governorates, sorted by ISO 3166-2 code."""
-        return sorted(
-            (p for p in self._places if p.kind == "governorate"), key=lambda p: p.admin1_iso
-        )
+        known = self._governorates
+        if known is None:
+            # the places never change: sorted once (the extractor asks per descriptor)
+            known = self._governorates = sorted(
+                (p for p in self._places if p.kind == "governorate"), key=lambda p: p.admin1_iso
+            )
+        return list(known)
 
     def capitals(self) -> dict[str, Place]:
         """Return the 14 governorate capitals keyed by ISO 3166-2 code (``SY-DI``...)."""

@@ -110,6 +110,22 @@ def _without_prechecks(monkeypatch: pytest.MonkeyPatch, docs: list[Document]) ->
         for name in PRECHECKS:
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, everything)
+    _clear_caches()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches_after():
+    """Leave no cache built with the pre-checks switched off to the tests that follow."""
+    yield
+    _clear_caches()
+
+
+def _clear_caches() -> None:
+    """Forget what the gated run computed: per-sentence caches are keyed by text only."""
+    for module in _modules():
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
 
 
 def test_prechecks_change_no_claim_on_seeds_and_invented_sentences(monkeypatch):

@@ -140,6 +140,8 @@ def plural_object(text: str, sentence: Sentence) -> Trigger | None:
     >>> plural_object(s.text, s) is None
     True
     """
+    if _PLURAL_PLACES.search(text, sentence.start, sentence.end) is None:
+        return None  # no plural place noun: no cue can have one for its object
     for trig in find_triggers(sentence, slots=("after",)):
         if trig.negated or trig.rule.relation not in _CONTINUED:
             continue

@@ -245,36 +245,61 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -> list[Trigger]:
-    """Find relation cues in a sentence; where cues overlap, the longest wins.
+@lru_cache(maxsize=1)
+def _slots() -> tuple[str, ...]:
+    """Return the slots of the rules, in the order they first occur in the lexicon."""
+    return tuple(dict.fromkeys(rule.slot for rule in rules()))
 
-    Examples
-    --------
-    >>> s = Sentence(0, 0, 26, "Hama was captured by HTS.")
-    >>> [t.rule.rule for t in find_triggers(s)]
-    ['capture_passive']
+
+@lru_cache(maxsize=16)
+def _gates(
+    text: str,
+) -> tuple[dict[str, list[int]], tuple[bool, bool, bool, bool, bool, bool]]:
+    """Return the rules a sentence's word stems wake (by slot) and the checks they may need.
+
+    A rule is woken when the sentence has one of its stems and one stem of each of its
+    required sets. The checks' flags are necessary conditions (the words of ``until``,
+    "if"/"unless", "whether", :data:`_NEGATION_WORDS`, :data:`_IRREALIS_WORDS`,
+    :data:`_PROSPECT_WORDS`), read once per sentence for all slots.
     """
-    text = sentence.text
     present = word_prefixes(text)
-    candidates = _rule_index().candidates(present)
-    table = rules()
-    # necessary conditions of the checks below, read once per sentence
     low = folded_for_words(text)
-    until = "until" in low
-    conditional = "if" in low or "unless" in low
-    question = "whether" in low
-    negation = any(word in low for word in _NEGATION_WORDS)
-    may_irrealis = any(word in low for word in _IRREALIS_WORDS)
-    prospect = any(word in low for word in _PROSPECT_WORDS)
-    found: list[tuple[int, int, int, Rule, bool, str]] = []
-    for order in candidates:
+    flags = (
+        "until" in low,
+        "if" in low or "unless" in low,
+        "whether" in low,
+        any(word in low for word in _NEGATION_WORDS),
+        any(word in low for word in _IRREALIS_WORDS),
+        any(word in low for word in _PROSPECT_WORDS),
+    )
+    table = rules()
+    woken: dict[str, list[int]] = {}
+    for order in _rule_index().candidates(present):
         rule = table[order]
-        if slots is not None and rule.slot not in slots:
-            continue
         if (rule.stems and rule.stems.isdisjoint(present)) or any(
             stems.isdisjoint(present) for stems in rule.required
         ):
             continue
+        woken.setdefault(rule.slot, []).append(order)
+    return woken, flags
+
+
+@lru_cache(maxsize=64)
+def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str], ...]:
+    """Return ``(start, end, rule order, negated, failed)`` of the cues of one slot.
+
+    ``failed`` is the attacker of a failed attempt ("the offensive to take X had failed"),
+    else "".
+
+    Before the longest cue wins; offsets into ``text``. Cached for the last sentences:
+    the relation stage and :func:`~syriamap.extract.lists.plural_object` ask for the
+    cues of the same sentence.
+    """
+    woken, (until, conditional, question, negation, may_irrealis, prospect) = _gates(text)
+    table = rules()
+    found: list[tuple[int, int, int, bool, str]] = []
+    for order in woken.get(slot, ()):
+        rule = table[order]
         no_longer = "no longer" in rule.regex.pattern
         for m in rule.regex.finditer(text):
             a, b = m.span()
@@ -310,7 +335,7 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 else ""
             )
             if failed:
-                found.append((a, b, order, rule, True, failed))
+                found.append((a, b, order, True, failed))
                 continue
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
@@ -318,7 +343,26 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
                 continue  # "yet to say whether it withdrew from X": no claim either way
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):
                 continue  # "a grave risk of an imminent assault against X": not (yet) real
-            found.append((a, b, order, rule, negated, ""))
+            found.append((a, b, order, negated, ""))
+    return tuple(found)
+
+
+def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -> list[Trigger]:
+    """Find relation cues in a sentence; where cues overlap, the longest wins.
+
+    Examples
+    --------
+    >>> s = Sentence(0, 0, 26, "Hama was captured by HTS.")
+    >>> [t.rule.rule for t in find_triggers(s)]
+    ['capture_passive']
+    """
+    text = sentence.text
+    table = rules()
+    found: list[tuple[int, int, int, Rule, bool, str]] = [
+        (a, b, order, table[order], negated, failed)
+        for slot in (_slots() if slots is None else dict.fromkeys(slots))
+        for a, b, order, negated, failed in _slot_matches(text, slot)
+    ]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
