@@ -1,0 +1,79 @@
+"""Facilities named by their context: photo captions, appositions calling a code a base.
+
+All sentences are invented for this file.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    """Return (place_id, actor, relation) of the claims of ``text``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
+    return {
+        (c.to_row()["place_id"], c.to_row()["actor"], c.to_row()["relation"]) for c in a.candidates
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Opposition fighters posed for photos inside the Menagh airbase.",
+            ("s:menagh-airbase", "opposition", "entered"),
+        ),
+        (
+            "Rebels posing for pictures at the Hama military airport on Friday.",
+            ("s:hama-military-airport", "opposition", "entered"),
+        ),
+        (
+            "Insurgent fighters pose for a group photo at the Kweires military airfield "
+            "in Aleppo province on December 2, 2024.",
+            ("s:kuweires-airbase", "opposition", "entered"),
+        ),
+    ],
+)
+def test_photo_caption_pose_at_a_place_is_presence(text: str, expected: tuple) -> None:
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man poses for a selfie in Idlib.",  # no named actor
+        "Fighters pose for a picture with residents.",  # no place
+    ],
+)
+def test_pose_without_actor_or_place_gives_nothing(text: str) -> None:
+    assert _claims(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces are fleeing T4, the sprawling military outpost west of Palmyra.",
+        "Government troops fled T-4, a military airbase in the desert.",
+        "Army units were seen fleeing T4, the main airbase of the central desert.",
+    ],
+)
+def test_code_named_site_counts_with_a_facility_apposition(text: str) -> None:
+    assert ("s:t4-airbase", "government", "withdrew") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces are fleeing T4.",  # a code alone is no place
+        "Regime forces are fleeing T4, the new tank model.",  # an apposition of no facility
+    ],
+)
+def test_code_without_facility_apposition_gives_nothing(text: str) -> None:
+    assert not any(p == "s:t4-airbase" for p, _, _ in _claims(text))
