@@ -77,3 +77,50 @@ def test_code_named_site_counts_with_a_facility_apposition(text: str) -> None:
 )
 def test_code_without_facility_apposition_gives_nothing(text: str) -> None:
     assert not any(p == "s:t4-airbase" for p, _, _ in _claims(text))
+
+
+def _rows(text: str) -> list[dict]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
+    return [c.to_row() for c in a.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("Rebels seized the weapons depots east of Sanamayn.", "wof:421197089"),
+        ("Opposition fighters stormed a military base near Izraa on Friday.", "wof:421196573"),
+        (
+            "Rebels have seized the al-Qarn warehouses\u2014the largest arms depots in "
+            "southern Syria\u2014located east of Izraa in Daraa province.",
+            "wof:421196573",
+        ),
+        (
+            "Rebels overran the ammunition depots, the biggest in the region, "
+            "located west of Sanamayn.",
+            "wof:421197089",
+        ),
+    ],
+)
+def test_unnamed_facility_at_a_town_is_a_claim_near_the_town(text: str, place_id: str) -> None:
+    rows = [r for r in _rows(text) if r["place_id"] == place_id]
+    assert rows and all(r["place_precision"] == "near" for r in rows)
+    assert {r["actor"] for r in rows} == {"opposition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the weapons depots near Izraa.",  # no control cue
+        "Rebels seized the weapons depots in Daraa province.",  # a province: no town
+    ],
+)
+def test_unnamed_facility_without_cue_or_town_gives_no_town_claim(text: str) -> None:
+    assert not any(r["place_id"] in ("wof:421196573",) for r in _rows(text))
+    assert not any(r["place_precision"] == "near" for r in _rows(text))
+
+
+def test_named_site_inside_the_facility_words_is_the_site() -> None:
+    ids = {r["place_id"] for r in _rows("Rebels seized the Kweires military base near Aleppo.")}
+    assert ids == {"s:kuweires-airbase"}  # not Aleppo, the landmark

@@ -156,10 +156,13 @@ def _targets_after(
     skip = -1
     landmark = False
     coordinated = _COORDINATED.search(text, trig.start, trig.end) is not None
+    facility_end = _facility_at(text, trig, pending, sentence.end)
     if coordinated:
         # "entered and liberated X": the second verb of the pair is no new clause
         blockers = [(a, b) for a, b in blockers if not _ONLY_ADVERB.fullmatch(text, trig.end, a)]
     for m in pending:
+        if first and not out and m.start < facility_end:
+            continue  # a place inside the facility's description ("depots in southern Syria")
         between = text[floor : m.start]
         if coordinated and first:
             between = _SECOND_VERB.sub(" ", between, count=1)  # read from the verb's object
@@ -208,13 +211,16 @@ def _targets_after(
             # "entered the strategic central city of X": the describing words of a kind
             # phrase do not put the place further away than "the city of X"
             counted = _DESCRIBED_KIND.sub("the ", between)
-            if (
-                _words(counted) > trig.rule.gap + (2 if out else 0) and not areas
-            ) or _CLAUSE_BREAK.search(between):
+            # "seized the X depots, located east of Y": a facility at the town Y
+            facility = not out and m.start == facility_end and not _area_mention(m)
+            if not facility and (
+                (_words(counted) > trig.rule.gap + (2 if out else 0) and not areas)
+                or _CLAUSE_BREAK.search(between)
+            ):
                 break
             if _ROADS.search(between):
                 break  # "control of roads leading into the city": not the city
-            if areas or edges:
+            if areas or edges or facility:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
@@ -275,6 +281,38 @@ def _targets_after(
             # "captured X, which lies near Y and Z, and the town of W": skip the clause
             floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
+
+
+# "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
+# "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
+# facility and where it lies (the town it is at is the place, ``near``)
+_FACILITY_NEAR = re.compile(
+    r"\s*(?P<head>(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
+    r"(?:(?:al|el|as|ad|ar|az|ash)-)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+){0,3}"
+    r"(?:(?:military|army|weapons|arms|ammunition|munitions|fuel|main|large|largest|key|"
+    r"strategic|major|regime|government)\s+){0,3}"
+    r"(?:warehouses?|depots?|storehouses?|stockpiles?|arsenals?|barracks|military\s+bases?|"
+    r"army\s+bases?))"
+    r"(?:\s*[\u2014\u2013]\s*(?P<dash>[^\u2014\u2013.;:()\"\u201c\u201d]{1,80}?)\s*[\u2014\u2013]\s*"
+    r"|\s*,\s*(?P<comma>(?:the|a|an)\s+[^,.;:()\"\u201c\u201d]{1,80}?)\s*,\s*|\s+)"
+    r"(?:(?:located|situated|lying)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    r"near|outside|close\s+to|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end: int) -> int:
+    """Return where the place after an unnamed facility object starts (-1 if none).
+
+    The places inside the facility's description between dashes or commas ("the largest
+    depots in southern Syria") are skipped by the caller. A place named inside the
+    facility's own words (a site: "the Kweires military base") leaves the rule out.
+    """
+    fm = _FACILITY_NEAR.match(text, trig.end, end)
+    if fm is None or any(m.start < fm.end("head") for m in pending):
+        return -1
+    return fm.end()
 
 
 # "seize Aleppo airport, tighten grip on Hama", "took X, advanced on Y", "advanced on X and
