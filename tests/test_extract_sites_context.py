@@ -124,3 +124,34 @@ def test_unnamed_facility_without_cue_or_town_gives_no_town_claim(text: str) -> 
 def test_named_site_inside_the_facility_words_is_the_site() -> None:
     ids = {r["place_id"] for r in _rows("Rebels seized the Kweires military base near Aleppo.")}
     assert ids == {"s:kuweires-airbase"}  # not Aleppo, the landmark
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Jordan closed the Nassib border crossing with Syria. "
+            "Rebels have taken control of the checkpoint on the Syrian side.",
+            "s:nasib-crossing",
+        ),
+        (
+            "The Bab al-Hawa crossing with Turkey was shelled overnight. "
+            "Opposition fighters later captured the border checkpoint.",
+            "s:bab-al-hawa-crossing",
+        ),
+    ],
+)
+def test_border_checkpoint_after_a_crossing_is_the_crossing(text: str, site: str) -> None:
+    assert (site, "opposition", "captured") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the checkpoint on the Syrian side.",  # no crossing named
+        "Fighting erupted in Daraa. Rebels took control of the checkpoint on the Syrian side.",
+        "Jordan closed the Nassib border crossing. Rebels took a checkpoint near the market.",
+    ],
+)
+def test_checkpoint_without_a_crossing_gives_no_crossing(text: str) -> None:
+    assert not any(p.endswith("-crossing") for p, _, _ in _claims(text))

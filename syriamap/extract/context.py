@@ -184,7 +184,9 @@ _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
     r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
-    r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison)\b(?!\s+of\b)"
+    r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison|"
+    # "the border checkpoint", "the checkpoint on the Syrian side": a border crossing
+    r"border\s+(?:checkpoint|post)|checkpoint(?=\s+on\s+the\s+\w+\s+side\b))\b(?!\s+of\b)"
     # "the city centre of X": the name follows
     r"(?!\s+cent(?:er|re)\s+of\b)"
     r"(?!['\u2019]s\s+(?:residents|people))",
@@ -209,7 +211,7 @@ _BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village",
                  "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
 _COORDINATED_WORDS = ("province", "governorate", "countryside")
 _THE_CITY_WORDS = ("city", "town", "village", "province", "governorate", "provincial", "air",
-                   "base", "crossing", "dam", "prison")  # fmt: skip
+                   "base", "crossing", "dam", "prison", "checkpoint", "post")  # fmt: skip
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -337,6 +339,9 @@ def find_descriptors(
                 "provincial capital": "provincial",
                 "provincial center": "provincial",
                 "provincial centre": "provincial",
+                "border checkpoint": "crossing",
+                "border post": "crossing",
+                "checkpoint": "crossing",  # only "the checkpoint on the X side" matches
             }.get(word, word)
             b = a + len(m.group(0))
             k = bisect.bisect_left(starts, b)
