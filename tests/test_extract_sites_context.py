@@ -155,3 +155,30 @@ def test_border_checkpoint_after_a_crossing_is_the_crossing(text: str, site: str
 )
 def test_checkpoint_without_a_crossing_gives_no_crossing(text: str) -> None:
     assert not any(p.endswith("-crossing") for p, _, _ in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("In Izraa, rebels seized the police station and the central prison.", "captured"),
+        ("In Sanamayn, opposition fighters stormed the military intelligence branch.", "captured"),
+        ("In Izraa, government forces withdrew from the security branch.", "withdrew"),
+    ],
+)
+def test_opening_in_town_locates_a_facility_object(text: str, relation: str) -> None:
+    rows = [r for r in _rows(text) if r["relation"] == relation]
+    assert rows and all(r["place_precision"] == "near" for r in rows)
+    assert {r["place_id"] for r in rows} <= {"wof:421196573", "wof:421197089"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Izraa, rebels captured 20 soldiers.",  # no facility object
+        "In Izraa, the army shelled the central prison.",  # no control cue
+        "In 2015, rebels seized the central prison.",  # no place opens the sentence
+        "In Daraa province, rebels seized the police stations.",  # a province
+    ],
+)
+def test_opening_in_without_facility_or_town_gives_nothing(text: str) -> None:
+    assert _rows(text) == []

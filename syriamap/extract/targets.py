@@ -688,3 +688,41 @@ def _there_target(
     if earlier:
         return [(earlier[-1], False)]
     return [(focus, False)] if focus is not None else []
+
+
+# "In X, local factions seized the intelligence branch and the central prison": a place
+# opening the sentence, and an object that is a facility or a part of it (no place of its own)
+_FRONTED_IN = re.compile(r"\s*(?:In|Inside)\s+(?:the\s+(?:city|town)\s+of\s+)?$")
+_FACILITY_OBJECT = re.compile(
+    r"\s*(?:control\s+(?:of|over)\s+)?(?:the\s+|a\s+|several\s+|two\s+|three\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:prisons?|jails?|barracks|headquarters|branch|branches|section|sections|"
+    r"compounds?|police\s+stations?|depots?|warehouses?|military\s+bases?|"
+    r"government\s+buildings|security\s+buildings|neighbou?rhoods?|districts)\b",
+    re.I,
+)
+
+
+def _fronted_target(
+    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the place an opening "In X," sets for a facility object ("near").
+
+    "In X, local factions seized the intelligence branch and the central prison": the
+    facilities are at X (data/ANNOTATION.md: a facility at a town is ``near``). Only a
+    town or city (not a province), and only when the rest of the sentence names no place
+    and its object is a facility word ("seized 20 soldiers" is no claim).
+    """
+    first = [p for p in places if sentence.start <= p.start < trig.start]
+    if len(first) != 1 or _area_mention(first[0]):
+        return []
+    place = first[0]
+    if not _FRONTED_IN.fullmatch(text, sentence.start, place.start):
+        return []
+    if not re.match(r"\s*,", text[place.end : place.end + 3]):
+        return []
+    if any(p.start >= trig.end for p in places if p.start < sentence.end):
+        return []
+    if not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
+        return []
+    return [(place, True)]
