@@ -182,3 +182,43 @@ def test_opening_in_town_locates_a_facility_object(text: str, relation: str) -> 
 )
 def test_opening_in_without_facility_or_town_gives_nothing(text: str) -> None:
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "This aerial view shows a Syrian military airbase after rebel fighters "
+            "captured it, near the northern city of Hama, on December 6.",
+            "s:hama-military-airport",
+        ),
+        (
+            "The footage shows a military airfield after opposition fighters stormed it "
+            "near Deir ez-Zor.",
+            "s:deir-ez-zor-airport",
+        ),
+    ],
+)
+def test_it_is_the_unnamed_airbase_near_a_city(text: str, site: str) -> None:
+    assert (site, "opposition", "captured") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The photo shows a military airbase after rebels captured it.",  # no place near
+        "This image shows a regime airbase near the city of Hama.",  # no control cue
+        "The army said Homs was safe, but rebels captured it.",  # "it" is no facility
+    ],
+)
+def test_it_without_a_facility_near_a_place_gives_no_site(text: str) -> None:
+    assert not any(p.startswith("s:") for p, _, _ in _claims(text))
+
+
+def test_anti_government_without_hyphen_is_the_opposition() -> None:
+    assert _claims("Anti government fighters captured Homs.") == {
+        ("wof:421168647", "opposition", "captured")
+    }
+    assert _claims("Anti regime forces entered Hama.") == {
+        ("wof:421202161", "opposition", "entered")
+    }

@@ -406,6 +406,21 @@ def find_descriptors(
                 )
             )
             chain.append((a, word, tuple(ranked)))
+        for m in _A_FACILITY.finditer(sentence.text) if "air" in low else ():
+            # "shows a military airbase after fighters captured it, near the city of X":
+            # the one facility of that kind of the place the sentence puts it near
+            a = sentence.start + m.start()
+            k = bisect.bisect_left(starts, sentence.start + m.end())
+            if k >= len(starts) or resolved[k].end > sentence.end:
+                continue
+            if not _NEAR_GAP.fullmatch(text, sentence.start + m.end(), starts[k]):
+                continue
+            site = _facility_of_context(
+                text, resolved[k : k + 1], ("airbase", "airport"), gazetteer
+            )
+            if site is None:
+                continue
+            out.append(_descriptor(a, m.group(0), site.place_id))
         for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
@@ -519,6 +534,20 @@ _FACILITY_AFTER = re.compile(
     re.I,
 )
 _FACILITY_NAME = re.compile(r"\b(airport|air\s*base|airbase|airfield|base)\b", re.I)
+
+
+# "a Syrian military airbase ... near the central city of X": an unnamed airbase and the
+# place the same sentence puts it near (no other place between)
+_A_FACILITY = re.compile(
+    r"\b(?:a|an)\s+(?:(?:Syrian|government|regime|military|key|major|strategic)\s+){0,3}"
+    r"(?:air\s*base|airbase|airfield|military\s+airport)\b",
+    re.I,
+)
+_NEAR_GAP = re.compile(
+    r"[^.;:!?()\"\u201c\u201d]{0,80}?\bnear\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:city|town)\s+of\s+)?",
+    re.I,
+)
 
 
 _FACILITY_KINDS: dict[str, tuple[str, ...]] = {

@@ -66,6 +66,7 @@ from .targets import (
     _fronted_target,
     _pronoun_target,
     _relative_target,
+    _site_it_target,
     _targets_after,
     _targets_before,
     _them_target,
@@ -266,6 +267,8 @@ def match_claims(
                 )
             if not targets:
                 targets = _fronted_target(text, sentence, trig, places)
+            if not targets:
+                targets = _site_it_target(text, sentence, trig, places)
             if not targets and these:
                 # "withdrew its forces from these areas": the places of the sentence before
                 targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]

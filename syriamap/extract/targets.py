@@ -569,6 +569,22 @@ def _pronoun_target(
     return []
 
 
+def _site_it_target(
+    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "it" to the facility the sentence named last before the cue.
+
+    "shows a military airbase after fighters captured it": with no claim before, "it" is
+    the site mention right before the cue (no other place between).
+    """
+    if not re.match(r"\s*it\b", text[trig.end : trig.end + 6], re.I):
+        return []
+    earlier = [p for p in places if sentence.start <= p.start and p.end <= trig.start]
+    if earlier and earlier[-1].place_id.startswith("s:"):
+        return [(earlier[-1], False)]
+    return []
+
+
 _THEM = re.compile(_PARTS_OF + r"them\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|where|that)\b", re.I)
 _RELATIVE_HEAD = re.compile(
