@@ -222,3 +222,37 @@ def test_anti_government_without_hyphen_is_the_opposition() -> None:
     assert _claims("Anti regime forces entered Hama.") == {
         ("wof:421202161", "opposition", "entered")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Rebels freed hundreds of detainees held in the Hama central prison.",
+            "s:hama-central-prison",
+        ),
+        (
+            "The fighters who stormed the capital released prisoners from the Mezzeh "
+            "military prison, state TV said.",
+            "s:mezzeh-prison",
+        ),
+        (
+            "Opposition factions released all those incarcerated in Mezzeh prison overnight.",
+            "s:mezzeh-prison",
+        ),
+    ],
+)
+def test_releasing_the_held_at_a_prison_is_presence(text: str, site: str) -> None:
+    assert any(p == site and r == "entered" for p, _, r in _claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels freed the prisoners.",  # no place
+        "The government released prisoners in a new amnesty.",  # no place
+        "Thousands of detainees were released from the Hama central prison.",  # no actor
+    ],
+)
+def test_releasing_without_actor_or_place_gives_nothing(text: str) -> None:
+    assert _claims(text) == set()
