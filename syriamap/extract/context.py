@@ -184,7 +184,9 @@ _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
     r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
-    r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison)\b(?!\s+of\b)"
+    r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison|"
+    # "the border checkpoint", "the checkpoint on the Syrian side": a border crossing
+    r"border\s+(?:checkpoint|post)|checkpoint(?=\s+on\s+the\s+\w+\s+side\b))\b(?!\s+of\b)"
     # "the city centre of X": the name follows
     r"(?!\s+cent(?:er|re)\s+of\b)"
     r"(?!['\u2019]s\s+(?:residents|people))",
@@ -209,7 +211,7 @@ _BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village",
                  "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
 _COORDINATED_WORDS = ("province", "governorate", "countryside")
 _THE_CITY_WORDS = ("city", "town", "village", "province", "governorate", "provincial", "air",
-                   "base", "crossing", "dam", "prison")  # fmt: skip
+                   "base", "crossing", "dam", "prison", "checkpoint", "post")  # fmt: skip
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -337,6 +339,9 @@ def find_descriptors(
                 "provincial capital": "provincial",
                 "provincial center": "provincial",
                 "provincial centre": "provincial",
+                "border checkpoint": "crossing",
+                "border post": "crossing",
+                "checkpoint": "crossing",  # only "the checkpoint on the X side" matches
             }.get(word, word)
             b = a + len(m.group(0))
             k = bisect.bisect_left(starts, b)
@@ -401,6 +406,21 @@ def find_descriptors(
                 )
             )
             chain.append((a, word, tuple(ranked)))
+        for m in _A_FACILITY.finditer(sentence.text) if "air" in low else ():
+            # "shows a military airbase after fighters captured it, near the city of X":
+            # the one facility of that kind of the place the sentence puts it near
+            a = sentence.start + m.start()
+            k = bisect.bisect_left(starts, sentence.start + m.end())
+            if k >= len(starts) or resolved[k].end > sentence.end:
+                continue
+            if not _NEAR_GAP.fullmatch(text, sentence.start + m.end(), starts[k]):
+                continue
+            site = _facility_of_context(
+                text, resolved[k : k + 1], ("airbase", "airport"), gazetteer
+            )
+            if site is None:
+                continue
+            out.append(_descriptor(a, m.group(0), site.place_id))
         for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
@@ -514,6 +534,20 @@ _FACILITY_AFTER = re.compile(
     re.I,
 )
 _FACILITY_NAME = re.compile(r"\b(airport|air\s*base|airbase|airfield|base)\b", re.I)
+
+
+# "a Syrian military airbase ... near the central city of X": an unnamed airbase and the
+# place the same sentence puts it near (no other place between)
+_A_FACILITY = re.compile(
+    r"\b(?:a|an)\s+(?:(?:Syrian|government|regime|military|key|major|strategic)\s+){0,3}"
+    r"(?:air\s*base|airbase|airfield|military\s+airport)\b",
+    re.I,
+)
+_NEAR_GAP = re.compile(
+    r"[^.;:!?()\"\u201c\u201d]{0,80}?\bnear\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:city|town)\s+of\s+)?",
+    re.I,
+)
 
 
 _FACILITY_KINDS: dict[str, tuple[str, ...]] = {

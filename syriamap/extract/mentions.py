@@ -327,6 +327,7 @@ class _Scanner:
                 *_AREA_CHUNK.finditer(text, start, end),
                 *filter(None, [_LIST_HEAD.match(text, start, end)]),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
+                *_FACILITY_APPOSITION.finditer(text, start, end),
             ],
             key=lambda c: c.start("name"),
         )
@@ -363,6 +364,10 @@ class _Scanner:
                 ids = tuple(sorted({x.place.place_id for x in matches}))
                 if len(self._variant_ids) < 100_000:
                     self._variant_ids[key] = ids
+            if m.re is _FACILITY_APPOSITION:
+                ids = tuple(i for i in ids if self.gazetteer.get(i).source == "site")
+                if not ids:
+                    continue
             if not ids:
                 loose = self._loose(m, name, [*found, *(x for x in out if not x.loose)])
                 if loose:
@@ -546,6 +551,15 @@ _FACILITY_CHUNK = re.compile(
     r"(?=\s+(?i:(?:military|international|border|central)\s+)*"
     r"(?P<kind>(?i:air\s*base|airbase|airport|airfield|dam|crossing|prison|checkpoint|"
     r"neighbou?rhood))\b)"
+)
+
+# "T4, the major military outpost east of X": a name an apposition calls a facility (only
+# the sites it names count; a code such as "T4" alone is no place)
+_FACILITY_APPOSITION = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'\u2019`-]*\d[\w'\u2019`-]*|[A-Z][\w'\u2019`]+"
+    r"(?:[\s-]+[A-Z][\w'\u2019`]+){0,2})"
+    r"(?=,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?i:air\s*base|airbase|airport|airfield|"
+    r"military\s+(?:outpost|base|site)|prison|border\s+crossing)s?\b)"
 )
 
 # every kind word of _FACILITY_CHUNK contains one of these (a necessary condition)

@@ -63,8 +63,10 @@ from .targets import (
     _THERE,
     AREA_KINDS,
     _area_target,
+    _fronted_target,
     _pronoun_target,
     _relative_target,
+    _site_it_target,
     _targets_after,
     _targets_before,
     _them_target,
@@ -263,6 +265,10 @@ def match_claims(
                 targets = _relative_target(text, sentence, trig, places) or _there_target(
                     text, sentence, trig, places, focus
                 )
+            if not targets:
+                targets = _fronted_target(text, sentence, trig, places)
+            if not targets:
+                targets = _site_it_target(text, sentence, trig, places)
             if not targets and these:
                 # "withdrew its forces from these areas": the places of the sentence before
                 targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]

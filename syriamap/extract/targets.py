@@ -156,10 +156,13 @@ def _targets_after(
     skip = -1
     landmark = False
     coordinated = _COORDINATED.search(text, trig.start, trig.end) is not None
+    facility_end = _facility_at(text, trig, pending, sentence.end)
     if coordinated:
         # "entered and liberated X": the second verb of the pair is no new clause
         blockers = [(a, b) for a, b in blockers if not _ONLY_ADVERB.fullmatch(text, trig.end, a)]
     for m in pending:
+        if first and not out and m.start < facility_end:
+            continue  # a place inside the facility's description ("depots in southern Syria")
         between = text[floor : m.start]
         if coordinated and first:
             between = _SECOND_VERB.sub(" ", between, count=1)  # read from the verb's object
@@ -208,13 +211,16 @@ def _targets_after(
             # "entered the strategic central city of X": the describing words of a kind
             # phrase do not put the place further away than "the city of X"
             counted = _DESCRIBED_KIND.sub("the ", between)
-            if (
-                _words(counted) > trig.rule.gap + (2 if out else 0) and not areas
-            ) or _CLAUSE_BREAK.search(between):
+            # "seized the X depots, located east of Y": a facility at the town Y
+            facility = not out and m.start == facility_end and not _area_mention(m)
+            if not facility and (
+                (_words(counted) > trig.rule.gap + (2 if out else 0) and not areas)
+                or _CLAUSE_BREAK.search(between)
+            ):
                 break
             if _ROADS.search(between):
                 break  # "control of roads leading into the city": not the city
-            if areas or edges:
+            if areas or edges or facility:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
@@ -275,6 +281,38 @@ def _targets_after(
             # "captured X, which lies near Y and Z, and the town of W": skip the clause
             floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
+
+
+# "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
+# "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
+# facility and where it lies (the town it is at is the place, ``near``)
+_FACILITY_NEAR = re.compile(
+    r"\s*(?P<head>(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
+    r"(?:(?:al|el|as|ad|ar|az|ash)-)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+){0,3}"
+    r"(?:(?:military|army|weapons|arms|ammunition|munitions|fuel|main|large|largest|key|"
+    r"strategic|major|regime|government)\s+){0,3}"
+    r"(?:warehouses?|depots?|storehouses?|stockpiles?|arsenals?|barracks|military\s+bases?|"
+    r"army\s+bases?))"
+    r"(?:\s*[\u2014\u2013]\s*(?P<dash>[^\u2014\u2013.;:()\"\u201c\u201d]{1,80}?)\s*[\u2014\u2013]\s*"
+    r"|\s*,\s*(?P<comma>(?:the|a|an)\s+[^,.;:()\"\u201c\u201d]{1,80}?)\s*,\s*|\s+)"
+    r"(?:(?:located|situated|lying)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    r"near|outside|close\s+to|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end: int) -> int:
+    """Return where the place after an unnamed facility object starts (-1 if none).
+
+    The places inside the facility's description between dashes or commas ("the largest
+    depots in southern Syria") are skipped by the caller. A place named inside the
+    facility's own words (a site: "the Kweires military base") leaves the rule out.
+    """
+    fm = _FACILITY_NEAR.match(text, trig.end, end)
+    if fm is None or any(m.start < fm.end("head") for m in pending):
+        return -1
+    return fm.end()
 
 
 # "seize Aleppo airport, tighten grip on Hama", "took X, advanced on Y", "advanced on X and
@@ -531,6 +569,22 @@ def _pronoun_target(
     return []
 
 
+def _site_it_target(
+    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Resolve "it" to the facility the sentence named last before the cue.
+
+    "shows a military airbase after fighters captured it": with no claim before, "it" is
+    the site mention right before the cue (no other place between).
+    """
+    if not re.match(r"\s*it\b", text[trig.end : trig.end + 6], re.I):
+        return []
+    earlier = [p for p in places if sentence.start <= p.start and p.end <= trig.start]
+    if earlier and earlier[-1].place_id.startswith("s:"):
+        return [(earlier[-1], False)]
+    return []
+
+
 _THEM = re.compile(_PARTS_OF + r"them\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|where|that)\b", re.I)
 _RELATIVE_HEAD = re.compile(
@@ -650,3 +704,41 @@ def _there_target(
     if earlier:
         return [(earlier[-1], False)]
     return [(focus, False)] if focus is not None else []
+
+
+# "In X, local factions seized the intelligence branch and the central prison": a place
+# opening the sentence, and an object that is a facility or a part of it (no place of its own)
+_FRONTED_IN = re.compile(r"\s*(?:In|Inside)\s+(?:the\s+(?:city|town)\s+of\s+)?$")
+_FACILITY_OBJECT = re.compile(
+    r"\s*(?:control\s+(?:of|over)\s+)?(?:the\s+|a\s+|several\s+|two\s+|three\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:prisons?|jails?|barracks|headquarters|branch|branches|section|sections|"
+    r"compounds?|police\s+stations?|depots?|warehouses?|military\s+bases?|"
+    r"government\s+buildings|security\s+buildings|neighbou?rhoods?|districts)\b",
+    re.I,
+)
+
+
+def _fronted_target(
+    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the place an opening "In X," sets for a facility object ("near").
+
+    "In X, local factions seized the intelligence branch and the central prison": the
+    facilities are at X (data/ANNOTATION.md: a facility at a town is ``near``). Only a
+    town or city (not a province), and only when the rest of the sentence names no place
+    and its object is a facility word ("seized 20 soldiers" is no claim).
+    """
+    first = [p for p in places if sentence.start <= p.start < trig.start]
+    if len(first) != 1 or _area_mention(first[0]):
+        return []
+    place = first[0]
+    if not _FRONTED_IN.fullmatch(text, sentence.start, place.start):
+        return []
+    if not re.match(r"\s*,", text[place.end : place.end + 3]):
+        return []
+    if any(p.start >= trig.end for p in places if p.start < sentence.end):
+        return []
+    if not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
+        return []
+    return [(place, True)]
