@@ -417,7 +417,7 @@ def test_their_forces_of_two_sides_name_nobody() -> None:
     assert not any(name == "Souran" for name, _, _ in _claims(text))
 
 
-# --- "drove/pushed/expelled <forces> out of X": the object lost X (a forced departure) ------------------------
+# --- "drove/pushed/expelled <forces> out of X": the object lost X (a forced departure) ---
 
 
 @pytest.mark.parametrize(
