@@ -512,6 +512,8 @@ def _coordinated_verb(text: str, trig: Trigger, triggers: Sequence[Trigger]) -> 
         ):
             return other
     return None
+
+
 def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
     """Return the loss of the object of "drove/pushed/expelled <forces> out of X".
 
