@@ -317,3 +317,51 @@ def test_a_new_predicate_ends_the_list():
     # a plain list still takes its clause's relation
     got = found("The army recaptured Morek, the town of Souran and the village of Maan.")
     assert {c[2] for c in got} == {"captured"} and len(got) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Manbij Military Council said its fighters would take the villages of "
+            "Hatla, Marrat and Khesham. This came after the Russians had left these villages.",
+            "russia",
+        ),
+        (
+            "Rebels plan to storm the towns of Morek and Halfaya. Government troops later "
+            "pulled out of these towns.",
+            "government",
+        ),
+        (
+            "Residents of the villages of Hatla and Khesham fled on Monday. The Russian "
+            "army withdrew from these areas overnight.",
+            "russia",
+        ),
+    ],
+)
+def test_these_villages_stand_for_a_named_list_without_a_claim(text, actor):
+    got = {c for c in found(text) if c[2] == "withdrew"}
+    assert {c[1] for c in got} == {actor} and len(got) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another kind of place: "these cities" is no plural of the villages
+        "Rebels plan to storm the villages of Hatla and Khesham. The army left these cities.",
+        # one village is no plural
+        "Rebels plan to storm the village of Hatla. The army left these villages.",
+        # a sentence between: too far back
+        "Rebels plan to storm the towns of Morek and Halfaya. Turkey said nothing. "
+        "Government troops left these towns.",
+        # a plain list with no kind word: not a named list
+        "Rebels plan to storm Morek and Halfaya. Government troops left these towns.",
+    ],
+)
+def test_these_villages_needs_a_near_named_list_of_its_kind(text):
+    assert not {c for c in found(text) if c[2] == "withdrew"}
+
+
+def test_the_russian_army_is_russia():
+    got = found("The Russian army withdrew from Hatla. The Russian military left Khesham.")
+    assert {c[1] for c in got} == {"russia"}
