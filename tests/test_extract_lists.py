@@ -365,3 +365,34 @@ def test_these_villages_needs_a_near_named_list_of_its_kind(text):
 def test_the_russian_army_is_russia():
     got = found("The Russian army withdrew from Hatla. The Russian military left Khesham.")
     assert {c[1] for c in got} == {"russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces have evacuated the entirety of Idlib province, including the "
+        "Abu al-Duhur airbase, with the exception of Khan Shaykhun and Kafr Nabl.",
+        "Regime troops lost the entire Idlib countryside except for the towns of Khan "
+        "Shaykhun and Kafr Nabl, according to the observatory.",
+        "The army pulled out of all of Idlib province apart from Khan Shaykhun and Kafr Nabl.",
+    ],
+)
+def test_the_exception_of_a_withdrawal_is_still_held(text):
+    got = found(text)
+    for town in ("Khan Shaykhun", "Kafr Nabl"):
+        rows = {c for c in got if c[0] == pid(town)}
+        assert {(c[1], c[2]) for c in rows} == {("government", "controls")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the exception belongs to a capture: who holds it is not said
+        "Rebels captured all of Idlib province except Khan Shaykhun.",
+        # the exception is another clause's
+        "The army withdrew from Hama, while rebels seized every town except Khan Shaykhun.",
+        "The army withdrew from Hama, and the rebels took every town except Khan Shaykhun.",
+    ],
+)
+def test_an_exception_outside_a_withdrawal_claims_nothing(text):
+    assert not {c for c in found(text) if c[0] == pid("Khan Shaykhun")}
