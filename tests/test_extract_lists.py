@@ -396,3 +396,25 @@ def test_the_exception_of_a_withdrawal_is_still_held(text):
 )
 def test_an_exception_outside_a_withdrawal_claims_nothing(text):
     assert not {c for c in found(text) if c[0] == pid("Khan Shaykhun")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized Syria's second-largest city and its surroundings, including the "
+        "international airport and the Kuweires military airfield.",
+        "Insurgents took control of Syria's second city on Saturday, including the "
+        "international airport.",
+    ],
+)
+def test_the_airport_of_a_city_named_by_rank(text):
+    got = found(text)
+    assert ("s:aleppo-airport", "opposition", "captured", "asserted") in got
+
+
+def test_the_airport_needs_its_city_before_it():
+    got = found(
+        "Rebels seized the international airport on Friday. Syria's second-largest city "
+        "fell a day later."
+    )
+    assert "s:aleppo-airport" not in {c[0] for c in got}
