@@ -418,3 +418,32 @@ def test_the_airport_needs_its_city_before_it():
         "fell a day later."
     )
     assert "s:aleppo-airport" not in {c[0] for c in got}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF announced that its forces would take the villages of Hatla and Marrat.",
+        "On Monday the Deir ez-Zor Military Council announced its fighters will enter Hatla "
+        "and Marrat.",
+        "HTS announced on Sunday that its units would capture Hatla and Marrat.",
+    ],
+)
+def test_an_announced_operation_is_a_fight(text):
+    got = found(text)
+    for village in ("Hatla", "Marrat"):
+        rows = {c for c in got if c[0] == pid(village)}
+        assert rows and {(c[2], c[3]) for c in rows} == {("contested", "attributed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HTS said its forces would take Hatla soon.",  # no announcement: a forecast
+        "Rebel commanders have vowed they would take Hatla.",
+        "If the rebels announced that their forces would take Hatla, the army would flee.",
+        "The army announced that its troops would withdraw from Hatla.",  # no capture aim
+    ],
+)
+def test_a_forecast_or_plan_is_no_fight(text):
+    assert not {c for c in found(text) if c[2] == "contested"}

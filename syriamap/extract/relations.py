@@ -307,12 +307,17 @@ def match_claims(
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
+        announced = rule.rule.endswith("_announced")  # "announced its forces would take X"
         if clause is not None and (
-            clause.irrealis
+            (clause.irrealis and not announced)
             or clause.kind == "inference"
             or hypothetical(text, clause, trig.start, trig.end)
             or inherits_modality(text, sentence.start, clause)
-            or (rule.rule != "held_adjective" and modal_before(text, clause, trig.start))
+            or (
+                rule.rule != "held_adjective"
+                and not announced
+                and modal_before(text, clause, trig.start)
+            )
             or unrealised_before(text, sentence.start, trig.start)
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
