@@ -213,13 +213,13 @@ def named_list(text: str, places: Sequence[PlaceMention]) -> tuple[str, list[Pla
 
     Examples
     --------
-    >>> a = PlaceMention(21, 25, "Hama", ("wof:421202161",), "wof:421202161")
-    >>> b = PlaceMention(30, 34, "Homs", ("wof:421168647",), "wof:421168647")
+    >>> a = PlaceMention(29, 33, "Hama", ("wof:421202161",), "wof:421202161")
+    >>> b = PlaceMention(38, 42, "Homs", ("wof:421168647",), "wof:421168647")
     >>> t = "They would take the towns of Hama and Homs."
     >>> k, items = named_list(t, [a, b])
     >>> k, [m.text for m in items]
     ('town', ['Hama', 'Homs'])
-    >>> named_list("They would take the road of Hama and Homs.", [a, b])
+    >>> named_list("They would take the roads of Hama and Homs.", [a, b])
     ('', [])
     """
     places = sorted(places, key=lambda m: m.start)
