@@ -317,3 +317,133 @@ def test_a_new_predicate_ends_the_list():
     # a plain list still takes its clause's relation
     got = found("The army recaptured Morek, the town of Souran and the village of Maan.")
     assert {c[2] for c in got} == {"captured"} and len(got) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Manbij Military Council said its fighters would take the villages of "
+            "Hatla, Marrat and Khesham. This came after the Russians had left these villages.",
+            "russia",
+        ),
+        (
+            "Rebels plan to storm the towns of Morek and Halfaya. Government troops later "
+            "pulled out of these towns.",
+            "government",
+        ),
+        (
+            "Residents of the villages of Hatla and Khesham fled on Monday. The Russian "
+            "army withdrew from these areas overnight.",
+            "russia",
+        ),
+    ],
+)
+def test_these_villages_stand_for_a_named_list_without_a_claim(text, actor):
+    got = {c for c in found(text) if c[2] == "withdrew"}
+    assert {c[1] for c in got} == {actor} and len(got) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another kind of place: "these cities" is no plural of the villages
+        "Rebels plan to storm the villages of Hatla and Khesham. The army left these cities.",
+        # one village is no plural
+        "Rebels plan to storm the village of Hatla. The army left these villages.",
+        # a sentence between: too far back
+        "Rebels plan to storm the towns of Morek and Halfaya. Turkey said nothing. "
+        "Government troops left these towns.",
+        # a plain list with no kind word: not a named list
+        "Rebels plan to storm Morek and Halfaya. Government troops left these towns.",
+    ],
+)
+def test_these_villages_needs_a_near_named_list_of_its_kind(text):
+    assert not {c for c in found(text) if c[2] == "withdrew"}
+
+
+def test_the_russian_army_is_russia():
+    got = found("The Russian army withdrew from Hatla. The Russian military left Khesham.")
+    assert {c[1] for c in got} == {"russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces have evacuated the entirety of Idlib province, including the "
+        "Abu al-Duhur airbase, with the exception of Khan Shaykhun and Kafr Nabl.",
+        "Regime troops lost the entire Idlib countryside except for the towns of Khan "
+        "Shaykhun and Kafr Nabl, according to the observatory.",
+        "The army pulled out of all of Idlib province apart from Khan Shaykhun and Kafr Nabl.",
+    ],
+)
+def test_the_exception_of_a_withdrawal_is_still_held(text):
+    got = found(text)
+    for town in ("Khan Shaykhun", "Kafr Nabl"):
+        rows = {c for c in got if c[0] == pid(town)}
+        assert {(c[1], c[2]) for c in rows} == {("government", "controls")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the exception belongs to a capture: who holds it is not said
+        "Rebels captured all of Idlib province except Khan Shaykhun.",
+        # the exception is another clause's
+        "The army withdrew from Hama, while rebels seized every town except Khan Shaykhun.",
+        "The army withdrew from Hama, and the rebels took every town except Khan Shaykhun.",
+    ],
+)
+def test_an_exception_outside_a_withdrawal_claims_nothing(text):
+    assert not {c for c in found(text) if c[0] == pid("Khan Shaykhun")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized Syria's second-largest city and its surroundings, including the "
+        "international airport and the Kuweires military airfield.",
+        "Insurgents took control of Syria's second city on Saturday, including the "
+        "international airport.",
+    ],
+)
+def test_the_airport_of_a_city_named_by_rank(text):
+    got = found(text)
+    assert ("s:aleppo-airport", "opposition", "captured", "asserted") in got
+
+
+def test_the_airport_needs_its_city_before_it():
+    got = found(
+        "Rebels seized the international airport on Friday. Syria's second-largest city "
+        "fell a day later."
+    )
+    assert "s:aleppo-airport" not in {c[0] for c in got}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF announced that its forces would take the villages of Hatla and Marrat.",
+        "On Monday the Deir ez-Zor Military Council announced its fighters will enter Hatla "
+        "and Marrat.",
+        "HTS announced on Sunday that its units would capture Hatla and Marrat.",
+    ],
+)
+def test_an_announced_operation_is_a_fight(text):
+    got = found(text)
+    for village in ("Hatla", "Marrat"):
+        rows = {c for c in got if c[0] == pid(village)}
+        assert rows and {(c[2], c[3]) for c in rows} == {("contested", "attributed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HTS said its forces would take Hatla soon.",  # no announcement: a forecast
+        "Rebel commanders have vowed they would take Hatla.",
+        "If the rebels announced that their forces would take Hatla, the army would flee.",
+        "The army announced that its troops would withdraw from Hatla.",  # no capture aim
+    ],
+)
+def test_a_forecast_or_plan_is_no_fight(text):
+    assert not {c for c in found(text) if c[2] == "contested"}

@@ -368,7 +368,13 @@ def find_descriptors(
                 kinds = _FACILITY_KINDS[word]
                 if re.search(r"\b(?:international|civil(?:ian)?)\s", m.group(0), re.I):
                     kinds = ("airport",)  # "the international airport" is no airbase
-                site = _facility_of_context(text, resolved[lo:hi], kinds, gazetteer)
+                # "Syria's second-largest city ..., including the international airport":
+                # a capital or ranked city named by description counts as named
+                named = sorted(
+                    [*resolved[lo:hi], *(d for d in out if window_start <= d.start < a)],
+                    key=lambda x: x.start,
+                )
+                site = _facility_of_context(text, named, kinds, gazetteer)
                 if site is not None:
                     ranked, score = [site.place_id], 0.5
             if word == "city" and _CENTRE_AFTER.match(sentence.text, m.end()):

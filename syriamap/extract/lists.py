@@ -34,11 +34,14 @@ from .targets import _targets_after, ordinary_target
 
 __all__ = [
     "CONTINUED_FACTOR",
+    "anaphor_fits",
     "continued_places",
     "continues_claims",
     "opens_list",
+    "named_list",
     "plural_anaphor",
     "plural_anaphor_in",
+    "plural_anaphor_kind",
     "plural_object",
 ]
 
@@ -175,6 +178,79 @@ _THESE_AFTER = re.compile(
 def plural_anaphor_in(sentence_text: str) -> bool:
     """Whether a sentence has a plural anaphor for places ("these areas", "both towns")."""
     return _THESE.search(sentence_text) is not None
+
+
+def plural_anaphor_kind(sentence_text: str) -> str | None:
+    """Return the place noun of a sentence's plural anaphor ("these villages": "village").
+
+    >>> plural_anaphor_kind("They left these villages."), plural_anaphor_kind("They left.")
+    ('village', None)
+    """
+    m = _THESE.search(sentence_text)
+    return None if m is None else _kind(m.group(0).split()[-1])
+
+
+def _kind(noun: str) -> str:
+    """Return the singular of a plural place noun ("cities": "city", "villages": "village")."""
+    noun = noun.lower()
+    return noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+
+
+# "the villages of A, B and C": a named list of one kind of place, with or without a claim
+_KIND_OF = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(villages|towns|cities|localities|provinces)\s+of\s+$", re.I
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+# a generic anaphor stands for a named list of any kind ("the towns of A and B ... these areas")
+_GENERIC = frozenset({"area", "place", "location", "position", "locality"})
+
+
+def named_list(text: str, places: Sequence[PlaceMention]) -> tuple[str, list[PlaceMention]]:
+    """Return the kind and the items of a sentence's "the villages of A, B and C" list.
+
+    For "these villages" in the next sentence when this one makes no claim on the list
+    ("announced that its forces would take the villages of A, B and C. This came after the
+    army had pulled out from these villages"). At least two places, separated only by
+    commas and "and"; ``("", [])`` when there is no such list.
+
+    Examples
+    --------
+    >>> a = PlaceMention(29, 33, "Hama", ("wof:421202161",), "wof:421202161")
+    >>> b = PlaceMention(38, 42, "Homs", ("wof:421168647",), "wof:421168647")
+    >>> t = "They would take the towns of Hama and Homs."
+    >>> k, items = named_list(t, [a, b])
+    >>> k, [m.text for m in items]
+    ('town', ['Hama', 'Homs'])
+    >>> named_list("They would take the roads of Hama and Homs.", [a, b])
+    ('', [])
+    """
+    places = sorted(places, key=lambda m: m.start)
+    for i, first in enumerate(places):
+        kind = _KIND_OF.search(text, max(0, first.start - 40), first.start)
+        if kind is None:
+            continue
+        items = [first]
+        for nxt in places[i + 1 :]:
+            if not _LIST_GAP.fullmatch(text, items[-1].end, nxt.start):
+                break
+            items.append(nxt)
+        if len(items) >= 2:
+            return _kind(kind.group(1)), items
+    return "", []
+
+
+def anaphor_fits(sentence_text: str, kind: str) -> bool:
+    """Whether a sentence's "these villages" may stand for a named list of ``kind``.
+
+    >>> anaphor_fits("They left these villages.", "village")
+    True
+    >>> anaphor_fits("They left these cities.", "village")
+    False
+    >>> anaphor_fits("They left these areas.", "town")
+    True
+    """
+    noun = plural_anaphor_kind(sentence_text)
+    return noun is not None and (noun == kind or noun in _GENERIC)
 
 
 def plural_anaphor(text: str, position: int, listed: Sequence[PlaceMention]) -> list[PlaceMention]:

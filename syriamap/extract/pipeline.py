@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -32,8 +33,10 @@ from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .lists import (
     CONTINUED_FACTOR,
+    anaphor_fits,
     continued_places,
     continues_claims,
+    named_list,
     opens_list,
     plural_object,
 )
@@ -340,6 +343,9 @@ def analyse(
     listed: tuple[int, Candidate] | None = None
     # (sentence index, places of its claims), for "these areas" after any cue
     claimed_places: tuple[int, list[PlaceMention]] = (-1, [])
+    # (sentence index, kind, items) of a named list with no claim ("would take the villages
+    # of A, B and C"), for "these villages" in the next sentence
+    named_items: tuple[int, str, list[PlaceMention]] = (-1, "", [])
     quotes = _Quotes(text, document.body)
     m_index = 0
     for k, (sentence, actors) in enumerate(zip(sentences, actors_by_sentence, strict=True)):
@@ -405,7 +411,7 @@ def analyse(
             fallback=speaker if quoted else None,
             focus=focus,
             previous_places=previous_places,
-            listed=claimed_places[1] if claimed_places[0] == sentence.index - 1 else (),
+            listed=_listed_before(sentence, claimed_places, named_items),
         )
         claims = [_fallen_to_known_taker(c, candidates) for c in claims]
         claims += collective_claims(text, sentence, inside, gazetteer)
@@ -610,6 +616,10 @@ def analyse(
         subject = next((a for a in actors if a.actor), None)
         if claims:
             claimed_places = (sentence.index, [c.mention for c in claims])
+        kind, items = named_list(text, [m for m in inside if m.place_id and not m.outside])
+        if kind and not any(c.mention in items for c in claims):
+            named_items = (sentence.index, kind, items)
+        if claims:
             previous_subject = (claims[0].actor, claims[0].actor_text)
         elif subject is not None:
             previous_subject = (subject.actor, subject.text)
@@ -623,6 +633,23 @@ def analyse(
     candidates = _base_holders(candidates, in_text)
     checks = find_distance_checks(text, sentences, all_mentions, gazetteer)
     return Analysis(document, sid, pub, sentences, all_mentions, candidates, checks, notes)
+
+
+def _listed_before(
+    sentence: Sentence,
+    claimed: tuple[int, list[PlaceMention]],
+    named: tuple[int, str, list[PlaceMention]],
+) -> Sequence[PlaceMention]:
+    """Return the places "these areas" of a sentence may stand for, the sentence before's.
+
+    The places of its claims; else, when it claimed none of them, its named list of the
+    anaphor's kind ("would take the villages of A and B. ... pulled out from these villages").
+    """
+    if claimed[0] == sentence.index - 1:
+        return claimed[1]
+    if named[0] == sentence.index - 1 and anaphor_fits(sentence.text, named[1]):
+        return named[2]
+    return ()
 
 
 #: relations of another side at a foreign base that presuppose its holder

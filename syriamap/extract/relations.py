@@ -313,12 +313,17 @@ def match_claims(
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
+        announced = rule.rule.endswith("_announced")  # "announced its forces would take X"
         if clause is not None and (
-            clause.irrealis
+            (clause.irrealis and not announced)
             or clause.kind == "inference"
             or hypothetical(text, clause, trig.start, trig.end)
             or inherits_modality(text, sentence.start, clause)
-            or (rule.rule != "held_adjective" and modal_before(text, clause, trig.start))
+            or (
+                rule.rule != "held_adjective"
+                and not announced
+                and modal_before(text, clause, trig.start)
+            )
             or unrealised_before(text, sentence.start, trig.start)
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
@@ -471,7 +476,50 @@ def match_claims(
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
     claims += _expelled(claims, plain_actors)
+    claims = _excepted(text, claims)
+    claims += _still_held(text, sentence, claims, places)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+# "evacuated all of X province, with the exception of Y": Y is what the cue leaves out
+_EXCEPTION = re.compile(
+    r"\b(?:with\s+the\s+exception\s+of|except(?:\s+for)?|apart\s+from|excluding|save\s+for|"
+    r"other\s+than)\b",
+    re.I,
+)
+_LEAVING = frozenset({"withdrew", "lost"})
+# what may stand between a withdrawal's place and the exception: its apposition or an
+# "including" example ("Idlib province, including the X airbase, with the exception of")
+# (no new clause: "withdrew from X, while rebels seized every town except Y")
+_BEFORE_EXCEPTION = re.compile(
+    r"(?:(?!\b(?:while|whereas|but|as|after|before|when|which|who|where|that|took|"
+    r"\w+ed)\b)[^.;:()]){0,80}?,?\s*",
+    re.I,
+)
+_EXCEPTED_HEAD = re.compile(
+    r"\s*(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?)\s+of\s+)?", re.I
+)
+_EXCEPTED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+
+
+def _excepted(text: str, claims: list[Claim]) -> list[Claim]:
+    """Turn round or drop the claims on the places a cue makes an exception of.
+
+    "Troops evacuated all of X province, with the exception of Y and Z": the troops still
+    hold Y and Z (``controls``, a little less sure); "rebels took all of X except Y": nothing
+    is said of who holds Y, the claim on it is dropped, as it is when another actor's
+    claim on Y in the sentence contradicts the exception.
+    """
+    out: list[Claim] = []
+    for c in claims:
+        gap = text[c.trigger.end : c.mention.start]
+        if c.trigger.rule.slot != "after" or not _EXCEPTION.search(gap):
+            out.append(c)
+        elif c.relation in _LEAVING and not any(
+            o.mention is c.mention and o.actor != c.actor and o.relation in HOLDING for o in claims
+        ):
+            out.append(replace(c, relation="controls", confidence=round(c.confidence * 0.9, 3)))
+    return out
 
 
 # "entered and liberated", "stormed and then took": two verbs of one subject and one object
@@ -833,6 +881,45 @@ def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[
             and c.actor_text not in sentence.text[: c.trigger.start - sentence.start]
             and (c.mention.place_id, actor_side(c.actor)) in leaving
         )
+    ]
+
+
+def _still_held(
+    text: str, sentence: Sentence, claims: Sequence[Claim], places: Sequence[PlaceMention]
+) -> list[Claim]:
+    """Return ``controls`` claims on the places a withdrawal makes an exception of.
+
+    "Troops evacuated all of X province, including the Y airbase, with the exception of A
+    and B": the troops still hold A and B. Only a withdrawal or loss by a named side whose
+    last place comes just before the exception, and only the places of the list right
+    after it (:func:`_excepted` turns round those the list already reached).
+    """
+    leaving = [c for c in claims if c.relation in _LEAVING and c.trigger.rule.slot == "after"]
+    if not leaving:
+        return []
+    last = max(leaving, key=lambda c: c.mention.end)
+    exc = _EXCEPTION.search(text, last.mention.end, sentence.end)
+    if exc is None or not _BEFORE_EXCEPTION.fullmatch(text, last.mention.end, exc.start()):
+        return []
+    claimed = {c.mention.start for c in claims}
+    after = sorted((m for m in places if m.start >= exc.end()), key=lambda m: m.start)
+    items: list[PlaceMention] = []
+    for m in after:
+        gap = _EXCEPTED_HEAD if not items else _EXCEPTED_GAP
+        if not gap.fullmatch(text, items[-1].end if items else exc.end(), m.start):
+            break
+        items.append(m)
+    return [
+        replace(
+            last,
+            mention=m,
+            relation="controls",
+            place_precision="region" if place_kind(m) in AREA_KINDS else "place",
+            confidence=round(last.confidence * 0.9, 3),
+            partial=False,
+        )
+        for m in items
+        if m.start not in claimed and ordinary_target(m)
     ]
 
 

@@ -9,7 +9,7 @@ marking plainly negated ones (``Trigger.negated``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .clauses import Clause
@@ -124,7 +124,22 @@ _PROSPECT = re.compile(
     re.I,
 )
 _PROSPECT_WORDS = ("risk", "threat", "fear", "prospect", "possibility", "danger", "spect")
+# a party announcing its own forces' aim: "announced that its forces would take X"
+_ANNOUNCED_OPERATION = re.compile(
+    r"\bannounc(?:ed|es|ing)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its|their)\s+"
+    r"(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\s+(?:would|will)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+_OPERATION_AIMS = frozenset({"captured", "entered"})
 _UNTIL_NOW = re.compile(r"\buntil (?:now|today|this week|recently)\b", re.I)
+
+
+@lru_cache(maxsize=64)
+def _announced(rule: Rule) -> Rule:
+    """Return a capture rule read as a fight: an announced operation to take a place."""
+    return replace(
+        rule, rule=rule.rule + "_announced", relation="contested", confidence=rule.confidence * 0.8
+    )
 
 
 _PURPOSE_CLAUSE = re.compile(r".*(?:[,;:]|\bthat\b|\bsaid\b|\bclaimed\b)", re.I | re.S)
@@ -336,6 +351,16 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str]
             )
             if failed:
                 found.append((a, b, order, True, failed))
+                continue
+            if (
+                irrealis
+                and rule.relation in _OPERATION_AIMS
+                and _ANNOUNCED_OPERATION.search(text, max(0, a - 120), a)
+                and not (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a]))
+            ):
+                # "announced that its forces would take X": the party's own operation is
+                # under way, a fight over X, not (yet) a capture
+                found.append((a, b, order, _announced(rule), negated, ""))
                 continue
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
