@@ -300,11 +300,12 @@ def _gates(
 
 
 @lru_cache(maxsize=64)
-def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str], ...]:
-    """Return ``(start, end, rule order, negated, failed)`` of the cues of one slot.
+def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str, bool], ...]:
+    """Return ``(start, end, rule order, negated, failed, announced)`` of one slot's cues.
 
     ``failed`` is the attacker of a failed attempt ("the offensive to take X had failed"),
-    else "".
+    else ""; ``announced`` marks a capture cue of an announced operation ("announced that
+    its forces would take X"), read as a fight (:func:`_announced`).
 
     Before the longest cue wins; offsets into ``text``. Cached for the last sentences:
     the relation stage and :func:`~syriamap.extract.lists.plural_object` ask for the
@@ -312,7 +313,7 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str]
     """
     woken, (until, conditional, question, negation, may_irrealis, prospect) = _gates(text)
     table = rules()
-    found: list[tuple[int, int, int, bool, str]] = []
+    found: list[tuple[int, int, int, bool, str, bool]] = []
     for order in woken.get(slot, ()):
         rule = table[order]
         no_longer = "no longer" in rule.regex.pattern
@@ -350,7 +351,7 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str]
                 else ""
             )
             if failed:
-                found.append((a, b, order, True, failed))
+                found.append((a, b, order, True, failed, False))
                 continue
             if (
                 irrealis
@@ -360,7 +361,7 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str]
             ):
                 # "announced that its forces would take X": the party's own operation is
                 # under way, a fight over X, not (yet) a capture
-                found.append((a, b, order, _announced(rule), negated, ""))
+                found.append((a, b, order, negated, "", True))
                 continue
             if irrealis or (conditional and _CONDITIONAL.search(text[max(0, a - 160) : a])):
                 continue
@@ -368,7 +369,7 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str]
                 continue  # "yet to say whether it withdrew from X": no claim either way
             if prospect and _PROSPECT.search(text, max(0, a - 60), a):
                 continue  # "a grave risk of an imminent assault against X": not (yet) real
-            found.append((a, b, order, negated, ""))
+            found.append((a, b, order, negated, "", False))
     return tuple(found)
 
 
@@ -384,9 +385,9 @@ def find_triggers(sentence: Sentence, *, slots: tuple[str, ...] | None = None) -
     text = sentence.text
     table = rules()
     found: list[tuple[int, int, int, Rule, bool, str]] = [
-        (a, b, order, table[order], negated, failed)
+        (a, b, order, _announced(table[order]) if announced else table[order], negated, failed)
         for slot in (_slots() if slots is None else dict.fromkeys(slots))
-        for a, b, order, negated, failed in _slot_matches(text, slot)
+        for a, b, order, negated, failed, announced in _slot_matches(text, slot)
     ]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2]))
     taken: list[tuple[int, int]] = []
