@@ -313,6 +313,23 @@ def test_a_month_of_that_year_is_background():
     assert _claims("In April of that year, regime forces besieged the town of Morek.") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palmyra was attacked by Islamic State (IS, formerly ISIS) fighters in 2015.",
+        "Raqqa was captured by the SDF (backed by US, British and French jets) in 2017.",
+        "Rebels (then led by Nusra, now HTS) stormed Idlib city in 2015.",
+    ],
+)
+def test_a_parenthesis_does_not_hide_a_background_year(text):
+    assert _claims(text) == set()
+
+
+def test_a_parenthesis_keeps_a_current_claim():
+    got = _claims("Rebels (led by HTS, the former Nusra Front) captured Hama on Thursday.")
+    assert got == {("Hama", "hts_coalition", "captured")}
+
+
 def test_control_of_roads_is_no_control_of_the_town():
     assert _claims("Militants took control of roads leading into Morek.") == set()
 

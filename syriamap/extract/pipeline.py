@@ -831,6 +831,7 @@ _BACK_GROUP = re.compile(
 _HAD_BEEN = re.compile(
     r"\bhad\s+(?:(?:long|firmly|largely)\s+)?(?:been|held|controlled|ruled)\b", re.I
 )
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _HISTORY_CLAUSE = re.compile(
     r"[,;:.]|\b(?:which|that|who|when|while|but|whereas|because|although)\b", re.I
 )
@@ -855,7 +856,8 @@ def _dated_history(
     for cue in cues:
         if cue.start < position or cue.date is None or not _YEAR.search(cue.text):
             continue
-        gap = text[position - offset : cue.start - offset]
+        # a parenthesis does not close the clause: "attacked by IS (formerly ISIS) in 2015"
+        gap = _PARENTHESIS.sub(" ", text[position - offset : cue.start - offset])
         if cue.text.lower().startswith("since"):
             if relation == "controls" and _HAD_BEEN.search(
                 text[max(0, position - offset - 60) : position - offset]
