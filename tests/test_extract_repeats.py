@@ -308,3 +308,42 @@ def test_before_a_past_nominal_event(text: str, want: tuple[str, str, str]) -> N
 def test_before_a_nominal_event_negatives(text: str) -> None:
     got = triples(text)
     assert not any(p == "Latakia" and r in ("captured", "lost") for p, _a, r in got), got
+
+
+# --- after a blind measurement: "the city" and the suburbs of a city ----------------------
+
+
+def test_the_city_is_the_one_city_named_before_in_its_sentence() -> None:
+    text = (
+        "Rebels seized Tartus on Friday. Tartus fell quickly. Residents of Tartus celebrated. "
+        "On Sunday morning, they entered the Syrian capital of Damascus, while the army "
+        "withdrew from the city."
+    )
+    got = places(text)
+    assert ("wof:421202165", "government", "withdrew") in got
+    assert ("wof:890449825", "government", "withdrew") not in got
+
+
+def test_the_city_keeps_the_passage_when_its_sentence_names_two_places() -> None:
+    text = (
+        "Rebels seized Tartus on Friday. Tartus fell quickly. The army, pushed out of Homs "
+        "and Hama, withdrew from the city on Sunday."
+    )
+    got = {(pid, rel) for pid, _actor, rel in places(text) if rel == "withdrew"}
+    assert ("wof:421202165", "withdrew") not in got
+
+
+def test_withdrawing_from_the_suburbs_of_a_city_is_no_withdrawal_from_the_city() -> None:
+    for text in (
+        "Government forces have withdrawn from several suburbs of Damascus, the monitor said.",
+        "The army pulled back from the outskirts of Hama on Tuesday.",
+        "Regime troops withdrew from the suburbs of Homs, including Talbiseh.",
+    ):
+        got = {(name, rel) for name, _actor, rel in triples(text)}
+        assert not any(name in ("Damascus", "Hama", "Homs") for name, _ in got), text
+
+
+def test_the_suburbs_named_in_a_withdrawal_keep_their_claims() -> None:
+    text = "The army withdrew from the Damascus suburbs of Jaramana and Qudsaya."
+    got = {(name, rel) for name, _actor, rel in triples(text)}
+    assert ("Jaramana", "withdrew") in got and ("Qudsaya", "withdrew") in got

@@ -354,13 +354,22 @@ def find_descriptors(
             hi = bisect.bisect_left(starts, a)
             counts: dict[str, int] = {}
             last: dict[str, int] = {}
+            here: set[str] = set()  # what the places named earlier in this sentence give
             for r in resolved[lo:hi]:
                 place_id = _descriptor_target(text, r, word, gazetteer, capitals, called_city)
                 if place_id:
                     counts[place_id] = counts.get(place_id, 0) + 1
                     last[place_id] = r.start
-            # the most talked-about place of the right kind, the latest on a tie
-            ranked = sorted(counts, key=lambda pid: (counts[pid], last[pid]), reverse=True)
+                if r.start >= sentence.start:
+                    here.add(place_id)
+            # the sentence named one place before, of the right kind ("they entered
+            # Damascus, while the army withdrew from the city"): that place; else the most
+            # talked-about place of the right kind, the latest on a tie
+            ranked = (
+                sorted(here)
+                if len(here) == 1 and "" not in here
+                else sorted(counts, key=lambda pid: (counts[pid], last[pid]), reverse=True)
+            )
             score = 0.6
             if not ranked and word in _FACILITY_KINDS:
                 # "Rebels entered Hama ... the military airport": the one facility of

@@ -412,6 +412,10 @@ def match_claims(
             for target, is_near in mine:
                 relation = base_relation
                 is_near = is_near or threatened
+                if relation in ("withdrew", "lost") and _at_the_edge(text, sentence, target):
+                    # "withdrew from several suburbs of Damascus": the suburbs are left, the
+                    # city is not (the suburbs named in the sentence carry the claim)
+                    continue
                 if relation in HOLDING and _at_the_edge(text, sentence, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city
