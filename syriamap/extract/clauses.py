@@ -436,7 +436,8 @@ def modal_before(text: str, clause: Clause | None, cue_start: int) -> bool:
 
 
 # "declared intentions to advance toward X", "vowed to take X", "preparing to storm X": an
-# aim, no event; "yet to comment on whether it has pulled back from X": a question, no report
+# aim, no event ("yet to comment on whether it pulled back from X", a question, is no cue at
+# all: rules._QUESTION)
 _INTENT_BEFORE = re.compile(
     r"\b(?:intentions?|intends?|intended|intending|plans?|planned|planning|vow(?:s|ed|ing)?|"
     r"pledg(?:es|ed|ing)|aims?|aimed|aiming|prepar(?:es|ed|ing)|"
@@ -449,17 +450,17 @@ _INTENT_BEFORE = re.compile(
 _THREAT_BEFORE = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)|(?:is|are|was|were|now)\s+poised)\s+to\s+$", re.I
 )
-_WHETHER_BEFORE = re.compile(r"\bwhether\b[^.;:]{0,80}$", re.I)
 
 
 def unrealised_before(text: str, floor: int, cue_start: int) -> bool:
-    """Whether a cue is only an aim or an open question, not a reported event.
+    """Whether a cue is only an aim, not a reported event.
 
-    "The rebels vowed to take X", "declared intentions to advance toward X" (an aim);
-    "has yet to comment on whether it has pulled back from X" (an indirect question).
+    "The rebels vowed to take X", "declared intentions to advance toward X". (An indirect
+    question, "has yet to comment on whether it has pulled back from X", never becomes a
+    cue: :func:`~syriamap.extract.rules.find_triggers` drops it.)
     """
     head = text[max(floor, cue_start - 100) : cue_start]
-    return bool(_INTENT_BEFORE.search(head) or _WHETHER_BEFORE.search(head))
+    return bool(_INTENT_BEFORE.search(head))
 
 
 def threatened_before(text: str, floor: int, cue_start: int) -> bool:
