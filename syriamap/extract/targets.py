@@ -136,11 +136,6 @@ def _container(text: str, mention: PlaceMention) -> bool:
     return bool(_CONTAINER_AFTER.match(text, mention.end, mention.end + 40))
 
 
-_COORDINATED = re.compile(r"\band$", re.I)
-_ONLY_ADVERB = re.compile(r"\s*(?:(?:then|later|quickly|swiftly)\s+)?", re.I)
-_SECOND_VERB = re.compile(r"^\s*(?:(?:then|later|quickly|swiftly)\s+)?\w+\b", re.I)
-
-
 def _targets_after(
     text: str,
     sentence: Sentence,
@@ -155,17 +150,11 @@ def _targets_after(
     first = True
     skip = -1
     landmark = False
-    coordinated = _COORDINATED.search(text, trig.start, trig.end) is not None
     facility_end = _facility_at(text, trig, pending, sentence.end)
-    if coordinated:
-        # "entered and liberated X": the second verb of the pair is no new clause
-        blockers = [(a, b) for a, b in blockers if not _ONLY_ADVERB.fullmatch(text, trig.end, a)]
     for m in pending:
         if first and not out and m.start < facility_end:
             continue  # a place inside the facility's description ("depots in southern Syria")
         between = text[floor : m.start]
-        if coordinated and first:
-            between = _SECOND_VERB.sub(" ", between, count=1)  # read from the verb's object
         if any(
             floor <= a and b <= m.start and not _MODIFIER_OF_SITES.match(text, b)
             for a, b in blockers
