@@ -187,8 +187,6 @@ _THE_CITY = re.compile(
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison|"
     # "the border checkpoint", "the checkpoint on the Syrian side": a border crossing
     r"border\s+(?:checkpoint|post)|checkpoint(?=\s+on\s+the\s+\w+\s+side\b))\b(?!\s+of\b)"
-    # "the city centre of X": the name follows
-    r"(?!\s+cent(?:er|re)\s+of\b)"
     r"(?!['\u2019]s\s+(?:residents|people))",
     re.I,
 )
