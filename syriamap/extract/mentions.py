@@ -746,6 +746,10 @@ def _in_context(mentions: list[PlaceMention], gazetteer: Any) -> list[PlaceMenti
         if len({p.admin1_iso for p in found}) == 1:
             named.append((m.start, found[0], len(found) == 1 and found[0].kind not in _AREA_KINDS))
     governorates = context_governorates(p for _, p, _ in named)
+    named.sort(key=lambda t: t[0])
+    starts = [at for at, _, _ in named]
+    # the unambiguous places of the whole document, once each (the fallback anchors)
+    everywhere = list({p.place_id: p for _, p, anchor in named if anchor}.values())
     scanner = scanner_for(gazetteer)
     out: list[PlaceMention] = []
     for m in mentions:
@@ -760,23 +764,32 @@ def _in_context(mentions: list[PlaceMention], gazetteer: Any) -> list[PlaceMenti
             top = max(likeness.values())
             ids = tuple(c for c, v in likeness.items() if v >= top - _LOOSE_TIE)
             if len(ids) > 1:
-                ids = _tie_break(m, ids, named, gazetteer)
+                lo = bisect.bisect_left(starts, m.start - _NEAR_CHARS)
+                hi = bisect.bisect_right(starts, m.start + _NEAR_CHARS)
+                ids = _tie_break(ids, named[lo:hi], everywhere, gazetteer)
             m = replace(m, candidates=ids[:4])
         out.append(m)
     return out
 
 
 def _tie_break(
-    m: PlaceMention, ids: tuple[str, ...], named: list[tuple[int, Any, bool]], gazetteer: Any
+    ids: tuple[str, ...],
+    near: list[tuple[int, Any, bool]],
+    everywhere: list[Any],
+    gazetteer: Any,
 ) -> tuple[str, ...]:
-    """Choose among near-tied loose candidates by the places named near ``m``."""
-    near = [(p, anchor) for at, p, anchor in named if abs(at - m.start) <= _NEAR_CHARS]
-    local = context_governorates(p for p, _ in near)
+    """Choose among near-tied loose candidates by the places named near the mention.
+
+    ``near`` are the places named within :data:`_NEAR_CHARS` characters of it,
+    ``everywhere`` the document's unambiguous places, once each (so the cost does not
+    grow with how often a long text repeats them).
+    """
+    local = context_governorates(p for _, p, _ in near)
     if local:
         ids = tuple(c for c in ids if gazetteer.get(c).admin1_iso in local) or ids
     if len(ids) == 1:
         return ids
-    anchors = [p for p, anchor in near if anchor] or [p for _, p, anchor in named if anchor]
+    anchors = list({p.place_id: p for _, p, anchor in near if anchor}.values()) or everywhere
     if anchors:
         return (min(ids, key=lambda c: _nearest_km(gazetteer.get(c), anchors)),)
     return ids
