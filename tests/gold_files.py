@@ -46,12 +46,50 @@ def assert_ids_recompute_and_unique(gold: list[dict[str, str]]) -> None:
     """Every ``assertion_id`` is the documented hash of its key fields, and unique."""
     seen = set()
     for r in gold:
-        key = "|".join(
-            r[c] for c in ("source_id", "start", "end", "place_id", "actor", "relation", "stance")
-        )
+        key = "|".join(r[c] for c in KEY)
         assert r["assertion_id"] == "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
         assert r["assertion_id"] not in seen
         seen.add(r["assertion_id"])
+
+
+KEY = ("source_id", "start", "end", "place_id", "actor", "relation", "stance")
+"""The fields an ``assertion_id`` hashes, in order."""
+
+
+def assert_pending_ids_recompute_with_the_site(
+    gold: list[dict[str, str]], pending: list[dict[str, str]]
+) -> None:
+    """A pending row's id hashes its key fields and then its ``site``; all ids unique."""
+    seen = {r["assertion_id"] for r in gold}
+    for r in pending:
+        key = "|".join(r[c] for c in KEY) + "|" + r["site"]
+        assert r["assertion_id"] == "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        assert r["assertion_id"] not in seen, r["assertion_id"]
+        seen.add(r["assertion_id"])
+
+
+def assert_places_in_expected_governorates(
+    gold: list[dict[str, str]], expected_iso: dict[str, str]
+) -> None:
+    """Canonical place ids in the governorate the annotator checked; regions are areas."""
+    from syriamap.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    for r in gold:
+        rid = r["assertion_id"]
+        place = g.get(r["place_id"])
+        assert place.place_id == r["place_id"], (rid, "use the canonical id, not a redirect")
+        assert place.admin1_iso == expected_iso[r["place_id"]], (rid, place.name)
+        if place.kind == "governorate":
+            assert r["place_precision"] == "region", rid
+        if r["place_precision"] == "region":
+            assert place.kind in ("governorate", "district"), rid
+
+
+def assert_dates_in_the_corpus_period(gold: list[dict[str, str]]) -> None:
+    """Event dates fall in the corpus period, 27 Nov - 14 Dec 2024."""
+    for r in gold:
+        assert "2024-11-27" <= r["event_date"] <= "2024-12-14", r["assertion_id"]
 
 
 def assert_vocabularies(gold: list[dict[str, str]]) -> None:
