@@ -159,12 +159,17 @@ def _possible_cues(sentence_text: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def _cues_of(sentence_text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Return the collapse cues that may match: none unless the regime or Assad is named."""
+    low = sentence_text.lower()
+    if "assad" in low or "regime" in low or "bashar" in low:
+        return _possible_cues(sentence_text)
+    return []
+
+
 def collapse_cue(sentence_text: str) -> bool:
     """Whether a sentence may state the fall of the government (a fast pre-check)."""
-    low = sentence_text.lower()
-    return ("assad" in low or "regime" in low or "bashar" in low) and any(
-        regex.search(sentence_text) for _name, regex in _possible_cues(sentence_text)
-    )
+    return any(regex.search(sentence_text) for _name, regex in _cues_of(sentence_text))
 
 
 def collapse_claims(text: str, sentence: Sentence, gazetteer: Any) -> list[Claim]:
@@ -193,13 +198,14 @@ def collapse_claims(text: str, sentence: Sentence, gazetteer: Any) -> list[Claim
     """
     from .targets import _country_ids
 
-    if not collapse_cue(sentence.text):
+    cues = _cues_of(sentence.text)
+    if not cues:
         return []
     syria = sorted(pid for pid in _country_ids() if gazetteer is None or pid in gazetteer)
     if not syria:
         return []
     _cues, before, after = _collapse_rows()
-    for name, regex in _possible_cues(sentence.text):
+    for name, regex in cues:
         for m in regex.finditer(sentence.text):
             head = sentence.text[: m.start()]
             tail = sentence.text[m.end() :]

@@ -918,7 +918,7 @@ def _still_held(
             last,
             mention=m,
             relation="controls",
-            place_precision="region" if place_kind(m) in AREA_KINDS else "place",
+            place_precision="region" if _area(m) else "place",
             confidence=round(last.confidence * 0.9, 3),
             partial=False,
         )
