@@ -615,3 +615,47 @@ def test_the_actor_set_aside_with_not_is_no_subject(
     text: str, place: str, actor: str, relation: str
 ) -> None:
     assert {(a, r) for name, a, r in _claims(text) if name == place} == {(actor, relation)}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Rebels are battling government troops in Homs.", "opposition"),
+        ("HTS fighters clashed with army troops in Homs on Friday.", "hts_coalition"),
+        ("Government troops are battling rebels in Homs.", "government"),
+        ("Army units fought against jihadists inside Homs overnight.", "government"),
+    ],
+)
+def test_fighting_an_opponent_in_a_place_is_the_subjects_fight(text: str, actor: str) -> None:
+    # the opponent named in the cue ("battling government troops") is not the one fighting
+    assert _actors_at(text, "Homs") == {actor}
+
+
+def test_fighting_an_opponent_near_a_place_is_no_fight_in_it() -> None:
+    assert _actors_at("Rebels clashed with government forces near Homs.", "Homs") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops began evacuating Saraqib on Sunday.",
+        "The army is evacuating Saraqib.",
+        "Government forces evacuated Saraqib overnight.",
+    ],
+)
+def test_a_force_evacuating_a_place_withdraws(text: str) -> None:
+    assert ("government", "withdrew") in {
+        (actor, rel) for place, actor, rel in _claims(text) if place == "Saraqib"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army is evacuating civilians from Saraqib.",
+        "Rescuers were evacuating residents of Saraqib.",
+        "Troops evacuated wounded fighters and their families from Saraqib.",
+    ],
+)
+def test_people_evacuated_from_a_place_are_no_withdrawal(text: str) -> None:
+    assert not [c for c in _claims(text) if c[0] == "Saraqib"]

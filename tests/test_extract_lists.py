@@ -447,3 +447,38 @@ def test_an_announced_operation_is_a_fight(text):
 )
 def test_a_forecast_or_plan_is_no_fight(text):
     assert not {c for c in found(text) if c[2] == "contested"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured dozens of villages from government forces, including Kafr Nabl "
+        "and Saraqib.",
+        "Rebels captured dozens of villages from the army on Monday, including Kafr Nabl "
+        "and Saraqib.",
+        "The opposition seized 14 towns from regime troops, among them Kafr Nabl and Saraqib.",
+        "Insurgents took several villages from the SDF such as Kafr Nabl and Saraqib.",
+    ],
+)
+def test_examples_after_the_side_the_places_were_taken_from(text):
+    # the side named after "from" lost the places; it starts no clause of its own
+    got = found(text)
+    for place in ("Kafr Nabl", "Saraqib"):
+        sides = {actor for p, actor, rel, _st in got if p == pid(place) and rel == "captured"}
+        assert sides and sides <= {"opposition", "sna", "hts_coalition"}, (place, got)
+        assert not {a for p, a, _r, _s in got if p == pid(place)} & {"government", "sdf"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the examples stand after another clause: the army is its subject
+        "Rebels captured dozens of villages from government forces, while the army held "
+        "Kafr Nabl.",
+        # no list of examples: a place near the taken villages is not taken
+        "Rebels took villages from government forces near Kafr Nabl.",
+    ],
+)
+def test_taken_from_needs_its_list_of_examples(text):
+    got = found(text)
+    assert (pid("Kafr Nabl"), "opposition", "captured", "asserted") not in got

@@ -155,11 +155,21 @@ def _targets_after(
         if first and not out and m.start < facility_end:
             continue  # a place inside the facility's description ("depots in southern Syria")
         between = text[floor : m.start]
+        # "captured dozens of villages from government forces, including X": the side the
+        # places were taken from stands between the plural noun and its examples; it is
+        # the loser, not the subject of a new clause
+        loser = _TAKEN_FROM.match(between) if first and not out else None
+        clear = floor + loser.end() if loser else floor
         if any(
-            floor <= a and b <= m.start and not _MODIFIER_OF_SITES.match(text, b)
+            floor <= a
+            and b <= m.start
+            and not (a < clear)
+            and not _MODIFIER_OF_SITES.match(text, b)
             for a, b in blockers
         ):
             break  # another cue or an actor stands between: a new clause
+        if loser:
+            between = between[: loser.start("from")] + between[loser.end("from") :]
         if first:
             if first and not out and floor == trig.end:
                 # a quoted verb or phrase: had "liberated" the city of X, entered "large parts" of X
@@ -473,6 +483,16 @@ _SUCH_AS = re.compile(
     r"(?:second|third|fourth|largest|biggest|second-largest|third-largest|second-biggest)\s+"
     r"(?:largest\s+|biggest\s+)?city)?\s*$",
     re.I,
+)
+# "seized 32 villages from the army on Monday, including": the plural noun, then the side
+# the places were taken from (and a time), then the examples (_SUCH_AS reads those)
+_TAKEN_FROM = re.compile(
+    r"\s*(?:[\w'\u2019-]+\s+){0,3}?(?:villages|towns|areas|cities|positions|sites|localities|"
+    r"neighbou?rhoods|districts|locations|settlements|hamlets)"
+    r"(?P<from>\s+from\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:forces|troops|army|regime|"
+    r"government|fighters|militias|militants|rebels|insurgents|groups|factions|[A-Z]{2,5})"
+    r"(?:\s+(?:on|last|earlier|this)\s+(?:[\w-]+\s*){1,2}?)?)"
+    r"(?=\s*,?\s*(?:including|such\s+as|among\s+them)\b)"
 )
 # "entered the 17th Division, the town of X": one or two short items (bases, sites) before
 # the place in a list whose place has its kind phrase; their words do not count to the gap
