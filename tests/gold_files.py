@@ -1,7 +1,8 @@
 """Shared checks for hand-annotated gold files (evaluation fixtures under tests/fixtures/).
 
-Each evaluation set keeps its own test module with its own expectations; what they all
-check the same way lives here: reading the CSVs, the text the extractor reads, quotes at
+Each evaluation set keeps its own expectations (the three blind corpus sets share one
+module, tests/test_corpus_blind_sets.py, one ``GoldSet`` each); what they all check the
+same way lives here: reading the CSVs, the text the extractor reads, quotes at
 their offsets, ids that recompute, and the vocabularies.
 """
 

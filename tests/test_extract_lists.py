@@ -398,6 +398,38 @@ def test_an_exception_outside_a_withdrawal_claims_nothing(text):
     assert not {c for c in found(text) if c[0] == pid("Khan Shaykhun")}
 
 
+def test_a_withdrawal_whose_own_list_reaches_the_exception_turns_round():
+    # the cue's list reaches Morek and Halfaya through "except": held, not left
+    got = found("Government troops withdrew from every village except Morek and Halfaya.")
+    assert got == {
+        (pid("Morek"), "government", "controls", "asserted"),
+        (pid("Halfaya"), "government", "controls", "asserted"),
+    }
+
+
+def test_the_places_after_a_withdrawals_exception_are_still_held():
+    got = found("The army has left the whole of Hama province save for Morek and Halfaya.")
+    assert (pid("Hama", kind="governorate"), "government", "withdrew", "asserted") in got
+    for town in ("Morek", "Halfaya"):
+        assert {(c[1], c[2]) for c in got if c[0] == pid(town)} == {("government", "controls")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the exception is the capture's, in the sentence before the withdrawal
+        "Rebels took Morek and Halfaya, except Kafr Zita. Government troops withdrew from "
+        "these villages.",
+        # the exception is the capture's, in the sentence after the withdrawal
+        "The army withdrew from Souran. Rebels seized every town except Kafr Zita.",
+    ],
+)
+def test_an_exception_in_another_sentence_than_the_withdrawal_claims_nothing(text):
+    got = found(text)
+    assert not {c for c in got if c[0] == pid("Kafr Zita")}
+    assert not {c for c in got if c[2] == "controls"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -143,6 +143,40 @@ def test_the_city_centre_without_a_province_or_city_before_is_nothing() -> None:
     assert not _found("Rebels recaptured the city center from the army on Friday.")
 
 
+DARAA_CITY = "wof:421197257"
+TARTUS_CITY = "wof:890449825"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "the city centre of" (4 words) would overrun a 3-word cue gap ("fled from")
+        ("Government troops fled from the city centre of Homs.", HOMS_CITY),
+        ("Regime soldiers fled from the town center of Daraa.", DARAA_CITY),
+        ("Pro-government fighters fled the city centre of Tartus.", TARTUS_CITY),
+        # "the heart of the city centre of" (7 words) would overrun a 4-word gap
+        ("Regime forces withdrew from the heart of the city centre of Homs.", HOMS_CITY),
+        ("Army units pulled out of the heart of the city centre of Hama.", HAMA_CITY),
+    ],
+)
+def test_the_centre_of_words_do_not_count_against_the_cue_gap(text: str, place: str) -> None:
+    got = {(a.place_id, a.actor, str(a.relation)) for a in _found(text)}
+    assert got == {(place, "government", "withdrew")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops fled from a detention centre of the intelligence service in Homs.",
+        "Government troops fled from the centre of the country towards Homs.",
+        "Government troops fled from a rehabilitation centre near Homs.",
+        "Government troops fled from the city centre, far from Homs.",
+    ],
+)
+def test_a_centre_that_is_not_the_named_city_is_no_target(text: str) -> None:
+    assert not _found(text)
+
+
 # ---- the taker and the companions who left, at the governorate -----------------------------
 
 RAQQA_GOV = "wof:85678355"

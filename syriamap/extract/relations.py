@@ -480,8 +480,10 @@ def match_claims(
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
     claims += _expelled(claims, plain_actors)
-    claims = _excepted(text, claims)
-    claims += _still_held(text, sentence, claims, places)
+    exceptions = _exceptions(text, sentence)
+    if exceptions:
+        claims = _excepted(claims, exceptions)
+        claims += _still_held(text, claims, places, exceptions)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
 
 
@@ -506,18 +508,28 @@ _EXCEPTED_HEAD = re.compile(
 _EXCEPTED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 
 
-def _excepted(text: str, claims: list[Claim]) -> list[Claim]:
+def _exceptions(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """Return the spans of a sentence's exception words ("with the exception of", "except").
+
+    The one parse that :func:`_excepted` and :func:`_still_held` both read.
+    """
+    return [m.span() for m in _EXCEPTION.finditer(text, sentence.start, sentence.end)]
+
+
+def _excepted(claims: list[Claim], exceptions: Sequence[tuple[int, int]]) -> list[Claim]:
     """Turn round or drop the claims on the places a cue makes an exception of.
 
     "Troops evacuated all of X province, with the exception of Y and Z": the troops still
     hold Y and Z (``controls``, a little less sure); "rebels took all of X except Y": nothing
     is said of who holds Y, the claim on it is dropped, as it is when another actor's
-    claim on Y in the sentence contradicts the exception.
+    claim on Y in the sentence contradicts the exception. ``exceptions`` are the spans of
+    :func:`_exceptions`; a claim is excepted when one lies between its cue and its place.
     """
     out: list[Claim] = []
     for c in claims:
-        gap = text[c.trigger.end : c.mention.start]
-        if c.trigger.rule.slot != "after" or not _EXCEPTION.search(gap):
+        if c.trigger.rule.slot != "after" or not any(
+            c.trigger.end <= s and e <= c.mention.start for s, e in exceptions
+        ):
             out.append(c)
         elif c.relation in _LEAVING and not any(
             o.mention is c.mention and o.actor != c.actor and o.relation in HOLDING for o in claims
@@ -889,28 +901,32 @@ def _drop_contradicted_pronoun(sentence: Sentence, claims: list[Claim]) -> list[
 
 
 def _still_held(
-    text: str, sentence: Sentence, claims: Sequence[Claim], places: Sequence[PlaceMention]
+    text: str,
+    claims: Sequence[Claim],
+    places: Sequence[PlaceMention],
+    exceptions: Sequence[tuple[int, int]],
 ) -> list[Claim]:
     """Return ``controls`` claims on the places a withdrawal makes an exception of.
 
     "Troops evacuated all of X province, including the Y airbase, with the exception of A
     and B": the troops still hold A and B. Only a withdrawal or loss by a named side whose
     last place comes just before the exception, and only the places of the list right
-    after it (:func:`_excepted` turns round those the list already reached).
+    after it (:func:`_excepted` turns round those the list already reached). ``exceptions``
+    are the spans of :func:`_exceptions`.
     """
     leaving = [c for c in claims if c.relation in _LEAVING and c.trigger.rule.slot == "after"]
     if not leaving:
         return []
     last = max(leaving, key=lambda c: c.mention.end)
-    exc = _EXCEPTION.search(text, last.mention.end, sentence.end)
-    if exc is None or not _BEFORE_EXCEPTION.fullmatch(text, last.mention.end, exc.start()):
+    exc = next(((s, e) for s, e in exceptions if s >= last.mention.end), None)
+    if exc is None or not _BEFORE_EXCEPTION.fullmatch(text, last.mention.end, exc[0]):
         return []
     claimed = {c.mention.start for c in claims}
-    after = sorted((m for m in places if m.start >= exc.end()), key=lambda m: m.start)
+    after = sorted((m for m in places if m.start >= exc[1]), key=lambda m: m.start)
     items: list[PlaceMention] = []
     for m in after:
         gap = _EXCEPTED_HEAD if not items else _EXCEPTED_GAP
-        if not gap.fullmatch(text, items[-1].end if items else exc.end(), m.start):
+        if not gap.fullmatch(text, items[-1].end if items else exc[1], m.start):
             break
         items.append(m)
     return [
