@@ -106,6 +106,7 @@ GOVERNORATE = {
     "wof:421202167": "SY-DY",  # Deir ez-Zor (city)
     "wof:85678367": "SY-HI",  # Homs (governorate)
     "wof:85678373": "SY-ID",  # Idlib (governorate)
+    "wof:85678385": "SY-SU",  # As-Suwayda (governorate)
     "wof:85678395": "SY-QU",  # Quneitra (governorate)
     "wof:85678399": "SY-DR",  # Daraa (governorate)
     "wof:890442371": "SY-HM",  # Taybat al-Imam (town)
