@@ -236,6 +236,7 @@ def match_claims(
     blockers = [(t.start, t.end) for t in triggers if (t.start, t.end) not in adjectives] + [
         (a.start, a.end) for a in plain_actors
     ]
+    ended: list[Trigger] = []  # holds said to have lasted only "until" a time
     for trig in triggers:
         rule = trig.rule
         inherited: Claim | None = None  # the claim a focus cue adds to
@@ -312,6 +313,10 @@ def match_claims(
                     targets = [(m, False) for m in previous_places]
         if not targets:
             continue
+        if rule.relation == "controls" and _ended_state(text, sentence, trig, targets):
+            # "X was under army control until 2012": the hold has ended (the claim is made
+            # and dropped at the end, so that "until the rebels stormed it" finds X)
+            ended.append(trig)
         clause = clause_at(clauses, trig.start)
         announced = rule.rule.endswith("_announced")  # "announced its forces would take X"
         if clause is not None and (
@@ -484,6 +489,7 @@ def match_claims(
     if exceptions:
         claims = _excepted(claims, exceptions)
         claims += _still_held(text, claims, places, exceptions)
+    claims = [c for c in claims if not any(c.trigger is t for t in ended)]
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
 
 
@@ -608,6 +614,34 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
                 )
             )
     return out
+
+
+# "X was under army control until 2012", "held X until the rebels stormed it": a hold that
+# ended ("until now", "until today" it lasts)
+_UNTIL = re.compile(
+    r"(?:\s*,)?(?:\s+[\w'\u2019-]+){0,5}?\s+(?:until|till|up\s+until|up\s+to)\s+"
+    r"(?!now\b|today\b|this\s+day\b|the\s+present\b|this\s+(?:moment|hour)\b|"
+    r"further\s+notice\b)",
+    re.I,
+)
+
+
+def _ended_state(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    targets: Sequence[tuple[PlaceMention, bool]],
+) -> bool:
+    """Whether a hold is said to have lasted only until a time or an event.
+
+    "X was under army control until 2012", "the army held X until the rebels stormed it
+    last week": the hold is over; "under army control until now" is not.
+    """
+    after = trig.end
+    if trig.rule.slot == "after":
+        after = max(after, *(t.end for t, _ in targets))
+    m = _UNTIL.match(text, after, sentence.end)
+    return m is not None and not re.search(r"[.;:!?()]", m.group(0))
 
 
 # "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
@@ -356,6 +357,52 @@ def _landmark_item(between: str) -> bool:
     return _LANDMARK_GAP.match(between) is not None
 
 
+# "south of X, which is under army control", "near X, now held by the SDF": a relative
+# or appositive state after a landmark is about the landmark (or the area around it)
+_STATE_RELATIVE = re.compile(
+    r"\s*,\s*(?:(?:which|that)\s+)?(?:(?:is|has\s+been)\s+)?(?:now\s+)?$", re.I
+)
+_RELATIVE_WORD = re.compile(r"\b(?:which|that|now|still)\b", re.I)
+_PLURAL_STATE = re.compile(r"(?:are|were|remain|have)\b", re.I)
+_DIRECTION_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?"
+    r"\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _state_of_landmark(
+    text: str, trig: Trigger, mention: PlaceMention, between: str
+) -> tuple[PlaceMention, bool] | None:
+    """Return the place a state cue in a relative or apposition after a landmark is about.
+
+    "Battles rage near X, which is under army control", "fighting around X, now held by the
+    SDF": X is a reference point of the main clause but the subject of the state. After a
+    compass direction ("south of X, which is under army control") the relative may be about
+    the area south of X: the claim goes to X's governorate, in part (``near``), which is
+    true on either reading. None when the cue is no state or its verb is plural ("villages
+    near X, which are held by ...": the villages).
+    """
+    if trig.rule.relation != "controls" or not _STATE_RELATIVE.fullmatch(between):
+        return None
+    if _PLURAL_STATE.match(text, trig.start):
+        return None
+    if not _RELATIVE_WORD.search(between + text[trig.start : trig.start + 12]):
+        return None  # a bare apposition ("towards X, the militants' stronghold"): not here
+    if not _DIRECTION_OF.search(text, max(0, mention.start - 40), mention.start):
+        return (mention, False)
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    if mention.place_id not in gazetteer:
+        return None
+    place = gazetteer.get(mention.place_id)
+    if not place.admin1_id or place.admin1_id == place.place_id:
+        return None
+    area = replace(mention, place_id=place.admin1_id, candidates=(place.admin1_id,), kind_cue="")
+    return (area, True)
+
+
 def _targets_before(
     text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
 ) -> list[tuple[PlaceMention, bool]]:
@@ -381,6 +428,9 @@ def _targets_before(
             ):
                 break  # "X and Y, both of which are held by Z": the relative's antecedents
             if _is_reference(text, sentence, m, sentence.start):
+                landmark = _state_of_landmark(text, trig, m, between)
+                if landmark is not None:
+                    return [landmark]  # "near X, which is under army control"
                 continue
             inside = _IN_CONTAINER.search(text, max(sentence.start, m.start - 8), m.start)
             if inside is not None and _PROVINCE_AFTER.match(text, m.end):
