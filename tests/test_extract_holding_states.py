@@ -102,3 +102,50 @@ def test_until_now_keeps_the_hold_and_until_an_event_keeps_the_event() -> None:
     got = relations("Saraqib remained under army control until the rebels stormed it on Friday.")
     assert ("Saraqib", "opposition", "captured") in got
     assert ("Saraqib", "government", "controls") not in got
+
+
+# 2. a sentence adverb before the place is no part of its name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Now Tabqa is under the control of the Syrian Democratic Forces.",
+            ("At-Tabaqah", "sdf", "controls"),
+        ),
+        ("Now Homs is under the full control of the rebels.", ("Homs", "opposition", "controls")),
+        ("Currently Manbij is held by the SDF.", ("Manbij", "sdf", "controls")),
+        ("Then Hama fell to the rebels.", ("Hama", "opposition", "captured")),
+        ("Eventually Daraa came under rebel control.", ("Daraa", "opposition", "captured")),
+    ],
+)
+def test_sentence_adverb_before_the_place(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in relations(text)
+
+
+def test_sentence_adverb_does_not_make_a_claim_of_its_own() -> None:
+    assert relations("Now Homs residents are waiting for news.") == set()
+
+
+def _stances(text: str) -> set[tuple[str, str, str, str]]:
+    g = Gazetteer.default()
+    return {
+        (g.get(a.place_id).name, str(a.relation), str(a.stance), a.claimant)
+        for a in extract(text, published="2024-12-08")
+    }
+
+
+def test_quoted_paragraph_under_a_speaker_label_is_the_speakers() -> None:
+    script = (
+        ":: Fighters speak after the battle\n\n"
+        ":: Abu Omar, rebel commander\n\n"
+        '"We entered the city at dawn. Now Hama is under the control of the rebels."\n'
+    )
+    got = _stances(script)
+    assert ("Hama", "controls", "attributed", "Abu Omar, rebel commander") in got
+    colon = 'A rebel commander:\n\n"Now Homs is under the control of the rebels."\n'
+    assert ("Homs", "controls", "attributed", "A rebel commander") in _stances(colon)
+
+
+def test_a_label_that_is_no_speaker_attributes_nothing() -> None:
+    script = ':: Hama, Syria\n\n"Now Hama is under the control of the rebels."\n'
+    assert all(stance == "asserted" for _n, _r, stance, _c in _stances(script))
