@@ -149,3 +149,51 @@ def test_quoted_paragraph_under_a_speaker_label_is_the_speakers() -> None:
 def test_a_label_that_is_no_speaker_attributes_nothing() -> None:
     script = ':: Hama, Syria\n\n"Now Hama is under the control of the rebels."\n'
     assert all(stance == "asserted" for _n, _r, stance, _c in _stances(script))
+
+
+# 3. "along with", "together with", "as well as" continue the places of a claim
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "By Sunday, Sweida was under the control of local factions, along with Quneitra.",
+            {
+                ("Quneitra", "southern_factions", "controls"),
+                ("As-Suwayda", "southern_factions", "controls"),
+            },
+        ),
+        (
+            "Manbij is held by the SDF, together with Tabqa.",
+            {("Manbij", "sdf", "controls"), ("At-Tabaqah", "sdf", "controls")},
+        ),
+        (
+            "Hama fell to the rebels on Thursday, along with Salamiyah.",
+            {("Hama", "opposition", "captured"), ("Salamiyah", "opposition", "captured")},
+        ),
+        (
+            "Government troops retook Saraqib along with Khan Shaykhun.",
+            {("Saraqib", "government", "captured"), ("Khan Shaykhun", "government", "captured")},
+        ),
+    ],
+)
+def test_along_with_continues_the_places(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= relations(text)
+
+
+def test_along_with_examples_of_a_plural_noun() -> None:
+    got = relations("The SDF seized Raqqa, as well as several nearby villages such as Hazima.")
+    assert ("Raqqa", "sdf", "captured") in got
+    assert ("Al-Khazimah", "sdf", "captured") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("Daraa was under rebel control, along with much of the south's unrest.", "Daraa"),
+        ("Rebels seized Homs along with weapons depots.", "Homs"),
+        ("Rebels seized Homs along with fighters from Hama.", "Homs"),
+        ("Hama fell to the rebels along with Turkish-backed factions.", "Hama"),
+    ],
+)
+def test_along_with_no_place_adds_nothing(text: str, only: str) -> None:
+    assert {n for n, _a, _r in relations(text)} == {only}

@@ -71,6 +71,7 @@ from .targets import (
     _targets_before,
     _them_target,
     _there_target,
+    companions_after,
     ordinary_target,
     place_kind,
 )
@@ -303,6 +304,9 @@ def match_claims(
                 targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
+            if targets:
+                # "X was under rebel control, along with Y": Y too
+                targets += companions_after(text, sentence, trig, places, blockers)
             if not targets and previous_places:
                 # "The SDF took X and Y. The two cities fell without a fight": the places of
                 # the sentence before, named right before the cue

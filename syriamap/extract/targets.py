@@ -40,7 +40,7 @@ _CONTAINER_AFTER = re.compile(
     re.I,
 )
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
-_LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
+_LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b|\b(?:along|together) with\b)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
@@ -237,6 +237,9 @@ def _targets_after(
                 floor = m.end  # Z: a reference point, no item
                 landmark = True
                 continue
+            # "Hama, along with several nearby villages such as X": the examples of a
+            # plural noun continue the list
+            between = _SUCH_AS_ITEM.sub(" ", between)
             item = _LIST_LEAD.sub("", between, count=1)
             if (
                 item != between
@@ -457,6 +460,51 @@ def _targets_before(
     return [(m, False) for m in out]
 
 
+# "X was under rebel control, along with Y and Z": the list goes on after the state
+_ALONG_WITH = re.compile(
+    r"\s*,\s*(?:(?:along|together)\s+with|as\s+well\s+as)\b"
+    r"|\s+(?:along|together)\s+with\b",
+    re.I,
+)
+
+
+_AGENT_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
+
+
+def companions_after(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    mentions: Sequence[PlaceMention],
+    blockers: Sequence[tuple[int, int]] = (),
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the places listed after a cue whose place stands before it.
+
+    "By Saturday, X was under rebel control, along with Y", "X fell to the rebels,
+    together with Y and Z": Y and Z share the claim. Read like the places after a cue
+    (:func:`_targets_after`), so "along with much of the south" or "along with weapons
+    depots" add nothing.
+    """
+    pos = trig.end
+    for _ in range(3):
+        # "X fell to the rebels on Thursday, along with Y": past the agent and the time
+        time = _TIME_ADJUNCT.match(text, pos, sentence.end)
+        if time and time.end() > pos:
+            pos = time.end()
+            continue
+        agent = next(
+            (b for a, b in blockers if a >= pos and _AGENT_GAP.fullmatch(text, pos, a)), None
+        )
+        if agent is None:
+            break
+        pos = agent
+    m = _ALONG_WITH.match(text, pos, sentence.end)
+    if m is None:
+        return []
+    cue = Trigger(trig.rule, m.end(), m.end(), trig.negated, trig.failed)
+    return _targets_after(text, sentence, cue, mentions, blockers)
+
+
 # "took control of about 20 sites, ranging from villages and army posts, in the western
 # Idlib countryside", "seized wide areas of eastern rural Aleppo", "the three main oilfields
 # in the province": an unnamed part of a governorate the cue is about (region precision)
@@ -532,6 +580,13 @@ _SUCH_AS = re.compile(
     r"|\s+(?:Syria['\u2019]s|the\s+country['\u2019]s|the)\s+"
     r"(?:second|third|fourth|largest|biggest|second-largest|third-largest|second-biggest)\s+"
     r"(?:largest\s+|biggest\s+)?city)?\s*$",
+    re.I,
+)
+_SUCH_AS_ITEM = re.compile(
+    r"\b(?:(?:several|some|many|other|a\s+few|a\s+number\s+of|dozens\s+of|the|\d+|two|three|"
+    r"four|five)\s+)?(?:(?:nearby|surrounding|neighbou?ring|adjacent|small|key|strategic)\s+)?"
+    r"(?:towns|villages|areas|localities|hamlets|neighbou?rhoods|districts|suburbs)"
+    r"(?:\s+(?:nearby|around\s+it|in\s+the\s+area))?\s*,?\s*(?:such\s+as|including|like)\s*$",
     re.I,
 )
 # "seized 32 villages from the army on Monday, including": the plural noun, then the side
