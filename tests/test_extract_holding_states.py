@@ -197,3 +197,70 @@ def test_along_with_examples_of_a_plural_noun() -> None:
 )
 def test_along_with_no_place_adds_nothing(text: str, only: str) -> None:
     assert {n for n, _a, _r in relations(text)} == {only}
+
+
+# 4. "the latter" / "the former" as the subject
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Government troops clashed with the rebels near Idlib. The latter were able to "
+            "take control of several villages in Idlib province.",
+            ("Idlib", "opposition", "captured"),
+        ),
+        (
+            "HTS attacked the army near Hama. The latter withdrew from Hama on Friday.",
+            ("Hama", "government", "withdrew"),
+        ),
+        (
+            "The SDF fought Turkish-backed factions near Manbij. The former later "
+            "recaptured Arima.",
+            ("Al-'Arimah", "sdf", "captured"),
+        ),
+        (
+            "Rebels and government troops fought in Saraqib, and the latter withdrew from "
+            "Saraqib on Friday.",
+            ("Saraqib", "government", "withdrew"),
+        ),
+    ],
+)
+def test_former_and_latter(text: str, expected: tuple[str, str, str]) -> None:
+    got = relations(text)
+    assert expected in got
+    # only the actor "the latter"/"the former" stands for makes the claim
+    assert not any(n == expected[0] and r == expected[2] and a != expected[1] for n, a, r in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody named before: no antecedent
+        "The latter were able to take control of several villages in Hama province.",
+        # one actor only ("SDF positions" is no actor)
+        "Turkish-backed factions attacked SDF positions near Manbij, and the latter "
+        "withdrew from Arima.",
+        # three actors: "the former" is not sure
+        "The army, the SDF and the rebels fought near Deir ez-Zor. The former seized Mayadin.",
+    ],
+)
+def test_former_and_latter_without_a_sure_antecedent(text: str) -> None:
+    assert not any(r in ("captured", "withdrew") for _n, _a, r in relations(text))
+
+
+def test_former_as_an_adjective_is_no_antecedent() -> None:
+    assert ("Hama", "government", "lost") in relations("The former regime lost Hama.")
+
+
+def test_towns_and_villages_in_a_province() -> None:
+    got = found("Rebels took control of several towns and villages in the Hama region.")
+    assert ("Hama", "opposition", "captured", "region") in got
+
+
+def test_pluperfect_after_a_dated_launch_is_not_dated_before_it() -> None:
+    got = extract(
+        "The rebels said they had seized several towns in Idlib Province after launching "
+        "an offensive on Wednesday.",
+        published="2024-12-07",
+    )
+    dates = {a.event_date.isoformat() for a in got if str(a.relation) == "captured"}
+    assert dates and all(d > "2024-12-04" for d in dates)

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from .actor_mentions import ActorMention, actor_side
+from .actor_mentions import ActorMention, actor_side, former_latter_spans
 from .agents import _choose_actor, coordinated_partners
 from .clauses import (
     Clause,
@@ -351,6 +351,8 @@ def match_claims(
             chosen: tuple[str, str] | None = (inherited.actor, inherited.actor_text)
         else:
             chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
+        if rule.voice == "active" and _unresolved_former_latter(text, sentence, trig, actors):
+            continue  # "X attacked Y positions, and the latter withdrew": no sure actor
         if chosen is None and fallback is not None:
             chosen = fallback
         by_default = chosen is None
@@ -618,6 +620,30 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
                 )
             )
     return out
+
+
+def _unresolved_former_latter(
+    text: str, sentence: Sentence, trig: Trigger, actors: Sequence[ActorMention]
+) -> bool:
+    """Whether the subject of a cue is "the latter"/"the former" with no sure antecedent.
+
+    :func:`.actor_mentions.resolve_former_latter` turns the phrase into an actor mention
+    when exactly two actors stand before it; otherwise no actor named earlier is its
+    subject.
+    """
+    spans = [
+        s for s in former_latter_spans(text, sentence.start, sentence.end) if s[1] <= trig.start
+    ]
+    if not spans:
+        return False
+    a, b = spans[-1]
+    if any(m.start == a for m in actors):
+        return False  # resolved
+    after = [m for m in actors if b <= m.start < trig.start and m.actor]
+    return not after and not _CLAUSE_BREAK_BEFORE.search(text, b, trig.start)
+
+
+_CLAUSE_BREAK_BEFORE = re.compile(r"[.;:!?]")
 
 
 # "X was under army control until 2012", "held X until the rebels stormed it": a hold that

@@ -49,6 +49,8 @@ _AREAS_NEAR = re.compile(
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
     r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of)\s+){0,3}"
+    r"(?:(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
+    r"bases?|posts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"  # "towns and villages in X"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     # "seized significant territory in X": ground taken in and around X
     r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
