@@ -264,3 +264,48 @@ def test_pluperfect_after_a_dated_launch_is_not_dated_before_it() -> None:
     )
     dates = {a.event_date.isoformat() for a in got if str(a.relation) == "captured"}
     assert dates and all(d > "2024-12-04" for d in dates)
+
+
+# 5. patrols, checkpoints and deployments in a place are presence (data/ANNOTATION.md:
+# "present in" -> entered; the incumbent present there holds it)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kurdish fighters were seen patrolling the streets of Qamishli.",
+            ("Qamishli", "sdf", "entered"),
+        ),
+        ("Rebels were patrolling Salamiyah on Friday.", ("Salamiyah", "opposition", "entered")),
+        (
+            "HTS fighters patrolled the neighbourhoods of Aleppo.",
+            ("Aleppo", "hts_coalition", "entered"),
+        ),
+        ("Opposition fighters set up checkpoints in Homs.", ("Homs", "opposition", "entered")),
+        ("Rebel gunmen erected roadblocks across Daraa.", ("Daraa", "opposition", "entered")),
+        (
+            "Government troops set up checkpoints inside Tartus.",
+            ("Tartus", "government", "controls"),
+        ),
+        ("Rebel fighters deployed in the streets of Hama.", ("Hama", "opposition", "entered")),
+    ],
+)
+def test_patrols_and_checkpoints_are_presence(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # foreign forces: no control claim (data/ANNOTATION.md)
+        "Russian military police patrolled near Saraqib.",
+        "Turkish and Russian troops patrolled the streets of Tal Abyad.",
+        # a noun, and a road: no place held
+        "Rebel patrols along the M4 highway were ambushed.",
+        "Government forces patrolling the M5 highway near Maarat al-Numan came under fire.",
+        # around a place or at its entrances: not in it
+        "Rebels set up checkpoints around Homs.",
+        "HTS fighters manned checkpoints at the entrances of Hama.",
+    ],
+)
+def test_patrols_that_claim_no_presence(text: str) -> None:
+    assert not any(r in ("entered", "controls") for _n, _a, r in relations(text))
