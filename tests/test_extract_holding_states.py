@@ -309,3 +309,29 @@ def test_patrols_and_checkpoints_are_presence(text: str, expected: tuple[str, st
 )
 def test_patrols_that_claim_no_presence(text: str) -> None:
     assert not any(r in ("entered", "controls") for _n, _a, r in relations(text))
+
+
+# "X is one of the few cities under Y control": the class X belongs to is no gap
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tartus is one of the few provincial capitals that remain under government control.",
+            ("Tartus", "government", "controls"),
+        ),
+        (
+            "Latakia is one of the few cities which are still in government hands.",
+            ("Latakia", "government", "controls"),
+        ),
+        (
+            "Hama has been one of the country's few cities completely under army control.",
+            ("Hama", "government", "controls"),
+        ),
+    ],
+)
+def test_one_of_the_places_under_control(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in relations(text)
+
+
+def test_one_of_the_places_until_a_year_is_history() -> None:
+    assert relations("Hama was one of the cities under army control until 2012.") == set()

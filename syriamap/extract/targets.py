@@ -421,6 +421,10 @@ def _targets_before(
                 # "X, where Hezbollah once had bases, was seized by": the inserted relative
                 # or apposition does not count towards the gap
                 between = text[inserted.end() : ceiling]
+            if trig.rule.relation == "controls" and _ONE_OF.fullmatch(between):
+                # "X has been one of the few cities completely under government control":
+                # the class X belongs to does not count towards the gap
+                between = " "
             if _words(between) > trig.rule.gap:
                 break
             if trig.rule.voice == "state" and _MOVED_TO.search(between):
@@ -633,6 +637,14 @@ _MOVED_TO = re.compile(
 _INSERTED = re.compile(
     r"\s*,\s*(?:which|where|whose|once|long|now|home\s+to|a|an|the)\s[^,;:.()]{1,120}?,\s*"
     r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls|remains?|remained)\b)",
+    re.I,
+)
+_ONE_OF = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|still\s+)?one\s+of\s+"
+    r"(?:the\s+|syria['\u2019]s\s+|the\s+country['\u2019]s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:towns|cities|villages|areas|places|provincial\s+capitals|regions|districts|"
+    r"neighbou?rhoods|strongholds)\s+(?:(?:that|which)\s+(?:(?:are|were|remain|remained)\s+)?)?"
+    r"(?:(?:still|completely|entirely|fully|firmly)\s+)?",
     re.I,
 )
 _SUBJECT_RELATIVE = re.compile(
