@@ -335,3 +335,36 @@ def test_one_of_the_places_under_control(text: str, expected: tuple[str, str, st
 
 def test_one_of_the_places_until_a_year_is_history() -> None:
     assert relations("Hama was one of the cities under army control until 2012.") == set()
+
+
+# examples after a plural place noun as the subject of a state or a fall
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Several villages fell to the rebels on Monday, including Soran and Taybat al-Imam.",
+            {("Suran", "opposition", "captured"), ("Taybat al-Imam", "opposition", "captured")},
+        ),
+        (
+            "Dozens of towns are now under rebel control, such as Mhardeh.",
+            {("Muhradah", "opposition", "controls")},
+        ),
+        (
+            "Army troops were driven out of Sahnaya, as well as the Druze-majority town of "
+            "Jaramana.",
+            {("Sahnaiya", "government", "lost"), ("Jaramana", "government", "lost")},
+        ),
+    ],
+)
+def test_examples_of_a_plural_subject(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= relations(text)
+
+
+def test_an_unnamed_item_located_in_a_province_is_part_of_it() -> None:
+    got = found("Rebels captured the Kweires airbase and a military academy in Aleppo province.")
+    assert ("Aleppo", "opposition", "captured", "region") in got
+    assert not any(n == "Aleppo" and p == "place" for n, _a, _r, p in got)
+
+
+def test_examples_need_a_plural_place_subject() -> None:
+    assert relations("Several fighters were held by the rebels, including men from Homs.") == set()

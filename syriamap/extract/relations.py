@@ -304,9 +304,9 @@ def match_claims(
                 targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
-            if targets:
-                # "X was under rebel control, along with Y": Y too
-                targets += companions_after(text, sentence, trig, places, blockers)
+            # "X was under rebel control, along with Y": Y too; "Several villages fell to
+            # the rebels, including Y": the examples
+            targets += companions_after(text, sentence, trig, places, blockers)
             if not targets and previous_places:
                 # "The SDF took X and Y. The two cities fell without a fight": the places of
                 # the sentence before, named right before the cue

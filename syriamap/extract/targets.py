@@ -250,6 +250,8 @@ def _targets_after(
                 and not _CLAUSE_BREAK.search(item)
             ):
                 near.add(m.start)  # "took Hama city and large swathes of the rural areas of Idlib"
+            elif item != between and _UNNAMED_ITEM_AT.fullmatch(item):
+                near.add(m.start)  # "the X airport and an infantry school in Y": at Y
             elif (
                 _IN_KIND.search(between)
                 or (
@@ -468,13 +470,23 @@ def _targets_before(
 
 # "X was under rebel control, along with Y and Z": the list goes on after the state
 _ALONG_WITH = re.compile(
-    r"\s*,\s*(?:(?:along|together)\s+with|as\s+well\s+as)\b"
-    r"|\s+(?:along|together)\s+with\b",
+    r"\s*,?\s*(?:(?:along|together)\s+with|as\s+well\s+as)\b",
     re.I,
 )
 
 
 _AGENT_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
+# "Several villages fell to the rebels, including X and Y": a plural place noun is the
+# subject of the cue and the examples after it are the places
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:villages|towns|cities|areas|localities|neighbou?rhoods|districts|suburbs|"
+    r"settlements|hamlets|positions|sites|airports|airbases|bases|installations)"
+    r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+)?[\w-]+)?"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|now|also|quickly|reportedly|all|both|"
+    r"since|already))*\s+$",
+    re.I,
+)
+_EXAMPLES = re.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them)\b", re.I)
 
 
 def companions_after(
@@ -489,7 +501,8 @@ def companions_after(
     "By Saturday, X was under rebel control, along with Y", "X fell to the rebels,
     together with Y and Z": Y and Z share the claim. Read like the places after a cue
     (:func:`_targets_after`), so "along with much of the south" or "along with weapons
-    depots" add nothing.
+    depots" add nothing. After a plural place noun as the subject ("Several villages fell
+    to the rebels, including Y and Z") the examples are the places.
     """
     pos = trig.end
     for _ in range(3):
@@ -505,6 +518,8 @@ def companions_after(
             break
         pos = agent
     m = _ALONG_WITH.match(text, pos, sentence.end)
+    if m is None and _PLURAL_SUBJECT.search(text, sentence.start, trig.start):
+        m = _EXAMPLES.match(text, pos, sentence.end)
     if m is None:
         return []
     cue = Trigger(trig.rule, m.end(), m.end(), trig.negated, trig.failed)
@@ -588,6 +603,10 @@ _SUCH_AS = re.compile(
     r"(?:largest\s+|biggest\s+)?city)?\s*$",
     re.I,
 )
+# "the X airport and an infantry school in Y": an unnamed list item located at Y
+_UNNAMED_ITEM_AT = re.compile(
+    r"(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:in|at|near|outside)\s+(?:the\s+)?",
+)
 _SUCH_AS_ITEM = re.compile(
     r"\b(?:(?:several|some|many|other|a\s+few|a\s+number\s+of|dozens\s+of|the|\d+|two|three|"
     r"four|five)\s+)?(?:(?:nearby|surrounding|neighbou?ring|adjacent|small|key|strategic)\s+)?"
@@ -669,7 +688,10 @@ _DESCRIBED_KIND = re.compile(
 _KIND_PHRASE = re.compile(
     r"^\s*(?:area|region|city|town|district|countryside)\b|"
     r"\b(?:(?:the|a)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|small|large)\s+)?"
-    r"(?:towns?|city|cities|villages?|areas?|districts?|suburbs?|neighbou?rhoods?)\s+of\b|"
+    # "the Druze-majority settlement of X": a hyphenated modifier of the kind
+    r"(?:[\w'\u2019]+-[\w-]+\s+)?"
+    r"(?:towns?|city|cities|villages?|areas?|districts?|suburbs?|neighbou?rhoods?|"
+    r"settlements?|hamlets?|localit(?:y|ies))\s+of\b|"
     r"\b(?:(?:some|large|small)\s+)?parts?\s+of\b|\b(?:much|most)\s+of\b",
     re.I,
 )
