@@ -368,3 +368,42 @@ def test_an_unnamed_item_located_in_a_province_is_part_of_it() -> None:
 
 def test_examples_need_a_plural_place_subject() -> None:
     assert relations("Several fighters were held by the rebels, including men from Homs.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an object relative after a landmark
+        (
+            "Rebels advanced towards Homs, which government forces still hold.",
+            ("Homs", "government", "controls"),
+        ),
+        # "which has been under ... since": the hold lasts
+        (
+            "The army massed troops outside Idlib, which has been under HTS control since 2015.",
+            ("Idlib", "hts_coalition", "controls"),
+        ),
+        # an apposition with a kind noun and a reduced relative
+        (
+            "Clashes erupted near Saraqib, a town held by the rebels.",
+            ("Saraqib", "opposition", "controls"),
+        ),
+        (
+            "Shells fell a few kilometres from Hama, a city that is now under army control.",
+            ("Hama", "government", "controls"),
+        ),
+    ],
+)
+def test_more_states_after_a_landmark(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saraqib, which had been under army control, was shelled.",
+        "Clashes broke out near Homs, where rebels hold several positions.",
+    ],
+)
+def test_no_current_hold_of_the_landmark(text: str) -> None:
+    assert not any(n in ("Saraqib", "Homs") and r == "controls" for n, _a, r in relations(text))

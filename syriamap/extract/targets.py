@@ -367,7 +367,11 @@ def _landmark_item(between: str) -> bool:
 # "south of X, which is under army control", "near X, now held by the SDF": a relative
 # or appositive state after a landmark is about the landmark (or the area around it)
 _STATE_RELATIVE = re.compile(
-    r"\s*,\s*(?:(?:which|that)\s+)?(?:(?:is|has\s+been)\s+)?(?:now\s+)?$", re.I
+    r"\s*,\s*(?P<kind>(?:a|an|the)\s+(?:(?:key|strategic|small|large|major|nearby|border|"
+    r"provincial|northern|southern|eastern|western|central)\s+){0,2}(?:town|city|village|"
+    r"district|suburb|neighbou?rhood|provincial\s+capital|capital)\s+)?"
+    r"(?:(?:which|that)\s+)?(?:(?:is|has\s+(?:long\s+)?been)\s+)?(?:now\s+|still\s+)?$",
+    re.I,
 )
 _RELATIVE_WORD = re.compile(r"\b(?:which|that|now|still)\b", re.I)
 _PLURAL_STATE = re.compile(r"(?:are|were|remain|have)\b", re.I)
@@ -390,12 +394,25 @@ def _state_of_landmark(
     true on either reading. None when the cue is no state or its verb is plural ("villages
     near X, which are held by ...": the villages).
     """
-    if trig.rule.relation != "controls" or not _STATE_RELATIVE.fullmatch(between):
+    state = _STATE_RELATIVE.fullmatch(between)
+    if trig.rule.relation != "controls" or state is None:
         return None
     if _PLURAL_STATE.match(text, trig.start):
         return None
-    if not _RELATIVE_WORD.search(between + text[trig.start : trig.start + 12]):
+    # "near X, a town held by the rebels": the kind noun's reduced relative is X's state
+    if not state.group("kind") and not _RELATIVE_WORD.search(
+        between + text[trig.start : trig.start + 12]
+    ):
         return None  # a bare apposition ("towards X, the militants' stronghold"): not here
+    return _landmark_or_area(text, mention)
+
+
+def _landmark_or_area(text: str, mention: PlaceMention) -> tuple[PlaceMention, bool] | None:
+    """Return a landmark as the place of its relative clause's state, or its governorate.
+
+    After a compass direction ("south of X, which ...") the relative may be about the area
+    around X: X's governorate in part (``near``).
+    """
     if not _DIRECTION_OF.search(text, max(0, mention.start - 40), mention.start):
         return (mention, False)
     from ..gazetteer import Gazetteer
@@ -668,7 +685,7 @@ _ONE_OF = re.compile(
 )
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
-    r"(?:which|that)\s*",
+    r"(?:which|that)\s*(?:(?:has|have)\s+(?:long\s+|since\s+)?been\s+)?",
     re.I,
 )
 
@@ -827,10 +844,14 @@ def _relative_target(
     earlier = [m for m in places if m.end <= at]
     if not earlier or not _RELATIVE_HEAD.fullmatch(text, earlier[-1].end, at):
         return []
-    if _is_reference(text, sentence, earlier[-1], sentence.start) or _EDGE_OF.search(
-        text, max(sentence.start, earlier[-1].start - 30), earlier[-1].start
-    ):
+    if _EDGE_OF.search(text, max(sentence.start, earlier[-1].start - 30), earlier[-1].start):
         return []  # "the camp on the southern edge of X, which ...": X is a landmark
+    if _is_reference(text, sentence, earlier[-1], sentence.start):
+        if trig.rule.relation != "controls" or rel.group(0).lower() == "where":
+            return []  # "clashes near X, which rebels captured": X is a landmark
+        # "advanced towards X, which government forces still hold": the hold is X's
+        landmark = _landmark_or_area(text, earlier[-1])
+        return [landmark] if landmark is not None else []
     return [(earlier[-1], False)]
 
 
