@@ -287,6 +287,10 @@ def test_pluperfect_after_a_dated_launch_is_not_dated_before_it() -> None:
             ("Tartus", "government", "controls"),
         ),
         ("Rebel fighters deployed in the streets of Hama.", ("Hama", "opposition", "entered")),
+        ("Armed fighters roamed the streets of Homs on Sunday.", ("Homs", "opposition", "entered")),
+        ("HTS fighters were patrolling in Idlib's streets.", ("Idlib", "hts_coalition", "entered")),
+        ("SDF units were stationed throughout Hasakah.", ("Al-Hasakah", "sdf", "entered")),
+        ("Government troops were deployed across Latakia.", ("Latakia", "government", "controls")),
     ],
 )
 def test_patrols_and_checkpoints_are_presence(text: str, expected: tuple[str, str, str]) -> None:
@@ -304,6 +308,8 @@ def test_patrols_and_checkpoints_are_presence(text: str, expected: tuple[str, st
         "Government forces patrolling the M5 highway near Maarat al-Numan came under fire.",
         # around a place or at its entrances: not in it
         "Rebels set up checkpoints around Homs.",
+        "Rebels roamed freely near Hama.",
+        "Troops were deployed across the front line near Saraqib.",
         "HTS fighters manned checkpoints at the entrances of Hama.",
     ],
 )
