@@ -413,3 +413,34 @@ def test_more_states_after_a_landmark(text: str, expected: tuple[str, str, str])
 )
 def test_no_current_hold_of_the_landmark(text: str) -> None:
     assert not any(n in ("Saraqib", "Homs") and r == "controls" for n, _a, r in relations(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quneitra is in rebel hands, in addition to Daraa.",
+            {("Quneitra", "opposition", "controls"), ("Daraa", "opposition", "controls")},
+        ),
+        (
+            "In addition to Tabqa and Raqqa, the SDF also took control of Mansoura.",
+            {("At-Tabaqah", "sdf", "captured"), ("Raqqa", "sdf", "captured")},
+        ),
+        ("Besides Homs, rebels entered Rastan.", {("Homs", "opposition", "entered")}),
+    ],
+)
+def test_in_addition_to(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Apart from Hama, rebels seized Soran.", "Hama"),  # may mean "except"
+        ("In addition to weapons depots in Hama, rebels seized Soran.", "Hama"),
+        ("Besides Hama, where fighting continues, rebels seized Soran.", "Hama"),
+        ("Rebels seized Soran in addition to large amounts of weapons.", "Hama"),
+    ],
+)
+def test_in_addition_to_without_a_place(text: str, absent: str) -> None:
+    assert absent not in {n for n, _a, _r in relations(text)}

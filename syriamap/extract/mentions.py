@@ -60,7 +60,7 @@ _FUNCTION_WORDS = frozenset(
     yesterday today earlier later meanwhile however additionally nevertheless
     now then currently recently overnight still already thus finally eventually soon instead
     once here there nonetheless moreover furthermore again elsewhere separately initially
-    previously subsequently afterwards similarly likewise indeed notably""".split()
+    previously subsequently afterwards similarly likewise indeed notably besides""".split()
 )
 _KIND_WORDS = frozenset(GENERIC_WORDS) | {
     "governorate",

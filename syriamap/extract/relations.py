@@ -72,6 +72,7 @@ from .targets import (
     _them_target,
     _there_target,
     companions_after,
+    fronted_companions,
     ordinary_target,
     place_kind,
 )
@@ -238,6 +239,7 @@ def match_claims(
         (a.start, a.end) for a in plain_actors
     ]
     ended: list[Trigger] = []  # holds said to have lasted only "until" a time
+    fronted_done = False  # "In addition to X, ...": read for the first cue only
     for trig in triggers:
         rule = trig.rule
         inherited: Claim | None = None  # the claim a focus cue adds to
@@ -275,6 +277,10 @@ def match_claims(
                 # "withdrew its forces from these areas": the places of the sentence before
                 targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]
                 anaphoric = bool(targets)
+            if targets and not fronted_done:
+                # "In addition to X, rebels also took Y": X too (the first cue only)
+                fronted_done = True
+                targets = fronted_companions(text, sentence, trig, places) + targets
         elif rule.slot == "focus":
             if _ELSEWHERE.match(text, trig.end):
                 continue  # "withdrawals in other parts of the country": not here

@@ -487,12 +487,53 @@ def _targets_before(
 
 # "X was under rebel control, along with Y and Z": the list goes on after the state
 _ALONG_WITH = re.compile(
-    r"\s*,?\s*(?:(?:along|together)\s+with|as\s+well\s+as)\b",
+    r"\s*,?\s*(?:(?:along|together)\s+with|as\s+well\s+as|,\s*in\s+addition\s+to)\b",
     re.I,
 )
 
 
 _AGENT_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
+# "In addition to X, rebels seized Y", "Besides X and Z, ...": a fronted list of places the
+# main clause's claim also covers
+_FRONTED_ALSO = re.compile(
+    r"\s*(?:in\s+addition\s+to|besides|along\s+with|together\s+with|as\s+well\s+as)\s+",
+    re.I,
+)
+
+
+def fronted_companions(
+    text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the places of a fronted "In addition to X, ..." before the sentence's cue.
+
+    Only places named (in a list) between the fronted phrase and its comma count ("In
+    addition to X and Y, rebels also took Z": X and Y); the comma must come before the
+    cue, with no other comma or clause break between.
+    """
+    m = _FRONTED_ALSO.match(text, sentence.start, trig.start)
+    if m is None:
+        return []
+    comma = text.find(",", m.end(), trig.start)
+    if comma < 0 or _CLAUSE_BREAK.search(text, comma + 1, trig.start):
+        return []
+    items = sorted(
+        (p for p in mentions if m.end() <= p.start and p.end <= comma), key=lambda p: p.start
+    )
+    out: list[PlaceMention] = []
+    floor = m.end()
+    for p in items:
+        gap = text[floor : p.start]
+        if out and not _LIST_SEP.search(gap):
+            return []
+        if _words(_KIND_PHRASE.sub(" ", _LIST_LEAD.sub("", gap, count=1))) > 2:
+            return []  # "In addition to weapons depots in X": not X itself
+        out.append(p)
+        floor = p.end
+    if not out or text[floor:comma].strip(" ')\u2019s"):
+        return []
+    return [(p, False) for p in out]
+
+
 # "Several villages fell to the rebels, including X and Y": a plural place noun is the
 # subject of the cue and the examples after it are the places
 _PLURAL_SUBJECT = re.compile(
