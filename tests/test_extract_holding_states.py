@@ -247,6 +247,15 @@ def test_former_and_latter_without_a_sure_antecedent(text: str) -> None:
     assert not any(r in ("captured", "withdrew") for _n, _a, r in relations(text))
 
 
+def test_latters_forces() -> None:
+    got = relations(
+        "Clashes broke out between the SDF and Turkish-backed factions. The latter's fighters "
+        "entered Manbij on Monday."
+    )
+    assert ("Manbij", "sna", "entered") in got
+    assert not any(n == "Manbij" and a == "opposition" for n, a, _r in got)
+
+
 def test_former_as_an_adjective_is_no_antecedent() -> None:
     assert ("Hama", "government", "lost") in relations("The former regime lost Hama.")
 

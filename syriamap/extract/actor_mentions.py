@@ -251,10 +251,10 @@ _GENERIC_HEADS = frozenset(
 # an auxiliary, an adverb or a comma follows), not an adjective ("the former regime",
 # "the former rebel-held town")
 _FORMER_LATTER = re.compile(
-    r"\b(?P<which>former|latter)(?:['\u2019]s)?(?=\s*,|\s+(?:was|were|is|are|has|have|had|"
+    r"\b(?P<which>former|latter)(?:(?=['\u2019]s\s+\w)|(?=\s*,|\s+(?:was|were|is|are|has|have|had|"
     r"did|does|do|will|would|could|can|then|also|later|subsequently|reportedly|quickly|"
     r"eventually|finally|soon|still|now|withdrew|took|retook|fled|fell|left|lost|held|won|"
-    r"overran|drove|came|went|made|broke|ran|fought|kept|began|swept|struck|[a-z]+ed)\b)",
+    r"overran|drove|came|went|made|broke|ran|fought|kept|began|swept|struck|[a-z]+ed)\b))",
     re.I,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -266,7 +266,7 @@ def former_latter_spans(text: str, start: int, end: int) -> list[tuple[int, int]
     for m in _FORMER_LATTER.finditer(text, start, end):
         the = _THE_BEFORE.search(text, max(start, m.start() - 6), m.start())
         if the is not None:
-            out.append((the.start(), m.end()))
+            out.append((the.start(), m.end("which")))
     return out
 
 
