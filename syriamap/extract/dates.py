@@ -356,6 +356,24 @@ _SAW_RELATIVE = re.compile(
     r"(?:(?!\b(?:which|who|when|while|after|before|since|because|although|but|and)\b)[^;:])*$",
     re.I,
 )
+# "had seized X after launching an offensive on Wednesday": the cue dates the launch; the
+# seizure told in the pluperfect came after it and before the time of writing
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:already\s+|since\s+|also\s+)?$", re.I)
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|following)\s+(?:\w+ing\b|(?:they|it|the\s+\w+)\s+(?:had\s+)?\w+ed\b)", re.I
+)
+
+
+def _anchor_after(cue: DateCue, position: int, text: str, offset: int) -> bool:
+    """Whether a cue after a pluperfect claim dates the event the claim came after."""
+    if not text or cue.start < position:
+        return False
+    at = position - offset
+    if not _HAD_BEFORE.search(text[max(0, at - 20) : at]):
+        return False
+    return _AFTER_EVENT.search(text, at, cue.start - offset) is not None
+
+
 _CLAUSE = re.compile(
     r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
     r"\band\s+(?:has|have|had|was|were|is|are)\b|"
@@ -426,6 +444,7 @@ def date_for(
                 text, c.end - offset, max(c.end - offset, position - offset)
             )
         )
+        and not _anchor_after(c, position, text, offset)
     ]
     if not usable:
         return published, "published"
