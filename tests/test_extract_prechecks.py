@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: the word lists that guard a pattern (a text without any of the words cannot match it)
 PRECHECKS = (
+    "_APPOSITION_WORDS",
+    "_AREA_CHUNK_WORDS",
     "_BEFORE_WORDS",
     "_COORDINATED_WORDS",
     "_FACILITY_WORDS",

@@ -321,13 +321,16 @@ class _Scanner:
         out: list[PlaceMention] = []
         low = folded_for_words(text[start:end])
         facility = any(word in low for word in _FACILITY_WORDS)
+        span = text[start:end]
+        area = any(word in span for word in _AREA_CHUNK_WORDS)
+        apposition = "," in span and any(word in low for word in _APPOSITION_WORDS)
         chunks = sorted(
             [
                 *_CHUNK.finditer(text, start, end),
-                *_AREA_CHUNK.finditer(text, start, end),
+                *(_AREA_CHUNK.finditer(text, start, end) if area else ()),
                 *filter(None, [_LIST_HEAD.match(text, start, end)]),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
-                *_FACILITY_APPOSITION.finditer(text, start, end),
+                *(_FACILITY_APPOSITION.finditer(text, start, end) if apposition else ()),
             ],
             key=lambda c: c.start("name"),
         )
@@ -564,6 +567,11 @@ _FACILITY_APPOSITION = re.compile(
 
 # every kind word of _FACILITY_CHUNK contains one of these (a necessary condition)
 _FACILITY_WORDS = ("air", "dam", "crossing", "prison", "checkpoint", "neighbo")
+# every match of _AREA_CHUNK has one of these (case-sensitive, as the pattern), every
+# match of _FACILITY_APPOSITION a comma and one of the others (in the case-folded text):
+# necessary conditions, so a sentence without them skips the search
+_AREA_CHUNK_WORDS = ("area", "countryside", "region", "outskirts", "suburbs")
+_APPOSITION_WORDS = ("air", "military", "prison", "border")
 
 # "Nov. 27", "Dec 7", "Jan. 8": a month (or its abbreviation) before a day number
 _MONTH = re.compile(MONTH_ABBREVIATION_RE, re.I)
