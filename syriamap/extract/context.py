@@ -434,7 +434,8 @@ def find_descriptors(
             if site is None:
                 continue
             out.append(_descriptor(a, m.group(0), site.place_id))
-        for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
+        hinterland = any(word in low for word in _HINTERLAND_WORDS)
+        for m in _ITS_COUNTRYSIDE.finditer(sentence.text) if hinterland else ():
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
             a = sentence.start + m.start()
@@ -476,6 +477,8 @@ _ITS_COUNTRYSIDE = re.compile(
     r"(?:countryside|rural\s+areas|hinterland)\b",
     re.I,
 )
+# every match of _ITS_COUNTRYSIDE has one of these (in the case-folded sentence)
+_HINTERLAND_WORDS = ("countryside", "rural", "hinterland")
 
 
 def _governorate_of_context(
