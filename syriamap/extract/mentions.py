@@ -289,8 +289,8 @@ class _Scanner:
         for i, j, _alias, ids in found:
             if any(i <= y and x <= j for x, y in taken):
                 continue
-            lower_ok = self._major(ids, _alias) and not re.match(
-                r"-\w", text[tokens[j][1] : tokens[j][1] + 2]
+            lower_ok = self._major(ids, _alias) and not _HYPHEN_WORD.match(
+                text[tokens[j][1] : tokens[j][1] + 2]
             )
             if not _keep(tokens, i, j, text, headline, lower_ok):
                 continue
@@ -611,6 +611,13 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     return caps >= 0.7 * len(content) and not text[start:end].rstrip().endswith(".")
 
 
+# what _keep tests between tokens: one blank (the same as re.fullmatch(r"[ \t]", gap)), and a
+# possessive ending; compiled once, not looked up in the re module's cache for every name
+_BLANK = (" ", "\t")
+_ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_HYPHEN_WORD = re.compile(r"-\w")
+
+
 def _capital(word: str) -> bool:
     return word[:1].isupper() or bool(_ARABIC.match(word))
 
@@ -629,10 +636,10 @@ def _keep(
         pa, pb, prev = tokens[i - 1]
         gap = text[pb : tokens[i][0]]
         if (
-            re.fullmatch(r"[ \t]", gap)
+            gap in _BLANK
             and _capital(prev)
             and prev.lower() not in _FUNCTION_WORDS
-            and not re.search(r"['\u2019]s?$", text[pa : tokens[i][0]].strip())
+            and not _ENDS_POSSESSIVE.search(text[pa : tokens[i][0]].strip())
             and not _opening_gerund(text, pa, prev)
         ):
             return False
@@ -645,20 +652,20 @@ def _keep(
             if (
                 _capital(pp[2])
                 and pp[2].lower() not in _FUNCTION_WORDS
-                and re.fullmatch(r"[ \t]", text[pp[1] : pa])
+                and text[pp[1] : pa] in _BLANK
             ):
                 return False
     if j + 1 < len(tokens):
         na, nb, nxt = tokens[j + 1]
         gap = text[tokens[j][1] : na]
         if (
-            re.fullmatch(r"[ \t]", gap)
+            gap in _BLANK
             and _capital(nxt)
             and nxt.lower() not in _KIND_WORDS
             and nxt.lower() not in _TIME_WORDS
         ):
             return False
-        if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
+        if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and gap in _BLANK:
             nn = tokens[j + 2]
             joint = text[nb : nn[0]]
             if _capital(nn[2]) and (
