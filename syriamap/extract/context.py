@@ -239,10 +239,13 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if _SHARED_AFTER.match(text, end, min(len(text), end + 80)):
         return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
-    if _RURAL_BEFORE.search(window) or _COUNTRYSIDE_OF.search(window):
-        return "governorate"  # "rural Idlib", "the western countryside of Hama"
     # each pattern below needs one of its words in the window (a cheap test first)
     low = folded_for_words(window)
+    rural = "rural" in low
+    if (rural and _RURAL_BEFORE.search(window)) or (
+        (rural or "countryside" in low) and _COUNTRYSIDE_OF.search(window)
+    ):
+        return "governorate"  # "rural Idlib", "the western countryside of Hama"
     if _has(low, _SUBURB_WORDS) and _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _has(low, _FACILITY_WORDS) and _FACILITY_BEFORE.search(window)
@@ -265,6 +268,8 @@ def _direction_part(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     window = text[max(0, start - 40) : start]
+    if "ern" not in folded_for_words(window):  # every compass adjective of the pattern has it
+        return False
     return bool(_DIRECTION_PART_BEFORE.search(window)) and not _CITY_AFTER.match(text, end)
 
 
