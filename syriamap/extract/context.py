@@ -712,6 +712,20 @@ def _in_context(place: Any, points: Sequence[Any]) -> bool:
     return any(p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points)
 
 
+# the gazetteer's answers by (name, kind, limit), kept across documents (place names recur
+# in a corpus): exact, since a gazetteer never changes and resolve depends on nothing else;
+# one gazetteer at a time, at most _MAX_RESOLUTIONS answers
+_RESOLVED: list[Any] = [None, {}]
+_MAX_RESOLUTIONS = 50_000
+
+
+def _resolutions(gazetteer: Any) -> dict[tuple[str, str | None, int], list[Any]]:
+    """Return the remembered answers of ``gazetteer.resolve`` (a new store per gazetteer)."""
+    if _RESOLVED[0] is not gazetteer:
+        _RESOLVED[:] = [gazetteer, {}]
+    return _RESOLVED[1]
+
+
 def resolve_mentions(
     text: str, mentions: Sequence[PlaceMention], gazetteer: Any
 ) -> list[PlaceMention]:
@@ -739,14 +753,17 @@ def resolve_mentions(
             cities.setdefault(points[0].place_id, points[0])
     context_points = list(cities.values())
     rd_iso = "SY-RD"
-    resolved: dict[tuple[str, str | None, int], list[Any]] = {}
+    resolved = _resolutions(gazetteer)
 
     def lookup(name: str, kind: str | None = None, limit: int = 5) -> list[Any]:
-        # a name recurs in a text: ask the gazetteer once per document
+        # a name recurs in a text and across texts: ask the gazetteer once (read only)
         key = (name, kind, limit)
-        if key not in resolved:
-            resolved[key] = gazetteer.resolve(name, kind=kind, limit=limit)
-        return resolved[key]
+        found = resolved.get(key)
+        if found is None:
+            found = gazetteer.resolve(name, kind=kind, limit=limit)
+            if len(resolved) < _MAX_RESOLUTIONS:
+                resolved[key] = found
+        return found
 
     out: list[PlaceMention] = []
     for m in mentions:
