@@ -27,13 +27,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: the word lists that guard a pattern (a text without any of the words cannot match it)
 PRECHECKS = (
+    "_APPOSITION_WORDS",
+    "_AREA_CHUNK_WORDS",
+    "_BACKED_WORDS",
     "_BEFORE_WORDS",
+    "_CIVILIAN_WORDS",
     "_COORDINATED_WORDS",
     "_FACILITY_WORDS",
+    "_FOE_WORDS",
     "_FORMERLY_WORDS",
+    "_HINTERLAND_WORDS",
     "_INFERENCE_WORDS",
     "_IRREALIS_WORDS",
+    "_LOYAL_WORDS",
+    "_MONTH_WORDS",
     "_NEGATION_WORDS",
+    "_OPPOSED_WORDS",
     "_PATTERN_WORDS",
     "_PHRASE_WORDS",
     "_PROSPECT_WORDS",
@@ -42,6 +51,8 @@ PRECHECKS = (
     "_SUBURB_WORDS",
     "_TEMPORAL_WORDS",
     "_THE_CITY_WORDS",
+    "_THIS_WEEK_WORDS",
+    "_TODAY_WORDS",
 )
 
 INVENTED = [

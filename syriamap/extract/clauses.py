@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from .actor_mentions import ActorMention, actor_side
 from .dates import DateCue
 from .english import NUMBER_WORDS, number
+from .prefilter import folded_for_words
 
 __all__ = [
     "Clause",
@@ -578,6 +579,11 @@ _PHRASE_WORDS = ("oppon", "foe", "enem", "advers", "rival", "opposed", "opposing
                  "against", "loyal", "allied", "aligned", "affiliated", "backed", "supported",
                  "armed", "funded", "sponsored", "trained", "anti-", "(", "'s",
                  "\u2019s")  # fmt: skip
+# a word every match of _FOES_OF, _OPPOSED_TO, _LOYAL_TO, _BACKED_BY has (case-folded)
+_FOE_WORDS = ("opponents", "foes", "enemies", "adversaries", "rivals")
+_OPPOSED_WORDS = ("opposed", "opposing", "against", "hostile")
+_LOYAL_WORDS = ("loyal", "allied", "aligned", "affiliated")
+_BACKED_WORDS = ("backed", "supported", "armed", "funded", "sponsored", "trained")
 _GLOSS = re.compile(r"\s*\(\s*")
 _ANTI_HEAD = re.compile(r"['\u2019]?\s+" + _GENERIC.replace("(?:", "(?:groups['\u2019]?|", 1), re.I)
 _PATRON_CLIENT = {"turkey": "sna", "russia": "government", "iran": "government"}
@@ -643,12 +649,15 @@ def agent_phrases(
         foe = _POSSESSIVE_FOES.match(text, a.end)
         opposite = _OPPOSITE.get(actor_side(a.actor))
         window = text[max(start, a.start - 60) : a.start]
+        wlow = folded_for_words(window)  # each pattern below needs one of its words in it
         if foe is not None:
             # "Assad's opponents", "the army's foes"
             if opposite:
                 out.append(_merged(text, a.start, foe.end(), opposite))
             continue
-        m = _FOES_OF.search(window) or _OPPOSED_TO.search(window)
+        m = (_FOES_OF.search(window) if any(w in wlow for w in _FOE_WORDS) else None) or (
+            _OPPOSED_TO.search(window) if any(w in wlow for w in _OPPOSED_WORDS) else None
+        )
         if m is not None:
             # "opponents of the regime", "forces opposed to the government"
             if opposite:
@@ -657,13 +666,13 @@ def agent_phrases(
                 out.append(_merged(text, at, a.end, opposite))
                 opposed = (a.end, actor_side(a.actor))
             continue
-        m = _LOYAL_TO.search(window)
+        m = _LOYAL_TO.search(window) if any(w in wlow for w in _LOYAL_WORDS) else None
         if m is not None and m.group("head"):
             at = a.start - len(window) + m.start()
             out = _drop_inside(out, at)
             out.append(_merged(text, at, a.end, a.actor))
             continue
-        m = _BACKED_BY.search(window)
+        m = _BACKED_BY.search(window) if any(w in wlow for w in _BACKED_WORDS) else None
         if m is not None:
             # "fighters backed by Turkey": the patron is nobody's subject; a generic head
             # takes the patron's client, a named head keeps its own actor

@@ -48,12 +48,21 @@ def _rows() -> tuple[tuple[Rule, str, str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _row_stems() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Return, per collective row, the stem sets every match hits (:func:`required_stems`)."""
+    return tuple(required_stems(rule.regex.pattern, word_start=True) for rule, *_ in _rows())
+
+
 def collective_claims(
     text: str, sentence: Sentence, mentions: Sequence[PlaceMention], gazetteer: Any
 ) -> list[Claim]:
     """Return the claims of the collective statements in a sentence."""
     claims: list[Claim] = []
-    for rule, listed_rel, others_rel, members in _rows():
+    present = word_prefixes(sentence.text)
+    for (rule, listed_rel, others_rel, members), stems in zip(_rows(), _row_stems(), strict=True):
+        if any(sets.isdisjoint(present) for sets in stems):
+            continue  # a word every match has is missing: the pattern cannot match
         for m in rule.regex.finditer(sentence.text):
             a, b = sentence.start + m.start(), sentence.start + m.end()
             if members != "capitals":

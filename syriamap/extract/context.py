@@ -239,10 +239,13 @@ def kind_cue(text: str, start: int, end: int) -> str:
     if _SHARED_AFTER.match(text, end, min(len(text), end + 80)):
         return "governorate"  # "Aleppo and Idlib provinces": each is a province
     window = text[max(0, start - 80) : start]
-    if _RURAL_BEFORE.search(window) or _COUNTRYSIDE_OF.search(window):
-        return "governorate"  # "rural Idlib", "the western countryside of Hama"
     # each pattern below needs one of its words in the window (a cheap test first)
     low = folded_for_words(window)
+    rural = "rural" in low
+    if (rural and _RURAL_BEFORE.search(window)) or (
+        (rural or "countryside" in low) and _COUNTRYSIDE_OF.search(window)
+    ):
+        return "governorate"  # "rural Idlib", "the western countryside of Hama"
     if _has(low, _SUBURB_WORDS) and _SUBURB_BEFORE.search(window):
         return "suburb"
     facility = _has(low, _FACILITY_WORDS) and _FACILITY_BEFORE.search(window)
@@ -265,6 +268,8 @@ def _direction_part(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     window = text[max(0, start - 40) : start]
+    if "ern" not in folded_for_words(window):  # every compass adjective of the pattern has it
+        return False
     return bool(_DIRECTION_PART_BEFORE.search(window)) and not _CITY_AFTER.match(text, end)
 
 
@@ -434,7 +439,8 @@ def find_descriptors(
             if site is None:
                 continue
             out.append(_descriptor(a, m.group(0), site.place_id))
-        for m in _ITS_COUNTRYSIDE.finditer(sentence.text):
+        hinterland = any(word in low for word in _HINTERLAND_WORDS)
+        for m in _ITS_COUNTRYSIDE.finditer(sentence.text) if hinterland else ():
             # "the city of X and the surrounding countryside", "X along with its eastern
             # countryside": the governorate of the place named just before, in the sentence
             a = sentence.start + m.start()
@@ -476,6 +482,8 @@ _ITS_COUNTRYSIDE = re.compile(
     r"(?:countryside|rural\s+areas|hinterland)\b",
     re.I,
 )
+# every match of _ITS_COUNTRYSIDE has one of these (in the case-folded sentence)
+_HINTERLAND_WORDS = ("countryside", "rural", "hinterland")
 
 
 def _governorate_of_context(
@@ -704,6 +712,20 @@ def _in_context(place: Any, points: Sequence[Any]) -> bool:
     return any(p.place_id != place.place_id and _km(p, place) <= _CONTEXT_KM for p in points)
 
 
+# the gazetteer's answers by (name, kind, limit), kept across documents (place names recur
+# in a corpus): exact, since a gazetteer never changes and resolve depends on nothing else;
+# one gazetteer at a time, at most _MAX_RESOLUTIONS answers
+_RESOLVED: list[Any] = [None, {}]
+_MAX_RESOLUTIONS = 50_000
+
+
+def _resolutions(gazetteer: Any) -> dict[tuple[str, str | None, int], list[Any]]:
+    """Return the remembered answers of ``gazetteer.resolve`` (a new store per gazetteer)."""
+    if _RESOLVED[0] is not gazetteer:
+        _RESOLVED[:] = [gazetteer, {}]
+    return _RESOLVED[1]
+
+
 def resolve_mentions(
     text: str, mentions: Sequence[PlaceMention], gazetteer: Any
 ) -> list[PlaceMention]:
@@ -731,14 +753,17 @@ def resolve_mentions(
             cities.setdefault(points[0].place_id, points[0])
     context_points = list(cities.values())
     rd_iso = "SY-RD"
-    resolved: dict[tuple[str, str | None, int], list[Any]] = {}
+    resolved = _resolutions(gazetteer)
 
     def lookup(name: str, kind: str | None = None, limit: int = 5) -> list[Any]:
-        # a name recurs in a text: ask the gazetteer once per document
+        # a name recurs in a text and across texts: ask the gazetteer once (read only)
         key = (name, kind, limit)
-        if key not in resolved:
-            resolved[key] = gazetteer.resolve(name, kind=kind, limit=limit)
-        return resolved[key]
+        found = resolved.get(key)
+        if found is None:
+            found = gazetteer.resolve(name, kind=kind, limit=limit)
+            if len(resolved) < _MAX_RESOLUTIONS:
+                resolved[key] = found
+        return found
 
     out: list[PlaceMention] = []
     for m in mentions:

@@ -134,6 +134,11 @@ _NEED = {
     "earlierweek": ("week",),
     "lastmonth": ("month",),
 }
+# words one of which every match of the pattern contains (in the case-folded text)
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")  # fmt: skip
+_TODAY_WORDS = ("today", "earlier", "this", "tonight")
+_THIS_WEEK_WORDS = ("week", "few")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,9 +247,12 @@ def find_date_cues(
     taken: list[tuple[int, int]] = []
     digit = _DIGIT.search(text) is not None
     low = folded_for_words(text)
+    need_any = {"mo": _MONTH_WORDS, "today": _TODAY_WORDS, "thisweek": _THIS_WEEK_WORDS}
     for kind, pattern in _PATTERNS:
         if not (digit or kind not in _NEED_DIGIT) or not all(w in low for w in _NEED.get(kind, ())):
             continue  # a necessary word or digit is missing: the pattern cannot match
+        if kind in need_any and not any(w in low for w in need_any[kind]):
+            continue  # none of the words one of which it needs
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):

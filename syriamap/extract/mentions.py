@@ -292,8 +292,8 @@ class _Scanner:
         for i, j, _alias, ids in found:
             if any(i <= y and x <= j for x, y in taken):
                 continue
-            lower_ok = self._major(ids, _alias) and not re.match(
-                r"-\w", text[tokens[j][1] : tokens[j][1] + 2]
+            lower_ok = self._major(ids, _alias) and not _HYPHEN_WORD.match(
+                text[tokens[j][1] : tokens[j][1] + 2]
             )
             if not _keep(tokens, i, j, text, headline, lower_ok):
                 continue
@@ -324,13 +324,16 @@ class _Scanner:
         out: list[PlaceMention] = []
         low = folded_for_words(text[start:end])
         facility = any(word in low for word in _FACILITY_WORDS)
+        span = text[start:end]
+        area = any(word in span for word in _AREA_CHUNK_WORDS)
+        apposition = "," in span and any(word in low for word in _APPOSITION_WORDS)
         chunks = sorted(
             [
                 *_CHUNK.finditer(text, start, end),
-                *_AREA_CHUNK.finditer(text, start, end),
+                *(_AREA_CHUNK.finditer(text, start, end) if area else ()),
                 *filter(None, [_LIST_HEAD.match(text, start, end)]),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
-                *_FACILITY_APPOSITION.finditer(text, start, end),
+                *(_FACILITY_APPOSITION.finditer(text, start, end) if apposition else ()),
             ],
             key=lambda c: c.start("name"),
         )
@@ -567,6 +570,11 @@ _FACILITY_APPOSITION = re.compile(
 
 # every kind word of _FACILITY_CHUNK contains one of these (a necessary condition)
 _FACILITY_WORDS = ("air", "dam", "crossing", "prison", "checkpoint", "neighbo")
+# every match of _AREA_CHUNK has one of these (case-sensitive, as the pattern), every
+# match of _FACILITY_APPOSITION a comma and one of the others (in the case-folded text):
+# necessary conditions, so a sentence without them skips the search
+_AREA_CHUNK_WORDS = ("area", "countryside", "region", "outskirts", "suburbs")
+_APPOSITION_WORDS = ("air", "military", "prison", "border")
 
 # "Nov. 27", "Dec 7", "Jan. 8": a month (or its abbreviation) before a day number
 _MONTH = re.compile(MONTH_ABBREVIATION_RE, re.I)
@@ -606,6 +614,13 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     return caps >= 0.7 * len(content) and not text[start:end].rstrip().endswith(".")
 
 
+# what _keep tests between tokens: one blank (the same as re.fullmatch(r"[ \t]", gap)), and a
+# possessive ending; compiled once, not looked up in the re module's cache for every name
+_BLANK = (" ", "\t")
+_ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_HYPHEN_WORD = re.compile(r"-\w")
+
+
 def _capital(word: str) -> bool:
     return word[:1].isupper() or bool(_ARABIC.match(word))
 
@@ -624,10 +639,10 @@ def _keep(
         pa, pb, prev = tokens[i - 1]
         gap = text[pb : tokens[i][0]]
         if (
-            re.fullmatch(r"[ \t]", gap)
+            gap in _BLANK
             and _capital(prev)
             and prev.lower() not in _FUNCTION_WORDS
-            and not re.search(r"['\u2019]s?$", text[pa : tokens[i][0]].strip())
+            and not _ENDS_POSSESSIVE.search(text[pa : tokens[i][0]].strip())
             and not _opening_gerund(text, pa, prev)
         ):
             return False
@@ -640,20 +655,20 @@ def _keep(
             if (
                 _capital(pp[2])
                 and pp[2].lower() not in _FUNCTION_WORDS
-                and re.fullmatch(r"[ \t]", text[pp[1] : pa])
+                and text[pp[1] : pa] in _BLANK
             ):
                 return False
     if j + 1 < len(tokens):
         na, nb, nxt = tokens[j + 1]
         gap = text[tokens[j][1] : na]
         if (
-            re.fullmatch(r"[ \t]", gap)
+            gap in _BLANK
             and _capital(nxt)
             and nxt.lower() not in _KIND_WORDS
             and nxt.lower() not in _TIME_WORDS
         ):
             return False
-        if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and re.fullmatch(r"[ \t]", gap):
+        if nxt.lower() in _ARTICLES and j + 2 < len(tokens) and gap in _BLANK:
             nn = tokens[j + 2]
             joint = text[nb : nn[0]]
             if _capital(nn[2]) and (

@@ -226,12 +226,16 @@ class StemIndex:
                 index.setdefault(stem, []).append(order)
         self._index = {k: tuple(v) for k, v in index.items()}
         self._always = tuple(always)
+        # the indexed stems as a set: ``present & self._stems`` walks the smaller of the two
+        # (a sentence's few dozen stems), not every indexed stem as ``keys() & present`` does
+        self._stems = frozenset(index)
 
     def candidates(self, present: AbstractSet[str]) -> list[int]:
         """Return, in file order, the entries a text with the stems ``present`` may match."""
         orders = set(self._always)
-        for stem in self._index.keys() & present:
-            orders.update(self._index[stem])
+        index = self._index
+        for stem in self._stems.intersection(present):
+            orders.update(index[stem])
         return sorted(orders)
 
 

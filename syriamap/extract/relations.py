@@ -56,7 +56,7 @@ from .clauses import (
 from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
-from .prefilter import required_stems, stems_of, word_prefixes
+from .prefilter import folded_for_words, required_stems, stems_of, word_prefixes
 from .rules import HOLDING, Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
@@ -754,6 +754,10 @@ _CIVILIANS_BEFORE = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,12}\s+$",
     re.I,
 )
+# every match of _CIVILIANS_BEFORE has one of these (in the case-folded window before the cue)
+_CIVILIAN_WORDS = ("civilians", "residents", "inhabitants", "people", "families", "refugees",
+                   "thousands", "journalists", "diplomats", "worshippers", "students", "patients",
+                   "aid", "displaced")  # fmt: skip
 
 
 # "the Damascus suburbs of Maadamiyah": after a name, "suburbs of" names the suburb itself
@@ -803,7 +807,13 @@ def _not_the_agent(
     some civilians were able to leave the city" (civilians are the cue's subject); "Assad
     had left Damascus" (a leader's whereabouts, ``data/lexicon/leaders.csv``).
     """
-    people = _CIVILIANS_BEFORE.search(text, max(sentence.start, trig.start - 120), trig.start)
+    start = max(sentence.start, trig.start - 120)
+    low = folded_for_words(text[start : trig.start])
+    people = (
+        _CIVILIANS_BEFORE.search(text, start, trig.start)
+        if any(word in low for word in _CIVILIAN_WORDS)
+        else None
+    )
     if (
         people
         and trig.rule.voice != "state"  # "residents fled government-held X": still held

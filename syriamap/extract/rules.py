@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from .clauses import Clause
 from .lexicon import read_lexicon
@@ -266,6 +267,25 @@ def _slots() -> tuple[str, ...]:
     return tuple(dict.fromkeys(rule.slot for rule in rules()))
 
 
+@lru_cache(maxsize=1)
+def _check_words() -> Any:
+    """Return one automaton over the words the checks of :func:`_gates` look for.
+
+    Each word's value has the bits of the flags it sets (a word of two lists has both), so
+    one pass over the sentence finds what ``word in low`` did for each word in turn: the
+    same substring test, the same flags.
+    """
+    import ahocorasick
+
+    lists = (("until",), ("if", "unless"), ("whether",), _NEGATION_WORDS, _IRREALIS_WORDS)
+    auto = ahocorasick.Automaton()
+    for bit, words in enumerate((*lists, _PROSPECT_WORDS)):
+        for word in words:
+            auto.add_word(word, auto.get(word, 0) | 1 << bit)
+    auto.make_automaton()
+    return auto
+
+
 @lru_cache(maxsize=16)
 def _gates(
     text: str,
@@ -278,25 +298,33 @@ def _gates(
     :data:`_PROSPECT_WORDS`), read once per sentence for all slots.
     """
     present = word_prefixes(text)
-    low = folded_for_words(text)
-    flags = (
-        "until" in low,
-        "if" in low or "unless" in low,
-        "whether" in low,
-        any(word in low for word in _NEGATION_WORDS),
-        any(word in low for word in _IRREALIS_WORDS),
-        any(word in low for word in _PROSPECT_WORDS),
-    )
-    table = rules()
+    bits = 0
+    for _end, bit in _check_words().iter(folded_for_words(text)):
+        bits |= bit
+    flags = (bits & 1 > 0, bits & 2 > 0, bits & 4 > 0, bits & 8 > 0, bits & 16 > 0, bits & 32 > 0)
     woken: dict[str, list[int]] = {}
+    needs = _needs()
     for order in _rule_index().candidates(present):
-        rule = table[order]
-        if (rule.stems and rule.stems.isdisjoint(present)) or any(
-            stems.isdisjoint(present) for stems in rule.required
-        ):
-            continue
-        woken.setdefault(rule.slot, []).append(order)
+        slot, sets = needs[order]
+        for stems in sets:
+            if stems.isdisjoint(present):
+                break
+        else:
+            woken.setdefault(slot, []).append(order)
     return woken, flags
+
+
+@lru_cache(maxsize=1)
+def _needs() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """Return, per rule, its slot and the stem sets a sentence must each share a stem with.
+
+    Its ``stems`` when it has any (an empty set asks nothing), then every ``required`` set
+    (an empty one is never met: the rule is never woken), as :func:`_gates` tests them.
+    """
+    return tuple(
+        (rule.slot, ((rule.stems,) if rule.stems else ()) + tuple(rule.required))
+        for rule in rules()
+    )
 
 
 @lru_cache(maxsize=64)
