@@ -358,6 +358,10 @@ def match_claims(
             continue  # "X left Y as the rebels take over": only after another side's exit
         if _not_the_agent(text, sentence, trig, actors, actor):
             continue  # "the army described an attack on X", "government warplanes ... in X"
+        if rule.rule == "approach_distance" and any(
+            m.end <= trig.start and not text[m.end : trig.start].strip() for m in places
+        ):
+            continue  # "and Sanamayn is 20 km from Damascus": a place's distance, no force
         if (
             inherited is not None
             and rule.voice in ("state", "nominal")

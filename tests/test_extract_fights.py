@@ -1,0 +1,223 @@
+"""Fighting over a place and advancing on it, as general news phrases them (invented sentences).
+
+data/ANNOTATION.md: ``advancing`` is moving toward, closing in on, "within 20 kilometres of";
+``contested`` is fighting in or over a place, an offensive against the holder there; a
+force that moved past or through a town was in its area (``entered``, ``near``). Air
+strikes, aims and distances of places are no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap import extract
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    """(place, actor, relation) of every claim of ``text``."""
+    return {(c.place_name, c.actor, str(c.relation)) for c in extract(text, published="2024-12-07")}
+
+
+def _rows(text: str) -> list:
+    return list(extract(text, published="2024-12-07"))
+
+
+# ---- closing in: "moved closer to", "circling in on", "closing the net on" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("Rebel forces moved closer to Damascus.", "Damascus", "opposition"),
+        ("The army moved nearer to Idlib on Monday.", "Idlib", "government"),
+        ("SDF fighters edged closer to Raqqa overnight.", "Raqqa", "sdf"),
+        ("Rebels are circling in on Homs.", "Homs", "opposition"),
+        ("Insurgents were closing the net on the city of Hama.", "Hama", "opposition"),
+        ("The army is tightening the noose around Douma.", "Douma", "government"),
+        ("Opposition fighters are progressing towards Hama.", "Hama", "opposition"),
+    ],
+)
+def test_closing_in_is_an_advance(text, place, actor):
+    assert _claims(text) == {(place, actor, "advancing")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "moved" with a place after "into" is still an entry, "deeper into" too
+        ("Rebels moved deeper into Homs.", {("Homs", "opposition", "entered")}),
+        # people moving closer are no force
+        ("Residents moved closer to Homs.", set()),
+        # a tightened grip is no closing in
+        ("The army tightened its grip on Damascus.", set()),
+    ],
+)
+def test_closing_in_negatives(text, want):
+    assert _claims(text) == want
+
+
+# ---- distances and passing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("The rebels were only 20 km from Damascus.", "Damascus", "opposition"),
+        ("Rebels are now 5 km from Hama.", "Hama", "opposition"),
+        ("Rebels came within 10 km of Homs.", "Homs", "opposition"),
+        ("Rebels got to within 5 km of Homs.", "Homs", "opposition"),
+        (
+            "Turkish-backed fighters pushed to about 15 kilometres from Manbij on Sunday.",
+            "Manbij",
+            "sna",
+        ),
+        ("Government troops were 30 miles away from Raqqa.", "Raqqa", "government"),
+    ],
+)
+def test_a_force_some_distance_from_a_place_advances_on_it(text, place, actor):
+    rows = _rows(text)
+    assert {(c.place_name, c.actor, str(c.relation)) for c in rows} == {(place, actor, "advancing")}
+    assert all(c.place_precision == "near" for c in rows)
+
+
+def test_moved_past_and_distance_in_one_sentence():
+    text = "Israeli tanks moved past Quneitra and reached 3 km from Qatana."
+    rows = {(c.place_name, c.actor, str(c.relation), c.place_precision) for c in _rows(text)}
+    assert rows == {
+        ("Quneitra", "israel", "entered", "near"),
+        ("Qatana", "israel", "advancing", "near"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels swept through Talbiseh.", {("Talbiseh", "opposition", "entered")}),
+        ("Government troops drove through Rastan.", {("Rastan", "government", "entered")}),
+        # the word in scare quotes still names the actor
+        (
+            "The “Israeli” tanks have moved past the city of Quneitra.",
+            {("Quneitra", "israel", "entered")},
+        ),
+        ("Aid convoys passed through Homs.", set()),
+        ("Refugees crossed through the town of Rastan.", set()),
+    ],
+)
+def test_passing_through_a_place(text, want):
+    assert _claims(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanamayn is 20 km from Damascus.",
+        "Refugees fled 20 km from Homs.",
+        "Rebels took the town, about 20 km from Damascus.",
+    ],
+)
+def test_a_distance_without_a_moving_force_is_no_advance(text):
+    assert not {c for c in _claims(text) if c[2] == "advancing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured Sanamayn, which is 20 km from Damascus.",
+        "Rebels captured Sanamayn on Monday. It is 20 km from Damascus.",
+        "Rebels captured Sanamayn, and the town is 20 km from Damascus.",
+        "Rebels captured Sanamayn, and Sanamayn is 20 km from Damascus.",
+    ],
+)
+def test_the_distance_of_a_taken_place_is_no_advance_on_the_landmark(text):
+    assert _claims(text) == {("Sanamayn", "opposition", "captured")}
+
+
+# ---- "we" of a speaker ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "side"),
+    [
+        (
+            "“We are progressing towards Hama,” a rebel commander said.",
+            "Hama",
+            "opposition",
+            "opposition",
+        ),
+        (
+            "We are progressing towards Hama, a rebel commander said.",
+            "Hama",
+            "opposition",
+            "opposition",
+        ),
+        (
+            "We have pushed towards Daraa, the army said on Monday.",
+            "Daraa",
+            "government",
+            "government",
+        ),
+        (
+            "We have reached the outskirts of Homs, an opposition commander told AFP.",
+            "Homs",
+            "opposition",
+            "opposition",
+        ),
+    ],
+)
+def test_we_of_the_speaker_takes_the_speakers_side(text, place, actor, side):
+    rows = _rows(text)
+    assert [
+        (c.place_name, c.actor, str(c.relation), str(c.stance), c.claimant_side) for c in rows
+    ] == [(place, actor, "advancing", "attributed", side)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are worried about Hama,” a resident said.",
+        "We are worried about Hama, a resident said.",
+        "We are moving towards Daraa.",  # no speaker named: whose "we" is unknown
+    ],
+)
+def test_we_without_a_move_or_a_speaker_gives_nothing(text):
+    assert _claims(text) == set()
+
+
+def test_we_does_not_take_the_subject_of_a_report():
+    text = "We know that rebels entered Hama, an analyst said."
+    assert _claims(text) == {("Hama", "opposition", "entered")}
+
+
+# ---- stance around these claims ---------------------------------------------------------
+
+
+def test_denial_reaches_over_an_aside_between_dashes():
+    text = (
+        "The army denied reports by activists — including the SOHR, and others — claiming "
+        "that rebels entered Hama."
+    )
+    rows = _rows(text)
+    assert [(c.place_name, str(c.stance), c.claimant_side) for c in rows] == [
+        ("Hama", "denied", "government")
+    ]
+    # without the dashes the comma ends the denial: the activists' report
+    text = (
+        "The army denied reports by activists, including the SOHR, claiming that rebels "
+        "entered Hama."
+    )
+    assert [str(c.stance) for c in _rows(text)] == ["attributed"]
+
+
+def test_relative_clause_of_the_subject_is_the_writers():
+    text = "Syrian rebels, who are advancing towards Damascus, claim to have entered Homs."
+    got = {(c.place_name, str(c.relation), str(c.stance)) for c in _rows(text)}
+    assert got == {("Damascus", "advancing", "asserted"), ("Homs", "entered", "attributed")}
+
+
+def test_verified_footage_is_the_outlets_own_claim():
+    assert [str(c.stance) for c in _rows("Verified footage confirms rebels entered Homs.")] == [
+        "asserted"
+    ]
+    assert [str(c.stance) for c in _rows("Activists confirmed rebels entered Homs.")] == [
+        "attributed"
+    ]
