@@ -221,3 +221,155 @@ def test_verified_footage_is_the_outlets_own_claim():
     assert [str(c.stance) for c in _rows("Activists confirmed rebels entered Homs.")] == [
         "attributed"
     ]
+
+
+# ---- offensives launched in or on a place ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The rebels launched an offensive on government positions in Hama province.",
+            {("Hama", "opposition", "contested")},
+        ),
+        (
+            "The rebels launched a military operation against government forces in the Idlib "
+            "countryside.",
+            {("Idlib", "opposition", "contested")},
+        ),
+        (
+            "The army launched a military operation against rebel positions in Daraa province.",
+            {("Daraa", "government", "contested")},
+        ),
+        (
+            "The SDF launched an offensive in Raqqa province on Friday.",
+            {("Raqqa", "sdf", "contested")},
+        ),
+        (
+            "Rebels launched an assault on army positions in the north of Hama.",
+            {("Hama", "opposition", "contested")},
+        ),
+        # an attack on positions may be a raid; against the holder's forces it is a fight
+        ("Rebels launched a surprise attack on army positions in Hama.", set()),
+        (
+            "Rebels launched an attack against army positions in Hama.",
+            {("Hama", "opposition", "contested")},
+        ),
+    ],
+)
+def test_an_offensive_in_a_place_contests_it(text, want):
+    assert _claims(text) == want
+
+
+def test_an_assault_in_a_province_seizing_areas_takes_part_of_it():
+    text = (
+        "The militants launched a large-scale assault in Homs and Hama provinces on Wednesday, "
+        "seizing several areas."
+    )
+    rows = _rows(text)
+    got = {(c.place_name, c.actor, str(c.relation), c.place_precision) for c in rows}
+    assert got == {
+        ("Homs", "opposition", "contested", "region"),
+        ("Hama", "opposition", "contested", "region"),
+        ("Homs", "opposition", "captured", "region"),
+        ("Hama", "opposition", "captured", "region"),
+    }
+    captured = [c for c in rows if c.relation == "captured"]
+    assert all("part of the area" in c.note for c in captured)
+    # an entry into a province, capturing villages there: part of it taken as well
+    text = "HTS entered Idlib province on Monday, capturing dozens of villages."
+    assert ("Idlib", "hts_coalition", "captured") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the villages seized near a city are not the city
+        (
+            "Rebels launched an assault on Hama, seizing several villages.",
+            {("Hama", "opposition", "contested")},
+        ),
+        # air power and bombs are no fight over control (data/ANNOTATION.md)
+        ("Rebels launched airstrikes on Homs.", set()),
+        ("Rebels launched a drone attack on Homs.", set()),
+        ("The army launched air strikes in Idlib province, hitting several villages.", set()),
+        ("The army launched an air assault in Idlib province.", set()),
+        # aims are no claim
+        ("The rebels launched an offensive to take Homs.", set()),
+        (
+            "The rebels launched an offensive in Idlib province to take Saraqib.",
+            {("Idlib", "opposition", "contested")},
+        ),
+        ("The army launched a counteroffensive near Hama to retake Souran.", set()),
+        # operations that are no fight
+        ("The UN launched a humanitarian operation in Idlib.", set()),
+        ("The SDF launched a security operation in Raqqa.", set()),
+        ("ISIS launched an attack in Palmyra.", set()),
+    ],
+)
+def test_offensive_negatives(text, want):
+    assert _claims(text) == want
+
+
+# ---- fighting spreading or under way -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "precision"),
+    [
+        (
+            "Fighting between the army and rebels has expanded to the east of Saraqib.",
+            "Saraqib",
+            "opposition",
+            "near",
+        ),
+        (
+            "Fighting between the army and rebels has spread to the outskirts of Homs.",
+            "Homs",
+            "opposition",
+            "near",
+        ),
+        (
+            "Intense battles between the army and HTS are taking place south of Idlib.",
+            "Idlib",
+            "hts_coalition",
+            "near",
+        ),
+        (
+            "Clashes between the SDF and the army are raging around Deir ez-Zor.",
+            "Deir ez-Zor",
+            "sdf",
+            "place",
+        ),
+        (
+            "Clashes between government forces and rebels have moved towards the eastern "
+            "countryside of Hama.",
+            "Hama",
+            "opposition",
+            "region",
+        ),
+    ],
+)
+def test_fighting_between_two_sides_spreading_to_a_place(text, place, actor, precision):
+    rows = _rows(text)
+    assert [(c.place_name, c.actor, str(c.relation), c.place_precision) for c in rows] == [
+        (place, actor, "contested", precision)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who fights is not said: the holder named in the relative clause is not the one
+        "Intense battles are taking place south of Idlib, which is under army control.",
+        # nor by an air force that strikes there
+        "Violent clashes are taking place in the north of Homs province, while Russian jets "
+        "carry out strikes.",
+        "Clashes spread to the outskirts of Homs.",
+        # two sides that are not the incumbent: who attacks is not said
+        "Clashes between the SDF and Turkish-backed factions spread into Manbij on Monday.",
+    ],
+)
+def test_fighting_without_its_two_sides_gives_nothing(text):
+    assert _claims(text) == set()

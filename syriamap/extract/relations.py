@@ -119,8 +119,15 @@ _PART_BEFORE = re.compile(
     r"(?:[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)){0,3}$",
     re.I,
 )
-# cues that take only part of an area: "expanded its control over Raqqa province"
-_PARTIAL_RULES = frozenset({"expand_control"})
+# cues that take only part of an area: "expanded its control over Raqqa province",
+# "launched an assault in X province, seizing several areas"
+_PARTIAL_RULES = frozenset({"expand_control", "seizing_areas_focus"})
+# fighting cues whose sides must be named as the two that fight ("fighting between the
+# army and rebels has spread to X"): the nearest actor may be the holder or an air force
+_PAIR_ONLY = frozenset({"contested_spread", "contested_taking_place"})
+# focus cues that take part of an area the sentence has a fight or an entry in (a town's
+# "several villages" need not be in it)
+_AREA_FOCUS = frozenset({"seizing_areas_focus"})
 _LANDSCAPE_AFTER = re.compile(
     r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
     re.I,
@@ -310,6 +317,9 @@ def match_claims(
                 )
                 if back and _words(text[back.end() : trig.start]) <= rule.gap:
                     targets = [(m, False) for m in previous_places]
+        if rule.rule in _AREA_FOCUS:
+            fought = inherited is not None and inherited.relation in ("contested", "entered")
+            targets = [t for t in targets if fought and _area(t[0])]
         if not targets:
             continue
         clause = clause_at(clauses, trig.start)
@@ -374,6 +384,8 @@ def match_claims(
             continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
             pair = _between_sides(text, sentence, actors) or _joined_sides(text, trig, actors)
+            if pair is None and rule.rule in _PAIR_ONLY:
+                continue  # "battles are taking place south of X, which the army holds"
             if pair is not None:
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)

@@ -63,9 +63,11 @@ _IRREALIS = re.compile(
     r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to|"
     # a forecast or wish: "analysts expect the rebels to reach X"
     r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
-    # a purpose: "launched a counteroffensive to retake X" (the aim, not the result)
+    # a purpose: "launched a counteroffensive to retake X" (the aim, not the result), also
+    # after where it was launched ("an offensive in Idlib province to take X")
     r"(?:offensive|counter-?offensive|counter-?attack|operation|campaign|push|drive|bid|"
-    r"effort|assault|attack|reinforcements)s? (?:in order )?to|"
+    r"effort|assault|attack|reinforcements)s?(?: (?:in|on|across|against|into|near|around) "
+    r"(?:the )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3}?)? (?:in order )?to|"
     # fighting still under way for a purpose: "clashes are ongoing to liberate X"
     r"(?:ongoing|continuing|underway|under way|raging) (?:in order )?to)"
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",

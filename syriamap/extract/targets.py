@@ -61,6 +61,15 @@ _EDGES_OF = re.compile(
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+# "clashes spread to the east of X", "battles in villages south of X": fighting around X
+# (only fighting takes a direction as no reference point)
+_DIRECTION_OF = re.compile(
+    r"\s*(?:(?:to|in|into)\s+)?(?:the\s+)?(?:(?:areas?|villages?|towns?|parts?|positions|"
+    r"fronts?|countryside)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+(?:(?:part|parts|side|flank|countryside)\s+)?of|"
+    r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 _WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
 _QUOTED_FROM = re.compile(r"[\u201d\"]\s*(?:from|out\s+of)\b", re.I)
@@ -201,6 +210,10 @@ def _targets_after(
             areas = (
                 _AREAS_NEAR.fullmatch(between) is not None
                 or (edges and trig.rule.relation == "contested")
+                or (
+                    trig.rule.relation == "contested"
+                    and _DIRECTION_OF.fullmatch(between) is not None
+                )
                 or (
                     _AREAS_IN_REGION.fullmatch(between) is not None
                     and not _CLAUSE_BREAK.search(between)
