@@ -373,3 +373,44 @@ def test_fighting_between_two_sides_spreading_to_a_place(text, place, actor, pre
 )
 def test_fighting_without_its_two_sides_gives_nothing(text):
     assert _claims(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels launched an offensive aimed at capturing Hama.",
+        "Rebels launched an offensive with the aim of capturing Hama.",
+        "Rebels launched an offensive designed to capture Hama.",
+        "The army launched a counteroffensive with the goal of retaking Souran.",
+    ],
+)
+def test_the_aim_of_an_offensive_is_no_capture(text):
+    assert not {c for c in _claims(text) if c[2] == "captured"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Syrian opposition groups launched an offensive targeting Aleppo.",
+            {("Aleppo", "opposition", "contested")},
+        ),
+        ("A drone attack targeting Homs killed two.", set()),
+        (
+            "Clashes between the army and rebels continued in the vicinity of Saraqib.",
+            {("Saraqib", "opposition", "contested")},
+        ),
+        (
+            "Clashes between the army and HTS intensified around Hama on Tuesday.",
+            {("Hama", "hts_coalition", "contested")},
+        ),
+        ("Rebels are within striking distance of Homs.", {("Homs", "opposition", "advancing")}),
+        (
+            "Rebels are knocking on the doors of Damascus.",
+            {("Damascus", "opposition", "advancing")},
+        ),
+        ("Damascus is within rocket range of rebel positions.", set()),
+    ],
+)
+def test_more_fights_and_advances(text, want):
+    assert _claims(text) == want

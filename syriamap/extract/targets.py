@@ -67,7 +67,7 @@ _DIRECTION_OF = re.compile(
     r"\s*(?:(?:to|in|into)\s+)?(?:the\s+)?(?:(?:areas?|villages?|towns?|parts?|positions|"
     r"fronts?|countryside)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ern)?\s+(?:(?:part|parts|side|flank|countryside)\s+)?of|"
-    r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    r"vicinity\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
