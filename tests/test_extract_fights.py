@@ -414,3 +414,23 @@ def test_the_aim_of_an_offensive_is_no_capture(text):
 )
 def test_more_fights_and_advances(text, want):
     assert _claims(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the side named nearest is the one that repelled the attack, not the challenger
+        (
+            "Rebels attempted an infiltration in western Hama, which was repelled by government "
+            "troops, sparking intense clashes in the area.",
+            "opposition",
+        ),
+        (
+            "Government troops held their lines as heavy fighting raged in Saraqib, where HTS "
+            "fighters attacked.",
+            "hts_coalition",
+        ),
+    ],
+)
+def test_fighting_that_names_no_side_is_the_challengers(text, actor):
+    assert {(c[1], c[2]) for c in _claims(text) if c[2] == "contested"} == {(actor, "contested")}

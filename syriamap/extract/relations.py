@@ -386,6 +386,8 @@ def match_claims(
             pair = _between_sides(text, sentence, actors) or _joined_sides(text, trig, actors)
             if pair is None and rule.rule in _PAIR_ONLY:
                 continue  # "battles are taking place south of X, which the army holds"
+            if pair is None and rule.voice == "any":
+                pair = _two_sides(actors, trig)
             if pair is not None:
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
@@ -825,6 +827,22 @@ def _between_sides(
         if len(by_side) > 1 and re.search(r"\band\b", text[m.end() : near[-1].start]):
             return list(by_side.values())
     return None
+
+
+def _two_sides(actors: Sequence[ActorMention], trig: Trigger) -> list[ActorMention] | None:
+    """Return the incumbent and its one challenger when a sentence names just these two.
+
+    "an infiltration, which was repelled by government troops, sparking clashes in the
+    area": a fight whose cue names no side is the challenger's (data/ANNOTATION.md: an
+    offensive against the holder), not that of the side named nearest.
+    """
+    by_side: dict[str, ActorMention] = {}
+    for a in sorted(actors, key=lambda a: abs(a.start - trig.start)):
+        if a.actor:
+            by_side.setdefault(actor_side(a.actor), a)
+    if len(by_side) != 2 or "government" not in by_side:
+        return None
+    return list(by_side.values())
 
 
 def _area(mention: PlaceMention) -> bool:
