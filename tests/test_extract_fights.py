@@ -72,6 +72,7 @@ def test_closing_in_negatives(text, want):
             "sna",
         ),
         ("Government troops were 30 miles away from Raqqa.", "Raqqa", "government"),
+        ("Rebels, who are now only 20 km from Damascus, regrouped.", "Damascus", "opposition"),
     ],
 )
 def test_a_force_some_distance_from_a_place_advances_on_it(text, place, actor):
@@ -113,6 +114,10 @@ def test_passing_through_a_place(text, want):
         "Sanamayn is 20 km from Damascus.",
         "Refugees fled 20 km from Homs.",
         "Rebels took the town, about 20 km from Damascus.",
+        "Rebels reached Sanamayn, 20 km from Damascus.",
+        "Homs was 20 km from the front line.",
+        "Fighters were killed 5 km from Homs.",
+        "Rebels were 10 km north of Hama.",
     ],
 )
 def test_a_distance_without_a_moving_force_is_no_advance(text):
