@@ -188,6 +188,15 @@ def test_we_without_a_move_or_a_speaker_gives_nothing(text):
     assert _claims(text) == set()
 
 
+def test_we_after_a_fronted_phrase_in_a_quotation():
+    text = (
+        "“After clearing the villages, we are progressing towards Idlib,” a rebel commander said."
+    )
+    assert [(c.place_name, c.actor, str(c.relation), c.claimant_side) for c in _rows(text)] == [
+        ("Idlib", "opposition", "advancing", "opposition")
+    ]
+
+
 def test_we_does_not_take_the_subject_of_a_report():
     text = "We know that rebels entered Hama, an analyst said."
     assert _claims(text) == {("Hama", "opposition", "entered")}
