@@ -448,3 +448,31 @@ def test_more_fights_and_advances(text, want):
 )
 def test_fighting_that_names_no_side_is_the_challengers(text, actor):
     assert {(c[1], c[2]) for c in _claims(text) if c[2] == "contested"} == {(actor, "contested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels reached the vicinity of Hama.", {("Hama", "opposition", "advancing")}),
+        ("Rebels reached the approaches to Homs.", {("Homs", "opposition", "advancing")}),
+        (
+            "Rebels have reached the northern entrance of Hama.",
+            {("Hama", "opposition", "advancing")},
+        ),
+        ("SDF fighters arrived near Raqqa on Friday.", {("Raqqa", "sdf", "advancing")}),
+        ("Residents gathered near Homs.", set()),
+        # a fight on the outskirts is a fight, not an advance of nobody
+        (
+            "Clashes erupted on the outskirts of Homs between the army and rebels.",
+            {("Homs", "opposition", "contested")},
+        ),
+        (
+            "Rebels clashed with the army on the eastern outskirts of Hama.",
+            {("Hama", "opposition", "contested")},
+        ),
+        ("Rebels are on the outskirts of Homs.", {("Homs", "opposition", "advancing")}),
+    ],
+)
+def test_near_a_place(text, want):
+    assert _claims(text) == want
+    assert all(c.place_precision == "near" for c in _rows(text))
