@@ -476,3 +476,19 @@ def test_fighting_that_names_no_side_is_the_challengers(text, actor):
 def test_near_a_place(text, want):
     assert _claims(text) == want
     assert all(c.place_precision == "near" for c in _rows(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The army began a withdrawal operation in Hama.", set()),
+        ("The army launched a redeployment operation in Daraa.", set()),
+        (
+            "Clashes between rebels and the army have reached Hama’s southern outskirts.",
+            {("Hama", "opposition", "contested", "near")},
+        ),
+    ],
+)
+def test_operations_that_are_no_fight_and_possessive_outskirts(text, want):
+    got = {(c.place_name, c.actor, str(c.relation), c.place_precision) for c in _rows(text)}
+    assert {g for g in got if g[2] == "contested"} == want

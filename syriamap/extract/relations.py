@@ -142,6 +142,11 @@ _POSITIONS_AFTER = re.compile(
     r"checkpoints|bases|front\s+lines?|frontlines?)\b",
     re.I,
 )
+_EDGES_AFTER = re.compile(
+    r"['\u2019]s?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|"
+    r"environs|approaches)\b",
+    re.I,
+)
 _ELSEWHERE = re.compile(
     r"\s+(?:in|from)\s+(?:other|several|many|some|various|different)\s+"
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
@@ -447,6 +452,8 @@ def match_claims(
                     continue  # "withdrew from the Latakia mountains": not the city of Latakia
                 if _POSITIONS_AFTER.match(text, target.end):
                     is_near = True  # "takes Quneitra key positions": around the place
+                if relation == "contested" and _EDGES_AFTER.match(text, target.end):
+                    is_near = True  # "clashes have reached Hama's outskirts": near the city
                 if area and rule.rule == "progress_in" and _GAINS.match(text, trig.start):
                     # "made territorial gains in Homs province": ground taken in part of it
                     relation, is_near = "captured", True
