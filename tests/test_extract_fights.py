@@ -492,3 +492,28 @@ def test_near_a_place(text, want):
 def test_operations_that_are_no_fight_and_possessive_outskirts(text, want):
     got = {(c.place_name, c.actor, str(c.relation), c.place_precision) for c in _rows(text)}
     assert {g for g in got if g[2] == "contested"} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Hama countryside witnessed fierce clashes between the army and rebels on Monday.",
+            {("Hama", "opposition", "contested")},
+        ),
+        (
+            "Saraqib has seen heavy fighting as HTS fighters attacked government troops.",
+            {("Saraqib", "hts_coalition", "contested")},
+        ),
+        # one side only: who attacks is not said
+        ("Hama witnessed clashes yesterday, the army said.", set()),
+        # the incumbent and its challenger named in the sentence, not with "between"
+        (
+            "Violent clashes are taking place in the north of Homs province, while government "
+            "warplanes strike the positions of the rebels.",
+            {("Homs", "opposition", "contested")},
+        ),
+    ],
+)
+def test_a_place_that_witnessed_fighting(text, want):
+    assert _claims(text) == want

@@ -123,8 +123,9 @@ _PART_BEFORE = re.compile(
 # "launched an assault in X province, seizing several areas"
 _PARTIAL_RULES = frozenset({"expand_control", "seizing_areas_focus"})
 # fighting cues whose sides must be named as the two that fight ("fighting between the
-# army and rebels has spread to X"): the nearest actor may be the holder or an air force
-_PAIR_ONLY = frozenset({"contested_spread", "contested_taking_place"})
+# army and rebels has spread to X"), or the incumbent and one other side: the nearest
+# actor alone may be the holder or an air force
+_PAIR_ONLY = frozenset({"contested_spread", "contested_taking_place", "contested_witnessed"})
 # focus cues that take part of an area the sentence has a fight or an entry in (a town's
 # "several villages" need not be in it)
 _AREA_FOCUS = frozenset({"seizing_areas_focus"})
@@ -389,10 +390,10 @@ def match_claims(
             continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
             pair = _between_sides(text, sentence, actors) or _joined_sides(text, trig, actors)
-            if pair is None and rule.rule in _PAIR_ONLY:
-                continue  # "battles are taking place south of X, which the army holds"
             if pair is None and rule.voice == "any":
                 pair = _two_sides(actors, trig)
+            if pair is None and rule.rule in _PAIR_ONLY:
+                continue  # "battles are taking place south of X, which the army holds"
             if pair is not None:
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
