@@ -517,3 +517,22 @@ def test_operations_that_are_no_fight_and_possessive_outskirts(text, want):
 )
 def test_a_place_that_witnessed_fighting(text, want):
     assert _claims(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Damascus is now only 20 km from the rebels.", {("Damascus", "opposition", "advancing")}),
+        (
+            "Homs is 30 km from the advancing HTS fighters.",
+            {("Homs", "hts_coalition", "advancing")},
+        ),
+        (
+            "Aleppo was now about 10 kilometers away from the factions.",
+            {("Aleppo", "opposition", "advancing")},
+        ),
+        ("Douma is 10 km from Damascus.", set()),
+    ],
+)
+def test_a_place_some_distance_from_a_force(text, want):
+    assert _claims(text) == want
