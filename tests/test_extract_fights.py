@@ -536,3 +536,26 @@ def test_a_place_that_witnessed_fighting(text, want):
 )
 def test_a_place_some_distance_from_a_force(text, want):
     assert _claims(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The gains brought the opposition forces to some 5 kilometers (3 miles) from Idlib.",
+            {("Idlib", "opposition", "advancing")},
+        ),
+        (
+            "The advance put HTS fighters within 10 km of Hama.",
+            {("Hama", "hts_coalition", "advancing")},
+        ),
+        (
+            "The rebels are now less than 20 kilometers from the southern gate of Damascus.",
+            {("Damascus", "opposition", "advancing")},
+        ),
+        ("The road brought aid to within 5 km of Homs.", set()),
+    ],
+)
+def test_brought_within_a_distance_and_gates(text, want):
+    assert _claims(text) == want
+    assert all(c.place_precision == "near" for c in _rows(text))

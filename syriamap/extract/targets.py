@@ -57,7 +57,8 @@ _AREAS_NEAR = re.compile(
 )
 _EDGES_OF = re.compile(
     r"\s*(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches)\s+of\s+(?:the\s+)?"
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches|gates?|entrances?)\s+of\s+"
+    r"(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
@@ -226,7 +227,7 @@ def _targets_after(
             # "seized the X depots, located east of Y": a facility at the town Y
             facility = not out and m.start == facility_end and not _area_mention(m)
             if not facility and (
-                (_words(counted) > trig.rule.gap + (2 if out else 0) and not areas)
+                (_words(counted) > trig.rule.gap + (2 if out else 0) and not (areas or edges))
                 or _CLAUSE_BREAK.search(between)
             ):
                 break
