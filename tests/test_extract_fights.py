@@ -559,3 +559,21 @@ def test_a_place_some_distance_from_a_force(text, want):
 def test_brought_within_a_distance_and_gates(text, want):
     assert _claims(text) == want
     assert all(c.place_precision == "near" for c in _rows(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels are pushing deeper into Hama.", {("Hama", "opposition", "entered")}),
+        ("Rebels advanced deep into Idlib province.", {("Idlib", "opposition", "entered")}),
+        (
+            "HTS fighters fought their way into Aleppo on Friday.",
+            {("Aleppo", "hts_coalition", "entered")},
+        ),
+        ("The army forced its way into Douma.", {("Douma", "government", "entered")}),
+        ("Rebels are fighting their way towards Homs.", {("Homs", "opposition", "advancing")}),
+        ("Residents made their way to Homs.", set()),
+    ],
+)
+def test_deep_into_and_fighting_the_way(text, want):
+    assert _claims(text) == want
