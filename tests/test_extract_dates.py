@@ -126,3 +126,28 @@ def test_early_and_late_month_are_weeks_dated_at_their_thursday() -> None:
     }
     (plain,) = _cues("It happened in October.", pub)
     assert (plain.date, plain.precision) == (_dt.date(2024, 10, 15), "month")
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # published on a weekday: the weekend just past, dated at its Saturday
+        ("Over the weekend, rebels captured Aleppo.", FRI, "2024-11-30"),
+        ("Rebels entered Hama during the weekend.", dt.date(2024, 12, 9), "2024-12-07"),
+        ("Rebels captured Aleppo last weekend.", dt.date(2024, 12, 3), "2024-11-30"),
+        ("At the weekend the army left Homs.", dt.date(2024, 12, 2), "2024-11-30"),
+        # published on a weekend: this weekend; "last weekend" the one before
+        ("Over the weekend, rebels captured Aleppo.", SAT, "2024-12-07"),
+        ("This weekend the army left Homs.", dt.date(2024, 12, 8), "2024-12-07"),
+        ("Rebels captured Aleppo last weekend.", SAT, "2024-11-30"),
+    ],
+)
+def test_weekend_is_the_saturday_of_the_latest_weekend(text, published, expected):
+    (cue,) = [c for c in find_date_cues(text, published) if c.date]
+    assert (cue.date.isoformat(), cue.precision) == (expected, "days")
+
+
+def test_last_week_is_not_last_weekend():
+    (cue,) = find_date_cues("He lost Aleppo last week.", FRI)
+    assert (cue.date.isoformat(), cue.precision) == ("2024-11-28", "week")
+    assert find_date_cues("The weekend market reopened.", FRI) == []

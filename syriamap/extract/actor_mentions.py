@@ -23,7 +23,13 @@ from functools import lru_cache
 
 from ..actors import actors
 
-__all__ = ["ActorMention", "find_actor_mentions", "actor_side"]
+__all__ = [
+    "ActorMention",
+    "actor_side",
+    "find_actor_mentions",
+    "former_latter_spans",
+    "resolve_former_latter",
+]
 
 # "our forces"; "his men" in "a rebel commander said his men had seized X" (a singular
 # speaker's own forces; "their forces" is left out: it points back to any plural subject);
@@ -242,3 +248,71 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
 _GENERIC_HEADS = frozenset(
     "fighters militants forces troops gunmen militiamen soldiers units insurgents".split()
 )
+
+
+# "the latter", "the former" standing for an actor: a noun phrase of its own (a verb,
+# an auxiliary, an adverb or a comma follows), not an adjective ("the former regime",
+# "the former rebel-held town")
+_FORMER_LATTER = re.compile(
+    r"\b(?P<which>former|latter)(?:(?=['\u2019]s\s+\w)|(?=\s*,|\s+(?:was|were|is|are|has|have|had|"
+    r"did|does|do|will|would|could|can|then|also|later|subsequently|reportedly|quickly|"
+    r"eventually|finally|soon|still|now|withdrew|took|retook|fled|fell|left|lost|held|won|"
+    r"overran|drove|came|went|made|broke|ran|fought|kept|began|swept|struck|[a-z]+ed)\b))",
+    re.I,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def former_latter_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of "the former" / "the latter" used as a noun phrase in a range."""
+    out = []
+    for m in _FORMER_LATTER.finditer(text, start, end):
+        the = _THE_BEFORE.search(text, max(start, m.start() - 6), m.start())
+        if the is not None:
+            out.append((the.start(), m.end("which")))
+    return out
+
+
+def resolve_former_latter(
+    text: str, spans: list[tuple[int, int]], mentions: list[list[ActorMention]]
+) -> list[list[ActorMention]]:
+    """Add an actor mention for "the latter" / "the former" pointing at one of two actors.
+
+    "The army clashed with the rebels in X. The latter were able to take Y": "the latter"
+    is the last of the two actors named before it (in its own sentence, else in the
+    sentence before and its own), "the former" the first. Exactly two different actors
+    must stand there; otherwise nothing is added (precision first).
+
+    Parameters
+    ----------
+    text
+        The document text.
+    spans
+        ``(start, end)`` of each sentence.
+    mentions
+        The actor mentions of each sentence (as :func:`find_actor_mentions` returns them).
+
+    Returns
+    -------
+    list of list of ActorMention
+        The mentions of each sentence, with the resolved "the latter"/"the former" added.
+    """
+    out = [list(group) for group in mentions]
+    for k, (start, end) in enumerate(spans):
+        for a_start, a_end in former_latter_spans(text, start, end):
+            pool = [a for a in out[k] if a.end <= a_start and a.actor and a.side != "speaker"]
+            if len({a.actor for a in pool}) < 2 and k > 0:
+                previous = [a for a in out[k - 1] if a.actor and a.side != "speaker"]
+                pool = previous + pool
+            distinct: dict[str, ActorMention] = {}
+            for a in pool:
+                distinct.setdefault(a.actor, a)  # in the order first named
+            if len(distinct) != 2:
+                continue  # none, one or three actors before: no sure antecedent
+            former, latter = distinct.values()
+            chosen = latter if text[a_start:a_end].lower().startswith("the latter") else former
+            out[k].append(
+                ActorMention(a_start, a_end, text[a_start:a_end], chosen.actor, chosen.side)
+            )
+        out[k].sort(key=lambda a: a.start)
+    return out

@@ -768,6 +768,8 @@ def coordinated_partners(
     nothing ("HTS and allied factions"), and "fighting with the army and its allies" is no
     subject.
     """
+    if re.fullmatch(r"the\s+(?:former|latter)(?:['\u2019]s)?", chosen[1], re.I):
+        return []  # "A and B fought, and the latter withdrew": one of them, no pair
     if trig.rule.voice == "nominal" and chosen[1]:
         return _nominal_partners(text, trig, actors, chosen)
     if trig.rule.voice != "active" or not chosen[1]:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .sentences import Sentence
-from .speakers import is_speaker
+from .speakers import is_speaker, speaker_head
 from .stance import StanceCue, claimant_of, claimant_side, find_stance_cues
 
 __all__ = [
@@ -226,7 +226,16 @@ def _quotations(
     while k < len(sentences):
         s = sentences[k]
         head = s.text.lstrip()
-        if not head.startswith((_OPEN, '"')) or _closes(head[1:]) is not None:
+        if not head.startswith((_OPEN, '"')):
+            k += 1
+            continue
+        shut = _closes(head[1:])
+        if shut is not None:
+            # a one-sentence quotation under a speaker's label line (a script)
+            if s.start in claimed and not head[shut + 2 :].strip(" .,\n"):
+                who = _label_before(sentences, k)
+                if who:
+                    out.append((s, who))
             k += 1
             continue
         # an opened quotation: find where it closes, in the same paragraph
@@ -253,12 +262,45 @@ def _quotations(
             k = j + 1
             continue  # no claim inside: nothing to attribute
         cue = _final_attribution(t, at, cues)
-        who = speaker(t, cue) if cue is not None else ""
+        who = speaker(t, cue) if cue is not None else _label_before(sentences, k)
         if who:
             out.extend((x, who) for x in inside)
             out.append((t, who))
         k = j + 1
     return out
+
+
+# a speaker's label line over a quoted paragraph in a video script or transcript
+# (":: Name, role" or "Name, role:")
+_LABEL = re.compile(r"^\s*::\s*(?P<a>[^:\n]{3,100}?)\s*$|^\s*(?P<b>[^:\n]{3,100}?)\s*:\s*$")
+_MAX_LABEL_WORDS = 12
+
+
+def _label_before(sentences: Sequence[Sentence], k: int) -> str:
+    """Return the speaker of a label line right before the quotation at ``k``, else "".
+
+    The label is the only sentence of the paragraph before the quotation's, a speaker
+    (:func:`is_speaker`) of at most :data:`_MAX_LABEL_WORDS` words, marked by a leading
+    "::" or a final colon.
+    """
+    if k == 0:
+        return ""
+    label = sentences[k - 1]
+    if label.paragraph != sentences[k].paragraph - 1 or (
+        k > 1 and sentences[k - 2].paragraph == label.paragraph
+    ):
+        return ""
+    m = _LABEL.match(label.text)
+    if m is None:
+        return ""
+    who = (m.group("a") or m.group("b") or "").strip()
+    if len(who.split()) > _MAX_LABEL_WORDS or not is_speaker(who):
+        return ""
+    # a role or body names the speaker ("Name, rebel commander"); a bare name may be a
+    # place line (":: Hama, Syria")
+    if not any(speaker_head(w.strip(",.")) for w in who.split()):
+        return ""
+    return who
 
 
 # the signature line of an embedded social-media post: "— Name (@handle) December 6, 2024"

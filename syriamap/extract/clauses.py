@@ -730,6 +730,22 @@ def _main_cue(
     return None
 
 
+def _anchor_after(clauses: Sequence[Clause], clause: Clause, cue: DateCue) -> bool:
+    """Whether a cue dates an "after ..." clause that follows an earlier-time clause.
+
+    "they had seized X after launching an offensive on Wednesday": the seizure came after
+    Wednesday, so the cue is no upper bound of it.
+    """
+    home = clause_at(clauses, cue.start)
+    return (
+        home is not None
+        and home is not clause
+        and home.start >= clause.end
+        and home.kind == "temporal"
+        and home.opener.lower() in ("after", "following")
+    )
+
+
 def _in_subordinate_kind(clauses: Sequence[Clause], position: int) -> bool:
     clause = clause_at(clauses, position)
     return clause is not None and clause.kind in _DATING_KINDS
@@ -812,7 +828,17 @@ def clause_date(
     if clause.time != "earlier":
         return None
     reference, ref_precision = date, precision
-    outside = [c for c in cues if c.date and not clause.start <= c.start < clause.end]
+    outside = [
+        c
+        for c in cues
+        if c.date
+        and not clause.start <= c.start < clause.end
+        and not _anchor_after(clauses, clause, c)
+    ]
+    if not outside and any(_anchor_after(clauses, clause, c) for c in cues if c.date):
+        # "had seized X after launching an offensive on Wednesday": later than that day,
+        # before the time of writing (no other cue: the publication date bounds it)
+        return None
     if outside and clause.subordinate:
         main = min(outside, key=lambda c: abs(c.start - clause.start))
         reference, ref_precision = main.date, main.precision

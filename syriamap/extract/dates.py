@@ -9,7 +9,8 @@ Stage: dates. Rules (each cue carries the precision of ``DatePrecision``):
   publication date (``day``);
 - relative: "today", "earlier today", "this morning", "tonight" → publication day;
   "yesterday" → the day before; "N days ago" → ``day``; "last week" → the Thursday of
-  the previous Monday-to-Sunday week (``week``); "this week", "the past week" →
+  the previous Monday-to-Sunday week (``week``); "over the weekend", "last weekend" → the
+  Saturday of the latest weekend before publication (``days``); "this week", "the past week" →
   publication date (``week``); "last month" (``month``);
 - no publication date: only cues carrying their own year are dated; the others resolve to
   ``None``.
@@ -103,7 +104,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d|one|a|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)),
-    ("lastweek", re.compile(r"\blast\s+week(?:end)?\b", re.I)),
+    ("lastweek", re.compile(r"\blast\s+week\b", re.I)),
+    (
+        "weekend",
+        re.compile(
+            r"\b(?:(?:over|during|at|on)\s+the\s+weekend|(?:this|last|past)\s+weekend)\b", re.I
+        ),
+    ),
     ("earlierweek", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I)),
     (
         "thisweek",
@@ -123,6 +130,7 @@ _NEED = {
     "yesterday": ("yesterday",),
     "ago": ("ago",),
     "lastweek": ("week",),
+    "weekend": ("weekend",),
     "earlierweek": ("week",),
     "lastmonth": ("month",),
 }
@@ -318,6 +326,13 @@ def find_date_cues(
                     else (published - dt.timedelta(days=published.weekday() + 7 - 3))
                 )
                 precision = "week"
+            elif kind == "weekend" and published is not None:
+                # "over the weekend": the Saturday of the latest weekend on or before
+                # publication; "last weekend" said on a weekend: the one before
+                date = _weekday_on_or_before(published, 5)
+                if m.group(0).lower().startswith("last") and published.weekday() >= 5:
+                    date -= dt.timedelta(days=7)
+                precision = "days"
             elif kind == "earlierweek":
                 # "earlier this week": before publication, within the week
                 date = None if published is None else published - dt.timedelta(days=2)
@@ -341,6 +356,24 @@ _SAW_RELATIVE = re.compile(
     r"(?:(?!\b(?:which|who|when|while|after|before|since|because|although|but|and)\b)[^;:])*$",
     re.I,
 )
+# "had seized X after launching an offensive on Wednesday": the cue dates the launch; the
+# seizure told in the pluperfect came after it and before the time of writing
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:already\s+|since\s+|also\s+)?$", re.I)
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|following)\s+(?:\w+ing\b|(?:they|it|the\s+\w+)\s+(?:had\s+)?\w+ed\b)", re.I
+)
+
+
+def _anchor_after(cue: DateCue, position: int, text: str, offset: int) -> bool:
+    """Whether a cue after a pluperfect claim dates the event the claim came after."""
+    if not text or cue.start < position:
+        return False
+    at = position - offset
+    if not _HAD_BEFORE.search(text[max(0, at - 20) : at]):
+        return False
+    return _AFTER_EVENT.search(text, at, cue.start - offset) is not None
+
+
 _CLAUSE = re.compile(
     r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
     r"\band\s+(?:has|have|had|was|were|is|are)\b|"
@@ -411,6 +444,7 @@ def date_for(
                 text, c.end - offset, max(c.end - offset, position - offset)
             )
         )
+        and not _anchor_after(c, position, text, offset)
     ]
     if not usable:
         return published, "published"

@@ -57,7 +57,10 @@ _FUNCTION_WORDS = frozenset(
     central rural greater north south east west northeast northwest southeast southwest
     in-between amid amidst within beyond over under via per if although though whereas
     where which that this these those it its their his her our rebel rebels syrian
-    yesterday today earlier later meanwhile however additionally nevertheless""".split()
+    yesterday today earlier later meanwhile however additionally nevertheless
+    now then currently recently overnight still already thus finally eventually soon instead
+    once here there nonetheless moreover furthermore again elsewhere separately initially
+    previously subsequently afterwards similarly likewise indeed notably besides""".split()
 )
 _KIND_WORDS = frozenset(GENERIC_WORDS) | {
     "governorate",

@@ -22,7 +22,12 @@ from typing import Any
 from .._types import DateLike, parse_optional_date
 from ..assertions import PARTIAL_AREA_NOTE
 from ..errors import TooComplexError
-from .actor_mentions import ActorMention, actor_side, find_actor_mentions
+from .actor_mentions import (
+    ActorMention,
+    actor_side,
+    find_actor_mentions,
+    resolve_former_latter,
+)
 from .agents import _choose_actor
 from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import agent_phrases, clause_date, own_cues, split_clauses
@@ -304,9 +309,11 @@ def analyse(
         warnings.warn(message, ExtractWarning, stacklevel=3)
 
     sentences = split_sentences(text, document.body)
-    actors_by_sentence: list[list[ActorMention]] = [
-        find_actor_mentions(s.text, offset=s.start) for s in sentences
-    ]
+    actors_by_sentence: list[list[ActorMention]] = resolve_former_latter(
+        text,
+        [(s.start, s.end) for s in sentences],
+        [find_actor_mentions(s.text, offset=s.start) for s in sentences],
+    )
     exclude = [(a.start, a.end) for group in actors_by_sentence for a in group if a.actor]
     raw = find_place_mentions(
         text, [(s.start, s.end) for s in sentences], gazetteer=gazetteer, exclude=exclude

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from .actor_mentions import ActorMention, actor_side
+from .actor_mentions import ActorMention, actor_side, former_latter_spans
 from .agents import _choose_actor, coordinated_partners
 from .clauses import (
     Clause,
@@ -71,6 +71,8 @@ from .targets import (
     _targets_before,
     _them_target,
     _there_target,
+    companions_after,
+    fronted_companions,
     ordinary_target,
     place_kind,
 )
@@ -249,6 +251,8 @@ def match_claims(
     blockers = [(t.start, t.end) for t in triggers if (t.start, t.end) not in adjectives] + [
         (a.start, a.end) for a in plain_actors
     ]
+    ended: list[Trigger] = []  # holds said to have lasted only "until" a time
+    fronted_done = False  # "In addition to X, ...": read for the first cue only
     for trig in triggers:
         rule = trig.rule
         inherited: Claim | None = None  # the claim a focus cue adds to
@@ -286,6 +290,10 @@ def match_claims(
                 # "withdrew its forces from these areas": the places of the sentence before
                 targets = [(m, False) for m in plural_anaphor(text, trig.end, listed)]
                 anaphoric = bool(targets)
+            if targets and not fronted_done:
+                # "In addition to X, rebels also took Y": X too (the first cue only)
+                fronted_done = True
+                targets = fronted_companions(text, sentence, trig, places) + targets
         elif rule.slot == "focus":
             if _ELSEWHERE.match(text, trig.end):
                 continue  # "withdrawals in other parts of the country": not here
@@ -315,6 +323,9 @@ def match_claims(
                 targets = []
         else:
             targets = _targets_before(text, sentence, trig, places)
+            # "X was under rebel control, along with Y": Y too; "Several villages fell to
+            # the rebels, including Y": the examples
+            targets += companions_after(text, sentence, trig, places, blockers)
             if not targets and previous_places:
                 # "The SDF took X and Y. The two cities fell without a fight": the places of
                 # the sentence before, named right before the cue
@@ -328,6 +339,10 @@ def match_claims(
             targets = [t for t in targets if fought and _area(t[0])]
         if not targets:
             continue
+        if rule.relation == "controls" and _ended_state(text, sentence, trig, targets):
+            # "X was under army control until 2012": the hold has ended (the claim is made
+            # and dropped at the end, so that "until the rebels stormed it" finds X)
+            ended.append(trig)
         clause = clause_at(clauses, trig.start)
         announced = rule.rule.endswith("_announced")  # "announced its forces would take X"
         if clause is not None and (
@@ -358,6 +373,8 @@ def match_claims(
             chosen: tuple[str, str] | None = (inherited.actor, inherited.actor_text)
         else:
             chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
+        if rule.voice == "active" and _unresolved_former_latter(text, sentence, trig, actors):
+            continue  # "X attacked Y positions, and the latter withdrew": no sure actor
         if chosen is None and fallback is not None:
             chosen = fallback
         by_default = chosen is None
@@ -510,6 +527,7 @@ def match_claims(
     if exceptions:
         claims = _excepted(claims, exceptions)
         claims += _still_held(text, claims, places, exceptions)
+    claims = [c for c in claims if not any(c.trigger is t for t in ended)]
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
 
 
@@ -634,6 +652,58 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
                 )
             )
     return out
+
+
+def _unresolved_former_latter(
+    text: str, sentence: Sentence, trig: Trigger, actors: Sequence[ActorMention]
+) -> bool:
+    """Whether the subject of a cue is "the latter"/"the former" with no sure antecedent.
+
+    :func:`.actor_mentions.resolve_former_latter` turns the phrase into an actor mention
+    when exactly two actors stand before it; otherwise no actor named earlier is its
+    subject.
+    """
+    spans = [
+        s for s in former_latter_spans(text, sentence.start, sentence.end) if s[1] <= trig.start
+    ]
+    if not spans:
+        return False
+    a, b = spans[-1]
+    if any(m.start == a for m in actors):
+        return False  # resolved
+    after = [m for m in actors if b <= m.start < trig.start and m.actor]
+    return not after and not _CLAUSE_BREAK_BEFORE.search(text, b, trig.start)
+
+
+_CLAUSE_BREAK_BEFORE = re.compile(r"[.;:!?]")
+
+
+# "X was under army control until 2012", "held X until the rebels stormed it": a hold that
+# ended ("until now", "until today" it lasts)
+_UNTIL = re.compile(
+    r"(?:\s*,)?(?:\s+[\w'\u2019-]+){0,5}?\s+(?:until|till|up\s+until|up\s+to)\s+"
+    r"(?!now\b|today\b|this\s+day\b|the\s+present\b|this\s+(?:moment|hour)\b|"
+    r"further\s+notice\b)",
+    re.I,
+)
+
+
+def _ended_state(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    targets: Sequence[tuple[PlaceMention, bool]],
+) -> bool:
+    """Whether a hold is said to have lasted only until a time or an event.
+
+    "X was under army control until 2012", "the army held X until the rebels stormed it
+    last week": the hold is over; "under army control until now" is not.
+    """
+    after = trig.end
+    if trig.rule.slot == "after":
+        after = max(after, *(t.end for t, _ in targets))
+    m = _UNTIL.match(text, after, sentence.end)
+    return m is not None and not re.search(r"[.;:!?()]", m.group(0))
 
 
 # "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative

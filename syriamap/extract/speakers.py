@@ -38,6 +38,7 @@ __all__ = [
     "head_noun",
     "is_speaker",
     "speaker_before",
+    "speaker_head",
     "subject_before",
 ]
 
@@ -105,6 +106,15 @@ _NOT_NAMES = frozenset(
 def _speaker_heads() -> re.Pattern[str]:
     words = "|".join(f"(?:{row['pattern']})" for row in read_lexicon("speakers.csv"))
     return re.compile(rf"^(?:{words})$", re.I)
+
+
+def speaker_head(word: str) -> bool:
+    """Whether a word is a head noun that can speak (``data/lexicon/speakers.csv``).
+
+    >>> speaker_head("commander"), speaker_head("Syria")
+    (True, False)
+    """
+    return bool(_speaker_heads().match(word))
 
 
 def clean_speaker(phrase: str) -> tuple[int, int]:

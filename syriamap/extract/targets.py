@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
@@ -39,7 +40,7 @@ _CONTAINER_AFTER = re.compile(
     re.I,
 )
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
-_LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b)", re.I)
+_LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b|\b(?:along|together) with\b)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
@@ -48,6 +49,8 @@ _AREAS_NEAR = re.compile(
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
     r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of)\s+){0,3}"
+    r"(?:(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
+    r"bases?|posts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"  # "towns and villages in X"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     # "seized significant territory in X": ground taken in and around X
     r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
@@ -64,7 +67,7 @@ _EDGES_OF = re.compile(
 )
 # "clashes spread to the east of X", "battles in villages south of X": fighting around X
 # (only fighting takes a direction as no reference point)
-_DIRECTION_OF = re.compile(
+_DIRECTION_AROUND = re.compile(
     r"\s*(?:(?:to|in|into)\s+)?(?:the\s+)?(?:(?:areas?|villages?|towns?|parts?|positions|"
     r"fronts?|countryside)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ern)?\s+(?:(?:part|parts|side|flank|countryside)\s+)?of|"
@@ -213,7 +216,7 @@ def _targets_after(
                 or (edges and trig.rule.relation == "contested")
                 or (
                     trig.rule.relation == "contested"
-                    and _DIRECTION_OF.fullmatch(between) is not None
+                    and _DIRECTION_AROUND.fullmatch(between) is not None
                 )
                 or (
                     _AREAS_IN_REGION.fullmatch(between) is not None
@@ -250,6 +253,9 @@ def _targets_after(
                 floor = m.end  # Z: a reference point, no item
                 landmark = True
                 continue
+            # "Hama, along with several nearby villages such as X": the examples of a
+            # plural noun continue the list
+            between = _SUCH_AS_ITEM.sub(" ", between)
             item = _LIST_LEAD.sub("", between, count=1)
             if (
                 item != between
@@ -258,6 +264,8 @@ def _targets_after(
                 and not _CLAUSE_BREAK.search(item)
             ):
                 near.add(m.start)  # "took Hama city and large swathes of the rural areas of Idlib"
+            elif item != between and _UNNAMED_ITEM_AT.fullmatch(item):
+                near.add(m.start)  # "the X airport and an infantry school in Y": at Y
             elif (
                 _IN_KIND.search(between)
                 or (
@@ -370,6 +378,69 @@ def _landmark_item(between: str) -> bool:
     return _LANDMARK_GAP.match(between) is not None
 
 
+# "south of X, which is under army control", "near X, now held by the SDF": a relative
+# or appositive state after a landmark is about the landmark (or the area around it)
+_STATE_RELATIVE = re.compile(
+    r"\s*,\s*(?P<kind>(?:a|an|the)\s+(?:(?:key|strategic|small|large|major|nearby|border|"
+    r"provincial|northern|southern|eastern|western|central)\s+){0,2}(?:town|city|village|"
+    r"district|suburb|neighbou?rhood|provincial\s+capital|capital)\s+)?"
+    r"(?:(?:which|that)\s+)?(?:(?:is|has\s+(?:long\s+)?been)\s+)?(?:now\s+|still\s+)?$",
+    re.I,
+)
+_RELATIVE_WORD = re.compile(r"\b(?:which|that|now|still)\b", re.I)
+_PLURAL_STATE = re.compile(r"(?:are|were|remain|have)\b", re.I)
+_DIRECTION_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?"
+    r"\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _state_of_landmark(
+    text: str, trig: Trigger, mention: PlaceMention, between: str
+) -> tuple[PlaceMention, bool] | None:
+    """Return the place a state cue in a relative or apposition after a landmark is about.
+
+    "Battles rage near X, which is under army control", "fighting around X, now held by the
+    SDF": X is a reference point of the main clause but the subject of the state. After a
+    compass direction ("south of X, which is under army control") the relative may be about
+    the area south of X: the claim goes to X's governorate, in part (``near``), which is
+    true on either reading. None when the cue is no state or its verb is plural ("villages
+    near X, which are held by ...": the villages).
+    """
+    state = _STATE_RELATIVE.fullmatch(between)
+    if trig.rule.relation != "controls" or state is None:
+        return None
+    if _PLURAL_STATE.match(text, trig.start):
+        return None
+    # "near X, a town held by the rebels": the kind noun's reduced relative is X's state
+    if not state.group("kind") and not _RELATIVE_WORD.search(
+        between + text[trig.start : trig.start + 12]
+    ):
+        return None  # a bare apposition ("towards X, the militants' stronghold"): not here
+    return _landmark_or_area(text, mention)
+
+
+def _landmark_or_area(text: str, mention: PlaceMention) -> tuple[PlaceMention, bool] | None:
+    """Return a landmark as the place of its relative clause's state, or its governorate.
+
+    After a compass direction ("south of X, which ...") the relative may be about the area
+    around X: X's governorate in part (``near``).
+    """
+    if not _DIRECTION_OF.search(text, max(0, mention.start - 40), mention.start):
+        return (mention, False)
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    if mention.place_id not in gazetteer:
+        return None
+    place = gazetteer.get(mention.place_id)
+    if not place.admin1_id or place.admin1_id == place.place_id:
+        return None
+    area = replace(mention, place_id=place.admin1_id, candidates=(place.admin1_id,), kind_cue="")
+    return (area, True)
+
+
 def _targets_before(
     text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
 ) -> list[tuple[PlaceMention, bool]]:
@@ -383,6 +454,10 @@ def _targets_before(
                 # "X, where Hezbollah once had bases, was seized by": the inserted relative
                 # or apposition does not count towards the gap
                 between = text[inserted.end() : ceiling]
+            if trig.rule.relation == "controls" and _ONE_OF.fullmatch(between):
+                # "X has been one of the few cities completely under government control":
+                # the class X belongs to does not count towards the gap
+                between = " "
             if _words(between) > trig.rule.gap:
                 break
             if trig.rule.voice == "state" and _MOVED_TO.search(between):
@@ -395,6 +470,9 @@ def _targets_before(
             ):
                 break  # "X and Y, both of which are held by Z": the relative's antecedents
             if _is_reference(text, sentence, m, sentence.start):
+                landmark = _state_of_landmark(text, trig, m, between)
+                if landmark is not None:
+                    return [landmark]  # "near X, which is under army control"
                 continue
             inside = _IN_CONTAINER.search(text, max(sentence.start, m.start - 8), m.start)
             if inside is not None and _PROVINCE_AFTER.match(text, m.end):
@@ -419,6 +497,105 @@ def _targets_before(
         out.append(m)
         ceiling = m.start
     return [(m, False) for m in out]
+
+
+# "X was under rebel control, along with Y and Z": the list goes on after the state
+_ALONG_WITH = re.compile(
+    r"\s*,?\s*(?:(?:along|together)\s+with|as\s+well\s+as|,\s*in\s+addition\s+to)\b",
+    re.I,
+)
+
+
+_AGENT_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
+# "In addition to X, rebels seized Y", "Besides X and Z, ...": a fronted list of places the
+# main clause's claim also covers
+_FRONTED_ALSO = re.compile(
+    r"\s*(?:in\s+addition\s+to|besides|along\s+with|together\s+with|as\s+well\s+as)\s+",
+    re.I,
+)
+
+
+def fronted_companions(
+    text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the places of a fronted "In addition to X, ..." before the sentence's cue.
+
+    Only places named (in a list) between the fronted phrase and its comma count ("In
+    addition to X and Y, rebels also took Z": X and Y); the comma must come before the
+    cue, with no other comma or clause break between.
+    """
+    m = _FRONTED_ALSO.match(text, sentence.start, trig.start)
+    if m is None:
+        return []
+    comma = text.find(",", m.end(), trig.start)
+    if comma < 0 or _CLAUSE_BREAK.search(text, comma + 1, trig.start):
+        return []
+    items = sorted(
+        (p for p in mentions if m.end() <= p.start and p.end <= comma), key=lambda p: p.start
+    )
+    out: list[PlaceMention] = []
+    floor = m.end()
+    for p in items:
+        gap = text[floor : p.start]
+        if out and not _LIST_SEP.search(gap):
+            return []
+        if _words(_KIND_PHRASE.sub(" ", _LIST_LEAD.sub("", gap, count=1))) > 2:
+            return []  # "In addition to weapons depots in X": not X itself
+        out.append(p)
+        floor = p.end
+    if not out or text[floor:comma].strip(" ')\u2019s"):
+        return []
+    return [(p, False) for p in out]
+
+
+# "Several villages fell to the rebels, including X and Y": a plural place noun is the
+# subject of the cue and the examples after it are the places
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:villages|towns|cities|areas|localities|neighbou?rhoods|districts|suburbs|"
+    r"settlements|hamlets|positions|sites|airports|airbases|bases|installations)"
+    r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+)?[\w-]+)?"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|now|also|quickly|reportedly|all|both|"
+    r"since|already))*\s+$",
+    re.I,
+)
+_EXAMPLES = re.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them)\b", re.I)
+
+
+def companions_after(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    mentions: Sequence[PlaceMention],
+    blockers: Sequence[tuple[int, int]] = (),
+) -> list[tuple[PlaceMention, bool]]:
+    """Return the places listed after a cue whose place stands before it.
+
+    "By Saturday, X was under rebel control, along with Y", "X fell to the rebels,
+    together with Y and Z": Y and Z share the claim. Read like the places after a cue
+    (:func:`_targets_after`), so "along with much of the south" or "along with weapons
+    depots" add nothing. After a plural place noun as the subject ("Several villages fell
+    to the rebels, including Y and Z") the examples are the places.
+    """
+    pos = trig.end
+    for _ in range(3):
+        # "X fell to the rebels on Thursday, along with Y": past the agent and the time
+        time = _TIME_ADJUNCT.match(text, pos, sentence.end)
+        if time and time.end() > pos:
+            pos = time.end()
+            continue
+        agent = next(
+            (b for a, b in blockers if a >= pos and _AGENT_GAP.fullmatch(text, pos, a)), None
+        )
+        if agent is None:
+            break
+        pos = agent
+    m = _ALONG_WITH.match(text, pos, sentence.end)
+    if m is None and _PLURAL_SUBJECT.search(text, sentence.start, trig.start):
+        m = _EXAMPLES.match(text, pos, sentence.end)
+    if m is None:
+        return []
+    cue = Trigger(trig.rule, m.end(), m.end(), trig.negated, trig.failed)
+    return _targets_after(text, sentence, cue, mentions, blockers)
 
 
 # "took control of about 20 sites, ranging from villages and army posts, in the western
@@ -498,6 +675,17 @@ _SUCH_AS = re.compile(
     r"(?:largest\s+|biggest\s+)?city)?\s*$",
     re.I,
 )
+# "the X airport and an infantry school in Y": an unnamed list item located at Y
+_UNNAMED_ITEM_AT = re.compile(
+    r"(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:in|at|near|outside)\s+(?:the\s+)?",
+)
+_SUCH_AS_ITEM = re.compile(
+    r"\b(?:(?:several|some|many|other|a\s+few|a\s+number\s+of|dozens\s+of|the|\d+|two|three|"
+    r"four|five)\s+)?(?:(?:nearby|surrounding|neighbou?ring|adjacent|small|key|strategic)\s+)?"
+    r"(?:towns|villages|areas|localities|hamlets|neighbou?rhoods|districts|suburbs)"
+    r"(?:\s+(?:nearby|around\s+it|in\s+the\s+area))?\s*,?\s*(?:such\s+as|including|like)\s*$",
+    re.I,
+)
 # "seized 32 villages from the army on Monday, including": the plural noun, then the side
 # the places were taken from (and a time), then the examples (_SUCH_AS reads those)
 _TAKEN_FROM = re.compile(
@@ -542,9 +730,17 @@ _INSERTED = re.compile(
     r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls|remains?|remained)\b)",
     re.I,
 )
+_ONE_OF = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|still\s+)?one\s+of\s+"
+    r"(?:the\s+|syria['\u2019]s\s+|the\s+country['\u2019]s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:towns|cities|villages|areas|places|provincial\s+capitals|regions|districts|"
+    r"neighbou?rhoods|strongholds)\s+(?:(?:that|which)\s+(?:(?:are|were|remain|remained)\s+)?)?"
+    r"(?:(?:still|completely|entirely|fully|firmly)\s+)?",
+    re.I,
+)
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
-    r"(?:which|that)\s*",
+    r"(?:which|that)\s*(?:(?:has|have)\s+(?:long\s+|since\s+)?been\s+)?",
     re.I,
 )
 
@@ -564,7 +760,10 @@ _DESCRIBED_KIND = re.compile(
 _KIND_PHRASE = re.compile(
     r"^\s*(?:area|region|city|town|district|countryside)\b|"
     r"\b(?:(?:the|a)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|small|large)\s+)?"
-    r"(?:towns?|city|cities|villages?|areas?|districts?|suburbs?|neighbou?rhoods?)\s+of\b|"
+    # "the Druze-majority settlement of X": a hyphenated modifier of the kind
+    r"(?:[\w'\u2019]+-[\w-]+\s+)?"
+    r"(?:towns?|city|cities|villages?|areas?|districts?|suburbs?|neighbou?rhoods?|"
+    r"settlements?|hamlets?|localit(?:y|ies))\s+of\b|"
     r"\b(?:(?:some|large|small)\s+)?parts?\s+of\b|\b(?:much|most)\s+of\b",
     re.I,
 )
@@ -700,10 +899,14 @@ def _relative_target(
     earlier = [m for m in places if m.end <= at]
     if not earlier or not _RELATIVE_HEAD.fullmatch(text, earlier[-1].end, at):
         return []
-    if _is_reference(text, sentence, earlier[-1], sentence.start) or _EDGE_OF.search(
-        text, max(sentence.start, earlier[-1].start - 30), earlier[-1].start
-    ):
+    if _EDGE_OF.search(text, max(sentence.start, earlier[-1].start - 30), earlier[-1].start):
         return []  # "the camp on the southern edge of X, which ...": X is a landmark
+    if _is_reference(text, sentence, earlier[-1], sentence.start):
+        if trig.rule.relation != "controls" or rel.group(0).lower() == "where":
+            return []  # "clashes near X, which rebels captured": X is a landmark
+        # "advanced towards X, which government forces still hold": the hold is X's
+        landmark = _landmark_or_area(text, earlier[-1])
+        return [landmark] if landmark is not None else []
     return [(earlier[-1], False)]
 
 
