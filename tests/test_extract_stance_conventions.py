@@ -225,11 +225,14 @@ CASES = [
         {("Saraqib", GOV, "withdrew", "attributed")},
         id="remarked-is-a-report",
     ),
-    # a quotation over several sentences: "our forces" take the side of the speaker
-    # named where it closes
+    # a quotation over several sentences: "our forces" and "we" take the side of the
+    # speaker named where it closes
     pytest.param(
         '"Our fighters entered Saraqib. We now hold the whole town," a rebel commander said.',
-        {("Saraqib", OPP, "entered", "attributed")},
+        {
+            ("Saraqib", OPP, "entered", "attributed"),
+            ("the whole town", OPP, "controls", "attributed"),
+        },
         id="quote-closes-with-rebel-speaker",
     ),
     pytest.param(

@@ -32,10 +32,13 @@ __all__ = [
 ]
 
 # "our forces"; "his men" in "a rebel commander said his men had seized X" (a singular
-# speaker's own forces; "their forces" is left out: it points back to any plural subject)
+# speaker's own forces; "their forces" is left out: it points back to any plural subject);
+# "we" opening a quotation, a clause after a comma ("After clearing the villages, we are
+# ...") or, unquoted, the sentence ("We are advancing on X, a rebel commander said": the
+# sentence is its attribution's; searched per sentence)
 _SPEAKER = re.compile(
     r"\b(?:(?:our|my|his|her) (?:forces|fighters|troops|men|factions|units)|"
-    r"(?<=[\u201c\"] )we|(?<=[\u201c\"])we)\b",
+    r"(?<=[\u201c\"] )we|(?<=[\u201c\"])we|(?<=[,;:] )we)\b|\Awe\b",
     re.I,
 )
 _ACRONYM_MAX = 4

@@ -121,8 +121,16 @@ _PART_BEFORE = re.compile(
     r"(?:[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*)?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)){0,3}$",
     re.I,
 )
-# cues that take only part of an area: "expanded its control over Raqqa province"
-_PARTIAL_RULES = frozenset({"expand_control"})
+# cues that take only part of an area: "expanded its control over Raqqa province",
+# "launched an assault in X province, seizing several areas"
+_PARTIAL_RULES = frozenset({"expand_control", "seizing_areas_focus"})
+# fighting cues whose sides must be named as the two that fight ("fighting between the
+# army and rebels has spread to X"), or the incumbent and one other side: the nearest
+# actor alone may be the holder or an air force
+_PAIR_ONLY = frozenset({"contested_spread", "contested_taking_place", "contested_witnessed"})
+# focus cues that take part of an area the sentence has a fight or an entry in (a town's
+# "several villages" need not be in it)
+_AREA_FOCUS = frozenset({"seizing_areas_focus"})
 _LANDSCAPE_AFTER = re.compile(
     r"\s+(?:mountains?|hills|plains?|desert|coast|coastline|fronts?|front\s*lines?|frontlines?|valley)\b",
     re.I,
@@ -135,6 +143,11 @@ _PART_AFTER = re.compile(
 _POSITIONS_AFTER = re.compile(
     r"\s+(?:(?:key|military|strategic|army|regime|main)\s+)?(?:positions|posts|outposts|"
     r"checkpoints|bases|front\s+lines?|frontlines?)\b",
+    re.I,
+)
+_EDGES_AFTER = re.compile(
+    r"['\u2019]s?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|"
+    r"environs|approaches)\b",
     re.I,
 )
 _ELSEWHERE = re.compile(
@@ -321,6 +334,9 @@ def match_claims(
                 )
                 if back and _words(text[back.end() : trig.start]) <= rule.gap:
                     targets = [(m, False) for m in previous_places]
+        if rule.rule in _AREA_FOCUS:
+            fought = inherited is not None and inherited.relation in ("contested", "entered")
+            targets = [t for t in targets if fought and _area(t[0])]
         if not targets:
             continue
         if rule.relation == "controls" and _ended_state(text, sentence, trig, targets):
@@ -375,6 +391,10 @@ def match_claims(
             continue  # "X left Y as the rebels take over": only after another side's exit
         if _not_the_agent(text, sentence, trig, actors, actor):
             continue  # "the army described an attack on X", "government warplanes ... in X"
+        if rule.rule == "approach_distance" and any(
+            m.end <= trig.start and not text[m.end : trig.start].strip() for m in places
+        ):
+            continue  # "and Sanamayn is 20 km from Damascus": a place's distance, no force
         if (
             inherited is not None
             and rule.voice in ("state", "nominal")
@@ -387,6 +407,10 @@ def match_claims(
             continue  # the former holder left or lost X only to someone else who took it
         if rule.relation == "contested" and not by_default:
             pair = _between_sides(text, sentence, actors) or _joined_sides(text, trig, actors)
+            if pair is None and rule.voice == "any":
+                pair = _two_sides(actors, trig)
+            if pair is None and rule.rule in _PAIR_ONLY:
+                continue  # "battles are taking place south of X, which the army holds"
             if pair is not None:
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
@@ -446,6 +470,8 @@ def match_claims(
                     continue  # "withdrew from the Latakia mountains": not the city of Latakia
                 if _POSITIONS_AFTER.match(text, target.end):
                     is_near = True  # "takes Quneitra key positions": around the place
+                if relation == "contested" and _EDGES_AFTER.match(text, target.end):
+                    is_near = True  # "clashes have reached Hama's outskirts": near the city
                 if area and rule.rule == "progress_in" and _GAINS.match(text, trig.start):
                     # "made territorial gains in Homs province": ground taken in part of it
                     relation, is_near = "captured", True
@@ -889,6 +915,22 @@ def _between_sides(
         if len(by_side) > 1 and re.search(r"\band\b", text[m.end() : near[-1].start]):
             return list(by_side.values())
     return None
+
+
+def _two_sides(actors: Sequence[ActorMention], trig: Trigger) -> list[ActorMention] | None:
+    """Return the incumbent and its one challenger when a sentence names just these two.
+
+    "an infiltration, which was repelled by government troops, sparking clashes in the
+    area": a fight whose cue names no side is the challenger's (data/ANNOTATION.md: an
+    offensive against the holder), not that of the side named nearest.
+    """
+    by_side: dict[str, ActorMention] = {}
+    for a in sorted(actors, key=lambda a: abs(a.start - trig.start)):
+        if a.actor:
+            by_side.setdefault(actor_side(a.actor), a)
+    if len(by_side) != 2 or "government" not in by_side:
+        return None
+    return list(by_side.values())
 
 
 def _area(mention: PlaceMention) -> bool:

@@ -59,14 +59,19 @@ _IRREALIS = re.compile(
     r"vow(?:ed|s)? to|threaten(?:ed|s|ing)? to|intend(?:ed|s|ing)? to|intentions? to|"
     r"determined to|attempts?(?: by [\w\s'-]{1,30}?)? to|attempted to|"
     r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
+    # an aim put as a gerund: "an offensive aimed at capturing X", "with the aim of taking X"
+    r"aim(?:s|ed|ing)? at|with the (?:aim|goal|objective|intention|purpose) of|"
+    r"(?:designed|meant) to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
     r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to|"
     # a forecast or wish: "analysts expect the rebels to reach X"
     r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
-    # a purpose: "launched a counteroffensive to retake X" (the aim, not the result)
+    # a purpose: "launched a counteroffensive to retake X" (the aim, not the result), also
+    # after where it was launched ("an offensive in Idlib province to take X")
     r"(?:offensive|counter-?offensive|counter-?attack|operation|campaign|push|drive|bid|"
-    r"effort|assault|attack|reinforcements)s? (?:in order )?to|"
+    r"effort|assault|attack|reinforcements)s?(?: (?:in|on|across|against|into|near|around) "
+    r"(?:the )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3}?)? (?:in order )?to|"
     # fighting still under way for a purpose: "clashes are ongoing to liberate X"
     r"(?:ongoing|continuing|underway|under way|raging) (?:in order )?to)"
     r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
@@ -116,7 +121,8 @@ _IRREALIS_WORDS = (
     "warn", "urg", "ask", "tell",
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
-    "ongoing", "continuing", "under", "raging",
+    "ongoing", "continuing", "under", "raging", "design", "meant", "goal", "objective",
+    "purpose",
 )  # fmt: skip
 # "a grave risk of an imminent assault against X", "fears of an offensive on X": a prospect
 _PROSPECT = re.compile(

@@ -198,7 +198,10 @@ _SUBORDINATE = re.compile(
 )
 # "the army claimed to have redeployed ... after rebels seized X": the report is the
 # speaker's own action, the subordinate clause is the writer's
-_IN_RELATIVE = re.compile(r",\s*(?:which|where)\b[^,;]*$", re.I)
+_IN_RELATIVE = re.compile(r",\s*(?:which|where|who)\b[^,;]*$", re.I)
+# an aside set off by a pair of dashes or by brackets ("denied reports by media — including
+# A, B — claiming ..."): no boundary between a denial and the attribution it takes in
+_ASIDE = re.compile(r"\s[\u2014\u2013]\s[^\u2014\u2013]*?\s[\u2014\u2013]\s|\s?\([^()]*\)")
 _TEMPORAL = re.compile(r"after|before|when|since|until|because", re.I)
 _INFINITIVE = re.compile(r"\s+to\b", re.I)
 # a fronted adjunct before the reporting clause: "Following X's fall, activists reported
@@ -253,10 +256,7 @@ def stance_at(
             continue
         if abs(c.start - pos) > REACH:
             continue  # a run-on "sentence" of a pasted page: keep the cost linear
-        if any(
-            0 <= c.start - d.end <= 80 and not re.search(r"[,;]|\bbut\b", between(d.end, c.start))
-            for d in denials
-        ):
+        if any(_part_of_denial(between(d.end, c.start), c.start - d.end) for d in denials):
             continue  # "denied claims that", "no truth to news claiming": part of the denial
         gap = between(c.end, pos) if c.start < pos else between(pos, c.start)
         if (
@@ -362,6 +362,17 @@ def stance_at(
     if source is not None:
         return "attributed", source
     return "asserted", None
+
+
+def _part_of_denial(gap: str, distance: int) -> bool:
+    """Whether an attribution ``distance`` characters after a denial is what it denies.
+
+    "denied claims that", "no truth to news claiming": close, no comma, ";" or "but"
+    between; an aside between dashes or brackets does not count ("denied reports by media
+    — including A, B — claiming ...").
+    """
+    inner = _ASIDE.sub(" ", gap)
+    return 0 <= distance <= 80 + len(gap) - len(inner) and re.search(r"[,;]|\bbut\b", inner) is None
 
 
 def _in_fronted_adjunct(text: str, cue: StanceCue, pos: int, offset: int) -> bool:

@@ -60,8 +60,18 @@ _AREAS_NEAR = re.compile(
 )
 _EDGES_OF = re.compile(
     r"\s*(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches)\s+of\s+(?:the\s+)?"
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches|gates?|entrances?)\s+of\s+"
+    r"(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+# "clashes spread to the east of X", "battles in villages south of X": fighting around X
+# (only fighting takes a direction as no reference point)
+_DIRECTION_AROUND = re.compile(
+    r"\s*(?:(?:to|in|into)\s+)?(?:the\s+)?(?:(?:areas?|villages?|towns?|parts?|positions|"
+    r"fronts?|countryside)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+(?:(?:part|parts|side|flank|countryside)\s+)?of|"
+    r"vicinity\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
@@ -205,6 +215,10 @@ def _targets_after(
                 _AREAS_NEAR.fullmatch(between) is not None
                 or (edges and trig.rule.relation == "contested")
                 or (
+                    trig.rule.relation == "contested"
+                    and _DIRECTION_AROUND.fullmatch(between) is not None
+                )
+                or (
                     _AREAS_IN_REGION.fullmatch(between) is not None
                     and not _CLAUSE_BREAK.search(between)
                     and _area_mention(m)
@@ -216,7 +230,7 @@ def _targets_after(
             # "seized the X depots, located east of Y": a facility at the town Y
             facility = not out and m.start == facility_end and not _area_mention(m)
             if not facility and (
-                (_words(counted) > trig.rule.gap + (2 if out else 0) and not areas)
+                (_words(counted) > trig.rule.gap + (2 if out else 0) and not (areas or edges))
                 or _CLAUSE_BREAK.search(between)
             ):
                 break
