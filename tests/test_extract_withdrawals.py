@@ -1,0 +1,130 @@
+"""A force leaving or losing a place: general news phrasings (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap.extract import extract
+
+Row = tuple[str, str, str, str, str]
+
+
+def _rows(text: str, published: str = "2024-12-07") -> set[Row]:
+    """(place name, actor, relation, stance, place precision) of every claim."""
+    return {
+        (a.place_name, a.actor, str(a.relation), str(a.stance), str(a.place_precision))
+        for a in extract(text, published=published)
+    }
+
+
+def _places(text: str, relation: str, actor: str = "government") -> set[str]:
+    return {r[0] for r in _rows(text) if r[1] == actor and r[2] == relation}
+
+
+# --- 1. positions, bases and posts in a list of towns ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Regime troops withdrew from their positions in the towns of Rastan, "
+            "Talbiseh and Tal Kalakh.",
+            {"Rastan", "Talbiseh", "Tal Kalakh"},
+        ),
+        (
+            "On Friday the army pulled out of its bases in the villages of Rastan and Talbiseh.",
+            {"Rastan", "Talbiseh"},
+        ),
+        ("Soldiers abandoned their posts in the cities of Hama and Homs.", {"Hama", "Homs"}),
+        (
+            "Government forces vacated their positions in Salamiyeh and Rastan.",
+            {"Salamiyeh", "Rastan"},
+        ),
+    ],
+)
+def test_positions_in_a_list_of_towns_reach_every_town(text: str, places: set[str]) -> None:
+    rows = _rows(text)
+    assert {r[0] for r in rows if r[1:4] == ("government", "withdrew", "asserted")} == places
+    # positions in a town are around it: every item of the list, not only the first
+    assert {r[4] for r in rows} == {"near"}
+
+
+def test_posts_after_a_determiner_are_no_posting() -> None:
+    # "their posts" is the noun: no attribution, the claim is the writer's
+    rows = _rows("Soldiers abandoned their posts in Rastan on Friday.")
+    assert ("Rastan", "government", "withdrew", "asserted", "near") in rows
+    # the verb still attributes
+    rows = _rows("A rebel commander posts that fighters entered Rastan.")
+    assert ("Rastan", "opposition", "entered", "attributed", "place") in rows
+
+
+def test_positions_without_a_place_stay_a_focus_cue() -> None:
+    text = "Rebels entered Rastan and Talbiseh after the army withdrew from its positions."
+    assert _places(text, "withdrew") == {"Rastan", "Talbiseh"}
+    assert _rows("The army withdrew from its positions on Friday.") == set()
+
+
+def test_positions_near_a_town_are_near_it() -> None:
+    rows = _rows("Government forces withdrew from positions near Rastan.")
+    assert rows == {("Rastan", "government", "withdrew", "asserted", "near")}
+
+
+def test_positions_attacked_are_no_withdrawal() -> None:
+    text = "Rebels attacked army positions in the towns of Rastan and Talbiseh."
+    assert not any(r[2] == "withdrew" for r in _rows(text))
+
+
+# --- 2. a facility at a town ----------------------------------------------------------
+
+
+def test_unit_bases_in_a_list_are_facilities_near_each_town() -> None:
+    text = "Troops withdrew from the 45th Brigade in Rastan and the 9th Division in Talbiseh."
+    rows = _rows(text)
+    assert ("Rastan", "government", "withdrew", "asserted", "near") in rows
+    assert ("Talbiseh", "government", "withdrew", "asserted", "near") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels seized the military academy in Salamiyeh.", "Salamiyeh"),
+        ("Opposition fighters captured the airbase near Rastan on Monday.", "Rastan"),
+        ("Insurgents stormed the artillery school near Talbiseh.", "Talbiseh"),
+        ("HTS took over the 46th Regiment base west of Atarib.", "Atarib"),
+    ],
+)
+def test_facility_at_a_town_is_a_claim_near_it(text: str, place: str) -> None:
+    rows = {r for r in _rows(text) if r[2] == "captured"}
+    assert {(r[0], r[4]) for r in rows} == {(place, "near")}
+
+
+def test_second_facility_of_a_list_is_near_its_town() -> None:
+    text = "Rebels seized Rastan and the weapons depots east of Talbiseh."
+    rows = _rows(text)
+    assert ("Rastan", "opposition", "captured", "asserted", "place") in rows
+    assert ("Talbiseh", "opposition", "captured", "asserted", "near") in rows
+
+
+def test_the_airport_in_a_city_is_the_airport() -> None:
+    rows = _rows("The army withdrew from the airport in Aleppo.")
+    assert {(r[0], r[2]) for r in rows} == {("Aleppo", "withdrew")}
+    ids = {
+        a.place_id
+        for a in extract("The army withdrew from the airport in Aleppo.", published="2024-12-07")
+    }
+    assert ids == {"s:aleppo-airport"}
+
+
+def test_a_civilian_building_is_no_facility_claim() -> None:
+    assert _rows("Rebels entered the school in Rastan.") == set()
+
+
+def test_a_bare_tel_is_a_name_cut_short() -> None:
+    assert _rows("Rebels seized military points in the town of Rastan, Tel") == {
+        ("Rastan", "opposition", "captured", "asserted", "near")
+    }
+    assert {r[0] for r in _rows("Rebels captured Tel Abyad and Al-Tall.")} == {
+        "Tel Abyad",
+        "Al-Tall",
+    }
