@@ -128,3 +128,48 @@ def test_a_bare_tel_is_a_name_cut_short() -> None:
         "Tel Abyad",
         "Al-Tall",
     }
+
+
+# --- 3. the holder's collapse ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Army positions in Talbiseh collapsed on Friday.", "near"),
+        ("The military barracks in Talbiseh fell rapidly.", "near"),
+        ("Regime forces in the town of Talbiseh crumbled after a rebel assault.", "place"),
+        ("The regime's defences in Talbiseh gave way within hours.", "place"),
+        ("Talbiseh's last defences collapsed overnight.", "place"),
+        ("The army collapsed in Talbiseh.", "place"),
+        ("Government forces crumbled quickly in Talbiseh on Friday.", "place"),
+    ],
+)
+def test_the_holders_collapse_is_a_loss(text: str, precision: str) -> None:
+    rows = _rows(text)
+    assert {(r[0], r[2], r[4]) for r in rows if r[1] == "government"} == {
+        ("Talbiseh", "lost", precision)
+    }
+
+
+def test_a_rebel_collapse_is_the_rebels_loss() -> None:
+    rows = _rows("Rebel lines around Talbiseh crumbled under shelling.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {("Talbiseh", "opposition", "lost")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks collapsed in Talbiseh.",
+        "Talks in Talbiseh collapsed on Friday.",
+        "The building collapsed in Talbiseh after an airstrike.",
+        "A bridge in Talbiseh collapsed.",
+        "Prices fell in Talbiseh.",
+        "Prices in Aleppo fell sharply.",
+        "The ceasefire collapsed in Talbiseh.",
+        "The rebel offensive collapsed in Talbiseh.",
+        "The last town in Homs province fell on Friday.",
+    ],
+)
+def test_other_things_collapsing_are_no_loss(text: str) -> None:
+    assert not any(r[2] in ("lost", "captured") for r in _rows(text))

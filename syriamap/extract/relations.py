@@ -146,6 +146,27 @@ _OUTSKIRTS_OF = re.compile(
     re.I,
 )
 _TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
+# "army positions in X collapsed", "government forces in X crumbled", "X's defences gave
+# way": a collapse cue is a loss of X only when what collapsed is the force holding it
+_HOLDER_RULES = frozenset({"collapsed_holder"})
+_HOLDER_BEFORE = re.compile(
+    r"\b(?:(?P<site>positions?|posts|outposts|checkpoints?|bases?|barracks|strongholds?|"
+    r"front\s*lines?|frontlines?|lines)|defen[cs]es|defenders|forces|troops|soldiers|units|"
+    r"garrisons?|army|resistance)\s+(?:in|at|inside|around|across)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|cities|towns|villages)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_HOLDER_AFTER = re.compile(
+    r"['\u2019]s?\s+(?:(?:last|remaining|military|army|government|regime)\s+)?"
+    r"(?:defen[cs]es|defenders|garrison|front\s*lines?|frontlines?)\b",
+    re.I,
+)
+# "prices in X fell", "the last town in X fell": what fell is the word before "in X"
+_NOUN_IN_BEFORE = re.compile(
+    r"\b[\w-]+\s+(?:in|inside|across)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 _PLURAL_HEAD_BACK = re.compile(
     r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
     r"locations|regions|provinces)\b",
@@ -155,6 +176,16 @@ _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 # claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
 _SETTLED = frozenset({"captured", "controls", "lost", "withdrew"})
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
+
+
+def _holder_of(text: str, sentence: Sentence, target: PlaceMention) -> re.Match[str] | None:
+    """Return the holder noun of a place a collapse cue follows ("army positions in X").
+
+    The ``site`` group is set when the holder is a site at the place ("positions in X":
+    the claim is about its surroundings, ``near``).
+    """
+    before = _HOLDER_BEFORE.search(text, max(sentence.start, target.start - 60), target.start)
+    return before or _HOLDER_AFTER.match(text, target.end, sentence.end)
 
 
 def match_claims(
@@ -412,6 +443,18 @@ def match_claims(
             for target, is_near in mine:
                 relation = base_relation
                 is_near = is_near or threatened
+                if rule.rule in _HOLDER_RULES or rule.rule == "fell":
+                    holder = _holder_of(text, sentence, target)
+                    if holder is None and (
+                        rule.rule in _HOLDER_RULES
+                        or _NOUN_IN_BEFORE.search(
+                            text, max(sentence.start, target.start - 40), target.start
+                        )
+                    ):
+                        continue  # "talks in X collapsed", "prices in X fell": not X's holder
+                    is_near = is_near or (
+                        holder is not None and holder.groupdict().get("site") is not None
+                    )
                 if relation in ("withdrew", "lost") and _at_the_edge(text, sentence, target):
                     # "withdrew from several suburbs of Damascus": the suburbs are left, the
                     # city is not (the suburbs named in the sentence carry the claim)
