@@ -173,3 +173,47 @@ def test_a_rebel_collapse_is_the_rebels_loss() -> None:
 )
 def test_other_things_collapsing_are_no_loss(text: str) -> None:
     assert not any(r[2] in ("lost", "captured") for r in _rows(text))
+
+
+# --- 4. a place left without the force --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Homs city has been left without government forces.", "asserted"),
+        ("For the first time, Homs has reportedly been left without regime troops.", "attributed"),
+        ("Homs is now empty of regime soldiers.", "asserted"),
+        ("No government forces remain in Homs.", "asserted"),
+        ("There are no army units left in Homs, residents said.", "attributed"),
+    ],
+)
+def test_a_place_left_without_the_force_is_a_withdrawal(text: str, stance: str) -> None:
+    assert {(r[0], r[1], r[2], r[3]) for r in _rows(text)} == {
+        ("Homs", "government", "withdrew", stance)
+    }
+
+
+def test_no_forces_present_in_a_list() -> None:
+    text = "No regime forces were present in Rastan and Talbiseh by Friday."
+    assert _places(text, "withdrew") == {"Rastan", "Talbiseh"}
+    assert not _places(text, "controls")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homs was left without electricity after the strike.",
+        "Homs was left without troops.",
+        "No civilians remain in Homs.",
+        "No casualties among government forces in Homs were reported.",
+        "The army said no soldiers were killed in Homs.",
+    ],
+)
+def test_absence_of_other_things_is_no_withdrawal(text: str) -> None:
+    assert not any(r[2] == "withdrew" for r in _rows(text))
+
+
+def test_forces_that_remain_still_hold() -> None:
+    rows = _rows("Government forces remain in Homs.")
+    assert ("Homs", "government", "controls", "asserted", "place") in rows
