@@ -217,3 +217,60 @@ def test_absence_of_other_things_is_no_withdrawal(text: str) -> None:
 def test_forces_that_remain_still_hold() -> None:
     rows = _rows("Government forces remain in Homs.")
     assert ("Homs", "government", "controls", "asserted", "place") in rows
+
+
+# --- 5. the army's own word: a redeployment -------------------------------------------
+
+
+def _claims(text: str) -> set[tuple[str, str, str, str, str]]:
+    return {
+        (a.place_name, a.actor, str(a.relation), str(a.stance), a.claimant)
+        for a in extract(text, published="2024-12-07")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "claimant"),
+    [
+        (
+            "In a statement, the army described its moves in Hama and Salamiyeh as a "
+            "tactical redeployment.",
+            {"Hama", "Salamiyeh"},
+            "the army",
+        ),
+        (
+            "The defence ministry characterised its pullout from Rastan as a “repositioning”.",
+            {"Rastan"},
+            "The defence ministry",
+        ),
+        ("The army said it was repositioning outside Rastan.", {"Rastan"}, "The army"),
+        (
+            "Military sources said units had redeployed and repositioned outside Talbiseh.",
+            {"Talbiseh"},
+            "Military sources",
+        ),
+    ],
+)
+def test_a_redeployment_is_the_armys_withdrawal(text: str, places: set[str], claimant: str) -> None:
+    rows = _claims(text)
+    assert {r[0] for r in rows if r[1:4] == ("government", "withdrew", "attributed")} == places
+    assert {r[4] for r in rows} == {claimant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army redeployed reinforcements to Rastan.",
+        "The army sent reinforcements to Rastan as a precaution.",
+        "Rebels took Hama, described as a key city.",
+    ],
+)
+def test_an_arrival_is_no_redeployment_withdrawal(text: str) -> None:
+    assert not any(r[2] == "withdrew" for r in _rows(text))
+
+
+def test_describing_a_rebel_capture_is_no_withdrawal() -> None:
+    rows = _rows("The monitor described the rebel capture of Rastan as a turning point.")
+    assert {(r[0], r[1], r[2], r[3]) for r in rows} == {
+        ("Rastan", "opposition", "captured", "attributed")
+    }
