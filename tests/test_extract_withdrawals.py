@@ -274,3 +274,81 @@ def test_describing_a_rebel_capture_is_no_withdrawal() -> None:
     assert {(r[0], r[1], r[2], r[3]) for r in rows} == {
         ("Rastan", "opposition", "captured", "attributed")
     }
+
+
+# --- more ways to leave or lose a place ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "loser"),
+    [
+        ("The rebels liberated the town of Rastan from regime forces.", "government"),
+        ("The SNA liberated the Manbij area from YPG militants on Monday.", "sdf"),
+        ("The army liberated Rastan from the terrorists, state media said.", "opposition"),
+    ],
+)
+def test_the_side_a_place_is_liberated_from_lost_it(text: str, loser: str) -> None:
+    assert any(r[1] == loser and r[2] == "lost" for r in _rows(text))
+    assert any(r[1] != loser and r[2] == "captured" for r in _rows(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels liberated Rastan after clashes with the army.",
+        "Rebels seized Rastan from government troops on Monday.",
+        "The rebels liberated the prisoners from Saydnaya prison.",
+    ],
+)
+def test_no_loser_without_liberated_from(text: str) -> None:
+    assert not any(r[2] == "lost" for r in _rows(text))
+
+
+def test_a_place_where_the_holder_is_collapsing() -> None:
+    text = "Rebels are fighting in the town of Rastan, where government forces are collapsing."
+    assert ("Rastan", "government", "lost", "asserted", "place") in _rows(text)
+    assert not any(
+        r[2] == "lost" for r in _rows("Fighting raged in Rastan, where talks collapsed.")
+    )
+
+
+def test_forces_in_a_list_of_places_redeploying() -> None:
+    text = (
+        "“Our units deployed in Hama and Salamiyeh are redeploying and repositioning after "
+        "terrorists attacked remote checkpoints,” the General Command of the Army said in a "
+        "statement carried by state television on Friday."
+    )
+    rows = _claims(text)
+    assert {r[0] for r in rows if r[1:4] == ("government", "withdrew", "attributed")} == {
+        "Hama",
+        "Salamiyeh",
+    }
+    assert {r[4] for r in rows} == {"the General Command of the Army"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Government troops in Rastan were withdrawing on Friday.", "government"),
+        ("Rebel fighters in Rastan are regrouping.", "opposition"),
+    ],
+)
+def test_forces_in_a_place_pulling_back(text: str, actor: str) -> None:
+    assert {(r[0], r[1], r[2]) for r in _rows(text)} == {("Rastan", actor, "withdrew")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents in Rastan are withdrawing money.",
+        "Reinforcements are being redeployed to Rastan.",
+        "Investors in Aleppo are pulling out.",
+    ],
+)
+def test_other_people_pulling_back_is_no_withdrawal(text: str) -> None:
+    assert not any(r[2] == "withdrew" for r in _rows(text))
+
+
+def test_an_area_of_operations_is_no_place_held() -> None:
+    text = "Our forces operating in Hama and Homs are redeploying, the army said."
+    assert not any(r[2] == "withdrew" for r in _rows(text))

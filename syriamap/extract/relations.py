@@ -148,11 +148,13 @@ _OUTSKIRTS_OF = re.compile(
 _TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
 # "army positions in X collapsed", "government forces in X crumbled", "X's defences gave
 # way": a collapse cue is a loss of X only when what collapsed is the force holding it
-_HOLDER_RULES = frozenset({"collapsed_holder"})
+_HOLDER_RULES = frozenset({"collapsed_holder", "redeploying_holder"})
+# ("forces operating in X and Y": an area of operations, no place the force holds)
 _HOLDER_BEFORE = re.compile(
     r"\b(?:(?P<site>positions?|posts|outposts|checkpoints?|bases?|barracks|strongholds?|"
-    r"front\s*lines?|frontlines?|lines)|defen[cs]es|defenders|forces|troops|soldiers|units|"
-    r"garrisons?|army|resistance)\s+(?:in|at|inside|around|across)\s+(?:the\s+)?"
+    r"front\s*lines?|frontlines?|lines)|defen[cs]es|defenders|forces|troops|soldiers|units|fighters|"
+    r"garrisons?|army|resistance)\s+(?:(?:stationed|deployed|based|positioned)\s+)?"
+    r"(?:in|at|inside|around|across)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|cities|towns|villages)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -444,11 +446,13 @@ def match_claims(
                 relation = base_relation
                 is_near = is_near or threatened
                 if rule.rule in _HOLDER_RULES or rule.rule == "fell":
-                    holder = _holder_of(text, sentence, target)
+                    # "forces in X and Y are redeploying": the holder stands before the list
+                    head = min((t for t, _ in mine), key=lambda t: t.start)
+                    holder = _holder_of(text, sentence, target) or _holder_of(text, sentence, head)
                     if holder is None and (
                         rule.rule in _HOLDER_RULES
                         or _NOUN_IN_BEFORE.search(
-                            text, max(sentence.start, target.start - 40), target.start
+                            text, max(sentence.start, head.start - 40), head.start
                         )
                     ):
                         continue  # "talks in X collapsed", "prices in X fell": not X's holder
@@ -523,6 +527,7 @@ def match_claims(
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
     claims += _expelled(claims, plain_actors)
+    claims += _liberated_from(text, claims, plain_actors)
     exceptions = _exceptions(text, sentence)
     if exceptions:
         claims = _excepted(claims, exceptions)
@@ -646,6 +651,63 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
                     claim,
                     actor=inside[0].actor,
                     actor_text=inside[0].text,
+                    relation="lost",
+                    confidence=round(claim.confidence * 0.9, 3),
+                )
+            )
+    return out
+
+
+# "liberated the town of X from Y", "freed X from the regime": Y is named right after the
+# place (a kind word such as "area" may stand between)
+_FREED = re.compile(r"(?:liberat|free)", re.I)
+_FROM_LOSER = re.compile(
+    r"(?:\s+(?:area|region|city|town|village|district|countryside))?\s*,?\s+from\s+"
+    r"(?:the\s+)?(?:(?:control|grip|hands)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+def _liberated_from(
+    text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
+) -> list[Claim]:
+    """Return the loss of the side a place was liberated from ("liberated X from Y").
+
+    "The SNA liberated X from the YPG": the SNA took X (the cue's claim) and the YPG, named
+    after the place, lost it (another side only): the expulsion is a forced departure
+    (data/ANNOTATION.md). "Took X from Y" is left to the capture alone.
+    """
+    out: list[Claim] = []
+    last_end: dict[int, int] = {}
+    for claim in claims:
+        if claim.relation == "captured" and not claim.trigger.negated:
+            last_end[claim.trigger.start] = max(
+                last_end.get(claim.trigger.start, 0), claim.mention.end
+            )
+    for claim in claims:
+        if (
+            claim.relation != "captured"
+            or claim.trigger.negated
+            or claim.trigger.rule.voice != "active"
+            or not _FREED.match(text, claim.trigger.start)
+        ):
+            continue
+        m = _FROM_LOSER.match(text, last_end[claim.trigger.start])
+        if m is None:
+            continue
+        loser = [
+            a
+            for a in actors
+            if m.end() <= a.start <= m.end() + 12
+            and a.actor
+            and actor_side(a.actor) != actor_side(claim.actor)
+        ]
+        if loser:
+            out.append(
+                replace(
+                    claim,
+                    actor=loser[0].actor,
+                    actor_text=loser[0].text,
                     relation="lost",
                     confidence=round(claim.confidence * 0.9, 3),
                 )

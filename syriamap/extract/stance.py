@@ -409,9 +409,17 @@ def _final(text: str, cue: StanceCue, offset: int) -> bool:
     tail = text[comma + 1 :]
     if len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(' .!?\u201d"')):
         return True
+    speaker = text[comma + 1 : cue.start - offset]
+    if (
+        head[comma] in '\u201d"'
+        and len(speaker.split()) <= 10
+        and not re.search(r"[,;:]|\b(?:that|which|who|when|after|as)\b", speaker, re.I)
+    ):
+        # "“...,” the General Command of the Army said in a statement carried by state
+        # media on Saturday": the reporting clause after a closing quotation covers it
+        return True
     # ", a war monitor and the fighters said, in the latest ...": a short reporting clause
     # between commas, followed only by an adjunct
-    speaker = text[comma + 1 : cue.start - offset]
     rest = text[cue.end - offset :]
     return (
         len(speaker.split()) <= 8
