@@ -352,3 +352,19 @@ def test_other_people_pulling_back_is_no_withdrawal(text: str) -> None:
 def test_an_area_of_operations_is_no_place_held() -> None:
     text = "Our forces operating in Hama and Homs are redeploying, the army said."
     assert not any(r[2] == "withdrew" for r in _rows(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SNA liberated the town of Rastan from YPG militants as part of its operation, "
+        "launched on Dec. 1.",
+        "Rebels captured Rastan in an offensive that began on Dec. 1.",
+    ],
+)
+def test_the_start_of_an_operation_does_not_date_the_claim(text: str) -> None:
+    dates = {str(a.event_date) for a in extract(text, published="2024-12-07")}
+    assert dates == {"2024-12-07"}
+    assert {
+        str(a.event_date) for a in extract("Rebels took Rastan on Dec. 1.", published="2024-12-07")
+    } == {"2024-12-01"}
