@@ -368,3 +368,23 @@ def test_the_start_of_an_operation_does_not_date_the_claim(text: str) -> None:
     assert {
         str(a.event_date) for a in extract("Rebels took Rastan on Dec. 1.", published="2024-12-07")
     } == {"2024-12-01"}
+
+
+def test_a_quoted_redeployment_outside_the_city() -> None:
+    text = (
+        "Rebels entered Hama on Thursday. The army said “its units have redeployed” outside "
+        "the city."
+    )
+    rows = _rows(text)
+    assert ("the city", "government", "withdrew", "attributed", "place") in rows
+
+
+def test_the_place_left_is_the_city_meant_later() -> None:
+    # "the city" is Homs (left in the same sentence), not Daraa named before
+    text = (
+        "Rebels entered Daraa. The ministry denied that troops had withdrawn from Homs, "
+        "describing reports of a pullout as lies and saying units were “repositioning” "
+        "around the city."
+    )
+    got = {(a.place_id, str(a.relation)) for a in extract(text, published="2024-12-07")}
+    assert ("wof:421197257", "withdrew") not in got
