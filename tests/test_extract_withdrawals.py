@@ -388,3 +388,20 @@ def test_the_place_left_is_the_city_meant_later() -> None:
     )
     got = {(a.place_id, str(a.relation)) for a in extract(text, published="2024-12-07")}
     assert ("wof:421197257", "withdrew") not in got
+
+
+def test_the_ministry_of_defense_withdraws_for_the_government() -> None:
+    text = (
+        "Rebels announced entering Rastan, coinciding with the Syrian Ministry of Defense "
+        "announcing its withdrawal from the town."
+    )
+    rows = _claims(text)
+    assert (
+        "the town",
+        "government",
+        "withdrew",
+        "attributed",
+        "the Syrian Ministry of Defense",
+    ) in rows
+    assert not any(r[1] == "opposition" and r[2] == "withdrew" for r in rows)
+    assert _places("The Ministry of Defence withdrew from Talbiseh.", "withdrew") == {"Talbiseh"}
