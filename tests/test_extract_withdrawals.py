@@ -405,3 +405,11 @@ def test_the_ministry_of_defense_withdraws_for_the_government() -> None:
     ) in rows
     assert not any(r[1] == "opposition" and r[2] == "withdrew" for r in rows)
     assert _places("The Ministry of Defence withdrew from Talbiseh.", "withdrew") == {"Talbiseh"}
+
+
+def test_a_section_heading_takes_no_place_from_the_paragraph_before() -> None:
+    text = "Rebels seized Talbiseh on Friday.\n\nArmy Withdrawals and Rebel Gains\n\nMore follows."
+    assert not any(r[2] == "withdrew" for r in _rows(text))
+    # a full sentence still points back to the place before
+    rows = _rows("Rebels seized Hama on Friday. The army denied any withdrawal.")
+    assert ("Hama", "government", "withdrew", "denied", "near") in rows

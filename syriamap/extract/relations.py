@@ -145,6 +145,9 @@ _OUTSKIRTS_OF = re.compile(
     r"(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+# a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
+# names what follows, so a cue in it does not take the place of the sentence before
+_HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
 _TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
 # "army positions in X collapsed", "government forces in X crumbled", "X's defences gave
 # way": a collapse cue is a loss of X only when what collapsed is the force holding it
@@ -325,8 +328,10 @@ def match_claims(
             elif previous_places and _PLURAL_HEAD_BACK.search(text, sentence.start, trig.start):
                 # "The two cities were captured after the militias withdrew to Iraq"
                 targets = [(m, False) for m in previous_places]
-            elif focus is not None and (
-                rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before)
+            elif (
+                focus is not None
+                and (rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before))
+                and not _HEADING.fullmatch(sentence.text)
             ):
                 # "... in southern Idlib. The city fell after the retreat of ...": the
                 # companion cues take only a place the sentence before says was taken
