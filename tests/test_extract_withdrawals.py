@@ -413,3 +413,29 @@ def test_a_section_heading_takes_no_place_from_the_paragraph_before() -> None:
     # a full sentence still points back to the place before
     rows = _rows("Rebels seized Hama on Friday. The army denied any withdrawal.")
     assert ("Hama", "government", "withdrew", "denied", "near") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "loser"),
+    [
+        ("Tal Rifaat had been under SDF control for eight years.", "sdf"),
+        ("Rastan had been under rebel occupation since 2012.", "opposition"),
+        ("Manbij had been held by the SDF for years, until the SNA took it on Monday.", "sdf"),
+    ],
+)
+def test_a_former_holding_is_a_loss(text: str, loser: str) -> None:
+    rows = _rows(text)
+    assert any(r[1] == loser and r[2] == "lost" for r in rows)
+    assert not any(r[1] == loser and r[2] == "controls" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rastan had been under siege for months.",
+        "Idlib has been under rebel control since 2015.",
+        "Rastan had been under rebel control before the truce.",
+    ],
+)
+def test_no_former_holding_without_pluperfect_and_duration(text: str) -> None:
+    assert not any(r[2] == "lost" for r in _rows(text))
