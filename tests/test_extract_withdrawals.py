@@ -439,3 +439,20 @@ def test_a_former_holding_is_a_loss(text: str, loser: str) -> None:
 )
 def test_no_former_holding_without_pluperfect_and_duration(text: str) -> None:
     assert not any(r[2] == "lost" for r in _rows(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tal Rifaat, which had been held by the SDF since 2016, fell on Sunday.",
+        "The SDF-held town of Manbij fell on Sunday.",
+        "Kurdish-held Manbij fell on Sunday.",
+    ],
+)
+def test_a_fall_is_the_named_holders_loss(text: str) -> None:
+    rows = _rows(text)
+    assert {(r[1], r[2]) for r in rows} == {("sdf", "lost")}
+
+
+def test_a_fall_with_no_holder_named_is_the_governments() -> None:
+    assert {(r[1], r[2]) for r in _rows("Rastan fell on Sunday.")} == {("government", "lost")}

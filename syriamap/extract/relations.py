@@ -537,7 +537,44 @@ def match_claims(
     if exceptions:
         claims = _excepted(claims, exceptions)
         claims += _still_held(text, claims, places, exceptions)
+    claims = _named_loser(claims)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+def _named_loser(claims: list[Claim]) -> list[Claim]:
+    """Give a default loss ("X fell": the government lost X) to the holder the sentence names.
+
+    "The SDF-held town of X fell", "X, which had been held by the SDF since 2016, fell":
+    the SDF lost X, not the government (the rule's default holder); the holding it had is
+    the state before the fall, and is dropped.
+    """
+    out = list(claims)
+    for claim in claims:
+        if claim.relation != "lost" or not claim.by_default:
+            continue
+        holders = [
+            h
+            for h in claims
+            if h is not claim
+            and h.mention.place_id == claim.mention.place_id
+            and h.relation in ("controls", "lost")
+            and not h.by_default
+            and actor_side(h.actor) != actor_side(claim.actor)
+        ]
+        if not holders:
+            continue
+        holder = holders[0]
+        out.remove(claim)
+        if holder.relation == "controls" and holder in out:
+            out.remove(holder)
+        if not any(
+            c.relation == "lost" and c.actor == holder.actor and c.mention is claim.mention
+            for c in out
+        ):
+            out.append(
+                replace(claim, actor=holder.actor, actor_text=holder.actor_text, by_default=False)
+            )
+    return out
 
 
 # "evacuated all of X province, with the exception of Y": Y is what the cue leaves out
