@@ -419,7 +419,7 @@ def test_a_section_heading_takes_no_place_from_the_paragraph_before() -> None:
     ("text", "loser"),
     [
         ("Tal Rifaat had been under SDF control for eight years.", "sdf"),
-        ("Rastan had been under rebel occupation since 2012.", "opposition"),
+        ("Rastan had been under rebel occupation for twelve years.", "opposition"),
         ("Manbij had been held by the SDF for years, until the SNA took it on Monday.", "sdf"),
     ],
 )
@@ -434,6 +434,7 @@ def test_a_former_holding_is_a_loss(text: str, loser: str) -> None:
     [
         "Rastan had been under siege for months.",
         "Idlib has been under rebel control since 2015.",
+        "Deraa had been under government control since 2018.",
         "Rastan had been under rebel control before the truce.",
     ],
 )
@@ -444,7 +445,7 @@ def test_no_former_holding_without_pluperfect_and_duration(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Tal Rifaat, which had been held by the SDF since 2016, fell on Sunday.",
+        "Tal Rifaat, which had been held by the SDF for eight years, fell on Sunday.",
         "The SDF-held town of Manbij fell on Sunday.",
         "Kurdish-held Manbij fell on Sunday.",
     ],
