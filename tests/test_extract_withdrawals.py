@@ -457,3 +457,30 @@ def test_a_fall_is_the_named_holders_loss(text: str) -> None:
 
 def test_a_fall_with_no_holder_named_is_the_governments() -> None:
     assert {(r[1], r[2]) for r in _rows("Rastan fell on Sunday.")} == {("government", "lost")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "relation"),
+    [
+        ("The army ceded control of Talbiseh to the rebels.", "government", "withdrew"),
+        ("The SDF handed over control of Manbij to the army on Monday.", "sdf", "withdrew"),
+        ("Soldiers deserted their posts in Talbiseh.", "government", "withdrew"),
+        ("The regime lost its grip on Talbiseh.", "government", "lost"),
+        ("The rebels lost their foothold in Talbiseh on Friday.", "opposition", "lost"),
+    ],
+)
+def test_giving_up_or_losing_a_hold(text: str, actor: str, relation: str) -> None:
+    rows = _rows(text)
+    assert any(r[1] == actor and r[2] == relation for r in rows)
+    assert not any(r[1] == actor and r[2] == "controls" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of soldiers deserted the army in Talbiseh.",
+        "Rebels tightened their grip on Talbiseh.",
+    ],
+)
+def test_no_loss_without_giving_up(text: str) -> None:
+    assert not any(r[2] in ("withdrew", "lost") for r in _rows(text))
