@@ -176,7 +176,11 @@ CASES = [
     _case(
         "agent-sna-liberated-from-ypg",
         "The Syrian National Army (SNA) liberated Tal Rifaat from the PKK/YPG terror group.",
-        {("Tal Rifaat", "sna", "captured", A, "", SAT)},
+        {
+            ("Tal Rifaat", "sna", "captured", A, "", SAT),
+            # liberated from = a forced departure: the side named after "from" lost it
+            ("Tal Rifaat", "sdf", "lost", A, "", SAT),
+        },
     ),
     _case(
         "agent-object-is-not-subject",
@@ -634,7 +638,10 @@ CASES = [
     _case(
         "style-gulf-regime",
         "Opposition factions liberated the city of Homs from the Assad regime on Sunday.",
-        {("Homs", OPP, "captured", A, "", "2024-12-08")},
+        {
+            ("Homs", OPP, "captured", A, "", "2024-12-08"),
+            ("Homs", GOV, "lost", A, "", "2024-12-08"),  # liberated from: a forced departure
+        },
         published=SUN,
     ),
     _case(

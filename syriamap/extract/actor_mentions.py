@@ -223,7 +223,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple((pattern, actor, actor_side(actor)) for pattern, actor in out)
 
 
-_PATTERN_WORDS = ("iran", "tehran", "russian", "israeli")
+_PATTERN_WORDS = ("iran", "tehran", "russian", "israeli", "ministry")
 
 
 def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:

@@ -657,7 +657,11 @@ def _in_road_name(text: str, mention: PlaceMention) -> bool:
 
 
 _LANDMARK = re.compile(
-    r"(?:\b(?:north|south|east|west)(?:ern|ward)?\s+of|\bnear|\bclose to|\bbetween|\bfrom|"
+    r"(?:\b(?:north|south|east|west)(?:ern|ward)?\s+of|\bnear|\bclose to|\bbetween|"
+    # "withdrawn from Homs, ... around the city": the place left is no landmark
+    r"(?<!withdrawn\s)(?<!withdrew\s)(?<!withdraw\s)(?<!withdrawing\s)(?<!withdrawal\s)"
+    r"(?<!retreated\s)(?<!retreating\s)(?<!retreat\s)(?<!fled\s)(?<!fleeing\s)"
+    r"(?<!pullout\s)(?<!out\s)(?<!back\s)\bfrom|"
     r"\bkilomet(?:er|re)s?\s+(?:from|of))\s+(?:the\s+)?(?:\w+\s+)?$"
     # "X in southern Idlib ... the city": a region around X, never the city meant
     r"|\bin\s+(?:the\s+)?(?:northern|southern|eastern|western|central|rural|"

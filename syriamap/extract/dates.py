@@ -423,6 +423,22 @@ def _year_cue_usable(cue: DateCue, position: int, text: str, offset: int) -> boo
     return len(gap.split()) <= 12 and not _YEAR_AFTER_BREAK.search(gap)
 
 
+# "captured X as part of its operation, launched on Dec. 1": the date after the claim
+# dates the start of another event (an operation, an offensive), not the claim
+_OTHER_START = re.compile(
+    r"\b(?:launched|initiated|started|begun|began|kicked\s+off|announced)\s+(?:(?:on|in)\s+)?$",
+    re.I,
+)
+
+
+def _dates_another_start(cue: DateCue, position: int, text: str, offset: int) -> bool:
+    """Whether a cue after the claim dates the start of something else ("launched on")."""
+    if not text or cue.start < position:
+        return False
+    m = _OTHER_START.search(text, 0, max(0, cue.start - offset))
+    return m is not None and m.start() >= position - offset
+
+
 def date_for(
     cues: list[DateCue],
     position: int,
@@ -444,6 +460,7 @@ def date_for(
         for c in cues
         if c.date is not None
         and (c.precision != "year" or _year_cue_usable(c, position, text, offset))
+        and not _dates_another_start(c, position, text, offset)
         and not (
             text
             and c.end <= position

@@ -160,7 +160,33 @@ _OUTSKIRTS_OF = re.compile(
     r"(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+# a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
+# names what follows, so a cue in it does not take the place of the sentence before
+_HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
 _TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
+# "army positions in X collapsed", "government forces in X crumbled", "X's defences gave
+# way": a collapse cue is a loss of X only when what collapsed is the force holding it
+_HOLDER_RULES = frozenset({"collapsed_holder", "redeploying_holder"})
+# ("forces operating in X and Y": an area of operations, no place the force holds)
+_HOLDER_BEFORE = re.compile(
+    r"\b(?:(?P<site>positions?|posts|outposts|checkpoints?|bases?|barracks|strongholds?|"
+    r"front\s*lines?|frontlines?|lines)|defen[cs]es|defenders|forces|troops|soldiers|units|fighters|"
+    r"garrisons?|army|resistance)\s+(?:(?:stationed|deployed|based|positioned)\s+)?"
+    r"(?:in|at|inside|around|across)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|cities|towns|villages)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_HOLDER_AFTER = re.compile(
+    r"['\u2019]s?\s+(?:(?:last|remaining|military|army|government|regime)\s+)?"
+    r"(?:defen[cs]es|defenders|garrison|front\s*lines?|frontlines?)\b",
+    re.I,
+)
+# "prices in X fell", "the last town in X fell": what fell is the word before "in X"
+_NOUN_IN_BEFORE = re.compile(
+    r"\b[\w-]+\s+(?:in|inside|across)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 _PLURAL_HEAD_BACK = re.compile(
     r"\b(?:these|those|both|the two|the three)\s+(?:areas|towns|cities|villages|places|"
     r"locations|regions|provinces)\b",
@@ -170,6 +196,16 @@ _DESTINATION = re.compile(r"\s*(?:back\s+)?(?:to|into|towards?)\b", re.I)
 # claims after which fighting at the place is over (no ``claim``-voice cue adds to them)
 _SETTLED = frozenset({"captured", "controls", "lost", "withdrew"})
 _TO_AGENT = re.compile(r"\s*(?:in)?to\s+(?:the\s+)?\w", re.I)
+
+
+def _holder_of(text: str, sentence: Sentence, target: PlaceMention) -> re.Match[str] | None:
+    """Return the holder noun of a place a collapse cue follows ("army positions in X").
+
+    The ``site`` group is set when the holder is a site at the place ("positions in X":
+    the claim is about its surroundings, ``near``).
+    """
+    before = _HOLDER_BEFORE.search(text, max(sentence.start, target.start - 60), target.start)
+    return before or _HOLDER_AFTER.match(text, target.end, sentence.end)
 
 
 def match_claims(
@@ -313,8 +349,10 @@ def match_claims(
             elif previous_places and _PLURAL_HEAD_BACK.search(text, sentence.start, trig.start):
                 # "The two cities were captured after the militias withdrew to Iraq"
                 targets = [(m, False) for m in previous_places]
-            elif focus is not None and (
-                rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before)
+            elif (
+                focus is not None
+                and (rule.rule not in _TAKEN_ONLY or any(m is focus for m in taken_before))
+                and not _HEADING.fullmatch(sentence.text)
             ):
                 # "... in southern Idlib. The city fell after the retreat of ...": the
                 # companion cues take only a place the sentence before says was taken
@@ -453,6 +491,20 @@ def match_claims(
             for target, is_near in mine:
                 relation = base_relation
                 is_near = is_near or threatened
+                if rule.rule in _HOLDER_RULES or rule.rule == "fell":
+                    # "forces in X and Y are redeploying": the holder stands before the list
+                    head = min((t for t, _ in mine), key=lambda t: t.start)
+                    holder = _holder_of(text, sentence, target) or _holder_of(text, sentence, head)
+                    if holder is None and (
+                        rule.rule in _HOLDER_RULES
+                        or _NOUN_IN_BEFORE.search(
+                            text, max(sentence.start, head.start - 40), head.start
+                        )
+                    ):
+                        continue  # "talks in X collapsed", "prices in X fell": not X's holder
+                    is_near = is_near or (
+                        holder is not None and holder.groupdict().get("site") is not None
+                    )
                 if relation in ("withdrew", "lost") and _at_the_edge(text, sentence, target):
                     # "withdrew from several suburbs of Damascus": the suburbs are left, the
                     # city is not (the suburbs named in the sentence carry the claim)
@@ -523,12 +575,50 @@ def match_claims(
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
     claims += _expelled(claims, plain_actors)
+    claims += _liberated_from(text, claims, plain_actors)
     exceptions = _exceptions(text, sentence)
     if exceptions:
         claims = _excepted(claims, exceptions)
         claims += _still_held(text, claims, places, exceptions)
     claims = [c for c in claims if not any(c.trigger is t for t in ended)]
+    claims = _named_loser(claims)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+
+
+def _named_loser(claims: list[Claim]) -> list[Claim]:
+    """Give a default loss ("X fell": the government lost X) to the holder the sentence names.
+
+    "The SDF-held town of X fell", "X, which had been held by the SDF since 2016, fell":
+    the SDF lost X, not the government (the rule's default holder); the holding it had is
+    the state before the fall, and is dropped.
+    """
+    out = list(claims)
+    for claim in claims:
+        if claim.relation != "lost" or not claim.by_default:
+            continue
+        holders = [
+            h
+            for h in claims
+            if h is not claim
+            and h.mention.place_id == claim.mention.place_id
+            and h.relation in ("controls", "lost")
+            and not h.by_default
+            and actor_side(h.actor) != actor_side(claim.actor)
+        ]
+        if not holders:
+            continue
+        holder = holders[0]
+        out.remove(claim)
+        if holder.relation == "controls" and holder in out:
+            out.remove(holder)
+        if not any(
+            c.relation == "lost" and c.actor == holder.actor and c.mention is claim.mention
+            for c in out
+        ):
+            out.append(
+                replace(claim, actor=holder.actor, actor_text=holder.actor_text, by_default=False)
+            )
+    return out
 
 
 # "evacuated all of X province, with the exception of Y": Y is what the cue leaves out
@@ -687,6 +777,15 @@ _UNTIL = re.compile(
     re.I,
 )
 
+# "liberated the town of X from Y", "freed X from the regime": Y is named right after the
+# place (a kind word such as "area" may stand between)
+_FREED = re.compile(r"(?:liberat|free)", re.I)
+_FROM_LOSER = re.compile(
+    r"(?:\s+(?:area|region|city|town|village|district|countryside))?\s*,?\s+from\s+"
+    r"(?:the\s+)?(?:(?:control|grip|hands)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
 
 def _ended_state(
     text: str,
@@ -704,6 +803,53 @@ def _ended_state(
         after = max(after, *(t.end for t, _ in targets))
     m = _UNTIL.match(text, after, sentence.end)
     return m is not None and not re.search(r"[.;:!?()]", m.group(0))
+
+
+def _liberated_from(
+    text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
+) -> list[Claim]:
+    """Return the loss of the side a place was liberated from ("liberated X from Y").
+
+    "The SNA liberated X from the YPG": the SNA took X (the cue's claim) and the YPG, named
+    after the place, lost it (another side only): the expulsion is a forced departure
+    (data/ANNOTATION.md). "Took X from Y" is left to the capture alone.
+    """
+    out: list[Claim] = []
+    last_end: dict[int, int] = {}
+    for claim in claims:
+        if claim.relation == "captured" and not claim.trigger.negated:
+            last_end[claim.trigger.start] = max(
+                last_end.get(claim.trigger.start, 0), claim.mention.end
+            )
+    for claim in claims:
+        if (
+            claim.relation != "captured"
+            or claim.trigger.negated
+            or claim.trigger.rule.voice != "active"
+            or not _FREED.match(text, claim.trigger.start)
+        ):
+            continue
+        m = _FROM_LOSER.match(text, last_end[claim.trigger.start])
+        if m is None:
+            continue
+        loser = [
+            a
+            for a in actors
+            if m.end() <= a.start <= m.end() + 12
+            and a.actor
+            and actor_side(a.actor) != actor_side(claim.actor)
+        ]
+        if loser:
+            out.append(
+                replace(
+                    claim,
+                    actor=loser[0].actor,
+                    actor_text=loser[0].text,
+                    relation="lost",
+                    confidence=round(claim.confidence * 0.9, 3),
+                )
+            )
+    return out
 
 
 # "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative

@@ -48,7 +48,8 @@ MAX_WORDS = 16
 _DATELINE = re.compile(r"^.{0,60}?(?:\s[-\u2013\u2014]\s|/\s)")
 _LEAD = re.compile(
     r"^(?:(?:and|but|as|however|meanwhile|also|earlier|later|while|so|then|now|yet|what)\b,?\s*|"
-    r"[a-z]+ing\s+(?=(?:the|a|an|its|his|her|their)\s))+",
+    # "coinciding with the ministry announcing": the participle and its preposition
+    r"[a-z]+ing\s+(?:(?:with|alongside)\s+)?(?=(?:the|a|an|its|his|her|their)\s))+",
 )
 _TRAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|previously|further|"

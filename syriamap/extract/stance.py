@@ -173,10 +173,21 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):
                 continue
+            if _NOUN_POSTS.fullmatch(m.group()) and _DETERMINER_BEFORE.search(text, 0, a):
+                continue  # "abandoned their posts in X": military posts, not posting
             taken.append((a, b))
             out.append(StanceCue(a + offset, b + offset, stance, claimant, rule))
     out.sort(key=lambda c: c.start)
     return tuple(out)
+
+
+# "posts" after a determiner or a military word is the noun ("their posts", "border posts")
+_NOUN_POSTS = re.compile(r"posts", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|their|its|his|our|your|several|many|some|all|military|border|"
+    r"observation|security|guard|forward|front|police)\s+$",
+    re.I,
+)
 
 
 _RESULT = re.compile(
@@ -409,9 +420,17 @@ def _final(text: str, cue: StanceCue, offset: int) -> bool:
     tail = text[comma + 1 :]
     if len(tail.split()) <= 10 and not re.search(r"[,;]", tail.rstrip(' .!?\u201d"')):
         return True
+    speaker = text[comma + 1 : cue.start - offset]
+    if (
+        head[comma] in '\u201d"'
+        and len(speaker.split()) <= 10
+        and not re.search(r"[,;:]|\b(?:that|which|who|when|after|as)\b", speaker, re.I)
+    ):
+        # "“...,” the General Command of the Army said in a statement carried by state
+        # media on Saturday": the reporting clause after a closing quotation covers it
+        return True
     # ", a war monitor and the fighters said, in the latest ...": a short reporting clause
     # between commas, followed only by an adjunct
-    speaker = text[comma + 1 : cue.start - offset]
     rest = text[cue.end - offset :]
     return (
         len(speaker.split()) <= 8

@@ -41,6 +41,8 @@ _CONTAINER_AFTER = re.compile(
 )
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b|\b(?:along|together) with\b)", re.I)
+# a separator with nothing else between two list items ("X, Y and Z")
+_BARE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
@@ -48,14 +50,17 @@ _AREAS_NEAR = re.compile(
     # "key", "strategically important", "wide": modifiers of the plural noun
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
-    r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of)\s+){0,3}"
+    r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of|"
+    # "their military positions in X", "the last defensive positions near X"
+    r"military|army|defensive|forward|front-?line|remaining|last)\s+){0,3}"
     r"(?:(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
     r"bases?|posts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"  # "towns and villages in X"
     r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
     # "seized significant territory in X": ground taken in and around X
     r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    # "positions in the towns of X, Y and Z": the kind word of a list is plural
+    r"(?:(?:city|cities|towns?|villages?)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 _EDGES_OF = re.compile(
@@ -238,6 +243,8 @@ def _targets_after(
                 break  # "control of roads leading into the city": not the city
             if areas or edges or facility:
                 near.add(m.start)  # "withdrawal from areas near the city"
+            elif m.kind_cue in _SITE_CUES and _SITE_IN.fullmatch(between):
+                pass  # "withdrew from the airport in X": the site itself (X's airport)
             elif _REFERENCE.search(between) or _ADJUNCT.search(between):
                 break  # "held talks in Damascus", "reached an agreement in Homs"
         else:
@@ -257,6 +264,12 @@ def _targets_after(
             # plural noun continue the list
             between = _SUCH_AS_ITEM.sub(" ", between)
             item = _LIST_LEAD.sub("", between, count=1)
+            if _LIST_SEP.match(between.lstrip()) and _FACILITY_NEAR.fullmatch(
+                _ITEM_SEP.sub("", between, count=1)
+            ):
+                # "the 121st Brigade in X and the 7th Division in Y": a facility at Y
+                near.add(m.start)
+                between = item = _ITEM_SEP.match(between).group()  # type: ignore[union-attr]
             if (
                 item != between
                 and _area_mention(m)
@@ -292,6 +305,8 @@ def _targets_after(
             continue
         if out and out[-1].start in near and _area_mention(m) and _LIST_SEP.search(between):
             near.add(m.start)  # "rural areas of the governorates of Idlib, Hama and Homs"
+        elif out and out[-1].start in near and _BARE_SEP.fullmatch(between):
+            near.add(m.start)  # "positions in the towns of X, Y and Z": around each of them
         out.append(m)
         if _part_of_city(text, m):
             break  # "seized the Bab Amr area of Homs": Homs only locates the part
@@ -307,13 +322,29 @@ def _targets_after(
 # "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
 # "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
 # facility and where it lies (the town it is at is the place, ``near``)
+# the separator before a list item ("X, and the Y depots in Z")
+_ITEM_SEP = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?")
+# "the airport in X" where X resolved to X's airport (a site): the site itself
+_SITE_CUES = frozenset({"airport", "airbase"})
+_SITE_IN = re.compile(
+    r"\s*(?:the\s+)?(?:(?:military|international|civilian|main)\s+)?"
+    r"(?:airport|air\s*base|airbase|airfield)\s+(?:in|at|near)\s+(?:the\s+city\s+of\s+)?",
+    re.I,
+)
 _FACILITY_NEAR = re.compile(
     r"\s*(?P<head>(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
     r"(?:(?:al|el|as|ad|ar|az|ash)-)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+){0,3}"
+    # "the 121st Brigade in X", "the 7th Division's base near X": a unit's base
+    r"(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:(?:military|army|weapons|arms|ammunition|munitions|fuel|main|large|largest|key|"
-    r"strategic|major|regime|government)\s+){0,3}"
+    r"strategic|major|regime|government|artillery|infantry|armou?red|tank|police|war|air\s+force|"
+    r"air\s+defen[cs]e|naval)\s+){0,3}"
     r"(?:warehouses?|depots?|storehouses?|stockpiles?|arsenals?|barracks|military\s+bases?|"
-    r"army\s+bases?))"
+    r"army\s+bases?|air\s*bases?|airfields?|(?<=military\s)airport|"
+    r"(?:(?<=military\s)|(?<=police\s)|(?<=artillery\s)|(?<=infantry\s)|(?<=force\s)|"
+    r"(?<=naval\s)|(?<=war\s))(?:academy|college|school)|"
+    r"(?:brigade|division|regiment|battalion)(?:['\u2019]s)?(?:\s+(?:base|headquarters|"
+    r"barracks|compound))?))"
     r"(?:\s*[\u2014\u2013]\s*(?P<dash>[^\u2014\u2013.;:()\"\u201c\u201d]{1,80}?)\s*[\u2014\u2013]\s*"
     r"|\s*,\s*(?P<comma>(?:the|a|an)\s+[^,.;:()\"\u201c\u201d]{1,80}?)\s*,\s*|\s+)"
     r"(?:(?:located|situated|lying)\s+)?"
