@@ -151,3 +151,20 @@ def test_last_week_is_not_last_weekend():
     (cue,) = find_date_cues("He lost Aleppo last week.", FRI)
     assert (cue.date.isoformat(), cue.precision) == ("2024-11-28", "week")
     assert find_date_cues("The weekend market reopened.", FRI) == []
+
+
+def test_a_start_set_off_from_the_claim_does_not_date_it():
+    # "..., launched on Dec. 1" / "an offensive launched on" date another event's start
+    for text in (
+        "The SNA took Tel Rifaat as part of its operation, launched on December 1.",
+        "Rebels captured Saraqib in an offensive launched on Wednesday.",
+    ):
+        cues = find_date_cues(text, SAT)
+        assert (
+            date_for(cues, text.index("took" if "took" in text else "captured"), SAT, text, 0)[1]
+            == "published"
+        )
+    # ... but the claim's own verb of beginning is dated by its cue
+    text = "The fighting in Manbij began last week."
+    cues = find_date_cues(text, FRI)
+    assert date_for(cues, text.index("fighting"), FRI, text, 0) == (dt.date(2024, 11, 28), "week")

@@ -425,8 +425,13 @@ def _year_cue_usable(cue: DateCue, position: int, text: str, offset: int) -> boo
 
 # "captured X as part of its operation, launched on Dec. 1": the date after the claim
 # dates the start of another event (an operation, an offensive), not the claim
+# (set off by a comma or named as an operation: "The fighting began last week" dates the
+# fighting itself)
 _OTHER_START = re.compile(
-    r"\b(?:launched|initiated|started|begun|began|kicked\s+off|announced)\s+(?:(?:on|in)\s+)?$",
+    r"(?:,\s*(?:which\s+|that\s+)?(?:(?:was|were|had\s+been|it|they)\s+)?|"
+    r"\b(?:operation|offensive|campaign|assault|attack)s?\s+(?:(?:which|that)\s+)?"
+    r"(?:(?:was|were|had\s+been)\s+)?)"
+    r"(?:launched|initiated|started|begun|began|kicked\s+off|announced)\s+(?:(?:on|in)\s+)?$",
     re.I,
 )
 
