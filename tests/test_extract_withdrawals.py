@@ -484,3 +484,16 @@ def test_giving_up_or_losing_a_hold(text: str, actor: str, relation: str) -> Non
 )
 def test_no_loss_without_giving_up(text: str) -> None:
     assert not any(r[2] in ("withdrew", "lost") for r in _rows(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army regrouped outside Saraqib.",
+        "Government troops were regrouping outside Saraqib after the retreat.",
+        "Rebel units regrouped outside Saraqib.",
+    ],
+)
+def test_regrouping_outside_a_place_is_no_advance_on_it(text: str) -> None:
+    # regrouping is what a force does after falling back, not an approach
+    assert not {c for c in _claims(text) if c[2] == "advancing"}
