@@ -505,8 +505,7 @@ def test_examples_after_the_side_the_places_were_taken_from(text):
     "text",
     [
         # the examples stand after another clause: the army is its subject
-        "Rebels captured dozens of villages from government forces, while the army held "
-        "Kafr Nabl.",
+        "Rebels captured dozens of villages from government forces, while the army held Kafr Nabl.",
         # no list of examples: a place near the taken villages is not taken
         "Rebels took villages from government forces near Kafr Nabl.",
     ],
