@@ -49,3 +49,34 @@ def test_specific_actor_before_a_generic_head(text, actor):
     from syriamap.extract import extract
 
     assert {a.actor for a in extract(text, published="2024-12-08")} == {actor}
+
+
+def test_every_actor_pattern_passes_the_word_gate():
+    # a row whose words the cheap gate does not know would never be tried
+    import csv
+
+    from syriamap.data import path
+    from syriamap.extract.actor_mentions import _PATTERN_WORDS
+
+    with path("lexicon/actor_patterns.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if not r["actor"].startswith("#")]
+    assert rows
+    for row in rows:
+        assert any(w in row["pattern"].lower() for w in _PATTERN_WORDS), row["pattern"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("the HTS-dominated caretaker government", "hts_coalition"),
+        ("the caretaker government", "hts_coalition"),
+        ("Syria's transitional government", "hts_coalition"),
+        ("the interim authorities", "hts_coalition"),
+        ("the Salvation Government in Idlib", "hts_coalition"),
+        ("the Syrian government", "government"),
+        ("the government of Bashar al-Assad", "government"),
+    ],
+)
+def test_the_post_assad_government_is_not_assads(text, actor):
+    found = [m.actor for m in find_actor_mentions(text) if m.actor]
+    assert found and found[-1] == actor

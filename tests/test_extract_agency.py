@@ -659,3 +659,54 @@ def test_a_force_evacuating_a_place_withdraws(text: str) -> None:
 )
 def test_people_evacuated_from_a_place_are_no_withdrawal(text: str) -> None:
     assert not [c for c in _claims(text) if c[0] == "Saraqib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actors"),
+    [
+        # the attackers named inside the cue contest the place
+        ('Army units repelled an attack by "SDF" militia on Hatla.', "Hatla", {"sdf"}),
+        ("The army repelled an SDF attack on Hatla.", "Hatla", {"sdf"}),
+        ("The army repelled an attack by rebels on Saraqib.", "Saraqib", {"opposition"}),
+        # unnamed attackers: the army's are the rebels; anyone else's are not guessed
+        ("The army repelled an attack on Saraqib.", "Saraqib", {"opposition"}),
+        ("The SDF repelled an attack on Hatla.", "Hatla", set()),
+    ],
+)
+def test_repelled_attack_goes_to_the_named_attacker(
+    text: str, place: str, actors: set[str]
+) -> None:
+    assert _actors_at(text, place) == actors
+
+
+def test_the_object_of_a_preposition_is_no_coordinated_subject() -> None:
+    text = (
+        "The SDF began to pull out of Raqqa on Monday under pressure from local Arab tribes, "
+        "and units of the Military Operations Command entered the city."
+    )
+    entered = {actor for _place, actor, rel in _claims(text) if rel == "entered"}
+    assert entered == {"hts_coalition"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "Hezbollah fighters have left Qusayr. The withdrawal began on Saturday as rebel "
+            "forces closed in on Homs.",
+            "Qusayr",
+            "hezbollah",
+        ),
+        (
+            "Government troops pulled out of Saraqib. The withdrawal came as rebels advanced "
+            "on Idlib.",
+            "Saraqib",
+            "government",
+        ),
+    ],
+)
+def test_a_withdrawal_is_not_done_by_the_subject_of_another_clause(
+    text: str, place: str, actor: str
+) -> None:
+    withdrew = {a for p, a, rel in _claims(text) if p == place and rel == "withdrew"}
+    assert withdrew == {actor}

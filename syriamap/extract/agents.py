@@ -31,6 +31,11 @@ from .sentences import Sentence
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:they|them|their)\b|(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:he|it|she)\b", re.I
 )
+# "under pressure from local Arab tribes, and units of X entered": the object of a
+# preposition, one or two describing words before it, is nobody's partner
+_PREPOSITION_ADJECTIVE = re.compile(
+    r"\b(?:with|against|from|by|between|among)\s+(?:the\s+)?[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?$"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|of|by|from|to|at|for|on|between|among|into|onto|toward|towards)"
     r"\s+(?:the\s+|a\s+|an\s+)?$",
@@ -211,6 +216,16 @@ def _taker_of_fall(
     return None
 
 
+_SUBORDINATOR = re.compile(
+    r"\b(?:as|while|when|whereas|after|before|since|because|until|amid|following)\b", re.I
+)
+_ATTACK_AFTER = re.compile(
+    r"[\u201d\"']?\s*(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|attempts?|incursions?|"
+    r"counter-?attacks?|counter-?offensives?)\b",
+    re.I,
+)
+
+
 def _choose_actor(
     text: str,
     sentence: Sentence,
@@ -251,7 +266,14 @@ def _choose_actor(
         return got
     if rule.voice == "against":
         # "the army repelled attacks (launched by rebels) in X": the attackers contest X
-        by = [a for a in after if re.search(r"\bby\b", text[trig.end : a.start], re.I)]
+        # the attackers may stand inside the cue: "repelled an attack by X militia on Y",
+        # "repelled an X attack on Y"
+        by = [
+            a
+            for a in inside
+            if re.search(r"\bby\b", text[trig.start : a.start], re.I)
+            or _ATTACK_AFTER.match(text, a.end, trig.end)
+        ] + [a for a in after if re.search(r"\bby\b", text[trig.end : a.start], re.I)]
         got = first(by)
         if got is not None:
             return got
@@ -266,7 +288,9 @@ def _choose_actor(
         )
         if subject is None:
             return None
-        return _OPPONENT.get(actor_side(subject[0]), ("government", ""))
+        # the opponent of the army is the rebels and theirs the army; the attackers of any
+        # other side (the SDF's may be the army, the SNA or IS) are not guessed
+        return _OPPONENT.get(actor_side(subject[0]))
     if rule.voice == "context":
         # "X was taken on Monday": nobody named after the cue; the actor the sentence
         # names (nearest first), else the previous sentence's subject
@@ -309,6 +333,9 @@ def _choose_actor(
             if a.start >= trig.end
             and _words(text[trig.end : a.start]) <= 12
             and not _CLAUSE_BREAK.search(text[trig.end : a.start])
+            # "The withdrawal began as rebel forces closed in": the subject of another
+            # clause did not withdraw
+            and not _SUBORDINATOR.search(text, trig.end, a.start)
         ]
         if rule.relation == "withdrew" and _OF_ITS.search(text, trig.start, trig.end):
             # "leading to the redeployment of its units outside X": the owner of "its"
@@ -372,8 +399,16 @@ def _choose_actor(
                     and actor_side(a.actor) in ("opposition", "sdf", "isis")
                 )
             ]
-        # "the withdrawal of Kurdish forces from X": the actor named inside the cue
-        return first(inside) or first(by) or first(modifier) or first(nearest) or first(far)
+        # "the withdrawal of Kurdish forces from X": the actor named inside the cue; "X left
+        # Y. The withdrawal began ...": a cue about the place before is its subject's
+        return (
+            first(inside)
+            or first(by)
+            or first(modifier)
+            or first(nearest)
+            or first(far)
+            or (previous_subject if rule.slot == "focus" else None)
+        )
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
     # of the clause layer's candidates (own clause, else the main clause) only
@@ -785,7 +820,8 @@ def coordinated_partners(
         partner = before[index - 1]
         head = text[max(0, partner.start - 30) : partner.start]
         if _COORDINATION.fullmatch(text, partner.end, before[index].start) and (
-            not _PREPOSITION_BEFORE.search(head[-12:]) or _FORCES_OF.search(head)
+            not (_PREPOSITION_BEFORE.search(head[-12:]) or _PREPOSITION_ADJECTIVE.search(head))
+            or _FORCES_OF.search(head)
         ):
             out.append(partner)
     # the partner after it ("A and the leaders of groups associated with Iran withdrew")
