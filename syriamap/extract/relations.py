@@ -732,16 +732,19 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
             and actor_side(a.actor) != actor_side(claim.actor)
         ]
         if inside:
-            out.append(
-                replace(
-                    claim,
-                    actor=inside[0].actor,
-                    actor_text=inside[0].text,
-                    relation="lost",
-                    confidence=round(claim.confidence * 0.9, 3),
-                )
-            )
+            out.append(_loss_of(claim, inside[0]))
     return out
+
+
+def _loss_of(claim: Claim, loser: ActorMention) -> Claim:
+    """Return the loss of the place of a capture by the side it was taken from."""
+    return replace(
+        claim,
+        actor=loser.actor,
+        actor_text=loser.text,
+        relation="lost",
+        confidence=round(claim.confidence * 0.9, 3),
+    )
 
 
 def _unresolved_former_latter(
@@ -840,15 +843,7 @@ def _liberated_from(
             and actor_side(a.actor) != actor_side(claim.actor)
         ]
         if loser:
-            out.append(
-                replace(
-                    claim,
-                    actor=loser[0].actor,
-                    actor_text=loser[0].text,
-                    relation="lost",
-                    confidence=round(claim.confidence * 0.9, 3),
-                )
-            )
+            out.append(_loss_of(claim, loser[0]))
     return out
 
 
