@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -183,7 +183,8 @@ _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 """The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
     r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
-    r"[\w-]+\s+)?(city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
+    # "the northern Syrian city": a direction or other adjective, then "Syrian"
+    r"(?P<adj>[\w-]+)\s+)?(?:Syrian\s+(?=city|town))?(?P<kind>city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison|"
     # "the border checkpoint", "the checkpoint on the Syrian side": a border crossing
     r"border\s+(?:checkpoint|post)|checkpoint(?=\s+on\s+the\s+\w+\s+side\b))\b(?!\s+of\b)"
@@ -335,7 +336,7 @@ def find_descriptors(
             out.append(_descriptor(sentence.start + m.start(), m.group(0), city.place_id))
         for m in _THE_CITY.finditer(sentence.text) if _has(low, _THE_CITY_WORDS) else ():
             a = sentence.start + m.start()
-            word = re.sub(r"\s+", " ", m.group(1).lower())
+            word = re.sub(r"\s+", " ", m.group("kind").lower())
             word = {
                 "air base": "airbase",
                 "airfield": "airbase",
@@ -373,6 +374,17 @@ def find_descriptors(
                 if len(here) == 1 and "" not in here
                 else sorted(counts, key=lambda pid: (counts[pid], last[pid]), reverse=True)
             )
+            if word in ("city", "town") and _direction_of(m.group("adj")):
+                # "the northern Syrian city": only the one place of that kind that lies
+                # in that part of the country; two candidates there make no claim
+                fits = [
+                    pid
+                    for pid in ranked
+                    if _lies(gazetteer.get(pid), _direction_of(m.group("adj")))
+                ]
+                ranked = fits if len(fits) == 1 else []
+                if not ranked:
+                    continue
             score = 0.6
             if not ranked and word in _FACILITY_KINDS:
                 # "Rebels entered Hama ... the military airport": the one facility of
@@ -462,6 +474,37 @@ def find_descriptors(
                 )
             )
     return out
+
+
+# rough bounds of the parts of Syria a reporter's direction word names (lat, lon): loose,
+# so that a place is dropped only when it clearly lies elsewhere
+_PARTS: dict[str, Callable[[float, float], bool]] = {
+    "northern": lambda lat, lon: lat >= 35.0,
+    "southern": lambda lat, lon: lat <= 34.0,
+    "eastern": lambda lat, lon: lon >= 38.3,
+    "western": lambda lat, lon: lon <= 37.3,
+    "central": lambda lat, lon: 34.0 <= lat <= 35.6 and lon <= 39.0,
+    "coastal": lambda lat, lon: lon <= 36.3,
+}
+
+
+def _direction_of(adjective: str | None) -> tuple[str, ...]:
+    """Return the parts of Syria a direction adjective names ("north-eastern" -> two)."""
+    if not adjective:
+        return ()
+    low = adjective.lower().replace("-", "")
+    for compound in ("northeastern", "northwestern", "southeastern", "southwestern"):
+        if low == compound:
+            return (compound[:5] + "ern", compound[5:])
+    return (low,) if low in _PARTS else ()
+
+
+def _lies(place: Any, parts: tuple[str, ...]) -> bool:
+    """Whether ``place`` lies in every part of Syria of ``parts``."""
+    lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
+    if lat is None or lon is None:
+        return False
+    return all(_PARTS[part](lat, lon) for part in parts)
 
 
 def _seat_before(
