@@ -67,3 +67,70 @@ def test_direction_descriptor_points_back(text: str, place_id: str, actor: str) 
 )
 def test_direction_descriptor_no_claim(text: str) -> None:
     assert not [c for c in claims(text) if c[0].lower().startswith(("the ", "a "))]
+
+
+HOMS = "wof:421168647"
+HAMA = "wof:421202161"
+IDLIB_GOV = "wof:85678373"
+MANBIJ = "wof:1141906291"
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        (
+            "Rebels launched an assault in Homs province on Tuesday, retaking the provincial "
+            "capital from government troops.",
+            HOMS,
+        ),
+        (
+            "Opposition fighters began an offensive in Hama province, seizing the provincial "
+            "capital within hours.",
+            HAMA,
+        ),
+    ],
+)
+def test_provincial_capital_after_operation_in_province(text: str, place_id: str) -> None:
+    assert ("the provincial capital", place_id, "opposition") in claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id", "actor"),
+    [
+        (
+            "A source close to HTS said the group now controls all of Idlib province.",
+            IDLIB_GOV,
+            "hts_coalition",
+        ),
+        (
+            "A spokesman for the Syrian National Army said the faction had captured Manbij.",
+            MANBIJ,
+            "sna",
+        ),
+        (
+            "A source close to the SDF said the group had withdrawn from Manbij.",
+            MANBIJ,
+            "sdf",
+        ),
+        (
+            "HTS fighters took Saraqeb on Monday. The militia now controls all of Idlib province.",
+            IDLIB_GOV,
+            "hts_coalition",
+        ),
+    ],
+)
+def test_the_group_is_the_one_group_named(text: str, place_id: str, actor: str) -> None:
+    assert [c[2] for c in claims(text) if c[1] == place_id] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two groups named before: no sure antecedent
+        "A source close to HTS and the SNA said the group now controls all of Idlib province.",
+        # a state's forces are never "the group"
+        "An army officer said the group had entered Saraqeb.",
+    ],
+)
+def test_the_group_without_one_group_named(text: str) -> None:
+    assert claims(text) == set()

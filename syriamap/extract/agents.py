@@ -605,11 +605,18 @@ def _choose_actor(
         and all(a.end <= sentence.start + back.start() for a in subjects)
     ):
         # "The army said the groups had entered X": the reported clause's own subject
-        return _group_antecedent(previous_subject)
+        return _reporters_group(text, sentence, before, back, speaker) or _group_antecedent(
+            previous_subject
+        )
     if not subjects and back is not None:
         # "Fighting regime forces, the groups entered X", "The coalition has also taken X":
         # a bare group noun points back to the previous sentence's armed group; a state's
         # forces are never "the groups" or "the coalition", so otherwise nobody acts
+        if _REPORTED_BEFORE.search(head, 0, back.start()):
+            # "A source close to HTS said the group now holds X": the reporter's group
+            mine = _reporters_group(text, sentence, before, back, speaker)
+            if mine is not None:
+                return mine
         return _group_antecedent(previous_subject)
     return first(list(reversed(subjects)))
 
@@ -620,7 +627,7 @@ def _choose_actor(
 _DEFINITE_ANAPHOR = re.compile(
     r"(?<!\bwith )(?<!\bagainst )(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )"
     r"(?:\bthe\s+(?:(?:armed|rebel|opposition|insurgent|allied|two|three|various)\s+)?"
-    r"(?:groups?|coalition|alliance)|(?:^|,\s*)groups)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
+    r"(?:groups?|coalition|alliance|militia|factions?)|(?:^|,\s*)groups)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
     re.I,
 )
 
@@ -631,6 +638,34 @@ _REPORTED_BEFORE = re.compile(
     r"added|confirmed|confirms|acknowledged|admitted|denied|told\s+[\w-]+)\s+(?:that\s+)?$",
     re.I,
 )
+
+
+# "a source close to X", "a spokesman for X", "officials of X": the reporter's group
+_REPORTER_OF = re.compile(r"\b(?:close\s+to|for|of|from|within|inside)\s+(?:the\s+)?$", re.I)
+
+
+def _reporters_group(
+    text: str,
+    sentence: Sentence,
+    before: Sequence[ActorMention],
+    back: re.Match[str],
+    speaker: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    """Return the one armed group a reporter of "the group ..." belongs to (else ``None``).
+
+    "A source close to HTS said the group now controls X", "a spokesman for the SDF said
+    the militia had withdrawn": the group named after "close to" / "for" / "of" before the
+    reporting verb. Two groups named there, or a state's forces, give nobody.
+    """
+    end = sentence.start + back.start()
+    named = [a for a in before if sentence.start <= a.start and a.end <= end and a.actor]
+    groups = {a.actor for a in named if actor_side(a.actor) not in ("government", "foreign", "")}
+    if len(groups) != 1 or len({a.actor for a in named}) != 1:
+        return None
+    owner = named[-1]
+    if not _REPORTER_OF.search(text, max(sentence.start, owner.start - 20), owner.start):
+        return None
+    return _actor_of(owner, speaker)
 
 
 def _group_antecedent(previous: tuple[str, str] | None) -> tuple[str, str] | None:
