@@ -614,9 +614,9 @@ def _choose_actor(
         # forces are never "the groups" or "the coalition", so otherwise nobody acts
         if _REPORTED_BEFORE.search(head, 0, back.start()):
             # "A source close to HTS said the group now holds X": the reporter's group
-            mine = _reporters_group(text, sentence, before, back, speaker)
-            if mine is not None:
-                return mine
+            group_of_reporter = _reporters_group(text, sentence, before, back, speaker)
+            if group_of_reporter is not None:
+                return group_of_reporter
         return _group_antecedent(previous_subject)
     return first(list(reversed(subjects)))
 
