@@ -216,9 +216,9 @@ def _taker_of_fall(
     return None
 
 
-_SUBORDINATOR = re.compile(
-    r"\b(?:as|while|when|whereas|after|before|since|because|until|amid|following)\b", re.I
-)
+# "as" opening a clause ("The withdrawal began as rebel forces closed in"): the temporal
+# subordinator CLAUSE_BREAK leaves out (it would cut "such as", "as well as" lists)
+_AS_CLAUSE = re.compile(r"\bas\b", re.I)
 _ATTACK_AFTER = re.compile(
     r"[\u201d\"']?\s*(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|attempts?|incursions?|"
     r"counter-?attacks?|counter-?offensives?)\b",
@@ -335,7 +335,7 @@ def _choose_actor(
             and not _CLAUSE_BREAK.search(text[trig.end : a.start])
             # "The withdrawal began as rebel forces closed in": the subject of another
             # clause did not withdraw
-            and not _SUBORDINATOR.search(text, trig.end, a.start)
+            and not _AS_CLAUSE.search(text, trig.end, a.start)
         ]
         if rule.relation == "withdrew" and _OF_ITS.search(text, trig.start, trig.end):
             # "leading to the redeployment of its units outside X": the owner of "its"

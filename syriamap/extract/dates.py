@@ -372,16 +372,6 @@ _AFTER_EVENT = re.compile(
 )
 
 
-def _anchor_after(cue: DateCue, position: int, text: str, offset: int) -> bool:
-    """Whether a cue after a pluperfect claim dates the event the claim came after."""
-    if not text or cue.start < position:
-        return False
-    at = position - offset
-    if not _HAD_BEFORE.search(text[max(0, at - 20) : at]):
-        return False
-    return _AFTER_EVENT.search(text, at, cue.start - offset) is not None
-
-
 _CLAUSE = re.compile(
     r"[;:]|\b(?:which|who|when|while|after|before|since|because|although|but)\b|"
     r"\band\s+(?:has|have|had|was|were|is|are)\b|"
@@ -436,12 +426,22 @@ _OTHER_START = re.compile(
 )
 
 
-def _dates_another_start(cue: DateCue, position: int, text: str, offset: int) -> bool:
-    """Whether a cue after the claim dates the start of something else ("launched on")."""
+def _dates_another_event(cue: DateCue, position: int, text: str, offset: int) -> bool:
+    """Whether a cue after the claim at ``position`` dates another event, not the claim.
+
+    The start of something else ("..., launched on Dec. 1", "an offensive launched on"),
+    or the event a pluperfect claim came after ("had seized X after launching an offensive
+    on Wednesday").
+    """
     if not text or cue.start < position:
         return False
-    m = _OTHER_START.search(text, 0, max(0, cue.start - offset))
-    return m is not None and m.start() >= position - offset
+    at = position - offset
+    start = _OTHER_START.search(text, 0, max(0, cue.start - offset))
+    if start is not None and start.start() >= at:
+        return True
+    return bool(_HAD_BEFORE.search(text[max(0, at - 20) : at])) and (
+        _AFTER_EVENT.search(text, at, cue.start - offset) is not None
+    )
 
 
 def date_for(
@@ -465,7 +465,7 @@ def date_for(
         for c in cues
         if c.date is not None
         and (c.precision != "year" or _year_cue_usable(c, position, text, offset))
-        and not _dates_another_start(c, position, text, offset)
+        and not _dates_another_event(c, position, text, offset)
         and not (
             text
             and c.end <= position
@@ -474,7 +474,6 @@ def date_for(
                 text, c.end - offset, max(c.end - offset, position - offset)
             )
         )
-        and not _anchor_after(c, position, text, offset)
     ]
     if not usable:
         return published, "published"

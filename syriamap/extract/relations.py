@@ -288,6 +288,7 @@ def match_claims(
         (a.start, a.end) for a in plain_actors
     ]
     ended: list[Trigger] = []  # holds said to have lasted only "until" a time
+    former_latter = former_latter_spans(text, sentence.start, sentence.end)
     fronted_done = False  # "In addition to X, ...": read for the first cue only
     for trig in triggers:
         rule = trig.rule
@@ -411,7 +412,7 @@ def match_claims(
             chosen: tuple[str, str] | None = (inherited.actor, inherited.actor_text)
         else:
             chosen = _choose_actor(text, sentence, trig, actors, previous_subject, speaker, clauses)
-        if rule.voice == "active" and _unresolved_former_latter(text, sentence, trig, actors):
+        if rule.voice == "active" and _unresolved_former_latter(text, trig, actors, former_latter):
             continue  # "X attacked Y positions, and the latter withdrew": no sure actor
         if chosen is None and fallback is not None:
             chosen = fallback
@@ -748,17 +749,19 @@ def _loss_of(claim: Claim, loser: ActorMention) -> Claim:
 
 
 def _unresolved_former_latter(
-    text: str, sentence: Sentence, trig: Trigger, actors: Sequence[ActorMention]
+    text: str,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    former_latter: Sequence[tuple[int, int]],
 ) -> bool:
     """Whether the subject of a cue is "the latter"/"the former" with no sure antecedent.
 
     :func:`.actor_mentions.resolve_former_latter` turns the phrase into an actor mention
     when exactly two actors stand before it; otherwise no actor named earlier is its
-    subject.
+    subject. ``former_latter`` are the sentence's spans of the phrase
+    (:func:`.actor_mentions.former_latter_spans`, found once per sentence).
     """
-    spans = [
-        s for s in former_latter_spans(text, sentence.start, sentence.end) if s[1] <= trig.start
-    ]
+    spans = [s for s in former_latter if s[1] <= trig.start]
     if not spans:
         return False
     a, b = spans[-1]

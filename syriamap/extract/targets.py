@@ -41,6 +41,8 @@ _CONTAINER_AFTER = re.compile(
 )
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b|\b(?:along|together) with\b)", re.I)
+# the words that introduce the examples of a plural place noun ("villages, including X")
+_EXAMPLE_WORDS = r"(?:including|such\s+as|among\s+them)"
 # a separator with nothing else between two list items ("X, Y and Z")
 _BARE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)", re.I)
 _AREAS_NEAR = re.compile(
@@ -589,7 +591,7 @@ _PLURAL_SUBJECT = re.compile(
     r"since|already))*\s+$",
     re.I,
 )
-_EXAMPLES = re.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them)\b", re.I)
+_EXAMPLES = re.compile(r"\s*,?\s*" + _EXAMPLE_WORDS + r"\b", re.I)
 
 
 def companions_after(
@@ -725,7 +727,7 @@ _TAKEN_FROM = re.compile(
     r"(?P<from>\s+from\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:forces|troops|army|regime|"
     r"government|fighters|militias|militants|rebels|insurgents|groups|factions|[A-Z]{2,5})"
     r"(?:\s+(?:on|last|earlier|this)\s+(?:[\w-]+\s*){1,2}?)?)"
-    r"(?=\s*,?\s*(?:including|such\s+as|among\s+them)\b)"
+    r"(?=\s*,?\s*" + _EXAMPLE_WORDS + r"\b)"
 )
 # "entered the 17th Division, the town of X": one or two short items (bases, sites) before
 # the place in a list whose place has its kind phrase; their words do not count to the gap
