@@ -1,0 +1,200 @@
+"""Hands, edges, institutions and passive entries: general news phrasings (invented sentences).
+
+Each group has positives in varied wording (other towns, actors, tenses) and negatives
+that must give nothing: "out of control" names nobody, "a district on the eastern edge of
+X" locates a district, "shelled government buildings" takes nothing, "entered by the
+northern gate" names no one who entered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syriamap.extract import extract
+
+Row = tuple[str, str, str]
+
+
+def _rows(text: str, published: str = "2024-12-07") -> set[Row]:
+    """(place name, actor, relation) of every claim."""
+    return {(a.place_name, a.actor, str(a.relation)) for a in extract(text, published=published)}
+
+
+# --- 1. out of X's hands / control: the holder lost the place -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rastan is now out of regime control.", {("Rastan", "government", "lost")}),
+        (
+            "Hama and Rastan are out of government hands.",
+            {("Hama", "government", "lost"), ("Rastan", "government", "lost")},
+        ),
+        ("By Sunday Manbij was out of Kurdish control.", {("Manbij", "sdf", "lost")}),
+        ("Aleppo slipped out of the army's hands within days.", {("Aleppo", "government", "lost")}),
+    ],
+)
+def test_out_of_hands_is_the_holders_loss(text: str, want: set[Row]) -> None:
+    assert want <= _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The situation in Hama is out of control.",
+        "Prices in Homs are out of reach for most families.",
+        "Fires in Latakia were burning out of control on Friday.",
+    ],
+)
+def test_out_of_control_names_nobody(text: str) -> None:
+    assert _rows(text) == set()
+
+
+# --- 2. a list before the cue whose items carry a kind phrase --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "actor", "relation"),
+    [
+        (
+            "Hama and the central town of Rastan are out of government hands.",
+            {"Hama", "Rastan"},
+            "government",
+            "lost",
+        ),
+        (
+            "Homs and the southern cities of Daraa and Sweida are out of government hands.",
+            {"Homs", "Daraa", "Sweida"},
+            "government",
+            "lost",
+        ),
+        (
+            "Tartus and the coastal city of Jableh remain under government control.",
+            {"Tartus", "Jableh"},
+            "government",
+            "controls",
+        ),
+    ],
+)
+def test_kind_phrase_items_join_the_list_before_a_state(
+    text: str, places: set[str], actor: str, relation: str
+) -> None:
+    got = {p for p, a, r in _rows(text) if a == actor and r == relation}
+    assert got == places
+
+
+def test_a_kind_phrase_after_other_words_is_no_list_item() -> None:
+    text = (
+        "HTS-led factions are fighting in the northern Hama countryside, particularly in the "
+        "town of Morek, where government forces are reportedly collapsing."
+    )
+    assert ("Hama", "government", "lost") not in _rows(text)
+
+
+# --- 3. on the northern edge of X: a force there ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Within 48 hours rebels were on the northern edge of Homs.", ("Homs", "opposition")),
+        ("By Thursday insurgents were at the southern gates of Hama.", ("Hama", "opposition")),
+        ("Israeli troops are now on the western outskirts of Qatana.", ("Qatana", "israel")),
+    ],
+)
+def test_on_the_side_edge_of_a_place_is_an_advance(text: str, want: tuple[str, str]) -> None:
+    assert (*want, "advancing") in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jobar, a district on the eastern edge of Damascus, saw clashes for years.",
+        "The Yarmouk camp on the southern edge of Damascus was bombed in 2018.",
+    ],
+)
+def test_a_place_located_on_an_edge_is_no_advance(text: str) -> None:
+    assert not {r for r in _rows(text) if r[2] == "advancing"}
+
+
+# --- 4. institutions, buildings, depots in X taken over --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels took over government buildings in Tartus on Friday.", ("Tartus", "opposition")),
+        ("HTS fighters seized the army depots in Hama.", ("Hama", "hts_coalition")),
+        (
+            "Druze factions took over the state security branches in Sweida.",
+            ("Sweida", "druze_factions"),
+        ),
+        ("Rebels seized the regime headquarters near Homs.", ("Homs", "opposition")),
+    ],
+)
+def test_institutions_taken_in_a_town_are_a_capture(text: str, want: tuple[str, str]) -> None:
+    assert (*want, "captured") in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled government buildings in Hama.",
+        "Air strikes hit army depots in Homs on Friday.",
+    ],
+)
+def test_institutions_attacked_are_no_capture(text: str) -> None:
+    assert not {r for r in _rows(text) if r[2] == "captured"}
+
+
+# --- 5. Syria's new authorities are the HTS-led power -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria's new rulers took over Hama on Friday.",
+        "The new authorities took over government buildings in Tartus on Friday.",
+        "The country's new leadership controls Damascus.",
+    ],
+)
+def test_the_new_authorities_are_hts(text: str) -> None:
+    assert {a for _, a, _ in _rows(text)} == {"hts_coalition"}
+
+
+# --- 6. entered, in the passive, by a named agent ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hama was entered by rebels on Thursday.", ("Hama", "opposition")),
+        (
+            "Palmyra was entered on Friday by the US-backed Syrian Free Army.",
+            ("Palmyra", "syrian_free_army"),
+        ),
+        ("Quneitra had been penetrated by Israeli troops.", ("Quneitra", "israel")),
+    ],
+)
+def test_a_passive_entry_goes_to_the_agent(text: str, want: tuple[str, str]) -> None:
+    assert (*want, "entered") in _rows(text)
+
+
+def test_a_passive_entry_without_an_actor_gives_nothing() -> None:
+    assert _rows("Homs was entered by the northern gate.") == set()
+
+
+# --- 7. a weekday or month before a name is a date, not part of the name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("On Sunday Manbij was under Kurdish control.", ("Manbij", "sdf", "controls")),
+        ("By Friday Hama was in rebel hands.", ("Hama", "opposition", "controls")),
+        ("Late on Thursday rebels entered Homs.", ("Homs", "opposition", "entered")),
+    ],
+)
+def test_a_fronted_weekday_leaves_the_name_alone(text: str, want: Row) -> None:
+    assert want in _rows(text)
