@@ -198,3 +198,101 @@ def test_a_passive_entry_without_an_actor_gives_nothing() -> None:
 )
 def test_a_fronted_weekday_leaves_the_name_alone(text: str, want: Row) -> None:
     assert want in _rows(text)
+
+
+# --- 8. the UN-patrolled buffer zone on the Golan (data/regions.csv golan-buffer-zone) ----
+
+
+BUFFER = "r:golan-buffer-zone"
+
+
+def _places(text: str, published: str = "2024-12-09") -> set[tuple[str, str, str]]:
+    """(place id, actor, relation) of every claim."""
+    return {(a.place_id, a.actor, str(a.relation)) for a in extract(text, published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Israeli forces seized the buffer zone in the Golan Heights on Sunday.", "captured"),
+        ("The IDF has deployed troops to the buffer zone with Syria.", "entered"),
+        ("Israeli tanks moved into the UN-patrolled buffer zone overnight.", "entered"),
+        ("Israel said its troops had entered the demilitarised buffer zone in Syria.", "entered"),
+        ("Israeli units took control of the Golan buffer zone.", "captured"),
+    ],
+)
+def test_the_golan_buffer_zone_is_a_place(text: str, relation: str) -> None:
+    assert (BUFFER, "israel", relation) in _places(text)
+
+
+def test_a_bare_buffer_zone_needs_the_golan_in_the_article() -> None:
+    body = "Israeli troops entered the buffer zone on Sunday."
+    assert not {p for p in _places(body) if p[0] == BUFFER}
+    golan = "Israel has long held the occupied Golan Heights. " + body
+    assert (BUFFER, "israel", "entered") in _places(golan)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey wants a buffer zone along its border, and its allies entered the buffer zone.",
+        "Rebels entered the buffer zone around Idlib in 2019.",
+    ],
+)
+def test_other_buffer_zones_are_not_the_golan(text: str) -> None:
+    assert not {p for p in _places(text) if p[0] == BUFFER}
+
+
+def test_the_buffer_zone_lies_in_quneitra() -> None:
+    from syriamap.gazetteer import Gazetteer
+
+    zone = Gazetteer.default().get(BUFFER)
+    assert zone is not None and zone.admin1_iso == "SY-QU" and zone.kind == "region"
+    assert 33.0 < zone.lat < 33.3 and 35.75 < zone.lon < 35.95
+
+
+# --- 9. an order is no event -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Netanyahu ordered the army to seize the buffer zone in the Golan Heights.",
+        'He said he had ordered the army to "seize" Quneitra.',
+        "The commander urged his fighters to enter Homs.",
+        "Jolani instructed the factions to take over Hama's state buildings.",
+    ],
+)
+def test_an_order_to_take_a_place_is_no_capture(text: str) -> None:
+    assert _rows(text) == set()
+
+
+# --- 10. occupied (the verb) and present inside -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Israeli troops occupied Quneitra on Sunday.", ("Quneitra", "israel", "captured")),
+        ("The SNA has occupied Manbij since Monday.", ("Manbij", "sna", "captured")),
+        ("IDF forces are present inside Quneitra.", ("Quneitra", "israel", "entered")),
+        (
+            "Rebel fighters were present within Hama by nightfall.",
+            ("Hama", "opposition", "entered"),
+        ),
+    ],
+)
+def test_occupied_and_present_inside(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli forces advanced from the occupied Golan Heights toward the border.",
+        "The Israeli-occupied Golan borders Quneitra province.",
+        "Turkish occupying forces shelled Kobane.",
+    ],
+)
+def test_occupied_as_an_adjective_takes_nothing(text: str) -> None:
+    assert not {r for r in _rows(text) if r[2] == "captured"}
