@@ -296,3 +296,40 @@ def test_occupied_and_present_inside(text: str, want: Row) -> None:
 )
 def test_occupied_as_an_adjective_takes_nothing(text: str) -> None:
     assert not {r for r in _rows(text) if r[2] == "captured"}
+
+
+# --- 11. facilities in "the city", and troops that left ------------------------------------
+
+
+def test_branches_in_the_city_are_the_city_named_before() -> None:
+    text = (
+        "In Sweida, Druze factions say they have taken over all the state security branches "
+        "in the city."
+    )
+    assert ("the city", "druze_factions", "captured") in _rows(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels entered Hama after the army left.", "Hama"),
+        (
+            "Kurdish-led forces moved into Deir ez-Zor on Friday as government troops left.",
+            "Deir ez-Zor",
+        ),
+    ],
+)
+def test_troops_that_left_withdrew_from_the_place_of_the_sentence(text: str, place: str) -> None:
+    assert (place, "government", "withdrew") in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels entered Hama after Assad left.",  # a leader's whereabouts
+        "Rebels entered Hama as troops left.",  # whose troops: no side
+        "The attack left Hama without power.",
+    ],
+)
+def test_left_without_a_named_force_gives_no_withdrawal(text: str) -> None:
+    assert not {r for r in _rows(text) if r[2] == "withdrew"}

@@ -334,7 +334,7 @@ _SITE_IN = re.compile(
     re.I,
 )
 _FACILITY_NEAR = re.compile(
-    r"\s*(?P<head>(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
+    r"\s*(?P<head>(?:(?:all\s+)?the\s+|a\s+|an\s+|all\s+|several\s+|two\s+|three\s+)?"
     r"(?:(?:al|el|as|ad|ar|az|ash)-)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+){0,3}"
     # "the 121st Brigade in X", "the 7th Division's base near X": a unit's base
     r"(?:\d+(?:st|nd|rd|th)\s+)?"
@@ -371,7 +371,8 @@ def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end:
     fm = _FACILITY_NEAR.match(text, trig.end, end)
     if fm is None or any(m.start < fm.end("head") for m in pending):
         return -1
-    return fm.end()
+    # "the branches in the city": the descriptor mention starts at its article
+    return next((m.start for m in pending if fm.end("head") < m.start < fm.end()), fm.end())
 
 
 # "seize Aleppo airport, tighten grip on Hama", "took X, advanced on Y", "advanced on X and
