@@ -333,3 +333,53 @@ def test_troops_that_left_withdrew_from_the_place_of_the_sentence(text: str, pla
 )
 def test_left_without_a_named_force_gives_no_withdrawal(text: str) -> None:
     assert not {r for r in _rows(text) if r[2] == "withdrew"}
+
+
+# --- 12. lost / handed / ceded X to Y: Y took X --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "loser", "taker"),
+    [
+        ("Government forces lost Hama to rebels on Thursday.", "government", "opposition"),
+        ("The regime lost Aleppo to HTS in four days.", "government", "hts_coalition"),
+        ("The SDF handed over Deir ez-Zor to HTS.", "sdf", "hts_coalition"),
+        ("The SDF handed Raqqa to the rebels.", "sdf", "opposition"),
+        ("The army ceded control of Hama to the rebels.", "government", "opposition"),
+    ],
+)
+def test_the_side_after_to_took_the_place(text: str, loser: str, taker: str) -> None:
+    got = _rows(text)
+    assert {a for _, a, r in got if r == "captured"} == {taker}
+    assert {a for _, a, r in got if r in ("lost", "withdrew")} == {loser}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army withdrew from Hama to Homs.",  # where the force went
+        "The army did not lose Hama to the rebels.",  # negated
+        "He handed a letter to the rebels in Hama.",
+    ],
+)
+def test_no_taker_without_a_loss_to_a_side(text: str) -> None:
+    assert not {r for r in _rows(text) if r[2] == "captured"}
+
+
+# --- 13. a consolidated grip is a hold; a tightened grip is not ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels have consolidated their grip on Hama.", ("Hama", "opposition", "controls")),
+        ("The SDF cemented its hold over Raqqa.", ("Raqqa", "sdf", "controls")),
+    ],
+)
+def test_a_consolidated_grip_is_a_hold(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+def test_a_tightened_grip_is_no_hold() -> None:
+    # "rebels seize the airport, tighten grip on Hama" was written days before Hama fell
+    assert not {r for r in _rows("Rebels tightened their grip on Hama.") if r[2] == "controls"}

@@ -577,6 +577,7 @@ def match_claims(
     claims = _former_holding_left(text, sentence, claims, clauses)
     claims += _expelled(claims, plain_actors)
     claims += _liberated_from(text, claims, plain_actors)
+    claims += _given_to(text, claims, plain_actors)
     exceptions = _exceptions(text, sentence)
     if exceptions:
         claims = _excepted(claims, exceptions)
@@ -847,6 +848,45 @@ def _liberated_from(
         ]
         if loser:
             out.append(_loss_of(claim, loser[0]))
+    return out
+
+
+# "lost X to the rebels", "handed X over to the SDF", "ceded X to Y": the side after "to"
+# took the place the subject lost or gave up
+_GIVING_RULES = frozenset({"lost_active", "handed_over", "ceded_control"})
+_TO_TAKER = re.compile(r"\s*(?:over\s+)?to\s+(?:the\s+)?", re.I)
+
+
+def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
+    """Return the capture by the side a place was lost or handed to ("lost X to Y").
+
+    Only the loss and hand-over cues count ("withdrew from X to Y" names where the force
+    went, not who took X); the taker is an actor named right after "to", of another side.
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.trigger.negated or claim.trigger.rule.rule not in _GIVING_RULES:
+            continue
+        m = _TO_TAKER.match(text, claim.mention.end)
+        if m is None:
+            continue
+        taker = [
+            a
+            for a in actors
+            if m.end() <= a.start <= m.end() + 12
+            and a.actor
+            and actor_side(a.actor) != actor_side(claim.actor)
+        ]
+        if taker:
+            out.append(
+                replace(
+                    claim,
+                    actor=taker[0].actor,
+                    actor_text=taker[0].text,
+                    relation="captured",
+                    confidence=round(claim.confidence * 0.9, 3),
+                )
+            )
     return out
 
 
