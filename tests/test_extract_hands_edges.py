@@ -383,3 +383,41 @@ def test_a_consolidated_grip_is_a_hold(text: str, want: Row) -> None:
 def test_a_tightened_grip_is_no_hold() -> None:
     # "rebels seize the airport, tighten grip on Hama" was written days before Hama fell
     assert not {r for r in _rows("Rebels tightened their grip on Hama.") if r[2] == "controls"}
+
+
+# --- 14. a hold told in a relative clause, ended by the main clause -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hama, which the army had held throughout the war, fell on Thursday.",
+        "Hama, which the army held for years, fell to rebels on Thursday.",
+        "The SDF, who had previously controlled Manbij, vacated their positions there.",
+    ],
+)
+def test_a_hold_ended_in_the_same_sentence_is_no_current_hold(text: str) -> None:
+    assert not {r for r in _rows(text) if r[2] == "controls"}
+
+
+def test_a_hold_the_main_clause_does_not_end_stays() -> None:
+    assert ("Hama", "government", "controls") in _rows(
+        "Rebels entered Hama, which the army still holds."
+    )
+
+
+# --- 15. a headline states a claim: never a copy of a body denial ----------------------------
+
+
+def test_a_headline_does_not_take_the_stance_of_a_denial_in_the_body() -> None:
+    text = (
+        "Rebels sweep into Aleppo as army pulls back from the city\n\n"
+        "Insurgents entered Aleppo on Friday. A military source denied that the city had "
+        "fallen."
+    )
+    got = {
+        (a.place_name, a.actor, str(a.relation), str(a.stance))
+        for a in extract(text, published="2024-11-30")
+        if a.start == 0
+    }
+    assert ("the city", "government", "withdrew", "asserted") in got

@@ -466,7 +466,13 @@ def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[
         if c.start not in starts or c.stance != "asserted":
             continue
         family = RELATION_FAMILY.get(c.relation, c.relation)
-        same = [b for b in body if b.place_id == c.place_id and b.side == c.side]
+        # a headline that states a claim follows the body's report of it, never a denial
+        # of it ("army pulls back from the city" over "a source denied the city had fallen")
+        same = [
+            b
+            for b in body
+            if b.place_id == c.place_id and b.side == c.side and b.stance != "denied"
+        ]
         match = next((b for b in same if b.relation == c.relation), None) or next(
             (b for b in same if RELATION_FAMILY.get(b.relation, b.relation) == family), None
         )

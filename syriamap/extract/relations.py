@@ -575,6 +575,7 @@ def match_claims(
                     )
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
+    claims = _hold_before_its_loss(claims)
     claims += _expelled(claims, plain_actors)
     claims += _liberated_from(text, claims, plain_actors)
     claims += _given_to(text, claims, plain_actors)
@@ -934,6 +935,44 @@ def _former_holding_left(
             continue  # the withdrawal is already there: only the past holding goes
         main = clause_at(clauses, left.start())
         out.append(replace(claim, relation="withdrew", clause=main))
+    return out
+
+
+def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
+    """Drop a hold told in a relative clause when the main clause ends it.
+
+    "Hama, which the army had held throughout the war, fell on Thursday", "X, which the
+    SDF held for years, fell to the rebels": the hold is the past the loss presupposes
+    (the fusion reads a loss as a hold before it); as a claim of its own, dated with the
+    fall, it would contradict it.
+    """
+    ended = {
+        (c.mention.place_id, c.actor if c.relation in ("lost", "withdrew") else "")
+        for c in claims
+        if c.clause is None or c.clause.kind != "relative"
+        if c.relation in ("lost", "withdrew", "captured") and not c.trigger.negated
+    }
+    takers = {
+        (c.mention.place_id, actor_side(c.actor))
+        for c in claims
+        if c.relation == "captured" and not c.trigger.negated
+        if c.clause is None or c.clause.kind != "relative"
+    }
+    out: list[Claim] = []
+    for claim in claims:
+        place = claim.mention.place_id
+        if (
+            claim.relation == "controls"
+            and claim.clause is not None
+            and claim.clause.kind == "relative"
+            and not claim.trigger.negated
+            and (
+                (place, claim.actor) in ended
+                or any(p == place and side != actor_side(claim.actor) for p, side in takers)
+            )
+        ):
+            continue
+        out.append(claim)
     return out
 
 
