@@ -396,14 +396,19 @@ def test_a_tightened_grip_is_no_hold() -> None:
         "The SDF, who had previously controlled Manbij, vacated their positions there.",
     ],
 )
-def test_a_hold_ended_in_the_same_sentence_is_no_current_hold(text: str) -> None:
-    assert not {r for r in _rows(text) if r[2] == "controls"}
+def test_a_hold_ended_in_the_same_sentence_is_dated_before_its_end(text: str) -> None:
+    claims = extract(text, published="2024-12-07")
+    holds = [a for a in claims if str(a.relation) == "controls"]
+    ends = [a for a in claims if str(a.relation) in ("lost", "withdrew", "captured")]
+    assert holds and ends
+    assert all(h.event_date < min(e.event_date for e in ends) for h in holds)
 
 
-def test_a_hold_the_main_clause_does_not_end_stays() -> None:
-    assert ("Hama", "government", "controls") in _rows(
-        "Rebels entered Hama, which the army still holds."
-    )
+def test_a_hold_the_main_clause_does_not_end_keeps_its_date() -> None:
+    claims = extract("Rebels entered Hama, which the army still holds.", published="2024-12-07")
+    assert {(a.actor, str(a.relation), a.event_date.isoformat()) for a in claims} >= {
+        ("government", "controls", "2024-12-07")
+    }
 
 
 # --- 15. a headline states a claim: never a copy of a body denial ----------------------------

@@ -532,6 +532,14 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
+            if (
+                claim.ended
+                and event_date is not None
+                and (shifted is None or shifted[1] == "days" and "on or before" in note)
+            ):
+                # "Hama, which the army had held, fell on Thursday": held before the fall
+                event_date, precision = event_date - dt.timedelta(days=1), "days"
+                note = "a hold the sentence ends: the day before"
             if _background(event_date, pub) or _dated_history(
                 date_cues,
                 claim.trigger.end,

@@ -939,12 +939,11 @@ def _former_holding_left(
 
 
 def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
-    """Drop a hold told in a relative clause when the main clause ends it.
+    """Mark a hold told in a relative clause that the main clause ends.
 
     "Hama, which the army had held throughout the war, fell on Thursday", "X, which the
-    SDF held for years, fell to the rebels": the hold is the past the loss presupposes
-    (the fusion reads a loss as a hold before it); as a claim of its own, dated with the
-    fall, it would contradict it.
+    SDF held for years, fell to the rebels": the hold is past. Dated with the fall, it
+    would contradict it; the pipeline dates it the day before (``Claim.ended``).
     """
     ended = {
         (c.mention.place_id, c.actor if c.relation in ("lost", "withdrew") else "")
@@ -971,7 +970,7 @@ def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
                 or any(p == place and side != actor_side(claim.actor) for p, side in takers)
             )
         ):
-            continue
+            claim = replace(claim, ended=True)
         out.append(claim)
     return out
 

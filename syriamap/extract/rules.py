@@ -223,6 +223,9 @@ class Claim:
     partial: bool = False
     """True when the claim is about an unnamed part of a governorate or district
     ("several towns in Homs province"), not the whole area."""
+    ended: bool = False
+    """True for a hold told in a relative clause that the main clause ends ("Hama, which
+    the army had held, fell on Thursday"): it is dated before the end."""
 
     @property
     def method(self) -> str:
