@@ -987,6 +987,8 @@ def _not_the_agent(
     if (
         people
         and trig.rule.voice != "state"  # "residents fled government-held X": still held
+        # "residents said X was taken by rebels": a passive cue's agent follows it
+        and trig.rule.voice != "passive"
         and not any(people.start() <= a.start < trig.start for a in actors)
     ):
         return True  # "some civilians ... were able to leave the city": no force moved

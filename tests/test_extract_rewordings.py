@@ -1,0 +1,94 @@
+"""Rules written from half A of the paraphrase probe (``tests/test_extract_paraphrase.py``).
+
+Each rule is tested on sentences invented for it (other towns, other actors, other word
+order) and on negatives that must not fire.  A case lists the claims wanted as (place,
+actor, relation, stance, claimant side); ``set()`` says there is no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+from paraphrase_probe import claims
+
+SAT = "2024-12-07"
+A = "asserted"
+ATT = "attributed"
+DEN = "denied"
+OPP = "opposition"
+GOV = "government"
+
+Short = tuple[str, str, str, str, str]
+
+
+def _short(text: str, published: str = SAT) -> set[Short]:
+    return {c[:5] for c in claims(text, published)}
+
+
+CASES = [
+    # ---- people before a passive cue are not its agent
+    (
+        "Residents said Saraqib was taken by rebels.",
+        {("Saraqib", OPP, "captured", ATT, "neutral")},
+    ),
+    (
+        "Witnesses say the town of Morek had been overrun by insurgents.",
+        {("Morek", OPP, "captured", ATT, "neutral")},
+    ),
+    (
+        "Thousands of residents were driven out of Afrin by Turkish-backed fighters.",
+        set(),  # people driven out: no force lost the town
+    ),
+    # ---- an apposition or a located phrase between the subject and a passive cue
+    (
+        "Morek, in northern Hama province, was captured by rebels.",
+        {("Morek", OPP, "captured", A, "")},  # the province only locates the town
+    ),
+    (
+        "Palmyra, the desert town east of Homs, was seized by insurgents.",
+        {("Palmyra", OPP, "captured", A, "")},
+    ),
+    (
+        "Manbij, on the west bank of the Euphrates, has been taken by the Syrian National Army.",
+        {("Manbij", "sna", "captured", A, "")},
+    ),
+    (
+        "Kobani, near the Turkish border, remains under the control of the SDF.",
+        {("Kobani", "sdf", "controls", A, "")},
+    ),
+    # ---- a spelling the alias list lacks, opening the sentence as its subject
+    (
+        "Deir el-Zour was taken by the SDF.",
+        {("Deir el-Zour", "sdf", "captured", A, "")},
+    ),
+    (
+        "Residents said that Deir el-Zour had fallen to Kurdish-led forces.",
+        {("Deir el-Zour", "sdf", "captured", ATT, "neutral")},
+    ),
+    (
+        "Abu Mohammed al-Jolani was seen in the Umayyad Mosque.",
+        set(),  # a person, not a place
+    ),
+    # ---- passive entry, "marched into"
+    (
+        "Idlib was entered by rebels on Sunday.",
+        {("Idlib", OPP, "entered", A, "")},
+    ),
+    (
+        "The town of Morek had been infiltrated by insurgents overnight.",
+        {("Morek", OPP, "entered", A, "")},
+    ),
+    (
+        "Hayat Tahrir al-Sham's fighters marched into Damascus.",
+        {("Damascus", "hts_coalition", "entered", A, "")},
+    ),
+    (
+        "Thousands of protesters marched into the main square of Sweida.",
+        set(),  # protesters are no force
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0][:50] for c in CASES])
+def test_reworded(text: str, want: set[Short]) -> None:
+    got = _short(text)
+    assert got == want, f"\n got: {sorted(got)}\nwant: {sorted(want)}"
