@@ -477,9 +477,11 @@ def _landmark_or_area(text: str, mention: PlaceMention) -> tuple[PlaceMention, b
 def _inside_insertion(
     text: str, sentence: Sentence, m: PlaceMention, mentions: Sequence[PlaceMention], ceiling: int
 ) -> bool:
-    """Whether ``m`` stands inside an apposition or relative set off by commas after an
-    earlier place and before the cue ("X, in northern Y province, was captured by ...",
-    "X, the oasis town east of Y, fell to ...")."""
+    """Whether ``m`` stands inside an insertion set off by commas after an earlier place.
+
+    "X, in northern Y province, was captured by ...", "X, the oasis town east of Y, fell
+    to ...": the insertion ends before ``ceiling`` (the cue); Y only locates X.
+    """
     for host in mentions:
         if host.end > m.start:
             continue
