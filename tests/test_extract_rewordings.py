@@ -85,6 +85,48 @@ CASES = [
         "Thousands of protesters marched into the main square of Sweida.",
         set(),  # protesters are no force
     ),
+    # ---- denials: "rejected/dismissed [modified] claims/reports that"
+    (
+        "The army dismissed as baseless claims that its troops had pulled out of Qusayr.",
+        {("Qusayr", GOV, "withdrew", DEN, GOV)},
+    ),
+    (
+        "The Israeli army rejected foreign media claims that its tanks had entered Khan Arnabah.",
+        {("Khan Arnabah", "israel", "entered", DEN, "israel")},
+    ),
+    (
+        "The IDF rejected media reports that its units were closing in on Qatana.",
+        {("Qatana", "israel", "advancing", DEN, "israel")},
+    ),
+    (
+        "Turkey rejected calls to halt the offensive on Manbij.",
+        set(),  # no claim denied, none made
+    ),
+    # ---- hedges and claimants: "are reported to have", "a monitoring group", "X and Y both"
+    (
+        "Government forces are reported to have withdrawn from Aleppo city.",
+        {("Aleppo", GOV, "withdrew", ATT, "neutral")},
+    ),
+    (
+        "Kurdish fighters were rumoured to have left Manbij.",
+        {("Manbij", "sdf", "withdrew", ATT, "neutral")},
+    ),
+    (
+        "The army reported that rebels had entered Hama.",
+        {("Hama", OPP, "entered", ATT, GOV)},  # a named reporter keeps its side
+    ),
+    (
+        "Insurgents advanced into Rastan, a monitoring group reported.",
+        {("Rastan", OPP, "entered", ATT, "neutral")},
+    ),
+    (
+        "Kurdish forces left Manbij, Reuters and AFP separately reported.",
+        {("Manbij", "sdf", "withdrew", ATT, "neutral")},
+    ),
+    (
+        "Rebels took Morek, the Observatory and a rebel commander both said.",
+        {("Morek", OPP, "captured", ATT, "neutral")},  # a joint claim: the monitor's side
+    ),
 ]
 
 
