@@ -127,6 +127,52 @@ CASES = [
         "Rebels took Morek, the Observatory and a rebel commander both said.",
         {("Morek", OPP, "captured", ATT, "neutral")},  # a joint claim: the monitor's side
     ),
+    # ---- actors: "an HTS-led rebel alliance", one Israeli vehicle or unit, a Russian convoy
+    (
+        "An HTS-led rebel alliance swept into Homs.",
+        {("Homs", "hts_coalition", "entered", A, "")},
+    ),
+    (
+        "The HTS-dominated opposition forces seized Hama.",
+        {("Hama", "hts_coalition", "captured", A, "")},
+    ),
+    (
+        "An Israeli patrol moved into Khan Arnabah.",
+        {("Khan Arnabah", "israel", "entered", A, "")},
+    ),
+    (
+        "A Russian convoy left Tartus.",
+        {("Tartus", "russia", "withdrew", A, "")},
+    ),
+    (
+        "An Israeli tank shelled Quneitra.",
+        set(),  # shelling is no control claim
+    ),
+    # ---- cues: an offensive pressed on X, "as far as the outskirts of", "seen leaving"
+    (
+        "The Syrian National Army pressed its offensive on the Tishreen Dam.",
+        {("Tishreen Dam", "sna", "contested", A, "")},
+    ),
+    (
+        "Rebels pressed on towards Hama.",
+        {("Hama", OPP, "advancing", A, "")},
+    ),
+    (
+        "Insurgents got as far as the outskirts of Qatana.",
+        {("Qatana", OPP, "advancing", A, "")},
+    ),
+    (
+        "Government soldiers have been seen leaving Qudsaya.",
+        {("Qudsaya", GOV, "withdrew", A, "")},
+    ),
+    (
+        "Russian troops were filmed leaving the Tartus base.",
+        {("Tartus", "russia", "withdrew", A, "")},
+    ),
+    (
+        "Residents were seen fleeing Hama.",
+        set(),  # people fleeing: no force left
+    ),
 ]
 
 

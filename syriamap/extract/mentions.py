@@ -524,7 +524,8 @@ _LOCATIVE = (
     r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
     r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
     r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
-    r"overrunning|storming|retaking|"
+    r"overrunning|storming|retaking|leaving|evacuated|evacuating|abandoning|"
+    r"approaching|approached|reaching|encircling|besieging|holding|"
     # the examples of a list: "key towns such as X", "places like X", "These include X"
     r"such\s+as|like|include|includes|included"
 )
