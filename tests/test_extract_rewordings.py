@@ -173,6 +173,41 @@ CASES = [
         "Residents were seen fleeing Hama.",
         set(),  # people fleeing: no force left
     ),
+    # ---- "took much of X"
+    (
+        "Kurdish forces took most of Raqqa.",
+        {("Raqqa", "sdf", "captured", A, "")},
+    ),
+    (
+        "Rebels took large parts of Deir ez-Zor.",
+        {("Deir ez-Zor", OPP, "captured", A, "")},
+    ),
+    (
+        "The operation took much of the day in Aleppo.",
+        set(),
+    ),
+    # ---- an absolute phrase: "With X fallen/lost, ..."
+    (
+        "With Aleppo lost, the army regrouped in Hama.",
+        {("Aleppo", GOV, "lost", A, "")},
+    ),
+    (
+        "With the fallen, mourners gathered in Homs.",
+        set(),
+    ),
+    # ---- "as Y moved in": Y entered the place the clause before says was left
+    (
+        "The SDF pulled out of Manbij and Turkish-backed factions moved in.",
+        {("Manbij", "sdf", "withdrew", A, ""), ("Manbij", "sna", "entered", A, "")},
+    ),
+    (
+        "Assad's troops abandoned Deir el-Zour as Kurdish forces moved in.",
+        {("Deir el-Zour", GOV, "withdrew", A, ""), ("Deir el-Zour", "sdf", "entered", A, "")},
+    ),
+    (
+        "Residents fled Hama as the rebels moved in.",
+        set(),  # no claim on Hama for the rebels' entry to join
+    ),
 ]
 
 

@@ -163,7 +163,9 @@ _OUTSKIRTS_OF = re.compile(
 # a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
 # names what follows, so a cue in it does not take the place of the sentence before
 _HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
-_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
+_TAKEN_ONLY = frozenset(
+    {"withdraw_of_focus", "withdrew_to_focus", "take_over_focus", "moved_in_focus"}
+)
 # "army positions in X collapsed", "government forces in X crumbled", "X's defences gave
 # way": a collapse cue is a loss of X only when what collapsed is the force holding it
 _HOLDER_RULES = frozenset({"collapsed_holder", "redeploying_holder"})
