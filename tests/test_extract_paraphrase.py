@@ -22,7 +22,6 @@ from paraphrase_probe import claims, load_probe, passes_by_side, passes_exactly
 
 # Half A failures, by cause (read to design rules).
 XFAIL_A: dict[str, str] = {
-    "c15-2": "'units stationed in X' read as control; 'the city' after it is a withdrawal",
     "c33-2": "a nominal advance 'the target of an opposition advance'",
     "c48-2": "'expelled the army from X' also yields a capture (ANNOTATION: only lost)",
     "c49-2": (

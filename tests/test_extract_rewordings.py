@@ -208,6 +208,15 @@ CASES = [
         "Residents fled Hama as the rebels moved in.",
         set(),  # no claim on Hama for the rebels' entry to join
     ),
+    # ---- the presence a departing subject names is the one that left
+    (
+        "Military units stationed in Hama were redeployed outside the city.",
+        {("the city", GOV, "withdrew", A, "")},  # "the city" is Hama
+    ),
+    (
+        "Government troops stationed in Homs have been spotted in Hama.",
+        {("Homs", GOV, "controls", A, ""), ("Hama", GOV, "controls", A, "")},
+    ),
 ]
 
 

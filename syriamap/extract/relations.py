@@ -1219,6 +1219,18 @@ _CHANGES = frozenset({"captured", "lost", "entered"})
 
 
 def _drop_former_state(claims: list[Claim]) -> list[Claim]:
+    """Drop a state the sentence says has changed.
+
+    "recaptured the rebel-held half of X": the adjective's holder held X before another
+    actor's capture or entry; "units stationed in X have been redeployed outside the city":
+    the presence the subject names is the one that left X.
+    """
+    left = {(c.mention.place_id, c.actor) for c in claims if c.relation in ("withdrew", "lost")}
+    claims = [
+        c
+        for c in claims
+        if c.trigger.rule.rule != "present_in" or (c.mention.place_id, c.actor) not in left
+    ]
     changed = {
         (c.mention.start, c.actor)
         for c in claims
