@@ -217,6 +217,61 @@ CASES = [
         "Government troops stationed in Homs have been spotted in Hama.",
         {("Homs", GOV, "controls", A, ""), ("Hama", GOV, "controls", A, "")},
     ),
+    # ---- invented beyond the probe: a reporter who cannot verify a claim still reports it
+    (
+        "Reuters could not verify the claim that rebels had taken Morek.",
+        {("Morek", OPP, "captured", "unverified", "")},
+    ),
+    (
+        "AFP cannot independently confirm reports that the army withdrew from Hama.",
+        {("Hama", GOV, "withdrew", "unverified", "")},
+    ),
+    (
+        "Rebels could take Morek within days.",
+        set(),  # a modal of prospect still blocks the claim
+    ),
+    # ---- more reporting verbs; denials by predicate and by naming
+    (
+        "The army conceded that rebels had entered Morek.",
+        {("Morek", OPP, "entered", ATT, GOV)},
+    ),
+    (
+        "Reports that rebels entered Homs are untrue, state television said.",
+        {("Homs", OPP, "entered", DEN, GOV)},
+    ),
+    (
+        "Claims that Sarmin has fallen are false, the defence ministry said.",
+        {("Sarmin", GOV, "lost", DEN, GOV)},
+    ),
+    (
+        "The army described claims of a withdrawal from Hama as baseless.",
+        {("Hama", GOV, "withdrew", DEN, GOV)},
+    ),
+    (
+        "He called the capture of Hama a turning point.",
+        set(),  # "called ... a turning point" is no denial (and the capture has no actor)
+    ),
+    # ---- presence deployed in a place; facilities taken in a town
+    (
+        "The Kurdish-led SDF said it had deployed fighters in Deir ez-Zor.",
+        {("Deir ez-Zor", "sdf", "entered", ATT, "sdf")},
+    ),
+    (
+        "The army deployed tanks in Homs.",
+        {("Homs", GOV, "controls", A, "")},  # the incumbent deploying holds it
+    ),
+    (
+        "HTS fighters have taken over government buildings in Aleppo.",
+        {("Aleppo", "hts_coalition", "captured", A, "")},
+    ),
+    (
+        "Rebels stormed security buildings in Hama.",
+        {("Hama", OPP, "captured", A, "")},
+    ),
+    (
+        "Rebels seized dozens of tanks in Hama.",
+        set(),  # booty, not a place
+    ),
 ]
 
 
