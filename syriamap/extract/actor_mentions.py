@@ -227,7 +227,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 # tests/test_extract_actors.py checks each row names one)
 _PATTERN_WORDS = (
     "iran", "tehran", "russian", "israeli", "ministry",
-    "caretaker", "transitional", "interim", "salvation", "hts-", "new ",
+    "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ",
 )  # fmt: skip
 
 

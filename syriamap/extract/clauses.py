@@ -432,8 +432,25 @@ def inherits_modality(text: str, sentence_start: int, clause: Clause | None) -> 
 
 
 def modal_before(text: str, clause: Clause | None, cue_start: int) -> bool:
-    """Whether a modal verb precedes a cue in its clause ("would open the way to an attack")."""
-    return clause is not None and _MODAL.search(text, clause.start, cue_start) is not None
+    """Whether a modal verb precedes a cue in its clause ("would open the way to an attack").
+
+    A modal that only says the reporter could not check a claim ("AFP could not verify the
+    claim that rebels took X") leaves the claim as reported: the cue is ``unverified``.
+    """
+    if clause is None:
+        return False
+    return any(
+        not _CHECK_AFTER_MODAL.match(text, m.end(), cue_start)
+        for m in _MODAL.finditer(text, clause.start, cue_start)
+    )
+
+
+# "could not (independently) verify", "cannot confirm": the modal of a verification cue
+_CHECK_AFTER_MODAL = re.compile(
+    r"(?:\s*n['\u2019]t|\s+not)\s+(?:yet\s+|immediately\s+|independently\s+|officially\s+)*"
+    r"(?:verify|confirm|corroborate)\b|not\s+(?:yet\s+)?(?:independently\s+)?(?:verify|confirm)\b",
+    re.I,
+)
 
 
 # "declared intentions to advance toward X", "vowed to take X", "preparing to storm X": an

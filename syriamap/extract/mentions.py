@@ -332,6 +332,7 @@ class _Scanner:
                 *_CHUNK.finditer(text, start, end),
                 *(_AREA_CHUNK.finditer(text, start, end) if area else ()),
                 *filter(None, [_LIST_HEAD.match(text, start, end)]),
+                *_SUBJECT_HEAD.finditer(text, start, end),
                 *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
                 *(_FACILITY_APPOSITION.finditer(text, start, end) if apposition else ()),
             ],
@@ -523,7 +524,8 @@ _LOCATIVE = (
     r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
     r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
     r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
-    r"overrunning|storming|retaking|"
+    r"overrunning|storming|retaking|leaving|evacuated|evacuating|abandoning|"
+    r"approaching|approached|reaching|encircling|besieging|holding|"
     # the examples of a list: "key towns such as X", "places like X", "These include X"
     r"such\s+as|like|include|includes|included"
 )
@@ -541,6 +543,16 @@ _CHUNK = re.compile(r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)" + _NAME)
 _LIST_HEAD = re.compile(
     r"\s*[\u201c\"]?(?P<name>(?:Al|As|Ash|Ad|Ar|Az|An|At|El|Ed|Es|Ez)-[A-Z][\w'\u2019`]+"
     r"(?:[\s-]+[A-Z][\w'\u2019`]+){0,2})(?=\s*,|\s+and\s)"
+)
+# "Deir el-Zour (, on the Euphrates,) was taken by ...": a sentence's subject (at its start
+# or after "that"), only an Arabic name with an inner article ("el-", "al-") before a verb of
+# state or change (a capitalised first word alone could be any word or person)
+_SUBJECT_HEAD = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\bthat\s)|(?<=^[\u201c\"]))(?P<name>[A-Z][\w'\u2019`]+"
+    r"(?:\s+[A-Z][\w'\u2019`]+)?[\s-]+(?:al|el|ash|ar|az|ez|as|ad|an|at|ed|es)-[A-Z][\w'\u2019`]+)"
+    r"(?=(?:\s*,[^,;:.()]{1,80},)?\s+(?:was|were|has|had|have|is|are|fell|falls|remains?|"
+    r"remained|now)\b)",
+    re.M,
 )
 # a name before a list separator ("X, Y and Z"): see _with_list_items
 _LIST_ITEM = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?=\s*,\s|\s+and\s)")

@@ -163,7 +163,9 @@ _OUTSKIRTS_OF = re.compile(
 # a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
 # names what follows, so a cue in it does not take the place of the sentence before
 _HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
-_TAKEN_ONLY = frozenset({"withdraw_of_focus", "withdrew_to_focus", "take_over_focus"})
+_TAKEN_ONLY = frozenset(
+    {"withdraw_of_focus", "withdrew_to_focus", "take_over_focus", "moved_in_focus"}
+)
 # "army positions in X collapsed", "government forces in X crumbled", "X's defences gave
 # way": a collapse cue is a loss of X only when what collapsed is the force holding it
 _HOLDER_RULES = frozenset({"collapsed_holder", "redeploying_holder"})
@@ -1065,6 +1067,8 @@ def _not_the_agent(
     if (
         people
         and trig.rule.voice != "state"  # "residents fled government-held X": still held
+        # "residents said X was taken by rebels": a passive cue's agent follows it
+        and trig.rule.voice != "passive"
         and not any(people.start() <= a.start < trig.start for a in actors)
     ):
         return True  # "some civilians ... were able to leave the city": no force moved
@@ -1293,6 +1297,18 @@ _CHANGES = frozenset({"captured", "lost", "entered"})
 
 
 def _drop_former_state(claims: list[Claim]) -> list[Claim]:
+    """Drop a state the sentence says has changed.
+
+    "recaptured the rebel-held half of X": the adjective's holder held X before another
+    actor's capture or entry; "units stationed in X have been redeployed outside the city":
+    the presence the subject names is the one that left X.
+    """
+    left = {(c.mention.place_id, c.actor) for c in claims if c.relation in ("withdrew", "lost")}
+    claims = [
+        c
+        for c in claims
+        if c.trigger.rule.rule != "present_in" or (c.mention.place_id, c.actor) not in left
+    ]
     changed = {
         (c.mention.start, c.actor)
         for c in claims

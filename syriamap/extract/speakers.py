@@ -54,8 +54,8 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|flatly|earlier|later|previously|further|"
     r"now|then|officially|publicly|reportedly|repeatedly|already|so far|too|itself|"
-    r"themselves|late|early|first|again|once more|that|which|who|reported|said|stated|"
-    r"wrote|announced|claimed))+\s*$",
+    r"themselves|late|early|first|again|once more|both|separately|jointly|that|which|who|"
+    r"reported|said|stated|wrote|announced|claimed))+\s*$",
     re.I,
 )
 _FINITE = re.compile(
@@ -69,11 +69,14 @@ _OPENER = re.compile(
     r"that|which|who|whose|where|what|how|why|contrary|unlike|like|including)\b",
     re.I,
 )
-# words that end the head noun phrase: prepositions, relatives, participles
+# words that end the head noun phrase: prepositions, relatives, participles (not a gerund
+# that modifies a body: "a monitoring group", "the broadcasting corporation")
 _HEAD_END = re.compile(
     r"\s+(?:of|in|for|from|with|at|on|near|to|by|under|inside|outside|based|issued|loyal|"
     r"backed|affiliated|close|cited|quoted|familiar|who|which|that|whose|within|among|across|"
-    r"behind|against|alongside|\w+ing|\()\b|\s*\(|"
+    r"behind|against|alongside|\w+ing(?!\s+(?:groups?|organi[sz]ations?|bod(?:y|ies)|networks?|"
+    r"agency|agencies|committees?|councils?|corporation|company|service|station)\b)|\()\b|"
+    r"\s*\(|"
     r"['\u2019]s?$",
     re.I,
 )

@@ -362,8 +362,9 @@ def stance_at(
     ]
     if later:
         # "Reports claiming that troops reached X are completely incorrect": the reports'
-        # content is denied
-        return "denied", later[0]
+        # content is denied; "..., the ministry said" after it names the denier
+        speaker = [c for c in attributed if c.start > later[0].end and c.rule == "attributed_said"]
+        return "denied", speaker[0] if speaker else later[0]
     before = [d for d in denials if d.start < pos]
     if before:
         last = before[-1]

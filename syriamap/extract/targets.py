@@ -480,6 +480,23 @@ def _landmark_or_area(text: str, mention: PlaceMention) -> tuple[PlaceMention, b
     return (area, True)
 
 
+def _inside_insertion(
+    text: str, sentence: Sentence, m: PlaceMention, mentions: Sequence[PlaceMention], ceiling: int
+) -> bool:
+    """Whether ``m`` stands inside an insertion set off by commas after an earlier place.
+
+    "X, in northern Y province, was captured by ...", "X, the oasis town east of Y, fell
+    to ...": the insertion ends before ``ceiling`` (the cue); Y only locates X.
+    """
+    for host in mentions:
+        if host.end > m.start:
+            continue
+        inserted = _INSERTED.match(text, host.end, sentence.end)
+        if inserted and inserted.start() < m.start and m.end < inserted.end() <= ceiling:
+            return True
+    return False
+
+
 def _targets_before(
     text: str, sentence: Sentence, trig: Trigger, mentions: Sequence[PlaceMention]
 ) -> list[tuple[PlaceMention, bool]]:
@@ -487,6 +504,8 @@ def _targets_before(
     ceiling = trig.start
     for m in sorted((m for m in mentions if m.end <= trig.start), key=lambda m: -m.start):
         between = text[m.end : ceiling]
+        if not out and _inside_insertion(text, sentence, m, mentions, ceiling):
+            continue  # "X, in northern Y province, was captured": Y only locates X
         if not out:
             inserted = _INSERTED.match(text, m.end, sentence.end)
             if inserted and inserted.end() <= ceiling and not any(q in between for q in '\u201c"'):
@@ -769,7 +788,9 @@ _MOVED_TO = re.compile(
 # ", where Hezbollah once had a base,", ", a city of a million people," between a place and
 # the cue after it (no clause break of its own inside)
 _INSERTED = re.compile(
-    r"\s*,\s*(?:which|where|whose|once|long|now|home\s+to|a|an|the)\s[^,;:.()]{1,120}?,\s*"
+    r"\s*,\s*(?:which|where|whose|once|long|now|home\s+to|a|an|the|in|on|near|along|outside|"
+    r"close\s+to|(?:just|some|about|around)\s+(?=\d|\w+\s+(?:km|kilomet|mile))|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s[^,;:.()]{1,120}?,\s*"
     r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls|remains?|remained)\b)",
     re.I,
 )
