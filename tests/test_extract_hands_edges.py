@@ -426,3 +426,28 @@ def test_a_headline_does_not_take_the_stance_of_a_denial_in_the_body() -> None:
         if a.start == 0
     }
     assert ("the city", "government", "withdrew", "asserted") in got
+
+
+# --- 16. a pronoun after a colon: the subject of the clause before it -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The SNA pursued Ankara's own agenda: it took Tel Rifaat on Sunday.",
+            ("Tel Rifaat", "sna", "captured"),
+        ),
+        (
+            "The rebels had a plan: they entered Hama on Thursday.",
+            ("Hama", "opposition", "entered"),
+        ),
+    ],
+)
+def test_a_pronoun_after_a_colon_is_the_subject_before_it(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+def test_a_possessor_is_no_antecedent_when_a_subject_stands_before_it() -> None:
+    text = "The SNA used the chaos to pursue Ankara's agenda, and it took Tel Rifaat on Sunday."
+    assert {a for _, a, _ in _rows(text)} == {"sna"}

@@ -457,14 +457,10 @@ _CHECK_AFTER_MODAL = re.compile(
 # aim, no event ("yet to comment on whether it pulled back from X", a question, is no cue at
 # all: rules._QUESTION)
 _INTENT_BEFORE = re.compile(
-    r"\b(?:(?:intentions?|intends?|intended|intending|plans?|planned|planning|vow(?:s|ed|ing)?|"
+    r"\b(?:intentions?|intends?|intended|intending|plans?|planned|planning|vow(?:s|ed|ing)?|"
     r"pledg(?:es|ed|ing)|aims?|aimed|aiming|prepar(?:es|ed|ing)|"
-    r"(?:is|are|was|were)\s+(?:ready|set|determined))|"
-    # "ordered the army to seize X", "urged fighters to enter X": an order, no event
-    r"(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|command(?:s|ed|ing)|"
-    r"urg(?:es|ed|ing)|call(?:s|ed|ing)\s+on|told|tells?|asks?|asked|asking)"
-    r"\s+(?:[\w'\u2019\[\]-]+\s+){1,4}?)to\s+"
-    r"(?:(?:\w+ly|also|then|further|eventually)\s+)?[\"\u201c\u2018']?$",
+    r"(?:is|are|was|were)\s+(?:ready|set|determined))\s+to\s+"
+    r"(?:(?:\w+ly|also|then|further|eventually)\s+)?$",
     re.I,
 )
 # "advancing through the plain, threatening to overrun X", "poised to take X": close to X,
