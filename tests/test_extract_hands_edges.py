@@ -451,3 +451,31 @@ def test_a_pronoun_after_a_colon_is_the_subject_before_it(text: str, want: Row) 
 def test_a_possessor_is_no_antecedent_when_a_subject_stands_before_it() -> None:
     text = "The SNA used the chaos to pursue Ankara's agenda, and it took Tel Rifaat on Sunday."
     assert {a for _, a, _ in _rows(text)} == {"sna"}
+
+
+# --- 17. a list after a colon: "the following towns: X, Y and Z" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "relation"),
+    [
+        (
+            "Rebels have captured the following towns: Suran, Halfaya and Morek.",
+            "opposition",
+            "captured",
+        ),
+        ("Rebels took three villages: Suran, Halfaya and Morek.", "opposition", "captured"),
+        (
+            "The army withdrew from the following areas: Suran, Halfaya and Morek.",
+            "government",
+            "withdrew",
+        ),
+    ],
+)
+def test_a_counted_or_following_list_after_a_colon(text: str, actor: str, relation: str) -> None:
+    got = {p for p, a, r in _rows(text) if a == actor and r == relation}
+    assert got == {"Suran", "Halfaya", "Morek"}
+
+
+def test_a_list_after_a_colon_takes_no_claim_the_verb_does_not_make() -> None:
+    assert _rows("Rebels shelled three villages: Suran, Halfaya and Morek.") == set()

@@ -725,6 +725,11 @@ def _area_mention(mention: PlaceMention) -> bool:
 
 
 _SUCH_AS = re.compile(
+    # "captured the following towns: X, Y and Z", "took three villages: X, Y and Z"
+    r"\b(?:the\s+)?(?:following|\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"dozens\s+of|a\s+number\s+of)\s+(?:[\w-]+\s+){0,2}?(?:locations|areas|towns|villages|"
+    r"cities|positions|sites|places|points|localities|neighbou?rhoods|districts|hamlets)"
+    r"\s*:\s*$|"
     r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
     r"sites|places|points|territory|territories|swathes|chunks|parts)(?:\s+of\s+territory)?"
     r"\s*,?\s*)?\b(?:such\s+as|including|like)"
