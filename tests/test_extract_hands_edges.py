@@ -479,3 +479,30 @@ def test_a_counted_or_following_list_after_a_colon(text: str, actor: str, relati
 
 def test_a_list_after_a_colon_takes_no_claim_the_verb_does_not_make() -> None:
     assert _rows("Rebels shelled three villages: Suran, Halfaya and Morek.") == set()
+
+
+# --- 18. a live page's entry title takes the stance of its entry ------------------------------
+
+LIVE = (
+    "Syria live: rebels advance\n\n"
+    "Rebels pressed on toward Damascus on Saturday, witnesses said.\n\n"
+    "The army denied any withdrawal.\n\n"
+    "14:40 GMT - Homs in rebel hands\n\n"
+    "Rebels say they have taken full control of Homs.\n\n"
+    "15:10 GMT - Hama quiet\n\n"
+    "Residents say Hama is calm."
+)
+
+
+def test_an_entry_title_reports_what_its_entry_attributes() -> None:
+    titles = [a for a in extract(LIVE, published="2024-12-07") if a.place_name == "Homs"]
+    title = [a for a in titles if LIVE[a.start :].startswith("14:40 GMT")]
+    assert title and {str(a.stance) for a in title} == {"attributed"}
+
+
+def test_a_title_of_another_entry_is_left_alone() -> None:
+    text = LIVE.replace("Rebels say they have taken", "Rebels have taken")
+    title = [
+        a for a in extract(text, published="2024-12-07") if text[a.start :].startswith("14:40 GMT")
+    ]
+    assert title and {str(a.stance) for a in title} == {"asserted"}
