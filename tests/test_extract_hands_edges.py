@@ -506,3 +506,36 @@ def test_a_title_of_another_entry_is_left_alone() -> None:
         a for a in extract(text, published="2024-12-07") if text[a.start :].startswith("14:40 GMT")
     ]
     assert title and {str(a.stance) for a in title} == {"asserted"}
+
+
+# --- 19. occupation armies are never the Syrian army -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Turkish occupation army shelled Kobane.", "turkey"),
+        ("The Zionist occupation army entered Quneitra on Monday.", "israel"),
+        ("Zionist forces entered Quneitra on Monday.", "israel"),
+        ("The Israeli occupation army entered Quneitra on Monday.", "israel"),
+    ],
+)
+def test_an_occupation_army_is_the_named_occupier(text: str, actor: str) -> None:
+    from syriamap.extract.actor_mentions import find_actor_mentions
+
+    assert {m.actor for m in find_actor_mentions(text) if m.actor} == {actor}
+
+
+def test_a_bare_occupation_army_has_no_side() -> None:
+    assert _rows("The occupation army entered Tal Arish on Monday.") == set()
+
+
+def test_the_attacker_named_by_by_is_no_subject_of_the_next_verb() -> None:
+    text = (
+        "The SDF said its fighters had repelled an attack by the Turkish occupation army "
+        "around the dam and liberated the villages of Khirbet Zammala and Tal Arish."
+    )
+    assert {(p, a) for p, a, r in _rows(text) if r == "captured"} == {
+        ("Khirbet Zammala", "sdf"),
+        ("Tal Arish", "sdf"),
+    }

@@ -161,6 +161,10 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
+        if key in _GENERIC_FORCES and _OCCUPATION_BEFORE.search(low, max(0, start - 12), start):
+            # "the occupation army": Israel's or Turkey's by the outlet's usage, never the
+            # Syrian army (the phrases that name the occupier are actor_patterns.csv rows)
+            continue
         letters = key.replace(".", "")
         if len(letters) <= _ACRONYM_MAX and letters.isalpha() and key not in _NOT_ACRONYM:
             if not surface.isupper():
@@ -226,7 +230,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 # every match of a data/lexicon/actor_patterns.csv row contains one of these (a cheap gate;
 # tests/test_extract_actors.py checks each row names one)
 _PATTERN_WORDS = (
-    "iran", "tehran", "russian", "israeli", "ministry",
+    "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry",
     "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ",
 )  # fmt: skip
 
@@ -250,6 +254,8 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+_GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
+_OCCUPATION_BEFORE = re.compile(r"\b(?:occupation|occupying)\s+$")
 _GENERIC_HEADS = frozenset(
     "fighters militants forces troops gunmen militiamen soldiers units insurgents".split()
 )
