@@ -539,3 +539,21 @@ def test_the_attacker_named_by_by_is_no_subject_of_the_next_verb() -> None:
         ("Khirbet Zammala", "sdf"),
         ("Tal Arish", "sdf"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iraqi army entered Albu Kamal on Monday.",
+        "The Lebanese army took control of Jdeidet Yabous on Monday.",
+        "Jordan's army moved into Nassib on Monday.",
+        "UN peacekeeping forces remained in Quneitra.",
+    ],
+)
+def test_another_states_army_is_not_the_syrian_army(text: str) -> None:
+    assert "government" not in {a for _, a, _ in _rows(text)}
+
+
+def test_the_syrian_army_beside_a_foreign_militia_stays_the_government() -> None:
+    text = "Syrian troops and Iraqi militias entered Albu Kamal."
+    assert ("Albu Kamal", "government", "entered") in _rows(text)

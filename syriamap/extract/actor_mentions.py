@@ -161,9 +161,10 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
-        if key in _GENERIC_FORCES and _OCCUPATION_BEFORE.search(low, max(0, start - 12), start):
-            # "the occupation army": Israel's or Turkey's by the outlet's usage, never the
-            # Syrian army (the phrases that name the occupier are actor_patterns.csv rows)
+        if key in _GENERIC_FORCES and _NOT_SYRIAN_BEFORE.search(low, max(0, start - 24), start):
+            # "the occupation army": Israel's or Turkey's by the outlet's usage; "the Iraqi
+            # army", "Lebanese troops": another state's; never the Syrian army (the
+            # phrases that name an actor are actor_patterns.csv rows or aliases)
             continue
         letters = key.replace(".", "")
         if len(letters) <= _ACRONYM_MAX and letters.isalpha() and key not in _NOT_ACRONYM:
@@ -255,7 +256,11 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
 
 
 _GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
-_OCCUPATION_BEFORE = re.compile(r"\b(?:occupation|occupying)\s+$")
+_NOT_SYRIAN_BEFORE = re.compile(
+    r"\b(?:occupation|occupying|iraqi|iraq['\u2019]s|lebanese|lebanon['\u2019]s|jordanian|"
+    r"jordan['\u2019]s|egyptian|saudi|qatari|emirati|british|french|german|ukrainian|"
+    r"chinese|pakistani|afghan|foreign|peacekeeping|un|u\.n\.)\s+(?:[\w-]+\s+)?$"
+)
 _GENERIC_HEADS = frozenset(
     "fighters militants forces troops gunmen militiamen soldiers units insurgents".split()
 )
