@@ -557,3 +557,25 @@ def test_another_states_army_is_not_the_syrian_army(text: str) -> None:
 def test_the_syrian_army_beside_a_foreign_militia_stays_the_government() -> None:
     text = "Syrian troops and Iraqi militias entered Albu Kamal."
     assert ("Albu Kamal", "government", "entered") in _rows(text)
+
+
+# --- 20. fighters, militants, gunmen: the armed group just named -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Islamic State attacked Palmyra. The militants withdrew from Palmyra on Monday.", "isis"),
+        ("The SDF held Raqqa. Its fighters withdrew from Tabqa on Monday.", "sdf"),
+        ("HTS entered Aleppo. The fighters took Saraqib.", "hts_coalition"),
+        ("Fighters withdrew from Manbij on Monday.", "opposition"),  # nobody named before
+    ],
+)
+def test_a_neutral_noun_takes_the_armed_group_named_before(text: str, actor: str) -> None:
+    last = [a for p, a, r in _rows(text, "2024-12-07") if r in ("withdrew", "captured")]
+    assert last == [actor]
+
+
+def test_a_neutral_noun_after_two_sides_has_no_side() -> None:
+    text = "The SDF fought the SNA for days near Manbij. The fighters withdrew from Manbij."
+    assert _rows(text) == set()

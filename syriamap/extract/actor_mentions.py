@@ -18,7 +18,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..actors import actors
@@ -29,6 +29,7 @@ __all__ = [
     "find_actor_mentions",
     "former_latter_spans",
     "resolve_former_latter",
+    "resolve_neutral_fighters",
 ]
 
 # "our forces"; "his men" in "a rebel commander said his men had seized X" (a singular
@@ -332,3 +333,58 @@ def resolve_former_latter(
             )
         out[k].sort(key=lambda a: a.start)
     return out
+
+
+# nouns for armed men that name no side of their own: "fighters", "militants", "gunmen"
+# ("rebels", "insurgents" and "the opposition" say which side they are on)
+_NEUTRAL_FIGHTERS = frozenset({"fighters", "militants", "gunmen", "armed men"})
+# the sides whose men the press calls so: armed groups, not states
+_ARMED_GROUP_SIDES = frozenset({"opposition", "sdf", "isis", "other"})
+
+
+def resolve_neutral_fighters(mentions: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """Give "fighters", "militants", "gunmen" the armed group the text just named.
+
+    "Islamic State attacked Palmyra. The militants withdrew": IS's men. The bare noun takes
+    the side of the armed groups named before it in its sentence, else in the sentence
+    before; groups of two sides there ("The SDF fought the SNA. The fighters withdrew")
+    leave it without a side, and with none named it stays the generic opposition.
+
+    Parameters
+    ----------
+    mentions
+        The actor mentions of each sentence, in document order.
+
+    Returns
+    -------
+    list of list of ActorMention
+        The same mentions, the neutral nouns re-labelled where the context decides.
+    """
+    out = [list(group) for group in mentions]
+    for k, group in enumerate(out):
+        for i, m in enumerate(group):
+            if m.actor != "opposition" or m.text.lower() not in _NEUTRAL_FIGHTERS:
+                continue
+            named = [a for a in group[:i] if _armed_group(a)]
+            if not named and k > 0:
+                named = [a for a in out[k - 1] if _armed_group(a)]
+            sides = {a.side for a in named}
+            if not sides:
+                continue
+            if len(sides) > 1:
+                group[i] = replace(m, actor="", side="")
+                continue
+            specific = [a for a in named if a.actor != "opposition"]
+            if sides != {"opposition"} or len({a.actor for a in specific}) == 1:
+                source = (specific or named)[-1]
+                group[i] = replace(m, actor=source.actor, side=source.side)
+    return out
+
+
+def _armed_group(mention: ActorMention) -> bool:
+    """Whether a mention names an armed group (not a state, a speaker or a neutral noun)."""
+    return (
+        bool(mention.actor)
+        and mention.side in _ARMED_GROUP_SIDES
+        and mention.text.lower() not in _NEUTRAL_FIGHTERS
+    )

@@ -27,6 +27,7 @@ from .actor_mentions import (
     actor_side,
     find_actor_mentions,
     resolve_former_latter,
+    resolve_neutral_fighters,
 )
 from .agents import _choose_actor
 from .attribution import attribute_across_sentences, recent_speaker
@@ -309,10 +310,12 @@ def analyse(
         warnings.warn(message, ExtractWarning, stacklevel=3)
 
     sentences = split_sentences(text, document.body)
-    actors_by_sentence: list[list[ActorMention]] = resolve_former_latter(
-        text,
-        [(s.start, s.end) for s in sentences],
-        [find_actor_mentions(s.text, offset=s.start) for s in sentences],
+    actors_by_sentence: list[list[ActorMention]] = resolve_neutral_fighters(
+        resolve_former_latter(
+            text,
+            [(s.start, s.end) for s in sentences],
+            [find_actor_mentions(s.text, offset=s.start) for s in sentences],
+        )
     )
     exclude = [(a.start, a.end) for group in actors_by_sentence for a in group if a.actor]
     raw = find_place_mentions(

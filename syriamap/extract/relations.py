@@ -424,6 +424,8 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if not actor:
+            continue  # "The SDF fought the SNA. The fighters withdrew": whose, nobody knows
         if rule.rule == "take_over_focus" and (
             inherited is None
             or inherited.relation not in ("withdrew", "lost")
