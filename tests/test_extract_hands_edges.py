@@ -579,3 +579,31 @@ def test_a_neutral_noun_takes_the_armed_group_named_before(text: str, actor: str
 def test_a_neutral_noun_after_two_sides_has_no_side() -> None:
     text = "The SDF fought the SNA for days near Manbij. The fighters withdrew from Manbij."
     assert _rows(text) == set()
+
+
+# --- 21. a bare "the army" after another state's troops ----------------------------------------
+
+
+def test_a_bare_army_after_foreign_ground_forces_has_no_side() -> None:
+    text = (
+        "Israeli forces entered the buffer zone in the Golan on Sunday. "
+        "The army also took positions in Khan Arnabah."
+    )
+    assert "government" not in {a for _, a, _ in _rows(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel struck Latakia. The army withdrew from Hama.",  # air strikes: no ground force
+        "Syrian and Russian air forces bombed a bridge. The army withdrew from Hama.",
+        "Israeli forces struck Latakia. The Syrian army withdrew from Hama.",
+    ],
+)
+def test_the_army_stays_syrian_without_foreign_ground_forces(text: str) -> None:
+    assert ("Hama", "government", "withdrew") in _rows(text)
+
+
+def test_a_bare_army_glossing_a_foreign_name_is_that_army() -> None:
+    text = "The IDF (army) said it had deployed forces in the buffer zone in Syria."
+    assert {a for _, a, _ in _rows(text)} == {"israel"}

@@ -29,6 +29,7 @@ __all__ = [
     "find_actor_mentions",
     "former_latter_spans",
     "resolve_former_latter",
+    "resolve_bare_army",
     "resolve_neutral_fighters",
 ]
 
@@ -378,6 +379,63 @@ def resolve_neutral_fighters(mentions: list[list[ActorMention]]) -> list[list[Ac
             if sides != {"opposition"} or len({a.actor for a in specific}) == 1:
                 source = (specific or named)[-1]
                 group[i] = replace(m, actor=source.actor, side=source.side)
+    return out
+
+
+# the bare words the government's aliases share with any state's army
+_BARE_ARMY = frozenset({"army", "military", "the army", "the military"})
+_FOREIGN_GROUND = re.compile(
+    r"(?<!\bair\s)\b(?:forces|troops|army|military|soldiers|tanks|units|infantry|commandos|"
+    r"patrols?|idf)\b",
+    re.I,
+)
+# "the IDF (army)", "the Israeli Defense Forces (military)": the bare word glosses the name
+_GLOSS_GAP = re.compile(r"\s*[(,]\s*(?:the\s+)?$", re.I)
+_FOREIGN_STATES = frozenset({"israel", "turkey", "russia", "united_states"})
+
+
+def resolve_bare_army(text: str, mentions: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """Leave a bare "the army" without a side when another state's troops were just named.
+
+    "Israeli forces entered the buffer zone. The army also took positions in X": Israel's
+    army, most likely, but the bare word is the Syrian army's alias; with a foreign
+    state's ground forces named before it in its sentence or in the sentence before, and
+    nothing of the Syrian government's named there, it gets no side (no claim, rather than
+    a wrong colour). Air strikes ("Israel struck Latakia") and air forces name no ground
+    force. Right after the foreign name ("the IDF (army)") the bare word glosses it and
+    takes its actor.
+
+    Parameters
+    ----------
+    text
+        The document text (the mentions' offsets point into it).
+    mentions
+        The actor mentions of each sentence, in document order.
+
+    Returns
+    -------
+    list of list of ActorMention
+        The same mentions, the ambiguous bare "army" without an actor.
+    """
+    out = [list(group) for group in mentions]
+    for k, group in enumerate(out):
+        for i, m in enumerate(group):
+            if m.actor != "government" or m.text.lower() not in _BARE_ARMY:
+                continue
+            context = group[:i] + (out[k - 1] if k > 0 else [])
+            foreign = [
+                a for a in context if a.actor in _FOREIGN_STATES and _FOREIGN_GROUND.search(a.text)
+            ]
+            syrian = [
+                a for a in context if a.side == "government" and a.text.lower() not in _BARE_ARMY
+            ]
+            if not foreign or syrian:
+                continue
+            before = group[i - 1] if i else None
+            if before in foreign and _GLOSS_GAP.fullmatch(text, before.end, m.start):
+                group[i] = replace(m, actor=before.actor, side=before.side)
+            else:
+                group[i] = replace(m, actor="", side="")
     return out
 
 

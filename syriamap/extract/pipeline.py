@@ -26,6 +26,7 @@ from .actor_mentions import (
     ActorMention,
     actor_side,
     find_actor_mentions,
+    resolve_bare_army,
     resolve_former_latter,
     resolve_neutral_fighters,
 )
@@ -310,12 +311,15 @@ def analyse(
         warnings.warn(message, ExtractWarning, stacklevel=3)
 
     sentences = split_sentences(text, document.body)
-    actors_by_sentence: list[list[ActorMention]] = resolve_neutral_fighters(
-        resolve_former_latter(
-            text,
-            [(s.start, s.end) for s in sentences],
-            [find_actor_mentions(s.text, offset=s.start) for s in sentences],
-        )
+    actors_by_sentence: list[list[ActorMention]] = resolve_bare_army(
+        text,
+        resolve_neutral_fighters(
+            resolve_former_latter(
+                text,
+                [(s.start, s.end) for s in sentences],
+                [find_actor_mentions(s.text, offset=s.start) for s in sentences],
+            )
+        ),
     )
     exclude = [(a.start, a.end) for group in actors_by_sentence for a in group if a.actor]
     raw = find_place_mentions(
