@@ -607,3 +607,30 @@ def test_the_army_stays_syrian_without_foreign_ground_forces(text: str) -> None:
 def test_a_bare_army_glossing_a_foreign_name_is_that_army() -> None:
     text = "The IDF (army) said it had deployed forces in the buffer zone in Syria."
     assert {a for _, a, _ in _rows(text)} == {"israel"}
+
+
+# --- 22. the PKK is the Turkish press's name for the SDF's core ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PKK/YPG terrorists withdrew from Tel Rifaat on Sunday.",
+        "The PKK withdrew from Tel Rifaat on Sunday.",
+        "YPG/PKK terrorists withdrew from Tel Rifaat on Sunday.",
+    ],
+)
+def test_the_pkk_is_the_sdf(text: str) -> None:
+    assert {a for _, a, _ in _rows(text)} == {"sdf"}
+
+
+def test_a_holder_named_before_its_stronghold_leaves_the_place_to_the_verb() -> None:
+    assert ("Manbij", "sna", "captured") in _rows("The SNA took control of PKK stronghold Manbij.")
+    assert ("Tal Rifaat", "sdf", "controls") in _rows(
+        "The PKK/YPG-occupied Tal Rifaat area is now encircled."
+    )
+
+
+def test_a_bastion_near_a_city_is_not_the_city() -> None:
+    text = "Troops recaptured Eastern Ghouta, the last major rebel bastion near Damascus."
+    assert "Damascus" not in {p for p, _, _ in _rows(text)}

@@ -264,7 +264,8 @@ _NOT_SYRIAN_BEFORE = re.compile(
     r"chinese|pakistani|afghan|foreign|peacekeeping|un|u\.n\.)\s+(?:[\w-]+\s+)?$"
 )
 _GENERIC_HEADS = frozenset(
-    "fighters militants forces troops gunmen militiamen soldiers units insurgents".split()
+    "fighters militants forces troops gunmen militiamen soldiers units insurgents terrorists"
+    " mercenaries".split()
 )
 
 

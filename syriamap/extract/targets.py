@@ -185,6 +185,8 @@ def _targets_after(
             and b <= m.start
             and not (a < clear)
             and not _MODIFIER_OF_SITES.match(text, b)
+            # "took control of PKK stronghold Manbij": the holder names the place itself
+            and not _HOLDER_NOUN.fullmatch(text, b, m.start)
             for a, b in blockers
         ):
             break  # another cue or an actor stands between: a new clause
@@ -697,6 +699,7 @@ _AREAS_IN_REGION = re.compile(
 
 
 # an actor word that only qualifies sites ("military points", "army posts") starts no clause
+_HOLDER_NOUN = re.compile(r"\s+(?:strongholds?|bastions?|heartlands?|enclaves?)\s+", re.I)
 _MODIFIER_OF_SITES = re.compile(
     r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks|depots?|warehouses?|"
     r"bases?|headquarters|buildings?|institutions?|offices?|branch(?:es)?|facilities|"
