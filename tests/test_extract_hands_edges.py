@@ -634,3 +634,15 @@ def test_a_holder_named_before_its_stronghold_leaves_the_place_to_the_verb() -> 
 def test_a_bastion_near_a_city_is_not_the_city() -> None:
     text = "Troops recaptured Eastern Ghouta, the last major rebel bastion near Damascus."
     assert "Damascus" not in {p for p, _, _ in _rows(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shiite fighters withdrew from Qusayr on Friday.",
+        "Christian fighters entered Qamishli.",
+        "Palestinian gunmen took control of Yarmouk.",
+    ],
+)
+def test_a_communitys_fighters_are_not_the_generic_opposition(text: str) -> None:
+    assert "opposition" not in {a for _, a, _ in _rows(text)}

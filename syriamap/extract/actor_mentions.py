@@ -163,6 +163,11 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
+        if key in _NEUTRAL_FIGHTERS and _COMMUNITY_BEFORE.search(low, max(0, start - 16), start):
+            # "Shiite fighters", "Christian fighters", "Palestinian gunmen": men of a
+            # community that sides with nobody in particular, not the generic opposition
+            found.append((start, end, "", ""))
+            continue
         if key in _GENERIC_FORCES and _NOT_SYRIAN_BEFORE.search(low, max(0, start - 24), start):
             # "the occupation army": Israel's or Turkey's by the outlet's usage; "the Iraqi
             # army", "Lebanese troops": another state's; never the Syrian army (the
@@ -258,6 +263,10 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
 
 
 _GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
+_COMMUNITY_BEFORE = re.compile(
+    r"\b(?:shiite|shia|shi['\u2019]ite|alawite|palestinian|christian|assyrian|syriac|armenian|"
+    r"yazidi|ismaili)\s+$"
+)
 _NOT_SYRIAN_BEFORE = re.compile(
     r"\b(?:occupation|occupying|iraqi|iraq['\u2019]s|lebanese|lebanon['\u2019]s|jordanian|"
     r"jordan['\u2019]s|egyptian|saudi|qatari|emirati|british|french|german|ukrainian|"
