@@ -646,3 +646,15 @@ def test_a_bastion_near_a_city_is_not_the_city() -> None:
 )
 def test_a_communitys_fighters_are_not_the_generic_opposition(text: str) -> None:
     assert "opposition" not in {a for _, a, _ in _rows(text)}
+
+
+# --- 23. which side "they" are ------------------------------------------------------------------
+
+
+def test_they_is_not_the_object_of_a_preposition() -> None:
+    text = "Rebels came under fire from the army as they entered Hama."
+    assert _rows(text) == {("Hama", "opposition", "entered")}
+
+
+def test_they_after_two_sides_makes_no_claim() -> None:
+    assert _rows("Rebels fought the army until they withdrew from Hama.") == set()

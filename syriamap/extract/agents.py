@@ -562,6 +562,15 @@ def _choose_actor(
         owners = [a for a in earlier if _POSSESSIVE_AFTER.match(text, a.end)]
         if owners and len(owners) < len(earlier):
             earlier = [a for a in earlier if a not in owners]
+        # "Rebels came under fire from the army as they entered X": the object of a
+        # preposition is no antecedent of the subject pronoun beside a subject
+        objects = [
+            a
+            for a in earlier
+            if _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+        ]
+        if objects and len(objects) < len(earlier):
+            earlier = [a for a in earlier if a not in objects]
         later = [a for a in subjects if a.end - sentence.start > pronoun.start()]
         if not later and len(owners) == len(earlier) and word in ("it", "they"):
             # after a colon or semicolon, the subject of the clause before it
@@ -591,6 +600,10 @@ def _choose_actor(
                     return said_by
                 return None
             if earlier:
+                if len({actor_side(a.actor) for a in earlier if a.actor}) > 1:
+                    # "Rebels fought the army until they withdrew from X": two sides
+                    # before the pronoun, either may be meant (no claim, no default)
+                    return "", ""
                 return first(list(reversed(earlier)))
             if own is not None and own.kind == "reported" and word in ("they", "their"):
                 # "Rebel commanders said that they seized X": the reporting subject, not
