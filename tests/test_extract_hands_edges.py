@@ -658,3 +658,22 @@ def test_they_is_not_the_object_of_a_preposition() -> None:
 
 def test_they_after_two_sides_makes_no_claim() -> None:
     assert _rows("Rebels fought the army until they withdrew from Hama.") == set()
+
+
+# --- 24. a toponym opening its sentence ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Tel Rifaat was captured by the SNA.", "Tel Rifaat"),
+        ("Kafr Nabl fell to the rebels.", "Kafr Nabl"),
+        ("Deir Hafer was taken by the SNA.", "Deir Hafer"),
+    ],
+)
+def test_a_spelling_variant_opening_the_sentence_is_found(text: str, place: str) -> None:
+    assert place in {p for p, _, r in _rows(text) if r == "captured"}
+
+
+def test_a_head_word_without_a_place_stays_no_place() -> None:
+    assert _rows("Ras Baalbek was calm on Friday.") == set()

@@ -549,7 +549,11 @@ _LIST_HEAD = re.compile(
 # state or change (a capitalised first word alone could be any word or person)
 _SUBJECT_HEAD = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\bthat\s)|(?<=^[\u201c\"]))(?P<name>[A-Z][\w'\u2019`]+"
-    r"(?:\s+[A-Z][\w'\u2019`]+)?[\s-]+(?:al|el|ash|ar|az|ez|as|ad|an|at|ed|es)-[A-Z][\w'\u2019`]+)"
+    r"(?:\s+[A-Z][\w'\u2019`]+)?[\s-]+(?:al|el|ash|ar|az|ez|as|ad|an|at|ed|es)-[A-Z][\w'\u2019`]+|"
+    # "Tel Rifaat was taken by", "Kafr Nabl fell": a toponym's head word (hill, village,
+    # monastery, inn, bridge, spring ...) before the name, a place's way of starting
+    r"(?:Tel|Tell|Tal|Tall|Deir|Dayr|Kafr|Khan|Jisr|Ras|Ain|Ayn|Maarat|Maarrat|Jabal|Jebel|"
+    r"Beit|Bayt|Qasr|Qalaat|Mazraat|Marj|Bir|Hayy)\s+[A-Z][\w'\u2019`]+)"
     r"(?=(?:\s*,[^,;:.()]{1,80},)?\s+(?:was|were|has|had|have|is|are|fell|falls|remains?|"
     r"remained|now)\b)",
     re.M,
