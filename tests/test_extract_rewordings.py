@@ -272,6 +272,36 @@ CASES = [
         "Rebels seized dozens of tanks in Hama.",
         set(),  # booty, not a place
     ),
+    # ---- a list item with a verb of its own starts a new clause
+    (
+        "Rebels captured Hama and Homs remains in government hands.",
+        {("Hama", OPP, "captured", A, ""), ("Homs", GOV, "controls", A, "")},
+    ),
+    (
+        "Rebels captured Rastan and Talbiseh on Friday.",
+        {("Rastan", OPP, "captured", A, ""), ("Talbiseh", OPP, "captured", A, "")},
+    ),
+    (
+        "Tartus and Latakia remain under government control.",
+        {("Tartus", GOV, "controls", A, ""), ("Latakia", GOV, "controls", A, "")},
+    ),
+    (
+        "Rebels are heading south, and Homs is their next stop.",
+        {("Homs", OPP, "advancing", A, "")},
+    ),
+    (
+        "Homs is Syria's next big story.",
+        set(),
+    ),
+    # ---- more verbs of entry
+    (
+        "Rebels poured into Salamiyah on Friday.",
+        {("Salamiyah", OPP, "entered", A, "")},
+    ),
+    (
+        "Thousands of civilians streamed into Qamishli.",
+        set(),  # people, no force
+    ),
 ]
 
 
