@@ -302,6 +302,27 @@ CASES = [
         "Thousands of civilians streamed into Qamishli.",
         set(),  # people, no force
     ),
+    # ---- an offensive against a named force in X; a kicker before a headline's colon
+    (
+        "The SNA has launched an offensive against the SDF in Manbij.",
+        {("Manbij", "sna", "contested", A, "")},
+    ),
+    (
+        "Rebels launched an offensive against the army in Hama.",
+        {("Hama", OPP, "contested", A, "")},
+    ),
+    (
+        "Gunmen launched an attack on civilians in Homs.",
+        set(),  # civilians are no force: no contest of the town
+    ),
+    (
+        "Syria: Insurgents Enter Homs",
+        {("Homs", OPP, "entered", A, "")},
+    ),
+    (
+        "Rebels Take Hama: Observatory",
+        {("Hama", OPP, "captured", ATT, "neutral")},
+    ),
 ]
 
 
