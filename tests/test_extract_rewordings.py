@@ -323,6 +323,28 @@ CASES = [
         "Rebels Take Hama: Observatory",
         {("Hama", OPP, "captured", ATT, "neutral")},
     ),
+    # ---- a time between a passive participle and its agent; a toponym's head word opening
+    # the sentence ("Tel", "Khan", "Kafr") marks a place even in a spelling the aliases lack
+    (
+        "Morek, captured on Friday by rebels, is quiet.",
+        {("Morek", OPP, "captured", A, "")},
+    ),
+    (
+        "Tel Rifaat, seized three days ago by the SNA, is now empty.",
+        {("Tel Rifaat", "sna", "captured", A, "")},
+    ),
+    (
+        "Kafr Nabudah was recaptured by the army.",
+        {("Kafr Nabudah", GOV, "captured", A, "")},
+    ),
+    (
+        "Tel Aviv has said nothing.",
+        set(),
+    ),
+    (
+        "Islamic State fighters, captured last week by the SDF in Raqqa, were paraded.",
+        set(),  # people captured, not a place
+    ),
 ]
 
 
