@@ -84,7 +84,7 @@ def assert_places_in_expected_governorates(
         if place.kind == "governorate":
             assert r["place_precision"] == "region", rid
         if r["place_precision"] == "region":
-            assert place.kind in ("governorate", "district"), rid
+            assert place.kind in ("governorate", "district", "region"), rid
 
 
 def assert_dates_in_the_corpus_period(gold: list[dict[str, str]]) -> None:

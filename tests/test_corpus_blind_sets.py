@@ -83,8 +83,8 @@ BLIND = GoldSet(
     tuple("003 008 013 018 023 028 033 038 043 048 053 058 063 068 073".split()),
     # Hawr in Aleppo, not in Latakia; Mu'addamiyat al-Sham in Rif Dimashq, not the
     # Mu'addamiyah in Hama; 'Aqraba in Daraa, not in Rif Dimashq. The sites (``s:``) the
-    # gazetteer gained after the annotation: the pending rows about them were moved into
-    # gold.csv unchanged but for place_id and id.
+    # gazetteer gained after the annotation (and the Golan buffer zone, a named region): the
+    # pending rows about them were moved into gold.csv unchanged but for place_id and id.
     {
         "SY-HL": _wof(
             "85678359 421202163 1243156517 1343380085 1226326895 1193262893 1293707989"
@@ -98,7 +98,7 @@ BLIND = GoldSet(
         "SY-LA": _wof("85678345"),
         "SY-TA": _wof("85678349"),
         "SY-DR": _wof("1276896535 421197257 85678399 1344179345 890428813 1310403553"),
-        "SY-QU": _wof("1125979117 1293100627"),
+        "SY-QU": _wof("1125979117 1293100627") + " r:golan-buffer-zone",
         "SY-RD": _wof(
             "890449861 1125980727 1226065015 1326527149 1326520889 1260305771 1309991387"
             " 1242774685 1293769411 1293509779"
@@ -128,7 +128,7 @@ BLIND3 = GoldSet(
         "SY-ID": "wof:890432567 wof:85678373 wof:890449833 wof:1226826151 wof:1277157341"
         " wof:1360065587 r:jabal-al-zawiya",
         "SY-LA": "wof:85678345 wof:1125967423 s:hmeimim-airbase",
-        "SY-QU": "wof:1125979117",
+        "SY-QU": "wof:1125979117 r:golan-buffer-zone",
         "SY-RD": "wof:85678391 wof:1125964903 wof:1226643033 wof:1242797743 wof:1293409783"
         " wof:1326527149 s:saydnaya-prison r:mount-hermon",
         "SY-SU": "wof:421192811 wof:85678385",
@@ -161,7 +161,7 @@ BLIND4 = GoldSet(
         " wof:85678363",
         "SY-ID": "wof:85678373",
         "SY-LA": "s:hmeimim-airbase wof:1310308215 wof:85678345",
-        "SY-QU": "wof:1293100627 wof:85678395",
+        "SY-QU": "wof:1293100627 wof:85678395 r:golan-buffer-zone",
         "SY-RD": "r:mount-hermon wof:1125964903 wof:85678391",
         "SY-SU": "wof:85678385",
         "SY-TA": "s:tartus-naval-base",

@@ -473,6 +473,10 @@ def test_cue_words_are_stripped_before_the_fuzzy_fallback(gaz):
         ("Wadi Barada", "r:wadi-barada", "SY-RD"),
         ("northern Homs countryside", "r:northern-homs-countryside", "SY-HI"),
         ("northern rural Homs", "r:northern-homs-countryside", "SY-HI"),
+        ("UN-patrolled buffer zone", "r:golan-buffer-zone", "SY-QU"),
+        ("buffer zone in the Golan Heights", "r:golan-buffer-zone", "SY-QU"),
+        ("UNDOF zone", "r:golan-buffer-zone", "SY-QU"),
+        ("Area of Separation", "r:golan-buffer-zone", "SY-QU"),
     ],
 )
 def test_named_regions(gaz, query, place_id, iso):
@@ -491,6 +495,21 @@ def test_region_points_lie_in_their_governorate():
     assert len(regions) >= 14
     for place in regions:
         assert shapes[place.admin1_iso].contains(Point(place.lon, place.lat)), place
+
+
+def test_golan_buffer_zone_sits_at_the_label_point_of_its_wof_record(gaz):
+    """data/regions.csv gives the zone the label point of WOF 85681385 (UNDOF), not a guess."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    wof = Path(__file__).resolve().parents[1] / "data" / "sources" / "whosonfirst-sy.geojsonl.gz"
+    with gzip.open(wof, "rt", encoding="utf-8") as fh:
+        record = next(json.loads(line) for line in fh if '"id":85681385' in line)
+    props = record["properties"]
+    assert "Disengagement" in props["wof:name"]
+    zone = gaz.get("r:golan-buffer-zone")
+    assert (zone.lat, zone.lon) == pytest.approx((props["lbl:latitude"], props["lbl:longitude"]))
 
 
 def test_golan_stays_outside_and_countries_have_their_kind(gaz):

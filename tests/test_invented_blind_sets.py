@@ -1,11 +1,13 @@
-"""The invented blind evaluation sets (tests/fixtures/blind2/ and blind5/): gold integrity.
+"""The invented blind evaluation sets (tests/fixtures/blind2/, blind5/, blind6/): gold integrity.
 
 Each set is invented articles and their hand-made gold, written and annotated without
 reading the extractor's rules (syriamap/extract/), its lexicon (data/lexicon/) or the other
 evaluation fixtures (see each set's README.md). These tests check the hand-made data only:
 quotes sit at their offsets in the text the extractor reads, ids recompute, places, actors
-and vocabularies exist, governorates are pinned, dates are sane. Both sets have been
+and vocabularies exist, governorates are pinned, dates are sane. blind2 and blind5 have been
 measured (see their READMEs); each keeps only a loose score floor that a collapse fails.
+blind6 is not yet measured and has no floor: the score test skips it, so that no test runs
+the extractor on its articles before the one measurement (see its README.md).
 Never tune the extractor against them.
 """
 
@@ -201,7 +203,105 @@ BLIND5 = InventedSet(
     # blind run: places P 0.955, claims F1 0.469 (see its README.md)
     floor={"places.precision": 0.85, "claims.f1": 0.35},
 )
-SETS = [pytest.param(s, id=s.name) for s in (BLIND2, BLIND5)]
+BLIND6 = InventedSet(
+    "blind6",
+    articles=8,
+    governorate={
+        "r:mount-hermon": "SY-RD",  # Mount Hermon (region)
+        "s:aleppo-airport": "SY-HL",  # Aleppo International Airport (airport)
+        "s:aleppo-citadel": "SY-HL",  # Citadel of Aleppo (site)
+        "s:hmeimim-airbase": "SY-LA",  # Hmeimim Air Base (airbase)
+        "s:homs-central-prison": "SY-HI",  # Homs Central Prison (prison)
+        "s:kuweires-airbase": "SY-HL",  # Kuweires Airbase (airbase)
+        "s:mezzeh-airbase": "SY-DI",  # Mezzeh Military Airport (airbase)
+        "s:nasib-crossing": "SY-DR",  # Nassib Crossing (crossing)
+        "s:saydnaya-prison": "SY-RD",  # Saydnaya Prison (prison)
+        "s:sheikh-maqsoud": "SY-HL",  # Sheikh Maqsoud (neighbourhood)
+        "s:tartus-naval-base": "SY-TA",  # Tartus Naval Base (base)
+        "s:tishrin-dam": "SY-HL",  # Tishrin Dam (dam)
+        "s:waer": "SY-HI",  # Waer (neighbourhood)
+        "wof:1125962359": "SY-RD",  # Yabrud (town)
+        "wof:1125967369": "SY-HL",  # Jarabulus (town)
+        "wof:1125967423": "SY-LA",  # Jableh (city)
+        "wof:1125968475": "SY-RD",  # Harasta (town)
+        "wof:1125969035": "SY-HM",  # Halfaya (town)
+        "wof:1125972691": "SY-HL",  # Dayr Hafir (town)
+        "wof:1125978283": "SY-RD",  # An-Nabk (town)
+        "wof:1125979117": "SY-QU",  # Quneitra (city)
+        "wof:1125980503": "SY-LA",  # Latakia (city)
+        "wof:1125980727": "SY-RD",  # Al-Kiswah (town)
+        "wof:1125981903": "SY-HL",  # al-Bab (city)
+        "wof:1141906291": "SY-HL",  # Manbij (city)
+        "wof:1209434837": "SY-RD",  # Bayt Jinn (village)
+        "wof:1209504851": "SY-HL",  # Maskanah (town)
+        "wof:1209805171": "SY-HL",  # Huraytan (town)
+        "wof:1225958399": "SY-HA",  # Al-Qamishli (city)
+        "wof:1226354051": "SY-QU",  # Ruwayhinah (village)
+        "wof:1226551331": "SY-QU",  # Jubbata al Khashab (village)
+        "wof:1226623337": "SY-ID",  # Ma'arrat an Nu'man (town)
+        "wof:1242761569": "SY-HM",  # Ma'rus (village)
+        "wof:1242865977": "SY-DY",  # Mazlum (village)
+        "wof:1259480625": "SY-DR",  # Ghabaghib (town)
+        "wof:1259789621": "SY-RA",  # 'Ayn 'Isa (town)
+        "wof:1259860739": "SY-HI",  # Al-Ghantu (town)
+        "wof:1259887601": "SY-QU",  # Al-Qahtaniyah (village)
+        "wof:1259969425": "SY-HL",  # Az-Zahra' (village)
+        "wof:1292989737": "SY-HM",  # Muhradah (town)
+        "wof:1293100627": "SY-QU",  # Khan Arnabah (town)
+        "wof:1293283047": "SY-RD",  # At-Tanf (village)
+        "wof:1293495113": "SY-QU",  # Hadar (village)
+        "wof:1309696799": "SY-HL",  # Qarah Qawzaq (village)
+        "wof:1309996623": "SY-RD",  # Qabr as Sitt (village)
+        "wof:1310308215": "SY-LA",  # Al-Qardahah (town)
+        "wof:1310579387": "SY-HI",  # Dar al Kabirah (village)
+        "wof:1310699387": "SY-DR",  # Ma'arriyah (village)
+        "wof:1326513793": "SY-HM",  # Kurnaz (town)
+        "wof:1326630607": "SY-RA",  # At-Tabaqah (city)
+        "wof:1326641561": "SY-QU",  # Kudnah (village)
+        "wof:1326851827": "SY-DY",  # Al-Husayniyah (village)
+        "wof:1327435755": "SY-HA",  # Tall Tamr (town)
+        "wof:1343681951": "SY-RD",  # Saydnaya (town)
+        "wof:421168647": "SY-HI",  # Homs (city)
+        "wof:421168649": "SY-HA",  # Al-Hasakah (city)
+        "wof:421169609": "SY-DR",  # Busra ash Sham (village)
+        "wof:421172833": "SY-RA",  # Raqqa (city)
+        "wof:421178429": "SY-HI",  # Talbiseh (town)
+        "wof:421178431": "SY-HL",  # Nubl (town)
+        "wof:421178433": "SY-HI",  # Rastan (city)
+        "wof:421192811": "SY-SU",  # As-Suwayda (city)
+        "wof:421196573": "SY-DR",  # Izra (town)
+        "wof:421197089": "SY-DR",  # As-Sanamayn (town)
+        "wof:421197257": "SY-DR",  # Daraa (city)
+        "wof:421197935": "SY-HI",  # Palmyra (city)
+        "wof:421202161": "SY-HM",  # Hama (city)
+        "wof:421202163": "SY-HL",  # Aleppo (city)
+        "wof:421202165": "SY-DI",  # Damascus (city)
+        "wof:421202167": "SY-DY",  # Deir ez-Zor (city)
+        "wof:85678345": "SY-LA",  # Latakia (governorate)
+        "wof:85678363": "SY-HM",  # Hama (governorate)
+        "wof:85678373": "SY-ID",  # Idlib (governorate)
+        "wof:85678381": "SY-DY",  # Deir ez-Zor (governorate)
+        "wof:85678385": "SY-SU",  # As-Suwayda (governorate)
+        "wof:85678391": "SY-RD",  # Rif Dimashq (governorate)
+        "wof:85678395": "SY-QU",  # Quneitra (governorate)
+        "wof:85678399": "SY-DR",  # Daraa (governorate)
+        "wof:890432567": "SY-ID",  # Idlib (city)
+        "wof:890436241": "SY-HL",  # Afrin (town)
+        "wof:890442371": "SY-HM",  # Taybat al-Imam (town)
+        "wof:890442375": "SY-RD",  # Douma (city)
+        "wof:890449825": "SY-TA",  # Tartus (city)
+        "wof:890449827": "SY-HL",  # Tell Rifaat (town)
+        "wof:890449831": "SY-HM",  # Suran (town)
+        "wof:890449833": "SY-ID",  # Saraqib (town)
+        "wof:890449873": "SY-HL",  # Azaz (city)
+        "wof:890449885": "SY-RD",  # Al-Tall (city)
+        "wof:890449891": "SY-DY",  # Abu Kamal (city)
+    },
+    in_corpus_period=True,
+    # No score floor: blind6 has not been measured. The lead measures it once, at the end of
+    # the session of 2026-12-03 (third); until then no test runs the extractor on it.
+)
+SETS = [pytest.param(s, id=s.name) for s in (BLIND2, BLIND5, BLIND6)]
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -289,6 +389,8 @@ def test_event_dates_in_the_corpus_period(spec, gold):
 
 def test_scores_stay_above_a_loose_floor(spec, capsys):
     """A collapse fails; ordinary work elsewhere is not constrained."""
+    if not spec.floor:
+        pytest.skip(f"{spec.name} has no score floor: it is measured once, by the lead")
     from syriamap.cli import main
 
     files = sorted(str(p) for p in spec.folder.iterdir() if p.suffix in {".txt", ".html"})

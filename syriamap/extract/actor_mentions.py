@@ -18,7 +18,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..actors import actors
@@ -29,6 +29,8 @@ __all__ = [
     "find_actor_mentions",
     "former_latter_spans",
     "resolve_former_latter",
+    "resolve_bare_army",
+    "resolve_neutral_fighters",
 ]
 
 # "our forces"; "his men" in "a rebel commander said his men had seized X" (a singular
@@ -161,6 +163,11 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
+        if key in _GENERIC_FORCES and _NOT_SYRIAN_BEFORE.search(low, max(0, start - 24), start):
+            # "the occupation army": Israel's or Turkey's by the outlet's usage; "the Iraqi
+            # army", "Lebanese troops": another state's; never the Syrian army (the
+            # phrases that name an actor are actor_patterns.csv rows or aliases)
+            continue
         letters = key.replace(".", "")
         if len(letters) <= _ACRONYM_MAX and letters.isalpha() and key not in _NOT_ACRONYM:
             if not surface.isupper():
@@ -226,8 +233,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 # every match of a data/lexicon/actor_patterns.csv row contains one of these (a cheap gate;
 # tests/test_extract_actors.py checks each row names one)
 _PATTERN_WORDS = (
-    "iran", "tehran", "russian", "israeli", "ministry",
-    "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir",
+    "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry",
+    "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ",
 )  # fmt: skip
 
 
@@ -250,6 +257,12 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+_GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
+_NOT_SYRIAN_BEFORE = re.compile(
+    r"\b(?:occupation|occupying|iraqi|iraq['\u2019]s|lebanese|lebanon['\u2019]s|jordanian|"
+    r"jordan['\u2019]s|egyptian|saudi|qatari|emirati|british|french|german|ukrainian|"
+    r"chinese|pakistani|afghan|foreign|peacekeeping|un|u\.n\.)\s+(?:[\w-]+\s+)?$"
+)
 _GENERIC_HEADS = frozenset(
     "fighters militants forces troops gunmen militiamen soldiers units insurgents".split()
 )
@@ -321,3 +334,115 @@ def resolve_former_latter(
             )
         out[k].sort(key=lambda a: a.start)
     return out
+
+
+# nouns for armed men that name no side of their own: "fighters", "militants", "gunmen"
+# ("rebels", "insurgents" and "the opposition" say which side they are on)
+_NEUTRAL_FIGHTERS = frozenset({"fighters", "militants", "gunmen", "armed men"})
+# the sides whose men the press calls so: armed groups, not states
+_ARMED_GROUP_SIDES = frozenset({"opposition", "sdf", "isis", "other"})
+
+
+def resolve_neutral_fighters(mentions: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """Give "fighters", "militants", "gunmen" the armed group the text just named.
+
+    "Islamic State attacked Palmyra. The militants withdrew": IS's men. The bare noun takes
+    the side of the armed groups named before it in its sentence, else in the sentence
+    before; groups of two sides there ("The SDF fought the SNA. The fighters withdrew")
+    leave it without a side, and with none named it stays the generic opposition.
+
+    Parameters
+    ----------
+    mentions
+        The actor mentions of each sentence, in document order.
+
+    Returns
+    -------
+    list of list of ActorMention
+        The same mentions, the neutral nouns re-labelled where the context decides.
+    """
+    out = [list(group) for group in mentions]
+    for k, group in enumerate(out):
+        for i, m in enumerate(group):
+            if m.actor != "opposition" or m.text.lower() not in _NEUTRAL_FIGHTERS:
+                continue
+            named = [a for a in group[:i] if _armed_group(a)]
+            if not named and k > 0:
+                named = [a for a in out[k - 1] if _armed_group(a)]
+            sides = {a.side for a in named}
+            if not sides:
+                continue
+            if len(sides) > 1:
+                group[i] = replace(m, actor="", side="")
+                continue
+            specific = [a for a in named if a.actor != "opposition"]
+            if sides != {"opposition"} or len({a.actor for a in specific}) == 1:
+                source = (specific or named)[-1]
+                group[i] = replace(m, actor=source.actor, side=source.side)
+    return out
+
+
+# the bare words the government's aliases share with any state's army
+_BARE_ARMY = frozenset({"army", "military", "the army", "the military"})
+_FOREIGN_GROUND = re.compile(
+    r"(?<!\bair\s)\b(?:forces|troops|army|military|soldiers|tanks|units|infantry|commandos|"
+    r"patrols?|idf)\b",
+    re.I,
+)
+# "the IDF (army)", "the Israeli Defense Forces (military)": the bare word glosses the name
+_GLOSS_GAP = re.compile(r"\s*[(,]\s*(?:the\s+)?$", re.I)
+_FOREIGN_STATES = frozenset({"israel", "turkey", "russia", "united_states"})
+
+
+def resolve_bare_army(text: str, mentions: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """Leave a bare "the army" without a side when another state's troops were just named.
+
+    "Israeli forces entered the buffer zone. The army also took positions in X": Israel's
+    army, most likely, but the bare word is the Syrian army's alias; with a foreign
+    state's ground forces named before it in its sentence or in the sentence before, and
+    nothing of the Syrian government's named there, it gets no side (no claim, rather than
+    a wrong colour). Air strikes ("Israel struck Latakia") and air forces name no ground
+    force. Right after the foreign name ("the IDF (army)") the bare word glosses it and
+    takes its actor.
+
+    Parameters
+    ----------
+    text
+        The document text (the mentions' offsets point into it).
+    mentions
+        The actor mentions of each sentence, in document order.
+
+    Returns
+    -------
+    list of list of ActorMention
+        The same mentions, the ambiguous bare "army" without an actor.
+    """
+    out = [list(group) for group in mentions]
+    for k, group in enumerate(out):
+        for i, m in enumerate(group):
+            if m.actor != "government" or m.text.lower() not in _BARE_ARMY:
+                continue
+            context = group[:i] + (out[k - 1] if k > 0 else [])
+            foreign = [
+                a for a in context if a.actor in _FOREIGN_STATES and _FOREIGN_GROUND.search(a.text)
+            ]
+            syrian = [
+                a for a in context if a.side == "government" and a.text.lower() not in _BARE_ARMY
+            ]
+            if not foreign or syrian:
+                continue
+            before = group[i - 1] if i else None
+            if before in foreign and _GLOSS_GAP.fullmatch(text, before.end, m.start):
+                group[i] = replace(m, actor=before.actor, side=before.side)
+            else:
+                group[i] = replace(m, actor="", side="")
+    return out
+
+
+def _armed_group(mention: ActorMention) -> bool:
+    """Whether a mention names an armed group (not a state, a speaker or a neutral noun)."""
+    return (
+        bool(mention.actor)
+        and mention.side in _ARMED_GROUP_SIDES
+        and mention.text.lower() not in _NEUTRAL_FIGHTERS
+    )

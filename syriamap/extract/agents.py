@@ -28,8 +28,10 @@ from .english import words as _words
 from .rules import Rule, Trigger
 from .sentences import Sentence
 
+_COLON_BEFORE = re.compile(r"[:;]\s*(?:then\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s", re.I)
 _PRONOUN_SUBJECT = re.compile(
-    r"\b(?:they|them|their)\b|(?:^|[,;]\s*|\b(?:and|as|when|after)\s+)(?:he|it|she)\b", re.I
+    r"\b(?:they|them|their)\b|(?:^|[,;:]\s*|\b(?:and|as|when|after)\s+)(?:he|it|she)\b", re.I
 )
 # "under pressure from local Arab tribes, and units of X entered": the object of a
 # preposition, one or two describing words before it, is nobody's partner
@@ -224,6 +226,29 @@ _ATTACK_AFTER = re.compile(
     r"counter-?attacks?|counter-?offensives?)\b",
     re.I,
 )
+
+
+def _lead_before_colon(
+    text: str, sentence: Sentence, before: Sequence[ActorMention], pronoun_start: int
+) -> ActorMention | None:
+    """Return the subject of the clause before a colon or semicolon that opens a pronoun's.
+
+    "The SNA pursued Ankara's own agenda: it took X": the first actor of that clause that
+    is neither a possessor nor the object of a preposition; None without such a clause.
+    """
+    head = text[sentence.start : sentence.start + pronoun_start]
+    stop = _COLON_BEFORE.search(head)
+    if stop is None:
+        return None
+    lead = [
+        a
+        for a in before
+        if sentence.start <= a.start
+        and a.end <= sentence.start + stop.start()
+        and not _POSSESSIVE_AFTER.match(text, a.end)
+        and not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+    ]
+    return lead[0] if lead else None
 
 
 def _choose_actor(
@@ -532,7 +557,17 @@ def _choose_actor(
     if pronoun is not None:
         word = pronoun.group(0).split()[-1].lower().strip(",; ")
         earlier = [a for a in subjects if a.end - sentence.start <= pronoun.start()]
+        # "the SNA pursued Ankara's own agenda: it took X": a possessor inside an object
+        # is no antecedent of the subject pronoun when a subject stands before it
+        owners = [a for a in earlier if _POSSESSIVE_AFTER.match(text, a.end)]
+        if owners and len(owners) < len(earlier):
+            earlier = [a for a in earlier if a not in owners]
         later = [a for a in subjects if a.end - sentence.start > pronoun.start()]
+        if not later and len(owners) == len(earlier) and word in ("it", "they"):
+            # after a colon or semicolon, the subject of the clause before it
+            lead = _lead_before_colon(text, sentence, before, pronoun.start())
+            if lead is not None:
+                return first([lead])
         if not later:
             if word in ("he", "she"):
                 return None  # a person ("after he lost Aleppo"): the rule's default

@@ -458,24 +458,61 @@ def _confirmations(
 
 def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[..., Any]) -> None:
     heads = headline_sentences(sentences)
-    if not heads:
-        return
     starts = {s.start for s in sentences if s.index in heads}
     body = [c for c in out if c.start not in starts]
-    for i, c in enumerate(out):
-        if c.start not in starts or c.stance != "asserted":
+    if heads:
+        for i in range(len(out)):
+            if out[i].start in starts:
+                out[i] = _as_body_claim(out[i], body, replace, "headline")
+    # a live page's entry titles ("14:15 GMT - SDF stays in Deir ez-Zor"): the entry's own
+    # first paragraph reports what its title states
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    for title in section_titles(sentences, heads):
+        entry = [c for c in out if paragraph_of.get(c.start) == title.paragraph + 1]
+        for i in range(len(out)):
+            if out[i].start == title.start:
+                out[i] = _as_body_claim(out[i], entry, replace, "entry title")
+
+
+def _as_body_claim(c: Any, body: Sequence[Any], replace: Callable[..., Any], what: str) -> Any:
+    """Return a title's asserted claim with the stance of the body's report of it."""
+    if c.stance != "asserted":
+        return c
+    family = RELATION_FAMILY.get(c.relation, c.relation)
+    # a title that states a claim follows the body's report of it, never a denial of it
+    # ("army pulls back from the city" over "a source denied the city had fallen")
+    same = [
+        b for b in body if b.place_id == c.place_id and b.side == c.side and b.stance != "denied"
+    ]
+    match = next((b for b in same if b.relation == c.relation), None) or next(
+        (b for b in same if RELATION_FAMILY.get(b.relation, b.relation) == family), None
+    )
+    if match is None or match.stance == "asserted":
+        return c
+    return replace(
+        c,
+        stance=match.stance,
+        claimant=match.claimant,
+        claimant_side=match.claimant_side,
+        note=_join(c.note, f"{what}: as the body claim at {match.start}"),
+    )
+
+
+def section_titles(sentences: Sequence[Sentence], heads: set[int]) -> list[Sentence]:
+    """Return the titles of a live page's entries and of an article's sections.
+
+    A title is the only sentence of its paragraph, not a headline (``heads``), at most
+    :data:`_MAX_HEADLINE_WORDS` words, without a final full stop, question or exclamation
+    mark or colon, and followed by a paragraph.
+    """
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    out = []
+    for paragraph, group in by_paragraph.items():
+        if len(group) != 1 or group[0].index in heads or paragraph + 1 not in by_paragraph:
             continue
-        family = RELATION_FAMILY.get(c.relation, c.relation)
-        same = [b for b in body if b.place_id == c.place_id and b.side == c.side]
-        match = next((b for b in same if b.relation == c.relation), None) or next(
-            (b for b in same if RELATION_FAMILY.get(b.relation, b.relation) == family), None
-        )
-        if match is None or match.stance == "asserted":
-            continue
-        out[i] = replace(
-            c,
-            stance=match.stance,
-            claimant=match.claimant,
-            claimant_side=match.claimant_side,
-            note=_join(c.note, f"headline: as the body claim at {match.start}"),
-        )
+        text = group[0].text.rstrip(" \"'\u201d\u2019")
+        if len(text.split()) <= _MAX_HEADLINE_WORDS and not text.endswith((".", "!", "?", ":")):
+            out.append(group[0])
+    return out

@@ -179,6 +179,23 @@ _RANKED_CITY = re.compile(
     r"(?:of|in)\s+(?:the\s+country|Syria)\b)",
     re.I,
 )
+# "the buffer zone (in the Golan Heights)", "the demilitarised buffer zone", "the buffer
+# zone with Syria": the UN-patrolled Area of Separation (data/regions.csv
+# golan-buffer-zone); the qualifier names it, and a bare "buffer zone" only where the
+# sentence names Israel and either Syria or the document the Golan, Quneitra, Mount Hermon
+# or UNDOF (other "buffer zones" are Turkey's in the north, Idlib's demilitarised zone of
+# 2018, Israel's in Lebanon or Gaza)
+_BUFFER_ZONE = re.compile(
+    r"\b(?:the\s+|a\s+)?(?:(?:UN|U\.N\.|United\s+Nations)[-\s](?:patrolled|monitored|"
+    r"controlled|administered)\s+|demilitari[sz]ed\s+|Golan\s+)?buffer\s+zone\b"
+    r"(?P<named>\s+(?:(?:in|on|of|along)\s+(?:the\s+)?(?:occupied\s+)?Golan(?:\s+Heights)?|"
+    r"(?:with|between)\s+(?:Israel|Syria)(?:\s+and\s+(?:Israel|Syria))?))?",
+    re.I,
+)
+_BUFFER_ZONE_ID = "r:golan-buffer-zone"
+_GOLAN_CONTEXT = re.compile(r"\b(?:Golan|Quneitra|Kuneitra|Qunaytirah|Hermon|UNDOF)\b", re.I)
+_ISRAEL_HERE = re.compile(r"\b(?:Israel|Israeli|IDF)\b", re.I)
+_SYRIA_HERE = re.compile(r"\bSyria(?:n)?\b", re.I)
 _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 """The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
@@ -329,6 +346,17 @@ def find_descriptors(
             if capital is None:
                 break
             out.append(_descriptor(sentence.start + m.start(), m.group(0), capital.place_id))
+        for m in _BUFFER_ZONE.finditer(sentence.text) if "buffer" in low else ():
+            a = sentence.start + m.start()
+            words = m.group(0)[: (m.start("named") if m.group("named") else m.end()) - m.start()]
+            if any(r.start < a + len(words) and a < r.end for r in resolved):
+                continue  # the gazetteer named it already ("the UN-patrolled buffer zone")
+            named = m.group("named") or (
+                _ISRAEL_HERE.search(sentence.text)
+                and (_GOLAN_CONTEXT.search(text) or _SYRIA_HERE.search(sentence.text))
+            )
+            if named and gazetteer.get(_BUFFER_ZONE_ID) is not None:
+                out.append(_descriptor(a, words, _BUFFER_ZONE_ID))
         for m in _RANKED_CITY.finditer(sentence.text) if "city" in low else ():
             city = capitals.get(_RANK_CAPITAL[(m.group("a") or m.group("b")).lower()])
             if city is None:

@@ -72,8 +72,8 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
     "province",
     "city",
 }
-# a weekday or month right after a name is a date, not part of a longer proper noun
-# ("rebels entered Damascus Sunday", "took Aleppo December 1")
+# a weekday or month right after (or before) a name is a date, not part of a longer proper
+# noun ("rebels entered Damascus Sunday", "took Aleppo December 1", "On Sunday Manbij was")
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 _MONTH_NAMES = frozenset(MONTHS)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -658,6 +658,8 @@ def _keep(
             gap in _BLANK
             and _capital(prev)
             and prev.lower() not in _FUNCTION_WORDS
+            # "On Sunday Manbij was ...": a weekday or month before a name is a date
+            and prev.lower() not in _TIME_WORDS
             and not _ENDS_POSSESSIVE.search(text[pa : tokens[i][0]].strip())
             and not _opening_gerund(text, pa, prev)
         ):

@@ -26,7 +26,9 @@ from .actor_mentions import (
     ActorMention,
     actor_side,
     find_actor_mentions,
+    resolve_bare_army,
     resolve_former_latter,
+    resolve_neutral_fighters,
 )
 from .agents import _choose_actor
 from .attribution import attribute_across_sentences, recent_speaker
@@ -309,10 +311,15 @@ def analyse(
         warnings.warn(message, ExtractWarning, stacklevel=3)
 
     sentences = split_sentences(text, document.body)
-    actors_by_sentence: list[list[ActorMention]] = resolve_former_latter(
+    actors_by_sentence: list[list[ActorMention]] = resolve_bare_army(
         text,
-        [(s.start, s.end) for s in sentences],
-        [find_actor_mentions(s.text, offset=s.start) for s in sentences],
+        resolve_neutral_fighters(
+            resolve_former_latter(
+                text,
+                [(s.start, s.end) for s in sentences],
+                [find_actor_mentions(s.text, offset=s.start) for s in sentences],
+            )
+        ),
     )
     exclude = [(a.start, a.end) for group in actors_by_sentence for a in group if a.actor]
     raw = find_place_mentions(
@@ -532,6 +539,14 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
+            if (
+                claim.ended
+                and event_date is not None
+                and (shifted is None or shifted[1] == "days" and "on or before" in note)
+            ):
+                # "Hama, which the army had held, fell on Thursday": held before the fall
+                event_date, precision = event_date - dt.timedelta(days=1), "days"
+                note = "a hold the sentence ends: the day before"
             if _background(event_date, pub) or _dated_history(
                 date_cues,
                 claim.trigger.end,

@@ -424,6 +424,8 @@ def match_claims(
                 continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
+        if not actor:
+            continue  # "The SDF fought the SNA. The fighters withdrew": whose, nobody knows
         if rule.rule == "take_over_focus" and (
             inherited is None
             or inherited.relation not in ("withdrew", "lost")
@@ -577,8 +579,10 @@ def match_claims(
                     )
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
+    claims = _hold_before_its_loss(claims)
     claims += _expelled(claims, plain_actors)
     claims += _liberated_from(text, claims, plain_actors)
+    claims += _given_to(text, claims, plain_actors)
     exceptions = _exceptions(text, sentence)
     if exceptions:
         claims = _excepted(claims, exceptions)
@@ -852,6 +856,45 @@ def _liberated_from(
     return out
 
 
+# "lost X to the rebels", "handed X over to the SDF", "ceded X to Y": the side after "to"
+# took the place the subject lost or gave up
+_GIVING_RULES = frozenset({"lost_active", "handed_over", "ceded_control"})
+_TO_TAKER = re.compile(r"\s*(?:over\s+)?to\s+(?:the\s+)?", re.I)
+
+
+def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
+    """Return the capture by the side a place was lost or handed to ("lost X to Y").
+
+    Only the loss and hand-over cues count ("withdrew from X to Y" names where the force
+    went, not who took X); the taker is an actor named right after "to", of another side.
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.trigger.negated or claim.trigger.rule.rule not in _GIVING_RULES:
+            continue
+        m = _TO_TAKER.match(text, claim.mention.end)
+        if m is None:
+            continue
+        taker = [
+            a
+            for a in actors
+            if m.end() <= a.start <= m.end() + 12
+            and a.actor
+            and actor_side(a.actor) != actor_side(claim.actor)
+        ]
+        if taker:
+            out.append(
+                replace(
+                    claim,
+                    actor=taker[0].actor,
+                    actor_text=taker[0].text,
+                    relation="captured",
+                    confidence=round(claim.confidence * 0.9, 3),
+                )
+            )
+    return out
+
+
 # "The forces of X, which had previously held Aleppo, ..., have withdrawn": the relative
 # clause names the place the main verb (a withdrawal with no place of its own) left
 _FORMER_HOLDER = re.compile(
@@ -896,6 +939,43 @@ def _former_holding_left(
             continue  # the withdrawal is already there: only the past holding goes
         main = clause_at(clauses, left.start())
         out.append(replace(claim, relation="withdrew", clause=main))
+    return out
+
+
+def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
+    """Mark a hold told in a relative clause that the main clause ends.
+
+    "Hama, which the army had held throughout the war, fell on Thursday", "X, which the
+    SDF held for years, fell to the rebels": the hold is past. Dated with the fall, it
+    would contradict it; the pipeline dates it the day before (``Claim.ended``).
+    """
+    ended = {
+        (c.mention.place_id, c.actor if c.relation in ("lost", "withdrew") else "")
+        for c in claims
+        if c.clause is None or c.clause.kind != "relative"
+        if c.relation in ("lost", "withdrew", "captured") and not c.trigger.negated
+    }
+    takers = {
+        (c.mention.place_id, actor_side(c.actor))
+        for c in claims
+        if c.relation == "captured" and not c.trigger.negated
+        if c.clause is None or c.clause.kind != "relative"
+    }
+    out: list[Claim] = []
+    for claim in claims:
+        place = claim.mention.place_id
+        if (
+            claim.relation == "controls"
+            and claim.clause is not None
+            and claim.clause.kind == "relative"
+            and not claim.trigger.negated
+            and (
+                (place, claim.actor) in ended
+                or any(p == place and side != actor_side(claim.actor) for p, side in takers)
+            )
+        ):
+            claim = replace(claim, ended=True)
+        out.append(claim)
     return out
 
 

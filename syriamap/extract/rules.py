@@ -63,8 +63,8 @@ _IRREALIS = re.compile(
     r"aim(?:s|ed|ing)? at|with the (?:aim|goal|objective|intention|purpose) of|"
     r"(?:designed|meant) to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
-    r"order(?:ed|s)? [\w\s'-]{1,30}? to|press [\w\s'-]{1,30}? to|"
-    r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'-]{1,60}? to|"
+    r"(?:order|direct)(?:ed|s)? [\w\s'\[\]-]{1,40}? to|press [\w\s'-]{1,30}? to|"
+    r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'\[\]-]{1,60}? to|"
     # a forecast or wish: "analysts expect the rebels to reach X"
     r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
     # a purpose: "launched a counteroffensive to retake X" (the aim, not the result), also
@@ -74,7 +74,8 @@ _IRREALIS = re.compile(
     r"(?:the )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3}?)? (?:in order )?to|"
     # fighting still under way for a purpose: "clashes are ongoing to liberate X"
     r"(?:ongoing|continuing|underway|under way|raging) (?:in order )?to)"
-    r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?$",
+    # 'ordered the army to "seize" X': a quotation mark may open the cue
+    r"\s+(?:[\w'\u2019-]+\s+){0,1}(?:(?:and|or)\s+)?[\"\u201c\u2018]?$",
     re.I,
 )
 # an attempt to move towards a place is itself a move towards it (data/ANNOTATION.md:
@@ -117,7 +118,8 @@ _NEGATION_WORDS = (
 _IRREALIS_WORDS = (
     "will", "would", "shall", "might", "likely", "expected", "going", "plan", "vow",
     "threaten", "attempt", "tried", "trying", "tries", "seek", "sought", "bid", "aim",
-    "intend", "intent", "determined", "ready", "prepar", "demand", "call", "order", "press",
+    "intend", "intent", "determined", "ready", "prepar", "demand", "call", "order", "direct",
+    "press",
     "warn", "urg", "ask", "tell",
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
@@ -223,6 +225,9 @@ class Claim:
     partial: bool = False
     """True when the claim is about an unnamed part of a governorate or district
     ("several towns in Homs province"), not the whole area."""
+    ended: bool = False
+    """True for a hold told in a relative clause that the main clause ends ("Hama, which
+    the army had held, fell on Thursday"): it is dated before the end."""
 
     @property
     def method(self) -> str:

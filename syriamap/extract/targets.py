@@ -336,19 +336,24 @@ _SITE_IN = re.compile(
     re.I,
 )
 _FACILITY_NEAR = re.compile(
-    r"\s*(?P<head>(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
+    r"\s*(?P<head>(?:(?:all\s+)?the\s+|a\s+|an\s+|all\s+|several\s+|two\s+|three\s+)?"
     r"(?:(?:al|el|as|ad|ar|az|ash)-)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+){0,3}"
     # "the 121st Brigade in X", "the 7th Division's base near X": a unit's base
     r"(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:(?:military|army|weapons|arms|ammunition|munitions|fuel|main|large|largest|key|"
-    r"strategic|major|regime|government|artillery|infantry|armou?red|tank|police|war|air\s+force|"
+    r"strategic|major|regime|government|state|security|official|public|artillery|infantry|"
+    r"armou?red|tank|police|war|air\s+force|"
     r"air\s+defen[cs]e|naval)\s+){0,3}"
     r"(?:warehouses?|depots?|storehouses?|stockpiles?|arsenals?|barracks|military\s+bases?|"
     r"army\s+bases?|air\s*bases?|airfields?|(?<=military\s)airport|"
     r"(?:(?<=military\s)|(?<=police\s)|(?<=artillery\s)|(?<=infantry\s)|(?<=force\s)|"
     r"(?<=naval\s)|(?<=war\s))(?:academy|college|school)|"
     r"(?:brigade|division|regiment|battalion)(?:['\u2019]s)?(?:\s+(?:base|headquarters|"
-    r"barracks|compound))?))"
+    r"barracks|compound))?|"
+    # "took over government buildings in X", "the state security branches in X"
+    r"(?:(?<=government\s)|(?<=state\s)|(?<=security\s)|(?<=official\s)|(?<=public\s)|"
+    r"(?<=regime\s)|(?<=army\s)|(?<=military\s)|(?<=police\s)|(?<=party\s))"
+    r"(?:buildings|institutions|offices|headquarters|branches|facilities|compounds)))"
     r"(?:\s*[\u2014\u2013]\s*(?P<dash>[^\u2014\u2013.;:()\"\u201c\u201d]{1,80}?)\s*[\u2014\u2013]\s*"
     r"|\s*,\s*(?P<comma>(?:the|a|an)\s+[^,.;:()\"\u201c\u201d]{1,80}?)\s*,\s*|\s+)"
     r"(?:(?:located|situated|lying)\s+)?"
@@ -368,7 +373,8 @@ def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end:
     fm = _FACILITY_NEAR.match(text, trig.end, end)
     if fm is None or any(m.start < fm.end("head") for m in pending):
         return -1
-    return fm.end()
+    # "the branches in the city": the descriptor mention starts at its article
+    return next((m.start for m in pending if fm.end("head") < m.start < fm.end()), fm.end())
 
 
 # "seize Aleppo airport, tighten grip on Hama", "took X, advanced on Y", "advanced on X and
@@ -555,6 +561,7 @@ def _targets_before(
         else:
             if (
                 _words(between) > 3
+                and not _KIND_ITEM.fullmatch(between)
                 or not _LIST_SEP.search(between)
                 or _CLAUSE_BREAK.search(between)
                 # "X and Y remains under government control": one subject
@@ -706,7 +713,10 @@ _AREAS_IN_REGION = re.compile(
 
 # an actor word that only qualifies sites ("military points", "army posts") starts no clause
 _MODIFIER_OF_SITES = re.compile(
-    r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks)\b", re.I
+    r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks|depots?|warehouses?|"
+    r"bases?|headquarters|buildings?|institutions?|offices?|branch(?:es)?|facilities|"
+    r"compounds?)\b",
+    re.I,
 )
 
 
@@ -730,6 +740,11 @@ def _area_mention(mention: PlaceMention) -> bool:
 
 
 _SUCH_AS = re.compile(
+    # "captured the following towns: X, Y and Z", "took three villages: X, Y and Z"
+    r"\b(?:the\s+)?(?:following|\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"dozens\s+of|a\s+number\s+of)\s+(?:[\w-]+\s+){0,2}?(?:locations|areas|towns|villages|"
+    r"cities|positions|sites|places|points|localities|neighbou?rhoods|districts|hamlets)"
+    r"\s*:\s*$|"
     r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
     r"sites|places|points|territory|territories|swathes|chunks|parts)(?:\s+of\s+territory)?"
     r"\s*,?\s*)?\b(?:such\s+as|including|like)"
@@ -824,6 +839,14 @@ _TIME_ADJUNCT = re.compile(
 _DESCRIBED_KIND = re.compile(
     r"\b(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,3}?"
     r"(?=(?:city|town|village|district|suburb|neighbou?rhood|province|region)\s+of\s*$)",
+    re.I,
+)
+# "Hama and the central town of Rastan are ...", "Homs and the southern cities of Daraa
+# and Sweida are ...": a list item's kind phrase, describing words included, between two
+# places of a list before the cue (its words do not count towards the gap)
+_KIND_ITEM = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the|a)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:towns?|city|cities|villages?|districts?|suburbs?|neighbou?rhoods?|provinces?)\s+of\s*",
     re.I,
 )
 _KIND_PHRASE = re.compile(
