@@ -272,6 +272,79 @@ CASES = [
         "Rebels seized dozens of tanks in Hama.",
         set(),  # booty, not a place
     ),
+    # ---- a list item with a verb of its own starts a new clause
+    (
+        "Rebels captured Hama and Homs remains in government hands.",
+        {("Hama", OPP, "captured", A, ""), ("Homs", GOV, "controls", A, "")},
+    ),
+    (
+        "Rebels captured Rastan and Talbiseh on Friday.",
+        {("Rastan", OPP, "captured", A, ""), ("Talbiseh", OPP, "captured", A, "")},
+    ),
+    (
+        "Tartus and Latakia remain under government control.",
+        {("Tartus", GOV, "controls", A, ""), ("Latakia", GOV, "controls", A, "")},
+    ),
+    (
+        "Rebels are heading south, and Homs is their next stop.",
+        {("Homs", OPP, "advancing", A, "")},
+    ),
+    (
+        "Homs is Syria's next big story.",
+        set(),
+    ),
+    # ---- more verbs of entry
+    (
+        "Rebels poured into Salamiyah on Friday.",
+        {("Salamiyah", OPP, "entered", A, "")},
+    ),
+    (
+        "Thousands of civilians streamed into Qamishli.",
+        set(),  # people, no force
+    ),
+    # ---- an offensive against a named force in X; a kicker before a headline's colon
+    (
+        "The SNA has launched an offensive against the SDF in Manbij.",
+        {("Manbij", "sna", "contested", A, "")},
+    ),
+    (
+        "Rebels launched an offensive against the army in Hama.",
+        {("Hama", OPP, "contested", A, "")},
+    ),
+    (
+        "Gunmen launched an attack on civilians in Homs.",
+        set(),  # civilians are no force: no contest of the town
+    ),
+    (
+        "Syria: Insurgents Enter Homs",
+        {("Homs", OPP, "entered", A, "")},
+    ),
+    (
+        "Rebels Take Hama: Observatory",
+        {("Hama", OPP, "captured", ATT, "neutral")},
+    ),
+    # ---- a time between a passive participle and its agent; a toponym's head word opening
+    # the sentence ("Tel", "Khan", "Kafr") marks a place even in a spelling the aliases lack
+    (
+        "Morek, captured on Friday by rebels, is quiet.",
+        {("Morek", OPP, "captured", A, "")},
+    ),
+    (
+        "Tel Rifaat, seized three days ago by the SNA, is now empty.",
+        {("Tel Rifaat", "sna", "captured", A, "")},
+    ),
+    (
+        "Kafr Nabudah was recaptured by the army.",
+        {("Kafr Nabudah", GOV, "captured", A, "")},
+    ),
+    (
+        "Tel Aviv has said nothing.",
+        set(),
+    ),
+    (
+        "Islamic State fighters, captured last week by the SDF in Raqqa, were paraded.",
+        set(),  # people captured, not a place
+    ),
 ]
 
 

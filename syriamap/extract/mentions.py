@@ -545,15 +545,17 @@ _LIST_HEAD = re.compile(
     r"(?:[\s-]+[A-Z][\w'\u2019`]+){0,2})(?=\s*,|\s+and\s)"
 )
 # "Deir el-Zour (, on the Euphrates,) was taken by ...": a sentence's subject (at its start
-# or after "that"), only an Arabic name with an inner article ("el-", "al-") before a verb of
-# state or change (a capitalised first word alone could be any word or person)
+# or after "that"), only an Arabic name with an inner article ("el-", "al-") or one opening
+# with a toponym's head word ("Tel", "Khan"), before a verb of state or change (a
+# capitalised first word alone could be any word or person)
 _SUBJECT_HEAD = re.compile(
-    r"(?:^|(?<=[.!?\n]\s)|(?<=\bthat\s)|(?<=^[\u201c\"]))(?P<name>[A-Z][\w'\u2019`]+"
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\bthat\s)|(?<=^[\u201c\"]))(?P<name>(?:[A-Z][\w'\u2019`]+"
     r"(?:\s+[A-Z][\w'\u2019`]+)?[\s-]+(?:al|el|ash|ar|az|ez|as|ad|an|at|ed|es)-[A-Z][\w'\u2019`]+|"
-    # "Tel Rifaat was taken by", "Kafr Nabl fell": a toponym's head word (hill, village,
-    # monastery, inn, bridge, spring ...) before the name, a place's way of starting
-    r"(?:Tel|Tell|Tal|Tall|Deir|Dayr|Kafr|Khan|Jisr|Ras|Ain|Ayn|Maarat|Maarrat|Jabal|Jebel|"
-    r"Beit|Bayt|Qasr|Qalaat|Mazraat|Marj|Bir|Hayy)\s+[A-Z][\w'\u2019`]+)"
+    # or a name opening with a word toponyms open with (hill, village, inn, bridge, spring,
+    # gate, house, castle ...: "Tel Rifaat was taken by", "Kafr Nabl fell")
+    r"(?:Tel|Tell|Tal|Tall|Khan|Deir|Dayr|Jisr|Kafr|Kfar|Ain|Ayn|Ras|Bab|Beit|Bayt|Jabal|"
+    r"Jebel|Qasr|Qalaat|Maarat|Maarrat|Maaret|Marat|Mazraat|Marj|Bir|Hayy)[\s-]+"
+    r"[A-Z][\w'\u2019`]+(?:\s+[A-Z][\w'\u2019`]+)?))"
     r"(?=(?:\s*,[^,;:.()]{1,80},)?\s+(?:was|were|has|had|have|is|are|fell|falls|remains?|"
     r"remained|now)\b)",
     re.M,

@@ -175,12 +175,21 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
                 continue
             if _NOUN_POSTS.fullmatch(m.group()) and _DETERMINER_BEFORE.search(text, 0, a):
                 continue  # "abandoned their posts in X": military posts, not posting
+            if rule == "attributed_headline_colon" and _KICKER.fullmatch(text, 0, a):
+                continue  # "Syria: Rebels Enter Homs": a kicker before the headline
             taken.append((a, b))
             out.append(StanceCue(a + offset, b + offset, stance, claimant, rule))
     out.sort(key=lambda c: c.start)
     return tuple(out)
 
 
+# a kicker before a headline's colon ("Syria: Rebels Enter Homs", "BREAKING: ..."): the words
+# after the colon are the headline, not its source
+_KICKER = re.compile(
+    r"\W*(?:syria|breaking|breaking news|live|live updates?|updates?|watch|video|exclusive|"
+    r"analysis|explainer|opinion|just in|developing)\W*",
+    re.I,
+)
 # "posts" after a determiner or a military word is the noun ("their posts", "border posts")
 _NOUN_POSTS = re.compile(r"posts", re.I)
 _DETERMINER_BEFORE = re.compile(

@@ -302,6 +302,8 @@ def _targets_after(
                 and not _container(text, out[-1] if out else m)
             ):
                 break
+            if out and _OWN_VERB_AFTER.match(text, m.end):
+                break  # "captured X and Y remains in government hands": Y is a new subject
         if _container(text, m) and not _part_of_city(text, m):
             # "the Damascus suburb of Harasta": look through the container
             floor = m.end
@@ -380,6 +382,17 @@ def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end:
 # "seize Aleppo airport, tighten grip on Hama", "took X, advanced on Y", "advanced on X and
 # shelled Y": words and a preposition, or a verb, of their own start a new predicate, not the
 # next item of the list
+# "captured X and Y remains in government hands": a list item with a finite verb of its own
+# after it is the subject of a new clause (and a singular verb has only one subject)
+_OWN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:still|now|also|firmly|reportedly|itself)\s+)?"
+    r"(?:remains|remained|remain|is|are|was|were|has|have|had|stays|stayed|lies|lay)\b",
+    re.I,
+)
+_SINGULAR_VERB = re.compile(
+    r"\s*(?:(?:still|now|also|firmly|reportedly|itself)\s+)?(?:remains|is|was|has|stays|lies)\b",
+    re.I,
+)
 _NEW_PREDICATE = re.compile(
     r",\s+(?:[a-z][\w-]*\s+){1,3}(?:on|onto|upon|over|against|towards?|at|near|around)\s+"
     r"(?:the\s+)?$|"
@@ -553,6 +566,8 @@ def _targets_before(
                 and not _KIND_ITEM.fullmatch(between)
                 or not _LIST_SEP.search(between)
                 or _CLAUSE_BREAK.search(between)
+                # "X and Y remains under government control": one subject
+                or _SINGULAR_VERB.match(text, out[0].end)
             ):
                 break
         out.append(m)
