@@ -677,3 +677,18 @@ def test_a_spelling_variant_opening_the_sentence_is_found(text: str, place: str)
 
 def test_a_head_word_without_a_place_stays_no_place() -> None:
     assert _rows("Ras Baalbek was calm on Friday.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Fatemiyoun fighters withdrew from Albu Kamal.", "iran"),
+        ("The Hamza Division entered Manbij.", "sna"),
+        ("The 25th Division withdrew from Hama.", "government"),
+        ("The Syriac Military Council entered Qamishli.", "sdf"),
+    ],
+)
+def test_named_units_keep_their_side(text: str, actor: str) -> None:
+    from syriamap.extract.actor_mentions import find_actor_mentions
+
+    assert {m.actor for m in find_actor_mentions(text) if m.actor} == {actor}
