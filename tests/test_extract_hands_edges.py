@@ -692,3 +692,20 @@ def test_named_units_keep_their_side(text: str, actor: str) -> None:
     from syriamap.extract.actor_mentions import find_actor_mentions
 
     assert {m.actor for m in find_actor_mentions(text) if m.actor} == {actor}
+
+
+# --- 25. hours and weeks ago ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("when", "date"),
+    [
+        ("48 hours ago", "2024-12-05"),
+        ("a week ago", "2024-11-30"),
+        ("10 days ago", "2024-11-27"),
+        ("12 hours ago", "2024-12-07"),
+    ],
+)
+def test_hours_and_weeks_ago_count_back_from_publication(when: str, date: str) -> None:
+    claims = extract(f"Rebels captured Hama {when}.", published="2024-12-07")
+    assert {a.event_date.isoformat() for a in claims} == {date}

@@ -103,7 +103,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d|one|a|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|one|a|two|three|four|five|six|seven)\s+(?P<u>days?|weeks?|hours?)"
+            r"\s+ago\b",
+            re.I,
+        ),
+    ),
     ("lastweek", re.compile(r"\blast\s+week\b", re.I)),
     (
         "weekend",
@@ -323,8 +330,14 @@ def find_date_cues(
             elif kind == "yesterday":
                 date = None if published is None else published - dt.timedelta(days=1)
             elif kind == "ago":
+                # "two days ago", "a week ago", "48 hours ago" (whole days back)
                 raw = m.group("n").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+                unit = m.group("u").lower()
+                if unit.startswith("hour"):
+                    n, precision = n // 24, "days"
+                elif unit.startswith("week"):
+                    n, precision = 7 * n, "week"
                 date = None if published is None else published - dt.timedelta(days=n)
             elif kind == "lastweek":
                 # the previous Monday-to-Sunday week, dated at its Thursday (mid-week)
