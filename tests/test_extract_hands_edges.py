@@ -660,7 +660,7 @@ def test_they_after_two_sides_makes_no_claim() -> None:
     assert _rows("Rebels fought the army until they withdrew from Hama.") == set()
 
 
-# --- 24. a toponym opening its sentence ------------------------------------------------------------
+# --- 24. a toponym opening its sentence ----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
