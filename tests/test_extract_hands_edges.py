@@ -709,3 +709,23 @@ def test_named_units_keep_their_side(text: str, actor: str) -> None:
 def test_hours_and_weeks_ago_count_back_from_publication(when: str, date: str) -> None:
     claims = extract(f"Rebels captured Hama {when}.", published="2024-12-07")
     assert {a.event_date.isoformat() for a in claims} == {date}
+
+
+# --- 26. the power after Assad is not the government -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new regime took over Tartus on Monday.",
+        "Forces of the new government entered Latakia on Monday.",
+        "The new Syrian army entered Qardaha on Monday.",
+    ],
+)
+def test_the_new_regime_is_not_the_assad_government(text: str) -> None:
+    assert "government" not in {a for _, a, _ in _rows(text, "2024-12-12")}
+
+
+def test_the_military_operations_department_is_hts() -> None:
+    text = "The Military Operations Department said its forces entered Hama."
+    assert {a for _, a, _ in _rows(text)} == {"hts_coalition"}

@@ -163,6 +163,11 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
+        if key in _GOVERNMENT_WORDS and low.endswith("new ", 0, start):
+            # "the new regime", "forces of the new government", "the new Syrian army": the
+            # power after Assad in December 2024, or a reshuffled cabinet before; no side
+            found.append((start, end, "", ""))
+            continue
         if key in _NEUTRAL_FIGHTERS and _COMMUNITY_BEFORE.search(low, max(0, start - 16), start):
             # "Shiite fighters", "Christian fighters", "Palestinian gunmen": men of a
             # community that sides with nobody in particular, not the generic opposition
@@ -263,6 +268,17 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
 
 
 _GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
+_GOVERNMENT_WORDS = frozenset(
+    {
+        "regime",
+        "government",
+        "army",
+        "military",
+        "syrian army",
+        "syrian government",
+        "syrian regime",
+    }
+)
 _COMMUNITY_BEFORE = re.compile(
     r"\b(?:shiite|shia|shi['\u2019]ite|alawite|palestinian|christian|assyrian|syriac|armenian|"
     r"yazidi|ismaili)\s+$"
