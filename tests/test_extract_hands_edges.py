@@ -729,3 +729,20 @@ def test_the_new_regime_is_not_the_assad_government(text: str) -> None:
 def test_the_military_operations_department_is_hts() -> None:
     text = "The Military Operations Department said its forces entered Hama."
     assert {a for _, a, _ in _rows(text)} == {"hts_coalition"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Army of Conquest entered Idlib.", ""),
+        ("The Mujahideen Army entered Idlib.", ""),
+        ("The National Army entered Manbij.", "sna"),
+        ("The Army entered Hama.", "government"),
+        ("Rebels Push Army Out Of Hama", "government"),  # Title Case headline
+    ],
+)
+def test_an_army_in_another_groups_name(text: str, actor: str) -> None:
+    from syriamap.extract.actor_mentions import find_actor_mentions
+
+    armies = [m for m in find_actor_mentions(text) if "Army" in m.text]
+    assert armies and {m.actor for m in armies} == {actor}

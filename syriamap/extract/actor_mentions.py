@@ -163,6 +163,18 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
+        if (
+            key in ("army", "military")
+            and text.startswith("Army", start)
+            and _OTHER_ARMY_NAME.search(text, max(0, start - 30), start)
+        ):
+            # "the Mujahideen Army", "the Sunna Army": another group's name, not the army
+            found.append((start, end, "", ""))
+            continue
+        if key in ("army", "military") and _ARMY_OF.match(text, start):
+            # "the Army of Conquest", "the Army of Glory"
+            found.append((start, end, "", ""))
+            continue
         if key in _GOVERNMENT_WORDS and low.endswith("new ", 0, start):
             # "the new regime", "forces of the new government", "the new Syrian army": the
             # power after Assad in December 2024, or a reshuffled cabinet before; no side
@@ -268,6 +280,13 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
 
 
 _GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
+# a militia's name ending in "Army": "the Mujahideen Army", "the Islamic Army" (a word list:
+# in a Title Case headline any word stands capitalised before "Army")
+_OTHER_ARMY_NAME = re.compile(
+    r"\b(?:Mujahideen|Mujahidin|Sunna|Islamic|Islam|Revolutionaries|Revolutionary|Tawhid|"
+    r"Ummah|Commando|Salvation|Liberation|Nusra|Fatah|Jihad|Sham|Izza)\s+$"
+)
+_ARMY_OF = re.compile(r"Army\s+of\s+(?:the\s+)?[A-Z]")
 _GOVERNMENT_WORDS = frozenset(
     {
         "regime",
