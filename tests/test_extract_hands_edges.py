@@ -746,3 +746,14 @@ def test_an_army_in_another_groups_name(text: str, actor: str) -> None:
 
     armies = [m for m in find_actor_mentions(text) if "Army" in m.text]
     assert armies and {m.actor for m in armies} == {actor}
+
+
+def test_a_time_ago_after_began_dates_the_offensive_not_the_capture() -> None:
+    text = (
+        "HTS, responsible for the recent captures of Aleppo and Hama during their offensive "
+        "that began over a week ago, pressed on."
+    )
+    claims = extract(text, published="2024-12-07")
+    assert {a.event_date.isoformat() for a in claims if str(a.relation) == "captured"} == {
+        "2024-12-07"
+    }

@@ -434,7 +434,9 @@ _OTHER_START = re.compile(
     r"(?:,\s*(?:which\s+|that\s+)?(?:(?:was|were|had\s+been|it|they)\s+)?|"
     r"\b(?:operation|offensive|campaign|assault|attack)s?\s+(?:(?:which|that)\s+)?"
     r"(?:(?:was|were|had\s+been)\s+)?)"
-    r"(?:launched|initiated|started|begun|began|kicked\s+off|announced)\s+(?:(?:on|in)\s+)?$",
+    r"(?:launched|initiated|started|begun|began|kicked\s+off|announced)\s+(?:(?:on|in)\s+)?"
+    # "their offensive that began over a week ago"
+    r"(?:(?:over|more\s+than|nearly|almost|about|some|just|only|barely)\s+)?$",
     re.I,
 )
 
