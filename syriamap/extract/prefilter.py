@@ -487,20 +487,39 @@ def factor_word_list(pattern: str, head: str = "", tail: str = "") -> str:
     (?:is |was )?(?:(?:h(?:eld|osted)|run)) by
     """
     if not (pattern.startswith(head) and pattern.endswith(tail)):
-        return pattern
+        return _factor_inner_lists(pattern, ends_word=False)
     middle = pattern[len(head) : len(pattern) - len(tail)]
     m = _WORD_LIST.fullmatch(middle)
     if m is None:
-        return head + _INNER_LIST.sub(_factor_inner, middle) + tail
+        return head + _factor_inner_lists(middle, ends_word=True) + tail
     words = m.group(1).split("|")
     if any(b.startswith(a + " ") for a in words for b in words):
         return pattern  # "took" and "took over" may both match: their order counts
     return head + "(?:" + word_trie(words) + ")" + tail
 
 
-# a word list inside a pattern, followed by a space or a word boundary
-_INNER_LIST = re.compile(r"(?<!\\)\(\?:([a-z]+(?:\|[a-z]+)+)\)(?= |\\b)")
+# a list of words or phrases (letters, apostrophes, spaces) inside a pattern, followed by a
+# space, a word boundary or the end of the pattern
+_INNER_LIST = re.compile(
+    r"(?<!\\)\(\?:([a-z']+(?: [a-z']+)*(?:\|[a-z']+(?: [a-z']+)*)+)\)(?= |\\b|$)"
+)
 
 
-def _factor_inner(m: re.Match[str]) -> str:
-    return "(?:" + word_trie(m.group(1).split("|")) + ")"
+def _factor_inner_lists(pattern: str, *, ends_word: bool) -> str:
+    """Factor the word lists inside ``pattern`` that a space or a word boundary follows.
+
+    At the end of ``pattern`` only when ``ends_word`` (a tail that ends a word follows).
+    A list where one alternative continues another with a character other than a letter
+    ("can" and "can't", "took" and "took over") stays as it is: both may match at one
+    position, so their order counts.
+    """
+
+    def factor(m: re.Match[str]) -> str:
+        words = m.group(1).split("|")
+        if (m.end() == len(pattern) and not ends_word) or any(
+            a != b and b.startswith(a) and not b[len(a)].isalpha() for a in words for b in words
+        ):
+            return m.group(0)
+        return "(?:" + word_trie(words) + ")"
+
+    return _INNER_LIST.sub(factor, pattern)
