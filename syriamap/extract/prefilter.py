@@ -218,12 +218,17 @@ class StemIndex:
     ) -> None:
         index: dict[str, list[int]] = {}
         always: list[int] = []
+        rest: list[tuple[AbstractSet[str], ...]] = []
         for order, (stems, required) in enumerate(needs):
             need = min(required, key=_stem_cost) if required else stems
             if not need:
                 always.append(order)
             for stem in need:
                 index.setdefault(stem, []).append(order)
+            # the sets a candidate must still meet: the one it is listed under it meets
+            sets = ((stems,) if stems else ()) + tuple(required)
+            rest.append(tuple(s for s in sets if not (need and s == need)))
+        self._rest = tuple(rest)
         self._index = {k: tuple(v) for k, v in index.items()}
         self._always = tuple(always)
         # the indexed stems as a set: ``present & self._stems`` walks the smaller of the two
@@ -237,6 +242,26 @@ class StemIndex:
         for stem in self._stems.intersection(present):
             orders.update(index[stem])
         return sorted(orders)
+
+    def woken(self, present: AbstractSet[str]) -> list[int]:
+        """Return, in file order, the entries a text with the stems ``present`` wakes.
+
+        The :meth:`candidates` that share a stem with each of their sets (their stems,
+        when they have any, and every required set; an empty set is never met).
+
+        >>> index = StemIndex([(frozenset({"capt"}), (frozenset({"capt"}), frozenset({"by"})))])
+        >>> index.woken(frozenset({"capt"})), index.woken(frozenset({"capt", "by"}))
+        ([], [0])
+        """
+        out = []
+        rest = self._rest
+        for order in self.candidates(present):
+            for stems in rest[order]:
+                if stems.isdisjoint(present):
+                    break
+            else:
+                out.append(order)
+        return out
 
 
 # ---- a small parser for the lexicons' regular expressions ---------------------------
