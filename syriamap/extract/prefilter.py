@@ -62,13 +62,14 @@ def stems_of(pattern: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_WORDS = re.compile(r"[a-z]{3,}")
+_WORDS = re.compile(r"[a-z]{2,}")
 
 
 @lru_cache(maxsize=64)
 def word_prefixes(text: str) -> frozenset[str]:
     """Return the three-, four- and five-letter beginnings of the words of ``text``.
 
+    A two-letter word ("by", "to") is its own beginning (see :func:`required_stems`).
     Cached for the last sentences: the relation and the stance stages ask for the same one.
     """
     words = set(_WORDS.findall(text.lower()))
@@ -117,25 +118,62 @@ def _stem_cost(stems: AbstractSet[str]) -> int:
     return sum(1 if len(stem) > 3 else 10 for stem in stems)
 
 
-def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
+def _opens_with_non_letter(seq: Any) -> bool:
+    """Whether every match of ``seq`` begins with a character that is no letter a-z."""
+    if not seq:
+        return False
+    op, av = seq[0]
+    name = str(op)
+    if name == "LITERAL":
+        return not ("a" <= chr(av).lower() <= "z")
+    if name == "IN":
+        return not _class_has_letter(av)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return av[0] >= 1 and _opens_with_non_letter(av[2])
+    if name == "SUBPATTERN":
+        return _opens_with_non_letter(av[3])
+    if name == "BRANCH":
+        return all(_opens_with_non_letter(b) for b in av[1])
+    return False
+
+
+def _word_ends_at(seq: Any, i: int, word_end: bool) -> bool:
+    """Whether a letter right before op ``i`` of ``seq`` always ends a word.
+
+    The first op from ``i`` on that is not a look-around decides: a word boundary, or a
+    character that is no letter; at the end of ``seq``, ``word_end`` (the caller's).
+    """
+    for op, av in seq[i:]:
+        name = str(op)
+        if name == "AT" and str(av) == "AT_BOUNDARY":
+            return True
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        return _opens_with_non_letter([(op, av)])
+    return word_end
+
+
+def _required(seq: Any, ws: bool, word_end: bool = False) -> tuple[list[frozenset[str]], bool]:
     """Conjunction of stem sets one of which every match of ``seq`` contains.
 
     ``ws``: whether the position before ``seq`` starts a word (the previous character is
-    no letter a-z). Returns the sets and whether the position after ``seq`` starts a word.
+    no letter a-z); ``word_end``: whether a letter that ends the match of ``seq`` ends a
+    word. Returns the sets and whether the position after ``seq`` starts a word.
     A set lists stems as :func:`word_prefixes` gives them (the first three to five letters
-    of a word); only letter runs that begin a word count.
+    of a word, a two-letter word whole); only letter runs that begin a word count, and a
+    two-letter run only when it ends the word too ("by" in "held by", not in "bypass").
     """
     out: list[frozenset[str]] = []
     run: list[str] = []
     run_ws = False
 
-    def flush() -> None:
+    def flush(ends: bool) -> None:
         nonlocal run
-        if run_ws and len(run) >= 3:
+        if run_ws and (len(run) >= 3 or (len(run) == 2 and ends)):
             out.append(frozenset(["".join(run[:5])]))
         run = []
 
-    for op, av in seq:
+    for i, (op, av) in enumerate(seq):
         name = str(op)
         if name == "LITERAL":
             ch = chr(av).lower()
@@ -145,21 +183,26 @@ def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
                 run.append(ch)
                 ws = False
             else:
-                flush()
+                flush(True)
                 ws = True
         elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-            if name == "AT" and str(av) == "AT_BOUNDARY" and not run:
-                ws = True
+            if name == "AT" and str(av) == "AT_BOUNDARY":
+                if run:
+                    flush(True)  # a boundary after a letter: the word ends
+                else:
+                    ws = True
         elif name == "IN":
-            flush()
+            flush(not _class_has_letter(av))
             ws = not _class_has_letter(av)
         elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
-            flush()
-            sets, ws = _required(av[3] if name == "SUBPATTERN" else av, ws)
+            flush(_opens_with_non_letter([(op, av)]))
+            inner = av[3] if name == "SUBPATTERN" else av
+            sets, ws = _required(inner, ws, _word_ends_at(seq, i + 1, word_end))
             out.extend(sets)
         elif name == "BRANCH":
-            flush()
-            results = [_required(b, ws) for b in av[1]]
+            flush(_opens_with_non_letter([(op, av)]))
+            after = _word_ends_at(seq, i + 1, word_end)
+            results = [_required(b, ws, after) for b in av[1]]
             if all(r[0] for r in results):
                 union: set[str] = set()
                 for sets, _end in results:
@@ -167,7 +210,7 @@ def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
                 out.append(frozenset(union))
             ws = all(r[1] for r in results)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            flush()
+            flush(_opens_with_non_letter([(op, av)]))
             lo, hi, inner = av
             sets, end = _required(inner, ws)
             if hi > 1 and ws and not end:
@@ -178,23 +221,26 @@ def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
             else:
                 ws = ws and end
         else:
-            flush()
+            flush(False)
             ws = False
-    flush()
+    flush(word_end)
     return out, ws
 
 
-def required_stems(pattern: str, *, word_start: bool = False) -> tuple[frozenset[str], ...]:
+def required_stems(
+    pattern: str, *, word_start: bool = False, word_end: bool = False
+) -> tuple[frozenset[str], ...]:
     """Stem sets every match of ``pattern`` hits (each set: one of its stems at least).
 
     A finer necessary condition than :func:`stems_of`: optional words ("full", "still",
-    "the") do not wake a rule, only the words every match must contain.
+    "the") do not wake a rule, only the words every match must contain. ``word_start``
+    and ``word_end``: what precedes and what follows every match ends a word.
     """
     try:
         parsed = parse_pattern(pattern)
     except re.error:  # pragma: no cover - patterns are checked by the lexicon tests
         return ()
-    sets, _end = _required(parsed, word_start)
+    sets, _end = _required(parsed, word_start, word_end)
     return tuple(dict.fromkeys(sets))
 
 

@@ -230,9 +230,13 @@ class Claim:
         return f"rule:{self.trigger.rule.rule}"
 
 
+def _body(pattern: str) -> str:
+    """Return a lexicon pattern with each run of spaces read as any white space."""
+    return re.sub(r" +", r"\\s+", pattern.strip())
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
-    body = re.sub(r" +", r"\\s+", pattern.strip())
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I)
+    return re.compile(r"(?<![\w-])(?:" + _body(pattern) + r")(?:(?<=\s)|(?!\w))", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +265,8 @@ def rules() -> tuple[Rule, ...]:
                 regex=_compile(factor_word_list(row["pattern"].strip())),
                 government_relation=row.get("government_relation", ""),
                 stems=stems_of(row["pattern"]),
-                required=required_stems(_compile(row["pattern"]).pattern, word_start=True),
+                # what precedes a match and what follows it end words (see _compile)
+                required=required_stems(_body(row["pattern"]), word_start=True, word_end=True),
             )
         )
     return tuple(out)
