@@ -192,9 +192,10 @@ def test_kind_cue_word_gates_keep_the_cues():
 
 def test_two_letter_words_count_only_as_whole_words():
     # "by" is required when a word ends after it, in the pattern and in the text
-    assert relations.required_stems(
-        r"(?:held|run)\s+by", word_start=True, word_end=True
-    ) == (frozenset({"held", "run"}), frozenset({"by"}))
+    assert relations.required_stems(r"(?:held|run)\s+by", word_start=True, word_end=True) == (
+        frozenset({"held", "run"}),
+        frozenset({"by"}),
+    )
     assert frozenset({"by"}) in relations.required_stems(r"\b(?:held|run) by\b")
     # no word end after "by": "bypass" would match, so "by" is not required
     assert relations.required_stems(r"(?:held|run)\s+by", word_start=True) == (
