@@ -188,3 +188,29 @@ def test_kind_cue_word_gates_keep_the_cues():
     for text, (name, cue) in cases.items():
         a = text.index(name)
         assert context.kind_cue(text, a, a + len(name)) == cue, text
+
+
+def test_two_letter_words_count_only_as_whole_words():
+    # "by" is required when a word ends after it, in the pattern and in the text
+    assert relations.required_stems(r"(?:held|run)\s+by", word_start=True, word_end=True) == (
+        frozenset({"held", "run"}),
+        frozenset({"by"}),
+    )
+    assert frozenset({"by"}) in relations.required_stems(r"\b(?:held|run) by\b")
+    # no word end after "by": "bypass" would match, so "by" is not required
+    assert relations.required_stems(r"(?:held|run)\s+by", word_start=True) == (
+        frozenset({"held", "run"}),
+    )
+    assert relations.required_stems(r"\bby(?:pass)?\b") == ()
+    assert "by" in relations.word_prefixes("Held by rebels.")
+    assert "by" not in relations.word_prefixes("A bypass road; nearby towns.")
+    # every relation rule and stance cue that matches still finds its stems
+    for sentence in (
+        "The town is held by no one; no troops remain in it.",
+        "HELD BY THE ARMY, the base was taken by rebels and is now under their control.",
+        "Fighters moved to within 5 km of Hama, close to taking it.",
+    ):
+        present = relations.word_prefixes(sentence)
+        for rule in relations.rules():
+            if rule.regex.search(sentence):
+                assert all(not stems.isdisjoint(present) for stems in rule.required), rule.rule

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..actors import actors
+from .prefilter import folded_for_words
 
 __all__ = [
     "ActorMention",
@@ -43,6 +44,13 @@ _SPEAKER = re.compile(
     r"(?<=[\u201c\"] )we|(?<=[\u201c\"])we|(?<=[,;:] )we)\b|\Awe\b",
     re.I,
 )
+# every match of _SPEAKER holds one of these in the text case-folded (folded_for_words),
+# or the text begins with "we": a cheap test before the pattern
+_SPEAKER_CUES = tuple(
+    f"{owner} {noun}"
+    for owner in ("our", "my", "his", "her")
+    for noun in ("forces", "fighters", "troops", "men", "factions", "units")
+) + ('"we', '" we', "\u201cwe", "\u201c we", ", we", "; we", ": we")
 _ACRONYM_MAX = 4
 _NOT_ACRONYM = frozenset({"army", "iran", "isis"})
 # nouns that make a one-word actor name an adjective: "military base", "rebel sources"
@@ -214,8 +222,10 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         # "armed groups backed by Iran": the phrase wins over an alias inside or across it
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _x, _y in phrases)]
         found.extend(phrases)
-    for m in _SPEAKER.finditer(text):
-        found.append((m.start(), m.end(), "", "speaker"))
+    folded = folded_for_words(text)
+    if folded.startswith("we") or any(cue in folded for cue in _SPEAKER_CUES):
+        for m in _SPEAKER.finditer(text):
+            found.append((m.start(), m.end(), "", "speaker"))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out: list[tuple[int, int, str, str, str]] = []
     last_end = -1
@@ -328,7 +338,10 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 def former_latter_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the spans of "the former" / "the latter" used as a noun phrase in a range."""
-    out = []
+    out: list[tuple[int, int]] = []
+    folded = folded_for_words(text[start:end])
+    if "former" not in folded and "latter" not in folded:
+        return out  # the pattern needs one of the two words
     for m in _FORMER_LATTER.finditer(text, start, end):
         the = _THE_BEFORE.search(text, max(start, m.start() - 6), m.start())
         if the is not None:

@@ -62,13 +62,14 @@ def stems_of(pattern: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_WORDS = re.compile(r"[a-z]{3,}")
+_WORDS = re.compile(r"[a-z]{2,}")
 
 
 @lru_cache(maxsize=64)
 def word_prefixes(text: str) -> frozenset[str]:
     """Return the three-, four- and five-letter beginnings of the words of ``text``.
 
+    A two-letter word ("by", "to") is its own beginning (see :func:`required_stems`).
     Cached for the last sentences: the relation and the stance stages ask for the same one.
     """
     words = set(_WORDS.findall(text.lower()))
@@ -117,25 +118,62 @@ def _stem_cost(stems: AbstractSet[str]) -> int:
     return sum(1 if len(stem) > 3 else 10 for stem in stems)
 
 
-def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
+def _opens_with_non_letter(seq: Any) -> bool:
+    """Whether every match of ``seq`` begins with a character that is no letter a-z."""
+    if not seq:
+        return False
+    op, av = seq[0]
+    name = str(op)
+    if name == "LITERAL":
+        return not ("a" <= chr(av).lower() <= "z")
+    if name == "IN":
+        return not _class_has_letter(av)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return av[0] >= 1 and _opens_with_non_letter(av[2])
+    if name == "SUBPATTERN":
+        return _opens_with_non_letter(av[3])
+    if name == "BRANCH":
+        return all(_opens_with_non_letter(b) for b in av[1])
+    return False
+
+
+def _word_ends_at(seq: Any, i: int, word_end: bool) -> bool:
+    """Whether a letter right before op ``i`` of ``seq`` always ends a word.
+
+    The first op from ``i`` on that is not a look-around decides: a word boundary, or a
+    character that is no letter; at the end of ``seq``, ``word_end`` (the caller's).
+    """
+    for op, av in seq[i:]:
+        name = str(op)
+        if name == "AT" and str(av) == "AT_BOUNDARY":
+            return True
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        return _opens_with_non_letter([(op, av)])
+    return word_end
+
+
+def _required(seq: Any, ws: bool, word_end: bool = False) -> tuple[list[frozenset[str]], bool]:
     """Conjunction of stem sets one of which every match of ``seq`` contains.
 
     ``ws``: whether the position before ``seq`` starts a word (the previous character is
-    no letter a-z). Returns the sets and whether the position after ``seq`` starts a word.
+    no letter a-z); ``word_end``: whether a letter that ends the match of ``seq`` ends a
+    word. Returns the sets and whether the position after ``seq`` starts a word.
     A set lists stems as :func:`word_prefixes` gives them (the first three to five letters
-    of a word); only letter runs that begin a word count.
+    of a word, a two-letter word whole); only letter runs that begin a word count, and a
+    two-letter run only when it ends the word too ("by" in "held by", not in "bypass").
     """
     out: list[frozenset[str]] = []
     run: list[str] = []
     run_ws = False
 
-    def flush() -> None:
+    def flush(ends: bool) -> None:
         nonlocal run
-        if run_ws and len(run) >= 3:
+        if run_ws and (len(run) >= 3 or (len(run) == 2 and ends)):
             out.append(frozenset(["".join(run[:5])]))
         run = []
 
-    for op, av in seq:
+    for i, (op, av) in enumerate(seq):
         name = str(op)
         if name == "LITERAL":
             ch = chr(av).lower()
@@ -145,21 +183,26 @@ def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
                 run.append(ch)
                 ws = False
             else:
-                flush()
+                flush(True)
                 ws = True
         elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-            if name == "AT" and str(av) == "AT_BOUNDARY" and not run:
-                ws = True
+            if name == "AT" and str(av) == "AT_BOUNDARY":
+                if run:
+                    flush(True)  # a boundary after a letter: the word ends
+                else:
+                    ws = True
         elif name == "IN":
-            flush()
+            flush(not _class_has_letter(av))
             ws = not _class_has_letter(av)
         elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
-            flush()
-            sets, ws = _required(av[3] if name == "SUBPATTERN" else av, ws)
+            flush(_opens_with_non_letter([(op, av)]))
+            inner = av[3] if name == "SUBPATTERN" else av
+            sets, ws = _required(inner, ws, _word_ends_at(seq, i + 1, word_end))
             out.extend(sets)
         elif name == "BRANCH":
-            flush()
-            results = [_required(b, ws) for b in av[1]]
+            flush(_opens_with_non_letter([(op, av)]))
+            after = _word_ends_at(seq, i + 1, word_end)
+            results = [_required(b, ws, after) for b in av[1]]
             if all(r[0] for r in results):
                 union: set[str] = set()
                 for sets, _end in results:
@@ -167,7 +210,7 @@ def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
                 out.append(frozenset(union))
             ws = all(r[1] for r in results)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            flush()
+            flush(_opens_with_non_letter([(op, av)]))
             lo, hi, inner = av
             sets, end = _required(inner, ws)
             if hi > 1 and ws and not end:
@@ -178,23 +221,26 @@ def _required(seq: Any, ws: bool) -> tuple[list[frozenset[str]], bool]:
             else:
                 ws = ws and end
         else:
-            flush()
+            flush(False)
             ws = False
-    flush()
+    flush(word_end)
     return out, ws
 
 
-def required_stems(pattern: str, *, word_start: bool = False) -> tuple[frozenset[str], ...]:
+def required_stems(
+    pattern: str, *, word_start: bool = False, word_end: bool = False
+) -> tuple[frozenset[str], ...]:
     """Stem sets every match of ``pattern`` hits (each set: one of its stems at least).
 
     A finer necessary condition than :func:`stems_of`: optional words ("full", "still",
-    "the") do not wake a rule, only the words every match must contain.
+    "the") do not wake a rule, only the words every match must contain. ``word_start``
+    and ``word_end``: what precedes and what follows every match ends a word.
     """
     try:
         parsed = parse_pattern(pattern)
     except re.error:  # pragma: no cover - patterns are checked by the lexicon tests
         return ()
-    sets, _end = _required(parsed, word_start)
+    sets, _end = _required(parsed, word_start, word_end)
     return tuple(dict.fromkeys(sets))
 
 
@@ -218,12 +264,17 @@ class StemIndex:
     ) -> None:
         index: dict[str, list[int]] = {}
         always: list[int] = []
+        rest: list[tuple[AbstractSet[str], ...]] = []
         for order, (stems, required) in enumerate(needs):
             need = min(required, key=_stem_cost) if required else stems
             if not need:
                 always.append(order)
             for stem in need:
                 index.setdefault(stem, []).append(order)
+            # the sets a candidate must still meet: the one it is listed under it meets
+            sets = ((stems,) if stems else ()) + tuple(required)
+            rest.append(tuple(s for s in sets if not (need and s == need)))
+        self._rest = tuple(rest)
         self._index = {k: tuple(v) for k, v in index.items()}
         self._always = tuple(always)
         # the indexed stems as a set: ``present & self._stems`` walks the smaller of the two
@@ -237,6 +288,26 @@ class StemIndex:
         for stem in self._stems.intersection(present):
             orders.update(index[stem])
         return sorted(orders)
+
+    def woken(self, present: AbstractSet[str]) -> list[int]:
+        """Return, in file order, the entries a text with the stems ``present`` wakes.
+
+        The :meth:`candidates` that share a stem with each of their sets (their stems,
+        when they have any, and every required set; an empty set is never met).
+
+        >>> index = StemIndex([(frozenset({"capt"}), (frozenset({"capt"}), frozenset({"by"})))])
+        >>> index.woken(frozenset({"capt"})), index.woken(frozenset({"capt", "by"}))
+        ([], [0])
+        """
+        out = []
+        rest = self._rest
+        for order in self.candidates(present):
+            for stems in rest[order]:
+                if stems.isdisjoint(present):
+                    break
+            else:
+                out.append(order)
+        return out
 
 
 # ---- a small parser for the lexicons' regular expressions ---------------------------
@@ -487,20 +558,39 @@ def factor_word_list(pattern: str, head: str = "", tail: str = "") -> str:
     (?:is |was )?(?:(?:h(?:eld|osted)|run)) by
     """
     if not (pattern.startswith(head) and pattern.endswith(tail)):
-        return pattern
+        return _factor_inner_lists(pattern, ends_word=False)
     middle = pattern[len(head) : len(pattern) - len(tail)]
     m = _WORD_LIST.fullmatch(middle)
     if m is None:
-        return head + _INNER_LIST.sub(_factor_inner, middle) + tail
+        return head + _factor_inner_lists(middle, ends_word=True) + tail
     words = m.group(1).split("|")
     if any(b.startswith(a + " ") for a in words for b in words):
         return pattern  # "took" and "took over" may both match: their order counts
     return head + "(?:" + word_trie(words) + ")" + tail
 
 
-# a word list inside a pattern, followed by a space or a word boundary
-_INNER_LIST = re.compile(r"(?<!\\)\(\?:([a-z]+(?:\|[a-z]+)+)\)(?= |\\b)")
+# a list of words or phrases (letters, apostrophes, spaces) inside a pattern, followed by a
+# space, a word boundary or the end of the pattern
+_INNER_LIST = re.compile(
+    r"(?<!\\)\(\?:([a-z']+(?: [a-z']+)*(?:\|[a-z']+(?: [a-z']+)*)+)\)(?= |\\b|$)"
+)
 
 
-def _factor_inner(m: re.Match[str]) -> str:
-    return "(?:" + word_trie(m.group(1).split("|")) + ")"
+def _factor_inner_lists(pattern: str, *, ends_word: bool) -> str:
+    """Factor the word lists inside ``pattern`` that a space or a word boundary follows.
+
+    At the end of ``pattern`` only when ``ends_word`` (a tail that ends a word follows).
+    A list where one alternative continues another with a character other than a letter
+    ("can" and "can't", "took" and "took over") stays as it is: both may match at one
+    position, so their order counts.
+    """
+
+    def factor(m: re.Match[str]) -> str:
+        words = m.group(1).split("|")
+        if (m.end() == len(pattern) and not ends_word) or any(
+            a != b and b.startswith(a) and not b[len(a)].isalpha() for a in words for b in words
+        ):
+            return m.group(0)
+        return "(?:" + word_trie(words) + ")"
+
+    return _INNER_LIST.sub(factor, pattern)

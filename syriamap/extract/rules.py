@@ -235,9 +235,13 @@ class Claim:
         return f"rule:{self.trigger.rule.rule}"
 
 
+def _body(pattern: str) -> str:
+    """Return a lexicon pattern with each run of spaces read as any white space."""
+    return re.sub(r" +", r"\\s+", pattern.strip())
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
-    body = re.sub(r" +", r"\\s+", pattern.strip())
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?:(?<=\s)|(?!\w))", re.I)
+    return re.compile(r"(?<![\w-])(?:" + _body(pattern) + r")(?:(?<=\s)|(?!\w))", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +270,8 @@ def rules() -> tuple[Rule, ...]:
                 regex=_compile(factor_word_list(row["pattern"].strip())),
                 government_relation=row.get("government_relation", ""),
                 stems=stems_of(row["pattern"]),
-                required=required_stems(_compile(row["pattern"]).pattern, word_start=True),
+                # what precedes a match and what follows it end words (see _compile)
+                required=required_stems(_body(row["pattern"]), word_start=True, word_end=True),
             )
         )
     return tuple(out)
@@ -314,28 +319,10 @@ def _gates(
         bits |= bit
     flags = (bits & 1 > 0, bits & 2 > 0, bits & 4 > 0, bits & 8 > 0, bits & 16 > 0, bits & 32 > 0)
     woken: dict[str, list[int]] = {}
-    needs = _needs()
-    for order in _rule_index().candidates(present):
-        slot, sets = needs[order]
-        for stems in sets:
-            if stems.isdisjoint(present):
-                break
-        else:
-            woken.setdefault(slot, []).append(order)
+    table = rules()
+    for order in _rule_index().woken(present):
+        woken.setdefault(table[order].slot, []).append(order)
     return woken, flags
-
-
-@lru_cache(maxsize=1)
-def _needs() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
-    """Return, per rule, its slot and the stem sets a sentence must each share a stem with.
-
-    Its ``stems`` when it has any (an empty set asks nothing), then every ``required`` set
-    (an empty one is never met: the rule is never woken), as :func:`_gates` tests them.
-    """
-    return tuple(
-        (rule.slot, ((rule.stems,) if rule.stems else ()) + tuple(rule.required))
-        for rule in rules()
-    )
 
 
 @lru_cache(maxsize=64)

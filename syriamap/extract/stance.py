@@ -161,12 +161,8 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
     present = word_prefixes(text)
     table = _cues()
     marks = _marks()
-    for order in _cue_index().candidates(present):  # file order: an earlier cue wins an overlap
-        rule, stance, claimant, pattern, stems, required = table[order]
-        if (stems and stems.isdisjoint(present)) or any(
-            sets.isdisjoint(present) for sets in required
-        ):
-            continue
+    for order in _cue_index().woken(present):  # file order: an earlier cue wins an overlap
+        rule, stance, claimant, pattern, _stems, _required = table[order]
         if rule in marks and marks[rule] not in text:
             continue  # "X: Sources" needs its colon
         for m in pattern.finditer(text):
