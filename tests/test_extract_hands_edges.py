@@ -757,3 +757,9 @@ def test_a_time_ago_after_began_dates_the_offensive_not_the_capture() -> None:
     assert {a.event_date.isoformat() for a in claims if str(a.relation) == "captured"} == {
         "2024-12-07"
     }
+
+
+def test_a_quotation_opened_by_said_is_the_speakers_to_its_end() -> None:
+    text = 'He said: "When the regime forces fled Hama on Friday, our forces entered the city."'
+    claims = extract(text, published="2024-12-07")
+    assert claims and {str(a.stance) for a in claims} == {"attributed"}

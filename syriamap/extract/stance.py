@@ -239,6 +239,10 @@ _CLOSING = re.compile(r"\s*(?:on \w+|\w+ly|in a statement)?\s*[.!?\"\u201d']*\s*
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
 
+# a quotation opened right after an attribution cue and not closed before the claim
+_QUOTE_OPENS = re.compile(r"\s*[:,]?\s*[\"\u201c][^\"\u201d]*$")
+
+
 def stance_at(
     cues: list[StanceCue],
     pos: int,
@@ -321,6 +325,9 @@ def stance_at(
         ):
             sub = None  # "AP said that Assad was ousted while rebels stormed X": no comma,
             # the "while" clause is part of the reported content
+        if sub and c.start < pos and _QUOTE_OPENS.match(gap):
+            sub = None  # 'He said: "When the regime forces fled X, ..."': the quotation
+            # the cue opens is the speaker's to its end, subordinate clauses included
         if sub and c.start < pos and sub.group(0).lower() in ("although", "though"):
             sub = None  # "State TV said rebels had not entered X, although they were on
             # its outskirts": a concession inside the report is still the speaker's
