@@ -27,9 +27,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from syriamap.extract.document import document_from_text
-from syriamap.extract.pipeline import analyse
+from paraphrase_probe import claims as probe_claims
 
 SAT = "2024-12-07"  # publication dates used below; weekdays resolve to the latest such day
 SUN = "2024-12-08"
@@ -41,18 +39,7 @@ Claim = tuple[str, str, str, str, str, str]  # place, actor, relation, stance, s
 
 def claims(text: str, published: str) -> set[tuple[str, str, str, str, str, str]]:
     """The claims of ``text`` as (place, actor, relation, stance, claimant side, date)."""
-    analysis = analyse(document_from_text(text), published=published, source_id="variant")
-    return {
-        (
-            a.place_name,
-            a.actor,
-            str(a.relation),
-            str(a.stance),
-            a.claimant_side or "",
-            a.event_date.isoformat(),
-        )
-        for a in analysis.assertions()
-    }
+    return {got[:6] for got in probe_claims(text, published)}
 
 
 def _matches(got: tuple[str, ...], want: tuple[str, ...]) -> bool:
