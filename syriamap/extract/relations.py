@@ -842,18 +842,29 @@ def _liberated_from(
         ):
             continue
         m = _FROM_LOSER.match(text, last_end[claim.trigger.start])
-        if m is None:
-            continue
-        loser = [
+        loser = _rival_named_at(actors, m.end(), claim) if m is not None else None
+        if loser is not None:
+            out.append(_loss_of(claim, loser))
+    return out
+
+
+def _rival_named_at(
+    actors: Sequence[ActorMention], position: int, claim: Claim
+) -> ActorMention | None:
+    """Return the actor of another side than the claim's named right at ``position``.
+
+    Within 12 characters: the loser after "from", the taker after "to".
+    """
+    return next(
+        (
             a
             for a in actors
-            if m.end() <= a.start <= m.end() + 12
+            if position <= a.start <= position + 12
             and a.actor
             and actor_side(a.actor) != actor_side(claim.actor)
-        ]
-        if loser:
-            out.append(_loss_of(claim, loser[0]))
-    return out
+        ),
+        None,
+    )
 
 
 # "lost X to the rebels", "handed X over to the SDF", "ceded X to Y": the side after "to"
@@ -873,21 +884,13 @@ def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
         if claim.trigger.negated or claim.trigger.rule.rule not in _GIVING_RULES:
             continue
         m = _TO_TAKER.match(text, claim.mention.end)
-        if m is None:
-            continue
-        taker = [
-            a
-            for a in actors
-            if m.end() <= a.start <= m.end() + 12
-            and a.actor
-            and actor_side(a.actor) != actor_side(claim.actor)
-        ]
-        if taker:
+        taker = _rival_named_at(actors, m.end(), claim) if m is not None else None
+        if taker is not None:
             out.append(
                 replace(
                     claim,
-                    actor=taker[0].actor,
-                    actor_text=taker[0].text,
+                    actor=taker.actor,
+                    actor_text=taker.text,
                     relation="captured",
                     confidence=round(claim.confidence * 0.9, 3),
                 )
