@@ -763,3 +763,19 @@ def test_a_quotation_opened_by_said_is_the_speakers_to_its_end() -> None:
     text = 'He said: "When the regime forces fled Hama on Friday, our forces entered the city."'
     claims = extract(text, published="2024-12-07")
     assert claims and {str(a.stance) for a in claims} == {"attributed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Rebels have taken Hama, per the Observatory.", "the Observatory"),
+        ("Rebels took Hama, per Reuters.", "Reuters"),
+        ("Rebels are believed to have taken Hama.", "unnamed ('are believed to')"),
+        ("Rebels are thought to have entered Homs.", "unnamed ('are thought to')"),
+    ],
+)
+def test_per_and_believed_to_attribute(text: str, claimant: str) -> None:
+    claims = extract(text, published="2024-12-07")
+    assert claims and {(str(a.stance), a.claimant or "") for a in claims} == {
+        ("attributed", claimant)
+    }
