@@ -779,3 +779,8 @@ def test_per_and_believed_to_attribute(text: str, claimant: str) -> None:
     assert claims and {(str(a.stance), a.claimant or "") for a in claims} == {
         ("attributed", claimant)
     }
+
+
+def test_lost_to_in_the_passive_is_the_takers_capture() -> None:
+    assert ("Hama", "opposition", "captured") in _rows("Hama was lost to the rebels on Thursday.")
+    assert _rows("Hope was lost to the rebels.") == set()
