@@ -784,3 +784,12 @@ def test_per_and_believed_to_attribute(text: str, claimant: str) -> None:
 def test_lost_to_in_the_passive_is_the_takers_capture() -> None:
     assert ("Hama", "opposition", "captured") in _rows("Hama was lost to the rebels on Thursday.")
     assert _rows("Hope was lost to the rebels.") == set()
+
+
+def test_administers_is_a_hold() -> None:
+    got = _rows("The SDF administers Raqqa and Hasakah.")
+    assert {(p, a, r) for p, a, r in got} == {
+        ("Raqqa", "sdf", "controls"),
+        ("Hasakah", "sdf", "controls"),
+    }
+    assert _rows("The UN administers aid in Idlib.") == set()
