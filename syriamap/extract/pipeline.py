@@ -441,6 +441,7 @@ def analyse(
             recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
         first_new = len(candidates)  # this sentence's candidates start here
+        ended_holds: list[int] = []
         for claim in claims:
             stance, cue = stance_at(
                 cues,
@@ -539,14 +540,6 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
-            if (
-                claim.ended
-                and event_date is not None
-                and (shifted is None or shifted[1] == "days" and "on or before" in note)
-            ):
-                # "Hama, which the army had held, fell on Thursday": held before the fall
-                event_date, precision = event_date - dt.timedelta(days=1), "days"
-                note = "a hold the sentence ends: the day before"
             if _background(event_date, pub) or _dated_history(
                 date_cues,
                 claim.trigger.end,
@@ -590,6 +583,8 @@ def analyse(
             )
             if stance == "attributed":
                 recent.append((sentence.index, len(candidates) - 1))
+            if claim.ended:
+                ended_holds.append(len(candidates) - 1)
             if (
                 stance == "denied"
                 and claimant
@@ -608,6 +603,8 @@ def analyse(
                         confidence=round(claim.confidence * 0.9, 3),
                     )
                 )
+        if ended_holds:
+            _date_ended_holds(candidates, first_new, ended_holds)
         if listed is not None and listed[0] == sentence.index - 1 and not cues:
             candidates += _continued(
                 text, verbatim, sentence, inside, actors, listed[1], first_new, candidates
@@ -997,6 +994,35 @@ def _continued(
             )
         )
     return out
+
+
+def _date_ended_holds(candidates: list[Candidate], first_new: int, ended: list[int]) -> None:
+    """Date each hold that the sentence ends the day before its end (in place).
+
+    "Hama, which the army had held, fell on Thursday": the army held Hama until Wednesday;
+    the end is the sentence's capture by another side, or loss or withdrawal of the
+    holder, at the same place (:func:`syriamap.extract.relations._hold_before_its_loss`).
+    """
+    for index in ended:
+        hold = candidates[index]
+        ends = [
+            c.event_date
+            for c in candidates[first_new:]
+            if c.place_id == hold.place_id
+            and c.event_date is not None
+            and (
+                (c.relation == "captured" and c.side != hold.side)
+                or (c.relation in ("lost", "withdrew") and c.actor == hold.actor)
+            )
+        ]
+        if not ends or hold.event_date is None or hold.event_date < min(ends):
+            continue
+        candidates[index] = _replace(
+            hold,
+            event_date=min(ends) - dt.timedelta(days=1),
+            date_precision="days",
+            note="; ".join(n for n in (hold.note, "a hold the sentence ends: before its end") if n),
+        )
 
 
 _FALL_RULES = frozenset({"rule:fall_nominal", "rule:fall_possessive"})

@@ -946,35 +946,33 @@ def _former_holding_left(
 
 
 def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
-    """Mark a hold told in a relative clause that the main clause ends.
+    """Mark a hold that another clause of the sentence ends.
 
     "Hama, which the army had held throughout the war, fell on Thursday", "X, which the
-    SDF held for years, fell to the rebels": the hold is past. Dated with the fall, it
-    would contradict it; the pipeline dates it the day before (``Claim.ended``).
+    SDF held for years, fell to the rebels", "Hama, which rebels seized on Thursday, was
+    the army's last stronghold": the hold is past. Dated with the sentence, it would
+    contradict the end; the pipeline dates it the day before (``Claim.ended``). The end
+    is a capture by another side or a loss or withdrawal of the holder, in a clause of
+    its own.
     """
-    ended = {
-        (c.mention.place_id, c.actor if c.relation in ("lost", "withdrew") else "")
+    enders = [
+        c
         for c in claims
-        if c.clause is None or c.clause.kind != "relative"
         if c.relation in ("lost", "withdrew", "captured") and not c.trigger.negated
-    }
-    takers = {
-        (c.mention.place_id, actor_side(c.actor))
-        for c in claims
-        if c.relation == "captured" and not c.trigger.negated
-        if c.clause is None or c.clause.kind != "relative"
-    }
+    ]
     out: list[Claim] = []
     for claim in claims:
-        place = claim.mention.place_id
         if (
             claim.relation == "controls"
-            and claim.clause is not None
-            and claim.clause.kind == "relative"
             and not claim.trigger.negated
-            and (
-                (place, claim.actor) in ended
-                or any(p == place and side != actor_side(claim.actor) for p, side in takers)
+            and any(
+                e.mention.place_id == claim.mention.place_id
+                and e.clause != claim.clause
+                and (
+                    (e.relation == "captured" and actor_side(e.actor) != actor_side(claim.actor))
+                    or (e.relation != "captured" and e.actor == claim.actor)
+                )
+                for e in enders
             )
         ):
             claim = replace(claim, ended=True)
