@@ -795,3 +795,22 @@ def test_administers_is_a_hold() -> None:
         ("Hasakah", "sdf", "controls"),
     }
     assert _rows("The UN administers aid in Idlib.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Turkish forces shelled PKK/YPG positions near Tel Rifaat. "
+            "The terrorists withdrew from Tel Rifaat on Sunday.",
+            "sdf",
+        ),
+        ("Terrorist groups entered Hama on Thursday, the ministry said.", "opposition"),
+        (
+            "The SNA fought the SDF near Manbij. Terrorists entered Hama on Thursday.",
+            "opposition",
+        ),
+    ],
+)
+def test_terrorists_are_the_group_named_before_else_the_rebels(text: str, actor: str) -> None:
+    assert {a for _, a, r in _rows(text) if r in ("withdrew", "entered")} == {actor}

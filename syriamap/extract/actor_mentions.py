@@ -394,9 +394,13 @@ def resolve_former_latter(
     return out
 
 
-# nouns for armed men that name no side of their own: "fighters", "militants", "gunmen"
-# ("rebels", "insurgents" and "the opposition" say which side they are on)
-_NEUTRAL_FIGHTERS = frozenset({"fighters", "militants", "gunmen", "armed men"})
+# nouns for armed men that name no side of their own: "fighters", "militants", "gunmen",
+# and "terrorists", which each outlet gives its own enemy (the rebels in Damascus's and
+# Moscow's usage, the SDF in Ankara's); "rebels", "insurgents", "the opposition" say
+# which side they are on
+_NEUTRAL_FIGHTERS = frozenset(
+    {"fighters", "militants", "gunmen", "armed men", "terrorists", "terrorist groups"}
+)
 # the sides whose men the press calls so: armed groups, not states
 _ARMED_GROUP_SIDES = frozenset({"opposition", "sdf", "isis", "other"})
 
@@ -407,7 +411,8 @@ def resolve_neutral_fighters(mentions: list[list[ActorMention]]) -> list[list[Ac
     "Islamic State attacked Palmyra. The militants withdrew": IS's men. The bare noun takes
     the side of the armed groups named before it in its sentence, else in the sentence
     before; groups of two sides there ("The SDF fought the SNA. The fighters withdrew")
-    leave it without a side, and with none named it stays the generic opposition.
+    leave it without a side ("terrorists" then stay the rebels, the word's usual
+    referent), and with none named it stays the generic opposition.
 
     Parameters
     ----------
@@ -431,7 +436,9 @@ def resolve_neutral_fighters(mentions: list[list[ActorMention]]) -> list[list[Ac
             if not sides:
                 continue
             if len(sides) > 1:
-                group[i] = replace(m, actor="", side="")
+                if not m.text.lower().startswith("terrorist"):
+                    group[i] = replace(m, actor="", side="")
+                # "terrorists" among two sides stay the outlets' usual enemy, the rebels
                 continue
             specific = [a for a in named if a.actor != "opposition"]
             if sides != {"opposition"} or len({a.actor for a in specific}) == 1:
