@@ -814,3 +814,38 @@ def test_administers_is_a_hold() -> None:
 )
 def test_terrorists_are_the_group_named_before_else_the_rebels(text: str, actor: str) -> None:
     assert {a for _, a, r in _rows(text) if r in ("withdrew", "entered")} == {actor}
+
+
+# --- 27. causes read from blind6's wrong sides after its one measurement (invented variants) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Qardaha, the Assad family's home town, has been liberated, a source in the "
+            "Military Operations Command said.",
+            ("Qardaha", "hts_coalition", "captured"),
+        ),
+        (
+            "The Shiite towns of Nubl and Zahraa, long held by Iran-backed militias, were "
+            "emptied of fighters on Saturday.",
+            ("Nubl", "iran", "withdrew"),
+        ),
+        (
+            "Iraqi resistance groups also withdrew from Albu Kamal.",
+            ("Albu Kamal", "iran", "withdrew"),
+        ),
+        (
+            "The SDF briefly took Deir ez-Zor, but handed it to HTS-led forces on Wednesday.",
+            ("Deir ez-Zor", "hts_coalition", "captured"),
+        ),
+    ],
+)
+def test_causes_read_from_blind6(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+def test_the_assad_family_is_no_actor() -> None:
+    text = "Rebels burned the Assad family mausoleum in Qardaha."
+    assert "government" not in {a for _, a, _ in _rows(text)}

@@ -55,6 +55,9 @@ _ACRONYM_MAX = 4
 _NOT_ACRONYM = frozenset({"army", "iran", "isis"})
 # nouns that make a one-word actor name an adjective: "military base", "rebel sources"
 _NOT_ACTOR_HEADS = re.compile(
+    # "the Assad family's home town", "Assad's mausoleum": a family or a monument
+    r"(?:['\u2019]s)?\s+(?:family|families|clan|dynasty|mausoleum|tomb|statues?|portraits?|"
+    r"palaces?|residence|hometown|home\s+town)\b|"
     r"\s+(?:base|bases|positions?|installations?|sources?|airport|hospital|"
     r"prison|council|media|vehicles?|checkpoints?|academy|intelligence|police|court|"
     r"spokes(?:man|woman|person)|commanders?|leaders?|leadership|support|activity|"
@@ -265,7 +268,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 # every match of a data/lexicon/actor_patterns.csv row contains one of these (a cheap gate;
 # tests/test_extract_actors.py checks each row names one)
 _PATTERN_WORDS = (
-    "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry",
+    "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry", "resistance",
     "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ",
 )  # fmt: skip
 
@@ -432,6 +435,9 @@ def resolve_neutral_fighters(mentions: list[list[ActorMention]]) -> list[list[Ac
             named = [a for a in group[:i] if _armed_group(a)]
             if not named and k > 0:
                 named = [a for a in out[k - 1] if _armed_group(a)]
+            if not named:
+                # "towns defended by Iran-backed militias were emptied of fighters"
+                named = [a for a in group[:i] if _militia(a)]
             sides = {a.side for a in named}
             if not sides:
                 continue
@@ -505,9 +511,21 @@ def resolve_bare_army(text: str, mentions: list[list[ActorMention]]) -> list[lis
 
 
 def _armed_group(mention: ActorMention) -> bool:
-    """Whether a mention names an armed group (not a state, a speaker or a neutral noun)."""
+    """Whether a mention names an armed group (not a state, a speaker or a neutral noun).
+
+    Russia, Turkey, the United States and Israel are states; Iran's militias and
+    Hezbollah count only where no other group is named (:func:`_militia`).
+    """
     return (
         bool(mention.actor)
         and mention.side in _ARMED_GROUP_SIDES
         and mention.text.lower() not in _NEUTRAL_FIGHTERS
     )
+
+
+def _militia(mention: ActorMention) -> bool:
+    """Whether a mention names Iran's militias or Hezbollah (armed groups of a state)."""
+    return mention.actor in _MILITIA_ACTORS and mention.text.lower() not in _NEUTRAL_FIGHTERS
+
+
+_MILITIA_ACTORS = frozenset({"iran", "hezbollah"})

@@ -871,6 +871,8 @@ def _rival_named_at(
 # took the place the subject lost or gave up
 _GIVING_RULES = frozenset({"lost_active", "handed_over", "ceded_control"})
 _TO_TAKER = re.compile(r"\s*(?:over\s+)?to\s+(?:the\s+)?", re.I)
+# "handed it (over) to HTS-led forces": the place is a pronoun after the cue
+_IT_TO_TAKER = re.compile(r"\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
 
 
 def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
@@ -883,7 +885,7 @@ def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
     for claim in claims:
         if claim.trigger.negated or claim.trigger.rule.rule not in _GIVING_RULES:
             continue
-        m = _TO_TAKER.match(text, claim.mention.end)
+        m = _TO_TAKER.match(text, claim.mention.end) or _IT_TO_TAKER.match(text, claim.trigger.end)
         taker = _rival_named_at(actors, m.end(), claim) if m is not None else None
         if taker is not None:
             out.append(
