@@ -18,7 +18,7 @@ The rules, each a table or small function in :mod:`syriamap.fusion.rules`:
 2. **Holds persist.** Before any claim the holder is drawn from :data:`PRIOR`
    (government, opposition and SDF alike; IS, other groups and "nobody" less likely;
    Israel and foreign states rarely). Each day the holder is redrawn from the prior with
-   probability :data:`CHANGE_RATE` (1 %), so a hold lasts (93 % over a week) and a
+   probability :data:`CHANGE_RATE` (2 %), so a hold lasts (87 % over a week) and a
    reversal within days, which needs two changes, is rarer still: it takes its own,
    strong evidence ("recaptured", "retook").
 
