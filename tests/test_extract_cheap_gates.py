@@ -43,3 +43,38 @@ def test_speaker_mentions_found():
         (0, 10)
     ]
     assert actor_mentions.former_latter_spans("The former regime fell.", 0, 23) == []
+
+
+GATED = [
+    ("relations", "_EXCEPTION", "_EXCEPTION_WORDS"),
+    ("targets", "_THERE", "_THERE_WORDS"),
+    ("lists", "_PLURAL_PLACES", "_PLURAL_PLACE_WORDS"),
+    ("lists", "_THESE", "_THESE_WORDS"),
+    ("agents", "_DEFINITE_ANAPHOR", "_DEFINITE_ANAPHOR_WORDS"),
+]
+GATE_SENTENCES = [
+    "Rebels took every town EXCEPT Morek, apart from two villages, save for the base.",
+    "The army withdrew from THAT AREA; fighting continued there.",
+    "They seized several NEIGHBORHOODS, neighbourhoods and Bases in the countryside.",
+    "Both towns fell; THESE VILLAGES and the two cities followed.",
+    "The armed Groups entered; the coalition and the factions left. groups said so.",
+]
+
+
+@pytest.mark.parametrize("sentence", GATE_SENTENCES)
+def test_word_gates_hold_every_match(sentence):
+    folded = actor_mentions.folded_for_words(sentence)
+    for module, pattern, words in GATED:
+        mod = importlib.import_module(f"syriamap.extract.{module}")
+        if getattr(mod, pattern).search(sentence):
+            assert any(w in folded for w in getattr(mod, words)), pattern
+
+
+def test_gated_helpers_still_find_what_they_look_for():
+    lists = importlib.import_module("syriamap.extract.lists")
+    targets = importlib.import_module("syriamap.extract.targets")
+    assert lists.plural_anaphor_in("Troops withdrew from THESE AREAS on Monday.")
+    assert not lists.plural_anaphor_in("Troops withdrew from the area on Monday.")
+    assert targets._says_there("Rebels set up checkpoints there.")
+    assert targets._says_there("Fighting raged in that area.")
+    assert not targets._says_there("Therefore the army left the region's capital.")

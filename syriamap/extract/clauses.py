@@ -310,8 +310,12 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         out.append(Clause(pos, end, "main"))
     out = [c for c in out if c.end > c.start]
     # "earlier in the offensive", "previously": the clause tells of an earlier time
+    folded = folded_for_words(text[start:end])
+    may_be_earlier = "earlier" in folded or "previously" in folded
     for i, c in enumerate(out):
-        earlier = _EARLIER.search(text, c.start, c.end) if c.time == "same" else None
+        earlier = (
+            _EARLIER.search(text, c.start, c.end) if c.time == "same" and may_be_earlier else None
+        )
         if earlier is not None:
             out[i] = replace(c, time="earlier", opener=earlier.group(0).lower())
     return out

@@ -28,6 +28,7 @@ from dataclasses import replace
 from .actor_mentions import ActorMention
 from .english import CLAUSE_BREAK
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .rules import Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import _targets_after, ordinary_target
@@ -58,6 +59,12 @@ _PLURAL_PLACES = re.compile(
     r"settlements|neighbou?rhoods|territories|swathes|parts|bases|districts)\b",
     re.I,
 )
+# every match of _PLURAL_PLACES holds one of these (case-folded): a cheap test first
+_PLURAL_PLACE_WORDS = (
+    "areas", "towns", "villages", "cities", "places", "positions", "sites", "locations",
+    "localities", "settlements", "neighbo", "territories", "swathes", "parts", "bases",
+    "districts",
+)  # fmt: skip
 _NEAR_WORDS = 6
 _CONTINUED = frozenset({"captured", "controls", "entered", "withdrew", "lost"})
 
@@ -143,7 +150,10 @@ def plural_object(text: str, sentence: Sentence) -> Trigger | None:
     >>> plural_object(s.text, s) is None
     True
     """
-    if _PLURAL_PLACES.search(text, sentence.start, sentence.end) is None:
+    folded = folded_for_words(sentence.text)
+    if not any(word in folded for word in _PLURAL_PLACE_WORDS) or (
+        _PLURAL_PLACES.search(text, sentence.start, sentence.end) is None
+    ):
         return None  # no plural place noun: no cue can have one for its object
     for trig in find_triggers(sentence, slots=("after",)):
         if trig.negated or trig.rule.relation not in _CONTINUED:
@@ -175,9 +185,14 @@ _THESE_AFTER = re.compile(
 )
 
 
+# every match of _THESE holds one of these (case-folded): a cheap test first
+_THESE_WORDS = ("these", "those", "both", "two", "three", "four", "five")
+
+
 def plural_anaphor_in(sentence_text: str) -> bool:
     """Whether a sentence has a plural anaphor for places ("these areas", "both towns")."""
-    return _THESE.search(sentence_text) is not None
+    folded = folded_for_words(sentence_text)
+    return any(word in folded for word in _THESE_WORDS) and _THESE.search(sentence_text) is not None
 
 
 def plural_anaphor_kind(sentence_text: str) -> str | None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .rules import HOLDING, Claim, Trigger
 from .sentences import Sentence
 
@@ -915,6 +916,14 @@ _EDGE_OF = re.compile(
 _THERE = re.compile(
     r"\bthere(?=\s*(?:[,.;]|$))|\b(?:in|from) (?:that|this|the) (?:area|region)\b", re.I
 )
+# every match of _THERE holds one of these (case-folded): a cheap test first
+_THERE_WORDS = ("there", "area", "region")
+
+
+def _says_there(sentence_text: str) -> bool:
+    """Whether a sentence says "there" or "in that area" (:data:`_THERE`)."""
+    folded = folded_for_words(sentence_text)
+    return any(word in folded for word in _THERE_WORDS) and _THERE.search(sentence_text) is not None
 
 
 def _them_target(
