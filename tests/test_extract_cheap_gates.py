@@ -78,3 +78,28 @@ def test_gated_helpers_still_find_what_they_look_for():
     assert targets._says_there("Rebels set up checkpoints there.")
     assert targets._says_there("Fighting raged in that area.")
     assert not targets._says_there("Therefore the army left the region's capital.")
+
+
+def test_more_word_gates_hold_every_match():
+    clauses = importlib.import_module("syriamap.extract.clauses")
+    lists = importlib.import_module("syriamap.extract.lists")
+    targets = importlib.import_module("syriamap.extract.targets")
+    checks = [
+        (clauses._PATRON_BACKED, ("-backed", "-supported")),
+        (clauses._PRESIDENTS_TROOPS, ("'s", "\u2019s")),
+        (clauses._SEMICOLON, (";", "\u2014", "-")),
+        (lists._KIND_OF, lists._KIND_OF_WORDS),
+    ]
+    sentences = [
+        "TURKEY-BACKED FIGHTERS took the town; the regime\u2019s troops left - quickly.",
+        "Rebels entered the villages of ",
+        "Ankara-supported rebels and the president's forces \u2014 both \u2014 fought.",
+    ]
+    for sentence in sentences:
+        folded = actor_mentions.folded_for_words(sentence)
+        for pattern, words in checks:
+            if pattern.search(sentence):
+                assert any(w in folded for w in words), pattern.pattern
+    tail = " the largest weapons DEPOTS in "
+    assert targets._FACILITY_NEAR.match(tail)
+    assert any(w in tail.lower() for w in targets._FACILITY_NEAR_WORDS)

@@ -92,7 +92,9 @@ def continues_claims(previous_text: str, claims: Sequence[tuple[str, str, str]])
     at = previous_text.rfind(name) if name else -1
     if at < 0:
         return False
-    for noun in _PLURAL_PLACES.finditer(previous_text):
+    folded = folded_for_words(previous_text)
+    plural = any(word in folded for word in _PLURAL_PLACE_WORDS)
+    for noun in _PLURAL_PLACES.finditer(previous_text) if plural else ():
         a, b = sorted((at + len(name), noun.start()))
         if noun.start() < at:
             a, b = noun.end(), at
@@ -215,6 +217,7 @@ def _kind(noun: str) -> str:
 _KIND_OF = re.compile(
     r"\bthe\s+(?:\w+\s+)?(villages|towns|cities|localities|provinces)\s+of\s+$", re.I
 )
+_KIND_OF_WORDS = ("villages", "towns", "cities", "localities", "provinces")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # a generic anaphor stands for a named list of any kind ("the towns of A and B ... these areas")
 _GENERIC = frozenset({"area", "place", "location", "position", "locality"})
@@ -241,6 +244,9 @@ def named_list(text: str, places: Sequence[PlaceMention]) -> tuple[str, list[Pla
     """
     places = sorted(places, key=lambda m: m.start)
     for i, first in enumerate(places):
+        window = folded_for_words(text[max(0, first.start - 40) : first.start])
+        if not any(word in window for word in _KIND_OF_WORDS):
+            continue  # every match of _KIND_OF holds one of its nouns
         kind = _KIND_OF.search(text, max(0, first.start - 40), first.start)
         if kind is None:
             continue

@@ -364,6 +364,13 @@ _FACILITY_NEAR = re.compile(
     r"near|outside|close\s+to|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+# every match of _FACILITY_NEAR holds one of these (case-folded): a cheap test first
+_FACILITY_NEAR_WORDS = (
+    "warehouse", "depot", "storehouse", "stockpile", "arsenal", "barracks", "base",
+    "airfield", "airport", "academy", "college", "school", "brigade", "division",
+    "regiment", "battalion", "building", "institution", "office", "headquarters", "branch",
+    "facilit", "compound",
+)  # fmt: skip
 
 
 def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end: int) -> int:
@@ -373,6 +380,9 @@ def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end:
     depots in southern Syria") are skipped by the caller. A place named inside the
     facility's own words (a site: "the Kweires military base") leaves the rule out.
     """
+    tail = folded_for_words(text[trig.end : end])
+    if not any(word in tail for word in _FACILITY_NEAR_WORDS):
+        return -1  # no facility noun: no match
     fm = _FACILITY_NEAR.match(text, trig.end, end)
     if fm is None or any(m.start < fm.end("head") for m in pending):
         return -1
