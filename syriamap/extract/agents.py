@@ -528,8 +528,12 @@ def _choose_actor(
         # "Hezbollah's fighters withdrew": "fighters" are the owner's, not plain rebels
         return _actor_of(subjects[-2], speaker)
     before_cue = text[sentence.start : trig.start]
-    owners = folded_for_words(before_cue)  # _ITS_FORCES needs "its" or "their"
-    own_forces = _ITS_FORCES.search(before_cue) if "its" in owners or "their" in owners else None
+    folded_before = folded_for_words(before_cue)  # _ITS_FORCES needs "its" or "their"
+    own_forces = (
+        _ITS_FORCES.search(before_cue)
+        if "its" in folded_before or "their" in folded_before
+        else None
+    )
     if own_forces is not None and not any(
         a.start >= sentence.start + own_forces.start() for a in subjects
     ):
