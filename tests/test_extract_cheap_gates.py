@@ -43,3 +43,63 @@ def test_speaker_mentions_found():
         (0, 10)
     ]
     assert actor_mentions.former_latter_spans("The former regime fell.", 0, 23) == []
+
+
+GATED = [
+    ("relations", "_EXCEPTION", "_EXCEPTION_WORDS"),
+    ("targets", "_THERE", "_THERE_WORDS"),
+    ("lists", "_PLURAL_PLACES", "_PLURAL_PLACE_WORDS"),
+    ("lists", "_THESE", "_THESE_WORDS"),
+    ("agents", "_DEFINITE_ANAPHOR", "_DEFINITE_ANAPHOR_WORDS"),
+]
+GATE_SENTENCES = [
+    "Rebels took every town EXCEPT Morek, apart from two villages, save for the base.",
+    "The army withdrew from THAT AREA; fighting continued there.",
+    "They seized several NEIGHBORHOODS, neighbourhoods and Bases in the countryside.",
+    "Both towns fell; THESE VILLAGES and the two cities followed.",
+    "The armed Groups entered; the coalition and the factions left. groups said so.",
+]
+
+
+@pytest.mark.parametrize("sentence", GATE_SENTENCES)
+def test_word_gates_hold_every_match(sentence):
+    folded = actor_mentions.folded_for_words(sentence)
+    for module, pattern, words in GATED:
+        mod = importlib.import_module(f"syriamap.extract.{module}")
+        if getattr(mod, pattern).search(sentence):
+            assert any(w in folded for w in getattr(mod, words)), pattern
+
+
+def test_gated_helpers_still_find_what_they_look_for():
+    lists = importlib.import_module("syriamap.extract.lists")
+    targets = importlib.import_module("syriamap.extract.targets")
+    assert lists.plural_anaphor_in("Troops withdrew from THESE AREAS on Monday.")
+    assert not lists.plural_anaphor_in("Troops withdrew from the area on Monday.")
+    assert targets._says_there("Rebels set up checkpoints there.")
+    assert targets._says_there("Fighting raged in that area.")
+    assert not targets._says_there("Therefore the army left the region's capital.")
+
+
+def test_more_word_gates_hold_every_match():
+    clauses = importlib.import_module("syriamap.extract.clauses")
+    lists = importlib.import_module("syriamap.extract.lists")
+    targets = importlib.import_module("syriamap.extract.targets")
+    checks = [
+        (clauses._PATRON_BACKED, ("-backed", "-supported")),
+        (clauses._PRESIDENTS_TROOPS, ("'s", "\u2019s")),
+        (clauses._SEMICOLON, (";", "\u2014", "-")),
+        (lists._KIND_OF, lists._KIND_OF_WORDS),
+    ]
+    sentences = [
+        "TURKEY-BACKED FIGHTERS took the town; the regime\u2019s troops left - quickly.",
+        "Rebels entered the villages of ",
+        "Ankara-supported rebels and the president's forces \u2014 both \u2014 fought.",
+    ]
+    for sentence in sentences:
+        folded = actor_mentions.folded_for_words(sentence)
+        for pattern, words in checks:
+            if pattern.search(sentence):
+                assert any(w in folded for w in words), pattern.pattern
+    tail = " the largest weapons DEPOTS in "
+    assert targets._FACILITY_NEAR.match(tail)
+    assert any(w in tail.lower() for w in targets._FACILITY_NEAR_WORDS)

@@ -25,6 +25,7 @@ from .clauses import (
 )
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
+from .prefilter import folded_for_words
 from .rules import Rule, Trigger
 from .sentences import Sentence
 
@@ -526,7 +527,13 @@ def _choose_actor(
     ):
         # "Hezbollah's fighters withdrew": "fighters" are the owner's, not plain rebels
         return _actor_of(subjects[-2], speaker)
-    own_forces = _ITS_FORCES.search(text[sentence.start : trig.start])
+    before_cue = text[sentence.start : trig.start]
+    folded_before = folded_for_words(before_cue)  # _ITS_FORCES needs "its" or "their"
+    own_forces = (
+        _ITS_FORCES.search(before_cue)
+        if "its" in folded_before or "their" in folded_before
+        else None
+    )
     if own_forces is not None and not any(
         a.start >= sentence.start + own_forces.start() for a in subjects
     ):
@@ -644,7 +651,12 @@ def _choose_actor(
             if previous_subject is not None:
                 return previous_subject
     back = None
-    for back in _DEFINITE_ANAPHOR.finditer(head):  # noqa: B007 - the last one is wanted
+    folded = folded_for_words(head)
+    for back in (  # noqa: B007 - the last one is wanted
+        _DEFINITE_ANAPHOR.finditer(head)
+        if any(word in folded for word in _DEFINITE_ANAPHOR_WORDS)
+        else ()
+    ):
         pass
     if (
         back is not None
@@ -678,6 +690,8 @@ _DEFINITE_ANAPHOR = re.compile(
     r"(?:groups?|coalition|alliance|militia|factions?)|(?:^|,\s*)groups)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
     re.I,
 )
+# every match of _DEFINITE_ANAPHOR holds one of these (case-folded): a cheap test first
+_DEFINITE_ANAPHOR_WORDS = ("group", "coalition", "alliance", "militia", "faction")
 
 
 # "The army said (that) the groups ...": the group noun opens the reported clause

@@ -466,12 +466,23 @@ def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[
                 out[i] = _as_body_claim(out[i], body, replace, "headline")
     # a live page's entry titles ("14:15 GMT - SDF stays in Deir ez-Zor"): the entry's own
     # first paragraph reports what its title states
+    titles = section_titles(sentences, heads)
+    if not titles:
+        return
+    # the claims of each paragraph and of each sentence start, indexed once: a page of many
+    # entries no longer reads every claim for every title
     paragraph_of = {s.start: s.paragraph for s in sentences}
-    for title in section_titles(sentences, heads):
-        entry = [c for c in out if paragraph_of.get(c.start) == title.paragraph + 1]
-        for i in range(len(out)):
-            if out[i].start == title.start:
-                out[i] = _as_body_claim(out[i], entry, replace, "entry title")
+    in_paragraph: dict[int, list[int]] = {}
+    at_start: dict[int, list[int]] = {}
+    for i, c in enumerate(out):
+        paragraph = paragraph_of.get(c.start)
+        if paragraph is not None:
+            in_paragraph.setdefault(paragraph, []).append(i)
+        at_start.setdefault(c.start, []).append(i)
+    for title in titles:
+        entry = [out[i] for i in in_paragraph.get(title.paragraph + 1, ())]
+        for i in at_start.get(title.start, ()):
+            out[i] = _as_body_claim(out[i], entry, replace, "entry title")
 
 
 def _as_body_claim(c: Any, body: Sequence[Any], replace: Callable[..., Any], what: str) -> Any:

@@ -178,7 +178,9 @@ class Clause:
 def _clause_end(text: str, start: int, end: int, *, comma: bool) -> int:
     """Return where a clause opened at ``start`` ends: a semicolon or dash (or comma)."""
     stops = [end]
-    m = _SEMICOLON.search(text, start, end)
+    # every match of _SEMICOLON holds one of these marks: cheap finds first
+    marked = any(text.find(mark, start, end) >= 0 for mark in (";", "\u2014", "-"))
+    m = _SEMICOLON.search(text, start, end) if marked else None
     if m:
         stops.append(m.start())
     if comma:
@@ -310,8 +312,12 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         out.append(Clause(pos, end, "main"))
     out = [c for c in out if c.end > c.start]
     # "earlier in the offensive", "previously": the clause tells of an earlier time
+    folded = folded_for_words(text[start:end])
+    may_be_earlier = "earlier" in folded or "previously" in folded
     for i, c in enumerate(out):
-        earlier = _EARLIER.search(text, c.start, c.end) if c.time == "same" else None
+        earlier = (
+            _EARLIER.search(text, c.start, c.end) if c.time == "same" and may_be_earlier else None
+        )
         if earlier is not None:
             out[i] = replace(c, time="earlier", opener=earlier.group(0).lower())
     return out
@@ -706,11 +712,14 @@ def agent_phrases(
                 out.append(_merged(text, at, a.end, _PATRON_CLIENT[a.actor]))
             continue
         out.append(a)
-    for m in _PATRON_BACKED.finditer(text, start, stop_at):
+    span = folded_for_words(text[start:stop_at])
+    backed = "-backed" in span or "-supported" in span  # every _PATRON_BACKED match has one
+    for m in _PATRON_BACKED.finditer(text, start, stop_at) if backed else ():
         if not any(a.start < m.end() and m.start() < a.end for a in out if a.actor):
             out = [a for a in out if not (m.start() <= a.start and a.end <= m.end())]
             out.append(_merged(text, m.start(), m.end(), "sna"))
-    for m in _PRESIDENTS_TROOPS.finditer(text, start, stop_at):
+    owned = "'s" in span or "\u2019s" in span  # every _PRESIDENTS_TROOPS match has one
+    for m in _PRESIDENTS_TROOPS.finditer(text, start, stop_at) if owned else ():
         if not any(a.start < m.end() and m.start() < a.end for a in out):
             out.append(_merged(text, m.start(), m.end(), "government"))
     out.sort(key=lambda a: a.start)

@@ -28,6 +28,7 @@ from dataclasses import replace
 from .actor_mentions import ActorMention
 from .english import CLAUSE_BREAK
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .rules import Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import _targets_after, ordinary_target
@@ -58,6 +59,12 @@ _PLURAL_PLACES = re.compile(
     r"settlements|neighbou?rhoods|territories|swathes|parts|bases|districts)\b",
     re.I,
 )
+# every match of _PLURAL_PLACES holds one of these (case-folded): a cheap test first
+_PLURAL_PLACE_WORDS = (
+    "areas", "towns", "villages", "cities", "places", "positions", "sites", "locations",
+    "localities", "settlements", "neighbo", "territories", "swathes", "parts", "bases",
+    "districts",
+)  # fmt: skip
 _NEAR_WORDS = 6
 _CONTINUED = frozenset({"captured", "controls", "entered", "withdrew", "lost"})
 
@@ -85,7 +92,9 @@ def continues_claims(previous_text: str, claims: Sequence[tuple[str, str, str]])
     at = previous_text.rfind(name) if name else -1
     if at < 0:
         return False
-    for noun in _PLURAL_PLACES.finditer(previous_text):
+    folded = folded_for_words(previous_text)
+    plural = any(word in folded for word in _PLURAL_PLACE_WORDS)
+    for noun in _PLURAL_PLACES.finditer(previous_text) if plural else ():
         a, b = sorted((at + len(name), noun.start()))
         if noun.start() < at:
             a, b = noun.end(), at
@@ -143,7 +152,10 @@ def plural_object(text: str, sentence: Sentence) -> Trigger | None:
     >>> plural_object(s.text, s) is None
     True
     """
-    if _PLURAL_PLACES.search(text, sentence.start, sentence.end) is None:
+    folded = folded_for_words(sentence.text)
+    if not any(word in folded for word in _PLURAL_PLACE_WORDS) or (
+        _PLURAL_PLACES.search(text, sentence.start, sentence.end) is None
+    ):
         return None  # no plural place noun: no cue can have one for its object
     for trig in find_triggers(sentence, slots=("after",)):
         if trig.negated or trig.rule.relation not in _CONTINUED:
@@ -175,9 +187,14 @@ _THESE_AFTER = re.compile(
 )
 
 
+# every match of _THESE holds one of these (case-folded): a cheap test first
+_THESE_WORDS = ("these", "those", "both", "two", "three", "four", "five")
+
+
 def plural_anaphor_in(sentence_text: str) -> bool:
     """Whether a sentence has a plural anaphor for places ("these areas", "both towns")."""
-    return _THESE.search(sentence_text) is not None
+    folded = folded_for_words(sentence_text)
+    return any(word in folded for word in _THESE_WORDS) and _THESE.search(sentence_text) is not None
 
 
 def plural_anaphor_kind(sentence_text: str) -> str | None:
@@ -200,6 +217,7 @@ def _kind(noun: str) -> str:
 _KIND_OF = re.compile(
     r"\bthe\s+(?:\w+\s+)?(villages|towns|cities|localities|provinces)\s+of\s+$", re.I
 )
+_KIND_OF_WORDS = ("villages", "towns", "cities", "localities", "provinces")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # a generic anaphor stands for a named list of any kind ("the towns of A and B ... these areas")
 _GENERIC = frozenset({"area", "place", "location", "position", "locality"})
@@ -226,6 +244,9 @@ def named_list(text: str, places: Sequence[PlaceMention]) -> tuple[str, list[Pla
     """
     places = sorted(places, key=lambda m: m.start)
     for i, first in enumerate(places):
+        window = folded_for_words(text[max(0, first.start - 40) : first.start])
+        if not any(word in window for word in _KIND_OF_WORDS):
+            continue  # every match of _KIND_OF holds one of its nouns
         kind = _KIND_OF.search(text, max(0, first.start - 40), first.start)
         if kind is None:
             continue

@@ -60,12 +60,12 @@ from .prefilter import folded_for_words, required_stems, stems_of, word_prefixes
 from .rules import HOLDING, Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
-    _THERE,
     AREA_KINDS,
     _area_target,
     _fronted_target,
     _pronoun_target,
     _relative_target,
+    _says_there,
     _site_it_target,
     _targets_after,
     _targets_before,
@@ -268,9 +268,7 @@ def match_claims(
     these = bool(listed) and plural_anaphor_in(sentence.text)
     if not places and focus is None and not previous_places and not these:
         return []
-    there = (focus is not None and _THERE.search(sentence.text) is not None) or bool(
-        previous_places
-    )
+    there = (focus is not None and _says_there(sentence.text)) or bool(previous_places)
     triggers = find_triggers(sentence, slots=None if places or there or these else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
@@ -634,6 +632,8 @@ _EXCEPTION = re.compile(
     r"other\s+than)\b",
     re.I,
 )
+# every match of _EXCEPTION holds one of these (case-folded): a cheap test first
+_EXCEPTION_WORDS = ("except", "apart", "excluding", "save", "other")
 _LEAVING = frozenset({"withdrew", "lost"})
 # what may stand between a withdrawal's place and the exception: its apposition or an
 # "including" example ("Idlib province, including the X airbase, with the exception of")
@@ -654,6 +654,9 @@ def _exceptions(text: str, sentence: Sentence) -> list[tuple[int, int]]:
 
     The one parse that :func:`_excepted` and :func:`_still_held` both read.
     """
+    folded = folded_for_words(sentence.text)
+    if not any(word in folded for word in _EXCEPTION_WORDS):
+        return []
     return [m.span() for m in _EXCEPTION.finditer(text, sentence.start, sentence.end)]
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .mentions import PlaceMention
+from .prefilter import folded_for_words
 from .rules import HOLDING, Claim, Trigger
 from .sentences import Sentence
 
@@ -363,6 +364,13 @@ _FACILITY_NEAR = re.compile(
     r"near|outside|close\s+to|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+# every match of _FACILITY_NEAR holds one of these (case-folded): a cheap test first
+_FACILITY_NEAR_WORDS = (
+    "warehouse", "depot", "storehouse", "stockpile", "arsenal", "barracks", "base",
+    "airfield", "airport", "academy", "college", "school", "brigade", "division",
+    "regiment", "battalion", "building", "institution", "office", "headquarters", "branch",
+    "facilit", "compound",
+)  # fmt: skip
 
 
 def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end: int) -> int:
@@ -372,6 +380,9 @@ def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end:
     depots in southern Syria") are skipped by the caller. A place named inside the
     facility's own words (a site: "the Kweires military base") leaves the rule out.
     """
+    tail = folded_for_words(text[trig.end : end])
+    if not any(word in tail for word in _FACILITY_NEAR_WORDS):
+        return -1  # no facility noun: no match
     fm = _FACILITY_NEAR.match(text, trig.end, end)
     if fm is None or any(m.start < fm.end("head") for m in pending):
         return -1
@@ -915,6 +926,14 @@ _EDGE_OF = re.compile(
 _THERE = re.compile(
     r"\bthere(?=\s*(?:[,.;]|$))|\b(?:in|from) (?:that|this|the) (?:area|region)\b", re.I
 )
+# every match of _THERE holds one of these (case-folded): a cheap test first
+_THERE_WORDS = ("there", "area", "region")
+
+
+def _says_there(sentence_text: str) -> bool:
+    """Whether a sentence says "there" or "in that area" (:data:`_THERE`)."""
+    folded = folded_for_words(sentence_text)
+    return any(word in folded for word in _THERE_WORDS) and _THERE.search(sentence_text) is not None
 
 
 def _them_target(
