@@ -550,6 +550,9 @@ def test_the_attacker_named_by_by_is_no_subject_of_the_next_verb() -> None:
         "The Lebanese army took control of Jdeidet Yabous on Monday.",
         "Jordan's army moved into Nassib on Monday.",
         "UN peacekeeping forces remained in Quneitra.",
+        # a withdrawal rule's default actor must not put the government back
+        "The Iraqi army withdrew from Albu Kamal.",
+        "The occupation army withdrew from Tal Arish.",
     ],
 )
 def test_another_states_army_is_not_the_syrian_army(text: str) -> None:

@@ -174,32 +174,8 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         surface = text[start:end]
         if " " not in key and _NOT_ACTOR_HEADS.match(text, end):
             continue
-        if (
-            key in ("army", "military")
-            and text.startswith("Army", start)
-            and _OTHER_ARMY_NAME.search(text, max(0, start - 30), start)
-        ):
-            # "the Mujahideen Army", "the Sunna Army": another group's name, not the army
-            found.append((start, end, "", ""))
-            continue
-        if key in ("army", "military") and _ARMY_OF.match(text, start):
-            # "the Army of Conquest", "the Army of Glory"
-            found.append((start, end, "", ""))
-            continue
-        if key in _GOVERNMENT_WORDS and low.endswith("new ", 0, start):
-            # "the new regime", "forces of the new government", "the new Syrian army": the
-            # power after Assad in December 2024, or a reshuffled cabinet before; no side
-            found.append((start, end, "", ""))
-            continue
-        if key in _NEUTRAL_FIGHTERS and _COMMUNITY_BEFORE.search(low, max(0, start - 16), start):
-            # "Shiite fighters", "Christian fighters", "Palestinian gunmen": men of a
-            # community that sides with nobody in particular, not the generic opposition
-            found.append((start, end, "", ""))
-            continue
-        if key in _GENERIC_FORCES and _NOT_SYRIAN_BEFORE.search(low, max(0, start - 24), start):
-            # "the occupation army": Israel's or Turkey's by the outlet's usage; "the Iraqi
-            # army", "Lebanese troops": another state's; never the Syrian army (the
-            # phrases that name an actor are actor_patterns.csv rows or aliases)
+        if _sideless(key, text, low, start):
+            found.append((start, end, "", ""))  # named, but of no side we can tell
             continue
         letters = key.replace(".", "")
         if len(letters) <= _ACRONYM_MAX and letters.isalpha() and key not in _NOT_ACRONYM:
@@ -290,6 +266,36 @@ def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
         if not out or span[0] >= out[-1][1]:
             out.append(span)
     return out
+
+
+def _sideless(key: str, text: str, low: str, start: int) -> bool:
+    """Whether an alias match at ``start`` names armed men whose side the alias misreads.
+
+    Such a mention is kept without a side, so that no rule's default actor stands in:
+
+    - "Army" inside another group's name: "the Mujahideen Army", "the Army of Conquest";
+    - "the new regime / government / Syrian army": the power after Assad (December 2024),
+      or a reshuffled cabinet before;
+    - a community's men: "Shiite fighters", "Palestinian gunmen";
+    - another state's or an occupier's force: "the Iraqi army", "Lebanese troops", "the
+      occupation army" (the phrases that name an actor are actor_patterns.csv rows or
+      aliases).
+    """
+    if key in ("army", "military") and (
+        (
+            text.startswith("Army", start)
+            and _OTHER_ARMY_NAME.search(text, max(0, start - 30), start) is not None
+        )
+        or _ARMY_OF.match(text, start) is not None
+    ):
+        return True
+    if key in _GOVERNMENT_WORDS and low.endswith("new ", 0, start):
+        return True
+    if key in _NEUTRAL_FIGHTERS and _COMMUNITY_BEFORE.search(low, max(0, start - 16), start):
+        return True
+    return key in _GENERIC_FORCES and (
+        _NOT_SYRIAN_BEFORE.search(low, max(0, start - 24), start) is not None
+    )
 
 
 _GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
