@@ -247,9 +247,15 @@ def _lead_before_colon(
         if sentence.start <= a.start
         and a.end <= sentence.start + stop.start()
         and not _POSSESSIVE_AFTER.match(text, a.end)
-        and not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+        and not _after_preposition(text, sentence, a)
     ]
     return lead[0] if lead else None
+
+
+def _after_preposition(text: str, sentence: Sentence, actor: ActorMention) -> bool:
+    """Whether a preposition stands right before an actor ("from the army", "with rebels")."""
+    window = text[max(sentence.start, actor.start - 12) : actor.start]
+    return _PREPOSITION_BEFORE.search(window) is not None
 
 
 def _choose_actor(
@@ -457,7 +463,7 @@ def _choose_actor(
         a
         for a in candidates
         if (
-            not _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
+            not _after_preposition(text, sentence, a)
             or (_words(text[a.end : trig.start]) <= 3 and "," not in text[a.end : trig.start])
             # "the forces of the Syrian regime withdrew": the regime's forces are the subject
             or _forces_of_subject(text, sentence.start, a.start)
@@ -565,22 +571,15 @@ def _choose_actor(
         word = pronoun.group(0).split()[-1].lower().strip(",; ")
         earlier = [a for a in subjects if a.end - sentence.start <= pronoun.start()]
         # "the SNA pursued Ankara's own agenda: it took X": a possessor inside an object
-        # is no antecedent of the subject pronoun when a subject stands before it
-        owners = [a for a in earlier if _POSSESSIVE_AFTER.match(text, a.end)]
-        if owners and len(owners) < len(earlier):
-            earlier = [a for a in earlier if a not in owners]
-        # "Rebels came under fire from the army as they entered X": the object of a
-        # preposition is no antecedent of the subject pronoun beside a subject
-        objects = [
-            a
-            for a in earlier
-            if _PREPOSITION_BEFORE.search(text[max(sentence.start, a.start - 12) : a.start])
-        ]
-        if objects and len(objects) < len(earlier):
-            earlier = [a for a in earlier if a not in objects]
+        # is no antecedent of the subject pronoun; "Rebels came under fire from the army
+        # as they entered X": nor is the object of a preposition (each only beside others)
+        plain = [a for a in earlier if not _POSSESSIVE_AFTER.match(text, a.end)]
+        earlier = plain or earlier
+        earlier = [a for a in earlier if not _after_preposition(text, sentence, a)] or earlier
         later = [a for a in subjects if a.end - sentence.start > pronoun.start()]
-        if not later and len(owners) == len(earlier) and word in ("it", "they"):
-            # after a colon or semicolon, the subject of the clause before it
+        if not later and not plain and word in ("it", "they"):
+            # only possessors before it, or nobody: after a colon or semicolon, the
+            # subject of the clause before it
             lead = _lead_before_colon(text, sentence, before, pronoun.start())
             if lead is not None:
                 return first([lead])
