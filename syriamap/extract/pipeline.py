@@ -48,7 +48,7 @@ from .lists import (
     plural_object,
 )
 from .mentions import PlaceMention, _overlaps, find_place_mentions
-from .relations import Claim, foreign_holder, match_claims
+from .relations import Claim, ends_hold, foreign_holder, match_claims
 from .rules import HOLDING
 from .sentences import Sentence, blank_controls, split_sentences
 from .speakers import anaphor, head_noun
@@ -1000,8 +1000,8 @@ def _date_ended_holds(candidates: list[Candidate], first_new: int, ended: list[i
     """Date each hold that the sentence ends the day before its end (in place).
 
     "Hama, which the army had held, fell on Thursday": the army held Hama until Wednesday;
-    the end is the sentence's capture by another side, or loss or withdrawal of the
-    holder, at the same place (:func:`syriamap.extract.relations._hold_before_its_loss`).
+    the end is a claim of the sentence at the same place that
+    :func:`syriamap.extract.relations.ends_hold` accepts (the same test that marked it).
     """
     for index in ended:
         hold = candidates[index]
@@ -1010,10 +1010,7 @@ def _date_ended_holds(candidates: list[Candidate], first_new: int, ended: list[i
             for c in candidates[first_new:]
             if c.place_id == hold.place_id
             and c.event_date is not None
-            and (
-                (c.relation == "captured" and c.side != hold.side)
-                or (c.relation in ("lost", "withdrew") and c.actor == hold.actor)
-            )
+            and ends_hold(c.relation, c.actor, hold.actor)
         ]
         if not ends or hold.event_date is None or hold.event_date < min(ends):
             continue

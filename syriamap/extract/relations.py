@@ -950,6 +950,16 @@ def _former_holding_left(
     return out
 
 
+def ends_hold(relation: str, actor: str, holder: str) -> bool:
+    """Whether a claim ends ``holder``'s hold of its place.
+
+    A capture by another side, or the holder's own loss or withdrawal.
+    """
+    if relation == "captured":
+        return actor_side(actor) != actor_side(holder)
+    return relation in ("lost", "withdrew") and actor == holder
+
+
 def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
     """Mark a hold that another clause of the sentence ends.
 
@@ -960,11 +970,7 @@ def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
     is a capture by another side or a loss or withdrawal of the holder, in a clause of
     its own.
     """
-    enders = [
-        c
-        for c in claims
-        if c.relation in ("lost", "withdrew", "captured") and not c.trigger.negated
-    ]
+    enders = [c for c in claims if not c.trigger.negated]
     out: list[Claim] = []
     for claim in claims:
         if (
@@ -973,10 +979,7 @@ def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
             and any(
                 e.mention.place_id == claim.mention.place_id
                 and e.clause != claim.clause
-                and (
-                    (e.relation == "captured" and actor_side(e.actor) != actor_side(claim.actor))
-                    or (e.relation != "captured" and e.actor == claim.actor)
-                )
+                and ends_hold(e.relation, e.actor, claim.actor)
                 for e in enders
             )
         ):
