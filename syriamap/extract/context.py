@@ -340,6 +340,7 @@ def find_descriptors(
     chain: list[tuple[int, str, tuple[str, ...]]] = []  # resolved kind descriptors
     # "the strategic city of X": a town the article itself calls a city is one for "the city"
     called_city = frozenset(m.place_id for m in resolved if m.kind_cue == "city")
+    golan: bool | None = None  # whether the document names the Golan (asked when needed)
     for sentence in sentences:
         low = folded_for_words(sentence.text)  # each pattern needs one of its words
         for m in _CAPITAL.finditer(sentence.text) if "capital" in low else ():
@@ -351,9 +352,10 @@ def find_descriptors(
             words = m.group(0)[: (m.start("named") if m.group("named") else m.end()) - m.start()]
             if any(r.start < a + len(words) and a < r.end for r in resolved):
                 continue  # the gazetteer named it already ("the UN-patrolled buffer zone")
+            if golan is None and _ISRAEL_HERE.search(sentence.text):
+                golan = _GOLAN_CONTEXT.search(text) is not None  # the document, once
             named = m.group("named") or (
-                _ISRAEL_HERE.search(sentence.text)
-                and (_GOLAN_CONTEXT.search(text) or _SYRIA_HERE.search(sentence.text))
+                _ISRAEL_HERE.search(sentence.text) and (golan or _SYRIA_HERE.search(sentence.text))
             )
             if named and gazetteer.get(_BUFFER_ZONE_ID) is not None:
                 out.append(_descriptor(a, words, _BUFFER_ZONE_ID))
