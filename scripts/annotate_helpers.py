@@ -74,19 +74,21 @@ def read_rows(path: Path = ASSERTIONS) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def write_rows(rows: list[dict[str, str]], path: Path = ASSERTIONS) -> None:
-    rows = sorted(
-        rows,
-        key=lambda r: (
-            r["source_id"],
-            int(r["start"]),
-            int(r["end"]),
-            r["place_id"],
-            r["actor"],
-            r["relation"],
-            r["stance"],
-        ),
+def sort_key(row: dict[str, str]) -> tuple[str, int, int, str, str, str, str]:
+    """The order of gold rows: source, offsets, place, actor, relation, stance."""
+    return (
+        row["source_id"],
+        int(row["start"]),
+        int(row["end"]),
+        row["place_id"],
+        row["actor"],
+        row["relation"],
+        row["stance"],
     )
+
+
+def write_rows(rows: list[dict[str, str]], path: Path = ASSERTIONS) -> None:
+    rows = sorted(rows, key=sort_key)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
