@@ -45,19 +45,24 @@ def main() -> None:
             if code:
                 raise SystemExit(code)
             print(f"ingested {len(files)} articles in {time.perf_counter() - t0:.1f} s")
-        store = syriamap.open_store(path)
-        for reading, as_reported in (("hindsight", False), ("as_reported", True)):
-            table = compare_with_history(
-                corpus / "history.csv", store=store, as_reported=as_reported
-            )
-            counts = table["verdict"].value_counts()
-            print(
-                f"{reading:11}  rows {len(table)}  right {counts.get('right', 0)}  "
-                f"wrong {counts.get('wrong', 0)}  unknown {counts.get('unknown', 0)}"
-            )
-            if args.verbose:
-                bad = table[table["verdict"] != "right"]
-                print(bad.drop(columns=["governorate", "place_id"]).to_string(index=False))
+        judge(syriamap.open_store(path), corpus / "history.csv", verbose=args.verbose)
+
+
+def judge(store: object, history: Path, *, verbose: bool = False, prefix: str = "") -> None:
+    """Print right / wrong / unknown of the store's map on ``history``, in both readings.
+
+    ``verbose`` lists the rows that are not right.
+    """
+    for reading, as_reported in (("hindsight", False), ("as_reported", True)):
+        table = compare_with_history(history, store=store, as_reported=as_reported)
+        counts = table["verdict"].value_counts()
+        print(
+            f"{prefix}{reading:11}  rows {len(table)}  right {counts.get('right', 0)}  "
+            f"wrong {counts.get('wrong', 0)}  unknown {counts.get('unknown', 0)}"
+        )
+        if verbose:
+            bad = table[table["verdict"] != "right"]
+            print(bad.drop(columns=["governorate", "place_id"]).to_string(index=False))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sys
 import tempfile
 import warnings
@@ -27,13 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_history import judge, shared_dir  # noqa: E402
 from corpus_gold import match_relaxed, wrong_sides  # noqa: E402
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("SYRIAMAP_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
 
 
 def articles(folder: Path) -> list[str]:
@@ -79,7 +75,6 @@ def score(folder: Path) -> None:
 def history(folder: Path, verbose: bool) -> None:
     import syriamap
     from syriamap.cli import main as cli
-    from syriamap.history import compare_with_history
 
     table_path = shared_dir() / "corpus" / "history.csv"
     if not table_path.is_file():
@@ -90,26 +85,16 @@ def history(folder: Path, verbose: bool) -> None:
         code = cli(["ingest", "--store", store_path, *articles(folder)])
         if code:
             raise SystemExit(code)
-        store = syriamap.open_store(store_path)
-        for reading, as_reported in (("hindsight", False), ("as_reported", True)):
-            table = compare_with_history(table_path, store=store, as_reported=as_reported)
-            counts = table["verdict"].value_counts()
-            print(
-                f"map vs history, {reading:11}  rows {len(table)}  right "
-                f"{counts.get('right', 0)}  wrong {counts.get('wrong', 0)}  "
-                f"unknown {counts.get('unknown', 0)}"
-            )
-            if verbose:
-                bad = table[table["verdict"] == "wrong"]
-                if len(bad):
-                    print(bad.drop(columns=["governorate", "place_id"]).to_string(index=False))
+        judge(
+            syriamap.open_store(store_path), table_path, verbose=verbose, prefix="map vs history, "
+        )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sets", nargs="*", default=["blind2", "blind5"])
     ap.add_argument("--history", action="store_true", help="also judge the map on history.csv")
-    ap.add_argument("--verbose", action="store_true", help="list the wrong history rows")
+    ap.add_argument("--verbose", action="store_true", help="list the history rows not right")
     args = ap.parse_args()
     for name in args.sets:
         folder = ROOT / "tests" / "fixtures" / name
