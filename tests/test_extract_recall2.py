@@ -71,7 +71,7 @@ def test_short_items_before_a_place_in_a_list(text, want):
     "text",
     [
         "Rebels shelled villages in the north, including Tadef.",
-        "The SDF, which governs areas in the east, including Hasakah, rejected the plan.",
+        "The SDF, which has offices in the east, including Hasakah, rejected the plan.",
         "Fighters took part in the battle and the town of Ain Issa was shelled.",
         "Rebels carried weapons and the flag of the town of Suran.",
     ],

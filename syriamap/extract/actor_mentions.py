@@ -196,7 +196,8 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         for m in _HOLDER_ADJECTIVE.finditer(low):
             actor = _HOLDER_ADJECTIVES[m.group(1)]
             found.append((m.start(), m.end(), actor, actor_side(actor)))
-    phrases = _pattern_spans(low)
+    # "told us units had left": the pronoun is no "US" (phrases are matched lower-cased)
+    phrases = [p for p in _pattern_spans(low) if not text.startswith("us", p[0])]
     if phrases:
         # "armed groups backed by Iran": the phrase wins over an alias inside or across it
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _x, _y in phrases)]
@@ -245,7 +246,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 # tests/test_extract_actors.py checks each row names one)
 _PATTERN_WORDS = (
     "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry", "resistance",
-    "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ",
+    "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ", "us ", "u.s.",
+    "american",
 )  # fmt: skip
 
 
@@ -298,7 +300,7 @@ def _sideless(key: str, text: str, low: str, start: int) -> bool:
     )
 
 
-_GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers"})
+_GENERIC_FORCES = frozenset({"army", "military", "forces", "troops", "soldiers", "armed forces"})
 # a militia's name ending in "Army": "the Mujahideen Army", "the Islamic Army" (a word list:
 # in a Title Case headline any word stands capitalised before "Army")
 _OTHER_ARMY_NAME = re.compile(

@@ -420,6 +420,22 @@ def match_claims(
         if chosen is None:
             if rule.need_actor or not rule.default_actor:
                 continue
+            if rule.voice == "active" and _NOT_A_FORCE_SUBJECT.search(
+                text, max(sentence.start, trig.start - 80), trig.start
+            ):
+                continue  # "the advisers withdrew from X": somebody's men, not the army
+            lo = clause.start if clause is not None else sentence.start
+            if rule.voice == "active" and any(
+                lo <= a.start
+                and a.end <= trig.start
+                and a.actor
+                and actor_side(a.actor) != actor_side(rule.default_actor)
+                for a in actors
+            ):
+                # "units of Hezbollah's Radwan forces had left X": the clause names another
+                # side before the cue; when no rule made it the actor, the default is no
+                # safer guess (a wrong side is worse than no claim)
+                continue
             chosen = (rule.default_actor, "")
         actor, actor_text = chosen
         if not actor:
@@ -1015,6 +1031,27 @@ _CIVILIANS_BEFORE = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,12}\s+$",
     re.I,
 )
+# the subject right before a cue names men who are no side's fighting force, or another
+# state's ("the advisers withdrew", "the contingent left", "embassy staff evacuated"), or
+# a speaker's own ("our forces"): a rule's default actor (the government for a
+# withdrawal) never stands in for them
+_NOT_A_FORCE_SUBJECT = re.compile(
+    r"\b(?:advisers|advisors|contingents?|experts|specialists|staff|employees|officials|"
+    r"personnel|envoys?|delegations?|observers|peacekeepers|monitors|inspectors|crews?|"
+    r"foreigners|nationals|expatriates|citizens|"
+    # "our forces have left X": the speaker's men, whose side only the speaker tells
+    r"our\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|units|men|soldiers|army))\b"
+    r"(?:\s+(?:had|have|has|were|was|are|is|also|reportedly|already|then|all|quickly|"
+    r"hastily|later|finally|since|been|being|now|still|not)){0,3}\s+$",
+    re.I,
+)
+# a reporting verb right after the people: they speak of the move, they do not make it
+_PEOPLE_SAY = re.compile(
+    r"[\w-]+\s+(?:\w+\s+)?(?:say|said|says|saying|told|tell|tells|report|reported|reports|"
+    r"reporting|described|describe|describes|recounted|recount)\b(?:\s+that)?\s+"
+    r"(?:the\s+)?(?:soldiers|troops|forces|units|fighters|rebels|army|militants|insurgents)\b",
+    re.I,
+)
 # every match of _CIVILIANS_BEFORE has one of these (in the case-folded window before the cue)
 _CIVILIAN_WORDS = ("civilians", "residents", "inhabitants", "people", "families", "refugees",
                    "thousands", "journalists", "diplomats", "worshippers", "students", "patients",
@@ -1081,6 +1118,8 @@ def _not_the_agent(
         # "residents said X was taken by rebels": a passive cue's agent follows it
         and trig.rule.voice != "passive"
         and not any(people.start() <= a.start < trig.start for a in actors)
+        # "residents say soldiers have left X": the people are the speakers
+        and not _PEOPLE_SAY.match(text, people.start(), trig.start)
     ):
         return True  # "some civilians ... were able to leave the city": no force moved
     named = [

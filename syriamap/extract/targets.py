@@ -48,8 +48,10 @@ _EXAMPLE_WORDS = r"(?:including|such\s+as|among\s+them)"
 _BARE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)", re.I)
 _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
+    # "withdrew from most of their positions in X": a share of the holdings in X
+    r"(?:most|many|some|all|much|part|parts|the\s+bulk|the\s+rest|the\s+remainder)\s+of\s+|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
-    r"(?:their\s+|its\s+|his\s+)?"
+    r"(?:their\s+|its\s+|his\s+|the\s+)?"
     # "key", "strategically important", "wide": modifiers of the plural noun
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
@@ -57,8 +59,8 @@ _AREAS_NEAR = re.compile(
     # "their military positions in X", "the last defensive positions near X"
     r"military|army|defensive|forward|front-?line|remaining|last)\s+){0,3}"
     r"(?:(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
-    r"bases?|posts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"  # "towns and villages in X"
-    r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|"
+    r"bases?|posts?|outposts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"  # "towns and villages in X"
+    r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|outposts?|"
     # "seized significant territory in X": ground taken in and around X
     r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
@@ -760,8 +762,13 @@ _SUCH_AS = re.compile(
     r"cities|positions|sites|places|points|localities|neighbou?rhoods|districts|hamlets)"
     r"\s*:\s*$|"
     r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
-    r"sites|places|points|territory|territories|swathes|chunks|parts)(?:\s+of\s+territory)?"
-    r"\s*,?\s*)?\b(?:such\s+as|including|like)"
+    r"sites|places|points|territory|territories|swathes|chunks|parts|outposts|posts|bases|"
+    r"checkpoints)(?:\s+of\s+territory)?"
+    # "the towns of the eastern bank, including X": where the plural noun's places lie
+    r"(?:\s+(?:of|in|on|along|across)\s+the\s+(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?:bank|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"countryside|border|coast|valley|desert|plain|front|frontline|region|area))?"
+    r"\s*,?\s*)?\b(?:such\s+as|including|like)(?:\s+(?:at|in)(?=\s))?"
     # "including the strategic city of X": the kind phrase of the example
     r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"
     r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of"
