@@ -1,4 +1,4 @@
-"""The invented blind evaluation sets (tests/fixtures/blind2/, blind5/, blind6/): gold integrity.
+"""The invented blind evaluation sets (tests/fixtures/blind2/, 5/, 6/, 7/): gold integrity.
 
 Each set is invented articles and their hand-made gold, written and annotated without
 reading the extractor's rules (syriamap/extract/), its lexicon (data/lexicon/) or the other
@@ -7,7 +7,8 @@ quotes sit at their offsets in the text the extractor reads, ids recompute, plac
 and vocabularies exist, governorates are pinned, dates are sane. blind2 and blind5 have been
 measured (see their READMEs); each keeps only a loose score floor that a collapse fails.
 blind6 is not yet measured and has no floor: the score test skips it, so that no test runs
-the extractor on its articles before the one measurement (see its README.md).
+the extractor on its articles before the one measurement (see its README.md). blind7 likewise
+(not yet measured, no floor).
 Never tune the extractor against them.
 """
 
@@ -51,6 +52,9 @@ class InventedSet:
     """Its events all fall in the shared corpus's period (27 Nov - 14 Dec 2024)."""
     floor: dict[str, float] = field(default_factory=dict)
     """Loose minimum scores ("places.precision", "claims.f1"): a collapse fails."""
+    late_sources: frozenset[str] = frozenset()
+    """Sources published after the corpus period (blind7's long read, 17 Dec 2024): their rows
+    dated at publication (no date cue, or "today") may fall after it; their other rows may not."""
 
     @property
     def folder(self) -> Path:
@@ -301,7 +305,103 @@ BLIND6 = InventedSet(
     # No score floor: blind6 has not been measured. The lead measures it once, at the end of
     # the session of 2026-12-03 (third); until then no test runs the extractor on it.
 )
-SETS = [pytest.param(s, id=s.name) for s in (BLIND2, BLIND5, BLIND6)]
+BLIND7 = InventedSet(
+    "blind7",
+    articles=8,
+    governorate={
+        "r:mount-hermon": "SY-RD",  # Mount Hermon (region)
+        "s:aleppo-airport": "SY-HL",  # Aleppo International Airport (airport)
+        "s:aleppo-citadel": "SY-HL",  # Citadel of Aleppo (site)
+        "s:deir-ez-zor-airport": "SY-DY",  # Deir ez-Zor Airport (airbase)
+        "s:hama-central-prison": "SY-HM",  # Hama Central Prison (prison)
+        "s:hama-military-airport": "SY-HM",  # Hama Military Airport (airbase)
+        "s:hmeimim-airbase": "SY-LA",  # Hmeimim Air Base (airbase)
+        "s:jdeidet-yabous-crossing": "SY-RD",  # Jdeidet Yabous Crossing (crossing)
+        "s:jusiyah-crossing": "SY-HI",  # Jusiyah Crossing (crossing)
+        "s:kuweires-airbase": "SY-HL",  # Kuweires Airbase (airbase)
+        "s:menagh-airbase": "SY-HL",  # Menagh Airbase (airbase)
+        "s:mezzeh-airbase": "SY-DI",  # Mezzeh Military Airport (airbase)
+        "s:nasib-crossing": "SY-DR",  # Nassib Crossing (crossing)
+        "s:saydnaya-prison": "SY-RD",  # Saydnaya Prison (prison)
+        "s:sheikh-maqsoud": "SY-HL",  # Sheikh Maqsoud (neighbourhood)
+        "s:tartus-naval-base": "SY-TA",  # Tartus Naval Base (base)
+        "s:tishrin-dam": "SY-HL",  # Tishrin Dam (dam)
+        "wof:1125962359": "SY-RD",  # Yabrud (town)
+        "wof:1125964931": "SY-DR",  # Jasim (town)
+        "wof:1125967423": "SY-LA",  # Jableh (city)
+        "wof:1125979117": "SY-QU",  # Quneitra (city)
+        "wof:1125980167": "SY-DY",  # Mayadin (city)
+        "wof:1125980503": "SY-LA",  # Latakia (city)
+        "wof:1125981903": "SY-HL",  # al-Bab (city)
+        "wof:1141906291": "SY-HL",  # Manbij (city)
+        "wof:1209025275": "SY-HL",  # Al-'Arimah (town)
+        "wof:1210011089": "SY-HL",  # Khanasir (town)
+        "wof:1226431445": "SY-HM",  # Qumhanah (village)
+        "wof:1226438427": "SY-HL",  # Tall Akhdar (village)
+        "wof:1226623337": "SY-ID",  # Ma'arrat an Nu'man (town)
+        "wof:1226643033": "SY-RD",  # Zakiyah (town)
+        "wof:1243361199": "SY-DR",  # Al-Musayfirah (town)
+        "wof:1259969425": "SY-HL",  # Az-Zahra' (village)
+        "wof:1292989737": "SY-HM",  # Muhradah (town)
+        "wof:1293100627": "SY-QU",  # Khan Arnabah (town)
+        "wof:1293207919": "SY-QU",  # Madinat al Ba'th (village)
+        "wof:1293409783": "SY-RD",  # Kanakir (town)
+        "wof:1293495113": "SY-QU",  # Hadar (village)
+        "wof:1309696799": "SY-HL",  # Qarah Qawzaq (village)
+        "wof:1309790345": "SY-HL",  # Ash-Shaykh 'Isa (village)
+        "wof:1310188781": "SY-HM",  # Murak (town)
+        "wof:1326630607": "SY-RA",  # At-Tabaqah (city)
+        "wof:1343445457": "SY-HL",  # 'Ayn Daqnah (village)
+        "wof:1344142507": "SY-RD",  # Dayr 'Atiyah (town)
+        "wof:1360282145": "SY-HL",  # 'Ayn al 'Arab (city)
+        "wof:421167017": "SY-RD",  # Qarah (town)
+        "wof:421168647": "SY-HI",  # Homs (city)
+        "wof:421168649": "SY-HA",  # Al-Hasakah (city)
+        "wof:421169609": "SY-DR",  # Busra ash Sham (village)
+        "wof:421172833": "SY-RA",  # Raqqa (city)
+        "wof:421178429": "SY-HI",  # Talbiseh (town)
+        "wof:421178431": "SY-HL",  # Nubl (town)
+        "wof:421178433": "SY-HI",  # Rastan (city)
+        "wof:421178435": "SY-HI",  # Al-Qusayr (town)
+        "wof:421181203": "SY-HM",  # Al-Suqaylabiyah (village)
+        "wof:421182445": "SY-HI",  # Talkalakh (town)
+        "wof:421183843": "SY-DR",  # Inkhil (town)
+        "wof:421184049": "SY-DR",  # Nawa (town)
+        "wof:421192811": "SY-SU",  # As-Suwayda (city)
+        "wof:421196573": "SY-DR",  # Izra (town)
+        "wof:421197089": "SY-DR",  # As-Sanamayn (town)
+        "wof:421197257": "SY-DR",  # Daraa (city)
+        "wof:421198277": "SY-DR",  # Al-Shaykh Maskin (town)
+        "wof:421202161": "SY-HM",  # Hama (city)
+        "wof:421202163": "SY-HL",  # Aleppo (city)
+        "wof:421202165": "SY-DI",  # Damascus (city)
+        "wof:421202167": "SY-DY",  # Deir ez-Zor (city)
+        "wof:421205163": "SY-HM",  # Salamiyah (city)
+        "wof:421205447": "SY-DR",  # Tafas (town)
+        "wof:85678345": "SY-LA",  # Latakia (governorate)
+        "wof:85678349": "SY-TA",  # Tartus (governorate)
+        "wof:85678359": "SY-HL",  # Aleppo (governorate)
+        "wof:85678363": "SY-HM",  # Hama (governorate)
+        "wof:85678367": "SY-HI",  # Homs (governorate)
+        "wof:85678373": "SY-ID",  # Idlib (governorate)
+        "wof:85678385": "SY-SU",  # As-Suwayda (governorate)
+        "wof:85678395": "SY-QU",  # Quneitra (governorate)
+        "wof:85678399": "SY-DR",  # Daraa (governorate)
+        "wof:890432567": "SY-ID",  # Idlib (city)
+        "wof:890442371": "SY-HM",  # Taybat al-Imam (town)
+        "wof:890449825": "SY-TA",  # Tartus (city)
+        "wof:890449827": "SY-HL",  # Tell Rifaat (town)
+        "wof:890449831": "SY-HM",  # Suran (town)
+        "wof:890449833": "SY-ID",  # Saraqib (town)
+        "wof:890449889": "SY-HL",  # Al-Safira (city)
+        "wof:890449891": "SY-DY",  # Abu Kamal (city)
+    },
+    in_corpus_period=True,
+    # No score floor: blind7 has not been measured. The lead measures it once, at the end of
+    # the session of 2026-12-03 (fourth); until then no test runs the extractor on it.
+    late_sources=frozenset({"b7_08_longitude_review_twelve_days"}),
+)
+SETS = [pytest.param(s, id=s.name) for s in (BLIND2, BLIND5, BLIND6, BLIND7)]
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -383,10 +483,18 @@ def test_event_dates_not_after_publication(gold, sources):
             assert event == published, r["assertion_id"]
 
 
-def test_event_dates_in_the_corpus_period(spec, gold):
+def test_event_dates_in_the_corpus_period(spec, gold, sources):
     if not spec.in_corpus_period:
         pytest.skip(f"{spec.name} covers other years")
-    assert_dates_in_the_corpus_period(gold)
+    dated = [
+        r
+        for r in gold
+        if not (
+            r["source_id"] in spec.late_sources
+            and r["event_date"] == sources[r["source_id"]]["published"]
+        )
+    ]
+    assert_dates_in_the_corpus_period(dated)
 
 
 def test_scores_stay_above_a_loose_floor(spec, capsys):
