@@ -264,3 +264,251 @@ def test_our_forces_take_no_default_side() -> None:
     # default must not stand in (it would deny a government withdrawal from Manbij)
     text = "There is no truth to reports that our forces have left Manbij, the SDF said."
     assert not any(actor == "government" for _, actor, _ in _rows(text))
+
+
+# --- 7. who left: the convoy, not its attackers; what an event "left" a place ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels ambushed an army convoy leaving Homs on Saturday.",
+        "Rebels shot at troops fleeing Hama.",
+        "Kurdish fighters attacked an SNA convoy leaving Manbij.",
+        "Rebels attacked a government convoy withdrawing from Hama.",
+    ],
+)
+def test_the_attackers_of_a_leaving_convoy_did_not_leave(text: str) -> None:
+    rows = _rows(text)
+    attackers = "sdf" if text.startswith("Kurdish") else "opposition"
+    assert not any(actor == attackers and rel == "withdrew" for _, actor, rel in rows)
+
+
+def test_a_convoy_named_with_its_side_withdrew() -> None:
+    rows = _rows("Rebels attacked a government convoy withdrawing from Hama.")
+    assert ("Hama", "government", "withdrew") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fall of Hama to the rebels left Homs exposed.",
+        "The capture of Saraqib left Idlib isolated.",
+        "The army's retreat left Rastan in rebel hands.",
+    ],
+)
+def test_left_with_a_state_is_no_departure(text: str) -> None:
+    rows = _rows(text)
+    assert not any(
+        rel == "withdrew" and place in ("Homs", "Idlib", "Rastan") for place, _, rel in rows
+    )
+
+
+def test_left_without_a_fight_is_still_a_departure() -> None:
+    assert ("Hama", "government", "withdrew") in _rows("Government troops left Hama without a fight.")
+
+
+# --- 8. the capital's possessive names the state's men ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Tehran's militias abandoned Albu Kamal on Friday.", ("Albu Kamal", "iran", "withdrew")),
+        ("Moscow's forces left Qamishli.", ("Qamishli", "russia", "withdrew")),
+        ("Ankara's proxies entered Tal Rifaat.", ("Tal Rifaat", "sna", "entered")),
+        ("Washington's Kurdish allies withdrew from Manbij.", ("Manbij", "sdf", "withdrew")),
+    ],
+)
+def test_a_capitals_possessive_names_its_states_men(text: str, want: Row) -> None:
+    rows = _rows(text)
+    assert want in rows
+    assert not any(actor == "government" for _, actor, _ in rows)
+
+
+# --- 9. who lost: the loss of X to Y, the loss of X left Y in control ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "loser"),
+    [
+        ("The loss of Hama to the rebels shocked Damascus.", "government"),
+        ("The loss of Hama left the rebels in control of the city.", "government"),
+        ("With the fall of Daraa, the city is in opposition hands again.", "government"),
+        ("The loss of Palmyra is the biggest defeat IS has suffered in Syria.", "isis"),
+    ],
+)
+def test_who_lost_a_place(text: str, loser: str) -> None:
+    losers = {actor for _, actor, rel in _rows(text) if rel == "lost"}
+    assert losers == {loser}
+
+
+# --- 10. hypotheses and disavowed aims claim nothing --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rebel takeover of Homs would cut the capital off from the coast.",
+        "Rebel control of Homs would change everything.",
+        "Analysts said rebel control of Homs would be a turning point.",
+        "Rebels said they had no intention of entering Latakia.",
+        "The SDF has no plans to withdraw from Manbij.",
+    ],
+)
+def test_hypotheses_and_disavowed_aims_claim_nothing(text: str) -> None:
+    assert _rows(text) == set()
+
+
+def test_a_confirmed_noun_is_still_a_claim() -> None:
+    assert ("Homs", "opposition", "controls") in _rows("Rebel control of Homs was confirmed on Sunday.")
+
+
+# --- 11. more verbs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels took the Nasib crossing.", ("Nasib crossing", "opposition", "captured")),
+        ("Rebels took the Tishrin Dam.", ("Tishrin Dam", "opposition", "captured")),
+        ("Rebels grabbed Saraqib.", ("Saraqib", "opposition", "captured")),
+        ("Government forces recovered Saraqib.", ("Saraqib", "government", "captured")),
+        ("Troops quit Rastan.", ("Rastan", "government", "withdrew")),
+        ("Daraa slipped from the regime's grip on Friday.", ("Daraa", "government", "lost")),
+        (
+            "Druze militias expelled government security forces from Sweida city.",
+            ("Sweida", "government", "lost"),
+        ),
+    ],
+)
+def test_more_verbs(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took the lead in Hama.",
+        "The army recovered weapons in Hama.",
+        "He quit his post in Damascus.",
+    ],
+)
+def test_the_same_verbs_without_a_place_taken(text: str) -> None:
+    assert _rows(text) == set()
+
+
+# --- 12. presence, what is left, and a withdrawal as another side moves in ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels are in Damascus.", ("Damascus", "opposition", "entered")),
+        ("HTS fighters are now inside Homs.", ("Homs", "hts_coalition", "entered")),
+        ("The army is in Homs.", ("Homs", "government", "controls")),
+        (
+            "Latakia and Tartus are still under the sway of Assad's forces.",
+            ("Latakia", "government", "controls"),
+        ),
+        (
+            "The regime is now confined to Damascus, Homs and the coast.",
+            ("Homs", "government", "controls"),
+        ),
+        (
+            "Kurdish forces take Deir ez-Zor as army pulls out",
+            ("Deir ez-Zor", "government", "withdrew"),
+        ),
+        ("Rebels entered Hama as the army withdraws.", ("Hama", "government", "withdrew")),
+    ],
+)
+def test_presence_remnants_and_withdrawals_beside_a_capture(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF is in talks with Damascus.",
+        "Assad is in Moscow.",
+        "Hama was left to the rebels.",
+    ],
+)
+def test_no_presence_or_departure_where_none_is_said(text: str) -> None:
+    assert not any(rel in ("entered", "withdrew") for _, _, rel in _rows(text))
+
+
+def test_positions_left_by_one_side_are_not_the_takers_departure() -> None:
+    rows = _rows(
+        "The SDF took over positions in Deir ez-Zor that were left by government troops."
+    )
+    assert ("Deir ez-Zor", "sdf", "withdrew") not in rows
+    assert ("Deir ez-Zor", "sdf", "captured") in rows
+
+
+# --- 13. ground left by another side; a name as the modifier of its own edge -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "SDF fighters moved into the parts of Deir ez-Zor vacated by the army.",
+            ("Deir ez-Zor", "government", "withdrew"),
+        ),
+        (
+            "Kurdish forces moved into areas of Deir ez-Zor abandoned by pro-Iranian militias.",
+            ("Deir ez-Zor", "iran", "withdrew"),
+        ),
+        (
+            "The SDF took over positions in Deir ez-Zor that were left by government troops.",
+            ("Deir ez-Zor", "government", "withdrew"),
+        ),
+    ],
+)
+def test_ground_vacated_by_a_side_is_its_withdrawal(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+def test_abandoned_by_residents_is_no_withdrawal() -> None:
+    assert _rows("Homs was abandoned by its residents.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents reach Damascus outskirts",
+        "Rebels entered Hama's northern outskirts.",
+    ],
+)
+def test_a_name_before_its_outskirts_is_an_advance(text: str) -> None:
+    rels = {rel for _, actor, rel in _rows(text) if actor == "opposition"}
+    assert rels == {"advancing"}
+
+
+# --- 14. a list opened by a colon after a plural place noun -------------------------------
+
+
+def test_loosely_spelled_villages_after_the_following_areas_colon() -> None:
+    text = (
+        "Rebels attacked government forces in the western Aleppo countryside. The opposition "
+        "factions captured the following areas: Sheikh Aqeel, Salloum, Anjara and Urum "
+        "al-Sughra."
+    )
+    captured = {place for place, actor, rel in _rows(text) if (actor, rel) == ("opposition", "captured")}
+    assert {"Sheikh Aqeel", "Salloum", "Anjara", "Urum al-Sughra"} <= captured
+
+
+def test_a_colon_after_another_noun_opens_no_place_list() -> None:
+    assert _rows("The talks covered three points: Security, Trade and Aleppo.") == set()
+
+
+def test_the_eponymous_city_is_the_capital_of_the_province_named() -> None:
+    from syriamap.extract import extract as _extract
+
+    text = (
+        "Local factions had taken control of more than 90 percent of Daraa province, "
+        "including the eponymous city."
+    )
+    ids = {a.place_id for a in _extract(text, published="2024-12-07")}
+    assert "wof:421197257" in ids  # the city of Daraa, besides the governorate

@@ -420,7 +420,8 @@ CASES = [
     _case(
         "stance-are-said-to",
         "Militants are said to have entered Hama's northern outskirts.",
-        {("Hama", OPP, "entered", ATT, "neutral", SAT)},
+        # at the city's edge, not in it: an advance, as "entered the outskirts of Hama"
+        {("Hama", OPP, "advancing", ATT, "neutral", SAT)},
     ),
     # ---- 4. inference and lists ----------------------------------------------------------
     _case(

@@ -219,6 +219,12 @@ def _taker_of_fall(
     return None
 
 
+# words between a loss and an actor that make the actor the taker or the new holder
+_NEW_HOLDER_GAP = re.compile(
+    r"\b(?:to|into|left|leaves|leave|leaving|gave|gives|give|giving|handed|hands|handing|"
+    r"control|charge)\b",
+    re.I,
+)
 # "as" opening a clause ("The withdrawal began as rebel forces closed in"): the temporal
 # subordinator CLAUSE_BREAK leaves out (it would cut "such as", "as well as" lists)
 _AS_CLAUSE = re.compile(r"\bas\b", re.I)
@@ -438,7 +444,14 @@ def _choose_actor(
             or first(by)
             or first(modifier)
             or first(nearest)
-            or first(far)
+            # "the loss of Hama to the rebels", "the loss of Hama left the rebels in
+            # control": who is named after "to", "left", "handed" took the place or holds
+            # it ("the loss of Palmyra is the worst defeat IS has suffered" is IS's)
+            or first(
+                far
+                if rule.relation != "lost"
+                else [a for a in far if not _NEW_HOLDER_GAP.search(text, trig.end, a.start)]
+            )
             or (previous_subject if rule.slot == "focus" else None)
         )
     # active: the clause subject, i.e. the nearest actor before the cue that is not the

@@ -334,7 +334,8 @@ def clause_at(clauses: Sequence[Clause], position: int) -> Clause | None:
 
 _MODAL_AFTER = re.compile(
     r"[^,;.]{0,80}?\b(?:would|will|could|might|may|should)\s+(?:be|mean|open|give|cut|deal|"
-    r"leave|allow|put|mark|spell|represent)\b",
+    r"leave|allow|put|mark|spell|represent|change|transform|shift|alter|end|trigger|spark|"
+    r"make|force|threaten|isolate|sever|bring|hand|deprive|expose|signal)\b",
     re.I,
 )
 
@@ -350,14 +351,25 @@ def hypothetical(text: str, clause: Clause | None, cue_start: int, cue_end: int)
     head = text[clause.start : cue_start].strip(" ,\"'\u201c\u2018").lower()
     first = text[cue_start:cue_end].split()[0].lower()
     gerund = first.endswith("ing") and head in ("", "but", "and")
-    noun = head in ("", "but", "and", "the", "its", "their", "a", "an") and not (
-        first.endswith(("ed", "ing")) or first in _FINITE
-    )
+    noun = (
+        head in ("", "but", "and", "the", "its", "their", "a", "an")
+        # "A rebel takeover of Homs would ...", "Rebel control of X would ...": a noun
+        # phrase with the holder as a modifier (no verb among its words)
+        or _NOUN_HEAD.fullmatch(head) is not None
+    ) and not (first.endswith(("ed", "ing")) or first in _FINITE)
     if not (gerund or noun):
         return False
     return _MODAL_AFTER.match(text, cue_end, clause.end) is not None
 
 
+_NOUN_HEAD = re.compile(
+    # "Analysts said rebel control of X would ...": the noun phrase opens the reported clause
+    r"(?:(?:[\w'\u2019-]+\s+){1,3}(?:said|say|says|believe|believes|believed|argue|argues|"
+    r"argued|warned|warn|warns|think|thinks|thought)\s+(?:that\s+)?)?"
+    r"(?:(?:but|and)\s+)?(?:(?:a|an|the|any|its|their)\s+)?"
+    r"(?:(?:eventual|possible|potential|full|complete|rebel|opposition|insurgent|jihadist|"
+    r"kurdish|turkish|israeli|government|regime|army|hts|sdf|sna|islamist)\s*){1,2}"
+)
 # verb forms that make a clause-initial cue a verb, not a noun subject
 _FINITE = frozenset(
     "took take takes fell falls seized seizes captured captures entered enters withdrew "

@@ -377,6 +377,11 @@ def find_descriptors(
                 "border post": "crossing",
                 "checkpoint": "crossing",  # only "the checkpoint on the X side" matches
             }.get(word, word)
+            if word in ("city", "town") and (m.group("adj") or "").lower() in (
+                "eponymous",
+                "namesake",
+            ):
+                word = "provincial"  # "Daraa province, including the eponymous city"
             b = a + len(m.group(0))
             k = bisect.bisect_left(starts, b)
             if k < len(starts) and re.fullmatch(r",?\s*", text[b : starts[k]]):

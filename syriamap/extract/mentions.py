@@ -82,8 +82,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _KIND_OF = re.compile(
     r"\b(?:(?:towns?|villages?|city|cities|suburbs?|hamlets?|districts?|neighbou?rhoods?|"
     r"areas?|localities|locality|settlements?)\s+of|"
-    r"(?:air\s*base|airbase|airport|airfield|base|prison|crossing|dam)s?\s+(?:of|in|at|near))"
-    r"\s+$",
+    r"(?:air\s*base|airbase|airport|airfield|base|prison|crossing|dam)s?\s+(?:of|in|at|near)|"
+    r"(?:areas|towns|villages|localities|locations|places|sites|points|hamlets|settlements)"
+    r"\s*:)\s+$",
     re.I,
 )
 # "X, a key town", "X, the small village": an apposition calling the name a place
@@ -527,7 +528,9 @@ _LOCATIVE = (
     r"overrunning|storming|retaking|leaving|evacuated|evacuating|abandoning|"
     r"approaching|approached|reaching|encircling|besieging|holding|"
     # the examples of a list: "key towns such as X", "places like X", "These include X"
-    r"such\s+as|like|include|includes|included"
+    r"such\s+as|like|include|includes|included|"
+    # "captured the following areas: X, Y and Z": the list a colon opens
+    r"(?:areas|towns|villages|localities|locations|places|sites|points|hamlets|settlements)\s*:"
 )
 # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
 _NAME = (

@@ -150,6 +150,12 @@ _EDGES_AFTER = re.compile(
     r"environs|approaches)\b",
     re.I,
 )
+# the name as the modifier of its own edge ("Damascus outskirts", "Hama's northern outskirts")
+_EDGE_AFTER_NAME = re.compile(
+    r"(?:['\u2019]s?)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|periphery|environs|approaches|gates)\b",
+    re.I,
+)
 _ELSEWHERE = re.compile(
     r"\s+(?:in|from)\s+(?:other|several|many|some|various|different)\s+"
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
@@ -416,6 +422,12 @@ def match_claims(
             continue  # "X attacked Y positions, and the latter withdrew": no sure actor
         if chosen is None and fallback is not None:
             chosen = fallback
+        if rule.voice == "active" and rule.relation in ("withdrew", "entered"):
+            held = _participle_subject(text, sentence, trig, actors, rule)
+            if held is not None:
+                if not held[0]:
+                    continue  # "rebels shot at fighters fleeing X": whose, the text does not say
+                chosen = held  # "rebels ambushed an army convoy leaving X": the army left X
         by_default = chosen is None
         if chosen is None:
             if rule.need_actor or not rule.default_actor:
@@ -478,6 +490,12 @@ def match_claims(
         partners = [] if by_default else coordinated_partners(text, trig, actors, chosen)
         for actor, actor_text in [chosen, *partners]:
             mine = targets  # this actor's places
+            if rule.relation == "withdrew" and _LEAVE_WORD.match(text, trig.start):
+                # "the fall of Hama left Homs exposed", "left the city in rebel hands":
+                # "left X" + a state is what an event did to X, not a departure from it
+                mine = [t for t in mine if not _LEFT_IN_STATE.match(text, t[0].end)]
+                if not mine:
+                    continue
             relation = rule.relation
             threatened = relation in ("captured", "entered") and threatened_before(
                 text, sentence.start, trig.start
@@ -611,7 +629,8 @@ def _named_loser(claims: list[Claim]) -> list[Claim]:
 
     "The SDF-held town of X fell", "X, which had been held by the SDF since 2016, fell":
     the SDF lost X, not the government (the rule's default holder); the holding it had is
-    the state before the fall, and is dropped.
+    the state before the fall, and is dropped. A hold named after the fall ("the fall of X
+    left the rebels in control of it") is the new holder's, and leaves the default.
     """
     out = list(claims)
     for claim in claims:
@@ -625,6 +644,9 @@ def _named_loser(claims: list[Claim]) -> list[Claim]:
             and h.relation in ("controls", "lost")
             and not h.by_default
             and actor_side(h.actor) != actor_side(claim.actor)
+            # the hold named before the fall; one named after it is the new holder ("the
+            # loss of Hama left the rebels in control of the city")
+            and h.trigger.start < claim.trigger.start
         ]
         if not holders:
             continue
@@ -1045,6 +1067,56 @@ _NOT_A_FORCE_SUBJECT = re.compile(
     r"hastily|later|finally|since|been|being|now|still|not)){0,3}\s+$",
     re.I,
 )
+_LEAVE_WORD = re.compile(r"(?:left|leave|leaves|leaving)\b", re.I)
+_LEFT_IN_STATE = re.compile(
+    r"\s+(?:(?:more|highly|dangerously|largely|completely|totally|virtually|increasingly)\s+)?"
+    r"(?:exposed|vulnerable|isolated|open|defenceless|defenseless|surrounded|encircled|"
+    r"cut\s+off|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:hands|control|ruins|chaos|limbo)|"
+    r"under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:control|siege|threat)|"
+    r"to\s+(?:its|their)\s+fate)\b",
+    re.I,
+)
+# a force noun right before a participle cue is its subject ("an army convoy leaving X",
+# "troops fleeing X"), not the clause's subject who attacks it
+_FORCE_NP_BEFORE = re.compile(
+    r"(?:\b(?:an?|the|their|its|his)\s+)?(?:[\w'\u2019/-]+\s+){0,2}?"
+    r"(?P<head>convoys?|columns?|troops|soldiers|forces|units|fighters|vehicles|militiamen|"
+    r"militants|personnel|men)\s+$",
+    re.I,
+)
+_HEADS_OF_THE_ARMY = frozenset(
+    {"convoy", "convoys", "column", "columns", "troops", "soldiers", "forces", "units"}
+)
+
+
+def _participle_subject(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    rule: Rule,
+) -> tuple[str, str] | None:
+    """The subject of a participle cue right after a force noun, or None if none stands there.
+
+    "Rebels ambushed an army convoy leaving Homs", "Kurdish fighters attacked an SNA convoy
+    withdrawing from Manbij": the convoy left, not the attackers. The actor named inside the
+    noun phrase; with none, the rule's default for the army's own words ("troops fleeing
+    X"), else ``("", "")``: no side.
+    """
+    word = text[trig.start : trig.end].split(maxsplit=1)[0] if trig.end > trig.start else ""
+    if not word.lower().endswith("ing"):
+        return None
+    np = _FORCE_NP_BEFORE.search(text, max(sentence.start, trig.start - 60), trig.start)
+    if np is None or np.start() == sentence.start:
+        return None  # the noun phrase opens the sentence: it is the clause subject anyway
+    inside = [a for a in actors if np.start() <= a.start and a.end <= np.end() and a.actor]
+    if inside:
+        return (inside[-1].actor, inside[-1].text)
+    if np.group("head").lower() in _HEADS_OF_THE_ARMY and rule.default_actor:
+        return (rule.default_actor, "")
+    return ("", "")
+
+
 # a reporting verb right after the people: they speak of the move, they do not make it
 _PEOPLE_SAY = re.compile(
     r"[\w-]+\s+(?:\w+\s+)?(?:say|said|says|saying|told|tell|tells|report|reported|reports|"
@@ -1065,9 +1137,12 @@ _NAME_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w'\u2019-]*\s+$")
 def _at_the_edge(text: str, sentence: Sentence, target: PlaceMention) -> bool:
     """Whether the place is named as the city whose outskirts or suburbs are meant.
 
-    "captured the outskirts of Y", "towns, cities and suburbs of Damascus": the claim is at
+    "captured the outskirts of Y", "reached Y's outskirts", "towns, cities and suburbs of
+    Damascus": the claim is at
     Y's edge; "the Damascus suburbs of Maadamiyah" names the suburb, which is the place.
     """
+    if _EDGE_AFTER_NAME.match(text, target.end):
+        return True  # "Insurgents reach Damascus outskirts", "Hama's northern outskirts"
     edge = _OUTSKIRTS_OF.search(text, max(sentence.start, target.start - 40), target.start)
     if edge is None:
         return False

@@ -61,6 +61,8 @@ _IRREALIS = re.compile(
     r"tried to|trying to|tries to|seek(?:s|ing)? to|sought to|bid to|aim(?:s|ed|ing)? to|"
     # an aim put as a gerund: "an offensive aimed at capturing X", "with the aim of taking X"
     r"aim(?:s|ed|ing)? at|with the (?:aim|goal|objective|intention|purpose) of|"
+    # a disavowed aim: "they had no intention of entering X", "no plans to enter X"
+    r"no (?:intention|intent|plans?|desire|wish) (?:of|to)|"
     r"(?:designed|meant) to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"(?:order|direct)(?:ed|s)? [\w\s'\[\]-]{1,40}? to|press [\w\s'-]{1,30}? to|"
