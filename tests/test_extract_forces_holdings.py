@@ -512,3 +512,108 @@ def test_the_eponymous_city_is_the_capital_of_the_province_named() -> None:
     )
     ids = {a.place_id for a in _extract(text, published="2024-12-07")}
     assert "wof:421197257" in ids  # the city of Daraa, besides the governorate
+
+
+# --- 15. a main clause with no date of its own takes its "as" / "when" clause's ----------
+
+
+def _dated(text: str) -> set[tuple[str, str, str, str]]:
+    return {
+        (a.place_name, a.actor, str(a.relation), a.event_date.isoformat())
+        for a in extract(text, published="2024-12-07")
+    }
+
+
+def test_as_troops_left_on_a_date_dates_the_capture_and_the_withdrawal() -> None:
+    got = _dated("Rebels took Palmyra as government troops left on 6 December.")
+    assert ("Palmyra", "opposition", "captured", "2024-12-06") in got
+    assert ("Palmyra", "government", "withdrew", "2024-12-06") in got
+
+
+def test_when_clause_dates_the_main_clause() -> None:
+    got = _dated("Rebels took Hama when the army withdrew on Thursday.")
+    assert ("Hama", "opposition", "captured", "2024-12-05") in got
+
+
+def test_a_main_clause_date_of_its_own_wins() -> None:
+    got = _dated("Rebels took Hama on Thursday as troops withdrew on Wednesday.")
+    assert ("Hama", "opposition", "captured", "2024-12-05") in got
+
+
+def test_after_clause_dates_only_itself() -> None:
+    # the capture came after the withdrawal, on a day the text does not give
+    got = _dated("Rebels took Hama after the army withdrew on Thursday.")
+    assert ("Hama", "government", "withdrew", "2024-12-05") in got
+    assert ("Hama", "opposition", "captured", "2024-12-05") not in got
+
+
+# --- 16. from a probe of invented passages: whose group, whose military ------------------
+
+
+def test_the_group_with_no_side_found_takes_no_default() -> None:
+    text = "Hezbollah deployed fighters to Qusayr on Friday. The group withdrew from Qusayr on Saturday."
+    assert not any(actor == "government" for _, actor, _ in _rows(text))
+
+
+def test_the_group_after_a_named_armed_group_is_that_group() -> None:
+    assert ("Saraqib", "hts_coalition", "captured") in _rows(
+        "HTS launched an offensive. The group captured Saraqib."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Israel's military said its troops had deployed in the buffer zone on the Golan Heights.",
+            "israel",
+        ),
+        ("Russia's military said its troops left Qamishli airport.", "russia"),
+    ],
+)
+def test_a_states_possessive_military_is_that_states(text: str, want: str) -> None:
+    actors = {actor for _, actor, _ in _rows(text)}
+    assert actors == {want}
+
+
+def test_left_x_as_the_only_city_is_no_departure() -> None:
+    text = "The fall of Hama left Homs as the only major city between the rebels and the capital."
+    assert not any(place == "Homs" for place, _, _ in _rows(text))
+
+
+# --- 17. speakers across sentences --------------------------------------------------------
+
+
+def test_it_said_after_a_statement_is_the_previous_subjects_quote() -> None:
+    text = (
+        "The SDF issued a statement on Friday. \"Our forces have withdrawn from Tal Rifaat "
+        "to protect civilians,\" it said."
+    )
+    assert ("Tal Rifaat", "sdf", "withdrew") in _rows(text)
+
+
+def test_it_is_no_plural_subject() -> None:
+    text = 'Rebels took Hama. "Our forces have withdrawn from Homs," it said.'
+    assert ("Homs", "opposition", "withdrew") not in _rows(text)
+
+
+def test_rebels_said_they_after_a_sentence_about_the_army() -> None:
+    text = "The army said it was fighting hard. Rebels said they had captured Talbiseh."
+    assert ("Talbiseh", "opposition", "captured") in _rows(text)
+
+
+# --- 18. the Shahba region north of Aleppo is not Shahba in As-Suwayda -------------------
+
+
+def test_the_shahba_area_is_the_pocket_north_of_aleppo() -> None:
+    from syriamap.extract import extract as _extract
+
+    got = _extract("SNA factions captured Tal Rifaat and the Shahba area on Sunday.", published="2024-12-02")
+    assert "r:shahba" in {a.place_id for a in got}
+
+
+def test_bare_shahba_in_sweida_stays_the_sweida_town() -> None:
+    from syriamap.extract import extract as _extract
+
+    got = _extract("Druze factions took control of Shahba in Sweida.", published="2024-12-07")
+    assert "r:shahba" not in {a.place_id for a in got}

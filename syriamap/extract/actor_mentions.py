@@ -247,7 +247,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 _PATTERN_WORDS = (
     "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry", "resistance",
     "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ", "us ", "u.s.",
-    "american", "moscow", "ankara", "turkey", "t\u00fcrkiye", "washington",
+    "american", "moscow", "ankara", "turkey", "t\u00fcrkiye", "washington", "israel", "russia",
 )  # fmt: skip
 
 

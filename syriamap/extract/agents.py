@@ -118,7 +118,7 @@ _OF_END = re.compile(r"\bof\s*$", re.I)
 _OF_ITS = re.compile(r"\bof\s+its\b", re.I)
 _GENITIVE_GAP = re.compile(r"\s*(?:the\s+)?[\"\u201c]?(?:[\w'\u2019-]+\s+){0,2}?[\"\u201c]?$", re.I)
 # a plural head ("opposition forces", "rebels") is no antecedent of "its"
-_PLURAL_HEAD = re.compile(r"\b[a-z][\w'-]*[a-z]s$")
+_PLURAL_HEAD = re.compile(r"\b[A-Za-z][a-z'-]*[a-z]s$")  # "Rebels", "forces"; not "HTS", "SDF"
 
 
 def owner_of_its(

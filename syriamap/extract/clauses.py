@@ -798,6 +798,7 @@ def _in_subordinate_kind(clauses: Sequence[Clause], position: int) -> bool:
     return clause is not None and clause.kind in _DATING_KINDS
 
 
+_AT_THE_SAME_TIME = frozenset({"as", "when", "while", "as soon as", "just as"})
 _DATING_KINDS = frozenset({"temporal", "relative", "participial", "appositive", "inference"})
 
 
@@ -817,6 +818,19 @@ def own_cues(
     out = []
     for cue in cues:
         home = clause_at(clauses, cue.start)
+        if (
+            home is not None
+            and clause is not None
+            and clause.kind == "main"
+            and home.kind == "temporal"
+            and home.time == "same"
+            and home.opener in _AT_THE_SAME_TIME
+            and not any(clause.start <= c.start < clause.end for c in cues)
+        ):
+            # "Rebels took Palmyra as government troops left on 6 December": a main
+            # clause with no date of its own happens when its "as" / "when" clause does
+            out.append(cue)
+            continue
         if home is not None and home is not clause and home.kind in _DATING_KINDS:
             if clause is None or not (clause.start <= cue.start < clause.end):
                 if not (

@@ -30,7 +30,7 @@ from .actor_mentions import (
     resolve_former_latter,
     resolve_neutral_fighters,
 )
-from .agents import _choose_actor
+from .agents import _PLURAL_HEAD, _choose_actor
 from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import agent_phrases, clause_date, own_cues, split_clauses
 from .collective import collapse_claims, collapse_cue, collective_claims
@@ -236,6 +236,12 @@ def _speaker_of(text: str, span: tuple[int, int] | None, side: str) -> tuple[str
     return (actor, text[span[0] : span[1]]) if actor else None
 
 
+# a claimant that is only a pronoun or "the group" / "the statement": who, the sentence
+# before says
+_PRONOUN_SPEAKER = re.compile(
+    r"\s*(?:it|he|she|they|the\s+(?:group|militia|movement|statement|command|ministry))\s*",
+    re.I,
+)
 _MAX_QUOTE_LOOKAHEAD = 12  # sentences a quotation may run over (linear cost)
 
 
@@ -404,6 +410,18 @@ def analyse(
                 c_text = text[span[0] : span[1]]
                 c_side, c_actor = _side_of(c_text, people)
                 speaker = _speaker_of(text, span, c_side) or c_actor
+                if (
+                    speaker is None
+                    and previous_subject is not None
+                    and _PRONOUN_SPEAKER.fullmatch(c_text)
+                    # "it" is no plural subject ("Rebels took X. '...,' it said")
+                    and not (
+                        c_text.strip().lower() == "it" and _PLURAL_HEAD.search(previous_subject[1])
+                    )
+                ):
+                    # "The SDF issued a statement. 'Our forces withdrew from X,' it said":
+                    # the pronoun is the previous sentence's subject
+                    speaker = previous_subject
         quoted = quotes.inside(sentence) and first_attr is None
         if quoted and quote_context is not None:
             speaker = quote_context[2]

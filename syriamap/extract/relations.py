@@ -1062,7 +1062,9 @@ _NOT_A_FORCE_SUBJECT = re.compile(
     r"personnel|envoys?|delegations?|observers|peacekeepers|monitors|inspectors|crews?|"
     r"foreigners|nationals|expatriates|citizens|"
     # "our forces have left X": the speaker's men, whose side only the speaker tells
-    r"our\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|units|men|soldiers|army))\b"
+    r"our\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|units|men|soldiers|army)|"
+    # "The group withdrew from X" with no group found for it: whose, the text has not said
+    r"(?:the|this|that)\s+(?:group|militia|movement|organi[sz]ation|alliance|coalition))\b"
     r"(?:\s+(?:had|have|has|were|was|are|is|also|reportedly|already|then|all|quickly|"
     r"hastily|later|finally|since|been|being|now|still|not)){0,3}\s+$",
     re.I,
@@ -1073,6 +1075,8 @@ _LEFT_IN_STATE = re.compile(
     r"(?:exposed|vulnerable|isolated|open|defenceless|defenseless|surrounded|encircled|"
     r"cut\s+off|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:hands|control|ruins|chaos|limbo)|"
     r"under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:control|siege|threat)|"
+    # "left Homs as the only major city between the rebels and the capital"
+    r"as\s+(?:the|a|an|its|their)\s+(?:only|last|sole|next|main|final)\b|"
     r"to\s+(?:its|their)\s+fate)\b",
     re.I,
 )
