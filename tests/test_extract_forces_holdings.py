@@ -617,3 +617,119 @@ def test_bare_shahba_in_sweida_stays_the_sweida_town() -> None:
 
     got = _extract("Druze factions took control of Shahba in Sweida.", published="2024-12-07")
     assert "r:shahba" not in {a.place_id for a in got}
+
+
+# --- 19. footage of fighters in a place; a kind phrase after "drove out of" -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "stance"),
+    [
+        ("Videos purported to show rebels inside Hama.", ("Hama", "opposition", "entered"), "unverified"),
+        (
+            "Footage showed HTS fighters in the streets of Aleppo on Saturday.",
+            ("Aleppo", "hts_coalition", "entered"),
+            "attributed",
+        ),
+    ],
+)
+def test_footage_of_fighters_in_a_place(text: str, want: Row, stance: str) -> None:
+    got = {(a.place_name, a.actor, str(a.relation), str(a.stance)) for a in extract(text, published="2024-12-07")}
+    assert (*want, stance) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Footage showed residents fleeing Homs.", "Video showed rebels shelling Hama."],
+)
+def test_footage_of_people_or_shelling_is_no_presence(text: str) -> None:
+    assert _rows(text) == set()
+
+
+def test_drove_out_of_the_historic_town_of() -> None:
+    rows = _rows("Rebels drove government forces out of the historic town of Maarat al-Numan.")
+    assert ("Maarat al-Numan", "government", "lost") in rows
+
+
+# --- 20. an absolute "with forces in X"; withdrawals from facilities in X ------------------
+
+
+def test_with_rebel_forces_in_the_capital() -> None:
+    rows = _rows("With rebel forces in the capital, the army has pulled back.")
+    assert ("the capital", "opposition", "entered") in rows
+    assert ("the capital", "government", "withdrew") in rows
+
+
+def test_with_foreign_forces_in_a_base_claims_nothing_for_them() -> None:
+    rows = _rows("With the help of Russian forces in Hmeimim, the army held Latakia.")
+    assert not any(actor == "russia" for _, actor, _ in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces also withdrew from the defense and interior ministries and the international airport in Damascus.",
+        "Regime forces fled the security branches of Daraa.",
+    ],
+)
+def test_withdrawal_from_facilities_in_a_city(text: str) -> None:
+    assert any(actor == "government" and rel == "withdrew" for _, actor, rel in _rows(text))
+
+
+def test_withdrew_from_one_place_and_took_positions_in_another() -> None:
+    rows = _rows("The army withdrew from Hama and took up positions in Homs.")
+    assert ("Homs", "government", "withdrew") not in rows
+
+
+# --- 21. from a probe of six invented full articles ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels control Damascus and Aleppo.", {("Damascus", "opposition", "controls"), ("Aleppo", "opposition", "controls")}),
+        ("The rebels now control most of Idlib province.", {("Idlib", "opposition", "controls")}),
+        ("Government forces control the city of Homs.", {("Homs", "government", "controls")}),
+    ],
+)
+def test_the_plural_verb_control(text: str, want: set[Row]) -> None:
+    assert want <= _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took control Friday of Hama.",
+        "Hama is under rebel control.",
+        "They lost control Friday.",
+    ],
+)
+def test_the_noun_control_is_no_plural_verb(text: str) -> None:
+    assert not any(rel == "controls" and actor == "opposition" and place == "Hama" and "took" in text
+                   for place, actor, rel in _rows(text))
+
+
+def test_a_speaker_after_a_fall_is_no_taker() -> None:
+    text = "The SDF holds Manbij. Reports that the city has fallen are false, the SDF said."
+    rows = _rows(text)
+    assert not any(actor == "sdf" and rel == "captured" for _, actor, rel in rows)
+
+
+def test_the_general_command_of_the_sdf_speaks_for_the_sdf() -> None:
+    text = (
+        "The General Command of the SDF said its forces had taken Mayadin. Our fighters "
+        "entered the city of Deir ez-Zor on Friday, the General Command said."
+    )
+    rows = _rows(text)
+    assert ("Mayadin", "sdf", "captured") in rows
+    assert ("Deir ez-Zor", "sdf", "entered") in rows
+    assert not any(actor == "government" for _, actor, _ in rows)
+
+
+def test_an_unconfirmed_whereabouts_leaves_the_claim_attributed() -> None:
+    got = extract(
+        "Rebels say they control Damascus after entering it overnight; Assad's whereabouts "
+        "are not officially confirmed.",
+        published="2024-12-08",
+    )
+    assert {str(a.stance) for a in got} == {"attributed"}

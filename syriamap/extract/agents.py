@@ -191,6 +191,7 @@ def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[s
 # only taker is the one it fell "to" (data/ANNOTATION.md, relations.csv), never the subject of
 # the clause around it ("Israel deploys forces amid the fall of X": Israel took nothing)
 _FALL_RULES = frozenset({"fall_nominal", "fall_possessive"})
+_AGENT_WORD = re.compile(r"\b(?:by|to|into|of)\b", re.I)
 _FALL_TO = re.compile(
     r"(?:[\w'\u2019,-]+\s+){0,4}?(?:in)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
     re.I,
@@ -292,7 +293,10 @@ def _choose_actor(
         return None
 
     if rule.voice == "passive":
-        got = first(after)
+        # the agent of a passive follows "by", "to" or "of" ("fell to", "taken on Monday by",
+        # "in the hands of"); "reports that X has fallen are false, the SDF said" names a
+        # speaker, not the taker
+        got = first([a for a in after if _AGENT_WORD.search(text, trig.start, a.start)])
         if got:
             return got
         return None
@@ -759,7 +763,10 @@ _MEMBER = re.compile(
     re.I,
 )
 _ITS_FORCES = re.compile(
-    r"(?:^|[,;]\s*|\bthat\s+|\band\s+)(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
+    # "The SDF said its forces had taken X": after a reporting verb too
+    r"(?:^|[,;]\s*|\bthat\s+|\band\s+|\b(?:said|says|say|announced|announces|stated|"
+    r"claimed|claims|reported|reports|confirmed|confirms|added|adds)\s+)"
+    r"(its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|fighters|units|"
     r"soldiers|men|personnel)\s+(?:(?:have|has|had|also|then|reportedly|later|quickly)\s+){0,2}$",
     re.I,
 )

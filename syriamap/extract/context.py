@@ -199,7 +199,7 @@ _SYRIA_HERE = re.compile(r"\bSyria(?:n)?\b", re.I)
 _RANK_CAPITAL = {"second": "SY-HL", "third": "SY-HI", "fourth": "SY-HM"}
 """The governorate whose capital is the city of that rank (Aleppo, Homs, Hama)."""
 _THE_CITY = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial)\b)"
+    r"\b(?:the|this|that)\s+(?:(?!(?:city|town|village|province|governorate|provincial|the|a|an)\b)"
     # "the northern Syrian city": a direction or other adjective, then "Syrian"
     r"(?P<adj>[\w-]+)\s+)?(?:Syrian\s+(?=city|town))?(?P<kind>city|town|village|province|governorate|provincial\s+(?:capital|cent(?:er|re))|"
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison|"

@@ -226,7 +226,11 @@ def head_noun(phrase: str) -> str:
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
-_ANAPHOR = re.compile(r"(?:the|this|that|these|those)\s+([a-z]+)", re.I)
+_ANAPHOR = re.compile(
+    r"(?:the|this|that|these|those)\s+(?:(?:general|military|media|press|local|same|joint|supreme)\s+)?"
+    r"([a-z]+)",
+    re.I,
+)
 
 
 def anaphor(phrase: str) -> str:

@@ -137,6 +137,17 @@ def _claimant_sides() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+# an unconfirmed matter that is no control claim, right before the cue in its clause:
+# "Assad's whereabouts are not officially confirmed", "the death toll could not be verified"
+_OTHER_MATTER = re.compile(
+    r"\b(?:whereabouts|fate|death\s+toll|toll|casualt(?:y|ies)\s+(?:figures?|numbers?|counts?)|"
+    r"casualties|number\s+of\s+(?:dead|deaths|casualties|victims|people|those)|figures?|"
+    r"identity|identities|cause|circumstances|details|authenticity\s+of\s+the\s+(?:letter|"
+    r"statement|document))\b[^;,.]{0,40}$",
+    re.I,
+)
+
+
 def find_stance_cues(text: str, *, offset: int = 0) -> list[StanceCue]:
     """Find the stance cues of a sentence (offsets shifted by ``offset``).
 
@@ -173,6 +184,8 @@ def _stance_cues(text: str, offset: int) -> tuple[StanceCue, ...]:
                 continue  # "abandoned their posts in X": military posts, not posting
             if rule == "attributed_headline_colon" and _KICKER.fullmatch(text, 0, a):
                 continue  # "Syria: Rebels Enter Homs": a kicker before the headline
+            if stance == "unverified" and _OTHER_MATTER.search(text, max(0, a - 60), a):
+                continue  # "Assad's whereabouts are not confirmed": not the claim's truth
             taken.append((a, b))
             out.append(StanceCue(a + offset, b + offset, stance, claimant, rule))
     out.sort(key=lambda c: c.start)
@@ -578,6 +591,15 @@ def unnamed_claimant(cue: StanceCue | None, text: str, offset: int = 0) -> str:
     return f"unnamed ('{words}')"
 
 
+# a body of an actor named after "of": "the General Command of the SDF", "the media
+# office of the Military Operations Command"
+_OWNED_BODY = re.compile(
+    r"\b(?:command|leadership|council|office|cent(?:re|er)|spokes(?:man|woman|person)|"
+    r"statement|media|department|ministry)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def claimant_side(claimant: str) -> str:
     """Return the side a claimant speaks for, or ``""`` when unknown.
@@ -601,13 +623,20 @@ def claimant_side(claimant: str) -> str:
             return "neutral"
         if sides:
             return sides.pop()
+    from .actor_mentions import find_actor_mentions
+
+    owner = _OWNED_BODY.search(claimant)
+    if owner is not None:
+        # "the General Command of the SDF": the body is the owner's, whatever the body's
+        # own word would say (a bare "general command" is the army's)
+        for mention in find_actor_mentions(claimant):
+            if mention.start == owner.end() and mention.side not in ("", "speaker"):
+                return mention.side
     best: tuple[int, str] | None = None
     for pattern, side in _claimant_sides():
         m = pattern.search(claimant)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), side)
-    from .actor_mentions import find_actor_mentions
-
     for mention in find_actor_mentions(claimant):
         if mention.side in ("", "speaker"):
             continue
