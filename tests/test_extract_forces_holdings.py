@@ -733,3 +733,37 @@ def test_an_unconfirmed_whereabouts_leaves_the_claim_attributed() -> None:
         published="2024-12-08",
     )
     assert {str(a.stance) for a in got} == {"attributed"}
+
+
+# --- 22. which namesake: a site's town; a part of the city named after it -----------------
+
+
+def _ids(text: str) -> set[str]:
+    return {a.place_id for a in extract(text, published="2024-12-07")}
+
+
+def test_nasib_is_the_crossing_town_in_daraa() -> None:
+    # two villages are called Nasib; the one with the border crossing is in Daraa
+    assert "wof:1310327079" in _ids("Rebels entered Nasib.")
+    assert "wof:1360303099" not in _ids("Southern factions entered Nasib near Daraa.")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Rebels entered the Khaldiyeh neighbourhood of Homs.", "wof:421168647"),
+        ("Rebels entered the Qusour neighbourhood of Hama.", "wof:421202161"),
+    ],
+)
+def test_a_neighbourhood_of_a_city_is_never_a_namesake_far_away(text: str, city: str) -> None:
+    from syriamap.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    c = g.get(city)
+    for place_id in _ids(text):
+        p = g.get(place_id)
+        assert abs(p.lat - c.lat) < 0.2 and abs(p.lon - c.lon) < 0.2, (place_id, p.name)
+
+
+def test_a_known_neighbourhood_keeps_its_site() -> None:
+    assert "s:jobar" in _ids("Rebels entered the Jobar district of Damascus.")

@@ -808,6 +808,38 @@ def _resolutions(gazetteer: Any) -> dict[tuple[str, str | None, int], list[Any]]
     return _RESOLVED[1]
 
 
+_PART_OF = re.compile(
+    r"\s+(?:neighbou?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+(?:city|town)\s+of\s+)?",
+    re.I,
+)
+_PART_KM = 15.0  # a city's neighbourhood lies within this distance of the city's point
+
+
+def _city_it_is_part_of(
+    text: str, m: PlaceMention, mentions: Sequence[PlaceMention], gazetteer: Any
+) -> Any:
+    """Return the city a mention is named as a part of ("the X district of Homs"), else None."""
+    part = _PART_OF.match(text, m.end)
+    if part is None:
+        return None
+    following = next((n for n in mentions if n.start == part.end()), None)
+    if following is None:
+        return None
+    cities = [gazetteer.get(c) for c in following.candidates]
+    cities = [c for c in cities if c.kind in ("city", "town")]
+    return max(cities, key=lambda c: c.population or 0) if cities else None
+
+
+_HOSTS: list[Any] = [None, frozenset()]
+
+
+def _site_hosts(gazetteer: Any) -> frozenset[str]:
+    """Return the ids of the towns a reviewed site belongs to (``parent_id``), per gazetteer."""
+    if _HOSTS[0] is not gazetteer:
+        _HOSTS[:] = [gazetteer, frozenset(p.parent_id for p in gazetteer if p.source == "site" and p.parent_id)]
+    return _HOSTS[1]
+
+
 def resolve_mentions(
     text: str, mentions: Sequence[PlaceMention], gazetteer: Any
 ) -> list[PlaceMention]:
@@ -834,6 +866,7 @@ def resolve_mentions(
         if len(points) == 1 and points[0].kind == "city":
             cities.setdefault(points[0].place_id, points[0])
     context_points = list(cities.values())
+    hosts = _site_hosts(gazetteer)
     rd_iso = "SY-RD"
     resolved = _resolutions(gazetteer)
 
@@ -906,7 +939,12 @@ def resolve_mentions(
                         v += 0.05
                     if cue == "suburb" and p.admin1_iso == rd_iso:
                         v += 0.3
-                    points = context_points if p.source == "site" else anchors
+                    if p.place_id in hosts:
+                        # "Nasib": the village of the Nasib crossing, not its namesake in
+                        # al-Hasakah (a reviewed site's town is the one the news is about)
+                        v += 0.03
+                    # the cities the text names count too ("entered Nasib near Daraa")
+                    points = context_points
                     others = [a for a in points if a.place_id != p.place_id]
                     if others and p.kind not in ("governorate", "district"):
                         d = min(_km(p, a) for a in others)
@@ -933,6 +971,12 @@ def resolve_mentions(
                 if others:
                     chosen = others[0] if len(others) == 1 else None
                     score = 0.6
+        city = _city_it_is_part_of(text, m, mentions, gazetteer)
+        if city is not None and (chosen is None or _km(chosen, city) > _PART_KM):
+            # "the Khaldiyeh neighbourhood of Homs", "the Qusour district of Hama": a part
+            # of the city named after it; a namesake village or district elsewhere is not
+            # meant, and the city itself is (a district counts as its town)
+            chosen, score = city, 0.6
         if (
             chosen is not None
             and chosen.kind == "governorate"
