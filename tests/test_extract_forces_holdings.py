@@ -767,3 +767,53 @@ def test_a_neighbourhood_of_a_city_is_never_a_namesake_far_away(text: str, city:
 
 def test_a_known_neighbourhood_keeps_its_site() -> None:
     assert "s:jobar" in _ids("Rebels entered the Jobar district of Damascus.")
+
+
+# --- 23. Kurdish outlets' "mercenaries"; holding the line; "X is free" ---------------------
+
+
+def test_turkish_occupation_mercenaries_are_the_sna() -> None:
+    assert ("Tal Rifaat", "sna", "captured") in _rows(
+        "Turkish occupation mercenaries took over Tal Rifaat on December 1."
+    )
+
+
+def test_bare_mercenaries_name_no_side() -> None:
+    assert _rows("Mercenaries entered Manbij.") == set()
+
+
+def test_holding_the_line_at_a_town_holds_it() -> None:
+    assert ("Taybat al-Imam", "government", "controls") in _rows(
+        "Government troops are holding the line at Taybat al-Imam."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"Damascus is free," rebels declared.', ("Damascus", "opposition", "captured")),
+        (
+            "Homs has been liberated, the Military Operations Command said.",
+            ("Homs", "hts_coalition", "captured"),
+        ),
+    ],
+)
+def test_a_declared_liberation_is_the_declarers_capture(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+@pytest.mark.parametrize("text", ["Hama is free.", "The city is free of fighting."])
+def test_free_with_nobody_named_claims_nothing(text: str) -> None:
+    assert _rows(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Thousands poured into the streets, chanting "Assad is gone, Homs is free".',
+        "Damascus is free: how the revolutionaries liberated the capital and ended 54 years of Assad rule",
+    ],
+)
+def test_free_without_a_speaker_gives_no_side(text: str) -> None:
+    # "Assad" named beside "X is free" is no liberator: only a speaker's word counts
+    assert not any(actor == "government" and rel == "captured" for _, actor, rel in _rows(text))

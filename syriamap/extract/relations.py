@@ -422,6 +422,8 @@ def match_claims(
             continue  # "X attacked Y positions, and the latter withdrew": no sure actor
         if chosen is None and fallback is not None:
             chosen = fallback
+        if rule.rule == "declared_free_state" and (speaker is None or chosen != speaker):
+            continue  # "X is free" is a capture only as its speaker's word ("..., rebels said")
         if rule.voice == "active" and rule.relation in ("withdrew", "entered"):
             held = _participle_subject(text, sentence, trig, actors, rule)
             if held is not None:
