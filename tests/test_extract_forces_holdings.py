@@ -83,7 +83,10 @@ def test_the_armed_forces_are_the_syrian_army_unless_another_states(
     ("text", "want"),
     [
         ("The SDF remained in charge of the town of Manbij.", {("Manbij", "sdf", "controls")}),
-        ("Druze factions are now in charge of Suwayda.", {("Suwayda", "druze_factions", "controls")}),
+        (
+            "Druze factions are now in charge of Suwayda.",
+            {("Suwayda", "druze_factions", "controls")},
+        ),
         (
             "Rebels have gained control in the villages of Saraqib and Kafr Nabl.",
             {("Saraqib", "opposition", "captured"), ("Kafr Nabl", "opposition", "captured")},
@@ -113,7 +116,10 @@ def test_in_charge_without_a_holder_or_negated_holds_nothing(text: str) -> None:
     [
         ("Rastan and Talbiseh fall without a fight", {"Rastan", "Talbiseh"}),
         ("Hama and Homs fall.", {"Hama", "Homs"}),
-        ("Saraqib and Maarat al-Numan fall after a night of clashes", {"Saraqib", "Maarat al-Numan"}),
+        (
+            "Saraqib and Maarat al-Numan fall after a night of clashes",
+            {"Saraqib", "Maarat al-Numan"},
+        ),
     ],
 )
 def test_plural_fall_in_a_headline_is_a_loss(text: str, places: set[str]) -> None:
@@ -217,7 +223,10 @@ def test_crossing_into_a_neighbour_through_a_crossing_is_no_entry_of_the_crossin
     [
         ("Israeli forces were entrenched on Mount Hermon.", ("Mount Hermon", "israel", "controls")),
         ("The SDF dug in around Deir Hafer.", ("Deir Hafer", "sdf", "controls")),
-        ("Government troops fortified positions in Mhardeh.", ("Mhardeh", "government", "controls")),
+        (
+            "Government troops fortified positions in Mhardeh.",
+            ("Mhardeh", "government", "controls"),
+        ),
         ("Soldiers left Mezzeh airport.", ("Mezzeh airport", "government", "withdrew")),
         ("Syrian troops have left Rastan.", ("Rastan", "government", "withdrew")),
         (
@@ -249,8 +258,9 @@ def test_holding_and_leaving_ground(text: str, want: Row) -> None:
     ],
 )
 def test_left_as_a_toll_a_whereabouts_or_civilians_fleeing_is_no_withdrawal(text: str) -> None:
-    assert not any(rel == "withdrew" and place in ("Hama", "Damascus", "Homs")
-                   for place, _, rel in _rows(text))
+    assert not any(
+        rel == "withdrew" and place in ("Hama", "Damascus", "Homs") for place, _, rel in _rows(text)
+    )
 
 
 def test_a_default_actor_never_stands_in_when_the_clause_names_another_side() -> None:
@@ -305,7 +315,9 @@ def test_left_with_a_state_is_no_departure(text: str) -> None:
 
 
 def test_left_without_a_fight_is_still_a_departure() -> None:
-    assert ("Hama", "government", "withdrew") in _rows("Government troops left Hama without a fight.")
+    assert ("Hama", "government", "withdrew") in _rows(
+        "Government troops left Hama without a fight."
+    )
 
 
 # --- 8. the capital's possessive names the state's men ----------------------------------
@@ -361,7 +373,9 @@ def test_hypotheses_and_disavowed_aims_claim_nothing(text: str) -> None:
 
 
 def test_a_confirmed_noun_is_still_a_claim() -> None:
-    assert ("Homs", "opposition", "controls") in _rows("Rebel control of Homs was confirmed on Sunday.")
+    assert ("Homs", "opposition", "controls") in _rows(
+        "Rebel control of Homs was confirmed on Sunday."
+    )
 
 
 # --- 11. more verbs ------------------------------------------------------------------------
@@ -439,9 +453,7 @@ def test_no_presence_or_departure_where_none_is_said(text: str) -> None:
 
 
 def test_positions_left_by_one_side_are_not_the_takers_departure() -> None:
-    rows = _rows(
-        "The SDF took over positions in Deir ez-Zor that were left by government troops."
-    )
+    rows = _rows("The SDF took over positions in Deir ez-Zor that were left by government troops.")
     assert ("Deir ez-Zor", "sdf", "withdrew") not in rows
     assert ("Deir ez-Zor", "sdf", "captured") in rows
 
@@ -495,7 +507,9 @@ def test_loosely_spelled_villages_after_the_following_areas_colon() -> None:
         "factions captured the following areas: Sheikh Aqeel, Salloum, Anjara and Urum "
         "al-Sughra."
     )
-    captured = {place for place, actor, rel in _rows(text) if (actor, rel) == ("opposition", "captured")}
+    captured = {
+        place for place, actor, rel in _rows(text) if (actor, rel) == ("opposition", "captured")
+    }
     assert {"Sheikh Aqeel", "Salloum", "Anjara", "Urum al-Sughra"} <= captured
 
 
@@ -551,7 +565,10 @@ def test_after_clause_dates_only_itself() -> None:
 
 
 def test_the_group_with_no_side_found_takes_no_default() -> None:
-    text = "Hezbollah deployed fighters to Qusayr on Friday. The group withdrew from Qusayr on Saturday."
+    text = (
+        "Hezbollah deployed fighters to Qusayr on Friday. The group withdrew from Qusayr on "
+        "Saturday."
+    )
     assert not any(actor == "government" for _, actor, _ in _rows(text))
 
 
@@ -565,7 +582,8 @@ def test_the_group_after_a_named_armed_group_is_that_group() -> None:
     ("text", "want"),
     [
         (
-            "Israel's military said its troops had deployed in the buffer zone on the Golan Heights.",
+            "Israel's military said its troops had deployed in the buffer zone on the Golan "
+            "Heights.",
             "israel",
         ),
         ("Russia's military said its troops left Qamishli airport.", "russia"),
@@ -586,8 +604,8 @@ def test_left_x_as_the_only_city_is_no_departure() -> None:
 
 def test_it_said_after_a_statement_is_the_previous_subjects_quote() -> None:
     text = (
-        "The SDF issued a statement on Friday. \"Our forces have withdrawn from Tal Rifaat "
-        "to protect civilians,\" it said."
+        'The SDF issued a statement on Friday. "Our forces have withdrawn from Tal Rifaat '
+        'to protect civilians," it said.'
     )
     assert ("Tal Rifaat", "sdf", "withdrew") in _rows(text)
 
@@ -608,7 +626,9 @@ def test_rebels_said_they_after_a_sentence_about_the_army() -> None:
 def test_the_shahba_area_is_the_pocket_north_of_aleppo() -> None:
     from syriamap.extract import extract as _extract
 
-    got = _extract("SNA factions captured Tal Rifaat and the Shahba area on Sunday.", published="2024-12-02")
+    got = _extract(
+        "SNA factions captured Tal Rifaat and the Shahba area on Sunday.", published="2024-12-02"
+    )
     assert "r:shahba" in {a.place_id for a in got}
 
 
@@ -625,7 +645,11 @@ def test_bare_shahba_in_sweida_stays_the_sweida_town() -> None:
 @pytest.mark.parametrize(
     ("text", "want", "stance"),
     [
-        ("Videos purported to show rebels inside Hama.", ("Hama", "opposition", "entered"), "unverified"),
+        (
+            "Videos purported to show rebels inside Hama.",
+            ("Hama", "opposition", "entered"),
+            "unverified",
+        ),
         (
             "Footage showed HTS fighters in the streets of Aleppo on Saturday.",
             ("Aleppo", "hts_coalition", "entered"),
@@ -634,7 +658,10 @@ def test_bare_shahba_in_sweida_stays_the_sweida_town() -> None:
     ],
 )
 def test_footage_of_fighters_in_a_place(text: str, want: Row, stance: str) -> None:
-    got = {(a.place_name, a.actor, str(a.relation), str(a.stance)) for a in extract(text, published="2024-12-07")}
+    got = {
+        (a.place_name, a.actor, str(a.relation), str(a.stance))
+        for a in extract(text, published="2024-12-07")
+    }
     assert (*want, stance) in got
 
 
@@ -668,7 +695,8 @@ def test_with_foreign_forces_in_a_base_claims_nothing_for_them() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Regime forces also withdrew from the defense and interior ministries and the international airport in Damascus.",
+        "Regime forces also withdrew from the defense and interior ministries and the "
+        "international airport in Damascus.",
         "Regime forces fled the security branches of Daraa.",
     ],
 )
@@ -687,7 +715,10 @@ def test_withdrew_from_one_place_and_took_positions_in_another() -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Rebels control Damascus and Aleppo.", {("Damascus", "opposition", "controls"), ("Aleppo", "opposition", "controls")}),
+        (
+            "Rebels control Damascus and Aleppo.",
+            {("Damascus", "opposition", "controls"), ("Aleppo", "opposition", "controls")},
+        ),
         ("The rebels now control most of Idlib province.", {("Idlib", "opposition", "controls")}),
         ("Government forces control the city of Homs.", {("Homs", "government", "controls")}),
     ],
@@ -705,8 +736,10 @@ def test_the_plural_verb_control(text: str, want: set[Row]) -> None:
     ],
 )
 def test_the_noun_control_is_no_plural_verb(text: str) -> None:
-    assert not any(rel == "controls" and actor == "opposition" and place == "Hama" and "took" in text
-                   for place, actor, rel in _rows(text))
+    assert not any(
+        rel == "controls" and actor == "opposition" and place == "Hama" and "took" in text
+        for place, actor, rel in _rows(text)
+    )
 
 
 def test_a_speaker_after_a_fall_is_no_taker() -> None:
@@ -811,7 +844,8 @@ def test_free_with_nobody_named_claims_nothing(text: str) -> None:
     "text",
     [
         'Thousands poured into the streets, chanting "Assad is gone, Homs is free".',
-        "Damascus is free: how the revolutionaries liberated the capital and ended 54 years of Assad rule",
+        "Damascus is free: how the revolutionaries liberated the capital and ended 54 years "
+        "of Assad rule",
     ],
 )
 def test_free_without_a_speaker_gives_no_side(text: str) -> None:

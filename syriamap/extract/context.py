@@ -836,7 +836,10 @@ _HOSTS: list[Any] = [None, frozenset()]
 def _site_hosts(gazetteer: Any) -> frozenset[str]:
     """Return the ids of the towns a reviewed site belongs to (``parent_id``), per gazetteer."""
     if _HOSTS[0] is not gazetteer:
-        _HOSTS[:] = [gazetteer, frozenset(p.parent_id for p in gazetteer if p.source == "site" and p.parent_id)]
+        _HOSTS[:] = [
+            gazetteer,
+            frozenset(p.parent_id for p in gazetteer if p.source == "site" and p.parent_id),
+        ]
     return _HOSTS[1]
 
 

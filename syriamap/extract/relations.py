@@ -1102,7 +1102,7 @@ def _participle_subject(
     actors: Sequence[ActorMention],
     rule: Rule,
 ) -> tuple[str, str] | None:
-    """The subject of a participle cue right after a force noun, or None if none stands there.
+    """Return the subject of a participle cue right after a force noun (None: no such noun).
 
     "Rebels ambushed an army convoy leaving Homs", "Kurdish fighters attacked an SNA convoy
     withdrawing from Manbij": the convoy left, not the attackers. The actor named inside the

@@ -59,8 +59,10 @@ _AREAS_NEAR = re.compile(
     # "their military positions in X", "the last defensive positions near X"
     r"military|army|defensive|forward|front-?line|remaining|last)\s+){0,3}"
     r"(?:(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
-    r"bases?|posts?|outposts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"  # "towns and villages in X"
-    r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|bases?|outposts?|"
+    # "towns and villages in X"
+    r"bases?|posts?|outposts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"
+    r"(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
+    r"bases?|outposts?|"
     # "seized significant territory in X": ground taken in and around X
     r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
