@@ -851,3 +851,47 @@ def test_free_with_nobody_named_claims_nothing(text: str) -> None:
 def test_free_without_a_speaker_gives_no_side(text: str) -> None:
     # "Assad" named beside "X is free" is no liberator: only a speaker's word counts
     assert not any(actor == "government" and rel == "captured" for _, actor, rel in _rows(text))
+
+
+# --- 24. read from blind7's errors after its one measurement (general causes) -----------
+
+
+def test_hands_a_city_to_another_side_in_the_present() -> None:
+    rows = _rows("The SDF hands Deir ez-Zor city to HTS-led forces, a war monitor says.")
+    assert ("Deir ez-Zor", "sdf", "withdrew") in rows
+    assert ("Deir ez-Zor", "hts_coalition", "captured") in rows
+
+
+def test_it_after_a_fronted_date_is_the_previous_subject() -> None:
+    got = {
+        (a.actor, str(a.relation))
+        for a in extract(
+            "The SDF held Deir ez-Zor for five days. On 11 December it handed the city to "
+            "HTS-led forces.",
+            published="2024-12-14",
+        )
+    }
+    assert ("sdf", "withdrew") in got and ("hts_coalition", "captured") in got
+
+
+def test_the_governorate_building_is_no_governorate() -> None:
+    text = (
+        "In Suwayda, Druze armed groups took control of the governorate building after "
+        "security forces withdrew from the city overnight, local activists said."
+    )
+    ids = {a.place_id for a in extract(text, published="2024-12-07")}
+    assert "wof:85678385" not in ids  # As-Suwayda governorate
+
+
+def test_who_after_a_sideless_noun_takes_no_other_subject() -> None:
+    text = (
+        "The factions called on the soldiers and officers who remain in the province to "
+        "hand over their weapons."
+    )
+    assert _rows(text) == set()
+
+
+def test_who_after_an_armed_group_is_that_group() -> None:
+    assert ("Hama", "opposition", "entered") in _rows(
+        "Rebel fighters who entered Hama were cheered."
+    )

@@ -32,7 +32,10 @@ from .sentences import Sentence
 _COLON_BEFORE = re.compile(r"[:;]\s*(?:then\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s", re.I)
 _PRONOUN_SUBJECT = re.compile(
-    r"\b(?:they|them|their)\b|(?:^|[,;:]\s*|\b(?:and|as|when|after)\s+)(?:he|it|she)\b", re.I
+    r"\b(?:they|them|their)\b|(?:^|[,;:]\s*|\b(?:and|as|when|after|then|later)\s+|"
+    # after a fronted date: "On 11 December it handed the city to ..."
+    r"\b(?:on|by)\s+(?:\d{1,2}\s+)?[A-Za-z]+(?:\s+\d{1,2})?\s+)(?:he|it|she)\b",
+    re.I,
 )
 # "under pressure from local Arab tribes, and units of X entered": the object of a
 # preposition, one or two describing words before it, is nobody's partner
@@ -191,6 +194,8 @@ def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[s
 # only taker is the one it fell "to" (data/ANNOTATION.md, relations.csv), never the subject of
 # the clause around it ("Israel deploys forces amid the fall of X": Israel took nothing)
 _FALL_RULES = frozenset({"fall_nominal", "fall_possessive"})
+_WHO_OPENS = re.compile(r"(?:who|that)\b", re.I)
+_PLURAL_NOUN_BEFORE = re.compile(r"\b[a-z][a-z'-]*[a-z]s\s*,?\s*$")
 _AGENT_WORD = re.compile(r"\b(?:by|to|into|of)\b", re.I)
 _FALL_TO = re.compile(
     r"(?:[\w'\u2019,-]+\s+){0,4}?(?:in)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
@@ -463,6 +468,17 @@ def _choose_actor(
     # of the clause layer's candidates (own clause, else the main clause) only
     candidates = subjects_for(clauses, trig.start, actors, text) if clauses else before
     own = clause_at(clauses, trig.start) if clauses else None
+    if (
+        own is not None
+        and own.kind == "relative"
+        and _WHO_OPENS.match(text, own.start)
+        and not any(a.actor and 0 <= own.start - a.end <= 3 for a in actors)
+        and not any(own.start <= a.start < trig.start for a in actors)
+        and _PLURAL_NOUN_BEFORE.search(text, max(sentence.start, own.start - 40), own.start)
+    ):
+        # "called on the soldiers and officers who remain in the province": the relative
+        # pronoun's antecedent is the noun before it, which names no side here
+        return None
     if own is not None and candidates and subjectless(text, own):
         # "forcing government troops to withdraw": the participle's object does the act
         # "forcing government troops to withdraw", "reversing a claim that denied rebels had

@@ -205,7 +205,10 @@ _THE_CITY = re.compile(
     r"air\s*base|airbase|airport|airfield|base|crossing|dam|prison|"
     # "the border checkpoint", "the checkpoint on the Syrian side": a border crossing
     r"border\s+(?:checkpoint|post)|checkpoint(?=\s+on\s+the\s+\w+\s+side\b))\b(?!\s+of\b)"
-    r"(?!['\u2019]s\s+(?:residents|people))",
+    r"(?!['\u2019]s\s+(?:residents|people))"
+    # "the governorate building", "the city council": an institution, not the place
+    r"(?!\s+(?:building|buildings|headquarters|office|offices|palace|council|hall|compound|"
+    r"complex|branch|administration|authorities)\b)",
     re.I,
 )
 

@@ -913,7 +913,9 @@ def _rival_named_at(
 # "lost X to the rebels", "handed X over to the SDF", "ceded X to Y": the side after "to"
 # took the place the subject lost or gave up
 _GIVING_RULES = frozenset({"lost_active", "handed_over", "ceded_control"})
-_TO_TAKER = re.compile(r"\s*(?:over\s+)?to\s+(?:the\s+)?", re.I)
+_TO_TAKER = re.compile(
+    r"\s*(?:(?:city|town|village|province|governorate|area)\s+)?(?:over\s+)?to\s+(?:the\s+)?", re.I
+)
 # "handed it (over) to HTS-led forces": the place is a pronoun after the cue
 _IT_TO_TAKER = re.compile(r"\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
 
