@@ -895,3 +895,41 @@ def test_who_after_an_armed_group_is_that_group() -> None:
     assert ("Hama", "opposition", "entered") in _rows(
         "Rebel fighters who entered Hama were cheered."
     )
+
+
+# --- 25. more state and agency usage (read from blind7 after its measurement) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The armed forces carried out a redeployment operation in Aleppo to absorb the attack.",
+            ("Aleppo", "government", "withdrew"),
+        ),
+        (
+            "Government units are holding their positions along the line of Morek and Suran.",
+            ("Morek", "government", "controls"),
+        ),
+        ("The Nasib crossing changed hands before noon.", ("Nasib crossing", "government", "lost")),
+        ("Homs fell in the night of 7 December.", ("Homs", "government", "lost")),
+        ("HTS and its allies govern Damascus.", ("Damascus", "hts_coalition", "controls")),
+        ("HTS runs Idlib.", ("Idlib", "hts_coalition", "controls")),
+        ("Israeli troops remain on Mount Hermon.", ("Mount Hermon", "israel", "controls")),
+    ],
+)
+def test_state_and_agency_usage(text: str, want: Row) -> None:
+    assert want in _rows(text, published="2024-12-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The SDF remains at war with Turkey.", "The official runs the Damascus office of the agency."],
+)
+def test_remain_at_war_and_run_an_office_hold_nothing(text: str) -> None:
+    assert not any(rel == "controls" for _, _, rel in _rows(text))
+
+
+def test_a_place_that_changed_hands_several_times_is_background() -> None:
+    text = "Palmyra, the desert city that has changed hands several times in the war, is quiet."
+    assert not any(rel == "lost" for _, _, rel in _rows(text))
