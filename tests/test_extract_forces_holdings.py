@@ -933,3 +933,47 @@ def test_remain_at_war_and_run_an_office_hold_nothing(text: str) -> None:
 def test_a_place_that_changed_hands_several_times_is_background() -> None:
     text = "Palmyra, the desert city that has changed hands several times in the war, is quiet."
     assert not any(rel == "lost" for _, _, rel in _rows(text))
+
+
+# --- 26. from a probe in state and partisan voices -------------------------------------------
+
+
+def test_our_forces_never_take_another_clauses_subject() -> None:
+    text = (
+        "The regime forces abandoned their positions in Hasakah and Qamishli and our forces "
+        "took them over."
+    )
+    assert not any(rel == "captured" for _, _, rel in _rows(text))
+
+
+def test_cleared_of_terrorists_without_an_agent_names_no_side() -> None:
+    # Damascus's "terrorists" are the rebels, Ankara's the YPG: with nobody named, no side
+    assert _rows("The town of Tel Rifaat has been cleared of terrorists.") == set()
+    assert ("Hama", "government", "captured") in _rows(
+        "Hama was cleared of terrorists by the army."
+    )
+
+
+def test_a_blocked_entry_is_no_entry() -> None:
+    assert _rows("Terrorists have been blocked from entering the city of Homs.") == set()
+
+
+def test_resistance_fighters_name_no_side() -> None:
+    assert _rows("The resistance fighters withdrew from Qusayr.") == set()
+
+
+def test_a_local_collapse_is_no_fall_of_the_government() -> None:
+    ids = {a.place_id for a in extract("The regime collapsed in Daraa.", published="2024-12-07")}
+    assert "wof:85632413" not in ids  # Syria
+    assert "wof:85632413" in {
+        a.place_id for a in extract("The regime collapsed on Sunday.", published="2024-12-09")
+    }
+
+
+def test_maintained_positions_is_no_speech() -> None:
+    got = extract(
+        "The SDF and its allies maintained their positions in Raqqa.", published="2024-12-07"
+    )
+    assert {(a.actor, str(a.relation), str(a.stance)) for a in got} == {
+        ("sdf", "controls", "asserted")
+    }

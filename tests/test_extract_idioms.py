@@ -34,7 +34,12 @@ def found(text, published="2024-12-08"):
             "Soldiers cleared the town of Saraqib of all remaining militants.",
             ("Saraqib", "government", "captured"),
         ),
-        ("Saraqib has been cleared of terrorists.", ("Saraqib", "government", "captured")),
+        # with no agent the side is the outlet's ("terrorists" are the rebels in Damascus's
+        # usage, the YPG in Ankara's): the agent must be named (2026-12-03, fourth session)
+        (
+            "Saraqib has been cleared of terrorists by the army.",
+            ("Saraqib", "government", "captured"),
+        ),
         ("Hama is now free of rebels.", ("Hama", "opposition", "lost")),
         ("Rebels raised the flag over Hama.", ("Hama", "opposition", "captured")),
         (

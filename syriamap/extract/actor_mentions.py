@@ -321,7 +321,7 @@ _GOVERNMENT_WORDS = frozenset(
 )
 _COMMUNITY_BEFORE = re.compile(
     r"\b(?:shiite|shia|shi['\u2019]ite|alawite|palestinian|christian|assyrian|syriac|armenian|"
-    r"yazidi|ismaili)\s+$"
+    r"yazidi|ismaili|resistance)\s+$"
 )
 _NOT_SYRIAN_BEFORE = re.compile(
     r"\b(?:occupation|occupying|iraqi|iraq['\u2019]s|lebanese|lebanon['\u2019]s|jordanian|"

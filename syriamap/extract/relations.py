@@ -422,6 +422,13 @@ def match_claims(
             continue  # "X attacked Y positions, and the latter withdrew": no sure actor
         if chosen is None and fallback is not None:
             chosen = fallback
+        if (
+            chosen is not None
+            and rule.voice == "active"
+            and (speaker is None or chosen[0] != speaker[0])
+            and _OUR_SUBJECT.search(text, max(sentence.start, trig.start - 60), trig.start)
+        ):
+            continue  # "... and our forces took them over": the speaker's men, no other's
         if rule.rule == "declared_free_state" and (speaker is None or chosen != speaker):
             continue  # "X is free" is a capture only as its speaker's word ("..., rebels said")
         if rule.voice == "active" and rule.relation in ("withdrew", "entered"):
@@ -1125,6 +1132,12 @@ def _participle_subject(
     return ("", "")
 
 
+# "our forces" right before the cue: only the speaker's side can be meant
+_OUR_SUBJECT = re.compile(
+    r"\b(?:our\s+(?:[\w-]+\s+){0,2}?(?:forces|fighters|troops|units|men|soldiers|army|heroes)|we)"
+    r"\s+(?:(?:have|had|has|also|then|later|now|quickly|finally|successfully)\s+){0,2}$",
+    re.I,
+)
 # a reporting verb right after the people: they speak of the move, they do not make it
 _PEOPLE_SAY = re.compile(
     r"[\w-]+\s+(?:\w+\s+)?(?:say|said|says|saying|told|tell|tells|report|reported|reports|"

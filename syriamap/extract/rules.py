@@ -63,6 +63,8 @@ _IRREALIS = re.compile(
     r"aim(?:s|ed|ing)? at|with the (?:aim|goal|objective|intention|purpose) of|"
     # a disavowed aim: "they had no intention of entering X", "no plans to enter X"
     r"no (?:intention|intent|plans?|desire|wish) (?:of|to)|"
+    # a move that was stopped: "terrorists have been blocked from entering X"
+    r"(?:blocked|prevented|stopped|barred|kept|deterred) from|"
     r"(?:designed|meant) to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"(?:order|direct)(?:ed|s)? [\w\s'\[\]-]{1,40}? to|press [\w\s'-]{1,30}? to|"
@@ -125,6 +127,7 @@ _IRREALIS_WORDS = (
     "warn", "urg", "ask", "tell",
     "told", "instruct", "expect", "predict", "hop", "want", "wish", "offensive", "counter",
     "operation", "campaign", "push", "drive", "effort", "assault", "attack", "reinforcement",
+    "blocked", "prevented", "stopped", "barred", "kept", "deterred",
     "ongoing", "continuing", "under", "raging", "design", "meant", "goal", "objective",
     "purpose",
 )  # fmt: skip
