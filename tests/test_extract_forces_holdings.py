@@ -977,3 +977,29 @@ def test_maintained_positions_is_no_speech() -> None:
     assert {(a.actor, str(a.relation), str(a.stance)) for a in got} == {
         ("sdf", "controls", "asserted")
     }
+
+
+# --- 27. partisan names for sides; holding firm -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Zionist enemy's army advanced into Quneitra.", ("Quneitra", "israel", "entered")),
+        ("Takfiri groups entered Hama.", ("Hama", "opposition", "entered")),
+        (
+            "Armed groups affiliated with Turkey entered Tal Rifaat.",
+            ("Tal Rifaat", "sna", "entered"),
+        ),
+        ("The army consolidated its positions in Hama.", ("Hama", "government", "controls")),
+        ("Rebels are holding firm in Hama.", ("Hama", "opposition", "controls")),
+    ],
+)
+def test_partisan_names_and_holding_firm(text: str, want: Row) -> None:
+    assert want in _rows(text)
+
+
+def test_the_enemys_army_is_never_the_syrian_army() -> None:
+    assert not any(
+        actor == "government" for _, actor, _ in _rows("The enemy's army entered Quneitra.")
+    )

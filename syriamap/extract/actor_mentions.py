@@ -248,6 +248,7 @@ _PATTERN_WORDS = (
     "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry", "resistance",
     "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ", "us ", "u.s.",
     "american", "moscow", "ankara", "turkey", "t\u00fcrkiye", "washington", "israel", "russia",
+    "takfiri",
 )  # fmt: skip
 
 
@@ -326,6 +327,7 @@ _COMMUNITY_BEFORE = re.compile(
 _NOT_SYRIAN_BEFORE = re.compile(
     r"\b(?:occupation|occupying|iraqi|iraq['\u2019]s|lebanese|lebanon['\u2019]s|jordanian|"
     r"jordan['\u2019]s|egyptian|saudi|qatari|emirati|british|french|german|ukrainian|"
+    r"enemy['\u2019]s|zionist|"
     r"chinese|pakistani|afghan|foreign|peacekeeping|un|u\.n\.)\s+(?:[\w-]+\s+)?$"
 )
 _GENERIC_HEADS = frozenset(
