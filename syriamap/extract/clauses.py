@@ -816,16 +816,20 @@ def own_cues(
     if not clauses:
         return list(cues)
     out = []
+    # a main clause with no date cue of its own may take its "as" / "when" clause's
+    undated_main = (
+        clause is not None
+        and clause.kind == "main"
+        and not any(clause.start <= c.start < clause.end for c in cues)
+    )
     for cue in cues:
         home = clause_at(clauses, cue.start)
         if (
-            home is not None
-            and clause is not None
-            and clause.kind == "main"
+            undated_main
+            and home is not None
             and home.kind == "temporal"
             and home.time == "same"
             and home.opener in _AT_THE_SAME_TIME
-            and not any(clause.start <= c.start < clause.end for c in cues)
         ):
             # "Rebels took Palmyra as government troops left on 6 December": a main
             # clause with no date of its own happens when its "as" / "when" clause does

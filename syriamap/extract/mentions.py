@@ -77,14 +77,19 @@ _KIND_WORDS = frozenset(GENERIC_WORDS) | {
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 _MONTH_NAMES = frozenset(MONTHS)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# "captured the following areas: X, Y and Z": a plural place noun and the colon that opens
+# its list (a place position for _CHUNK, a kind phrase for _KIND_OF)
+_LIST_COLON = (
+    r"(?:areas|towns|villages|localities|locations|places|sites|points|hamlets|settlements)\s*:"
+)
 # "the town of", "the villages of", "areas of", "the airbase in": the text calls the next
 # name a place
 _KIND_OF = re.compile(
     r"\b(?:(?:towns?|villages?|city|cities|suburbs?|hamlets?|districts?|neighbou?rhoods?|"
     r"areas?|localities|locality|settlements?)\s+of|"
     r"(?:air\s*base|airbase|airport|airfield|base|prison|crossing|dam)s?\s+(?:of|in|at|near)|"
-    r"(?:areas|towns|villages|localities|locations|places|sites|points|hamlets|settlements)"
-    r"\s*:)\s+$",
+    + _LIST_COLON
+    + r")\s+$",
     re.I,
 )
 # "X, a key town", "X, the small village": an apposition calling the name a place
@@ -528,9 +533,7 @@ _LOCATIVE = (
     r"overrunning|storming|retaking|leaving|evacuated|evacuating|abandoning|"
     r"approaching|approached|reaching|encircling|besieging|holding|"
     # the examples of a list: "key towns such as X", "places like X", "These include X"
-    r"such\s+as|like|include|includes|included|"
-    # "captured the following areas: X, Y and Z": the list a colon opens
-    r"(?:areas|towns|villages|localities|locations|places|sites|points|hamlets|settlements)\s*:"
+    r"such\s+as|like|include|includes|included|" + _LIST_COLON
 )
 # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
 _NAME = (

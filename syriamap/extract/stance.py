@@ -625,11 +625,12 @@ def claimant_side(claimant: str) -> str:
             return sides.pop()
     from .actor_mentions import find_actor_mentions
 
+    mentions = find_actor_mentions(claimant)
     owner = _OWNED_BODY.search(claimant)
     if owner is not None:
         # "the General Command of the SDF": the body is the owner's, whatever the body's
         # own word would say (a bare "general command" is the army's)
-        for mention in find_actor_mentions(claimant):
+        for mention in mentions:
             if mention.start == owner.end() and mention.side not in ("", "speaker"):
                 return mention.side
     best: tuple[int, str] | None = None
@@ -637,7 +638,7 @@ def claimant_side(claimant: str) -> str:
         m = pattern.search(claimant)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), side)
-    for mention in find_actor_mentions(claimant):
+    for mention in mentions:
         if mention.side in ("", "speaker"):
             continue
         if best is None or mention.start < best[0]:
