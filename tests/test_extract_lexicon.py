@@ -19,6 +19,7 @@ def test_relation_rows(row):
         "active",
         "passive",
         "state",
+        "named",
         "nominal",
         "any",
         "against",

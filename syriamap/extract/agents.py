@@ -111,6 +111,15 @@ _CHALLENGING = re.compile(
 )
 
 
+# a force noun alone, with or without an article ("the fighters", "militants"): no name
+_BARE_FORCE = re.compile(
+    r"(?:the\s+|these\s+|those\s+|some\s+|many\s+)?(?:fighters|militiamen|militants|insurgents|"
+    r"gunmen|troops|soldiers|forces|units|militias|members|commanders|convoys|tanks|"
+    r"armed\s+(?:men|groups)|groups)",
+    re.I,
+)
+
+
 def _replace_voice(rule: Rule, voice: str) -> Rule:
     from dataclasses import replace
 
@@ -305,6 +314,10 @@ def _choose_actor(
         if got:
             return got
         return None
+    if rule.voice == "named":
+        # "SNA militiamen in X": only an actor named inside the cue, by a name or an
+        # adjective ("the fighters in X" names nobody), never one after it
+        return first([a for a in inside if not _BARE_FORCE.fullmatch(a.text)])
     if rule.voice == "state":
         got = first(inside) or first(after)
         if got is None and _THEIR.search(text, trig.start, trig.end):

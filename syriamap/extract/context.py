@@ -45,13 +45,22 @@ from .sentences import Sentence
 
 __all__ = ["find_descriptors", "kind_cue", "resolve_mentions"]
 
+# the adjectives and kind words of a facility a place owns ("Hama's military airport",
+# "the city's international airport", "its historic citadel")
+_OWNED_ADJECTIVES = (
+    r"(?:(?:main|key|strategic|historic|ancient|old|famous|notorious|nearby|sprawling|"
+    r"military|international|civilian|civil|central|border|naval|hydroelectric)\s+){0,3}"
+)
+_OWNED_FACILITY = r"air\s*base|airbase|airport|airfield|dam|crossing|prison|jail|citadel"
 _AFTER_CUE = re.compile(
     r"[\s]*(?:\(\w+\)\s*)?(province|provinces|governorate|countryside|region|city|town|"
     r"village|district|subdistrict|suburbs?|area|"
     # facilities and city districts: "Kweires military airfield", "Tishrin dam"
     r"(?:(?:military|international|civilian|main|border|central)\s+)*"
     r"(?:air\s*base|airbase|airport|airfield|dam|crossing|prison|jail|checkpoint|"
-    r"neighbou?rhoods?|quarter))\b",
+    r"neighbou?rhoods?|quarter)|"
+    # a facility the place owns: "Hama's military airport", "Aleppo's historic citadel"
+    r"['\u2019]s?\s+" + _OWNED_ADJECTIVES + r"(?:" + _OWNED_FACILITY + r"))\b",
     re.I,
 )
 _BEFORE_CUE = re.compile(
@@ -126,6 +135,7 @@ _CUE_KIND = {
     "crossing": "crossing",
     "prison": "prison",
     "jail": "prison",
+    "citadel": "citadel",
     "checkpoint": "checkpoint",
     "base": "base",
     "neighbourhood": "neighbourhood",
@@ -142,6 +152,7 @@ _SITE_CUES: dict[str, tuple[str, ...]] = {
     "dam": ("dam",),
     "crossing": ("crossing",),
     "prison": ("prison",),
+    "citadel": ("site",),
     "checkpoint": ("checkpoint",),
     "base": ("base",),
     "neighbourhood": ("neighbourhood",),
@@ -462,6 +473,15 @@ def find_descriptors(
                     ranked, score = [earlier], _CHAIN_SCORE
             if not ranked:
                 continue
+            owned = _OWNED_AFTER.match(sentence.text, m.end())
+            if owned is not None:
+                # "the city's international airport": the city's airport, or nothing (the
+                # city itself is not what the sentence is about)
+                site = _owned_site(ranked[0], owned.group(0), gazetteer)
+                if site is not None and word in ("city", "town"):
+                    words = m.group(0) + owned.group(0)
+                    out.append(_descriptor(a, words, site.place_id))
+                continue
             out.append(
                 PlaceMention(
                     a,
@@ -474,6 +494,32 @@ def find_descriptors(
                 )
             )
             chain.append((a, word, tuple(ranked)))
+        for m in _ITS_FACILITY.finditer(sentence.text) if "its" in low else ():
+            # "Rebels took most of Aleppo, including its international airport": the one
+            # facility of that kind of the latest place named before it, in the window
+            a = sentence.start + m.start()
+            window_start = sentences[max(0, sentence.index - 1)].start
+            named = sorted(
+                [
+                    *resolved[
+                        bisect.bisect_left(starts, window_start) : bisect.bisect_left(starts, a)
+                    ],
+                    *(
+                        d
+                        for d in out
+                        if window_start <= d.start < a and not d.text.startswith("its")
+                    ),
+                ],
+                key=lambda x: x.start,
+            )
+            if not named:
+                continue
+            place = gazetteer.get(named[-1].place_id)
+            if place.source == "site" or _in_road_name(text, named[-1]):
+                continue
+            site = _owned_site(place.place_id, m.group(0), gazetteer)
+            if site is not None:
+                out.append(_descriptor(a, m.group(0), site.place_id))
         for m in _A_FACILITY.finditer(sentence.text) if "air" in low else ():
             # "shows a military airbase after fighters captured it, near the city of X":
             # the one facility of that kind of the place the sentence puts it near
@@ -659,7 +705,43 @@ _FACILITY_KINDS: dict[str, tuple[str, ...]] = {
     "crossing": ("crossing",),
     "dam": ("dam",),
     "prison": ("prison",),
+    "jail": ("prison",),
+    "citadel": ("site",),
 }
+# "its international airport", "the city's historic citadel": the facility of the place
+# named before (for "the city's", of the place "the city" stands for)
+_ITS_FACILITY = re.compile(
+    r"\bits\s+" + _OWNED_ADJECTIVES + r"(?P<kind>" + _OWNED_FACILITY + r")\b(?!\s+of\b)", re.I
+)
+_OWNED_AFTER = re.compile(
+    r"['\u2019]s?\s+" + _OWNED_ADJECTIVES + r"(?P<kind>" + _OWNED_FACILITY + r")\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def _facility_word(kind: str) -> str:
+    """Return the descriptor word of a facility kind word ("air base" → "airbase")."""
+    word = re.sub(r"\s+", "", kind.lower())
+    return {"airfield": "airbase"}.get(word, word)
+
+
+def _owned_site(place_id: str, words: str, gazetteer: Any) -> Any:
+    """Return the one site of a place a possessive facility phrase names, or None.
+
+    "the city's international airport": the place's airport (not its airbase); "its historic
+    citadel": the place's site called a citadel.
+    """
+    m = _OWNED_AFTER.search(words) or _ITS_FACILITY.search(words)
+    if m is None:
+        return None
+    word = _facility_word(m.group("kind"))
+    kinds = _FACILITY_KINDS[word]
+    if word == "airport" and re.search(r"\b(?:international|civil(?:ian)?)\s", words, re.I):
+        kinds = ("airport",)  # "the international airport" is no airbase
+    sites = gazetteer.sites_of(place_id, kinds)
+    if word == "citadel":
+        sites = [p for p in sites if "citadel" in p.name.lower()]
+    return sites[0] if len(sites) == 1 else None
 
 
 def _facility_of_context(

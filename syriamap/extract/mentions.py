@@ -303,6 +303,14 @@ class _Scanner:
             )
             if not _keep(tokens, i, j, text, headline, lower_ok):
                 continue
+            if (
+                headline
+                and i == j
+                and j + 1 < len(tokens)
+                and _HEAD_WORD.fullmatch(tokens[i][2])
+                and tokens[j + 1][2][:1].isupper()
+            ):
+                continue  # "Army clears Tal Rifat of ...": Tal opens a longer name
             a, b = tokens[i][0], tokens[j][1]
             if _date_or_road(text, a, b):
                 continue
@@ -325,27 +333,22 @@ class _Scanner:
         Only capitalised names right after a locative word ("in", "of", "seized", ...)
         qualify, and only exact or phonetic-key matches count (no fuzzy matching).
         """
-        if headline:
-            return []
         out: list[PlaceMention] = []
-        low = folded_for_words(text[start:end])
-        facility = any(word in low for word in _FACILITY_WORDS)
-        span = text[start:end]
-        area = any(word in span for word in _AREA_CHUNK_WORDS)
-        apposition = "," in span and any(word in low for word in _APPOSITION_WORDS)
-        chunks = sorted(
-            [
-                *_CHUNK.finditer(text, start, end),
-                *(_AREA_CHUNK.finditer(text, start, end) if area else ()),
-                *filter(None, [_LIST_HEAD.match(text, start, end)]),
-                *_SUBJECT_HEAD.finditer(text, start, end),
-                *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
-                *(_FACILITY_APPOSITION.finditer(text, start, end) if apposition else ()),
-            ],
-            key=lambda c: c.start("name"),
-        )
-        # then the items of a list whose next item is a place found so far
-        for m in _and_list_items(chunks, text, start, end, found, out):
+        chunks: Iterable[re.Match[str]]
+        if headline:
+            # a title-case line: only names opening with a toponym's head word ("Tal Rifat")
+            chunks = sorted(
+                [
+                    *_HEAD_NAME_LONG.finditer(text, start, end),
+                    *_HEAD_NAME.finditer(text, start, end),
+                ],
+                key=lambda c: c.start("name"),
+            )
+        else:
+            # then the items of a list whose next item is a place found so far (read lazily:
+            # the items found so far decide the next)
+            chunks = _and_list_items(_chunks(text, start, end), text, start, end, found, out)
+        for m in chunks:
             if any(x.start < m.end("name") and m.start("name") < x.end for x in out):
                 continue
             a, b = m.start("name"), m.end("name")
@@ -356,8 +359,14 @@ class _Scanner:
                 continue
             kind_word = m.groupdict().get("kind")
             nxt = text[b : b + 2]
-            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper() and not kind_word:
-                continue
+            if (
+                len(nxt) == 2
+                and nxt[0] == " "
+                and nxt[1].isupper()
+                and not (kind_word or headline)
+                and not (m.re is _HEAD_NAME and _next_word(text, b + 1) in _TIME_WORDS)
+            ):
+                continue  # "Tel Rifaat Sunday": the weekday is no part of the name
             key = f"{name} {kind_word}" if kind_word else name
             ids = self._variant_ids.get(key)
             if ids is None:
@@ -381,6 +390,8 @@ class _Scanner:
                 ids = tuple(i for i in ids if self.gazetteer.get(i).source == "site")
                 if not ids:
                     continue
+            if not ids and m.re in (_HEAD_NAME, _HEAD_NAME_LONG):
+                continue  # "Tel Rifaat": found by its key spelling only
             if not ids:
                 loose = self._loose(m, name, [*found, *(x for x in out if not x.loose)])
                 if loose:
@@ -453,6 +464,35 @@ class _Scanner:
             if len(self._loose_found) < 100_000:
                 self._loose_found[name] = found
         return found
+
+
+def _next_word(text: str, at: int) -> str:
+    """Return the word starting at ``at``, lower-cased."""
+    m = _LOWER_WORD.match(text.lower(), at, at + 20)
+    return m.group(0) if m else ""
+
+
+def _chunks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Return the chunks of a sentence where a capitalised name may be a place, in order."""
+    low = folded_for_words(text[start:end])
+    facility = any(word in low for word in _FACILITY_WORDS)
+    span = text[start:end]
+    area = any(word in span for word in _AREA_CHUNK_WORDS)
+    apposition = "," in span and any(word in low for word in _APPOSITION_WORDS)
+    head = _HEAD_NAME.search(text, start, end) is not None
+    return sorted(
+        [
+            *_CHUNK.finditer(text, start, end),
+            *(_AREA_CHUNK.finditer(text, start, end) if area else ()),
+            *filter(None, [_LIST_HEAD.match(text, start, end)]),
+            *_SUBJECT_HEAD.finditer(text, start, end),
+            *(_HEAD_NAME_LONG.finditer(text, start, end) if head else ()),
+            *(_HEAD_NAME.finditer(text, start, end) if head else ()),
+            *(_FACILITY_CHUNK.finditer(text, start, end) if facility else ()),
+            *(_FACILITY_APPOSITION.finditer(text, start, end) if apposition else ()),
+        ],
+        key=lambda c: c.start("name"),
+    )
 
 
 def _and_list_items(
@@ -565,6 +605,26 @@ _SUBJECT_HEAD = re.compile(
     r"(?=(?:\s*,[^,;:.()]{1,80},)?\s+(?:was|were|has|had|have|is|are|fell|falls|remains?|"
     r"remained|now)\b)",
     re.M,
+)
+# a name opening with a word toponyms open with, anywhere ("fled Tel Rifaat", "Tel Rifaat,
+# which ..."): two words, then the same with a third (the longer, if it resolves, wins); such
+# a name is never read loosely (only its exact or phonetic-key spelling counts)
+_HEAD_WORDS = (
+    r"(?:Tel|Tell|Tal|Tall|Khan|Deir|Dayr|Deyr|Jisr|Kafr|Kfar|Kafar|Ain|Ayn|Ras|Beit|Bayt|"
+    r"Jabal|Jebel|Qasr|Qalaat|Maarat|Maarrat|Maaret|Marat|Mazraat|Marj|Khirbet|Khirbat)"
+)
+_HEAD_WORD = re.compile(_HEAD_WORDS)
+_HEAD_NAME_LONG = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>"
+    + _HEAD_WORDS
+    + r"[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
+    r"[A-Z][\w'\u2019`]+\s+[A-Z][\w'\u2019`]+)(?![\w'\u2019-])"
+)
+_HEAD_NAME = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>"
+    + _HEAD_WORDS
+    + r"[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
+    r"[A-Z][\w'\u2019`]+)(?![\w'\u2019-])"
 )
 # a name before a list separator ("X, Y and Z"): see _with_list_items
 _LIST_ITEM = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?=\s*,\s|\s+and\s)")

@@ -630,7 +630,7 @@ def match_claims(
         claims += _still_held(text, claims, places, exceptions)
     claims = [c for c in claims if not any(c.trigger is t for t in ended)]
     claims = _named_loser(claims)
-    return _drop_contradicted_pronoun(sentence, _drop_former_state(claims))
+    return _drop_contradicted_pronoun(sentence, _drop_former_state(sentence, claims))
 
 
 def _named_loser(claims: list[Claim]) -> list[Claim]:
@@ -1442,11 +1442,12 @@ def _still_held(
 _CHANGES = frozenset({"captured", "lost", "entered"})
 
 
-def _drop_former_state(claims: list[Claim]) -> list[Claim]:
+def _drop_former_state(sentence: Sentence, claims: list[Claim]) -> list[Claim]:
     """Drop a state the sentence says has changed.
 
-    "recaptured the rebel-held half of X": the adjective's holder held X before another
-    actor's capture or entry; "units stationed in X have been redeployed outside the city":
+    "recaptured the rebel-held half of X", "X, which had been held by the SDF, fell to the
+    SNA": the holder named by an adjective, an apposition or a "held by" held X before
+    another actor's capture or entry; "units stationed in X have been redeployed outside the city":
     the presence the subject names is the one that left X.
     """
     left = {(c.mention.place_id, c.actor) for c in claims if c.relation in ("withdrew", "lost")}
@@ -1455,16 +1456,29 @@ def _drop_former_state(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if c.trigger.rule.rule != "present_in" or (c.mention.place_id, c.actor) not in left
     ]
+
+    def former(c: Claim) -> bool:
+        rule = c.trigger.rule.rule
+        if rule == "held_by":
+            # "which had been held by", ", held by ... ,": not "which is still held by"
+            at = c.trigger.start - sentence.start
+            return _FORMER_HELD_BY.search(sentence.text, max(0, at - 16), at) is not None
+        return rule in _FORMER_STATE_RULES
+
     changed = {
-        (c.mention.start, c.actor)
-        for c in claims
-        if c.relation in _CHANGES and c.trigger.rule.rule != "held_adjective"
+        (c.mention.start, c.actor) for c in claims if c.relation in _CHANGES and not former(c)
     }
     if not changed:
         return claims
     return [
         c
         for c in claims
-        if c.trigger.rule.rule != "held_adjective"
+        if not former(c)
         or not any(start == c.mention.start and actor != c.actor for start, actor in changed)
     ]
+
+
+# holds a change of hands in the same sentence ends: "the rebel-held half of X", "X, an
+# SDF-held town, fell to the SNA", "X, which had been held by the army, fell to rebels"
+_FORMER_STATE_RULES = frozenset({"held_adjective", "held_apposition"})
+_FORMER_HELD_BY = re.compile(r"(?:had\s+been\s+|,\s*)$", re.I)

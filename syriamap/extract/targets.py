@@ -832,6 +832,8 @@ _MOVED_TO = re.compile(
 # the cue after it (no clause break of its own inside)
 _INSERTED = re.compile(
     r"\s*,\s*(?:which|where|whose|once|long|now|home\s+to|a|an|the|in|on|near|along|outside|"
+    # "X, held by the SDF since 2016, fell": a participle's clause
+    r"(?:held|controlled|run|occupied|seized|captured|taken|besieged|encircled)\s+by|"
     r"close\s+to|(?:just|some|about|around)\s+(?=\d|\w+\s+(?:km|kilomet|mile))|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s[^,;:.()]{1,120}?,\s*"
     r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls|remains?|remained)\b)",
@@ -847,7 +849,7 @@ _ONE_OF = re.compile(
 )
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
-    r"(?:which|that)\s*(?:(?:has|have)\s+(?:long\s+|since\s+)?been\s+)?",
+    r"(?:which|that)\s*(?:(?:has|have|had)\s+(?:long\s+|since\s+)?been\s+)?",
     re.I,
 )
 

@@ -1,0 +1,71 @@
+"""The holder a sentence names before a fall is the one that lost the place.
+
+"X, which had been held by the SDF since 2016, fell", "X, held by the SDF, fell", "X, an
+SDF-held town, fell": the SDF lost X (not the government, the default holder of a fall
+with no taker named). With a taker named ("fell to the SNA", "rebels took X, a strategic
+SDF-held town"), the taker's capture stands and the former hold is dropped (it is the state
+before the change, not news). A hold the sentence keeps in the present ("which is still
+held by the army") stays.
+
+All sentences are invented for this file.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    """Return (place name, actor, relation) of the claims of ``text``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
+    return {
+        (c.to_row()["place_name"], c.to_row()["actor"], c.to_row()["relation"])
+        for c in a.candidates
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manbij, which had been held by the SDF since 2016, fell on Monday.",
+        "Manbij, held by the SDF since 2016, fell on Monday.",
+        "Manbij, an SDF-held town, fell on Monday.",
+        "Manbij, a Kurdish-controlled city, has fallen, local sources said.",
+    ],
+)
+def test_a_fall_is_the_named_former_holders_loss(text: str) -> None:
+    claims = _claims(text)
+    assert ("Manbij", "sdf", "lost") in claims
+    assert not {c for c in claims if c[1] == "government"}
+
+
+@pytest.mark.parametrize(
+    ("text", "taker"),
+    [
+        ("Manbij, a Kurdish-held town, fell to the SNA on Monday.", "sna"),
+        ("Manbij, held by the SDF since 2016, fell to the SNA on Monday.", "sna"),
+        ("Rebels took Manbij, a strategic SDF-held town.", "opposition"),
+        ("Rebels entered Tal Rifaat, which had been held by the SDF.", "opposition"),
+    ],
+)
+def test_a_former_hold_gives_way_to_the_named_taker(text: str, taker: str) -> None:
+    claims = _claims(text)
+    assert {c[1] for c in claims} == {taker}
+    assert not {c for c in claims if c[2] == "controls"}
+
+
+def test_a_hold_in_the_present_stays_beside_a_partial_capture() -> None:
+    claims = _claims("Rebels captured parts of Hama, which is still held by the army.")
+    assert ("Hama", "government", "controls") in claims
+
+
+def test_an_apposition_hold_alone_is_a_hold() -> None:
+    claims = _claims("Kobani, an SDF-held city, braced for an assault on Tuesday.")
+    assert ("Kobani", "sdf", "controls") in claims
