@@ -145,7 +145,7 @@ def test_kurdish_alone_is_no_actor():
 
 
 def test_a_default_actor_is_said_and_weighs_less():
-    (unnamed,) = extract("Militias withdrew from Hama on Monday.", published="2024-12-08")
+    (unnamed,) = extract("Troops withdrew from Hama on Monday.", published="2024-12-08")
     (named,) = extract("Government troops withdrew from Hama on Monday.", published="2024-12-08")
     assert (unnamed.actor, named.actor) == ("government", "government")
     assert "no actor named" in unnamed.note and "no actor named" not in named.note

@@ -248,7 +248,7 @@ _PATTERN_WORDS = (
     "iran", "tehran", "russian", "israeli", "turkish", "zionist", "ministry", "resistance",
     "caretaker", "transitional", "interim", "salvation", "hts-", "tahrir", "new ", "us ", "u.s.",
     "american", "moscow", "ankara", "turkey", "t\u00fcrkiye", "washington", "israel", "russia",
-    "takfiri",
+    "takfiri", "druze", "kurdish",
 )  # fmt: skip
 
 

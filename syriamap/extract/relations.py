@@ -1071,7 +1071,11 @@ _CIVILIANS_BEFORE = re.compile(
 _NOT_A_FORCE_SUBJECT = re.compile(
     r"\b(?:advisers|advisors|contingents?|experts|specialists|staff|employees|officials|"
     r"personnel|envoys?|delegations?|observers|peacekeepers|monitors|inspectors|crews?|"
-    r"foreigners|nationals|expatriates|citizens|"
+    r"foreigners|nationals|expatriates|citizens|civilians|residents|villagers|families|"
+    # "Local groups withdrew from X", "tribal gunmen left X": armed men of no side the
+    # text names are never the army a rule's default would make them
+    r"groups|factions|militias|militiamen|gunmen|tribesmen|fighters|militants|insurgents|"
+    r"armed\s+men|"
     # "our forces have left X": the speaker's men, whose side only the speaker tells
     r"our\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|units|men|soldiers|army)|"
     # "The group withdrew from X" with no group found for it: whose, the text has not said

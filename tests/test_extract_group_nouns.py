@@ -1,0 +1,70 @@
+"""Groups named by a people's adjective, and groups no default may take for the army.
+
+- "Druze groups", "Druze armed factions": the Druze factions of Suwayda; "Kurdish groups",
+  "Kurdish security forces": the SDF (not "Kurdish civilians"; "the Kurdish-led Syrian
+  Democratic Forces" stays the alias it is).
+- A withdrawal or departure whose subject is armed men of no named side ("local groups",
+  "Arab tribal groups", "tribal gunmen") gives no claim: a rule's default actor (the
+  government) is for the army's own nouns ("troops withdrew"), never for such men.
+
+All sentences are invented for this file.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    """Return (place name, actor, relation) of the claims of ``text``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
+    return {
+        (c.to_row()["place_name"], c.to_row()["actor"], c.to_row()["relation"])
+        for c in a.candidates
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Druze groups took over Suwayda on Friday.", ("Suwayda", "druze_factions", "captured")),
+        (
+            "Druze armed factions entered Shahba overnight.",
+            ("Shahba", "druze_factions", "entered"),
+        ),
+        ("Kurdish groups withdrew from Tal Rifaat.", ("Tal Rifaat", "sdf", "withdrew")),
+        ("Kurdish security forces took over Hasakah.", ("Hasakah", "sdf", "captured")),
+    ],
+)
+def test_a_peoples_adjective_names_its_armed_groups(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _claims(text)
+
+
+def test_kurdish_civilians_are_no_armed_group() -> None:
+    assert _claims("Kurdish civilians fled Tal Rifaat on Sunday.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local groups withdrew from Hama.",
+        "Arab tribal groups withdrew from Deir ez-Zor.",
+        "Tribal gunmen pulled out of Mayadin on Tuesday.",
+        "Residents left Homs overnight.",
+    ],
+)
+def test_armed_men_of_no_named_side_are_never_the_army_by_default(text: str) -> None:
+    assert not {c for c in _claims(text) if c[1] == "government"}
+
+
+def test_the_armys_own_nouns_still_take_the_default() -> None:
+    assert ("Hama", "government", "withdrew") in _claims("Troops withdrew from Hama.")
