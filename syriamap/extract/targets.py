@@ -136,10 +136,13 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         return False
     if _COUNTRYSIDE_BEFORE.search(window, 0, m.start()) and _area_mention(mention):
         return False  # "rural areas west of Aleppo": the governorate's countryside
+    if _EXAMPLES.search(window, m.end()):
+        return False  # "a strip along the border, including X": an example, no landmark
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
 
 
 _IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
+_EXAMPLES = re.compile(r"\b(?:including|such\s+as)\b", re.I)
 _COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|rural\s+areas?)\s+$", re.I)
 
 
@@ -213,6 +216,7 @@ def _targets_after(
             # "took the city centre of X", "fled from the center of X": the centre is the
             # city (data/ANNOTATION.md §3)
             between = _CENTRE_OF.sub(" ", between)
+            between = _SHARE_OF.sub(" ", between, count=1)
             lead = _LEAD_ITEMS.match(between)
             if lead and not (
                 _ADJUNCT.search(lead.group())
@@ -426,6 +430,14 @@ _APPOSITION_TO = re.compile(
 _CENTRE_OF = re.compile(
     r"\b(?:the\s+)?(?:(?:city|town)\s+)?cent(?:re|er)\s+of\s+(?:the\s+)?(?=\W*$)", re.I
 )
+# "now control more than 90 per cent of Daraa province", "hold two-thirds of X": a share of
+# X is no distance from it (the claim is about X, at the precision of X)
+_SHARE_OF = re.compile(
+    r"^\s*(?:(?:(?:more|less)\s+than|nearly|almost|about|around|over|roughly|some|"
+    r"up\s+to|at\s+least|an\s+estimated)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:per\s*cent|percent|%)|"
+    r"half|(?:a|one|two)[\s-]+thirds?|(?:a|one|three)[\s-]+quarters?|the\s+majority)\s+of\s+",
+    re.I,
+)
 # "X and Y in the suburbs of Z": Z contains the list, it is no item of it
 _IN_KIND = re.compile(
     r"\bin\s+(?:the\s+)?(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|province|"
@@ -597,6 +609,7 @@ _ALONG_WITH = re.compile(
 )
 
 
+_IN_APPOSITION = re.compile(r",\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){1,4}$", re.I)
 _AGENT_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
 # "In addition to X, rebels seized Y", "Besides X and Z, ...": a fronted list of places the
 # main clause's claim also covers
@@ -667,6 +680,10 @@ def companions_after(
     depots" add nothing. After a plural place noun as the subject ("Several villages fell
     to the rebels, including Y and Z") the examples are the places.
     """
+    if _IN_APPOSITION.search(text, max(sentence.start, trig.start - 60), trig.start):
+        # "captured X, a town held for years by the SDF, as well as Y": the list belongs to
+        # the verb before the apposition, not to the hold inside it
+        return []
     pos = trig.end
     for _ in range(3):
         # "X fell to the rebels on Thursday, along with Y": past the agent and the time
@@ -769,7 +786,9 @@ _SUCH_AS = re.compile(
     # "the towns of the eastern bank, including X": where the plural noun's places lie
     r"(?:\s+(?:of|in|on|along|across)\s+the\s+(?:[\w'\u2019-]+\s+){0,2}?"
     r"(?:bank|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
-    r"countryside|border|coast|valley|desert|plain|front|frontline|region|area))?"
+    r"countryside|border|coast|valley|desert|plain|front|frontline|region|area)|"
+    # "areas in northern and eastern Syria, including X": the part of the country they lie in
+    r"\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?Syria)?"
     r"\s*,?\s*)?\b(?:such\s+as|including|like)(?:\s+(?:at|in)(?=\s))?"
     # "including the strategic city of X": the kind phrase of the example
     r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"

@@ -1,0 +1,70 @@
+"""Holdings stated as a share, as areas of a part of the country, or held since a year.
+
+- "now control more than 90 per cent of Daraa province", "hold two-thirds of X": the share
+  is no distance between the cue and the place; the claim is about X.
+- "governs areas in northern and eastern Syria, including Raqqa and Hasakah": the part of
+  the country the areas lie in does not cut them from their examples.
+- "has been held since 2016 by the SNA", "held for years by the SDF": a time adjunct
+  between "held" and its agent.
+
+All sentences are invented for this file.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from syriamap.extract.document import document_from_text
+from syriamap.extract.pipeline import analyse
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    """Return (place name, actor, relation) of the claims of ``text``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
+    return {
+        (c.to_row()["place_name"], c.to_row()["actor"], c.to_row()["relation"])
+        for c in a.candidates
+    }
+
+
+@pytest.mark.parametrize(
+    "share",
+    ["more than 90 percent of", "nearly 80 per cent of", "90% of", "two-thirds of", "half of"],
+)
+def test_a_share_of_a_place_is_a_hold_of_that_place(share: str) -> None:
+    claims = _claims(f"The Southern Operations Room now controls {share} Daraa province.")
+    assert ("Daraa", "southern_factions", "controls") in claims
+
+
+def test_a_share_with_examples_holds_each_example() -> None:
+    claims = _claims(
+        "Rebels now hold more than 90 per cent of Daraa province, including the Nassib "
+        "border crossing and the towns of Busra al-Sham and Izraa."
+    )
+    for place in ("Daraa", "Busra al-Sham", "Izraa"):
+        assert (place, "opposition", "controls") in claims
+
+
+def test_a_percentage_of_people_is_no_hold() -> None:
+    assert _claims("Rebels are 90 percent of Hama's fighters.") == set()
+
+
+@pytest.mark.parametrize(
+    "region", ["in northern and eastern Syria", "in north-east Syria", "in the east of Syria"]
+)
+def test_areas_in_a_part_of_the_country_keep_their_examples(region: str) -> None:
+    claims = _claims(f"The SDF governs areas {region}, including Raqqa and Hasakah.")
+    assert {("Raqqa", "sdf", "controls"), ("Hasakah", "sdf", "controls")} <= claims
+
+
+@pytest.mark.parametrize(
+    "held",
+    ["has been held since 2016 by", "has been held since 2016-18 by", "has been held for years by"],
+)
+def test_a_time_adjunct_between_held_and_its_agent(held: str) -> None:
+    claims = _claims(f"A strip along the border, including Afrin and Azaz, {held} the SNA.")
+    assert {("Afrin", "sna", "controls"), ("Azaz", "sna", "controls")} <= claims
