@@ -35,9 +35,9 @@ _REFERENCE = re.compile(
 _CONTAINER_AFTER = re.compile(
     r"\s*(?:['\u2019]s\s+)?(?:suburbs?|outskirts|countryside|province|governorate|"
     r"district|region|area)?\s*of\b"
-    # "cleared X of terrorists": no container, X is the place
-    r"(?!\s+(?:all\s+|the\s+|remaining\s+)*(?:[\w-]+\s+)?(?:terrorists?|terrorism|militants?|"
-    r"insurgents?|jihadists?|gunmen|mercenaries|extremists|armed\s+groups)\b)",
+    # "cleared X of (PKK/YPG) terrorists": no container, X is the place
+    r"(?!\s+(?:all\s+|the\s+|remaining\s+)*(?:[\w/.'\u2019-]+\s+)?(?:terrorists?|terrorism|militants?|"
+    r"insurgents?|jihadists?|gunmen|mercenaries|extremists|elements|remnants|armed\s+groups)\b)",
     re.I,
 )
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
