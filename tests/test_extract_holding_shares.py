@@ -68,3 +68,18 @@ def test_areas_in_a_part_of_the_country_keep_their_examples(region: str) -> None
 def test_a_time_adjunct_between_held_and_its_agent(held: str) -> None:
     claims = _claims(f"A strip along the border, including Afrin and Azaz, {held} the SNA.")
     assert {("Afrin", "sna", "controls"), ("Azaz", "sna", "controls")} <= claims
+
+
+@pytest.mark.parametrize(
+    "crossing",
+    ["the Nasib border crossing with Jordan", "the Nasib crossing", "the Nasib border crossing"],
+)
+def test_a_crossing_and_its_neighbour_do_not_cut_a_list(crossing: str) -> None:
+    claims = _claims(f"Rebels seized {crossing} and the towns of Izraa and Tafas.")
+    assert {("Izraa", "opposition", "captured"), ("Tafas", "opposition", "captured")} <= claims
+
+
+def test_a_neighbour_country_elsewhere_still_ends_a_list() -> None:
+    # "talks with Jordan" is no crossing's other side: Izraa is not in the capture's list
+    claims = _claims("Rebels seized Nasib after talks with Jordan and officials in Izraa.")
+    assert ("Izraa", "opposition", "captured") not in claims

@@ -40,6 +40,14 @@ _CONTAINER_AFTER = re.compile(
     r"insurgents?|jihadists?|gunmen|mercenaries|extremists|elements|remnants|armed\s+groups)\b)",
     re.I,
 )
+_WITH_NEIGHBOUR = re.compile(
+    r"(?<=crossing|frontier)\s+with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq)\b"
+)
+_FACILITY_TAIL = re.compile(
+    r"^\s*(?:(?:military|international|border|central|naval)\s+)*(?:crossing|airport|"
+    r"air\s*base|airbase|airfield|dam|prison)\b(?=\s*(?:,|and\b))",
+    re.I,
+)
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b|\b(?:along|together) with\b)", re.I)
 # the words that introduce the examples of a plural place noun ("villages, including X")
@@ -182,7 +190,12 @@ def _targets_after(
     for m in pending:
         if first and not out and m.start < facility_end:
             continue  # a place inside the facility's description ("depots in southern Syria")
-        between = text[floor : m.start]
+        # "the Nasib border crossing with Jordan and the town of X": the neighbour names the
+        # crossing's other side, no new clause
+        between = _WITH_NEIGHBOUR.sub(" ", text[floor : m.start])
+        if out:
+            # "the Nasib border crossing and X": the kind words of the item before
+            between = _FACILITY_TAIL.sub(" ", between, count=1)
         # "captured dozens of villages from government forces, including X": the side the
         # places were taken from stands between the plural noun and its examples; it is
         # the loser, not the subject of a new clause
