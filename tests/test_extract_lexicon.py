@@ -1,10 +1,13 @@
 """Every row of the pattern lexicon is valid (one parametrized schema test per file)."""
 
+import csv
+import io
 import re
 
 import pytest
 
 from syriamap.assertions import CLAIMANT_SIDES, PlacePrecision, Relation, Stance
+from syriamap.data import path
 from syriamap.extract.lexicon import read_lexicon
 from syriamap.extract.relations import rules
 
@@ -31,7 +34,30 @@ def test_relation_rows(row):
     assert row["need_actor"] in {"0", "1"}
     assert row["government_relation"] in {"", *(r.value for r in Relation)}
     assert row["note"]
-    re.compile(row["pattern"])
+    pattern = re.compile(row["pattern"])
+    # a group named `verb` says where a subject ends (rules._has_subject); no other names
+    assert set(pattern.groupindex) <= ({"verb"} if row["subject"] else set())
+
+
+# `subject`: head nouns, then after ";" the words or phrases that may stand between
+_SUBJECT = re.compile(r"[a-z]+(?:\|[a-z]+)*(?:; [a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)*)?")
+
+
+@pytest.mark.parametrize("row", [r for r in RELATIONS if r["subject"]], ids=lambda r: r["rule"])
+def test_relation_subjects(row):
+    assert _SUBJECT.fullmatch(row["subject"]), row["subject"]
+    nouns, _, between = row["subject"].partition("; ")
+    assert len(set(nouns.split("|"))) == len(nouns.split("|"))
+    assert not set(nouns.split("|")) & set(between.split("|"))
+    # the fixed lookbehinds the column replaced are not spelled out again
+    assert not any(f"(?<={noun}" in row["pattern"] for noun in nouns.split("|"))
+
+
+def test_relation_rows_fit_the_header():
+    # `subject` is the last column: an unquoted comma in a note would spill into it
+    rows = list(csv.reader(io.StringIO(path("lexicon/relations.csv").read_text("utf-8"))))
+    width = len(rows[0])
+    assert [r[0] for r in rows[1:] if len(r) > width and not r[0].startswith("#")] == []
 
 
 def test_rule_ids_are_unique_and_have_stems():

@@ -35,6 +35,7 @@ _STOP = frozenset(
 _PATTERN_WORD = re.compile(r"[a-z]{3,}")
 _FRAGMENT_NEXT = frozenset("([?{*+")
 _FRAGMENT_PREV = frozenset(")]?")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
 def stems_of(pattern: str) -> frozenset[str]:
@@ -47,7 +48,8 @@ def stems_of(pattern: str) -> frozenset[str]:
     syntax continues ("seiz(?:e|ed)", "neighbou?rhood") gives its first four. The stems
     are compared with :func:`word_prefixes` of the sentence.
     """
-    text = pattern.replace("\\s", " ").replace("\\w", " ")
+    # a group's name ("(?P<verb>left)") is no word of the text
+    text = _GROUP_NAME.sub("(", pattern).replace("\\s", " ").replace("\\w", " ")
     out = set()
     for m in _PATTERN_WORD.finditer(text):
         word = m.group(0)

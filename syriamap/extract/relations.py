@@ -18,7 +18,10 @@ words; a space matches any run of whitespace) with:
   army" adds fighting at X by those who entered it; not after a capture, a hold or a
   loss: the fight is over);
 - ``default_actor``: the actor when none is named ("withdrew" → the government), and
-  ``need_actor``: no claim at all without a named actor (for vague verbs such as "left").
+  ``need_actor``: no claim at all without a named actor (for vague verbs such as "left");
+- ``subject``: the head nouns that must stand right before the cue's verb, for cues only a
+  force can be the subject of ("troops had left X", not "Assad left X"), and the words that
+  may stand between (see :mod:`syriamap.extract.rules` and ``data/lexicon/README.md``).
 
 Places that are reference points are never targets: a name right after "north of",
 "near", "N kilometres from", "located in", "outside"; container names before "suburb of" /

@@ -2,13 +2,15 @@
 
 :func:`rules` reads the lexicon (see :mod:`syriamap.extract.relations` for its columns);
 :func:`find_triggers` finds the cues of one sentence, the longest where they overlap,
-dropping cues the text says did not happen (failure, refusal, irrealis, conditions) and
-marking plainly negated ones (``Trigger.negated``).
+dropping cues without the subject their row names (column ``subject``: "troops had left X",
+not "Assad left X"), cues the text says did not happen (failure, refusal, irrealis,
+conditions), and marking plainly negated ones (``Trigger.negated``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -193,6 +195,8 @@ class Rule:
     stems: frozenset[str] = frozenset()
     required: tuple[frozenset[str], ...] = ()
     """Stem sets every match hits (:func:`required_stems`); checked after ``stems``."""
+    subject: re.Pattern[str] | None = None
+    """The words that must end right before the cue's verb (:func:`_subject_check`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +253,69 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + _body(pattern) + r")(?:(?<=\s)|(?!\w))", re.I)
 
 
+def _subject_check(spec: str) -> re.Pattern[str] | None:
+    r"""Compile a ``subject`` cell into a check of the text before a cue's verb.
+
+    The cell is ``NOUNS`` or ``NOUNS; WORDS``, each a ``|``-list: the subject's head noun
+    must stand right before the verb, or before one of the words (or phrases) that may
+    stand between ("troops had left"). The verb is the pattern's group ``verb``, else the
+    whole cue.
+
+    Parameters
+    ----------
+    spec : str
+        The cell; empty when the cue takes any subject.
+
+    Returns
+    -------
+    re.Pattern or None
+        A pattern that matches at the end of the text before the verb, or None.
+
+    Examples
+    --------
+    >>> check = _subject_check("troops|forces; had|appear to have")
+    >>> [bool(check.search(t)) for t in ("Troops ", "troops had ", "Assad had ", "troops  ")]
+    [True, True, False, False]
+    """
+    if not spec:
+        return None
+    nouns, _, between = (part.strip() for part in spec.partition(";"))
+    words = f"(?:(?:{between}) )?" if between else ""
+    # single spaces and no word start before the noun: exactly what the fixed lookbehinds
+    # this replaces ("(?<=troops\x20had\x20left)") accepted
+    return re.compile(f"(?:{nouns}) {words}".replace(" ", r"\x20") + r"\Z", re.I)
+
+
+def _has_subject(check: re.Pattern[str], text: str, m: re.Match[str]) -> bool:
+    """Whether the subject ``check`` wants ends where the verb of the cue ``m`` begins.
+
+    The verb is the group ``verb`` when the pattern names one: a match in which that group
+    takes no part ("withdrew" beside "troops left") needs no subject. Else it is the cue.
+    """
+    if "verb" not in m.re.groupindex:
+        return check.search(text, 0, m.start()) is not None
+    verb = m.start("verb")
+    return verb < 0 or check.search(text, 0, verb) is not None
+
+
+def _cue_matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of a rule's pattern in ``text`` that have the subject it needs.
+
+    A match without it is dropped and the search goes on from the next character, as the
+    regular expression does when a lookbehind inside it fails.
+    """
+    if rule.subject is None:
+        yield from rule.regex.finditer(text)
+        return
+    pos = 0
+    while (m := rule.regex.search(text, pos)) is not None:
+        if _has_subject(rule.subject, text, m):
+            yield m
+            pos = max(m.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
+
+
 @lru_cache(maxsize=1)
 def _rule_index() -> StemIndex:
     """Index the rules (file order) by the word stems a match of each needs."""
@@ -274,9 +341,12 @@ def rules() -> tuple[Rule, ...]:
                 # the same matches; a bare word list runs faster as a trie
                 regex=_compile(factor_word_list(row["pattern"].strip())),
                 government_relation=row.get("government_relation", ""),
-                stems=stems_of(row["pattern"]),
+                # the subject's words wake the rule too, as they did when they were
+                # spelled out in the pattern's lookbehinds
+                stems=stems_of(row["pattern"]) | stems_of(row.get("subject", "")),
                 # what precedes a match and what follows it end words (see _compile)
                 required=required_stems(_body(row["pattern"]), word_start=True, word_end=True),
+                subject=_subject_check(row.get("subject", "")),
             )
         )
     return tuple(out)
@@ -348,7 +418,7 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str,
     for order in woken.get(slot, ()):
         rule = table[order]
         no_longer = "no longer" in rule.regex.pattern
-        for m in rule.regex.finditer(text):
+        for m in _cue_matches(rule, text):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
                 b -= 1
