@@ -105,3 +105,19 @@ def test_surrounding_as_a_verb_is_still_encirclement(text: str) -> None:
 def test_a_quoted_capture_noun_is_still_a_capture(quote: str) -> None:
     text = f"Rebels announced the {quote} of Hama military airport."
     assert ("Hama military airport", "opposition", "captured") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters loyal to the new authorities now man checkpoints in Jableh.",
+        "HTS fighters staff checkpoints across Jableh.",
+    ],
+)
+def test_a_named_force_manning_checkpoints_in_a_place_is_there(text: str) -> None:
+    assert ("Jableh", "hts_coalition", "entered") in _claims(text)
+
+
+def test_troops_deployed_in_and_around_a_place_are_there() -> None:
+    claims = _claims("Israeli troops were deployed in and around the town of Quneitra.")
+    assert ("Quneitra", "israel", "entered") in claims
