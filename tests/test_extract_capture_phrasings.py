@@ -54,3 +54,95 @@ def test_an_agentless_capture_with_a_manner_adjunct(adjunct: str) -> None:
 def test_taken_with_an_instrument_is_no_agentless_capture() -> None:
     claims = _claims("Rebels advanced on Homs. Hama was taken with the help of drones.")
     assert ("Hama", "opposition", "captured") not in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army withdrew its units from Homs.", ("Homs", "government", "withdrew")),
+        ("Hezbollah withdrew its fighters from Qusayr.", ("Qusayr", "hezbollah", "withdrew")),
+        ("The SDF withdrew all of its forces from Raqqa.", ("Raqqa", "sdf", "withdrew")),
+        ("The army pulled heavy weapons out of Hama.", ("Hama", "government", "withdrew")),
+    ],
+)
+def test_a_withdrawal_with_its_object_before_from(text: str, expected: tuple) -> None:
+    assert expected in _claims(text)
+
+
+def test_a_withdrawal_from_talks_is_none() -> None:
+    assert _claims("Rebels withdrew their delegation from the talks in Astana.") == set()
+
+
+def test_an_inserted_bare_noun_phrase_does_not_cut_the_subject_from_its_verb() -> None:
+    claims = _claims(
+        "The coastal cities of Latakia and Tartus, heartland of Assad's Alawite minority, "
+        "fall to rebels with little fighting."
+    )
+    assert {("Latakia", "opposition", "captured"), ("Tartus", "opposition", "captured")} <= claims
+
+
+@pytest.mark.parametrize("since", ["since 2017", "since March 2017"])
+def test_a_hold_since_a_year_lasts_in_the_present_perfect(since: str) -> None:
+    assert ("Idlib", "hts_coalition", "controls") in _claims(f"HTS has held Idlib {since}.")
+
+
+@pytest.mark.parametrize("since", ["since 2017", "since March 2017"])
+def test_a_hold_since_a_year_in_the_past_perfect_is_history(since: str) -> None:
+    text = f"Palmyra, known for its ruins, had been under the control of the regime {since}."
+    assert _claims(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The opposition now controls the entire administrative area of Idlib province.",
+            ("Idlib", "opposition", "controls"),
+        ),
+        (
+            "Salamiyah was handed over to rebels without fighting.",
+            ("Salamiyah", "opposition", "captured"),
+        ),
+        ("Jaish al-Islam fighters returned to Douma.", ("Douma", "opposition", "entered")),
+        ("HTS appointed a new governor for Aleppo.", ("Aleppo", "hts_coalition", "controls")),
+        (
+            'The SNA had "cleansed" Manbij city centre of PKK/YPG terrorists.',
+            ("Manbij", "sna", "captured"),
+        ),
+        (
+            "Takfiri terrorists backed by the US and the Zionist regime have occupied parts "
+            "of Aleppo.",
+            ("Aleppo", "opposition", "captured"),
+        ),
+    ],
+)
+def test_more_phrasings_of_real_reporting(text: str, expected: tuple) -> None:
+    assert expected in _claims(text)
+
+
+def test_territory_that_includes_its_examples() -> None:
+    claims = _claims(
+        "HTS has controlled a swathe of territory that includes Idlib, Aleppo and Hama."
+    )
+    for place in ("Idlib", "Aleppo", "Hama"):
+        assert (place, "hts_coalition", "controls") in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Displaced families returned to Douma.",  # people returning name no side
+        "Calm returned to Hama.",
+        "Rebels backed by Turkey and the SDF clashed in Manbij.",  # no patron pair
+    ],
+)
+def test_returns_and_fights_that_name_no_mover(text: str) -> None:
+    assert not {c for c in _claims(text) if c[2] in ("entered", "captured")}
+
+
+def test_an_actor_inside_an_apposition_relative_is_not_the_subject() -> None:
+    text = (
+        "The Eighth Brigade, a former rebel unit that had been absorbed into Russian-backed "
+        "army structures, moved into Busra al-Sham, a local activist said."
+    )
+    assert not {c for c in _claims(text) if c[1] == "government"}

@@ -523,6 +523,12 @@ def _choose_actor(
         )
         # "The army, under pressure from rebels, withdrew": the object inside commas
         and not _inside_commas(text, sentence.start, a, trig.start)
+        # "The Eighth Brigade, a former rebel unit that had joined army structures, moved
+        # into X": an actor inside an apposition's relative clause is no subject of the verb
+        and not (
+            _APPOSITIVE_RELATIVE.search(text, max(sentence.start, a.start - 100), a.start)
+            and _UNTIL_COMMA.match(text, a.end, trig.start)
+        )
         # "Government forces, HTS said, withdrew from X": the speaker of a parenthesis
         and not _PARENTHETICAL_SPEAKER.match(text, a.end, trig.start)
         # "the Syrian government's research centre": the owner of a thing is no subject
@@ -826,6 +832,10 @@ _PHRASE_OBJECT = re.compile(
     r"(?:[\w'\u2019-]+\s+){0,3}$",
     re.I,
 )
+
+
+_APPOSITIVE_RELATIVE = re.compile(r",\s*(?:a|an|the)\s+[^,;]*?\b(?:that|which|who)\b[^,;]*$", re.I)
+_UNTIL_COMMA = re.compile(r"[^,;]*,")
 
 
 def _inside_commas(text: str, floor: int, actor: ActorMention, cue_start: int) -> bool:

@@ -607,7 +607,10 @@ _LOYAL_TO = re.compile(
 )
 _BACKED_BY = re.compile(
     r"\b(?P<head>" + _GENERIC + r")?\s*,?\s*(?:(?:which\s+are|who\s+are|that\s+are)\s+)?"
-    r"(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+(?:the\s+)?$",
+    r"(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+(?:the\s+)?"
+    # "backed by the US and the Zionist regime": a second patron after a named first
+    r"(?P<second>(?-i:[A-Z])[\w.'\u2019-]*\s+(?:(?-i:[A-Z])[\w.'\u2019-]*\s+){0,2}(?:and|or)\s+"
+    r"(?:the\s+)?)?$",
     re.I,
 )
 _PHRASE_WORDS = ("oppon", "foe", "enem", "advers", "rival", "opposed", "opposing", "hostile",
@@ -708,6 +711,8 @@ def agent_phrases(
             out.append(_merged(text, at, a.end, a.actor))
             continue
         m = _BACKED_BY.search(window) if any(w in wlow for w in _BACKED_WORDS) else None
+        if m is not None and m.group("second") and a.side not in ("foreign", "israel"):
+            m = None  # "rebels backed by Turkey and the SDF clashed": the SDF fights, no patron
         if m is not None:
             # "fighters backed by Turkey": the patron is nobody's subject; a generic head
             # takes the patron's client, a named head keeps its own actor

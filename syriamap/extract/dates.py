@@ -45,7 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "my",
         re.compile(
-            rf"\b(?i:in|during|by|back\s+in)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}"
+            rf"\b(?i:in|during|by|back\s+in|since)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH_RE}"
             r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"
         ),
     ),

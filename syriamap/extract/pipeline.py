@@ -516,15 +516,17 @@ def analyse(
                 sentence.text,
                 sentence.start,
             )
-            if claim.mention.start > claim.trigger.end and any(
-                c.date and _OWN_CUE.fullmatch(text, claim.mention.end, c.start) for c in date_cues
-            ):
+            own_dated = [
+                c
+                for c in date_cues
+                if c.date
+                and _OWN_CUE.fullmatch(text, claim.mention.end, c.start)
+                # "has held X since 2017": the start of a state that lasts, no event's date
+                and not c.text.lower().startswith("since")
+            ]
+            if claim.mention.start > claim.trigger.end and own_dated:
                 # "took Aleppo last week and Hama earlier this week": each item its own cue
-                event_date, precision = next(
-                    (c.date, c.precision)
-                    for c in date_cues
-                    if c.date and _OWN_CUE.fullmatch(text, claim.mention.end, c.start)
-                )
+                event_date, precision = own_dated[0].date, own_dated[0].precision
             later = [c for c in date_cues if c.text.lower().endswith("later") and c.date]
             if (
                 later

@@ -448,7 +448,10 @@ _CENTRE_OF = re.compile(
 _SHARE_OF = re.compile(
     r"^\s*(?:(?:(?:more|less)\s+than|nearly|almost|about|around|over|roughly|some|"
     r"up\s+to|at\s+least|an\s+estimated)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:per\s*cent|percent|%)|"
-    r"half|(?:a|one|two)[\s-]+thirds?|(?:a|one|three)[\s-]+quarters?|the\s+majority)\s+of\s+",
+    r"half|(?:a|one|two)[\s-]+thirds?|(?:a|one|three)[\s-]+quarters?|the\s+majority|"
+    # "controls the entire administrative area of X", "the whole of X"
+    r"the\s+(?:entire|whole)(?:\s+(?:administrative\s+)?(?:area|territory|region|"
+    r"province|governorate|countryside))?)\s+of\s+",
     re.I,
 )
 # "X and Y in the suburbs of Z": Z contains the list, it is no item of it
@@ -802,7 +805,7 @@ _SUCH_AS = re.compile(
     r"countryside|border|coast|valley|desert|plain|front|frontline|region|area)|"
     # "areas in northern and eastern Syria, including X": the part of the country they lie in
     r"\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?Syria)?"
-    r"\s*,?\s*)?\b(?:such\s+as|including|like)(?:\s+(?:at|in)(?=\s))?"
+    r"\s*,?\s*)?\b(?:such\s+as|including|like|(?:that|which)\s+includes?)(?:\s+(?:at|in)(?=\s))?"
     # "including the strategic city of X": the kind phrase of the example
     r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"
     r"(?:towns?|city|cities|villages?|districts?|areas?)\s+of"
@@ -866,9 +869,11 @@ _INSERTED = re.compile(
     r"\s*,\s*(?:which|where|whose|once|long|now|home\s+to|a|an|the|in|on|near|along|outside|"
     # "X, held by the SDF since 2016, fell": a participle's clause
     r"(?:held|controlled|run|occupied|seized|captured|taken|besieged|encircled)\s+by|"
+    # "the coastal cities of X and Y, heartland of Assad's minority, fall to": a bare noun
+    r"(?-i:(?!(?:and|or|but|while|as|after|before|when|then|with|who)\b)[a-z][\w'\u2019-]*)|"
     r"close\s+to|(?:just|some|about|around)\s+(?=\d|\w+\s+(?:km|kilomet|mile))|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s[^,;:.()]{1,120}?,\s*"
-    r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls|remains?|remained)\b)",
+    r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls?|fallen|remains?|remained)\b)",
     re.I,
 )
 _ONE_OF = re.compile(
