@@ -146,3 +146,8 @@ def test_an_actor_inside_an_apposition_relative_is_not_the_subject() -> None:
         "army structures, moved into Busra al-Sham, a local activist said."
     )
     assert not {c for c in _claims(text) if c[1] == "government"}
+
+
+def test_holding_out_in_a_place_is_a_hold() -> None:
+    assert ("Mhardeh", "government", "controls") in _claims("The army held out in Mhardeh.")
+    assert _claims("Residents held out hope in Hama.") == set()
