@@ -18,6 +18,7 @@ from typing import Any
 __all__ = [
     "factor_word_list",
     "folded_for_words",
+    "lower_word_prefixes",
     "parse_pattern",
     "required_stems",
     "StemIndex",
@@ -72,7 +73,16 @@ def word_prefixes(text: str) -> frozenset[str]:
     A two-letter word ("by", "to") is its own beginning (see :func:`required_stems`).
     Cached for the last sentences: the relation and the stance stages ask for the same one.
     """
-    words = set(_WORDS.findall(text.lower()))
+    return lower_word_prefixes(text.lower())
+
+
+def lower_word_prefixes(low: str) -> frozenset[str]:
+    """Return :func:`word_prefixes` of ``low`` as it is (no lower-casing, no cache).
+
+    For patterns matched without ``re.IGNORECASE`` against an already lower-cased text:
+    its own letter runs are the words a match can contain.
+    """
+    words = set(_WORDS.findall(low))
     return frozenset([w[:5] for w in words] + [w[:4] for w in words] + [w[:3] for w in words])
 
 
