@@ -17,6 +17,7 @@ from typing import Any
 
 __all__ = [
     "factor_word_list",
+    "first_char_guard",
     "folded_for_words",
     "lower_word_prefixes",
     "parse_pattern",
@@ -512,6 +513,74 @@ def parse_pattern(pattern: str) -> list[tuple[str, Any]]:
     if r.i != len(pattern):
         raise r.error("unbalanced parenthesis")
     return seq
+
+
+def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
+    """Return the characters a match of ``seq`` may begin with, and whether it may be empty.
+
+    ``None`` when it is not a known set of literals (a class, a category, any character):
+    the caller then adds no guard. Zero-width items (word boundaries, look-arounds) are
+    skipped; an item that may match nothing lets the next one begin the match too.
+    """
+    out: set[str] = set()
+    for op, av in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            out.add(chr(av))
+            return out, False
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            chars, empty = _first_chars(av[3] if name == "SUBPATTERN" else av)
+        elif name == "BRANCH":
+            chars, empty = set(), False
+            for branch in av[1]:
+                b_chars, b_empty = _first_chars(branch)
+                if b_chars is None:
+                    return None, False
+                chars |= b_chars
+                empty = empty or b_empty
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            chars, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_char_guard(pattern: str) -> str:
+    r"""Return a look-ahead for the characters every match of ``pattern`` begins with, or "".
+
+    Put before a pattern that opens with look-behinds or a long list of alternatives, the
+    guard changes no match (every match begins with one of its characters; compiled with
+    the same flags, it folds case as the pattern's literals do) and lets the engine reject
+    most positions with one character test instead of trying the whole pattern there.
+    "" when the first characters are not all plain literals or a match may be empty, or
+    when the pattern switches case-insensitive matching on inside (``(?i:...)``: its
+    literals fold case where a guard outside would not).
+
+    Examples
+    --------
+    >>> first_char_guard(r"(?<![\w-])(?:seized|took|entered)")
+    '(?=[est])'
+    >>> first_char_guard(r"(?:\w+ )?held"), first_char_guard(r"(?:held)?")
+    ('', '')
+    """
+    if "(?i" in pattern:
+        return ""
+    try:
+        chars, empty = _first_chars(parse_pattern(pattern))
+    except re.error:  # pragma: no cover - patterns are checked by the lexicon tests
+        return ""
+    if chars is None or empty or not chars:
+        return ""
+    body = "".join(re.escape(c) if c in "\\]^-[" else c for c in sorted(chars))
+    return f"(?=[{body}])"
 
 
 _WORD_LIST = re.compile(r"\(\?:([a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)+)\)")
