@@ -22,7 +22,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..actors import actors
-from .prefilter import StemIndex, folded_for_words, lower_word_prefixes, required_stems
+from .prefilter import (
+    StemIndex,
+    contains_any,
+    folded_for_words,
+    lower_word_prefixes,
+    required_stems,
+)
 
 __all__ = [
     "ActorMention",
@@ -203,7 +209,7 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _x, _y in phrases)]
         found.extend(phrases)
     folded = folded_for_words(text)
-    if folded.startswith("we") or any(cue in folded for cue in _SPEAKER_CUES):
+    if folded.startswith("we") or contains_any(folded, _SPEAKER_CUES):
         for m in _SPEAKER.finditer(text):
             found.append((m.start(), m.end(), "", "speaker"))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -269,7 +275,7 @@ def _pattern_index() -> StemIndex:
 
 def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
     """Return the actor phrases of ``low`` (lower-cased text), longest first where they overlap."""
-    if not any(word in low for word in _PATTERN_WORDS):
+    if not contains_any(low, _PATTERN_WORDS):
         return []
     table = _patterns()
     spans = sorted(

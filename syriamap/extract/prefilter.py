@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "contains_any",
     "factor_word_list",
     "first_char_guard",
     "folded_for_words",
@@ -100,6 +101,45 @@ def folded_for_words(text: str) -> str:
     'prison yassi'
     """
     return text.casefold().replace("\u0131", "i").replace("\u0307", "")
+
+
+# one Aho-Corasick automaton per word tuple of contains_any, by the tuple's id (the entry
+# keeps the tuple alive, so the id is not reused while it is held); bounded
+_WORD_AUTOMATA: dict[int, tuple[tuple[str, ...], Any]] = {}
+_MAX_WORD_AUTOMATA = 64
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Return ``any(word in text for word in words)``, in one pass over ``text``.
+
+    For the longer word lists of the cheap gates (a few dozen words tested on every
+    sentence): one automaton finds whether any of them occurs, where ``any`` searches the
+    text once per word. The same answer for any tuple of strings.
+
+    >>> contains_any("our forces entered", ("my men", "our forces")), contains_any("x", ())
+    (True, False)
+    """
+    entry = _WORD_AUTOMATA.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_WORD_AUTOMATA) >= _MAX_WORD_AUTOMATA:
+            _WORD_AUTOMATA.clear()
+        entry = _WORD_AUTOMATA[id(words)] = (words, _automaton_of(words))
+    automaton = entry[1]
+    if automaton is None:  # no word, or the empty word (in every text)
+        return "" in words
+    return next(automaton.iter(text), None) is not None
+
+
+def _automaton_of(words: tuple[str, ...]) -> Any:
+    if not words or "" in words:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, None)
+    automaton.make_automaton()
+    return automaton
 
 
 def _class_has_letter(items: list[tuple[Any, Any]]) -> bool:
