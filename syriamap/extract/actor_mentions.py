@@ -22,7 +22,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..actors import actors
-from .prefilter import folded_for_words
+from .prefilter import (
+    StemIndex,
+    contains_any,
+    folded_for_words,
+    lower_word_prefixes,
+    required_stems,
+)
 
 __all__ = [
     "ActorMention",
@@ -203,7 +209,7 @@ def _actor_spans(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _x, _y in phrases)]
         found.extend(phrases)
     folded = folded_for_words(text)
-    if folded.startswith("we") or any(cue in folded for cue in _SPEAKER_CUES):
+    if folded.startswith("we") or contains_any(folded, _SPEAKER_CUES):
         for m in _SPEAKER.finditer(text):
             found.append((m.start(), m.end(), "", "speaker"))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -252,14 +258,31 @@ _PATTERN_WORDS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _pattern_index() -> StemIndex:
+    """Index the phrase patterns (file order) by the word stems every match of each needs.
+
+    The patterns are matched case-sensitively against the lower-cased text, so the stems
+    of that text's own letter runs (:func:`lower_word_prefixes`) are a necessary
+    condition, as for the relation and stance cues: a pattern none of whose required stems
+    the text has cannot match and is not run.
+    """
+    return StemIndex(
+        (frozenset(), required_stems(pattern.pattern, word_start=True, word_end=True))
+        for pattern, _actor, _side in _patterns()
+    )
+
+
 def _pattern_spans(low: str) -> list[tuple[int, int, str, str]]:
     """Return the actor phrases of ``low`` (lower-cased text), longest first where they overlap."""
-    if not any(word in low for word in _PATTERN_WORDS):
+    if not contains_any(low, _PATTERN_WORDS):
         return []
+    table = _patterns()
     spans = sorted(
         (
             (m.start(), m.end(), actor, side)
-            for pattern, actor, side in _patterns()
+            for order in _pattern_index().woken(lower_word_prefixes(low))
+            for pattern, actor, side in (table[order],)
             for m in pattern.finditer(low)
         ),
         key=lambda t: (t[0], -(t[1] - t[0])),

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from .actor_mentions import ActorMention, actor_side
 from .dates import DateCue
 from .english import NUMBER_WORDS, number
-from .prefilter import folded_for_words
+from .prefilter import contains_any, folded_for_words
 
 __all__ = [
     "Clause",
@@ -654,7 +654,7 @@ def agent_phrases(
     """
     stop_at = len(text) if end is None else end
     low = text[start:stop_at].lower()
-    if not any(word in low for word in _PHRASE_WORDS):
+    if not contains_any(low, _PHRASE_WORDS):
         return list(actors)  # no phrase that could name a side through another actor
     out: list[ActorMention] = []
     opposed: tuple[int, str] | None = None  # (end, side of its object) of the last "opposing X"

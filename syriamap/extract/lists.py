@@ -28,7 +28,7 @@ from dataclasses import replace
 from .actor_mentions import ActorMention
 from .english import CLAUSE_BREAK
 from .mentions import PlaceMention
-from .prefilter import folded_for_words
+from .prefilter import contains_any, folded_for_words
 from .rules import Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import _targets_after, ordinary_target
@@ -93,7 +93,7 @@ def continues_claims(previous_text: str, claims: Sequence[tuple[str, str, str]])
     if at < 0:
         return False
     folded = folded_for_words(previous_text)
-    plural = any(word in folded for word in _PLURAL_PLACE_WORDS)
+    plural = contains_any(folded, _PLURAL_PLACE_WORDS)
     for noun in _PLURAL_PLACES.finditer(previous_text) if plural else ():
         a, b = sorted((at + len(name), noun.start()))
         if noun.start() < at:
@@ -153,7 +153,7 @@ def plural_object(text: str, sentence: Sentence) -> Trigger | None:
     True
     """
     folded = folded_for_words(sentence.text)
-    if not any(word in folded for word in _PLURAL_PLACE_WORDS) or (
+    if not contains_any(folded, _PLURAL_PLACE_WORDS) or (
         _PLURAL_PLACES.search(text, sentence.start, sentence.end) is None
     ):
         return None  # no plural place noun: no cue can have one for its object

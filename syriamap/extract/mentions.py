@@ -38,7 +38,7 @@ from .._geo import great_circle_km
 from .._normalize import GENERIC_WORDS, fold
 from . import spelling
 from .english import MONTH_ABBREVIATION_RE, MONTHS, WEEKDAYS
-from .prefilter import folded_for_words
+from .prefilter import folded_for_words, word_trie
 from .spelling import context_governorates, loose_index
 
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
@@ -565,16 +565,20 @@ def _beside_place(chunk: re.Match[str], known: list[PlaceMention]) -> bool:
     return False
 
 
-_LOCATIVE = (
-    r"in|of|to|from|into|toward|towards|near|around|outside|on|at|via|and|including|"
-    r"seized|captured|entered|took|retook|recaptured|overran|liberated|reached|besieged|"
-    r"encircled|surrounding|surrounded|stormed|held|controlled|left|vacated|abandoned|"
-    r"secured|reclaimed|regained|conquered|seizing|capturing|entering|recapturing|liberating|"
-    r"overrunning|storming|retaking|leaving|evacuated|evacuating|abandoning|"
-    r"approaching|approached|reaching|encircling|besieging|holding|"
+# the words after which a capitalised name is in a place position; before the blank that
+# must follow, at most one of them matches at a position, so their order does not count and
+# they are matched as a trie (prefilter.word_trie: a few comparisons, not one per word)
+_LOCATIVES = tuple(
+    "in of to from into toward towards near around outside on at via and including "
+    "seized captured entered took retook recaptured overran liberated reached besieged "
+    "encircled surrounding surrounded stormed held controlled left vacated abandoned "
+    "secured reclaimed regained conquered seizing capturing entering recapturing liberating "
+    "overrunning storming retaking leaving evacuated evacuating abandoning "
+    "approaching approached reaching encircling besieging holding "
     # the examples of a list: "key towns such as X", "places like X", "These include X"
-    r"such\s+as|like|include|includes|included|" + _LIST_COLON
+    "like include includes included".split()
 )
+_LOCATIVE = word_trie(list(_LOCATIVES)) + r"|such\s+as|" + _LIST_COLON
 # "the town of al-Mashrafa": a lower-case article joined to the name belongs to it
 _NAME = (
     r"(?P<name>(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
@@ -583,6 +587,11 @@ _NAME = (
     r"[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|ash|ar|az|ez)[\s-]+|(?:as|ad|an|at|ed|es)-)?"
     r"[A-Z][\w'\u2019`]+){0,3})"
 )
+# a pattern whose every match opens with a capital (its name group, after zero-width
+# anchors only) starts with this look-ahead: a no-op for what it matches, it rejects the
+# other positions with one character test before the anchors and look-behinds are tried
+# (about 1.5-2.5 times faster searches)
+_CAPITAL_FIRST = r"(?=[A-Z])"
 _CHUNK = re.compile(r"(?:\b(?:" + _LOCATIVE + r")\s+|,\s+)" + _NAME)
 # "Al-Sukhna, Al-Furqlus and Palmyra ...": an Arabic name with its article opening a
 # sentence and a list (a capitalised first word alone could be any word)
@@ -595,7 +604,8 @@ _LIST_HEAD = re.compile(
 # with a toponym's head word ("Tel", "Khan"), before a verb of state or change (a
 # capitalised first word alone could be any word or person)
 _SUBJECT_HEAD = re.compile(
-    r"(?:^|(?<=[.!?\n]\s)|(?<=\bthat\s)|(?<=^[\u201c\"]))(?P<name>(?:[A-Z][\w'\u2019`]+"
+    _CAPITAL_FIRST
+    + r"(?:^|(?<=[.!?\n]\s)|(?<=\bthat\s)|(?<=^[\u201c\"]))(?P<name>(?:[A-Z][\w'\u2019`]+"
     r"(?:\s+[A-Z][\w'\u2019`]+)?[\s-]+(?:al|el|ash|ar|az|ez|as|ad|an|at|ed|es)-[A-Z][\w'\u2019`]+|"
     # or a name opening with a word toponyms open with (hill, village, inn, bridge, spring,
     # gate, house, castle ...: "Tel Rifaat was taken by", "Kafr Nabl fell")
@@ -615,13 +625,15 @@ _HEAD_WORDS = (
 )
 _HEAD_WORD = re.compile(_HEAD_WORDS)
 _HEAD_NAME_LONG = re.compile(
-    r"(?<![\w'\u2019-])(?P<name>"
+    _CAPITAL_FIRST
+    + r"(?<![\w'\u2019-])(?P<name>"
     + _HEAD_WORDS
     + r"[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
     r"[A-Z][\w'\u2019`]+\s+[A-Z][\w'\u2019`]+)(?![\w'\u2019-])"
 )
 _HEAD_NAME = re.compile(
-    r"(?<![\w'\u2019-])(?P<name>"
+    _CAPITAL_FIRST
+    + r"(?<![\w'\u2019-])(?P<name>"
     + _HEAD_WORDS
     + r"[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)-)?"
     r"[A-Z][\w'\u2019`]+)(?![\w'\u2019-])"
@@ -636,8 +648,8 @@ _AREA_CHUNK = re.compile(
 
 # a capitalised name before a facility's kind word: "the Kweyris military airfield"
 _FACILITY_CHUNK = re.compile(
-    r"(?<![\w-])(?!The\b)(?P<name>[A-Z][\w'\u2019`]+(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)"
-    r"[\s-]+)?[A-Z][\w'\u2019`]+){0,2})"
+    _CAPITAL_FIRST + r"(?<![\w-])(?!The\b)(?P<name>[A-Z][\w'\u2019`]+"
+    r"(?:[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at|ed|es|ez)[\s-]+)?[A-Z][\w'\u2019`]+){0,2})"
     r"(?=\s+(?i:(?:military|international|border|central)\s+)*"
     r"(?P<kind>(?i:air\s*base|airbase|airport|airfield|dam|crossing|prison|checkpoint|"
     r"neighbou?rhood))\b)"

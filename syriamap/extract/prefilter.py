@@ -16,8 +16,11 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "contains_any",
     "factor_word_list",
+    "first_char_guard",
     "folded_for_words",
+    "lower_word_prefixes",
     "parse_pattern",
     "required_stems",
     "StemIndex",
@@ -74,7 +77,16 @@ def word_prefixes(text: str) -> frozenset[str]:
     A two-letter word ("by", "to") is its own beginning (see :func:`required_stems`).
     Cached for the last sentences: the relation and the stance stages ask for the same one.
     """
-    words = set(_WORDS.findall(text.lower()))
+    return lower_word_prefixes(text.lower())
+
+
+def lower_word_prefixes(low: str) -> frozenset[str]:
+    """Return :func:`word_prefixes` of ``low`` as it is (no lower-casing, no cache).
+
+    For patterns matched without ``re.IGNORECASE`` against an already lower-cased text:
+    its own letter runs are the words a match can contain.
+    """
+    words = set(_WORDS.findall(low))
     return frozenset([w[:5] for w in words] + [w[:4] for w in words] + [w[:3] for w in words])
 
 
@@ -91,6 +103,45 @@ def folded_for_words(text: str) -> str:
     'prison yassi'
     """
     return text.casefold().replace("\u0131", "i").replace("\u0307", "")
+
+
+# one Aho-Corasick automaton per word tuple of contains_any, by the tuple's id (the entry
+# keeps the tuple alive, so the id is not reused while it is held); bounded
+_WORD_AUTOMATA: dict[int, tuple[tuple[str, ...], Any]] = {}
+_MAX_WORD_AUTOMATA = 64
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Return ``any(word in text for word in words)``, in one pass over ``text``.
+
+    For the longer word lists of the cheap gates (a few dozen words tested on every
+    sentence): one automaton finds whether any of them occurs, where ``any`` searches the
+    text once per word. The same answer for any tuple of strings.
+
+    >>> contains_any("our forces entered", ("my men", "our forces")), contains_any("x", ())
+    (True, False)
+    """
+    entry = _WORD_AUTOMATA.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_WORD_AUTOMATA) >= _MAX_WORD_AUTOMATA:
+            _WORD_AUTOMATA.clear()
+        entry = _WORD_AUTOMATA[id(words)] = (words, _automaton_of(words))
+    automaton = entry[1]
+    if automaton is None:  # no word, or the empty word (in every text)
+        return "" in words
+    return next(automaton.iter(text), None) is not None
+
+
+def _automaton_of(words: tuple[str, ...]) -> Any:
+    if not words or "" in words:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, None)
+    automaton.make_automaton()
+    return automaton
 
 
 def _class_has_letter(items: list[tuple[Any, Any]]) -> bool:
@@ -504,6 +555,74 @@ def parse_pattern(pattern: str) -> list[tuple[str, Any]]:
     if r.i != len(pattern):
         raise r.error("unbalanced parenthesis")
     return seq
+
+
+def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
+    """Return the characters a match of ``seq`` may begin with, and whether it may be empty.
+
+    ``None`` when it is not a known set of literals (a class, a category, any character):
+    the caller then adds no guard. Zero-width items (word boundaries, look-arounds) are
+    skipped; an item that may match nothing lets the next one begin the match too.
+    """
+    out: set[str] = set()
+    for op, av in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            out.add(chr(av))
+            return out, False
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            chars, empty = _first_chars(av[3] if name == "SUBPATTERN" else av)
+        elif name == "BRANCH":
+            chars, empty = set(), False
+            for branch in av[1]:
+                b_chars, b_empty = _first_chars(branch)
+                if b_chars is None:
+                    return None, False
+                chars |= b_chars
+                empty = empty or b_empty
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            chars, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_char_guard(pattern: str) -> str:
+    r"""Return a look-ahead for the characters every match of ``pattern`` begins with, or "".
+
+    Put before a pattern that opens with look-behinds or a long list of alternatives, the
+    guard changes no match (every match begins with one of its characters; compiled with
+    the same flags, it folds case as the pattern's literals do) and lets the engine reject
+    most positions with one character test instead of trying the whole pattern there.
+    "" when the first characters are not all plain literals or a match may be empty, or
+    when the pattern switches case-insensitive matching on inside (``(?i:...)``: its
+    literals fold case where a guard outside would not).
+
+    Examples
+    --------
+    >>> first_char_guard(r"(?<![\w-])(?:seized|took|entered)")
+    '(?=[est])'
+    >>> first_char_guard(r"(?:\w+ )?held"), first_char_guard(r"(?:held)?")
+    ('', '')
+    """
+    if "(?i" in pattern:
+        return ""
+    try:
+        chars, empty = _first_chars(parse_pattern(pattern))
+    except re.error:  # pragma: no cover - patterns are checked by the lexicon tests
+        return ""
+    if chars is None or empty or not chars:
+        return ""
+    body = "".join(re.escape(c) if c in "\\]^-[" else c for c in sorted(chars))
+    return f"(?=[{body}])"
 
 
 _WORD_LIST = re.compile(r"\(\?:([a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)+)\)")

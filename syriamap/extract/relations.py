@@ -59,7 +59,7 @@ from .clauses import (
 from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
-from .prefilter import folded_for_words, required_stems, stems_of, word_prefixes
+from .prefilter import contains_any, folded_for_words, required_stems, stems_of, word_prefixes
 from .rules import HOLDING, Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
@@ -1212,7 +1212,7 @@ def _not_the_agent(
     low = folded_for_words(text[start : trig.start])
     people = (
         _CIVILIANS_BEFORE.search(text, start, trig.start)
-        if any(word in low for word in _CIVILIAN_WORDS)
+        if contains_any(low, _CIVILIAN_WORDS)
         else None
     )
     if (

@@ -21,6 +21,7 @@ from .mentions import PlaceMention
 from .prefilter import (
     StemIndex,
     factor_word_list,
+    first_char_guard,
     folded_for_words,
     required_stems,
     stems_of,
@@ -250,7 +251,9 @@ def _body(pattern: str) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + _body(pattern) + r")(?:(?<=\s)|(?!\w))", re.I)
+    regex = r"(?<![\w-])(?:" + _body(pattern) + r")(?:(?<=\s)|(?!\w))"
+    # the same matches, found faster: most positions fail the first-character test
+    return re.compile(first_char_guard(regex) + regex, re.I)
 
 
 def _subject_check(spec: str) -> re.Pattern[str] | None:

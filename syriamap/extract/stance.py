@@ -89,15 +89,20 @@ class StanceCue:
 def _cues() -> tuple[
     tuple[str, str, str, re.Pattern[str], frozenset[str], tuple[frozenset[str], ...]], ...
 ]:
-    from .prefilter import factor_word_list
+    from .prefilter import factor_word_list, first_char_guard
     from .relations import required_stems, stems_of
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        # the same matches, found faster: the list factored, a first-character test first
+        factored = factor_word_list(pattern, r"\b", r"\b")
+        return re.compile(first_char_guard(factored) + factored, re.I)
 
     return tuple(
         (
             row["cue"],
             row["stance"],
             row["claimant"],
-            re.compile(factor_word_list(row["pattern"], r"\b", r"\b"), re.I),
+            compiled(row["pattern"]),
             stems_of(row["pattern"].replace("\\b", " ")),
             required_stems(row["pattern"]),
         )

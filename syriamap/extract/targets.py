@@ -18,7 +18,7 @@ from functools import lru_cache
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
 from .english import words as _words
 from .mentions import PlaceMention
-from .prefilter import folded_for_words
+from .prefilter import contains_any, folded_for_words
 from .rules import HOLDING, Claim, Trigger
 from .sentences import Sentence
 
@@ -402,7 +402,7 @@ def _facility_at(text: str, trig: Trigger, pending: Sequence[PlaceMention], end:
     facility's own words (a site: "the Kweires military base") leaves the rule out.
     """
     tail = folded_for_words(text[trig.end : end])
-    if not any(word in tail for word in _FACILITY_NEAR_WORDS):
+    if not contains_any(tail, _FACILITY_NEAR_WORDS):
         return -1  # no facility noun: no match
     fm = _FACILITY_NEAR.match(text, trig.end, end)
     if fm is None or any(m.start < fm.end("head") for m in pending):
