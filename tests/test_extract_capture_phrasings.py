@@ -151,3 +151,21 @@ def test_an_actor_inside_an_apposition_relative_is_not_the_subject() -> None:
 def test_holding_out_in_a_place_is_a_hold() -> None:
     assert ("Mhardeh", "government", "controls") in _claims("The army held out in Mhardeh.")
     assert _claims("Residents held out hope in Hama.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say the loss of the city would cut Damascus off from the coast.",
+        "Rebels said the capture of Hama would open the road to Homs.",
+        "Diplomats warned that the fall of Homs could isolate the coast.",
+    ],
+)
+def test_a_reported_hypothesis_about_a_nominal_change_claims_nothing(text: str) -> None:
+    assert _claims(text) == set()
+
+
+def test_a_reported_nominal_change_in_the_past_is_still_claimed() -> None:
+    assert ("Homs", "government", "lost") in _claims(
+        "Analysts say the fall of Homs cut Damascus off."
+    )

@@ -369,6 +369,9 @@ _NOUN_HEAD = re.compile(
     r"(?:(?:but|and)\s+)?(?:(?:a|an|the|any|its|their)\s+)?"
     r"(?:(?:eventual|possible|potential|full|complete|rebel|opposition|insurgent|jihadist|"
     r"kurdish|turkish|israeli|government|regime|army|hts|sdf|sna|islamist)\s*){1,2}"
+    # "Analysts say the loss of X would ...": the noun phrase right after a reporting verb
+    r"|(?:[\w'\u2019-]+\s+){1,3}(?:said|say|says|believe|believes|believed|argue|argues|"
+    r"argued|warned|warn|warns|think|thinks|thought)(?:\s+that)?(?:\s+(?:a|an|the|its|their))?"
 )
 # verb forms that make a clause-initial cue a verb, not a noun subject
 _FINITE = frozenset(
