@@ -69,3 +69,37 @@ def test_a_hold_in_the_present_stays_beside_a_partial_capture() -> None:
 def test_an_apposition_hold_alone_is_a_hold() -> None:
     claims = _claims("Kobani, an SDF-held city, braced for an assault on Tuesday.")
     assert ("Kobani", "sdf", "controls") in claims
+
+
+def test_it_fell_is_the_fall_of_the_place_in_focus() -> None:
+    claims = _claims("Rebels reached Damascus on Saturday. It fell within hours.")
+    assert ("Damascus", "government", "lost") in claims
+
+
+def test_and_it_fell_ends_the_hold_of_its_own_sentence() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(
+            document_from_text(
+                "Damascus was the last major city still in Assad's hands, and it fell within "
+                "hours.",
+                meta={"source_id": "t", "published": "2024-12-07"},
+            )
+        )
+    rows = {
+        (r["actor"], r["relation"]): r["event_date"] for r in (c.to_row() for c in a.candidates)
+    }
+    assert rows[("government", "lost")] == "2024-12-07"
+    # the hold is the state before the fall: dated the day before, never beside it
+    assert rows.get(("government", "controls"), "2024-12-06") < "2024-12-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive began in Idlib. It was launched on Wednesday.",
+        "Rebels entered Hama. It is a city of one million people.",
+    ],
+)
+def test_it_that_is_no_fall_claims_nothing_more(text: str) -> None:
+    assert not {c for c in _claims(text) if c[2] in ("lost", "captured")}

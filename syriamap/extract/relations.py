@@ -277,7 +277,12 @@ def match_claims(
     these = bool(listed) and plural_anaphor_in(sentence.text)
     if not places and focus is None and not previous_places and not these:
         return []
-    there = (focus is not None and _says_there(sentence.text)) or bool(previous_places)
+    there = (
+        (focus is not None and _says_there(sentence.text))
+        or bool(previous_places)
+        # "It fell within hours": the place in focus, as the subject pronoun
+        or (focus is not None and not places and _IT_OPENS_WORD.match(sentence.text) is not None)
+    )
     triggers = find_triggers(sentence, slots=None if places or there or these else ("focus",))
     if not triggers:
         return []  # no cue: the clause layer is not needed
@@ -382,6 +387,17 @@ def match_claims(
                 )
                 if back and _words(text[back.end() : trig.start]) <= rule.gap:
                     targets = [(m, False) for m in previous_places]
+            if not targets and (
+                _IT_SUBJECT.search(text, max(sentence.start, trig.start - 40), trig.start)
+                or _IT_OPENS.fullmatch(text, sentence.start, trig.start)
+            ):
+                # "X was the last city in Assad's hands, and it fell within hours", "Rebels
+                # reached X on Saturday. It fell within hours": the place named last, in
+                # this sentence's claims, else the place in focus
+                if claims:
+                    targets, anaphoric = [(claims[-1].mention, False)], True
+                elif focus is not None and not places:
+                    targets, anaphoric = [(focus, False)], True
         if rule.rule in _AREA_FOCUS:
             fought = inherited is not None and inherited.relation in ("contested", "entered")
             targets = [t for t in targets if fought and _area(t[0])]
@@ -623,7 +639,7 @@ def match_claims(
                     )
                 )
     claims = _former_holding_left(text, sentence, claims, clauses)
-    claims = _hold_before_its_loss(claims)
+    claims = _hold_before_its_loss(text, claims)
     claims += _expelled(claims, plain_actors)
     claims += _liberated_from(text, claims, plain_actors)
     claims += _given_to(text, claims, plain_actors)
@@ -634,6 +650,19 @@ def match_claims(
     claims = [c for c in claims if not any(c.trigger is t for t in ended)]
     claims = _named_loser(claims)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(sentence, claims))
+
+
+# "it" as the subject right before a cue whose place stands before it ("it fell", "it was
+# taken by")
+_IT_OPENS_WORD = re.compile(r"\W*it\s+\w", re.I)
+_IT_OPENS = re.compile(
+    r"\W*it\s+(?:(?:finally|eventually|quickly|then|also|soon|itself)\s+)?", re.I
+)
+_IT_SUBJECT = re.compile(
+    r"(?:[,;]\s*|\b)(?:and|but|before|until|after|when|as)\s+it\s+"
+    r"(?:(?:finally|eventually|quickly|then|also|soon|itself)\s+)?$",
+    re.I,
+)
 
 
 def _named_loser(claims: list[Claim]) -> list[Claim]:
@@ -1012,7 +1041,7 @@ def ends_hold(relation: str, actor: str, holder: str) -> bool:
     return relation in ("lost", "withdrew") and actor == holder
 
 
-def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
+def _hold_before_its_loss(text: str, claims: list[Claim]) -> list[Claim]:
     """Mark a hold that another clause of the sentence ends.
 
     "Hama, which the army had held throughout the war, fell on Thursday", "X, which the
@@ -1020,7 +1049,7 @@ def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
     the army's last stronghold": the hold is past. Dated with the sentence, it would
     contradict the end; the pipeline dates it the day before (``Claim.ended``). The end
     is a capture by another side or a loss or withdrawal of the holder, in a clause of
-    its own.
+    its own (or a later "and it fell" of the same clause).
     """
     enders = [c for c in claims if not c.trigger.negated]
     out: list[Claim] = []
@@ -1030,7 +1059,17 @@ def _hold_before_its_loss(claims: list[Claim]) -> list[Claim]:
             and not claim.trigger.negated
             and any(
                 e.mention.place_id == claim.mention.place_id
-                and e.clause != claim.clause
+                and (
+                    e.clause != claim.clause
+                    # "X was the last city in Assad's hands, and it fell within hours"
+                    or (
+                        e.trigger.start > claim.trigger.end
+                        and _IT_SUBJECT.search(
+                            text, max(claim.trigger.end, e.trigger.start - 40), e.trigger.start
+                        )
+                        is not None
+                    )
+                )
                 and ends_hold(e.relation, e.actor, claim.actor)
                 for e in enders
             )
