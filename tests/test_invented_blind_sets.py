@@ -6,10 +6,9 @@ evaluation fixtures (see each set's README.md). These tests check the hand-made 
 quotes sit at their offsets in the text the extractor reads, ids recompute, places, actors
 and vocabularies exist, governorates are pinned, dates are sane. blind2 and blind5 have been
 measured (see their READMEs); each keeps only a loose score floor that a collapse fails.
-blind6 is not yet measured and has no floor: the score test skips it, so that no test runs
-the extractor on its articles before the one measurement (see its README.md). blind7 likewise
-(not yet measured, no floor). blind8 likewise (not yet measured, no floor; the lead
-measures it once, at the end of the session of 2026-12-03, fifth).
+blind6, blind7 and blind8 have no floor: the score test skips them, so that no test ran the
+extractor on their articles before their one measurement (blind6 at the end of the third
+session of 2026-12-03, blind7 of the fourth, blind8 of the fifth; see each README.md).
 Never tune the extractor against them.
 """
 
@@ -499,8 +498,8 @@ BLIND8 = InventedSet(
         "wof:890449891": "SY-DY",  # Abu Kamal (city)
     },
     in_corpus_period=True,
-    # No score floor: blind8 has not been measured. The lead measures it once, at the end of
-    # the session of 2026-12-03 (fifth); until then no test runs the extractor on it.
+    # No score floor: measured once at the end of the session of 2026-12-03 (fifth); no test
+    # ran the extractor on it before (see its README.md).
     # No late sources: all eight articles are published within the corpus period.
 )
 SETS = [pytest.param(s, id=s.name) for s in (BLIND2, BLIND5, BLIND6, BLIND7, BLIND8)]
