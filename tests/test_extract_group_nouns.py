@@ -68,3 +68,40 @@ def test_armed_men_of_no_named_side_are_never_the_army_by_default(text: str) -> 
 
 def test_the_armys_own_nouns_still_take_the_default() -> None:
     assert ("Hama", "government", "withdrew") in _claims("Troops withdrew from Hama.")
+
+
+def test_kurdish_formations_backed_by_a_patron_are_the_sdf() -> None:
+    claims = _claims("Kurdish formations backed by the United States moved into Deir ez-Zor.")
+    assert ("Deir ez-Zor", "sdf", "entered") in claims
+
+
+def test_the_united_states_is_no_attribution_verb() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(
+            document_from_text(
+                "SDF fighters backed by the United States moved into Deir ez-Zor.",
+                meta={"source_id": "t", "published": "2024-12-07"},
+            )
+        )
+    assert {c.to_row()["stance"] for c in a.candidates} == {"asserted"}
+
+
+def test_the_city_is_the_place_the_sentence_calls_a_city() -> None:
+    claims = _claims(
+        "The regime abandoned Dayr al-Zawr city and al-Bukamal on Friday, and the SDF moved "
+        "into the city."
+    )
+    entered = {c for c in claims if c[2] == "entered"}
+    assert entered and all(c[1] == "sdf" for c in entered)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyse(
+            document_from_text(
+                "The regime abandoned Dayr al-Zawr city and al-Bukamal on Friday, and the SDF "
+                "moved into the city.",
+                meta={"source_id": "t", "published": "2024-12-07"},
+            )
+        )
+    ids = {c.to_row()["place_id"] for c in a.candidates if c.to_row()["relation"] == "entered"}
+    assert ids == {"wof:421202167"}  # Deir ez-Zor, not Albu Kamal

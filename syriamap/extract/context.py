@@ -408,6 +408,7 @@ def find_descriptors(
             counts: dict[str, int] = {}
             last: dict[str, int] = {}
             here: set[str] = set()  # what the places named earlier in this sentence give
+            named_city: set[str] = set()  # of those, the ones named "X city", "the city of X"
             for r in resolved[lo:hi]:
                 place_id = _descriptor_target(text, r, word, gazetteer, capitals, called_city)
                 if place_id:
@@ -415,6 +416,12 @@ def find_descriptors(
                     last[place_id] = r.start
                 if r.start >= sentence.start:
                     here.add(place_id)
+                    if place_id and r.kind_cue == "city":
+                        named_city.add(place_id)
+            if word == "city" and len(here) > 1 and len(named_city) == 1:
+                # "abandoned Dayr al-Zawr city and al-Bukamal, and the SDF moved into the
+                # city": the one place the sentence itself calls a city
+                here = named_city
             # the sentence named one place before, of the right kind ("they entered
             # Damascus, while the army withdrew from the city"): that place; else the most
             # talked-about place of the right kind, the latest on a tie
