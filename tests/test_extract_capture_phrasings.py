@@ -169,3 +169,15 @@ def test_a_reported_nominal_change_in_the_past_is_still_claimed() -> None:
     assert ("Homs", "government", "lost") in _claims(
         "Analysts say the fall of Homs cut Damascus off."
     )
+
+
+def test_an_agentless_capture_after_a_sentence_about_the_army_names_no_taker() -> None:
+    claims = _claims(
+        "The army withdrew from Hama. Rastan and Talbiseh were taken with barely a shot fired."
+    )
+    assert not {c for c in claims if c[2] == "captured"}
+
+
+def test_an_agentless_retaking_after_a_sentence_about_the_army_is_the_armys() -> None:
+    claims = _claims("The army advanced on Saraqib. The town was recaptured on Monday.")
+    assert {c[1] for c in claims if c[2] == "captured"} == {"government"}

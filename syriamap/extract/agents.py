@@ -363,7 +363,19 @@ def _choose_actor(
             for a in named
             if not _in_other_temporal(clauses, own, a.start) and not _WITHDRAWER.match(text, a.end)
         ]
-        return first(named) or previous_subject
+        got = first(named)
+        if got is not None:
+            return got
+        if (
+            previous_subject is not None
+            and actor_side(previous_subject[0]) == "government"
+            and rule.relation == "captured"
+            and not _RETAKEN.search(text, trig.start, trig.end)
+        ):
+            # "On 6 December Rastan and Talbiseh were taken": an earlier sentence about the
+            # army names no taker (the army retakes; it is rarely the unnamed taker)
+            return None
+        return previous_subject
     if rule.voice == "any":
         # "fighting around X, where rebels ...": whoever the sentence names, nearest first
         named = sorted(actors, key=lambda a: min(abs(a.start - trig.start), abs(a.end - trig.end)))
@@ -834,6 +846,7 @@ _PHRASE_OBJECT = re.compile(
 )
 
 
+_RETAKEN = re.compile(r"\bre(?:taken|captured|took|gained)\b", re.I)
 _APPOSITIVE_RELATIVE = re.compile(r",\s*(?:a|an|the)\s+[^,;]*?\b(?:that|which|who)\b[^,;]*$", re.I)
 _UNTIL_COMMA = re.compile(r"[^,;]*,")
 
