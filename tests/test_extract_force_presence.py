@@ -13,23 +13,8 @@ All sentences are invented for this file.
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
-
-from syriamap.extract.document import document_from_text
-from syriamap.extract.pipeline import analyse
-
-
-def _claims(text: str) -> set[tuple[str, str, str]]:
-    """Return (place name, actor, relation) of the claims of ``text``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
-    return {
-        (c.to_row()["place_name"], c.to_row()["actor"], c.to_row()["relation"])
-        for c in a.candidates
-    }
+from claims_of import claims as _claims
 
 
 @pytest.mark.parametrize(

@@ -12,23 +12,9 @@ All sentences are invented for this file.
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
-
-from syriamap.extract.document import document_from_text
-from syriamap.extract.pipeline import analyse
-
-
-def _claims(text: str) -> set[tuple[str, str, str]]:
-    """Return (place name, actor, relation) of the claims of ``text``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
-    return {
-        (c.to_row()["place_name"], c.to_row()["actor"], c.to_row()["relation"])
-        for c in a.candidates
-    }
+from claims_of import analysed
+from claims_of import claims as _claims
 
 
 @pytest.mark.parametrize(
@@ -77,15 +63,9 @@ def test_it_fell_is_the_fall_of_the_place_in_focus() -> None:
 
 
 def test_and_it_fell_ends_the_hold_of_its_own_sentence() -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = analyse(
-            document_from_text(
-                "Damascus was the last major city still in Assad's hands, and it fell within "
-                "hours.",
-                meta={"source_id": "t", "published": "2024-12-07"},
-            )
-        )
+    a = analysed(
+        "Damascus was the last major city still in Assad's hands, and it fell within hours.",
+    )
     rows = {
         (r["actor"], r["relation"]): r["event_date"] for r in (c.to_row() for c in a.candidates)
     }

@@ -12,23 +12,9 @@ All sentences are invented for this file.
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
-
-from syriamap.extract.document import document_from_text
-from syriamap.extract.pipeline import analyse
-
-
-def _claims(text: str) -> set[tuple[str, str, str]]:
-    """Return (place name, actor, relation) of the claims of ``text``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = analyse(document_from_text(text, meta={"source_id": "t", "published": "2024-12-07"}))
-    return {
-        (c.to_row()["place_name"], c.to_row()["actor"], c.to_row()["relation"])
-        for c in a.candidates
-    }
+from claims_of import analysed
+from claims_of import claims as _claims
 
 
 @pytest.mark.parametrize(
@@ -76,14 +62,9 @@ def test_kurdish_formations_backed_by_a_patron_are_the_sdf() -> None:
 
 
 def test_the_united_states_is_no_attribution_verb() -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = analyse(
-            document_from_text(
-                "SDF fighters backed by the United States moved into Deir ez-Zor.",
-                meta={"source_id": "t", "published": "2024-12-07"},
-            )
-        )
+    a = analysed(
+        "SDF fighters backed by the United States moved into Deir ez-Zor.",
+    )
     assert {c.to_row()["stance"] for c in a.candidates} == {"asserted"}
 
 
@@ -94,14 +75,9 @@ def test_the_city_is_the_place_the_sentence_calls_a_city() -> None:
     )
     entered = {c for c in claims if c[2] == "entered"}
     assert entered and all(c[1] == "sdf" for c in entered)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = analyse(
-            document_from_text(
-                "The regime abandoned Dayr al-Zawr city and al-Bukamal on Friday, and the SDF "
-                "moved into the city.",
-                meta={"source_id": "t", "published": "2024-12-07"},
-            )
-        )
+    a = analysed(
+        "The regime abandoned Dayr al-Zawr city and al-Bukamal on Friday, and the SDF "
+        "moved into the city.",
+    )
     ids = {c.to_row()["place_id"] for c in a.candidates if c.to_row()["relation"] == "entered"}
     assert ids == {"wof:421202167"}  # Deir ez-Zor, not Albu Kamal
