@@ -68,3 +68,20 @@ def test_a_neighbour_country_elsewhere_still_ends_a_list() -> None:
     # "talks with Jordan" is no crossing's other side: Izraa is not in the capture's list
     claims = _claims("Rebels seized Nasib after talks with Jordan and officials in Izraa.")
     assert ("Izraa", "opposition", "captured") not in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HTS seized more than a dozen villages in the western Aleppo countryside on "
+        "Wednesday, including Kafr Basin and Urum al-Sughra.",
+        "HTS seized more than a dozen villages, including Kafr Basin and Urum al-Sughra.",
+        "HTS seized several villages on Wednesday, including Kafr Basin and Urum al-Sughra.",
+    ],
+)
+def test_a_counted_plural_its_area_and_a_day_keep_their_examples(text: str) -> None:
+    claims = _claims(text)
+    assert {
+        ("Kafr Basin", "hts_coalition", "captured"),
+        ("Urum al-Sughra", "hts_coalition", "captured"),
+    } <= claims

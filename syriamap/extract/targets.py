@@ -58,7 +58,9 @@ _AREAS_NEAR = re.compile(
     r"\s*(?:the\s+|several\s+|some\s+|many\s+|all\s+|a\s+number\s+of\s+|dozens\s+of\s+|"
     # "withdrew from most of their positions in X": a share of the holdings in X
     r"(?:most|many|some|all|much|part|parts|the\s+bulk|the\s+rest|the\s+remainder)\s+of\s+|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+)?"
+    # "seized more than a dozen villages in X", "about 20 villages"
+    r"(?:(?:(?:more|fewer|less)\s+than|nearly|almost|about|around|over|roughly|at\s+least)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+dozen|dozens\s+of)\s+)?"
     r"(?:their\s+|its\s+|his\s+|the\s+)?"
     # "key", "strategically important", "wide": modifiers of the plural noun
     r"(?:(?:key|strategic|strategically|important|major|main|wide|large|vast|nearby|"
@@ -289,6 +291,10 @@ def _targets_after(
             # "Hama, along with several nearby villages such as X": the examples of a
             # plural noun continue the list
             between = _SUCH_AS_ITEM.sub(" ", between)
+            if out and _area_mention(out[-1]) and _AREA_EXAMPLES.fullmatch(between):
+                # "seized villages in the western Aleppo countryside on Wednesday, including
+                # X and Y": the examples of the plural noun the area locates
+                between = ", "
             item = _LIST_LEAD.sub("", between, count=1)
             if _LIST_SEP.match(between.lstrip()) and _FACILITY_NEAR.fullmatch(
                 _ITEM_SEP.sub("", between, count=1)
@@ -732,7 +738,7 @@ _LIST_LEAD = re.compile(
 )
 _AREA_WORDS = (
     r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
-    r"dozens\s+of|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
+    r"dozens\s+of|dozen|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
     r"a\s+(?:string|series|handful|cluster|couple|chain)\s+of|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
@@ -796,7 +802,7 @@ _SUCH_AS = re.compile(
     r"dozens\s+of|a\s+number\s+of)\s+(?:[\w-]+\s+){0,2}?(?:locations|areas|towns|villages|"
     r"cities|positions|sites|places|points|localities|neighbou?rhoods|districts|hamlets)"
     r"\s*:\s*$|"
-    r"(?:\b(?:the\s+)?(?:\w+\s+){0,2}(?:locations|areas|towns|villages|cities|positions|"
+    r"(?:\b(?:the\s+)?(?:\w+\s+){0,4}?(?:locations|areas|towns|villages|cities|positions|"
     r"sites|places|points|territory|territories|swathes|chunks|parts|outposts|posts|bases|"
     r"checkpoints)(?:\s+of\s+territory)?"
     # "the towns of the eastern bank, including X": where the plural noun's places lie
@@ -805,6 +811,8 @@ _SUCH_AS = re.compile(
     r"countryside|border|coast|valley|desert|plain|front|frontline|region|area)|"
     # "areas in northern and eastern Syria, including X": the part of the country they lie in
     r"\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?Syria)?"
+    # "seized several villages on Wednesday, including X": a time between noun and examples
+    r"(?:\s+(?:on|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+overnight)?"
     r"\s*,?\s*)?\b(?:such\s+as|including|like|(?:that|which)\s+includes?)(?:\s+(?:at|in)(?=\s))?"
     # "including the strategic city of X": the kind phrase of the example
     r"(?:\s+(?:the\s+)?(?:(?:strategic|key|nearby|major|main|important)\s+)?"
@@ -818,6 +826,12 @@ _SUCH_AS = re.compile(
 # "the X airport and an infantry school in Y": an unnamed list item located at Y
 _UNNAMED_ITEM_AT = re.compile(
     r"(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:in|at|near|outside)\s+(?:the\s+)?",
+)
+_AREA_EXAMPLES = re.compile(
+    r"\s*(?:(?:['\u2019]s\s+)?(?:countryside|province|governorate|region|area|rural\s+areas)\s*)?"
+    r"(?:(?:on|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*)?,?\s*"
+    r"(?:including|such\s+as)\s+(?:the\s+)?(?:(?:towns?|villages?|cities|city)\s+of\s+)?",
+    re.I,
 )
 _SUCH_AS_ITEM = re.compile(
     r"\b(?:(?:several|some|many|other|a\s+few|a\s+number\s+of|dozens\s+of|the|\d+|two|three|"
