@@ -83,3 +83,26 @@ def test_and_it_fell_ends_the_hold_of_its_own_sentence() -> None:
 )
 def test_it_that_is_no_fall_claims_nothing_more(text: str) -> None:
     assert not {c for c in _claims(text) if c[2] in ("lost", "captured")}
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Over the preceding ten days, the militants had captured Aleppo, Hama and Homs.", "month"),
+        ("In less than two weeks, rebels took Aleppo, Hama and Homs.", "month"),
+        ("Rebels took Hama in the past few days.", "week"),
+    ],
+)
+def test_a_summary_of_a_span_is_dated_as_wide_as_the_span(text: str, precision: str) -> None:
+    rows = [c.to_row() for c in analysed(text).candidates]
+    assert rows and {r["date_precision"] for r in rows} == {precision}
+
+
+def test_a_summary_says_why_its_date_is_wide() -> None:
+    text = "Over the preceding ten days, the militants had captured Aleppo, Hama and Homs."
+    assert all("a summary of a span" in c.to_row()["note"] for c in analysed(text).candidates)
+
+
+def test_a_dated_event_beside_no_span_keeps_its_day() -> None:
+    rows = [c.to_row() for c in analysed("Rebels took Hama on Thursday.").candidates]
+    assert {(r["event_date"], r["date_precision"]) for r in rows} == {("2024-12-05", "day")}
