@@ -81,3 +81,16 @@ def test_the_city_is_the_place_the_sentence_calls_a_city() -> None:
     )
     ids = {c.to_row()["place_id"] for c in a.candidates if c.to_row()["relation"] == "entered"}
     assert ids == {"wof:421202167"}  # Deir ez-Zor, not Albu Kamal
+
+
+def test_who_after_a_sideless_plural_is_no_side() -> None:
+    # the antecedent of "who" is "the soldiers and officers", not the main clause's factions
+    text = (
+        "The factions called on the soldiers and officers who remain in Daraa province to "
+        "hand over their weapons."
+    )
+    assert _claims(text) == set()
+
+
+def test_who_after_a_named_side_is_that_side() -> None:
+    assert ("Hama", "opposition", "controls") in _claims("Rebels who remain in Hama were shelled.")

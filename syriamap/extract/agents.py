@@ -203,7 +203,7 @@ def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[s
 # only taker is the one it fell "to" (data/ANNOTATION.md, relations.csv), never the subject of
 # the clause around it ("Israel deploys forces amid the fall of X": Israel took nothing)
 _FALL_RULES = frozenset({"fall_nominal", "fall_possessive"})
-_WHO_OPENS = re.compile(r"(?:who|that)\b", re.I)
+_WHO_OPENS = re.compile(r"\s*(?:who|that)\b", re.I)
 _PLURAL_NOUN_BEFORE = re.compile(r"\b[a-z][a-z'-]*[a-z]s\s*,?\s*$")
 _AGENT_WORD = re.compile(r"\b(?:by|to|into|of)\b", re.I)
 _FALL_TO = re.compile(
