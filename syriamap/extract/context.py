@@ -484,7 +484,7 @@ def find_descriptors(
             if owned is not None:
                 # "the city's international airport": the city's airport, or nothing (the
                 # city itself is not what the sentence is about)
-                site = _owned_site(ranked[0], owned.group(0), gazetteer)
+                site = _owned_site(ranked[0], owned, gazetteer)
                 if site is not None and word in ("city", "town"):
                     words = m.group(0) + owned.group(0)
                     out.append(_descriptor(a, words, site.place_id))
@@ -524,7 +524,7 @@ def find_descriptors(
             place = gazetteer.get(named[-1].place_id)
             if place.source == "site" or _in_road_name(text, named[-1]):
                 continue
-            site = _owned_site(place.place_id, m.group(0), gazetteer)
+            site = _owned_site(place.place_id, m, gazetteer)
             if site is not None:
                 out.append(_descriptor(a, m.group(0), site.place_id))
         for m in _A_FACILITY.finditer(sentence.text) if "air" in low else ():
@@ -712,7 +712,6 @@ _FACILITY_KINDS: dict[str, tuple[str, ...]] = {
     "crossing": ("crossing",),
     "dam": ("dam",),
     "prison": ("prison",),
-    "jail": ("prison",),
     "citadel": ("site",),
 }
 # "its international airport", "the city's historic citadel": the facility of the place
@@ -726,23 +725,16 @@ _OWNED_AFTER = re.compile(
 )
 
 
-def _facility_word(kind: str) -> str:
-    """Return the descriptor word of a facility kind word ("air base" → "airbase")."""
-    word = re.sub(r"\s+", "", kind.lower())
-    return {"airfield": "airbase"}.get(word, word)
-
-
-def _owned_site(place_id: str, words: str, gazetteer: Any) -> Any:
+def _owned_site(place_id: str, owned: re.Match[str], gazetteer: Any) -> Any:
     """Return the one site of a place a possessive facility phrase names, or None.
 
-    "the city's international airport": the place's airport (not its airbase); "its historic
-    citadel": the place's site called a citadel.
+    ``owned`` is a match of :data:`_OWNED_AFTER` or :data:`_ITS_FACILITY`. "the city's
+    international airport": the place's airport (not its airbase); "its historic citadel":
+    the place's site called a citadel.
     """
-    m = _OWNED_AFTER.search(words) or _ITS_FACILITY.search(words)
-    if m is None:
-        return None
-    word = _facility_word(m.group("kind"))
+    word = _cue_of(owned.group("kind"))  # "air base" → "airbase", "jail" → "prison"
     kinds = _FACILITY_KINDS[word]
+    words = owned.group(0)
     if word == "airport" and re.search(r"\b(?:international|civil(?:ian)?)\s", words, re.I):
         kinds = ("airport",)  # "the international airport" is no airbase
     sites = gazetteer.sites_of(place_id, kinds)

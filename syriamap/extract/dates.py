@@ -25,10 +25,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .english import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .english import MONTHS, NUMBER_WORDS, WEEKDAYS, number
 from .prefilter import folded_for_words
 
-__all__ = ["DateCue", "date_for", "find_date_cues"]
+__all__ = ["DateCue", "date_for", "find_date_cues", "summary_span"]
 
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
@@ -554,3 +554,35 @@ def after_offset(
     if published is not None and date > published + dt.timedelta(days=1):
         return None
     return date, precision, inside[0].date if inside else None
+
+
+# "over the preceding ten days", "in less than two weeks", "within a week", "in the past few
+# days": the claims of the sentence summarise a span, not one day
+_SPAN_CUE = re.compile(
+    r"\b(?:(?:over|during|in|within)\s+(?:the\s+)?(?:preceding|past|last|previous|following)"
+    r"\s+(?P<n1>\w+\s+)?(?:few\s+)?(?P<u1>days|weeks?)|"
+    r"(?:in|within)\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+|under\s+)?(?P<n2>a|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?P<u2>days|weeks?)|"
+    r"in\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?(?:a|one)\s+(?P<u3>week))\b",
+    re.I,
+)
+
+
+def summary_span(text: str) -> tuple[str, int] | None:
+    """Return the span cue of a sentence that summarises several days, and its length.
+
+    A count the cue does not give ("the past few days") is three days.
+
+    Examples
+    --------
+    >>> summary_span("Over the preceding ten days, the militants had captured A, B and C.")
+    ('Over the preceding ten days', 10)
+    >>> summary_span("Rebels took Hama on Thursday.") is None
+    True
+    """
+    m = _SPAN_CUE.search(text)
+    if m is None:
+        return None
+    unit = (m.group("u1") or m.group("u2") or m.group("u3") or "days").lower()
+    count = number(m.group("n1") or m.group("n2") or "") or 3
+    return m.group(0), count * (7 if unit.startswith("week") else 1)

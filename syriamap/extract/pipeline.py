@@ -35,7 +35,7 @@ from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import agent_phrases, clause_date, own_cues, split_clauses
 from .collective import collapse_claims, collapse_cue, collective_claims
 from .context import find_descriptors, resolve_mentions
-from .dates import after_offset, date_for, find_date_cues
+from .dates import after_offset, date_for, find_date_cues, summary_span
 from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .lists import (
@@ -458,6 +458,7 @@ def analyse(
                         candidates[c_index] = _replace(old, stance="unverified")
             recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
+        summary = summary_span(sentence.text) if claims else None
         first_new = len(candidates)  # this sentence's candidates start here
         ended_holds: list[int] = []
         for claim in claims:
@@ -569,15 +570,11 @@ def analyse(
                 claim.relation,
             ):
                 continue  # "Islamic State seized Raqqa in January 2014": history, not news
-            if precision in ("published", "days"):
-                summary = _SPAN_CUE.search(sentence.text)
-                if summary is not None:
-                    # "Over the preceding ten days, the militants had captured A, B and C": a
-                    # summary of a span, each event somewhere in it (a week or a month wide)
-                    precision = "month" if _span_days(summary) > 7 else "week"
-                    note = "; ".join(
-                        n for n in (note, f"a summary of a span ('{summary.group(0)}')") if n
-                    )
+            if summary is not None and precision in ("published", "days"):
+                # "Over the preceding ten days, the militants had captured A, B and C": a
+                # summary of a span, each event somewhere in it (a week or a month wide)
+                precision = "month" if summary[1] > 7 else "week"
+                note = "; ".join(n for n in (note, f"a summary of a span ('{summary[0]}')") if n)
             side = actor_side(claim.actor)
             candidates.append(
                 Candidate(
@@ -883,30 +880,6 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 _HISTORY_CLAUSE = re.compile(
     r"[,;:.]|\b(?:which|that|who|when|while|but|whereas|because|although)\b", re.I
 )
-
-
-# "over the preceding ten days", "in less than two weeks", "within a week", "in the past few
-# days": the claims of the sentence summarise a span, not one day
-_SPAN_CUE = re.compile(
-    r"\b(?:(?:over|during|in|within)\s+(?:the\s+)?(?:preceding|past|last|previous|following)"
-    r"\s+(?P<n1>\w+\s+)?(?:few\s+)?(?P<u1>days|weeks?)|"
-    r"(?:in|within)\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+|under\s+)?(?P<n2>a|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?P<u2>days|weeks?)|"
-    r"in\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?(?:a|one)\s+(?P<u3>week))\b",
-    re.I,
-)
-_NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-
-def _span_days(span: re.Match[str]) -> int:
-    """Return how many days a span cue covers ("the preceding ten days" -> 10)."""
-    unit = (span.group("u1") or span.group("u2") or span.group("u3") or "days").lower()
-    word = (span.group("n1") or span.group("n2") or "").strip().lower()
-    n = int(word) if word.isdigit() else _NUMBERS.get(word, 3)
-    return n * (7 if unit.startswith("week") else 1)
 
 
 def _dated_history(

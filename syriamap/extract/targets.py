@@ -152,7 +152,6 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
 
 
 _IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
-_EXAMPLES = re.compile(r"\b(?:including|such\s+as)\b", re.I)
 _COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|rural\s+areas?)\s+$", re.I)
 
 
