@@ -495,9 +495,14 @@ CASES = [
         set(),
     ),
     _case(
+        # a state's own bases are its to hold (data/foreign_control.csv): the base sites,
+        # never the city of Tartus nor Jableh
         "foreign-bases",
         "Moscow keeps a naval base in Tartous and the Hmeimim air base near Jableh.",
-        set(),
+        {
+            ("Tartous", "russia", "controls", A, "", SAT),
+            ("Hmeimim air base", "russia", "controls", A, "", SAT),
+        },
     ),
     _case(
         "foreign-hezbollah-helped",

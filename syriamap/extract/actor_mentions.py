@@ -36,6 +36,8 @@ __all__ = [
     "find_actor_mentions",
     "former_latter_spans",
     "resolve_former_latter",
+    "is_bare_army",
+    "names_foreign_force",
     "resolve_bare_army",
     "resolve_neutral_fighters",
 ]
@@ -496,6 +498,16 @@ _FOREIGN_GROUND = re.compile(
 # "the IDF (army)", "the Israeli Defense Forces (military)": the bare word glosses the name
 _GLOSS_GAP = re.compile(r"\s*[(,]\s*(?:the\s+)?$", re.I)
 _FOREIGN_STATES = frozenset({"israel", "turkey", "russia", "united_states"})
+
+
+def names_foreign_force(group: list[ActorMention]) -> bool:
+    """Whether mentions name another state's ground forces ("Israeli troops", "the IDF")."""
+    return any(a.actor in _FOREIGN_STATES and _FOREIGN_GROUND.search(a.text) for a in group)
+
+
+def is_bare_army(mention_text: str) -> bool:
+    """Whether a mention is only "the army" / "the military", a word any state's army shares."""
+    return mention_text.lower() in _BARE_ARMY
 
 
 def resolve_bare_army(text: str, mentions: list[list[ActorMention]]) -> list[list[ActorMention]]:

@@ -535,6 +535,11 @@ def _choose_actor(
         )
         # "The army, under pressure from rebels, withdrew": the object inside commas
         and not _inside_commas(text, sentence.start, a, trig.start)
+        # "HTS (a terrorist organization banned in Russia) entered X": a bracketed aside
+        and not _inside_brackets(text, sentence.start, a, trig.start, actors)
+        # "told us that soldiers had abandoned X and that young men had taken it over": the
+        # second reported clause has a subject of its own
+        and not _AND_THAT.search(text, a.end, trig.start)
         # "The Eighth Brigade, a former rebel unit that had joined army structures, moved
         # into X": an actor inside an apposition's relative clause is no subject of the verb
         and not (
@@ -849,6 +854,38 @@ _PHRASE_OBJECT = re.compile(
 _RETAKEN = re.compile(r"\bre(?:taken|captured|took|gained)\b", re.I)
 _APPOSITIVE_RELATIVE = re.compile(r",\s*(?:a|an|the)\s+[^,;]*?\b(?:that|which|who)\b[^,;]*$", re.I)
 _UNTIL_COMMA = re.compile(r"[^,;]*,")
+
+
+_AND_THAT = re.compile(r"\band\s+that\s+(?!(?:they|it|he|she|its|their)\b)\w", re.I)
+
+
+def _inside_brackets(
+    text: str, floor: int, actor: ActorMention, cue_start: int, actors: Sequence[ActorMention]
+) -> bool:
+    """Whether an actor stands in a bracketed aside after another actor's name.
+
+    "Militants of HTS (a terrorist organization banned in Russia) entered X", "the SDF
+    (backed by the US) took Y": the aside describes the group named before it and names
+    no subject of the verb after it. After a name the lexicon does not know ("the
+    Southern Operations Room (composed of opposition factions)"), the aside is all
+    there is to say whose the group is.
+    """
+    head = text[floor : actor.start]
+    opened = head.rfind("(")
+    if opened < 0 or ")" in head[opened:] or text.find(")", actor.end, cue_start) < 0:
+        return False
+    at = floor + opened
+    if _LEADER_ASIDE.search(text, at + 1, actor.start):
+        # "Rebels (led by HTS, the former Nusra Front) captured X": the aside names who
+        # they are
+        return False
+    return any(a.actor and 0 <= at - a.end <= 2 for a in actors)
+
+
+_LEADER_ASIDE = re.compile(
+    r"\b(?:mainly|chiefly|mostly|largely|(?:led|headed|spearheaded|dominated|commanded)\s+by)\b",
+    re.I,
+)
 
 
 def _inside_commas(text: str, floor: int, actor: ActorMention, cue_start: int) -> bool:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from .actor_mentions import ActorMention, actor_side
 from .dates import DateCue
-from .english import NUMBER_WORDS, number
+from .english import MONTHS, NUMBER_WORDS, WEEKDAYS, number
 from .prefilter import contains_any, folded_for_words
 
 __all__ = [
@@ -285,6 +285,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
             last is None
             or not last.group(1)[:1].isupper()
             or not text[start : last.start()].strip()
+            # "On Sunday, the SNA said ...": a fronted date, no name in apposition
+            or last.group(1).lower().strip(".") in WEEKDAYS
+            or last.group(1).lower().strip(".") in MONTHS
         ):
             continue
         openers.append(Clause(m.start(), m.end() - 1, "appositive", m.group("w").lower()))
@@ -907,6 +910,9 @@ def clause_date(
         if c.date
         and not clause.start <= c.start < clause.end
         and not _anchor_after(clauses, clause, c)
+        # "said it had captured X, which had been held by Y since 2016": the start of a
+        # state told after the clause dates no event of it
+        and not (c.start >= clause.end and c.text.lower().startswith("since"))
     ]
     if not outside and any(_anchor_after(clauses, clause, c) for c in cues if c.date):
         # "had seized X after launching an offensive on Wednesday": later than that day,

@@ -26,6 +26,8 @@ from .actor_mentions import (
     ActorMention,
     actor_side,
     find_actor_mentions,
+    is_bare_army,
+    names_foreign_force,
     resolve_bare_army,
     resolve_former_latter,
     resolve_neutral_fighters,
@@ -350,6 +352,11 @@ def analyse(
         )
     deadline = time.thread_time() + MAX_SECONDS
 
+    # the first sentence naming another state's ground forces (a bare "the military"
+    # speaking after it may be theirs)
+    first_foreign = next(
+        (k for k, group in enumerate(actors_by_sentence) if names_foreign_force(group)), -1
+    )
     candidates: list[Candidate] = []
     previous_subject: tuple[str, str] | None = None
     last_claimant: tuple[str, str] = ("", "")
@@ -410,6 +417,10 @@ def analyse(
                 c_text = text[span[0] : span[1]]
                 c_side, c_actor = _side_of(c_text, people)
                 speaker = _speaker_of(text, span, c_side) or c_actor
+                if speaker is not None and is_bare_army(speaker[1]) and 0 <= first_foreign <= k:
+                    # "'Our forces are operating in the buffer zone,' the military said"
+                    # after Israeli troops were named: whose military, the word does not say
+                    speaker = None
                 if (
                     speaker is None
                     and previous_subject is not None

@@ -67,7 +67,9 @@ _AREAS_NEAR = re.compile(
     r"surrounding|neighbou?ring|eastern|western|northern|southern|central|new|further|"
     r"other|vital|highly|very|significant|substantial|swathes\s+of|tracts\s+of|"
     # "their military positions in X", "the last defensive positions near X"
-    r"military|army|defensive|forward|front-?line|remaining|last)\s+){0,3}"
+    r"military|army|defensive|forward|front-?line|remaining|last|"
+    # "taken over government positions in X", "regime checkpoints near X"
+    r"government|regime|syrian|security)\s+){0,3}"
     r"(?:(?:areas?|positions?|towns?|villages?|parts?|districts?|neighbou?rhoods?|suburbs?|"
     # "towns and villages in X"
     r"bases?|posts?|outposts?|points?|checkpoints?)\s*,?\s+(?:and|or)\s+)?"
@@ -76,6 +78,9 @@ _AREAS_NEAR = re.compile(
     # "seized significant territory in X": ground taken in and around X
     r"posts?|points?|checkpoints?|headquarters|barracks|territory|territories)\s+"
     r"(?:near|around|outside|close\s+to|in|inside|at)\s+(?:the\s+)?"
+    # "abandoned their checkpoints at the entrances of X": at the edge of X
+    r"(?:(?:(?:north|south|east|west|main|northern|southern|eastern|western)\s+)?"
+    r"(?:outskirts|edges?|entrances?|approaches|gates?)\s+(?:of|to)\s+(?:the\s+)?)?"
     # "positions in the towns of X, Y and Z": the kind word of a list is plural
     r"(?:(?:city|cities|towns?|villages?)\s+of\s+(?:the\s+)?)?",
     re.I,
@@ -148,7 +153,15 @@ def _is_reference(text: str, sentence: Sentence, mention: PlaceMention, floor: i
         return False  # "rural areas west of Aleppo": the governorate's countryside
     if _EXAMPLES.search(window, m.end()):
         return False  # "a strip along the border, including X": an example, no landmark
+    if _CLOSED_ADVERBIAL.match(window, m.end()):
+        return False  # "In the northern countryside, X and Y came under ...": the fronted
+        # phrase's own (unnamed) object ends at its comma; X is the subject
     return _words(window[m.end() :]) <= 3 and not _CLAUSE_BREAK.search(window[m.end() :])
+
+
+# a reference phrase whose object is a common noun phrase closed by a comma ("in the
+# northern countryside, ", "near the border, "): what follows is no longer its object
+_CLOSED_ADVERBIAL = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)*\s*,\s")
 
 
 _IN_DIRECTION = re.compile(r"in\s+.*", re.I | re.S)
@@ -266,8 +279,10 @@ def _targets_after(
                 or _CLAUSE_BREAK.search(between)
             ):
                 break
-            if _ROADS.search(between):
-                break  # "control of roads leading into the city": not the city
+            if _ROADS.search(between) and not (areas and _AREAS_NEAR.fullmatch(between)):
+                # "control of roads leading into the city": not the city ("checkpoints at
+                # the entrances of X" are positions near X)
+                break
             if areas or edges or facility:
                 near.add(m.start)  # "withdrawal from areas near the city"
             elif m.kind_cue in _SITE_CUES and _SITE_IN.fullmatch(between):
@@ -1109,13 +1124,18 @@ def _there_target(
 
 # "In X, local factions seized the intelligence branch and the central prison": a place
 # opening the sentence, and an object that is a facility or a part of it (no place of its own)
-_FRONTED_IN = re.compile(r"\s*(?:In|Inside)\s+(?:the\s+(?:city|town)\s+of\s+)?$")
+_FRONTED_IN = re.compile(r"\s*(?:In|Inside|At)\s+(?:the\s+(?:(?:city|town)\s+of\s+)?)?$")
 _FACILITY_OBJECT = re.compile(
-    r"\s*(?:control\s+(?:of|over)\s+)?(?:the\s+|a\s+|several\s+|two\s+|three\s+|all\s+)?"
+    r"\s*(?:control\s+(?:of|over)\s+)?"
+    r"(?:the\s+|a\s+|several\s+|two\s+|three\s+|all\s+|their\s+|its\s+)?"
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:prisons?|jails?|barracks|headquarters|branch|branches|section|sections|"
     r"compounds?|police\s+stations?|depots?|warehouses?|military\s+bases?|"
-    r"government\s+buildings|security\s+buildings|neighbou?rhoods?|districts)\b",
+    r"government\s+buildings|security\s+buildings|neighbou?rhoods?|districts|"
+    # "At the X crossing, border guards abandoned their posts", "In X, Druze groups seized
+    # the governorate building and the police command"
+    r"posts|positions|checkpoints|(?:governorate|municipal|government)\s+building|"
+    r"police\s+command|security\s+squares?)\b",
     re.I,
 )
 
@@ -1130,16 +1150,27 @@ def _fronted_target(
     town or city (not a province), and only when the rest of the sentence names no place
     and its object is a facility word ("seized 20 soldiers" is no claim).
     """
-    first = [p for p in places if sentence.start <= p.start < trig.start]
+    first = [
+        p
+        for p in places
+        if sentence.start <= p.start < trig.start
+        # "At the Jousieh crossing with Lebanon, ...": the crossing's other side
+        and not re.search(r"(?:crossing|frontier)\s+with\s+$", text[max(0, p.start - 20) : p.start])
+    ]
     if len(first) != 1 or _area_mention(first[0]):
         return []
     place = first[0]
     if not _FRONTED_IN.fullmatch(text, sentence.start, place.start):
         return []
-    if not re.match(r"\s*,", text[place.end : place.end + 3]):
+    after = _WITH_NEIGHBOUR.match(text, place.end)
+    if not re.match(r"\s*,", text[after.end() if after else place.end :][:3]):
         return []
-    if any(p.start >= trig.end for p in places if p.start < sentence.end):
-        return []
+    if any(
+        p.start >= trig.end and p.place_id != place.place_id
+        for p in places
+        if p.start < sentence.end
+    ):
+        return []  # (only "the city" standing for X itself may follow)
     if not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
         return []
     return [(place, True)]
