@@ -457,7 +457,6 @@ def match_claims(
                     continue  # "rebels shot at fighters fleeing X": whose, the text does not say
                 chosen = held  # "rebels ambushed an army convoy leaving X": the army left X
         by_default = chosen is None
-        contenders: list[tuple[str, str]] = []  # the other side of a symmetric fight
         if chosen is None:
             if rule.need_actor or not rule.default_actor:
                 continue
@@ -513,18 +512,10 @@ def match_claims(
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
                 challengers = [a for a in pair if actor_side(a.actor) != "government"]
-                if len(pair) != 2:
-                    continue
-                if len(challengers) == 2:
-                    # "hostilities between SNA factions and the SDF continue around X": who
-                    # attacks is not said; both sides fight over X
-                    both = [(a.actor, a.text) for a in challengers]
-                    chosen = both[0]
-                    contenders = both[1:]
-                else:
-                    chosen = (challengers[0].actor, challengers[0].text)
+                if len(challengers) != 1 or len(pair) != 2:
+                    continue  # two non-government sides: who attacks is not said
+                chosen = (challengers[0].actor, challengers[0].text)
         partners = [] if by_default else coordinated_partners(text, trig, actors, chosen)
-        partners += [c for c in contenders if c not in partners and c != chosen]
         for actor, actor_text in [chosen, *partners]:
             mine = targets  # this actor's places
             if rule.relation == "withdrew" and _LEAVE_WORD.match(text, trig.start):
