@@ -263,3 +263,57 @@ def test_a_bare_military_speaking_after_a_foreign_force_is_nobodys():
     )
     got = claims(text)
     assert not any(a == "government" and r in ("controls", "entered") for _, a, r in got)
+
+
+# ---- a timeline's date labels in capitals ---------------------------------------------------
+
+
+def test_a_timeline_label_in_capitals_dates_its_line():
+    text = (
+        "Timeline of the offensive\n\n"
+        "NOV 29 - Rebels reach the western edges of Aleppo city.\n\n"
+        "DEC 6 - Local fighters take control of the southern city of Daraa.\n\n"
+        "DEC 8 - HTS-led rebels enter Damascus unopposed."
+    )
+    got = {
+        (c.place_name, str(c.event_date))
+        for c in analysed(text, published="2024-12-12").candidates
+        if c.relation in ("captured", "entered")
+    }
+    assert ("Daraa", "2024-12-06") in got
+    assert ("Damascus", "2024-12-08") in got
+
+
+# ---- the page's own description of a place inside an attributed sentence --------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Syrian and Russian warplanes struck the rebel-held city of Idlib on Sunday, "
+            "killing at least 25 civilians, according to rescuers.",
+            "Idlib",
+        ),
+        (
+            "Turkish-backed factions said they had captured Tal Rifaat, a town held for years "
+            "by Kurdish-led forces.",
+            "Tal Rifaat",
+        ),
+    ],
+)
+def test_a_place_described_as_held_is_the_pages_word(text, place):
+    held = {(c.place_name, c.stance) for c in analysed(text).candidates if c.relation == "controls"}
+    assert held == {(place, "asserted")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Idlib is held by rebels, the monitor said.",
+        '"We shelled the rebel-held town of Sarmada," the army said.',
+    ],
+)
+def test_a_hold_the_source_states_or_quotes_stays_the_sources(text):
+    stances = {c.stance for c in analysed(text).candidates if c.relation == "controls"}
+    assert stances == {"attributed"}

@@ -33,8 +33,17 @@ __all__ = ["DateCue", "date_for", "find_date_cues", "summary_span"]
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
 _NUMBERS = NUMBER_WORDS
+# capitalised ("Nov.", "December") or, in a timeline's labels, in capitals ("NOV 27 - ...")
 _MONTH_RE = (
-    r"(?P<m>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+    r"(?P<m>"
+    + "|".join(
+        sorted(
+            [m.capitalize() for m in _MONTHS] + [m.upper() for m in _MONTHS],
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\.?"
 )
 _DAY_RE = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"

@@ -128,6 +128,39 @@ _SIDE_ACTOR = {
 }
 _OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# cues that describe a place as held ("rebel-held X", ", a Kurdish-held town", "X, held by
+# Y,", "a town held for years by Y"): the page's own words, unless quoted
+_DESCRIBING_RULES = frozenset({"held_adjective", "held_apposition"})
+_PARTICIPLE_HELD = re.compile(r"(?:held|controlled|run|defended|occupied)\b", re.I)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|now|still)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+_QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+
+
+def _page_description(text: str, floor: int, claim: Claim) -> bool:
+    """Whether a claim's cue is the page describing a place as held, outside quotes.
+
+    An adjective ("the rebel-held city of X"), an apposition (", a Kurdish-held town"), a
+    participle right after the place or its noun ("a town held for years by Y", "X, long
+    defended by Y") or a relative clause ("X, which is held by Y"); not a main clause ("X
+    is held by Y, the monitor said").
+    """
+    trig = claim.trigger
+    if len(_QUOTE_MARKS.findall(text, floor, trig.start)) % 2 == 1:
+        return False  # inside a quotation: the speaker's words
+    if trig.rule.rule in _DESCRIBING_RULES:
+        return True
+    if trig.rule.rule != "held_by":
+        return False
+    if claim.clause is not None and claim.clause.kind in ("relative", "appositive"):
+        return True
+    if not _PARTICIPLE_HELD.match(text, trig.start):
+        return False  # "is held by", "remains under": a predicate, the clause's own claim
+    return not _AUXILIARY_BEFORE.search(text, max(floor, trig.start - 30), trig.start)
+
 
 # the positive half of a denial: "denied withdrawing from X, saying its forces were present
 # in all its neighbourhoods / remained in full control": the speaker's side holds X
@@ -505,6 +538,15 @@ def analyse(
             if stance == "asserted" and quoted and quote_context is not None:
                 # a quotation continued from the previous sentence: same speaker
                 stance, claimant, c_side = "attributed", quote_context[0], quote_context[1]
+            if (
+                stance in ("attributed", "unverified")
+                and not quoted
+                and _page_description(text, sentence.start, claim)
+            ):
+                # "jets struck the rebel-held city of Idlib, according to rescuers", "the
+                # Kurdish-held town of Manbij, a source said": the page describes the place
+                # in its own voice; the source speaks of the strike (not inside quotes)
+                stance = "asserted"
             if claim.trigger.failed and (
                 stance != "attributed" or actor_side(claim.actor) != claim.trigger.failed
             ):
