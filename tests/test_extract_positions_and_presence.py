@@ -317,3 +317,14 @@ def test_a_place_described_as_held_is_the_pages_word(text, place):
 def test_a_hold_the_source_states_or_quotes_stays_the_sources(text):
     stances = {c.stance for c in analysed(text).candidates if c.relation == "controls"}
     assert stances == {"attributed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local sources indicate that Iran-affiliated armed groups withdrew from Al-Mayadin.",
+        "Partners report that rebels entered Hama.",
+    ],
+)
+def test_a_plural_source_in_the_present_attributes(text):
+    assert {c.stance for c in analysed(text).candidates} == {"attributed"}
