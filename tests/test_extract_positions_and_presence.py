@@ -328,3 +328,26 @@ def test_a_hold_the_source_states_or_quotes_stays_the_sources(text):
 )
 def test_a_plural_source_in_the_present_attributes(text):
     assert {c.stance for c in analysed(text).candidates} == {"attributed"}
+
+
+# ---- reinforcements ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place, actor",
+    [
+        (
+            "A security official told SANA that reinforcements had arrived in Aleppo.",
+            "Aleppo",
+            "government",
+        ),
+        (
+            "Military sources said reinforcements were on their way to Aleppo.",
+            "Aleppo",
+            "government",
+        ),
+        ("Rebel reinforcements reached Hama on Friday.", "Hama", "opposition"),
+    ],
+)
+def test_reinforcements_reaching_a_place_enter_it(text, place, actor):
+    assert (place, actor, "entered") in claims(text)
