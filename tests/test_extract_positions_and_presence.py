@@ -351,3 +351,40 @@ def test_a_plural_source_in_the_present_attributes(text):
 )
 def test_reinforcements_reaching_a_place_enter_it(text, place, actor):
     assert (place, actor, "entered") in claims(text)
+
+
+# ---- an entry that took the districts was a capture ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Opposition forces have entered Homs, capturing several key districts.", "Homs"),
+        ("Rebels entered Hama and took control of its neighbourhoods.", "Hama"),
+        (
+            "After intense fighting, opposition forces advanced into the inner parts of Homs, "
+            "securing control of the city center.",
+            "Homs",
+        ),
+    ],
+)
+def test_entering_and_taking_the_districts_is_a_capture(text, place):
+    got = claims(text)
+    assert (place, "opposition", "entered") in got
+    assert (place, "opposition", "captured") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels advanced from Idlib, capturing several districts.",
+        "Rebels entered Aleppo as the army retook several districts.",
+    ],
+)
+def test_districts_taken_without_the_same_sides_entry_are_no_capture(text):
+    assert not any(r == "captured" for _, _, r in claims(text))
+
+
+def test_neighbourhoods_of_a_named_place_stay_that_places():
+    got = claims("Tribal gunmen had seized neighbourhoods of Raqqa on Tuesday, residents said.")
+    assert ("Raqqa", "other", "captured") in got

@@ -486,6 +486,12 @@ def match_claims(
             or actor_side(actor) == actor_side(inherited.actor)
         ):
             continue  # "X left Y as the rebels take over": only after another side's exit
+        if rule.rule == "districts_focus" and (
+            inherited is None
+            or inherited.relation not in ("entered", "captured")
+            or actor_side(actor) != actor_side(inherited.actor)
+        ):
+            continue  # "entered X, capturing key districts": only the same side's entry
         if _not_the_agent(text, sentence, trig, actors, actor):
             continue  # "the army described an attack on X", "government warplanes ... in X"
         if rule.rule == "approach_distance" and any(
