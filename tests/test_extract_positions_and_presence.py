@@ -388,3 +388,25 @@ def test_districts_taken_without_the_same_sides_entry_are_no_capture(text):
 def test_neighbourhoods_of_a_named_place_stay_that_places():
     got = claims("Tribal gunmen had seized neighbourhoods of Raqqa on Tuesday, residents said.")
     assert ("Raqqa", "other", "captured") in got
+
+
+# ---- more words for holding ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place, actor",
+    [
+        ("Rebels attacked SDF-governed Manbij.", "Manbij", "sdf"),
+        ("Israel maintains troops on Mount Hermon.", "Mount Hermon", "israel"),
+        ("Israel has maintained its presence on Mount Hermon.", "Mount Hermon", "israel"),
+    ],
+)
+def test_governed_and_maintained_holds(text, place, actor):
+    got = analysed(text).candidates
+    assert {(c.place_name, c.actor, c.relation, c.stance) for c in got} == {
+        (place, actor, "controls", "asserted")
+    }
+
+
+def test_a_presence_to_be_maintained_is_no_hold_yet():
+    assert claims("Israel will maintain its presence on Mount Hermon.") == set()

@@ -78,7 +78,9 @@ _NOT_ACTOR_HEADS = re.compile(
 
 
 # "rebel-held", "SDF-controlled", "government-run": the actor glued to a state adjective
-HELD_SUFFIX = re.compile(r"-(?:held|controlled|run|dominated|occupied|besieged)\b", re.I)
+HELD_SUFFIX = re.compile(
+    r"-(?:held|controlled|run|dominated|occupied|besieged|governed|administered|ruled)\b", re.I
+)
 # adjectives that name an actor only as the holder: "Kurdish-held", "in Kurdish hands"
 _HOLDER_ADJECTIVES = {
     "kurdish": "sdf",
@@ -90,7 +92,8 @@ _HOLDER_ADJECTIVES = {
     "islamist": "hts_coalition",
 }
 _HOLDER_ADJECTIVE = re.compile(
-    r"\b(" + "|".join(_HOLDER_ADJECTIVES) + r")(?=-(?:held|controlled|run|dominated|occupied)\b|"
+    r"\b(" + "|".join(_HOLDER_ADJECTIVES) + r")"
+    r"(?=-(?:held|controlled|run|dominated|occupied|governed|administered|ruled)\b|"
     r"\s+(?:control|hands|stronghold|strongholds|heartland|bastion|enclave)\b)",
     re.I,
 )
