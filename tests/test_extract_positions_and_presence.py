@@ -410,3 +410,22 @@ def test_governed_and_maintained_holds(text, place, actor):
 
 def test_a_presence_to_be_maintained_is_no_hold_yet():
     assert claims("Israel will maintain its presence on Mount Hermon.") == set()
+
+
+# ---- entering a city's suburbs or outskirts --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        ("Rebels entered suburbs of the key city of Homs.", "entered"),
+        ("Rebels entered the outskirts of Homs.", "entered"),
+        ("Rebels reached the suburbs of Homs.", "advancing"),
+        ("Rebels captured the suburbs of Homs.", "advancing"),
+    ],
+)
+def test_a_citys_edge_is_entered_or_approached_not_taken(text, relation):
+    got = analysed(text).candidates
+    assert {(c.place_name, c.relation, c.place_precision) for c in got} == {
+        ("Homs", relation, "near")
+    }

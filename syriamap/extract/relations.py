@@ -164,9 +164,11 @@ _ELSEWHERE = re.compile(
     r"(?:parts|areas|regions|cities|towns|provinces|fronts)\b",
     re.I,
 )
+_REACH = re.compile(r"reach", re.I)
 _OUTSKIRTS_OF = re.compile(
     r"\b(?:outskirts|suburbs|environs|edges|gates)\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|village)\s+of\s+)?$",
+    r"(?:(?:(?:key|strategic|central|main|major|nearby|besieged)\s+){0,2}"
+    r"(?:city|town|village)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
@@ -582,10 +584,13 @@ def match_claims(
                     continue
                 if relation in HOLDING and _at_the_edge(text, sentence, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
-                    # incumbent securing a city's outskirts holds them, near the city
+                    # incumbent securing a city's outskirts holds them, near the city;
+                    # "entered the outskirts of Y" is an entry near Y (as annotated)
                     is_near = True
-                    if actor_side(actor) != "government":
-                        relation = "advancing"
+                    if actor_side(actor) != "government" and (
+                        relation != "entered" or _REACH.match(text, trig.start)
+                    ):
+                        relation = "advancing"  # "reached the suburbs of Y": near, not in
                 if relation == "withdrew" and _DESTINATION.match(text, trig.end, target.start):
                     continue  # "forced to retreat to Idlib": the place they went to
                 area = _area(target)

@@ -87,9 +87,11 @@ _AREAS_NEAR = re.compile(
 )
 _EDGES_OF = re.compile(
     r"\s*(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches|gates?|entrances?)\s+of\s+"
-    r"(?:the\s+)?"
-    r"(?:(?:city|town|village)\s+of\s+(?:the\s+)?)?",
+    r"south-?west)(?:ern)?\s+)?(?:outskirts|edges?|periphery|approaches|gates?|entrances?|"
+    r"suburbs?)\s+of\s+(?:the\s+)?"
+    # "suburbs of the key city of X"
+    r"(?:(?:(?:key|strategic|central|main|major|nearby|besieged|northern|southern|eastern|"
+    r"western)\s+){0,2}(?:city|town|village)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 # "clashes spread to the east of X", "battles in villages south of X": fighting around X
