@@ -487,15 +487,17 @@ def test_abandoned_by_residents_is_no_withdrawal() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "relation"),
     [
-        "Insurgents reach Damascus outskirts",
-        "Rebels entered Hama's northern outskirts.",
+        ("Insurgents reach Damascus outskirts", "advancing"),
+        # entering a city's edge is an entry near it, as the real-corpus gold reads
+        # "entered the outskirts of Homs" and "entered the southern suburbs of Damascus"
+        ("Rebels entered Hama's northern outskirts.", "entered"),
     ],
 )
-def test_a_name_before_its_outskirts_is_an_advance(text: str) -> None:
+def test_a_name_before_its_outskirts_is_near_it(text: str, relation: str) -> None:
     rels = {rel for _, actor, rel in _rows(text) if actor == "opposition"}
-    assert rels == {"advancing"}
+    assert rels == {relation}
 
 
 # --- 14. a list opened by a colon after a plural place noun -------------------------------
