@@ -23,7 +23,11 @@ DEV = ROOT / "tests" / "fixtures" / "dev"
 # claims precision 0.85 -> 0.84 (2026-12-03, fourth session): "the armed forces" became
 # the army's alias; in dev04 "units of the army and the armed forces stationed in the Idlib
 # countryside" is now a presence the gold did not annotate (and dev09's Palmyra a right claim)
-DEV_FLOORS = {"places": (0.97, 0.93), "claims": (0.84, 0.67)}  # (precision, recall)
+# claims precision 0.84 -> 0.83 (2026-12-04, seventh session): "took X from Y" is Y's loss
+# of X (data/ANNOTATION.md's forced departure); the dev gold writes no loss for Islamic
+# State in dev01's "wrested control of the city from the Islamic State group" and dev09's
+# "recaptured Palmyra from Islamic State militants" (twice)
+DEV_FLOORS = {"places": (0.97, 0.93), "claims": (0.83, 0.67)}  # (precision, recall)
 SEED_TARGETS = {"places": (0.97, 0.0), "claims": (0.85, 0.75)}
 
 

@@ -131,13 +131,16 @@ CASES = [
     _case(
         "agent-backed-by-turkey",
         "Factions backed by Turkey seized Tel Rifat from Kurdish-led forces on Sunday.",
-        {("Tel Rifat", "sna", "captured", A, "", "2024-12-08")},
+        {
+            ("Tel Rifat", "sna", "captured", A, "", "2024-12-08"),
+            ("Tel Rifat", "sdf", "lost", A, "", "2024-12-08"),
+        },
         published=MON,
     ),
     _case(
         "agent-turkish-backed-from-sdf",
         "Turkish-backed fighters took Menbij from the SDF.",
-        {("Menbij", "sna", "captured", A, "", MON)},
+        {("Menbij", "sna", "captured", A, "", MON), ("Menbij", "sdf", "lost", A, "", MON)},
         published=MON,
     ),
     _case(
@@ -837,7 +840,7 @@ CASES = [
     _case(
         "stance-state-media-regained",
         "Government forces regained Hama from rebels, state media said.",
-        {("Hama", GOV, "captured", ATT, GOV, SAT)},
+        {("Hama", GOV, "captured", ATT, GOV, SAT), ("Hama", OPP, "lost", ATT, GOV, SAT)},
     ),
     _case(
         "stance-residents-of-place",

@@ -293,11 +293,37 @@ def test_the_side_a_place_is_liberated_from_lost_it(text: str, loser: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "taker", "loser"),
+    [
+        ("The SNA captured Tal Rifaat from the SDF on December 1.", "sna", "sdf"),
+        ("Pro-Turkish factions seized the town of Tell Rifaat from Kurdish units.", "sna", "sdf"),
+        ("Turkish-backed fighters take Manbij from Kurdish-led forces", "sna", "sdf"),
+        ("Syrian National Army clears Tal Rifat of PKK/YPG terrorists", "sna", "sdf"),
+        (
+            "The SNA has cleared the town of Tal Rifat in northern Aleppo province of the "
+            "terrorist organization PKK/YPG, the SNA said.",
+            "sna",
+            "sdf",
+        ),
+        ("The army cleared Saraqib of terrorists on Friday.", "government", "opposition"),
+    ],
+)
+def test_the_side_a_place_is_taken_or_cleared_from_lost_it(
+    text: str, taker: str, loser: str
+) -> None:
+    rows = _rows(text)
+    assert any(r[1] == taker and r[2] == "captured" for r in rows)
+    assert any(r[1] == loser and r[2] == "lost" for r in rows)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rebels liberated Rastan after clashes with the army.",
+        # the army's loss is the capture itself: the annotation does not write it twice
         "Rebels seized Rastan from government troops on Monday.",
         "The rebels liberated the prisoners from Saydnaya prison.",
+        "The SNA took Tal Rifaat from the north after crossing from Turkey.",
     ],
 )
 def test_no_loser_without_liberated_from(text: str) -> None:

@@ -885,6 +885,14 @@ _UNTIL = re.compile(
 # "liberated the town of X from Y", "freed X from the regime": Y is named right after the
 # place (a kind word such as "area" may stand between)
 _FREED = re.compile(r"(?:liberat|free)", re.I)
+_CLEARED = re.compile(r"(?:clear|rid|purg|cleans)", re.I)
+# "cleared X (in northern Aleppo province) of (the terrorist organization) Y"
+_OF_LOSER = re.compile(
+    r"(?:\s+(?:area|region|city|town|village|district|countryside))?"
+    r"(?:\s+in\s+(?:\S+\s+){0,3}?(?:province|governorate|countryside))?\s*,?\s+(?:of|from)\s+"
+    r"(?:the\s+)?(?:remaining\s+|last\s+)?(?:terror(?:ist)?\s+(?:organi[sz]ation|group)\s+)?",
+    re.I,
+)
 _FROM_LOSER = re.compile(
     r"(?:\s+(?:area|region|city|town|village|district|countryside))?\s*,?\s+from\s+"
     r"(?:the\s+)?(?:(?:control|grip|hands)\s+of\s+(?:the\s+)?)?",
@@ -931,13 +939,18 @@ def _liberated_from(
             claim.relation != "captured"
             or claim.trigger.negated
             or claim.trigger.rule.voice != "active"
-            or not _FREED.match(text, claim.trigger.start)
         ):
             continue
-        m = _FROM_LOSER.match(text, last_end[claim.trigger.start])
+        cleared = _CLEARED.match(text, claim.trigger.start) is not None
+        m = (_OF_LOSER if cleared else _FROM_LOSER).match(text, last_end[claim.trigger.start])
         loser = _rival_named_at(actors, m.end(), claim) if m is not None else None
-        if loser is not None:
-            out.append(_loss_of(claim, loser))
+        if loser is None:
+            continue
+        if actor_side(loser.actor) == "government" and not _FREED.match(text, claim.trigger.start):
+            # "took Hama from regime forces": the army's loss is the capture itself, which
+            # the annotation does not write twice (a liberation from it is written)
+            continue
+        out.append(_loss_of(claim, loser))
     return out
 
 
