@@ -429,3 +429,39 @@ def test_a_citys_edge_is_entered_or_approached_not_taken(text, relation):
     assert {(c.place_name, c.relation, c.place_precision) for c in got} == {
         ("Homs", relation, "near")
     }
+
+
+# ---- holding lines, present in all positions, inside a place ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor", "relation"),
+    [
+        (
+            "Government troops were holding their lines at the Kuweires air base.",
+            "Kuweires air base",
+            "government",
+            "controls",
+        ),
+        (
+            "Government troops are present in all their positions inside the city of Homs.",
+            "Homs",
+            "government",
+            "controls",
+        ),
+        ("Rebels are now inside Hama, the monitor said.", "Hama", "opposition", "entered"),
+    ],
+)
+def test_lines_held_positions_manned_and_forces_inside(text, place, actor, relation):
+    assert (place, actor, relation) in claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of civilians were inside Hama.",
+        "The lines inside Homs were cut by the storm.",
+    ],
+)
+def test_nobody_named_inside_a_place_is_no_force_there(text):
+    assert claims(text) == set()

@@ -48,6 +48,12 @@ _FACILITY_TAIL = re.compile(
     r"air\s*base|airbase|airfield|dam|prison)\b(?=\s*(?:,|and\b))",
     re.I,
 )
+# the kind word a site name is followed by ("T4 air base", "Kuweires military airport")
+_SITE_KIND_TAIL = re.compile(
+    r"\s+(?:(?:military|international|border|central|naval)\s+)*(?:crossing|airport|"
+    r"air\s*base|airbase|airfield|dam|prison|base)\b",
+    re.I,
+)
 _ADJUNCT = re.compile(r"\b(?:in|at|on|during|with|for|by)\b", re.I)
 _LIST_SEP = re.compile(r"(?:,|\band\b|\bor\b|&|\bas well as\b|\b(?:along|together) with\b)", re.I)
 # the words that introduce the examples of a plural place noun ("villages, including X")
@@ -587,7 +593,9 @@ def _targets_before(
         if not out and _inside_insertion(text, sentence, m, mentions, ceiling):
             continue  # "X, in northern Y province, was captured": Y only locates X
         if not out:
-            inserted = _INSERTED.match(text, m.end, sentence.end)
+            # "the T4 air base, west of the city, was abandoned": after the site's kind word
+            tail = _SITE_KIND_TAIL.match(text, m.end, ceiling) if m.kind_cue else None
+            inserted = _INSERTED.match(text, tail.end() if tail else m.end, sentence.end)
             if inserted and inserted.end() <= ceiling and not any(q in between for q in '\u201c"'):
                 # "X, where Hezbollah once had bases, was seized by": the inserted relative
                 # or apposition does not count towards the gap
