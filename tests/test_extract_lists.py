@@ -4,7 +4,8 @@
   the spellings only the phonetic key finds, as after "in" or "seized";
 - "the X area" names X even when only the phonetic key finds X ("the Tal Rifat area");
 - of several places of the kind a list's kind word asks for ("villages, including X and
-  Y"), the one beside another place the text names wins over the largest.
+  Y"), the one beside another place the text names wins over the largest, and one beside
+  a place named in the same sentence first of all.
 """
 
 from __future__ import annotations
@@ -64,6 +65,21 @@ def test_village_list_picks_the_namesake_beside_its_neighbour():
     husayniyah = mentions(text)["Al-Husseiniya"]
     place = Gazetteer.default().get(husayniyah)
     assert place.admin1 == "Deir ez-Zor"
+
+
+def test_village_list_prefers_the_namesake_beside_a_place_of_its_own_sentence():
+    # al-Hadir, named first, has an Ash-Shaykh 'Isa within reach too; the one the
+    # sentence means is the one beside Tal Rifaat, named in that sentence
+    text = (
+        "Rebels took al-Hadir south of Aleppo on Friday. Turkish-backed fighters also "
+        "seized the villages of Ain Daqna and Sheikh Issa near Tal Rifaat."
+    )
+    gaz = Gazetteer.default()
+    village = gaz.get(mentions(text)["Sheikh Issa"])
+    tal_rifaat = gaz.get(pid("Tal Rifaat"))
+    from syriamap._geo import great_circle_km
+
+    assert great_circle_km(village.lat, village.lon, tal_rifaat.lat, tal_rifaat.lon) < 15
 
 
 def test_village_cue_alone_keeps_the_largest():

@@ -869,6 +869,10 @@ def _needs_context(place: Any) -> bool:
 _BESIDE_KM = 30.0  # "villages, including X and Y": X beside Y, a place named in the text
 
 
+# how far (characters) from a mention a place named beside it is read as its context
+_NEARBY_CHARS = 400
+
+
 def _beside(place: Any, points: Sequence[Any]) -> bool:
     """Whether another place of ``points`` lies within :data:`_BESIDE_KM` of ``place``."""
     return any(p.place_id != place.place_id and _km(p, place) <= _BESIDE_KM for p in points)
@@ -942,6 +946,26 @@ def resolve_mentions(
             if place.kind not in ("governorate", "district", "subdistrict"):
                 anchor_ids[place.place_id] = place
     anchors = list(anchor_ids.values())
+    # the same anchors by position, for the places named beside a mention in the text
+    anchor_at = [
+        (m.start, gazetteer.get(m.candidates[0]))
+        for m in mentions
+        if len(m.candidates) == 1 and not m.outside and m.candidates[0] in anchor_ids
+    ]
+    anchor_starts = [start for start, _ in anchor_at]
+
+    def nearness(m: PlaceMention, place: Any) -> int:
+        # minus the text distance to the closest place named beside ``place`` (a few
+        # sentences either way), or a large negative number when there is none
+        lo = bisect.bisect_left(anchor_starts, m.start - _NEARBY_CHARS)
+        hi = bisect.bisect_right(anchor_starts, m.end + _NEARBY_CHARS)
+        gaps = [
+            abs(start - m.start)
+            for start, other in anchor_at[lo:hi]
+            if other.place_id != place.place_id and _km(other, place) <= _BESIDE_KM
+        ]
+        return -min(gaps, default=_NEARBY_CHARS + 1)
+
     # the cities the text names (a city's name is often also its governorate's and
     # district's): the context in which a city district's bare name is read
     cities = dict(anchor_ids)
@@ -1011,7 +1035,16 @@ def resolve_mentions(
                 if matches:
                     # "seven villages, including X and Y": of several places of that kind,
                     # the one beside another place the text names, else the largest
-                    chosen = max(matches, key=lambda p: (_beside(p, anchors), p.population or 0))
+                    # (a place named in the same sentence counts first: "the villages of
+                    # Ain Daqna and Sheikh Issa near Tal Rifaat")
+                    chosen = max(
+                        matches,
+                        key=lambda p: (
+                            nearness(m, p),
+                            _beside(p, anchors),
+                            p.population or 0,
+                        ),
+                    )
                     score = 0.9
                     break
         if chosen is None:
@@ -1020,7 +1053,12 @@ def resolve_mentions(
             else:
                 ranked = {f.place.place_id: f.score for f in lookup(m.text, limit=25)}
 
-                def value(p: Any, ranked: dict[str, float] = ranked, cue: str = cue) -> float:
+                def value(
+                    p: Any,
+                    ranked: dict[str, float] = ranked,
+                    cue: str = cue,
+                    m: PlaceMention = m,
+                ) -> float:
                     v = ranked.get(p.place_id, 0.5)
                     if p.kind == "city":
                         v += 0.05
@@ -1036,6 +1074,9 @@ def resolve_mentions(
                     if others and p.kind not in ("governorate", "district"):
                         d = min(_km(p, a) for a in others)
                         v += 0.15 * math.exp(-d / 40.0)
+                    if p.kind not in ("governorate", "district"):
+                        # beside a place named in the same few sentences
+                        v += 0.1 * (1 + nearness(m, p) / (_NEARBY_CHARS + 1))
                     return v
 
                 chosen = max(places, key=lambda p: (value(p), p.population or 0, p.place_id))
