@@ -529,3 +529,25 @@ def test_examples_after_the_side_the_places_were_taken_from(text):
 def test_taken_from_needs_its_list_of_examples(text):
     got = found(text)
     assert (pid("Kafr Nabl"), "opposition", "captured", "asserted") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters took Hama's military airport and, to the south, the towns of Rastan "
+        "and Talbiseh.",
+        "Fighters took Hama's military airport and, further south, the towns of Rastan "
+        "and Talbiseh.",
+        "Fighters took Hama's military airport, and in the south, the towns of Rastan "
+        "and Talbiseh.",
+    ],
+)
+def test_a_direction_set_off_by_commas_is_an_aside_inside_a_list(text):
+    got = {(p, r) for p, _, r, _ in found(text)}
+    for town in ("Rastan", "Talbiseh"):
+        assert (pid(town), "captured") in got
+
+
+def test_a_direction_before_a_new_clause_ends_the_list():
+    got = found("Fighters took Hama, and to the north, fighting raged in Morek.")
+    assert (pid("Morek"), "opposition", "captured", "asserted") not in got

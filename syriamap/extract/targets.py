@@ -313,6 +313,9 @@ def _targets_after(
             # "Hama, along with several nearby villages such as X": the examples of a
             # plural noun continue the list
             between = _SUCH_AS_ITEM.sub(" ", between)
+            # "X and, to the south, the towns of Y and Z": a direction set off by commas
+            # is an aside inside the list
+            between = _DIRECTION_ASIDE.sub(", ", between, count=1)
             if out and _area_mention(out[-1]) and _AREA_EXAMPLES.fullmatch(between):
                 # "seized villages in the western Aleppo countryside on Wednesday, including
                 # X and Y": the examples of the plural noun the area locates
@@ -378,6 +381,12 @@ def _targets_after(
 # "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
 # "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
 # facility and where it lies (the town it is at is the place, ``near``)
+# an aside of direction inside a list ("X and, further south, Y")
+_DIRECTION_ASIDE = re.compile(
+    r",\s*(?:(?:further|farther|then|and)\s+)?(?:to\s+the\s+|in\s+the\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s*,",
+    re.I,
+)
 # the separator before a list item ("X, and the Y depots in Z")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?")
 # "the airport in X" where X resolved to X's airport (a site): the site itself
