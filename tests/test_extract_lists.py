@@ -551,3 +551,19 @@ def test_a_direction_set_off_by_commas_is_an_aside_inside_a_list(text):
 def test_a_direction_before_a_new_clause_ends_the_list():
     got = found("Fighters took Hama, and to the north, fighting raged in Morek.")
     assert (pid("Morek"), "opposition", "captured", "asserted") not in got
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["on the main road north of it", "on the highway north of Homs", "along the M5 highway"],
+)
+def test_a_road_phrase_after_the_subject_is_no_gap_before_its_verb(tail):
+    text = f"Rebels advanced on Homs. The towns of Rastan and Talbiseh {tail} were taken on Friday."
+    got = {(p, r) for p, _, r, _ in found(text, published="2024-12-08")}
+    for town in ("Rastan", "Talbiseh"):
+        assert (pid(town), "captured") in got
+
+
+def test_a_road_phrase_is_no_subject_of_its_own():
+    got = found("Rebels advanced on Homs. Traffic on the road to Rastan was heavy on Friday.")
+    assert not [c for c in got if c[0] == pid("Rastan")]

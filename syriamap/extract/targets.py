@@ -609,6 +609,10 @@ def _targets_before(
                 # "X, where Hezbollah once had bases, was seized by": the inserted relative
                 # or apposition does not count towards the gap
                 between = text[inserted.end() : ceiling]
+            else:
+                road = _ROAD_TAIL.match(text, m.end, sentence.end)
+                if road and road.end() <= ceiling:
+                    between = text[road.end() : ceiling]
             if trig.rule.relation == "controls" and _ONE_OF.fullmatch(between):
                 # "X has been one of the few cities completely under government control":
                 # the class X belongs to does not count towards the gap
@@ -921,6 +925,17 @@ _INSERTED = re.compile(
     r"close\s+to|(?:just|some|about|around)\s+(?=\d|\w+\s+(?:km|kilomet|mile))|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s[^,;:.()]{1,120}?,\s*"
     r"(?=(?:[\w-]+\s+){0,3}?(?:was|were|has|had|have|is|are|fell|falls?|fallen|remains?|remained)\b)",
+    re.I,
+)
+# "the towns of X and Y on the main road north of it were taken": a locative phrase on a
+# road after the subject, with no commas, before the verb
+_ROAD_TAIL = re.compile(
+    r"\s+(?:on|along|off|astride)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:road|highway|motorway|route)\b"
+    r"(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|to|from|into|out\s+of)\s+"
+    r"(?:it|them|the\s+(?:city|town|capital)|"
+    r"(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*)?))?"
+    r"(?=\s+(?:[\w-]+\s+){0,2}?(?:was|were|has|had|have|is|are|fell|falls?|remains?|remained)\b)",
     re.I,
 )
 _ONE_OF = re.compile(
