@@ -26,6 +26,7 @@ def _ids(text: str, place_id: str) -> list[tuple[str, str, str]]:
 RAQQA = "wof:421172833"
 DARAA = "wof:421197257"
 LATAKIA = "wof:1125980503"
+QUSAYR = "wof:421178435"
 
 
 @pytest.mark.parametrize(
@@ -117,6 +118,18 @@ def test_provincial_capital_after_operation_in_province(text: str, place_id: str
             IDLIB_GOV,
             "hts_coalition",
         ),
+        (
+            # a reporter who "told" a named outlet; "the party" after its reporter
+            "Sources close to Hezbollah told The Ledger that the party had withdrawn its "
+            "units from Qusayr on Saturday night.",
+            QUSAYR,
+            "hezbollah",
+        ),
+        (
+            "A source close to HTS told AFP the group now holds Manbij.",
+            MANBIJ,
+            "hts_coalition",
+        ),
     ],
 )
 def test_the_group_is_the_one_group_named(text: str, place_id: str, actor: str) -> None:
@@ -134,3 +147,9 @@ def test_the_group_is_the_one_group_named(text: str, place_id: str, actor: str) 
 )
 def test_the_group_without_one_group_named(text: str) -> None:
     assert claims(text) == set()
+
+
+def test_the_party_is_no_previous_subject() -> None:
+    # "the party" is read only after its reporter, never as the previous sentence's group
+    text = "Southern factions took Daraa on Friday. The party withdrew from Qusayr on Saturday."
+    assert "southern_factions" not in {actor for _, _, actor in _ids(text, QUSAYR)}

@@ -734,7 +734,7 @@ def _choose_actor(
     ):
         # "The army said the groups had entered X": the reported clause's own subject
         return _reporters_group(text, sentence, before, back, speaker) or _group_antecedent(
-            previous_subject
+            previous_subject, back
         )
     if not subjects and back is not None:
         # "Fighting regime forces, the groups entered X", "The coalition has also taken X":
@@ -745,7 +745,7 @@ def _choose_actor(
             group_of_reporter = _reporters_group(text, sentence, before, back, speaker)
             if group_of_reporter is not None:
                 return group_of_reporter
-        return _group_antecedent(previous_subject)
+        return _group_antecedent(previous_subject, back)
     return first(list(reversed(subjects)))
 
 
@@ -755,17 +755,24 @@ def _choose_actor(
 _DEFINITE_ANAPHOR = re.compile(
     r"(?<!\bwith )(?<!\bagainst )(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )"
     r"(?:\bthe\s+(?:(?:armed|rebel|opposition|insurgent|allied|two|three|various)\s+)?"
-    r"(?:groups?|coalition|alliance|militia|factions?)|(?:^|,\s*)groups)\b(?![\w-]|\s+(?:of|forces|led|members)\b)",
+    r"(?:groups?|coalition|alliance|militia|factions?|party|movement)|(?:^|,\s*)groups)\b"
+    r"(?![\w-]|\s+(?:of|forces|led|members)\b)",
     re.I,
 )
 # every match of _DEFINITE_ANAPHOR holds one of these (case-folded): a cheap test first
-_DEFINITE_ANAPHOR_WORDS = ("group", "coalition", "alliance", "militia", "faction")
+_DEFINITE_ANAPHOR_WORDS = (
+    "group", "coalition", "alliance", "militia", "faction", "party", "movement"
+)  # fmt: skip
+# armed groups of the "foreign" side that are no state ("the party" is Hezbollah): a group
+# noun may point back to them, never to a state's forces
+_NON_STATE_FOREIGN = frozenset({"hezbollah"})
 
 
 # "The army said (that) the groups ...": the group noun opens the reported clause
 _REPORTED_BEFORE = re.compile(
     r"\b(?:said|says|say|reported|reports|claimed|claims|announced|announces|stated|states|"
-    r"added|confirmed|confirms|acknowledged|admitted|denied|told\s+[\w-]+)\s+(?:that\s+)?$",
+    r"added|confirmed|confirms|acknowledged|admitted|denied|"
+    r"told\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}?[\w-]+)\s+(?:that\s+)?$",
     re.I,
 )
 
@@ -789,7 +796,7 @@ def _reporters_group(
     """
     end = sentence.start + back.start()
     named = [a for a in before if sentence.start <= a.start and a.end <= end and a.actor]
-    groups = {a.actor for a in named if actor_side(a.actor) not in ("government", "foreign", "")}
+    groups = {a.actor for a in named if _armed_group(a.actor)}
     if len(groups) != 1 or len({a.actor for a in named}) != 1:
         return None
     owner = named[-1]
@@ -798,15 +805,27 @@ def _reporters_group(
     return _actor_of(owner, speaker)
 
 
-def _group_antecedent(previous: tuple[str, str] | None) -> tuple[str, str] | None:
+def _group_antecedent(
+    previous: tuple[str, str] | None, noun: re.Match[str]
+) -> tuple[str, str] | None:
     """Return the previous subject a bare "the groups" / "the coalition" can refer to.
 
     Only a non-state armed group: the government's forces, foreign states and their units
     are not referred to as "the groups" or "the coalition" (``None``: nobody is named).
+    "The party" or "the movement" is read only after its reporter ("sources close to
+    Hezbollah said the party ..."), never as the previous sentence's subject.
     """
-    if previous is None or actor_side(previous[0]) in ("government", "foreign", ""):
+    if previous is None or not _armed_group(previous[0]):
+        return None
+    if re.search(r"(?:party|movement)$", noun.group(0), re.I):
         return None
     return previous
+
+
+def _armed_group(actor: str) -> bool:
+    """Whether ``actor`` is a non-state armed group (not a state's forces, not nobody)."""
+    side = actor_side(actor)
+    return actor in _NON_STATE_FOREIGN or side not in ("government", "foreign", "")
 
 
 _MEMBER = re.compile(
