@@ -166,3 +166,27 @@ def test_an_agentless_capture_after_a_sentence_about_the_army_names_no_taker() -
 def test_an_agentless_retaking_after_a_sentence_about_the_army_is_the_armys() -> None:
     claims = _claims("The army advanced on Saraqib. The town was recaptured on Monday.")
     assert {c[1] for c in claims if c[2] == "captured"} == {"government"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Druze fighters took control of the governor's office in Suwayda.",
+        "Druze fighters took control of the governor's office, police headquarters and the "
+        "military intelligence branch in Suwayda.",
+        "Druze fighters have taken over the police station in Suwayda.",
+    ],
+)
+def test_taking_control_of_a_towns_offices_is_a_capture_at_the_town(text: str) -> None:
+    assert ("Suwayda", "druze_factions", "captured") in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took control of the road to the office in Daraa.",
+        "Rebels seized the headquarters of the 4th Division in Damascus.",
+    ],
+)
+def test_offices_after_another_object_or_of_a_unit_are_not_read(text: str) -> None:
+    assert not {c for c in _claims(text) if c[2] == "captured"}
