@@ -453,3 +453,16 @@ def test_in_addition_to(text: str, expected: set[tuple[str, str, str]]) -> None:
 )
 def test_in_addition_to_without_a_place(text: str, absent: str) -> None:
     assert absent not in {n for n, _a, _r in relations(text)}
+
+
+@pytest.mark.parametrize(
+    "verb", ["has stayed", "has remained", "remained", "stays", "has always been"]
+)
+def test_a_relative_clause_of_a_lasting_hold(verb: str) -> None:
+    text = f"Hama, which {verb} in government hands throughout the war, lies south of Aleppo."
+    assert ("Hama", "government", "controls") in relations(text)
+
+
+def test_a_relative_clause_of_a_hold_that_ended_is_no_hold_now() -> None:
+    text = "Hama, which had remained under government control since 2011, fell on Thursday."
+    assert ("Hama", "government", "controls") not in relations(text)

@@ -948,7 +948,10 @@ _ONE_OF = re.compile(
 )
 _SUBJECT_RELATIVE = re.compile(
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
-    r"(?:which|that)\s*(?:(?:has|have|had)\s+(?:long\s+|since\s+)?been\s+)?",
+    r"(?:which|that)\s*(?:had\s+(?:long\s+|since\s+)?been\s+|"
+    # "X, which has stayed in government hands": a lasting hold (not "had remained")
+    r"(?:has|have)\s+(?:long\s+|since\s+|always\s+)?(?:(?:been|remained|stayed)\s+)?|"
+    r"(?:remains|remained|stays|stayed)\s+)?",
     re.I,
 )
 
