@@ -466,3 +466,27 @@ def test_a_relative_clause_of_a_lasting_hold(verb: str) -> None:
 def test_a_relative_clause_of_a_hold_that_ended_is_no_hold_now() -> None:
     text = "Hama, which had remained under government control since 2011, fell on Thursday."
     assert ("Hama", "government", "controls") not in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands fled from Tal Rifaat, seized on Sunday by the Syrian National Army.",
+        "Thousands fled from Tal Rifaat, which was seized by the Syrian National Army.",
+        "Clashes broke out near Tal Rifaat, which was captured by the Syrian National Army.",
+    ],
+)
+def test_a_passive_relative_after_a_landmark_is_its_capture(text: str) -> None:
+    assert ("Tell Rifaat", "sna", "captured") in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the relative may be about the villages, or the area south of the town
+        "Clashes broke out in villages near Tal Rifaat, seized by the Syrian National Army.",
+        "Clashes broke out south of Tal Rifaat, seized by the Syrian National Army.",
+    ],
+)
+def test_a_passive_relative_that_may_be_about_something_else(text: str) -> None:
+    assert ("Tell Rifaat", "sna", "captured") not in relations(text)

@@ -521,6 +521,19 @@ _STATE_RELATIVE = re.compile(
     r"(?:(?:which|that)\s+)?(?:(?:is|has\s+(?:long\s+)?been)\s+)?(?:now\s+|still\s+)?$",
     re.I,
 )
+# a relative or reduced relative of a passive right after a landmark ("from X, which was
+# seized by", "from X, seized by")
+_PASSIVE_RELATIVE = re.compile(
+    r"\s*,\s*(?:(?:which|that)\s+(?:(?:was|had\s+been|has\s+been)\s+)?)?"
+    r"(?:(?:\w+ly|only|just|later|then|also)\s+)?",
+    re.I,
+)
+# a plural noun before the landmark's preposition: the relative may be about it
+_PLURAL_BEFORE = re.compile(
+    r"\b(?:villages|towns|cities|areas|positions|neighbou?rhoods|districts|bases|hamlets|"
+    r"settlements|localities|posts|checkpoints|suburbs)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _RELATIVE_WORD = re.compile(r"\b(?:which|that|now|still)\b", re.I)
 _PLURAL_STATE = re.compile(r"(?:are|were|remain|have)\b", re.I)
 _DIRECTION_OF = re.compile(
@@ -542,6 +555,16 @@ def _state_of_landmark(
     true on either reading. None when the cue is no state or its verb is plural ("villages
     near X, which are held by ...": the villages).
     """
+    if (
+        trig.rule.voice == "passive"
+        and trig.rule.relation == "captured"
+        and _PASSIVE_RELATIVE.fullmatch(between)
+        and not _PLURAL_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        and not _DIRECTION_OF.search(text, max(0, mention.start - 40), mention.start)
+    ):
+        # "people fled from X, (which was) seized by the SNA on Sunday": the relative's
+        # antecedent was taken (not "villages near X, seized by": the villages)
+        return (mention, False)
     state = _STATE_RELATIVE.fullmatch(between)
     if trig.rule.relation != "controls" or state is None:
         return None
