@@ -505,16 +505,19 @@ BLIND8 = InventedSet(
 )
 BLIND9 = InventedSet(
     "blind9",
-    articles=5,
+    articles=6,
     governorate={
         "r:shahba": "SY-HL",  # Shahba region (northern Aleppo) (region)
+        "s:albu-kamal-crossing": "SY-DY",  # Albu Kamal Crossing (crossing)
         "s:aleppo-airport": "SY-HL",  # Aleppo International Airport (airport)
         "s:aleppo-central-prison": "SY-HL",  # Aleppo Central Prison (prison)
         "s:aleppo-citadel": "SY-HL",  # Citadel of Aleppo (site)
         "s:ashrafieh-aleppo": "SY-HL",  # Ashrafieh (neighbourhood)
+        "s:bab-al-hawa-crossing": "SY-ID",  # Bab al-Hawa Crossing (crossing)
         "s:deir-ez-zor-airport": "SY-DY",  # Deir ez-Zor Airport (airbase)
         "s:hama-central-prison": "SY-HM",  # Hama Central Prison (prison)
         "s:hmeimim-airbase": "SY-LA",  # Hmeimim Air Base (airbase)
+        "s:jdeidet-yabous-crossing": "SY-RD",  # Jdeidet Yabous Crossing (crossing)
         "s:kuweires-airbase": "SY-HL",  # Kuweires Airbase (airbase)
         "s:menagh-airbase": "SY-HL",  # Menagh Airbase (airbase)
         "s:nasib-crossing": "SY-DR",  # Nassib Crossing (crossing)
@@ -560,14 +563,17 @@ BLIND9 = InventedSet(
         "wof:421205163": "SY-HM",  # Salamiyah (city)
         "wof:85678359": "SY-HL",  # Aleppo (governorate)
         "wof:85678377": "SY-HA",  # Al-Hasakah (governorate)
+        "wof:85678381": "SY-DY",  # Deir ez-Zor (governorate)
         "wof:85678385": "SY-SU",  # As-Suwayda (governorate)
         "wof:85678391": "SY-RD",  # Rif Dimashq (governorate)
         "wof:85678395": "SY-QU",  # Quneitra (governorate)
         "wof:85678399": "SY-DR",  # Daraa (governorate)
+        "wof:890432567": "SY-ID",  # Idlib (city)
         "wof:890442371": "SY-HM",  # Taybat al-Imam (town)
         "wof:890449825": "SY-TA",  # Tartus (city)
         "wof:890449827": "SY-HL",  # Tell Rifaat (town)
         "wof:890449831": "SY-HM",  # Suran (town)
+        "wof:890449871": "SY-TA",  # Baniyas (town)
         "wof:890449873": "SY-HL",  # Azaz (city)
         "wof:890449889": "SY-HL",  # Al-Safira (city)
         "wof:890449895": "SY-DY",  # Hajin (town)
