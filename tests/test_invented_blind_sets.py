@@ -505,7 +505,7 @@ BLIND8 = InventedSet(
 )
 BLIND9 = InventedSet(
     "blind9",
-    articles=7,
+    articles=8,
     governorate={
         "r:golan-buffer-zone": "SY-QU",  # Golan buffer zone (region)
         "r:mount-hermon": "SY-RD",  # Mount Hermon (region)
@@ -519,11 +519,13 @@ BLIND9 = InventedSet(
         "s:bab-al-hawa-crossing": "SY-ID",  # Bab al-Hawa Crossing (crossing)
         "s:deir-ez-zor-airport": "SY-DY",  # Deir ez-Zor Airport (airbase)
         "s:hama-central-prison": "SY-HM",  # Hama Central Prison (prison)
+        "s:hama-military-airport": "SY-HM",  # Hama Military Airport (airbase)
         "s:hmeimim-airbase": "SY-LA",  # Hmeimim Air Base (airbase)
         "s:jdeidet-yabous-crossing": "SY-RD",  # Jdeidet Yabous Crossing (crossing)
         "s:kuweires-airbase": "SY-HL",  # Kuweires Airbase (airbase)
         "s:menagh-airbase": "SY-HL",  # Menagh Airbase (airbase)
         "s:nasib-crossing": "SY-DR",  # Nassib Crossing (crossing)
+        "s:rastan-dam": "SY-HI",  # Rastan Dam (dam)
         "s:sheikh-maqsoud": "SY-HL",  # Sheikh Maqsoud (neighbourhood)
         "s:tishrin-dam": "SY-HL",  # Tishrin Dam (dam)
         "wof:1108779137": "SY-DR",  # As-Sanamayn (district)
@@ -542,6 +544,7 @@ BLIND9 = InventedSet(
         "wof:1259480625": "SY-DR",  # Ghabaghib (town)
         "wof:1259969425": "SY-HL",  # Az-Zahra' (village)
         "wof:1276861089": "SY-HL",  # Urum as Sughra (village)
+        "wof:1292989737": "SY-HM",  # Muhradah (town)
         "wof:1293207919": "SY-QU",  # Madinat al Ba'th (village)
         "wof:1293760771": "SY-ID",  # Ariha (town)
         "wof:1309696799": "SY-HL",  # Qarah Qawzaq (village)
@@ -558,6 +561,7 @@ BLIND9 = InventedSet(
         "wof:421178431": "SY-HL",  # Nubl (town)
         "wof:421178433": "SY-HI",  # Rastan (city)
         "wof:421178435": "SY-HI",  # Al-Qusayr (town)
+        "wof:421181203": "SY-HM",  # Al-Suqaylabiyah (village)
         "wof:421184049": "SY-DR",  # Nawa (town)
         "wof:421192811": "SY-SU",  # As-Suwayda (city)
         "wof:421196573": "SY-DR",  # Izra (town)
@@ -571,6 +575,7 @@ BLIND9 = InventedSet(
         "wof:421202167": "SY-DY",  # Deir ez-Zor (city)
         "wof:421205163": "SY-HM",  # Salamiyah (city)
         "wof:85678359": "SY-HL",  # Aleppo (governorate)
+        "wof:85678363": "SY-HM",  # Hama (governorate)
         "wof:85678377": "SY-HA",  # Al-Hasakah (governorate)
         "wof:85678381": "SY-DY",  # Deir ez-Zor (governorate)
         "wof:85678385": "SY-SU",  # As-Suwayda (governorate)
