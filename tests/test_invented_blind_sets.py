@@ -8,8 +8,9 @@ and vocabularies exist, governorates are pinned, dates are sane. blind2 and blin
 measured (see their READMEs); each keeps only a loose score floor that a collapse fails.
 blind6, blind7, blind8 and blind9 have no floor: the score test skips them, so that no test
 ran the extractor on their articles before their one measurement (blind6 at the end of the
-third session of 2026-12-03, blind7 of the fourth, blind8 of the fifth, blind9 at the end of
-the eighth session of 2026-12-04; see each README.md).
+third session of 2026-12-03, blind7 of the fourth, blind8 of the fifth, blind9 in
+the eighth session of 2026-12-04; see each README.md). Measured sets are no longer blind
+once their errors have been read.
 Never tune the extractor against them.
 """
 
