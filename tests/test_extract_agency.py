@@ -710,3 +710,44 @@ def test_a_withdrawal_is_not_done_by_the_subject_of_another_clause(
 ) -> None:
     withdrew = {a for p, a, rel in _claims(text) if p == place and rel == "withdrew"}
     assert withdrew == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "wrong"),
+    [
+        (
+            "Analysts say the liberation of Manbij removes the last PKK/YPG foothold west "
+            "of the Euphrates.",
+            "Manbij",
+            "sdf",
+        ),
+        (
+            "The takeover of Nassib capped a rapid collapse of government authority across "
+            "the south.",
+            "Nassib",
+            "government",
+        ),
+    ],
+)
+def test_a_name_after_a_nominal_capture_in_another_role_took_nothing(
+    text: str, place: str, wrong: str
+) -> None:
+    assert wrong not in _actors_at(text, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "Following the capture of Aleppo, the terrorist groups attempted to advance "
+            "toward Hama.",
+            "Aleppo",
+            "opposition",
+        ),
+        ("The capture of Hama left the rebels in control of the M5.", "Hama", "opposition"),
+    ],
+)
+def test_a_nominal_capture_takes_the_subject_after_a_fronted_phrase_or_a_new_holder(
+    text: str, place: str, actor: str
+) -> None:
+    assert actor in _actors_at(text, place)

@@ -235,6 +235,13 @@ def _taker_of_fall(
 
 
 # words between a loss and an actor that make the actor the taker or the new holder
+# a fronted event phrase ("Following the capture of X, ..."), and what stands between its
+# cue and the main clause's subject (the place and its words, a comma, an article)
+_FRONTED_EVENT = re.compile(
+    r"\W*(?:following|after|with|since|upon|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    re.I,
+)
+_AFTER_FRONT = re.compile(r"[^,;]*,\s*(?:the\s+)?", re.I)
 _NEW_HOLDER_GAP = re.compile(
     r"\b(?:to|into|left|leaves|leave|leaving|gave|gives|give|giving|handed|hands|handing|"
     r"control|charge)\b",
@@ -482,7 +489,20 @@ def _choose_actor(
             # control": who is named after "to", "left", "handed" took the place or holds
             # it ("the loss of Palmyra is the worst defeat IS has suffered" is IS's)
             or first(
-                far
+                # "the takeover of X capped a collapse of government authority", "the
+                # liberation of X removes the last PKK/YPG foothold": a name after the
+                # place in another role took nothing
+                [
+                    a
+                    for a in far
+                    if _NEW_HOLDER_GAP.search(text, trig.end, a.start)
+                    # "Following the capture of X, the groups advanced": the subject after
+                    # the fronted phrase
+                    or (
+                        _FRONTED_EVENT.match(text, sentence.start, trig.start)
+                        and _AFTER_FRONT.fullmatch(text, trig.end, a.start)
+                    )
+                ]
                 if rule.relation != "lost"
                 else [a for a in far if not _NEW_HOLDER_GAP.search(text, trig.end, a.start)]
             )
