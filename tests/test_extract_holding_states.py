@@ -490,3 +490,22 @@ def test_a_passive_relative_after_a_landmark_is_its_capture(text: str) -> None:
 )
 def test_a_passive_relative_that_may_be_about_something_else(text: str) -> None:
     assert ("Tell Rifaat", "sna", "captured") not in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official said the SDF still occupied Raqqa.",
+        "The SDF continue to occupy Raqqa.",
+        "The YPG has occupied Raqqa since 2017.",
+        "Raqqa, which the YPG has occupied since 2017, is the next target.",
+    ],
+)
+def test_a_lasting_occupation_is_a_hold(text: str) -> None:
+    got = relations(text)
+    assert ("Raqqa", "sdf", "controls") in got
+    assert ("Raqqa", "sdf", "captured") not in got
+
+
+def test_an_occupation_on_a_day_is_a_capture() -> None:
+    assert ("Raqqa", "sdf", "captured") in relations("The YPG occupied Raqqa on Sunday.")
