@@ -168,3 +168,36 @@ def test_a_start_set_off_from_the_claim_does_not_date_it():
     text = "The fighting in Manbij began last week."
     cues = find_date_cues(text, FRI)
     assert date_for(cues, text.index("fighting"), FRI, text, 0) == (dt.date(2024, 11, 28), "week")
+
+
+def _dated(text, published="2024-12-14"):
+    from syriamap.extract import extract
+
+    return {
+        (a.place_name, a.event_date.isoformat(), str(a.date_precision))
+        for a in extract(text, published=published)
+    }
+
+
+@pytest.mark.parametrize(
+    "opener, expected, precision",
+    [
+        ("The same day,", "2024-12-05", "day"),
+        ("That same day,", "2024-12-05", "day"),
+        ("On the same day,", "2024-12-05", "day"),
+        ("That night,", "2024-12-05", "day"),
+        ("The next day,", "2024-12-06", "day"),
+        ("By then,", "2024-12-05", "days"),
+    ],
+)
+def test_a_sentence_dated_by_the_event_told_just_before(opener, expected, precision):
+    text = f"Rebels took Hama on 5 December. {opener} the army abandoned its positions in Sweida."
+    assert ("Sweida", expected, precision) in _dated(text)
+
+
+def test_the_same_day_after_an_undated_sentence_is_not_resolved():
+    text = (
+        "Rebels took Hama on 5 December. Crowds cheered in the streets. The same day, the "
+        "army abandoned its positions in Sweida."
+    )
+    assert ("Sweida", "2024-12-14", "published") in _dated(text)

@@ -126,6 +126,14 @@ _SIDE_ACTOR = {
     "isis": "isis",
     "israel": "israel",
 }
+# a sentence that opens by dating itself by the event told before: "The same day, ...",
+# "That night", "On the same day", "The next day", "By then"
+_TOLD_AFTER = re.compile(
+    r"\W*(?:(?:in|on|at)\s+)?(?:(?:the|that)\s+(?:very\s+)?(?:same\s+)?"
+    r"(?:day|night|evening|morning|afternoon)|(?P<next>the\s+(?:next|following)\s+day|"
+    r"a\s+day\s+later)|(?P<by>by\s+then|by\s+that\s+(?:time|day|point)))\s*,",
+    re.I,
+)
 _OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # cues that describe a place as held ("rebel-held X", ", a Kurdish-held town", "X, held by
@@ -399,6 +407,7 @@ def analyse(
     focus: PlaceMention | None = None  # the last place named, for "denied any withdrawal"
     previous_places: list[PlaceMention] = []  # taken or held, for "withdrew from these areas"
     last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
+    last_dated_at = -2  # the index of its sentence ("The same day, ..." right after it only)
     # (sentence index, claim) a list in the next sentence may continue ("These include X")
     listed: tuple[int, Candidate] | None = None
     # (sentence index, places of its claims), for "these areas" after any cue
@@ -601,6 +610,21 @@ def analyse(
             ):
                 event_date, precision = offset_date[0], offset_date[1]
             note = ""
+            told = _TOLD_AFTER.match(sentence.text)
+            if (
+                told is not None
+                and precision == "published"
+                and last_dated is not None
+                and sentence.index - last_dated_at == 1
+            ):
+                # "Rebels took Hama on 5 December. The same day, the army left Sweida": the
+                # day of the event told just before (the next day, or by then: on or before)
+                if told.group("next"):
+                    event_date, precision = last_dated + dt.timedelta(days=1), "day"
+                else:
+                    event_date, precision = last_dated, "days" if told.group("by") else "day"
+                if pub is not None and event_date > pub:
+                    event_date, precision = pub, "published"
             # "a day after taking X", "since seizing X", "which they had taken": the
             # clause's own time, earlier than the main clause's (extract/clauses.py)
             shifted = clause_date(
@@ -706,7 +730,7 @@ def analyse(
             if c.start == sentence.start and c.date_precision != "published" and c.event_date
         ]
         if dated:
-            last_dated = dated[-1]
+            last_dated, last_dated_at = dated[-1], sentence.index
         if first_attr is not None and last_claimant[0]:
             quote_context = (last_claimant[0], last_claimant[1], speaker)
         elif not quoted:
