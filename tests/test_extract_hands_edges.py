@@ -852,3 +852,13 @@ def test_causes_read_from_blind6(text: str, want: Row) -> None:
 def test_the_assad_family_is_no_actor() -> None:
     text = "Rebels burned the Assad family mausoleum in Qardaha."
     assert "government" not in {a for _, a, _ in _rows(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rebels reached the northern edge of Homs.", "The rebels reached the edges of Homs."],
+)
+def test_reaching_a_citys_edge_is_an_advance(text: str) -> None:
+    got = _rows(text)
+    assert ("Homs", "opposition", "advancing") in got
+    assert ("Homs", "opposition", "entered") not in got

@@ -509,3 +509,7 @@ def test_a_lasting_occupation_is_a_hold(text: str) -> None:
 
 def test_an_occupation_on_a_day_is_a_capture() -> None:
     assert ("Raqqa", "sdf", "captured") in relations("The YPG occupied Raqqa on Sunday.")
+
+
+def test_an_occupation_since_a_day_dates_a_capture() -> None:
+    assert ("Raqqa", "sdf", "captured") in relations("The YPG has occupied Raqqa since Monday.")

@@ -166,7 +166,7 @@ _ELSEWHERE = re.compile(
 )
 _REACH = re.compile(r"reach", re.I)
 _OUTSKIRTS_OF = re.compile(
-    r"\b(?:outskirts|suburbs|environs|edges|gates)\s+of\s+(?:the\s+)?"
+    r"\b(?:outskirts|suburbs|environs|edges?|gates)\s+of\s+(?:the\s+)?"
     r"(?:(?:(?:key|strategic|central|main|major|nearby|besieged)\s+){0,2}"
     r"(?:city|town|village)\s+of\s+(?:the\s+)?)?$",
     re.I,
