@@ -282,7 +282,7 @@ def test_pluperfect_after_a_dated_launch_is_not_dated_before_it() -> None:
     [
         (
             "Kurdish fighters were seen patrolling the streets of Qamishli.",
-            ("Qamishli", "sdf", "entered"),
+            ("Al-Qamishli", "sdf", "entered"),
         ),
         ("Rebels were patrolling Salamiyah on Friday.", ("Salamiyah", "opposition", "entered")),
         (

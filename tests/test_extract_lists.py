@@ -567,3 +567,26 @@ def test_a_road_phrase_after_the_subject_is_no_gap_before_its_verb(tail):
 def test_a_road_phrase_is_no_subject_of_its_own():
     got = found("Rebels advanced on Homs. Traffic on the road to Rastan was heavy on Friday.")
     assert not [c for c in got if c[0] == pid("Rastan")]
+
+
+def test_an_unnamed_locative_before_as_well_as_does_not_end_the_list():
+    text = (
+        "The SDF still holds the al-Busayrah and Hajin areas on the eastern bank, as well as "
+        "Raqqa, Tabqa and al-Hasakah."
+    )
+    got = {(p, r) for p, _, r, _ in found(text)}
+    for town in ("Raqqa", "Tabqa"):
+        assert (pid(town), "controls") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Qamishli and al-Hasakah, the SDF took control of the security squares on Sunday.",
+        "In Qamishli, the SDF took control of the security square on Sunday.",
+        "The SDF took control of the security squares in Qamishli and al-Hasakah on Sunday.",
+    ],
+)
+def test_a_towns_security_square_taken_is_a_capture_at_the_town(text):
+    got = {(p, a, r) for p, a, r, _ in found(text)}
+    assert (pid("Qamishli"), "sdf", "captured") in got

@@ -56,7 +56,7 @@ CASES = [
         "Qardaha remained under government control.",
         ("Al-Qardahah", "government", "controls", "asserted"),
     ),
-    ("Qamishli is held by the SDF.", ("Qamishli", "sdf", "controls", "asserted")),
+    ("Qamishli is held by the SDF.", ("Al-Qamishli", "sdf", "controls", "asserted")),
     (
         "Daraa is no longer under government control, SOHR said.",
         ("Daraa", "government", "lost", "attributed"),

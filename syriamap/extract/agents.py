@@ -238,7 +238,8 @@ def _taker_of_fall(
 # a fronted event phrase ("Following the capture of X, ..."), and what stands between its
 # cue and the main clause's subject (the place and its words, a comma, an article)
 _FRONTED_EVENT = re.compile(
-    r"\W*(?:following|after|with|since|upon|on)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    r"\W*(?:(?:[\w-]+\s+){0,3}?(?:following|after)|with|since|upon|on)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}$",
     re.I,
 )
 _AFTER_FRONT = re.compile(r"[^,;]*,\s*(?:the\s+)?", re.I)
@@ -496,8 +497,8 @@ def _choose_actor(
                     a
                     for a in far
                     if _NEW_HOLDER_GAP.search(text, trig.end, a.start)
-                    # "Following the capture of X, the groups advanced": the subject after
-                    # the fronted phrase
+                    # "(Several days) after the capture of X, the groups advanced": the
+                    # subject after the fronted phrase
                     or (
                         _FRONTED_EVENT.match(text, sentence.start, trig.start)
                         and _AFTER_FRONT.fullmatch(text, trig.end, a.start)

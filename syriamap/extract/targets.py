@@ -316,6 +316,9 @@ def _targets_after(
             # "X and, to the south, the towns of Y and Z": a direction set off by commas
             # is an aside inside the list
             between = _DIRECTION_ASIDE.sub(", ", between, count=1)
+            # "the X and Y areas on the eastern bank, as well as A and B": an unnamed
+            # locative of the item before does not end the list
+            between = _UNNAMED_LOCATIVE.sub(", ", between, count=1)
             if out and _area_mention(out[-1]) and _AREA_EXAMPLES.fullmatch(between):
                 # "seized villages in the western Aleppo countryside on Wednesday, including
                 # X and Y": the examples of the plural noun the area locates
@@ -381,6 +384,15 @@ def _targets_after(
 # "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
 # "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
 # facility and where it lies (the town it is at is the place, ``near``)
+# the head and locative of a list item, closed by a comma before "and" / "as well as" ("X
+# and Y areas on the eastern bank, as well as Z"): no place is named in it
+_UNNAMED_LOCATIVE = re.compile(
+    r"^\s*(?:areas?|towns?|villages?|regions?|districts?|pockets?)?\s*"
+    r"(?:on|in|along|across|near)\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:bank|side|border|front|frontline|coast|countryside|desert|valley|region|area|"
+    r"north|south|east|west|river|euphrates|orontes)s?\s*,\s*(?=(?:and|as\s+well\s+as)\s)",
+    re.I,
+)
 # an aside of direction inside a list ("X and, further south, Y")
 _DIRECTION_ASIDE = re.compile(
     r",\s*(?:(?:further|farther|then|and)\s+)?(?:to\s+the\s+|in\s+the\s+)?"
@@ -1217,20 +1229,30 @@ def _fronted_target(
         # "At the Jousieh crossing with Lebanon, ...": the crossing's other side
         and not re.search(r"(?:crossing|frontier)\s+with\s+$", text[max(0, p.start - 20) : p.start])
     ]
-    if len(first) != 1 or _area_mention(first[0]):
+    # "In Qamishli and al-Hasakah, the SDF took control of the security squares": two
+    # towns coordinated by "and" (or a comma) open the sentence as one
+    if not first or len(first) > 3 or any(_area_mention(p) for p in first):
         return []
-    place = first[0]
-    if not _FRONTED_IN.fullmatch(text, sentence.start, place.start):
+    if any(
+        not _PAIR_JOIN.fullmatch(text, a.end, b.start)
+        for a, b in zip(first, first[1:], strict=False)
+    ):
+        return []
+    place = first[-1]
+    if not _FRONTED_IN.fullmatch(text, sentence.start, first[0].start):
         return []
     after = _WITH_NEIGHBOUR.match(text, place.end)
     if not re.match(r"\s*,", text[after.end() if after else place.end :][:3]):
         return []
     if any(
-        p.start >= trig.end and p.place_id != place.place_id
+        p.start >= trig.end and p.place_id not in {f.place_id for f in first}
         for p in places
         if p.start < sentence.end
     ):
         return []  # (only "the city" standing for X itself may follow)
     if not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
         return []
-    return [(place, True)]
+    return [(p, True) for p in first]
+
+
+_PAIR_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
