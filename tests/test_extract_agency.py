@@ -751,3 +751,15 @@ def test_a_nominal_capture_takes_the_subject_after_a_fronted_phrase_or_a_new_hol
     text: str, place: str, actor: str
 ) -> None:
     assert actor in _actors_at(text, place)
+
+
+def test_it_in_a_relative_clause_is_no_plural_object() -> None:
+    text = (
+        "The SNA pushed Kurdish-led forces out of Tal Rifaat and then out of Manbij, which "
+        "it captured on Monday."
+    )
+    assert "sdf" not in {
+        actor
+        for name, actor, relation in _claims(text)
+        if name == "Manbij" and relation == "captured"
+    }

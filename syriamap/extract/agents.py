@@ -767,7 +767,15 @@ def _choose_actor(
             if group_of_reporter is not None:
                 return group_of_reporter
         return _group_antecedent(previous_subject, back)
+    if _IT_BEFORE_VERB.search(head):
+        # "pushed Kurdish fighters out of X, which it captured": a plural ("fighters",
+        # "forces") is no antecedent of "it"
+        subjects = [a for a in subjects if not _PLURAL_HEAD.search(a.text)] or subjects
     return first(list(reversed(subjects)))
+
+
+# "which it captured", "that it holds": "it" right before the verb of a relative clause
+_IT_BEFORE_VERB = re.compile(r"\b(?:which|that)\s+it\s+(?:\w+\s+){0,2}$", re.I)
 
 
 # "the groups", "the coalition", "the alliance": a definite group noun that is no actor name
