@@ -24,6 +24,11 @@ def stance(text, word):
             "denied",
         ),
         (
+            'Syrian army: "No truth" to reports of withdrawal from Hama',
+            "withdrawal",
+            "denied",
+        ),
+        (
             "Rebels said they seized Hama, which CNN could not independently verify.",
             "seized",
             "unverified",
