@@ -68,6 +68,11 @@ CASES = [
         "Opposition fighters are within 20 kilometres of Damascus.",
         ("Damascus", "opposition", "advancing", "asserted"),
     ),
+    # the number glued to its unit
+    (
+        "Syrians say Israeli army within 25km of capital Damascus",
+        ("Damascus", "israel", "advancing", "attributed"),
+    ),
     (
         "Insurgents were marching toward Latakia.",
         ("Latakia", "opposition", "advancing", "asserted"),
