@@ -19,6 +19,11 @@ def test_longest_match_and_acronyms():
 def test_adjectival_uses_are_not_actors():
     assert actors("a key military base") == []
     assert actors("the military withdrew") == [("military", "government")]
+    # a word of an institution's name
+    assert actors("the government's Military Scientific Research Center") == [
+        ("government", "government")
+    ]
+    assert actors("the army's engineering college") == [("army", "government")]
 
 
 def test_speaker_forces():

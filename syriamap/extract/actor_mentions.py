@@ -72,7 +72,9 @@ _NOT_ACTOR_HEADS = re.compile(
     r"engagement|clothing|uniforms?|experts?|analysts?|strategy|officers?|service|"
     r"personnel|equipment|aircraft|jets?|planes?|helicopters?|convoys?|sites?|targets?|"
     r"facilit(?:y|ies)|headquarters|museum|history|ties|relations|minister|ministry|"
-    r"spokes|offices?|governments?|infrastructure|capabilities|pay|morale|ranks)\b",
+    r"spokes|offices?|governments?|infrastructure|capabilities|pay|morale|ranks|"
+    # "the government's Military Scientific Research Center": a name of an institution
+    r"scientific|research|college|schools?|engineering|housing|industr\w*|factor(?:y|ies))\b",
     re.I,
 )
 
