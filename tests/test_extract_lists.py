@@ -590,3 +590,16 @@ def test_an_unnamed_locative_before_as_well_as_does_not_end_the_list():
 def test_a_towns_security_square_taken_is_a_capture_at_the_town(text):
     got = {(p, a, r) for p, a, r, _ in found(text)}
     assert (pid("Qamishli"), "sdf", "captured") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the 46th Regiment base.",
+        "Rebels captured the army's 46th Regiment base.",
+        "Rebels captured key positions, including the Syrian Army's 46th Regiment base.",
+    ],
+)
+def test_a_units_base_named_by_its_ordinal_and_its_owner(text):
+    got = {(p, r) for p, _, r, _ in found(text)}
+    assert ("s:46th-regiment", "captured") in got

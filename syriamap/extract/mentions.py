@@ -44,6 +44,7 @@ from .spelling import context_governorates, loose_index
 __all__ = ["PlaceMention", "find_place_mentions", "scanner_for"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019`\u02bf\u02be][^\W_]+)*(?:['\u2019]s\b|['\u2019](?!\w))?")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)", re.I)
 _JOINER = re.compile(r"[\s\-\u2010\u2011]*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ARTICLES = frozenset("al el as ash ad ar az an at ath ad ed er ez en es".split())
@@ -727,7 +728,9 @@ def _keep(
     first = tokens[i][2]
     if not _capital(first):
         article = first.lower() in _ARTICLES and j > i and _capital(tokens[i + 1][2])
-        if not (article or (major and len(first) >= 4)):
+        # "the 46th Regiment base": a unit's ordinal opens the name of its base
+        ordinal = j > i and _ORDINAL.fullmatch(first) is not None and _capital(tokens[i + 1][2])
+        if not (article or ordinal or (major and len(first) >= 4)):
             return False
     if headline:
         return True

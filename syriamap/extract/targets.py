@@ -215,6 +215,18 @@ def _targets_after(
         # "the Nasib border crossing with Jordan and the town of X": the neighbour names the
         # crossing's other side, no new clause
         between = _WITH_NEIGHBOUR.sub(" ", text[floor : m.start])
+        owner = next(
+            (
+                a
+                for a, b in blockers
+                if floor <= a and b <= m.start and _OWNER_OF_PLACE.fullmatch(text, b, m.start)
+            ),
+            None,
+        )
+        if owner is not None:
+            # "including the Syrian Army's 46th Regiment base": the owner's words do not
+            # count towards the gap
+            between = _WITH_NEIGHBOUR.sub(" ", text[floor:owner]) + " "
         if out:
             # "the Nasib border crossing and X": the kind words of the item before
             between = _FACILITY_TAIL.sub(" ", between, count=1)
@@ -230,6 +242,8 @@ def _targets_after(
             and not _MODIFIER_OF_SITES.match(text, b)
             # "took control of PKK stronghold Manbij": the holder names the place itself
             and not _HOLDER_NOUN.fullmatch(text, b, m.start)
+            # "including the Syrian Army's 46th Regiment base": the owner of the place
+            and not _OWNER_OF_PLACE.fullmatch(text, b, m.start)
             for a, b in blockers
         ):
             break  # another cue or an actor stands between: a new clause
@@ -840,6 +854,7 @@ _AREAS_IN_REGION = re.compile(
 
 
 # an actor word that only qualifies sites ("military points", "army posts") starts no clause
+_OWNER_OF_PLACE = re.compile(r"['\u2019]s\s+")
 _HOLDER_NOUN = re.compile(r"\s+(?:strongholds?|bastions?|heartlands?|enclaves?)\s+", re.I)
 _MODIFIER_OF_SITES = re.compile(
     r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks|depots?|warehouses?|"
