@@ -904,13 +904,16 @@ _PART_KM = 15.0  # a city's neighbourhood lies within this distance of the city'
 
 
 def _city_it_is_part_of(
-    text: str, m: PlaceMention, mentions: Sequence[PlaceMention], gazetteer: Any
+    text: str, m: PlaceMention, by_start: dict[int, PlaceMention], gazetteer: Any
 ) -> Any:
-    """Return the city a mention is named as a part of ("the X district of Homs"), else None."""
+    """Return the city a mention is named as a part of ("the X district of Homs"), else None.
+
+    ``by_start``: the mentions by their start offset (the first of each).
+    """
     part = _PART_OF.match(text, m.end)
     if part is None:
         return None
-    following = next((n for n in mentions if n.start == part.end()), None)
+    following = by_start.get(part.end())
     if following is None:
         return None
     cities = [gazetteer.get(c) for c in following.candidates]
@@ -946,6 +949,9 @@ def resolve_mentions(
             if place.kind not in ("governorate", "district", "subdistrict"):
                 anchor_ids[place.place_id] = place
     anchors = list(anchor_ids.values())
+    by_start: dict[int, PlaceMention] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, m)
     # the same anchors by position, for the places named beside a mention in the text
     anchor_at = [
         (m.start, gazetteer.get(m.candidates[0]))
@@ -1099,7 +1105,7 @@ def resolve_mentions(
                 if others:
                     chosen = others[0] if len(others) == 1 else None
                     score = 0.6
-        city = _city_it_is_part_of(text, m, mentions, gazetteer)
+        city = _city_it_is_part_of(text, m, by_start, gazetteer)
         if city is not None and (chosen is None or _km(chosen, city) > _PART_KM):
             # "the Khaldiyeh neighbourhood of Homs", "the Qusour district of Hama": a part
             # of the city named after it; a namesake village or district elsewhere is not
