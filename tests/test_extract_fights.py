@@ -577,3 +577,9 @@ def test_brought_within_a_distance_and_gates(text, want):
 )
 def test_deep_into_and_fighting_the_way(text, want):
     assert _claims(text) == want
+
+
+def test_moving_into_a_place_named_with_a_locative_is_an_entry():
+    # "moved into X on the Golan Heights": "on" ends no advance ("pushing on Hama" does)
+    got = _claims("Israeli troops moved into the demilitarised buffer zone on the Golan Heights.")
+    assert {r for _, _, r in got} == {"entered"}

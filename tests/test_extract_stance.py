@@ -23,6 +23,12 @@ def stance(text, word):
             "withdrawn",
             "denied",
         ),
+        # a speaker inside a relative clause after the claim speaks of that clause only
+        (
+            "Israeli troops took Quneitra, which Israel says is a temporary measure.",
+            "took",
+            "asserted",
+        ),
         (
             'Syrian army: "No truth" to reports of withdrawal from Hama',
             "withdrawal",

@@ -523,9 +523,11 @@ CASES = [
         published=MON,
     ),
     _case(
+        # the buffer zone itself (a named region since the zone became a place), never
+        # Quneitra province or a town the sentence does not name
         "foreign-israel-buffer-zone-only",
         "Israeli forces moved into the demilitarised buffer zone on the Golan Heights.",
-        set(),
+        {("the demilitarised buffer zone", "israel", "entered", A, "", SAT)},
     ),
     _case(
         "foreign-israel-hermon",

@@ -233,6 +233,8 @@ _SUBORDINATE = re.compile(
 # "the army claimed to have redeployed ... after rebels seized X": the report is the
 # speaker's own action, the subordinate clause is the writer's
 _IN_RELATIVE = re.compile(r",\s*(?:which|where|who)\b[^,;]*$", re.I)
+# a reporting cue inside a relative clause that opens after the claim
+_CUE_IN_RELATIVE = re.compile(r",\s*(?:which|who|whom)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.I)
 # an aside set off by a pair of dashes or by brackets ("denied reports by media — including
 # A, B — claiming ..."): no boundary between a denial and the attribution it takes in
 _ASIDE = re.compile(r"\s[\u2014\u2013]\s[^\u2014\u2013]*?\s[\u2014\u2013]\s|\s?\([^()]*\)")
@@ -315,6 +317,9 @@ def stance_at(
         ):
             continue  # "rebels claimed control of X and advanced towards Y": the second
             # verb is the writer's, the claim covers only its noun object
+        if c.start > pos and _CUE_IN_RELATIVE.search(between(pos, c.start)):
+            continue  # "took X, which Israel says is a temporary measure": the speaker of a
+            # relative clause after the claim speaks of that clause only
         if c.start > pos and _in_fronted_adjunct(text, c, pos, offset):
             continue  # "Following X's fall, activists reported ...": the writer's
         if c.rule == "attributed_possessive" and (c.start > pos or re.search(r"[,;:]", gap)):
