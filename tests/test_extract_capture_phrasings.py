@@ -190,3 +190,14 @@ def test_taking_control_of_a_towns_offices_is_a_capture_at_the_town(text: str) -
 )
 def test_offices_after_another_object_or_of_a_unit_are_not_read(text: str) -> None:
     assert not {c for c in _claims(text) if c[2] == "captured"}
+
+
+@pytest.mark.parametrize("part", ["the Syrian side of", "the summit of", "the peak of"])
+def test_taking_a_part_of_a_mountain_is_its_capture(part: str) -> None:
+    assert ("Mount Hermon", "israel", "captured") in _claims(
+        f"Israeli troops took {part} Mount Hermon."
+    )
+
+
+def test_taking_the_side_of_a_party_is_no_capture() -> None:
+    assert not _claims("The army took the side of the rebels in Hama.")
