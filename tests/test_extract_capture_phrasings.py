@@ -201,3 +201,21 @@ def test_taking_a_part_of_a_mountain_is_its_capture(part: str) -> None:
 
 def test_taking_the_side_of_a_party_is_no_capture() -> None:
     assert not _claims("The army took the side of the rebels in Hama.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kurdish-led forces crossed the Euphrates into Raqqa.", ("Raqqa", "sdf", "entered")),
+        (
+            "Israeli tanks crossed the demarcation line into Quneitra.",
+            ("Quneitra", "israel", "entered"),
+        ),
+    ],
+)
+def test_crossing_a_river_or_a_line_into_a_place_is_an_entry(text: str, want: tuple) -> None:
+    assert want in _claims(text)
+
+
+def test_crossing_the_border_into_another_country_is_no_claim() -> None:
+    assert not _claims("Soldiers crossed the border into Iraq.")
