@@ -513,3 +513,18 @@ def test_an_occupation_on_a_day_is_a_capture() -> None:
 
 def test_an_occupation_since_a_day_dates_a_capture() -> None:
     assert ("Raqqa", "sdf", "captured") in relations("The YPG has occupied Raqqa since Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Hama is in our hands," a rebel commander said.',
+        '"By midnight, Hama was ours," a rebel commander said.',
+    ],
+)
+def test_in_our_hands_is_the_speakers_hold(text: str) -> None:
+    assert ("Hama", "opposition", "controls") in relations(text)
+
+
+def test_ours_about_something_else_is_no_hold() -> None:
+    assert relations("The decision is ours, a rebel commander said about Hama.") == set()

@@ -67,7 +67,9 @@ _OF_THING = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
-_THEIR = re.compile(r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?control\b", re.I)
+_THEIR = re.compile(
+    r"\b(?:their|its|our)\s+(?:full\s+|firm\s+|complete\s+)?(?:control|hands)\b|\bours\b", re.I
+)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
 _GOVERNED_OBJECT = re.compile(
     r"\b(?:opposing|opposed\s+to|fighting|battling|confronting|loyal\s+to|hostile\s+to|"
