@@ -37,6 +37,20 @@ def test_headline_takes_the_body_claims_stance():
     assert got[1] == ("captured", "attributed", "a war monitor", "neutral")
 
 
+def test_a_headlines_loss_row_follows_its_takers_attributed_row():
+    text = (
+        "SNA liberates Manbij from YPG militants\n\n"
+        "The SNA liberated Manbij on Monday, Turkish security sources said.\n\n"
+        "Residents celebrated in the streets."
+    )
+    losses = [
+        (stance, who) for relation, stance, who, _ in claims(text, "Manbij") if relation == "lost"
+    ]
+    assert losses and all(
+        stance == "attributed" and who == "Turkish security sources" for stance, who in losses
+    )
+
+
 def test_headline_stays_asserted_when_the_body_asserts():
     text = (
         "Rebels seize Saraqib\n\n"

@@ -286,6 +286,7 @@ def test_describing_a_rebel_capture_is_no_withdrawal() -> None:
         ("The rebels liberated the town of Rastan from regime forces.", "government"),
         ("The SNA liberated the Manbij area from YPG militants on Monday.", "sdf"),
         ("The army liberated Rastan from the terrorists, state media said.", "opposition"),
+        ("The SNA liberated Manbij in northern Aleppo province from the YPG.", "sdf"),
     ],
 )
 def test_the_side_a_place_is_liberated_from_lost_it(text: str, loser: str) -> None:

@@ -456,6 +456,9 @@ def _confirmations(
     return out
 
 
+_LOSSES = frozenset({"lost", "withdrew"})
+
+
 def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[..., Any]) -> None:
     heads = headline_sentences(sentences)
     starts = {s.start for s in sentences if s.index in heads}
@@ -464,6 +467,31 @@ def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[
         for i in range(len(out)):
             if out[i].start in starts:
                 out[i] = _as_body_claim(out[i], body, replace, "headline")
+        for i in range(len(out)):
+            # "SNA liberates X from the YPG": the loser's row of a headline follows the
+            # taker's row the body reports (the body need not word the loss)
+            c = out[i]
+            if c.start not in starts or c.stance != "asserted" or c.relation not in _LOSSES:
+                continue
+            taker = next(
+                (
+                    o
+                    for o in out
+                    if o.start == c.start
+                    and o.place_id == c.place_id
+                    and o.relation in ("captured", "entered")
+                    and o.stance in ("attributed", "unverified")
+                ),
+                None,
+            )
+            if taker is not None:
+                out[i] = replace(
+                    c,
+                    stance=taker.stance,
+                    claimant=taker.claimant,
+                    claimant_side=taker.claimant_side,
+                    note=_join(c.note, "headline: as its taker's claim"),
+                )
     # a live page's entry titles ("14:15 GMT - SDF stays in Deir ez-Zor"): the entry's own
     # first paragraph reports what its title states
     titles = section_titles(sentences, heads)

@@ -894,7 +894,9 @@ _OF_LOSER = re.compile(
     re.I,
 )
 _FROM_LOSER = re.compile(
-    r"(?:\s+(?:area|region|city|town|village|district|countryside))?\s*,?\s+from\s+"
+    r"(?:\s+(?:area|region|city|town|village|district|countryside))?"
+    # "liberated X in northern Aleppo province from Y": a locative of X may stand between
+    r"(?:\s+in\s+(?:\S+\s+){0,3}?(?:province|governorate|countryside))?\s*,?\s+from\s+"
     r"(?:the\s+)?(?:(?:control|grip|hands)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
