@@ -250,6 +250,18 @@ def test_plural_places_in_a_province_claim_the_province_near():
     assert (pid("Homs", kind="governorate"), "opposition", "captured", "asserted") in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels claimed the seizure of 32 villages and areas in western rural Aleppo.",
+        "Rebels seized dozens of towns, villages and farms in western rural Aleppo.",
+    ],
+)
+def test_coordinated_area_nouns_in_a_province_claim_the_province(text):
+    got = {(p, a, r) for p, a, r, _ in found(text)}
+    assert (pid("Aleppo", kind="governorate"), "opposition", "captured") in got
+
+
 def test_plural_places_modifier_is_no_actor_word():
     # "government positions in X": an attack on positions is no claim on X's areas
     text = "Rebels launched a surprise attack on government positions in the Jobar district."

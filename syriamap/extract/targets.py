@@ -836,7 +836,18 @@ _AREA_NOUNS = (
 )
 # "swathes of the rural areas of", "villages in the countryside of": the area word names
 # the part, the countryside the whole
-_AREA_NP = _AREA_WORDS + _AREA_NOUNS
+# "32 villages and areas in X", "towns, villages and farms in X": coordinated area nouns
+_AREA_NP = (
+    _AREA_WORDS
+    + r"(?:"
+    + _AREA_NOUNS
+    + r"\s*,\s+){0,3}(?:"
+    + _AREA_NOUNS
+    + r"\s*,?\s+(?:and|or)\s+"
+    + _AREA_WORDS
+    + r")?"
+    + _AREA_NOUNS
+)
 _WHOLE_NP = _AREA_WORDS + r"(?:" + _AREA_NOUNS[3:-1] + r"|countryside|rural\s+areas?)"
 _AREAS_IN_REGION = re.compile(
     r"\s*" + _AREA_NP + r"(?:\s+(?:of|in|across|throughout)\s+" + _WHOLE_NP + r")?"
