@@ -201,3 +201,10 @@ def test_the_same_day_after_an_undated_sentence_is_not_resolved():
         "army abandoned its positions in Sweida."
     )
     assert ("Sweida", "2024-12-14", "published") in _dated(text)
+
+
+def test_each_list_item_takes_the_date_right_after_it():
+    text = "The SNA took Tal Rifaat on 1 December and Manbij on 9 December."
+    got = _dated(text, published="2024-12-17")
+    assert ("Tal Rifaat", "2024-12-01", "day") in got
+    assert ("Manbij", "2024-12-09", "day") in got

@@ -134,7 +134,7 @@ _TOLD_AFTER = re.compile(
     r"a\s+day\s+later)|(?P<by>by\s+then|by\s+that\s+(?:time|day|point)))\s*,",
     re.I,
 )
-_OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?")
+_OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?(?:(?:on|in)\s+)?")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # cues that describe a place as held ("rebel-held X", ", a Kurdish-held town", "X, held by
 # Y,", "a town held for years by Y"): the page's own words, unless quoted
