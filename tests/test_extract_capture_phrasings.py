@@ -219,3 +219,16 @@ def test_crossing_a_river_or_a_line_into_a_place_is_an_entry(text: str, want: tu
 
 def test_crossing_the_border_into_another_country_is_no_claim() -> None:
     assert not _claims("Soldiers crossed the border into Iraq.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After completing control over Hama, the opposition advanced towards Homs.",
+        "Rebels completed the capture of Hama on Thursday.",
+    ],
+)
+def test_completing_control_is_a_capture(text: str) -> None:
+    claims = _claims(text)
+    assert ("Hama", "opposition", "captured") in claims
+    assert ("Hama", "opposition", "controls") not in claims
