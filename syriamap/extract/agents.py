@@ -236,7 +236,6 @@ def _taker_of_fall(
     return None
 
 
-# words between a loss and an actor that make the actor the taker or the new holder
 # a fronted event phrase ("Following the capture of X, ..."), and what stands between its
 # cue and the main clause's subject (the place and its words, a comma, an article)
 _FRONTED_EVENT = re.compile(
@@ -245,6 +244,7 @@ _FRONTED_EVENT = re.compile(
     re.I,
 )
 _AFTER_FRONT = re.compile(r"[^,;]*,\s*(?:the\s+)?", re.I)
+# words between a loss and an actor that make the actor the taker or the new holder
 _NEW_HOLDER_GAP = re.compile(
     r"\b(?:to|into|left|leaves|leave|leaving|gave|gives|give|giving|handed|hands|handing|"
     r"control|charge)\b",

@@ -954,7 +954,7 @@ def resolve_mentions(
         by_start.setdefault(m.start, m)
     # the same anchors by position, for the places named beside a mention in the text
     anchor_at = [
-        (m.start, gazetteer.get(m.candidates[0]))
+        (m.start, anchor_ids[m.candidates[0]])
         for m in mentions
         if len(m.candidates) == 1 and not m.outside and m.candidates[0] in anchor_ids
     ]

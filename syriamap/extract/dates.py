@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .english import MONTHS, NUMBER_WORDS, WEEKDAYS, number
 from .prefilter import folded_for_words
 
-__all__ = ["DateCue", "date_for", "find_date_cues", "summary_span"]
+__all__ = ["DateCue", "date_for", "find_date_cues", "summary_span", "told_after"]
 
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
@@ -563,6 +563,42 @@ def after_offset(
     if published is not None and date > published + dt.timedelta(days=1):
         return None
     return date, precision, inside[0].date if inside else None
+
+
+# a sentence that opens by dating itself by the event told before: "The same day, ...",
+# "That night", "On the same day", "The next day", "By then"
+_TOLD_AFTER = re.compile(
+    r"\W*(?:(?:in|on|at)\s+)?(?:(?:the|that)\s+(?:very\s+)?(?:same\s+)?"
+    r"(?:day|night|evening|morning|afternoon)|(?P<next>the\s+(?:next|following)\s+day|"
+    r"a\s+day\s+later)|(?P<by>by\s+then|by\s+that\s+(?:time|day|point)))\s*,",
+    re.I,
+)
+
+
+def told_after(
+    text: str, previous: dt.date | None, published: dt.date | None
+) -> tuple[dt.date, str] | None:
+    """Date a sentence that opens by pointing at the event told just before it.
+
+    "The same day, ...", "That night, ..." → ``previous`` (the date of the event the
+    sentence before told), ``day``; "The next day, ..." → the day after; "By then, ..." →
+    ``previous``, ``days`` (on or before). Never later than the publication date (then the
+    publication date, ``published``). ``None`` when the sentence opens otherwise or there
+    is no ``previous``.
+
+    >>> told_after("The same day, the army left Sweida.", dt.date(2024, 12, 5), None)
+    (datetime.date(2024, 12, 5), 'day')
+    """
+    told = _TOLD_AFTER.match(text) if previous is not None else None
+    if told is None or previous is None:
+        return None
+    if told.group("next"):
+        date, precision = previous + dt.timedelta(days=1), "day"
+    else:
+        date, precision = previous, "days" if told.group("by") else "day"
+    if published is not None and date > published:
+        return published, "published"
+    return date, precision
 
 
 # "over the preceding ten days", "in less than two weeks", "within a week", "in the past few

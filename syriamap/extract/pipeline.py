@@ -37,7 +37,7 @@ from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import agent_phrases, clause_date, own_cues, split_clauses
 from .collective import collapse_claims, collapse_cue, collective_claims
 from .context import find_descriptors, resolve_mentions
-from .dates import after_offset, date_for, find_date_cues, summary_span
+from .dates import after_offset, date_for, find_date_cues, summary_span, told_after
 from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
 from .lists import (
@@ -126,14 +126,6 @@ _SIDE_ACTOR = {
     "isis": "isis",
     "israel": "israel",
 }
-# a sentence that opens by dating itself by the event told before: "The same day, ...",
-# "That night", "On the same day", "The next day", "By then"
-_TOLD_AFTER = re.compile(
-    r"\W*(?:(?:in|on|at)\s+)?(?:(?:the|that)\s+(?:very\s+)?(?:same\s+)?"
-    r"(?:day|night|evening|morning|afternoon)|(?P<next>the\s+(?:next|following)\s+day|"
-    r"a\s+day\s+later)|(?P<by>by\s+then|by\s+that\s+(?:time|day|point)))\s*,",
-    re.I,
-)
 _OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?(?:(?:on|in)\s+)?")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # cues that describe a place as held ("rebel-held X", ", a Kurdish-held town", "X, held by
@@ -511,6 +503,12 @@ def analyse(
                         candidates[c_index] = _replace(old, stance="unverified")
             recent = []
         date_cues = find_date_cues(sentence.text, pub, offset=sentence.start) if claims else []
+        # "The same day, ...": dated by the event of the sentence just before (if dated)
+        told = (
+            told_after(sentence.text, last_dated, pub)
+            if claims and sentence.index - last_dated_at == 1
+            else None
+        )
         summary = summary_span(sentence.text) if claims else None
         first_new = len(candidates)  # this sentence's candidates start here
         ended_holds: list[int] = []
@@ -610,21 +608,9 @@ def analyse(
             ):
                 event_date, precision = offset_date[0], offset_date[1]
             note = ""
-            told = _TOLD_AFTER.match(sentence.text)
-            if (
-                told is not None
-                and precision == "published"
-                and last_dated is not None
-                and sentence.index - last_dated_at == 1
-            ):
-                # "Rebels took Hama on 5 December. The same day, the army left Sweida": the
-                # day of the event told just before (the next day, or by then: on or before)
-                if told.group("next"):
-                    event_date, precision = last_dated + dt.timedelta(days=1), "day"
-                else:
-                    event_date, precision = last_dated, "days" if told.group("by") else "day"
-                if pub is not None and event_date > pub:
-                    event_date, precision = pub, "published"
+            if told is not None and precision == "published":
+                # "Rebels took Hama on 5 December. The same day, the army left Sweida"
+                event_date, precision = told
             # "a day after taking X", "since seizing X", "which they had taken": the
             # clause's own time, earlier than the main clause's (extract/clauses.py)
             shifted = clause_date(

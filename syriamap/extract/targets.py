@@ -395,9 +395,6 @@ def _targets_after(
     return [(m, m.start in near) for m in out]
 
 
-# "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
-# "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
-# facility and where it lies (the town it is at is the place, ``near``)
 # the head and locative of a list item, closed by a comma before "and" / "as well as" ("X
 # and Y areas on the eastern bank, as well as Z"): no place is named in it
 _UNNAMED_LOCATIVE = re.compile(
@@ -413,6 +410,9 @@ _DIRECTION_ASIDE = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s*,",
     re.I,
 )
+# "seized the X weapons depots located east of Y", "stormed the army barracks near Y",
+# "took the X warehouses, the largest arms depots in the south, in Y": an unnamed
+# facility and where it lies (the town it is at is the place, ``near``)
 # the separator before a list item ("X, and the Y depots in Z")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?")
 # "the airport in X" where X resolved to X's airport (a site): the site itself
@@ -1271,10 +1271,9 @@ def _fronted_target(
     after = _WITH_NEIGHBOUR.match(text, place.end)
     if not re.match(r"\s*,", text[after.end() if after else place.end :][:3]):
         return []
+    named = {f.place_id for f in first}
     if any(
-        p.start >= trig.end and p.place_id not in {f.place_id for f in first}
-        for p in places
-        if p.start < sentence.end
+        p.start >= trig.end and p.place_id not in named for p in places if p.start < sentence.end
     ):
         return []  # (only "the city" standing for X itself may follow)
     if not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
