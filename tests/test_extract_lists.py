@@ -615,3 +615,39 @@ def test_a_towns_security_square_taken_is_a_capture_at_the_town(text):
 def test_a_units_base_named_by_its_ordinal_and_its_owner(text):
     got = {(p, r) for p, _, r, _ in found(text)}
     assert ("s:46th-regiment", "captured") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local fighters took the Nassib crossing on the border with Jordan and the town of Izraa.",
+        "Local fighters took the Nassib crossing on the Jordanian border and the town of Izraa.",
+        "Local fighters took the Nassib crossing on the border with Jordan, and Izraa.",
+        "Local fighters took Nassib at the border with Jordan as well as the town of Izraa.",
+    ],
+)
+def test_where_a_border_item_lies_does_not_end_the_list(text):
+    got = {(p, r) for p, _, r, _ in found(text)}
+    assert (pid("Izraa"), "captured") in got
+
+
+def test_a_border_locative_before_a_new_clause_still_ends_the_list():
+    got = {
+        (p, a, r)
+        for p, a, r, _ in found(
+            "Rebels seized Nassib on the Jordanian border, and the army withdrew from Izraa."
+        )
+    }
+    assert (pid("Izraa"), "government", "withdrew") in got
+    assert not [c for c in got if c[0] == pid("Izraa") and c[2] == "captured"]
+
+
+@pytest.mark.parametrize("share", ["most of", "many of", "some of", "all of"])
+def test_a_share_of_an_areas_towns_names_its_examples(share):
+    text = (
+        f"The factions seized {share} the towns of the Deraa countryside, among them Tafas "
+        "and Busra al-Harir."
+    )
+    got = {(p, r) for p, _, r, _ in found(text)}
+    assert (pid("Tafas"), "captured") in got
+    assert (pid("Busra al-Harir"), "captured") in got

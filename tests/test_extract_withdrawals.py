@@ -65,6 +65,25 @@ def test_positions_without_a_place_stay_a_focus_cue() -> None:
     assert _rows("The army withdrew from its positions on Friday.") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels entered Rastan after the army left its posts.",
+        "Rebels entered Rastan after soldiers deserted their checkpoints.",
+        "Rebels entered Rastan after government troops fled their barracks.",
+        "Rebels entered Rastan after the army quit its bases.",
+    ],
+)
+def test_posts_checkpoints_and_barracks_left_are_the_main_places_lost(text: str) -> None:
+    assert _places(text, "withdrew") == {"Rastan"}
+
+
+def test_posts_left_with_no_place_in_the_sentence_say_nothing() -> None:
+    assert _rows("Soldiers left their posts on Friday.") == set()
+    # staying at one's post is no withdrawal
+    assert _places("Rebels entered Rastan while the army kept its posts.", "withdrew") == set()
+
+
 def test_positions_near_a_town_are_near_it() -> None:
     rows = _rows("Government forces withdrew from positions near Rastan.")
     assert rows == {("Rastan", "government", "withdrew", "asserted", "near")}

@@ -41,7 +41,8 @@ _CONTAINER_AFTER = re.compile(
     re.I,
 )
 _WITH_NEIGHBOUR = re.compile(
-    r"(?<=crossing|frontier)\s+with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq)\b"
+    r"(?<=crossing|frontier)\s+(?:(?:on|at|along)\s+the\s+(?:border|frontier)\s+)?"
+    r"with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq)\b"
 )
 _FACILITY_TAIL = re.compile(
     r"^\s*(?:(?:military|international|border|central|naval)\s+)*(?:crossing|airport|"
@@ -333,6 +334,7 @@ def _targets_after(
             # "the X and Y areas on the eastern bank, as well as A and B": an unnamed
             # locative of the item before does not end the list
             between = _UNNAMED_LOCATIVE.sub(", ", between, count=1)
+            between = _BORDER_LOCATIVE.sub(", ", between, count=1)
             if out and _area_mention(out[-1]) and _AREA_EXAMPLES.fullmatch(between):
                 # "seized villages in the western Aleppo countryside on Wednesday, including
                 # X and Y": the examples of the plural noun the area locates
@@ -402,6 +404,14 @@ _UNNAMED_LOCATIVE = re.compile(
     r"(?:on|in|along|across|near)\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:bank|side|border|front|frontline|coast|countryside|desert|valley|region|area|"
     r"north|south|east|west|river|euphrates|orontes)s?\s*,\s*(?=(?:and|as\s+well\s+as)\s)",
+    re.I,
+)
+# "the Nassib crossing on the border with Jordan and the towns of Y": where the item before
+# lies, comma or not; the border names no place of its own
+_BORDER_LOCATIVE = re.compile(
+    r"^\s*(?:on|at|along|near)\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)"
+    r"(?:\s+with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq))?"
+    r"\s*,?\s*(?=(?:and|as\s+well\s+as)\s)",
     re.I,
 )
 # an aside of direction inside a list ("X and, further south, Y")
@@ -826,6 +836,8 @@ _AREA_WORDS = (
     r"(?:(?:\w+ly|the|a|an|about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|"
     r"dozens\s+of|dozen|several|many|most|much|all|a\s+number\s+of|large|vast|wide|big|huge|key|"
     r"a\s+(?:string|series|handful|cluster|couple|chain)\s+of|"
+    # "most of the towns of the X countryside": a share of the area's towns
+    r"(?:most|many|some|all|much|parts?|the\s+bulk|the\s+rest)\s+of|"
     r"strategic|important|main|rural|more|new|\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+few|(?:north|south|east|west)(?:ern)?|other)\s+){0,5}"
 )
