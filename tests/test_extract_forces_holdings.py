@@ -386,6 +386,19 @@ def test_a_confirmed_noun_is_still_a_claim() -> None:
     [
         ("Rebels took the Nasib crossing.", ("Nasib crossing", "opposition", "captured")),
         ("Rebels took the Tishrin Dam.", ("Tishrin Dam", "opposition", "captured")),
+        # a site's name of two or three words before its kind word
+        (
+            "Rebels took the Bab el-Hawa crossing.",
+            ("Bab el-Hawa crossing", "opposition", "captured"),
+        ),
+        (
+            "Rebels took the Abu al-Zuhur airbase.",
+            ("Abu al-Zuhur airbase", "opposition", "captured"),
+        ),
+        (
+            "Rebels took the Jdeidet Yabus crossing.",
+            ("Jdeidet Yabus crossing", "opposition", "captured"),
+        ),
         ("Rebels grabbed Saraqib.", ("Saraqib", "opposition", "captured")),
         ("Government forces recovered Saraqib.", ("Saraqib", "government", "captured")),
         ("Troops quit Rastan.", ("Rastan", "government", "withdrew")),
@@ -398,6 +411,17 @@ def test_a_confirmed_noun_is_still_a_claim() -> None:
 )
 def test_more_verbs(text: str, want: Row) -> None:
     assert want in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels took the road to the Bab el-Hawa crossing.",
+        "Rebels took the Rastan bridge.",  # a town's bridge is no site: no capture of Rastan
+    ],
+)
+def test_took_the_needs_the_site_itself(text: str) -> None:
+    assert not any(r[2] == "captured" for r in _rows(text))
 
 
 @pytest.mark.parametrize(

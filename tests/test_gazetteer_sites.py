@@ -97,6 +97,10 @@ VARIANTS = [
     ("Kesab crossing", "s:kassab-crossing"),
     ("Tell Abiad crossing", "s:tal-abyad-crossing"),
     ("Jarabulus border crossing", "s:jarablus-crossing"),
+    # the Euphrates road bridge east of Manbij (a river crossing)
+    ("the Qarah Qozak bridge", "s:qara-qozak-bridge"),
+    ("Qara Qawzaq bridge", "s:qara-qozak-bridge"),
+    ("the Qaraqozaq bridge", "s:qara-qozak-bridge"),
     # dams
     ("the Tichrine dam", "s:tishrin-dam"),
     ("Tishreen dam", "s:tishrin-dam"),
