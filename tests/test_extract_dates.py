@@ -23,6 +23,12 @@ FRI = dt.date(2024, 12, 6)
         ("Dec. 6, 2024 saw fighting.", None, "2024-12-06", "day"),
         ("It began in March 2011.", SAT, "2011-03-15", "month"),
         ("two days ago rebels entered Hama.", SAT, "2024-12-05", "day"),
+        # a span ending at publication: its middle
+        ("They seized Souran over the past week.", SAT, "2024-12-04", "week"),
+        ("They took Halfaya in the last few days.", SAT, "2024-12-04", "days"),
+        ("This week they took Hama.", SAT, "2024-12-07", "week"),
+        ("Hama fell earlier this month.", dt.date(2024, 12, 13), "2024-12-06", "month"),
+        ("Hama fell earlier this month.", dt.date(2024, 12, 2), "2024-12-02", "month"),
     ],
 )
 def test_cues(text, published, expected, precision):

@@ -10,8 +10,10 @@ Stage: dates. Rules (each cue carries the precision of ``DatePrecision``):
 - relative: "today", "earlier today", "this morning", "tonight" → publication day;
   "yesterday" → the day before; "N days ago" → ``day``; "last week" → the Thursday of
   the previous Monday-to-Sunday week (``week``); "over the weekend", "last weekend" → the
-  Saturday of the latest weekend before publication (``days``); "this week", "the past week" →
-  publication date (``week``); "last month" (``month``);
+  Saturday of the latest weekend before publication (``days``); "this week" → publication
+  date (``week``); "over the past week", "the last few days" → the middle of the span, three
+  days before publication (``week`` / ``days``); "last month" (``month``); "earlier this
+  month" → the middle of the month's elapsed days (``month``);
 - no publication date: only cues carrying their own year are dated; the others resolve to
   ``None``.
 
@@ -129,10 +131,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("earlierweek", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I)),
     (
-        "thisweek",
-        re.compile(r"\b(?:this|the\s+past|the\s+last|past)\s+(?:week|few\s+days)\b", re.I),
+        # "over the past week", "in the last few days": a span that ends at publication
+        "pastweek",
+        re.compile(
+            r"\b(?:(?:over|in|during|within)\s+)?(?:the\s+)?(?:past|last)\s+(?:week|few\s+days)\b",
+            re.I,
+        ),
     ),
+    ("thisweek", re.compile(r"\bthis\s+week\b", re.I)),
     ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
+    ("earliermonth", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+month\b", re.I)),
 ]
 
 
@@ -149,6 +157,7 @@ _NEED = {
     "weekend": ("weekend",),
     "earlierweek": ("week",),
     "lastmonth": ("month",),
+    "earliermonth": ("earlier", "month"),
 }
 # words one of which every match of the pattern contains (in the case-folded text)
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -263,7 +272,12 @@ def find_date_cues(
     taken: list[tuple[int, int]] = []
     digit = _DIGIT.search(text) is not None
     low = folded_for_words(text)
-    need_any = {"mo": _MONTH_WORDS, "today": _TODAY_WORDS, "thisweek": _THIS_WEEK_WORDS}
+    need_any = {
+        "mo": _MONTH_WORDS,
+        "today": _TODAY_WORDS,
+        "thisweek": _THIS_WEEK_WORDS,
+        "pastweek": ("past", "last"),
+    }
     for kind, pattern in _PATTERNS:
         if not (digit or kind not in _NEED_DIGIT) or not all(w in low for w in _NEED.get(kind, ())):
             continue  # a necessary word or digit is missing: the pattern cannot match
@@ -367,9 +381,22 @@ def find_date_cues(
                 # "earlier this week": before publication, within the week
                 date = None if published is None else published - dt.timedelta(days=2)
                 precision = "days"
+            elif kind == "pastweek":
+                # "over the past week", "the last few days": the span before publication,
+                # dated at its middle (three days before)
+                date = None if published is None else published - dt.timedelta(days=3)
+                precision = "week" if m.group(0).lower().endswith("week") else "days"
             elif kind == "thisweek":
                 date = published
                 precision = "week"
+            elif kind == "earliermonth":
+                # "earlier this month": between the 1st and the day before publication,
+                # dated at its middle
+                if published is None or published.day < 3:
+                    date = published
+                else:
+                    date = published.replace(day=published.day // 2)
+                precision = "month"
             elif kind == "lastmonth":
                 date = None if published is None else published - dt.timedelta(days=30)
                 precision = "month"
