@@ -232,3 +232,12 @@ def test_completing_control_is_a_capture(text: str) -> None:
     claims = _claims(text)
     assert ("Hama", "opposition", "captured") in claims
     assert ("Hama", "opposition", "controls") not in claims
+
+
+def test_a_manner_adjunct_with_without_ends_at_the_conjunction() -> None:
+    text = "Fighters entered Hama without resistance and captured Salamiyah."
+    assert ("Salamiyah", "opposition", "captured") in _claims(text)
+    # the negation itself still holds
+    assert not _claims("Fighters withdrew without taking Salamiyah.") & {
+        ("Salamiyah", "opposition", "captured")
+    }

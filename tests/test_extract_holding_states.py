@@ -56,6 +56,20 @@ def test_relative_state_after_a_landmark(text: str, expected: tuple[str, str, st
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels hold Aleppo except the Sheikh Maqsoud and Ashrafieh neighbourhoods, which "
+        "remain under SDF control.",
+        "The Sheikh Maqsoud and Ashrafieh districts, which remain under SDF control, are calm.",
+    ],
+)
+def test_a_relative_after_a_list_and_its_kind_noun_is_about_each_item(text: str) -> None:
+    got = {(p, a, r) for p, a, r, _ in found(text)}
+    assert ("Sheikh Maqsoud", "sdf", "controls") in got
+    assert ("Ashrafieh", "sdf", "controls") in got
+
+
+@pytest.mark.parametrize(
     ("text", "governorate", "actor"),
     [
         # "south of X, which ...": the area south of X or X itself; either way part of X's

@@ -42,7 +42,8 @@ _NEGATION = re.compile(
     r"could not|couldn['\u2019]t|refused to|refuses to|refusing to|declined to|no longer|"
     # "ended the siege of X" (but "ending in / ended with the capture of X" is one)
     r"broke|broken|breaking|break|lifted|lifting|lift|(?:ended|ending)(?!\s+(?:in|with)\b))\s+"
-    r"(?:[\w'\u2019-]+\s+){0,2}$",
+    # "entered X without resistance and took over Y": a conjunction ends the negated phrase
+    r"(?:(?!(?:and|or|but|then)\b)[\w'\u2019-]+\s+){0,2}$",
     re.I,
 )
 # a negated cue ("did not withdraw from X", "had never entered X", "X was not captured by",

@@ -1021,6 +1021,8 @@ _ONE_OF = re.compile(
     re.I,
 )
 _SUBJECT_RELATIVE = re.compile(
+    # "the X and Y neighbourhoods, which remain ...": the kind noun of the antecedent
+    r"(?:\s+(?:neighbou?rhoods?|districts?|quarters?|towns?|villages?|areas?|suburbs?))?"
     r"\s*,\s*(?:(?:both|all|each|most|some|two|three|four|five|several) of\s+)?"
     r"(?:which|that)\s*(?:had\s+(?:long\s+|since\s+)?been\s+|"
     # "X, which has stayed in government hands": a lasting hold (not "had remained")
