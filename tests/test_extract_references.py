@@ -130,6 +130,17 @@ def test_provincial_capital_after_operation_in_province(text: str, place_id: str
             MANBIJ,
             "hts_coalition",
         ),
+        (
+            # the outlet after "confirmed to" / "said to" is no group of its own
+            "A source close to HTS confirmed to North Press that the group now holds Manbij.",
+            MANBIJ,
+            "hts_coalition",
+        ),
+        (
+            "A spokesman for the SDF said to reporters that the militia had left Manbij.",
+            MANBIJ,
+            "sdf",
+        ),
     ],
 )
 def test_the_group_is_the_one_group_named(text: str, place_id: str, actor: str) -> None:

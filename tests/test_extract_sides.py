@@ -39,6 +39,14 @@ def test_retreat_of_named_group_is_that_groups():
     assert places_of(text, "government", "withdrew") == set()
 
 
+def test_retreat_of_the_loser_gives_its_withdrawal_from_the_place_now_held():
+    text = "HTS now controls all of Idlib province following the withdrawal of government forces."
+    assert places_of(text, "government", "withdrew") == {"Idlib"}
+    # the holder's own units leaving is no withdrawal of the place it holds
+    text = "The army controls Hama after the withdrawal of its reinforcements."
+    assert places_of(text, "government", "withdrew") == set()
+
+
 def test_retreat_while_advancing_elsewhere_is_no_withdrawal_there():
     # the rebels only approached Homs: the army's retreat says nothing about Homs
     text = "Rebels advanced on Homs following the retreat of government forces toward Hama."

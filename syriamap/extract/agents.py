@@ -801,8 +801,10 @@ _NON_STATE_FOREIGN = frozenset({"hezbollah"})
 
 # "The army said (that) the groups ...": the group noun opens the reported clause
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:said|says|say|reported|reports|claimed|claims|announced|announces|stated|states|"
-    r"added|confirmed|confirms|acknowledged|admitted|denied|"
+    r"\b(?:(?:said|says|say|reported|reports|claimed|claims|announced|announces|stated|states|"
+    r"added|confirmed|confirms|acknowledged|admitted|denied)"
+    # "confirmed to North Press that the group ...": the outlet told
+    r"(?:\s+to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}?[\w-]+)?|"
     r"told\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}?[\w-]+)\s+(?:that\s+)?$",
     re.I,
 )

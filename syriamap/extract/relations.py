@@ -505,7 +505,9 @@ def match_claims(
             and rule.voice in ("state", "nominal")
             and rule.relation in ("lost", "withdrew")
             and (
-                inherited.relation not in ("captured", "entered")
+                # "now controls X following the withdrawal of government forces": a hold
+                # the other side's exit made
+                inherited.relation not in ("captured", "entered", "controls")
                 or actor_side(actor) == actor_side(inherited.actor)
             )
         ):
