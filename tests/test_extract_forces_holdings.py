@@ -1029,3 +1029,40 @@ def test_the_enemys_army_is_never_the_syrian_army() -> None:
     assert not any(
         actor == "government" for _, actor, _ in _rows("The enemy's army entered Quneitra.")
     )
+
+
+# --- 12. a base named with its owner ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bases"),
+    [
+        ("A cargo plane left Russia's Hmeimim airbase for Libya.", {"Hmeimim airbase"}),
+        ("Convoys headed to the Russian bases of Hmeimim and Tartus.", {"Hmeimim", "Tartus"}),
+        ("Jets took off from the Russian air base at Hmeimim.", {"Hmeimim"}),
+    ],
+)
+def test_a_base_named_with_its_russian_owner_is_held_by_russia(text: str, bases: set[str]) -> None:
+    assert {p for p, a, r in _rows(text) if (a, r) == ("russia", "controls")} == bases
+
+
+def test_the_owner_of_a_base_is_the_pages_description_inside_a_report() -> None:
+    rows = {
+        (a.place_name, a.actor, str(a.stance))
+        for a in extract(
+            "A plane left Russia's Hmeimim airbase on Saturday, a security source said.",
+            published="2024-12-14",
+        )
+    }
+    assert ("Hmeimim airbase", "russia", "asserted") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels reached the former Russian base at Hmeimim.",
+        "Rebels reached Hmeimim, where Russian diplomats met them.",
+    ],
+)
+def test_no_owner_no_russian_hold(text: str) -> None:
+    assert not any(a == "russia" and r == "controls" for _, a, r in _rows(text))

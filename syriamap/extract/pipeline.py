@@ -129,8 +129,11 @@ _SIDE_ACTOR = {
 _OWN_CUE = re.compile(r"\s*(?:city\s+|town\s+|province\s+)?(?:(?:on|in)\s+)?")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # cues that describe a place as held ("rebel-held X", ", a Kurdish-held town", "X, held by
-# Y,", "a town held for years by Y"): the page's own words, unless quoted
-_DESCRIBING_RULES = frozenset({"held_adjective", "held_apposition"})
+# Y,", "a town held for years by Y", "Russia's Hmeimim airbase"): the page's own words,
+# unless quoted
+_DESCRIBING_RULES = frozenset(
+    {"held_adjective", "held_apposition", "owner_of_base_russia", "owner_of_base_us"}
+)
 _PARTICIPLE_HELD = re.compile(r"(?:held|controlled|run|defended|occupied)\b", re.I)
 _AUXILIARY_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|now|still)\s+"
