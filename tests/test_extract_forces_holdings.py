@@ -1066,3 +1066,21 @@ def test_the_owner_of_a_base_is_the_pages_description_inside_a_report() -> None:
 )
 def test_no_owner_no_russian_hold(text: str) -> None:
     assert not any(a == "russia" and r == "controls" for _, a, r in _rows(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Planes landed at the US garrison at Tanf.", "Planes landed at the American base in Tanf."],
+)
+def test_the_us_garrison_at_tanf_is_held_by_the_us(text: str) -> None:
+    assert any(a == "united_states" and r == "controls" for _, a, r in _rows(text))
+
+
+def test_a_place_occupied_for_years_is_a_hold_not_a_capture() -> None:
+    text = (
+        "US forces, which have illegally occupied the al-Tanf garrison and the oil fields east "
+        "of the Euphrates for years, expanded their presence."
+    )
+    rows = {(a, r) for _, a, r in _rows(text)}
+    assert ("united_states", "controls") in rows
+    assert ("united_states", "captured") not in rows
