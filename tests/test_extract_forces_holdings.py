@@ -1084,3 +1084,19 @@ def test_a_place_occupied_for_years_is_a_hold_not_a_capture() -> None:
     rows = {(a, r) for _, a, r in _rows(text)}
     assert ("united_states", "controls") in rows
     assert ("united_states", "captured") not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels stormed Russia's Hmeimim airbase.", ("Hmeimim airbase", "opposition", "captured")),
+        (
+            "Rebels advanced towards the Russian bases of Hmeimim and Tartus.",
+            ("Hmeimim", "opposition", "advancing"),
+        ),
+    ],
+)
+def test_the_owner_of_a_base_cuts_no_other_claim_on_it(text: str, want: Row) -> None:
+    rows = _rows(text)
+    assert want in rows
+    assert (want[0], "russia", "controls") in rows

@@ -174,6 +174,9 @@ _OUTSKIRTS_OF = re.compile(
 # a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
 # names what follows, so a cue in it does not take the place of the sentence before
 _HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
+# cues that describe who holds the place after them and cut no list: "rebel-held X",
+# "Russia's Hmeimim airbase", "the Russian bases of X and Y"
+_DESCRIBING_CUES = frozenset({"held_adjective", "owner_of_base_russia", "owner_of_base_us"})
 _TAKEN_ONLY = frozenset(
     {"withdraw_of_focus", "withdrew_to_focus", "take_over_focus", "moved_in_focus"}
 )
@@ -292,11 +295,7 @@ def match_claims(
     clauses = split_clauses(text, sentence.start, sentence.end)
     # "rebel-held Idlib": the adjective's actor holds that place and is nobody's subject,
     # and the adjective does not cut a list ("captured rebel-held X")
-    adjectives = [
-        (t.start, t.end)
-        for t in triggers
-        if t.rule.voice == "state" and t.rule.slot == "after" and t.rule.rule == "held_adjective"
-    ]
+    adjectives = [(t.start, t.end) for t in triggers if t.rule.rule in _DESCRIBING_CUES]
     plain_actors = [
         a for a in all_actors if not any(x <= a.start and a.end <= y for x, y in adjectives)
     ]
