@@ -339,3 +339,33 @@ def test_possessive_claim_names_its_owner():
     assert (verdict, text[a:b]) == ("unverified", "the fighters")
     # the other clause is the writer's own
     assert stance(text, "gains") == "asserted"
+
+
+def _stances(text):
+    from syriamap.extract import extract
+
+    return {a.place_name: str(a.stance) for a in extract(text, published="2024-12-07")}
+
+
+def test_this_report_unverified_is_the_latest_speakers_report_only():
+    text = (
+        "Rebels entered Hama, the monitor said. Activists said fighters took Homs. "
+        "The paper could not verify this report."
+    )
+    assert _stances(text) == {"Hama": "attributed", "Homs": "unverified"}
+
+
+def test_these_reports_unverified_are_every_recent_report():
+    text = (
+        "Rebels entered Hama, the monitor said. Activists said fighters took Homs. "
+        "The paper could not verify these reports."
+    )
+    assert _stances(text) == {"Hama": "unverified", "Homs": "unverified"}
+
+
+def test_his_account_unverified_covers_the_speakers_sentences_in_a_row():
+    text = (
+        "A rebel commander said fighters took Hama. He said they also took Homs. "
+        "The paper could not confirm his account."
+    )
+    assert _stances(text) == {"Hama": "unverified", "Homs": "unverified"}

@@ -60,6 +60,7 @@ from .stance import (
     find_claimant,
     find_stance_cues,
     refers_back,
+    refers_to_one_report,
     stance_at,
     unnamed_claimant,
 )
@@ -499,6 +500,10 @@ def analyse(
         unverified = [c for c in cues if c.stance == "unverified"]
         own = bool(unverified) and any(c.trigger.start < unverified[0].start for c in claims)
         if unverified and refers_back(sentence.text, own_claim=own):
+            if recent and refers_to_one_report(sentence.text):
+                # "The Ledger was unable to verify this report": the latest speaker's
+                # report only (its sentences in a row), not an earlier speaker's
+                recent = _latest_report(recent, candidates)
             for s_index, c_index in recent:
                 if sentence.index - s_index <= 3:
                     old = candidates[c_index]
@@ -1140,6 +1145,19 @@ def _fallen_to_known_taker(claim: Claim, earlier: list[Candidate]) -> Claim:
     if takers:
         return replace(claim, actor=takers[-1].actor, relation="captured", by_default=False)
     return replace(claim, actor=holder.actor, by_default=False)
+
+
+def _latest_report(
+    recent: list[tuple[int, int]], candidates: list[Candidate]
+) -> list[tuple[int, int]]:
+    """Return the attributed claims of the latest speaker, back to another speaker's."""
+    last = candidates[recent[-1][1]].claimant.strip().lower()
+    out: list[tuple[int, int]] = []
+    for s_index, c_index in reversed(recent):
+        if candidates[c_index].claimant.strip().lower() != last:
+            break
+        out.append((s_index, c_index))
+    return out[::-1]
 
 
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:

@@ -67,7 +67,7 @@ _APPOSITION = re.compile(
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their"})
 _REFERS_BACK = re.compile(
-    r"\b(?:these|those|the|such|this|that) (?:reports?|claims?|moves?|accounts?|"
+    r"\b(?:these|those|the|such|this|that|his|her|their|its) (?:reports?|claims?|moves?|accounts?|"
     r"developments|gains|advances|assertions?|statements?|figures?)\b|\bit\b",
     re.I,
 )
@@ -485,6 +485,23 @@ def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
     if m is None:
         return False
     return m.group(0).lower().startswith(("these", "those")) or not own_claim
+
+
+def refers_to_one_report(sentence_text: str) -> bool:
+    """Whether an unverified sentence refers back to one report, not to every recent one.
+
+    "this report", "his account", "the claim", "it" are singular: one speaker's report.
+
+    >>> refers_to_one_report("The Ledger was unable to verify this report.")
+    True
+    >>> refers_to_one_report("These claims could not be verified.")
+    False
+    """
+    m = _REFERS_BACK.search(sentence_text)
+    if m is None:
+        return False
+    word = m.group(0).lower()
+    return not word.startswith(("these", "those")) and not word.endswith("s")
 
 
 _CLAUSE_START = re.compile(
