@@ -322,3 +322,26 @@ def test_an_embedded_post_is_the_account_s_claim() -> None:
     got = {(a.place_name, str(a.stance), a.claimant) for a in analysis.assertions()}
     assert ("Hama", "attributed", "Some Map Account (@somemap)") in got
     assert ("Saraqib", "asserted", "") in got  # after the signature: the article again
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iranian advisers had left Syria before the fall of Hama, an informed source said.",
+        "Analysts in Beirut say the fall of Hama was the result of a deal.",
+        "The fall of Hama came as a shock to the region, according to officials.",
+    ],
+)
+def test_a_fall_presupposed_inside_a_report_is_the_pages_own(text: str) -> None:
+    assert ("Hama", GOV, "lost", "asserted") in claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Rebels announced the fall of Hama.", "attributed"),
+        ("The army denied the fall of Hama.", "denied"),
+    ],
+)
+def test_a_fall_announced_or_denied_is_the_speakers(text: str, stance: str) -> None:
+    assert ("Hama", GOV, "lost", stance) in claims(text)

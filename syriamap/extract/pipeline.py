@@ -142,6 +142,10 @@ _AUXILIARY_BEFORE = re.compile(
     re.I,
 )
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+_REPORTS_THE_FALL = re.compile(
+    r"\b(?:announc|declar|claim|confirm|report|denied|denies|deny)\w*\s+$",
+    re.I,
+)
 
 
 def _page_description(text: str, floor: int, claim: Claim) -> bool:
@@ -157,6 +161,11 @@ def _page_description(text: str, floor: int, claim: Claim) -> bool:
         return False  # inside a quotation: the speaker's words
     if trig.rule.rule in _DESCRIBING_RULES:
         return True
+    if trig.rule.rule == "fall_nominal":
+        # "advisers left before the fall of Damascus, a source said": the fall is
+        # presupposed, the page's own ("analysts say the fall of X was planned" too);
+        # "announced the fall of X" reports the fall itself
+        return not _REPORTS_THE_FALL.search(text, max(floor, trig.start - 40), trig.start)
     if trig.rule.rule != "held_by":
         return False
     if claim.clause is not None and claim.clause.kind in ("relative", "appositive"):
