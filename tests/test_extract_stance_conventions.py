@@ -345,3 +345,19 @@ def test_a_fall_presupposed_inside_a_report_is_the_pages_own(text: str) -> None:
 )
 def test_a_fall_announced_or_denied_is_the_speakers(text: str, stance: str) -> None:
     assert ("Hama", GOV, "lost", stance) in claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "homs"),
+    [
+        ("Rebels say they have taken Hama; Homs falls overnight", "asserted"),
+        ("The monitor said rebels took Hama; the army left Homs.", "asserted"),
+        # an opening "according to" and a quotation cover the whole sentence
+        ("According to the monitor, rebels took Hama; the army left Homs.", "attributed"),
+        ('The commander said: "Rebels took Hama; the army left Homs."', "attributed"),
+    ],
+)
+def test_a_report_before_a_semicolon_ends_there(text: str, homs: str) -> None:
+    got = {(p, s) for p, _a, _r, s in claims(text)}
+    assert ("Hama", "attributed") in got
+    assert ("Homs", homs) in got

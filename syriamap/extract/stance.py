@@ -312,6 +312,19 @@ def stance_at(
             continue
         if (
             c.start < pos
+            and ";" in gap
+            and len(_QUOTE_CHARS.findall(gap)) % 2 == 0
+            # "According to X, A; B": an opening "according to" covers the sentence
+            and not (
+                c.rule == "attributed_according"
+                and not between(offset, c.start).strip(" \"'\u201c")
+            )
+        ):
+            # "Rebels say they have taken X; Y falls overnight": nor does an earlier one
+            # reach past a semicolon into the next clause (unless a quotation goes on)
+            continue
+        if (
+            c.start < pos
             and _NOUN_OBJECT.match(gap)
             and _NEW_PREDICATE.search(between(c.end, pos + 30))
         ):
@@ -504,6 +517,7 @@ def refers_to_one_report(sentence_text: str) -> bool:
     return not word.startswith(("these", "those")) and not word.endswith("s")
 
 
+_QUOTE_CHARS = re.compile(r"[\u201c\u201d\"]")
 _CLAUSE_START = re.compile(
     r"[;:]|[\u201d\"](?=[,.]?\s)|\b(?:that|while|when|but|after|before|because|since|although|"
     r"though|whereas|where)\b|(?<!well )\bas\b(?! well\b)|\band\b(?= [a-z]+ (?:said|says))",
