@@ -369,3 +369,17 @@ def test_his_account_unverified_covers_the_speakers_sentences_in_a_row():
         "The paper could not confirm his account."
     )
     assert _stances(text) == {"Hama": "unverified", "Homs": "unverified"}
+
+
+def test_confirm_this_is_the_sentence_just_before():
+    text = (
+        "Rebels entered Hama, the monitor said. Activists said fighters took Homs. "
+        "We have not been able to confirm this."
+    )
+    assert _stances(text) == {"Hama": "attributed", "Homs": "unverified"}
+    # a sentence between: the report further back is not "this"
+    text = (
+        "Activists said fighters took Homs. Residents said the night was quiet. "
+        "We have not been able to confirm this."
+    )
+    assert _stances(text) == {"Homs": "attributed"}

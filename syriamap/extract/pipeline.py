@@ -60,6 +60,7 @@ from .stance import (
     find_claimant,
     find_stance_cues,
     refers_back,
+    refers_to_last_sentence,
     refers_to_one_report,
     stance_at,
     unnamed_claimant,
@@ -509,7 +510,10 @@ def analyse(
         unverified = [c for c in cues if c.stance == "unverified"]
         own = bool(unverified) and any(c.trigger.start < unverified[0].start for c in claims)
         if unverified and refers_back(sentence.text, own_claim=own):
-            if recent and refers_to_one_report(sentence.text):
+            if recent and refers_to_last_sentence(sentence.text):
+                # "We have not been able to confirm this.": the sentence just before
+                recent = [(s, c) for s, c in recent if s == sentence.index - 1]
+            elif recent and refers_to_one_report(sentence.text):
                 # "The Ledger was unable to verify this report": the latest speaker's
                 # report only (its sentences in a row), not an earlier speaker's
                 recent = _latest_report(recent, candidates)

@@ -68,7 +68,10 @@ _APPOSITION = re.compile(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their"})
 _REFERS_BACK = re.compile(
     r"\b(?:these|those|the|such|this|that|his|her|their|its) (?:reports?|claims?|moves?|accounts?|"
-    r"developments|gains|advances|assertions?|statements?|figures?)\b|\bit\b",
+    r"developments|gains|advances|assertions?|statements?|figures?)\b|\bit\b|"
+    # "We have not been able to verify this independently"
+    r"\b(?:verify|verified|confirm|confirmed|corroborate|corroborated)\s+(?:this|that|these|those|"
+    r"them)\b",
     re.I,
 )
 _LEAD_FILLER = re.compile(r"^(?:and|but|however|meanwhile|also|earlier|later|while)\s+", re.I)
@@ -500,6 +503,20 @@ def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
     return m.group(0).lower().startswith(("these", "those")) or not own_claim
 
 
+def refers_to_last_sentence(sentence_text: str) -> bool:
+    """Whether an unverified sentence points back with a bare "this" / "that" / "it".
+
+    Such a pronoun is the sentence just before, not a report further back.
+
+    >>> refers_to_last_sentence("We have not been able to confirm this.")
+    True
+    >>> refers_to_last_sentence("The paper could not confirm his account.")
+    False
+    """
+    m = _REFERS_BACK.search(sentence_text)
+    return m is not None and m.group(0).lower().split()[-1] in ("this", "that", "it")
+
+
 def refers_to_one_report(sentence_text: str) -> bool:
     """Whether an unverified sentence refers back to one report, not to every recent one.
 
@@ -513,8 +530,10 @@ def refers_to_one_report(sentence_text: str) -> bool:
     m = _REFERS_BACK.search(sentence_text)
     if m is None:
         return False
-    word = m.group(0).lower()
-    return not word.startswith(("these", "those")) and not word.endswith("s")
+    last = m.group(0).lower().split()[-1]
+    first = m.group(0).lower().split()[0]
+    plural = first in ("these", "those") or last in ("these", "those", "them")
+    return not plural and not (last.endswith("s") and last not in ("this", "its", "his"))
 
 
 _QUOTE_CHARS = re.compile(r"[\u201c\u201d\"]")
