@@ -225,3 +225,20 @@ def test_the_source_keeps_the_side_of_the_source_named_before():
         "The source stressed that troops had not withdrawn from Binnish."
     )
     assert claims(text, "Binnish")[0][1:] == ("denied", "The source", "government")
+
+
+def test_an_entry_title_naming_its_source_follows_an_unverified_body():
+    entry = (
+        "21:15\n\nGovernment forces pull out of Quneitra province: monitor\n\n"
+        "A monitor says government forces have withdrawn from Quneitra province. "
+        "We have not been able to verify this independently.\n\n"
+        "19:05\n\nMarkets reopen in Idlib\n\nShops reopened on Friday."
+    )
+    assert {c[1] for c in claims(entry, "Quneitra") if c[0] == "withdrew"} == {"unverified"}
+    # a verified body leaves the title its own source
+    entry = (
+        "21:15\n\nGovernment forces pull out of Quneitra province: monitor\n\n"
+        "A monitor says government forces have withdrawn from Quneitra province.\n\n"
+        "19:05\n\nMarkets reopen in Idlib\n\nShops reopened on Friday."
+    )
+    assert {c[1] for c in claims(entry, "Quneitra") if c[0] == "withdrew"} == {"attributed"}

@@ -514,8 +514,12 @@ def _headlines(sentences: Sequence[Sentence], out: list[Any], replace: Callable[
 
 
 def _as_body_claim(c: Any, body: Sequence[Any], replace: Callable[..., Any], what: str) -> Any:
-    """Return a title's asserted claim with the stance of the body's report of it."""
-    if c.stance != "asserted":
+    """Return a title's asserted claim with the stance of the body's report of it.
+
+    A title that itself names its source ("... : monitor") and whose body report the page
+    could not verify is unverified too.
+    """
+    if c.stance not in ("asserted", "attributed"):
         return c
     family = RELATION_FAMILY.get(c.relation, c.relation)
     # a title that states a claim follows the body's report of it, never a denial of it
@@ -528,6 +532,8 @@ def _as_body_claim(c: Any, body: Sequence[Any], replace: Callable[..., Any], wha
     )
     if match is None or match.stance == "asserted":
         return c
+    if c.stance == "attributed" and match.stance != "unverified":
+        return c  # a title's own source stays its claimant
     return replace(
         c,
         stance=match.stance,
