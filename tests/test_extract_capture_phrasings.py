@@ -241,3 +241,11 @@ def test_a_manner_adjunct_with_without_ends_at_the_conjunction() -> None:
     assert not _claims("Fighters withdrew without taking Salamiyah.") & {
         ("Salamiyah", "opposition", "captured")
     }
+
+
+def test_towns_freed_without_an_agent_are_taken_by_the_sentence_before() -> None:
+    claims = _claims("Rebels advanced on Homs. Rastan and Talbiseh were freed without a fight.")
+    assert {("Rastan", "opposition", "captured"), ("Talbiseh", "opposition", "captured")} <= claims
+    # people freed are no place taken
+    claims = _claims("Rebels advanced on Homs. Hundreds of detainees were freed on Sunday.")
+    assert not any(r == "captured" for _p, _a, r in claims)
