@@ -624,6 +624,7 @@ def test_a_units_base_named_by_its_ordinal_and_its_owner(text):
         "Local fighters took the Nassib crossing on the Jordanian border and the town of Izraa.",
         "Local fighters took the Nassib crossing on the border with Jordan, and Izraa.",
         "Local fighters took Nassib at the border with Jordan as well as the town of Izraa.",
+        "Local fighters took the town of Nassib in the south and the town of Izraa.",
     ],
 )
 def test_where_a_border_item_lies_does_not_end_the_list(text):

@@ -406,11 +406,13 @@ _UNNAMED_LOCATIVE = re.compile(
     r"north|south|east|west|river|euphrates|orontes)s?\s*,\s*(?=(?:and|as\s+well\s+as)\s)",
     re.I,
 )
-# "the Nassib crossing on the border with Jordan and the towns of Y": where the item before
-# lies, comma or not; the border names no place of its own
+# "the Nassib crossing on the border with Jordan and the towns of Y", "the town of X in the
+# west and the village of Y": where the item before lies, comma or not (no place of its own)
 _BORDER_LOCATIVE = re.compile(
-    r"^\s*(?:on|at|along|near)\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)"
-    r"(?:\s+with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq))?"
+    r"^\s*(?:(?:on|at|along|near)\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)"
+    r"(?:\s+with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq))?|"
+    # "the town of X in the west and the village of Y in the north"
+    r"(?:in|to)\s+the\s+(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s*,?\s*(?=(?:and|as\s+well\s+as)\s)",
     re.I,
 )
