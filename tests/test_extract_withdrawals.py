@@ -544,3 +544,40 @@ def test_no_loss_without_giving_up(text: str) -> None:
 def test_regrouping_outside_a_place_is_no_advance_on_it(text: str) -> None:
     # regrouping is what a force does after falling back, not an approach
     assert not {c for c in _claims(text) if c[2] == "advancing"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Government forces have withdrawn from Quneitra province, leaving local gunmen in "
+            "charge.",
+            "Quneitra",
+        ),
+        ("The army withdrew from Rastan, leaving the town in the hands of the rebels.", "Rastan"),
+    ],
+)
+def test_the_side_left_in_charge_holds_the_place_the_other_left(text: str, place: str) -> None:
+    rows = {(r[0], r[1], r[2]) for r in _rows(text)}
+    assert (place, "government", "withdrew") in rows
+    assert any(p == place and a != "government" and r == "controls" for p, a, r in rows)
+
+
+def test_leaving_in_charge_after_a_capture_is_no_hold() -> None:
+    rows = _rows("Rebels took Hama, leaving the army in control of Homs.")
+    assert not any(r[2] == "controls" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "previously under the control of the SDF",
+        "areas previously administered by the SDF",
+        "formerly held by the SDF",
+    ],
+)
+def test_a_place_taken_that_another_previously_held_is_its_loss(tail: str) -> None:
+    rows = _rows(f"The SNA seized Tal Rifaat and nearby villages, {tail}.")
+    assert ("Tal Rifaat", "sna", "captured", "asserted", "place") in rows
+    assert any(r[:3] == ("Tal Rifaat", "sdf", "lost") for r in rows)
+    assert not any(r[:3] == ("Tal Rifaat", "sdf", "controls") for r in rows)

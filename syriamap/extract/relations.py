@@ -481,7 +481,7 @@ def match_claims(
         actor, actor_text = chosen
         if not actor:
             continue  # "The SDF fought the SNA. The fighters withdrew": whose, nobody knows
-        if rule.rule == "take_over_focus" and (
+        if rule.rule in ("take_over_focus", "leaving_in_charge") and (
             inherited is None
             or inherited.relation not in ("withdrew", "lost")
             or actor_side(actor) == actor_side(inherited.actor)
