@@ -381,12 +381,31 @@ def test_fighting_between_two_sides_spreading_to_a_place(text, place, actor, pre
         "Violent clashes are taking place in the north of Homs province, while Russian jets "
         "carry out strikes.",
         "Clashes spread to the outskirts of Homs.",
-        # two sides that are not the incumbent: who attacks is not said
-        "Clashes between the SDF and Turkish-backed factions spread into Manbij on Monday.",
     ],
 )
 def test_fighting_without_its_two_sides_is_no_fight(text):
     assert {c for c in _claims(text) if c[2] == "contested"} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes between the SDF and Turkish-backed factions spread into Manbij on Monday.",
+        "Hostilities between SNA factions and the SDF continue around Manbij.",
+    ],
+)
+def test_fighting_between_two_rivals_with_no_incumbent_is_both_sides_fight(text):
+    # neither is the government: who attacks is not said, both fight over the place (the
+    # corpus annotation reads it so)
+    assert {(a, r) for p, a, r in _claims(text) if p == "Manbij"} == {
+        ("sna", "contested"),
+        ("sdf", "contested"),
+    }
+
+
+def test_fighting_between_two_groups_of_one_side_names_no_side():
+    got = _claims("Clashes between HTS and allied rebels spread into Manbij.")
+    assert {c for c in got if c[2] == "contested" and c[1] == "hts_coalition"} == set()
 
 
 @pytest.mark.parametrize(

@@ -204,12 +204,12 @@ def test_a_fight_between_long_names_is_still_read():
     assert got == {("Morek", "hts_coalition", "contested")}
 
 
-def test_a_fight_between_two_non_government_sides_names_no_attacker():
+def test_a_fight_between_two_non_government_sides_is_both_sides_fight():
     got = claims(
         "Hostilities between Syrian National Army (SNA) factions and the Syrian Democratic "
         "Forces (SDF) continue around Manbij."
     )
-    assert got == set()
+    assert got == {("Manbij", "sna", "contested"), ("Manbij", "sdf", "contested")}
 
 
 # ---- presence, bases, arrivals, attacks, collapse ------------------------------------------

@@ -302,8 +302,12 @@ def test_fighting_between_the_army_and_rebels_broke_out_in(text: str, place: str
     }
 
 
-def test_fighting_between_two_challengers_names_no_side() -> None:
-    assert not _found("Clashes between the SDF and the SNA erupted in Manbij.")
+def test_fighting_between_two_challengers_is_both_sides_fight() -> None:
+    got = {
+        (a.actor, str(a.relation))
+        for a in _found("Clashes between the SDF and the SNA erupted in Manbij.")
+    }
+    assert got == {("sdf", "contested"), ("sna", "contested")}
 
 
 @pytest.mark.parametrize(

@@ -112,8 +112,12 @@ def test_clashes_between_two_sides_are_the_challengers() -> None:
         "regime and armed groups."
     )
     assert got == {(HAMA_GOV, "opposition", "contested", "region")}
-    # two sides of which neither holds the place: who attacks is not said
-    assert not _claims("Clashes broke out in Manbij between the SDF and the SNA.")
+    # two sides of which neither is the government: both fight over the place
+    got = {
+        (a, r)
+        for _p, a, r, _x in _claims("Clashes broke out in Manbij between the SDF and the SNA.")
+    }
+    assert got == {("sdf", "contested"), ("sna", "contested")}
 
 
 @pytest.mark.parametrize(

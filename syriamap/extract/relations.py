@@ -458,6 +458,7 @@ def match_claims(
                     continue  # "rebels shot at fighters fleeing X": whose, the text does not say
                 chosen = held  # "rebels ambushed an army convoy leaving X": the army left X
         by_default = chosen is None
+        rival: list[tuple[str, str]] = []  # the other side of a fight between two rivals
         if chosen is None:
             if rule.need_actor or not rule.default_actor:
                 continue
@@ -521,10 +522,21 @@ def match_claims(
                 # "clashes between the army and rebels in X": the side that fights the
                 # incumbent contests X (data/ANNOTATION.md: an offensive against the holder)
                 challengers = [a for a in pair if actor_side(a.actor) != "government"]
-                if len(challengers) != 1 or len(pair) != 2:
-                    continue  # two non-government sides: who attacks is not said
-                chosen = (challengers[0].actor, challengers[0].text)
+                if (
+                    len(pair) == 2
+                    and len(challengers) == 2
+                    and actor_side(pair[0].actor) != actor_side(pair[1].actor)
+                ):
+                    # "hostilities between the SNA and the SDF continue around X": no
+                    # incumbent is named, both sides fight over X (as the corpus reads it)
+                    chosen = (pair[0].actor, pair[0].text)
+                    rival = [(pair[1].actor, pair[1].text)]
+                elif len(challengers) != 1 or len(pair) != 2:
+                    continue  # who attacks is not said
+                else:
+                    chosen = (challengers[0].actor, challengers[0].text)
         partners = [] if by_default else coordinated_partners(text, trig, actors, chosen)
+        partners += rival
         for actor, actor_text in [chosen, *partners]:
             mine = targets  # this actor's places
             if rule.relation == "withdrew" and _LEAVE_WORD.match(text, trig.start):
