@@ -542,3 +542,15 @@ def test_in_our_hands_is_the_speakers_hold(text: str) -> None:
 
 def test_ours_about_something_else_is_no_hold() -> None:
     assert relations("The decision is ours, a rebel commander said about Hama.") == set()
+
+
+def test_a_held_adjective_ends_before_a_new_prepositional_phrase() -> None:
+    got = relations(
+        "Warplanes struck the insurgent-held city of Idlib and on the towns of Sarmada and Atarib."
+    )
+    assert not {n for n, _a, r in got if r == "controls" and n in ("Sarmada", "Al-Atarib")}
+    assert any(r == "controls" for _n, _a, r in got)
+    # the towns of one described phrase are all held
+    got = relations("Rebels entered the rebel-held towns of Sarmada and Atarib.")
+    assert ("Sarmada", "opposition", "controls") in got
+    assert ("Al-Atarib", "opposition", "controls") in got

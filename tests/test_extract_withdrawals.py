@@ -581,3 +581,15 @@ def test_a_place_taken_that_another_previously_held_is_its_loss(tail: str) -> No
     assert ("Tal Rifaat", "sna", "captured", "asserted", "place") in rows
     assert any(r[:3] == ("Tal Rifaat", "sdf", "lost") for r in rows)
     assert not any(r[:3] == ("Tal Rifaat", "sdf", "controls") for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movement does not necessarily indicate a withdrawal from Tartus.",
+        "This does not mean a withdrawal from Hama.",
+        "Rebels entered Hama, which does not mean the army lost the city.",
+    ],
+)
+def test_what_the_writer_says_does_not_indicate_a_withdrawal_is_none(text: str) -> None:
+    assert not any(r[2] in ("withdrew", "lost") for r in _rows(text))

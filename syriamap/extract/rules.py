@@ -41,7 +41,10 @@ _NEGATION = re.compile(
     r"\b(?:without|failed to|fail to|fails to|failing to|unable to|yet to|cannot|can['\u2019]t|"
     r"could not|couldn['\u2019]t|refused to|refuses to|refusing to|declined to|no longer|"
     # "ended the siege of X" (but "ending in / ended with the capture of X" is one)
-    r"broke|broken|breaking|break|lifted|lifting|lift|(?:ended|ending)(?!\s+(?:in|with)\b))\s+"
+    r"broke|broken|breaking|break|lifted|lifting|lift|(?:ended|ending)(?!\s+(?:in|with)\b)|"
+    # "the movement does not necessarily indicate a withdrawal": the writer's hedge
+    r"(?:not|n['\u2019]t)\s+(?:necessarily\s+|yet\s+)?(?:indicate|mean|signal|suggest|imply|"
+    r"amount\s+to|constitute))\s+"
     # "entered X without resistance and took over Y": a conjunction ends the negated phrase
     r"(?:(?!(?:and|or|but|then)\b)[\w'\u2019-]+\s+){0,2}$",
     re.I,
@@ -120,7 +123,8 @@ _QUESTION = re.compile(
 # every match of _NEGATION contains one of these (in the case-folded sentence)
 _NEGATION_WORDS = (
     "without", "fail", "unable", "yet", "can", "could", "refus", "declin", "no longer",
-    "brok", "break", "lift", "end",
+    "brok", "break", "lift", "end", "indicat", "mean", "signal", "suggest", "impl", "amount",
+    "constitut",
 )  # fmt: skip
 # every match of _IRREALIS contains one of these (in the case-folded sentence)
 _IRREALIS_WORDS = (

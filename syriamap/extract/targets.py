@@ -315,6 +315,9 @@ def _targets_after(
         else:
             if m.start < skip:
                 continue  # inside a relative clause between two list items
+            if trig.rule.rule == "held_adjective" and _NEW_PREPOSITION.match(between):
+                break  # "strikes on the rebel-held city of X and on the towns of Y": Y is
+                # no item of the described phrase
             if landmark:
                 # "the towns of X and Y southeast of Z, as well as the W airport": the list
                 # goes on past its landmark only after a comma and "and" / "as well as"
@@ -414,6 +417,11 @@ _BORDER_LOCATIVE = re.compile(
     # "the town of X in the west and the village of Y in the north"
     r"(?:in|to)\s+the\s+(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s*,?\s*(?=(?:and|as\s+well\s+as)\s)",
+    re.I,
+)
+# a new prepositional phrase after a list item ("... of X and on the towns of Y")
+_NEW_PREPOSITION = re.compile(
+    r"\s*,?\s*(?:and|or)\s+(?:on|in|at|to|from|into|near|around|toward|towards|against)\s",
     re.I,
 )
 # an aside of direction inside a list ("X and, further south, Y")
