@@ -362,6 +362,12 @@ def test_a_leaders_whereabouts_are_no_withdrawal():
     assert {(c[1], c[2]) for c in got} == {("government", "withdrew")}
 
 
+def test_a_leader_remaining_somewhere_is_no_hold():
+    assert claims("While Al-Assad remains in Damascus, his family fled to Russia.") == set()
+    got = claims("Forces loyal to Assad remain in Damascus.")
+    assert {(c[1], c[2]) for c in got} == {("government", "controls")}
+
+
 def test_they_in_a_report_is_the_reporter_not_the_previous_subject():
     text = (
         "The Syrian military said it was confronting a major attack.\n\n"

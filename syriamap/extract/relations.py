@@ -1284,7 +1284,8 @@ def _not_the_agent(
     verb: the describer is not the attacker); "government warplanes inflicted losses on
     rebels in X" (an air or artillery asset: no ground claim); "SNA fighters searched homes;
     some civilians were able to leave the city" (civilians are the cue's subject); "Assad
-    had left Damascus" (a leader's whereabouts, ``data/lexicon/leaders.csv``).
+    had left Damascus", "Assad remains in Damascus" (a leader's whereabouts,
+    ``data/lexicon/leaders.csv``).
     """
     start = max(sentence.start, trig.start - 120)
     low = folded_for_words(text[start : trig.start])
@@ -1310,7 +1311,8 @@ def _not_the_agent(
         return False
     last = named[-1]
     if (
-        trig.rule.relation in ("withdrew", "entered")
+        # "Assad remains in Damascus" is his whereabouts too (not "Assad controls X")
+        (trig.rule.relation in ("withdrew", "entered") or trig.rule.rule == "remain_in")
         and last.text.lower().strip() in _leaders()
         and not re.match(r"['\u2019]s?\b", text[last.end : last.end + 2])
         # the leader is the subject: no "loyal to", "forces of" before, a verb right after
