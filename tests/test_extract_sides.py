@@ -385,3 +385,18 @@ def test_a_risk_or_fear_of_an_attack_is_no_fighting():
     )
     got = claims("Rebels launched an assault on Manbij, raising fears of an offensive on Kobane.")
     assert {c[0] for c in got} == {"Manbij"}
+
+
+def test_the_army_of_a_page_about_the_national_army_is_no_side():
+    # a Turkish outlet's "the army" is the Syrian National Army: never the government's
+    text = (
+        "The Syrian National Army (SNA) has gained full control over Tel Rifaat. "
+        "The army also liberated the town of Deir Jamal."
+    )
+    assert not any(c[1] == "government" for c in claims(text))
+    # once the Syrian government's forces are named, "the army" is theirs again
+    text = (
+        "The Syrian National Army (SNA) took Tel Rifaat. Government forces held Hama. "
+        "The army withdrew from Hama."
+    )
+    assert ("Hama", "government", "withdrew", "asserted") in claims(text)

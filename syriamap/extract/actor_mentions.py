@@ -503,6 +503,7 @@ _FOREIGN_GROUND = re.compile(
 # "the IDF (army)", "the Israeli Defense Forces (military)": the bare word glosses the name
 _GLOSS_GAP = re.compile(r"\s*[(,]\s*(?:the\s+)?$", re.I)
 _FOREIGN_STATES = frozenset({"israel", "turkey", "russia", "united_states"})
+_NATIONAL_ARMY = re.compile(r"national\s+army", re.I)
 
 
 def names_foreign_force(group: list[ActorMention]) -> bool:
@@ -524,7 +525,9 @@ def resolve_bare_army(text: str, mentions: list[list[ActorMention]]) -> list[lis
     nothing of the Syrian government's named there, it gets no side (no claim, rather than
     a wrong colour). Air strikes ("Israel struck Latakia") and air forces name no ground
     force. Right after the foreign name ("the IDF (army)") the bare word glosses it and
-    takes its actor.
+    takes its actor. In a document that has named the Syrian National Army and no Syrian
+    government force before, the bare word is no side either (a Turkish outlet's "the army"
+    is the SNA).
 
     Parameters
     ----------
@@ -539,9 +542,22 @@ def resolve_bare_army(text: str, mentions: list[list[ActorMention]]) -> list[lis
         The same mentions, the ambiguous bare "army" without an actor.
     """
     out = [list(group) for group in mentions]
+    # the Syrian government's forces named so far in the document (not by the bare word)
+    syrian_named = False
+    national_army = False  # "the Syrian National Army" named so far
     for k, group in enumerate(out):
         for i, m in enumerate(group):
+            if m.side == "government" and m.text.lower() not in _BARE_ARMY:
+                syrian_named = True
+            if m.actor == "sna" and _NATIONAL_ARMY.search(m.text):
+                national_army = True
             if m.actor != "government" or m.text.lower() not in _BARE_ARMY:
+                continue
+            if national_army and not syrian_named:
+                # "The Syrian National Army (SNA) took X ... The army also liberated Y": a
+                # Turkish outlet's "the army" is the SNA; with no Syrian government force
+                # named before, the bare word gets no side (no claim, not a wrong colour)
+                group[i] = replace(m, actor="", side="")
                 continue
             context = group[:i] + (out[k - 1] if k > 0 else [])
             foreign = [
