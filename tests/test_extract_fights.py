@@ -602,3 +602,14 @@ def test_moving_into_a_place_named_with_a_locative_is_an_entry():
     # "moved into X on the Golan Heights": "on" ends no advance ("pushing on Hama" does)
     got = _claims("Israeli troops moved into the demilitarised buffer zone on the Golan Heights.")
     assert {r for _, _, r in got} == {"entered"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels launched an attack on the town of Hama.",
+        "Rebels launched an attack on the army-held town of Hama.",
+    ],
+)
+def test_an_attack_on_the_town_of_x_contests_x(text):
+    assert ("Hama", "opposition", "contested") in _claims(text)
