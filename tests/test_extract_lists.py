@@ -652,3 +652,16 @@ def test_a_share_of_an_areas_towns_names_its_examples(share):
     got = {(p, r) for p, _, r, _ in found(text)}
     assert (pid("Tafas"), "captured") in got
     assert (pid("Busra al-Harir"), "captured") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Rebels crossed the Orontes into the town of Rastan.", "entered"),
+        ("Rebel fighters arrived in the town of Rastan.", "entered"),
+        ("Government forces handed over the town of Rastan.", "withdrew"),
+        ("Rebels are moving south to the city of Rastan.", "advancing"),
+    ],
+)
+def test_a_kind_phrase_before_the_place_does_not_count_as_distance(text, relation):
+    assert (pid("Rastan"), relation) in {(p, r) for p, _a, r, _s in found(text)}

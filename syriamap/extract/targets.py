@@ -295,6 +295,9 @@ def _targets_after(
             # "entered the strategic central city of X": the describing words of a kind
             # phrase do not put the place further away than "the city of X"
             counted = _DESCRIBED_KIND.sub("the ", between)
+            # "were driven out of the town of X", "arrived in the city of X": the kind phrase
+            # names X, it does not put it further from the cue
+            counted = _KIND_OF_END.sub(" ", counted)
             # "seized the X depots, located east of Y": a facility at the town Y
             facility = not out and m.start == facility_end and not _area_mention(m)
             if not facility and (
@@ -1047,6 +1050,11 @@ _SUBJECT_RELATIVE = re.compile(
 _TIME_ADJUNCT = re.compile(
     r"\s*,?\s*\b(?:(?:on|late|early)\s+)+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b\s*,?",
+    re.I,
+)
+_KIND_OF_END = re.compile(
+    r"\b(?:the|a|an)\s+(?:city|town|village|district|suburb|neighbou?rhood|province|"
+    r"governorate|region)\s+of\s*$",
     re.I,
 )
 _DESCRIBED_KIND = re.compile(
