@@ -613,3 +613,10 @@ def test_moving_into_a_place_named_with_a_locative_is_an_entry():
 )
 def test_an_attack_on_the_town_of_x_contests_x(text):
     assert ("Hama", "opposition", "contested") in _claims(text)
+
+
+@pytest.mark.parametrize("holder", ["held by Kurdish formations", "controlled by the SDF"])
+def test_the_holders_by_after_the_place_is_not_the_attacker(holder):
+    got = _claims(f"The SNA launched an assault on Manbij, {holder}.")
+    assert ("Manbij", "sna", "contested") in got
+    assert ("Manbij", "sdf", "contested") not in got

@@ -401,8 +401,13 @@ def _choose_actor(
         by = [
             a
             for a in after
-            if re.search(r"\bby\s+(?:the\s+)?$", text[trig.end : a.start], re.I)
-            or re.search(r"\bby\b", text[trig.end : a.start], re.I)
+            if (
+                re.search(r"\bby\s+(?:the\s+)?$", text[trig.end : a.start], re.I)
+                or re.search(r"\bby\b", text[trig.end : a.start], re.I)
+            )
+            # "an assault on X, held by Kurdish formations": the holder's "by", not the
+            # attacker's
+            and not _PARTICIPLE_BY.search(text, trig.end, a.start)
         ]
         modifier = [
             a
@@ -861,6 +866,11 @@ def _armed_group(actor: str) -> bool:
     return actor in _NON_STATE_FOREIGN or side not in ("government", "foreign", "")
 
 
+_PARTICIPLE_BY = re.compile(
+    r"\b(?:held|controlled|run|backed|supported|led|occupied|governed|administered|defended|"
+    r"manned|guarded|dominated|besieged|surrounded)\s+by\b",
+    re.I,
+)
 _MEMBER = re.compile(
     r"(?<=fighter)|(?<=commander)|\s+(?:fighter|commander|spokesman|spokeswoman|spokesperson|"
     r"official|officer|soldier|member|leader|source|activist)\b",
