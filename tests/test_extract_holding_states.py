@@ -554,3 +554,13 @@ def test_a_held_adjective_ends_before_a_new_prepositional_phrase() -> None:
     got = relations("Rebels entered the rebel-held towns of Sarmada and Atarib.")
     assert ("Sarmada", "opposition", "controls") in got
     assert ("Al-Atarib", "opposition", "controls") in got
+
+
+def test_a_stronghold_is_held_only_by_its_named_owner() -> None:
+    got = relations("Rebels advanced on the regime stronghold of Latakia.")
+    # the owner holds it, and the stronghold phrase does not cut the advance
+    assert ("Latakia", "government", "controls") in got
+    assert ("Latakia", "opposition", "advancing") in got
+    # a community's stronghold names no armed holder: never the clause's subject
+    got = relations("Rebels shelled the Alawite stronghold of Qardaha.")
+    assert not any(r == "controls" for _n, _a, r in got)

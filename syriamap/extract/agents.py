@@ -455,6 +455,10 @@ def _choose_actor(
                 # "militant groups, including HTS," the head, not the member named
                 heads = [a for a in mine if not _INCLUDED.search(text, a.start - 20, a.start)]
                 return _actor_of((heads or mine)[-1], speaker)
+        if rule.rule in _OWNED_NOUNS:
+            # "the regime stronghold of X", "the rebels' stronghold in X": only its owner
+            # holds it ("Rebels shelled the Alawite stronghold of X" names no holder)
+            return first(modifier)
         own = clause_at(clauses, trig.start) if clauses else None
         if own is not None and own_subject(text, own):
             mine = [a for a in before if a.start >= own.start]
@@ -866,6 +870,8 @@ def _armed_group(actor: str) -> bool:
     return actor in _NON_STATE_FOREIGN or side not in ("government", "foreign", "")
 
 
+# nominal cues whose holder is only the owner named right before them
+_OWNED_NOUNS = frozenset({"stronghold"})
 _PARTICIPLE_BY = re.compile(
     r"\b(?:held|controlled|run|backed|supported|led|occupied|governed|administered|defended|"
     r"manned|guarded|dominated|besieged|surrounded)\s+by\b",

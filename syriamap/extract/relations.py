@@ -176,7 +176,9 @@ _OUTSKIRTS_OF = re.compile(
 _HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
 # cues that describe who holds the place after them and cut no list: "rebel-held X",
 # "Russia's Hmeimim airbase", "the Russian bases of X and Y"
-_DESCRIBING_CUES = frozenset({"held_adjective", "owner_of_base_russia", "owner_of_base_us"})
+_DESCRIBING_CUES = frozenset(
+    {"held_adjective", "owner_of_base_russia", "owner_of_base_us", "stronghold"}
+)
 _TAKEN_ONLY = frozenset(
     {"withdraw_of_focus", "withdrew_to_focus", "take_over_focus", "moved_in_focus"}
 )

@@ -892,7 +892,9 @@ _AREAS_IN_REGION = re.compile(
 # "the Syrian Army's 46th Regiment base": an owner's possessive right before the place
 _OWNER_OF_PLACE = re.compile(r"['\u2019]s\s+")
 # an actor word that only qualifies sites ("military points", "army posts") starts no clause
-_HOLDER_NOUN = re.compile(r"\s+(?:strongholds?|bastions?|heartlands?|enclaves?)\s+", re.I)
+_HOLDER_NOUN = re.compile(
+    r"\s+(?:strongholds?|bastions?|heartlands?|enclaves?)\s+(?:(?:of|in)\s+)?", re.I
+)
 _MODIFIER_OF_SITES = re.compile(
     r"\s+(?:points?|posts?|positions?|outposts?|checkpoints?|barracks|depots?|warehouses?|"
     r"bases?|headquarters|buildings?|institutions?|offices?|branch(?:es)?|facilities|"
