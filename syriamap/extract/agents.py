@@ -456,9 +456,9 @@ def _choose_actor(
                 heads = [a for a in mine if not _INCLUDED.search(text, a.start - 20, a.start)]
                 return _actor_of((heads or mine)[-1], speaker)
         if rule.rule in _OWNED_NOUNS:
-            # "the regime stronghold of X", "the rebels' stronghold in X": only its owner
-            # holds it ("Rebels shelled the Alawite stronghold of X" names no holder)
-            return first(modifier)
+            # "the regime stronghold of X", "the army's last stronghold in X": only its
+            # owner holds it ("Rebels shelled the Alawite stronghold of X" names no holder)
+            return first([a for a in before if _OWNER_BEFORE.fullmatch(text, a.end, trig.start)])
         own = clause_at(clauses, trig.start) if clauses else None
         if own is not None and own_subject(text, own):
             mine = [a for a in before if a.start >= own.start]
@@ -872,6 +872,11 @@ def _armed_group(actor: str) -> bool:
 
 # nominal cues whose holder is only the owner named right before them
 _OWNED_NOUNS = frozenset({"stronghold"})
+_OWNER_BEFORE = re.compile(
+    r"(?:['\u2019]s?)?\s*(?:the\s+)?(?:(?:last|main|key|final|only|biggest|largest|major|"
+    r"principal|remaining|traditional|former|most\s+important)\s+)*",
+    re.I,
+)
 _PARTICIPLE_BY = re.compile(
     r"\b(?:held|controlled|run|backed|supported|led|occupied|governed|administered|defended|"
     r"manned|guarded|dominated|besieged|surrounded)\s+by\b",
