@@ -249,3 +249,11 @@ def test_towns_freed_without_an_agent_are_taken_by_the_sentence_before() -> None
     # people freed are no place taken
     claims = _claims("Rebels advanced on Homs. Hundreds of detainees were freed on Sunday.")
     assert not any(r == "captured" for _p, _a, r in claims)
+
+
+def test_people_freed_in_a_town_are_no_capture_of_it() -> None:
+    claims = _claims(
+        "Rebels advanced on Homs. Detainees held by the security branch in Rastan were freed "
+        "on Sunday."
+    )
+    assert not any(p == "Rastan" and r == "captured" for p, _a, r in claims)

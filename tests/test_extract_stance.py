@@ -383,3 +383,19 @@ def test_confirm_this_is_the_sentence_just_before():
         "We have not been able to confirm this."
     )
     assert _stances(text) == {"Homs": "attributed"}
+
+
+def test_their_accounts_after_a_new_speaker_with_no_claim_marks_nothing_earlier():
+    text = (
+        "The Council said its fighters had entered Mayadin. "
+        "Residents of the town told the paper that the night was quiet. "
+        "The paper could not verify their accounts."
+    )
+    assert _stances(text) == {"Mayadin": "attributed"}
+    # one speaker's report over several sentences, a claimless one between
+    text = (
+        "A rebel commander said fighters took Rastan at midnight. "
+        "He said the officers had left first. "
+        "The paper could not independently confirm his account."
+    )
+    assert _stances(text) == {"Rastan": "unverified"}

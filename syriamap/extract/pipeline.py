@@ -515,8 +515,18 @@ def analyse(
                 recent = [(s, c) for s, c in recent if s == sentence.index - 1]
             elif recent and refers_to_one_report(sentence.text):
                 # "The Ledger was unable to verify this report": the latest speaker's
-                # report only (its sentences in a row), not an earlier speaker's
-                recent = _latest_report(recent, candidates)
+                # report only (its sentences in a row, the last of them just before), not
+                # an earlier speaker's ("Residents told us ... The paper could not verify
+                # their accounts": nothing, when the residents' sentence holds no claim)
+                recent = (
+                    _latest_report(recent, candidates)
+                    if recent[-1][0] >= sentence.index - 3
+                    and not any(
+                        _NEW_SPEAKER.match(sentences[i].text)
+                        for i in range(recent[-1][0] + 1, sentence.index)
+                    )
+                    else []
+                )
             for s_index, c_index in recent:
                 if sentence.index - s_index <= 3:
                     old = candidates[c_index]
@@ -1158,6 +1168,14 @@ def _fallen_to_known_taker(claim: Claim, earlier: list[Candidate]) -> Claim:
     if takers:
         return replace(claim, actor=takers[-1].actor, relation="captured", by_default=False)
     return replace(claim, actor=holder.actor, by_default=False)
+
+
+# a sentence opened by a speaker other than a pronoun ("Residents of X told the paper that
+# ..."): a report of its own, after which "their accounts" no longer means an earlier one
+_NEW_SPEAKER = re.compile(
+    r"\s*(?!(?:He|She|They|It|We)\b)(?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6}?\s+"
+    r"(?:told|said|says|say|reported|report)\b"
+)
 
 
 def _latest_report(

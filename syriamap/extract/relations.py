@@ -179,6 +179,12 @@ _HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
 _DESCRIBING_CUES = frozenset(
     {"held_adjective", "owner_of_base_russia", "owner_of_base_us", "stronghold"}
 )
+_FREED = re.compile(r"\b(?:freed|liberated|released)\b", re.I)
+_PEOPLE_FREED = re.compile(
+    r"\b(?:detainees|prisoners|inmates|hostages|captives|people|civilians|residents|women|"
+    r"children|men|soldiers|officers|activists|journalists)\b",
+    re.I,
+)
 _TAKEN_ONLY = frozenset(
     {"withdraw_of_focus", "withdrew_to_focus", "take_over_focus", "moved_in_focus"}
 )
@@ -451,6 +457,12 @@ def match_claims(
             and _OUR_SUBJECT.search(text, max(sentence.start, trig.start - 60), trig.start)
         ):
             continue  # "... and our forces took them over": the speaker's men, no other's
+        if (
+            rule.rule == "captured_agentless"
+            and _FREED.search(text, trig.start, trig.end)
+            and _PEOPLE_FREED.search(text, sentence.start, trig.start)
+        ):
+            continue  # "detainees held in X were freed": people, not the place, were freed
         if rule.rule == "declared_free_state" and (speaker is None or chosen != speaker):
             continue  # "X is free" is a capture only as its speaker's word ("..., rebels said")
         if rule.voice == "active" and rule.relation in ("withdrew", "entered"):

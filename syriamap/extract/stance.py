@@ -532,6 +532,8 @@ def refers_to_one_report(sentence_text: str) -> bool:
         return False
     last = m.group(0).lower().split()[-1]
     first = m.group(0).lower().split()[0]
+    if first in ("his", "her", "their", "its"):
+        return True  # "their accounts": one speaker's (the residents'), however many
     plural = first in ("these", "those") or last in ("these", "those", "them")
     return not plural and not (last.endswith("s") and last not in ("this", "its", "his"))
 
