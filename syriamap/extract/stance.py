@@ -500,7 +500,8 @@ def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
     m = _REFERS_BACK.search(sentence_text)
     if m is None:
         return False
-    return m.group(0).lower().startswith(("these", "those")) or not own_claim
+    words = m.group(0).lower().split()
+    return any(w in ("these", "those", "them") for w in words) or not own_claim
 
 
 def refers_to_last_sentence(sentence_text: str) -> bool:
