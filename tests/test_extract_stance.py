@@ -404,7 +404,7 @@ def test_their_accounts_after_a_new_speaker_with_no_claim_marks_nothing_earlier(
 def test_these_moves_in_a_sentence_with_its_own_claim_still_refer_back():
     text = (
         '"Our forces are now on the walls of Homs," the rebel group posted. '
-        "Although a monitor said rebels were near Hama, the paper has not been able to "
-        "confirm these moves."
+        "Although a monitor previously stated that rebels were within a few kilometers of "
+        "the city, the paper has not been able to confirm these moves."
     )
     assert _stances(text).get("Homs") == "unverified"
