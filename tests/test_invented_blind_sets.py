@@ -9,8 +9,8 @@ measured (see their READMEs); each keeps only a loose score floor that a collaps
 blind6, blind7, blind8, blind9 and blind10 have no floor: the score test skips them, so that no
 test ran the extractor on their articles before their one measurement (blind6 at the end of
 the third session of 2026-12-03, blind7 of the fourth, blind8 of the fifth, blind9 in the
-eighth session of 2026-12-04; blind10 is not yet measured; see each README.md). Measured
-sets are no longer blind once their errors have been read.
+eighth session of 2026-12-04, blind10 in the ninth; see each README.md). Measured sets are
+no longer blind once their errors have been read.
 Never tune the extractor against them.
 """
 
@@ -694,8 +694,8 @@ BLIND10 = InventedSet(
         "wof:890449891": "SY-DY",  # Abu Kamal (city)
     },
     in_corpus_period=True,
-    # No score floor: blind10 has not been measured. The lead measures it once; until then no
-    # test runs the extractor on it.
+    # No score floor: measured once at the end of the ninth session (2026-12-04), see its
+    # README; no test runs the extractor on it.
     # No late sources: all its articles are published within the corpus period.
 )
 SETS = [
