@@ -50,7 +50,7 @@ from .lists import (
     plural_object,
 )
 from .mentions import PlaceMention, _overlaps, find_place_mentions
-from .relations import Claim, ends_hold, foreign_holder, match_claims
+from .relations import OWNER_OF_BASE, Claim, ends_hold, foreign_holder, match_claims
 from .rules import HOLDING
 from .sentences import Sentence, blank_controls, split_sentences
 from .speakers import anaphor, head_noun
@@ -133,9 +133,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # cues that describe a place as held ("rebel-held X", ", a Kurdish-held town", "X, held by
 # Y,", "a town held for years by Y", "Russia's Hmeimim airbase"): the page's own words,
 # unless quoted
-_DESCRIBING_RULES = frozenset(
-    {"held_adjective", "held_apposition", "owner_of_base_russia", "owner_of_base_us"}
-)
+_DESCRIBING_RULES = frozenset({"held_adjective", "held_apposition", *OWNER_OF_BASE})
 _PARTICIPLE_HELD = re.compile(r"(?:held|controlled|run|defended|occupied)\b", re.I)
 _AUXILIARY_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|now|still)\s+"

@@ -174,11 +174,12 @@ _OUTSKIRTS_OF = re.compile(
 # a section heading ("Government Withdrawals and HTS Advances"): short, no final stop; it
 # names what follows, so a cue in it does not take the place of the sentence before
 _HEADING = re.compile(r"\s*(?:[\w'\u2019,&-]+\s+){0,7}[\w'\u2019&-]+\s*")
-# cues that describe who holds the place after them and cut no list: "rebel-held X",
-# "Russia's Hmeimim airbase", "the Russian bases of X and Y"
-_DESCRIBING_CUES = frozenset(
-    {"held_adjective", "owner_of_base_russia", "owner_of_base_us", "stronghold"}
-)
+#: Cues that name a base with its owner ("Russia's Hmeimim airbase", "the Russian bases of
+#: X and Y", "the US garrison at al-Tanf"): the owner holds the base.
+OWNER_OF_BASE = frozenset({"owner_of_base_russia", "owner_of_base_us"})
+# cues that describe who holds the place after them and cut no list: "rebel-held X", an
+# owner's base, "the regime stronghold of X"
+_DESCRIBING_CUES = frozenset({"held_adjective", "stronghold", *OWNER_OF_BASE})
 _FREED = re.compile(r"\b(?:freed|liberated|released)\b", re.I)
 _PEOPLE_FREED = re.compile(
     r"\b(?:detainees|prisoners|inmates|hostages|captives|people|civilians|residents|women|"
