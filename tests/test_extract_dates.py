@@ -214,3 +214,28 @@ def test_each_list_item_takes_the_date_right_after_it():
     got = _dated(text, published="2024-12-17")
     assert ("Tal Rifaat", "2024-12-01", "day") in got
     assert ("Manbij", "2024-12-09", "day") in got
+
+
+def _dated_places(text, published="2024-12-14"):
+    from syriamap.extract import extract
+
+    return {(a.place_name, a.event_date.isoformat()) for a in extract(text, published=published)}
+
+
+def test_a_timeline_label_dates_every_sentence_of_its_entry():
+    text = (
+        "Here is a timeline of the main events:\n\n"
+        "DEC. 6 - Rebels seize Rastan. In the south, local factions take Daraa.\n\n"
+        "Dec 7 - Rebels reach the outskirts of Homs. The army withdraws from Quneitra.\n\n"
+        "The rebels took Hama."
+    )
+    got = _dated_places(text)
+    assert {("Rastan", "2024-12-06"), ("Daraa", "2024-12-06")} <= got
+    assert ("Quneitra", "2024-12-07") in got
+    # a paragraph with no label is not an entry: the publication date
+    assert ("Hama", "2024-12-14") in got
+
+
+def test_a_dateline_is_no_timeline_label():
+    text = "Dec 12 (Wire) - Rebels took Hama. The army left Homs."
+    assert ("Homs", "2024-12-14") in _dated_places(text)

@@ -412,6 +412,9 @@ def analyse(
     previous_places: list[PlaceMention] = []  # taken or held, for "withdrew from these areas"
     last_dated: dt.date | None = None  # the last dated event, for "two days after they entered it"
     last_dated_at = -2  # the index of its sentence ("The same day, ..." right after it only)
+    entry: tuple[int, dt.date | None] | None = (
+        None  # a timeline entry: (paragraph, its label's date)
+    )
     # (sentence index, claim) a list in the next sentence may continue ("These include X")
     listed: tuple[int, Candidate] | None = None
     # (sentence index, places of its claims), for "these areas" after any cue
@@ -538,6 +541,14 @@ def analyse(
             if claims and sentence.index - last_dated_at == 1
             else None
         )
+        opened = _ENTRY_LABEL.match(sentence.text)
+        if opened is not None:
+            # "DEC. 6 - Rebels seize X. In the south, ...": a timeline entry's label
+            label_cues = [c for c in find_date_cues(opened.group("label"), pub) if c.date]
+            entry = (sentence.paragraph, label_cues[0].date) if label_cues else None
+        label_date = (
+            entry[1] if entry is not None and entry[0] == sentence.paragraph and claims else None
+        )
         summary = summary_span(sentence.text) if claims else None
         first_new = len(candidates)  # this sentence's candidates start here
         ended_holds: list[int] = []
@@ -640,6 +651,10 @@ def analyse(
             if told is not None and precision == "published":
                 # "Rebels took Hama on 5 December. The same day, the army left Sweida"
                 event_date, precision = told
+            elif label_date is not None and precision == "published":
+                # the later sentences of a timeline entry ("DEC. 6 - Rebels seize X. In the
+                # south, local factions take Y"): dated by the entry's label
+                event_date, precision = label_date, "day"
             # "a day after taking X", "since seizing X", "which they had taken": the
             # clause's own time, earlier than the main clause's (extract/clauses.py)
             shifted = clause_date(
@@ -1168,6 +1183,11 @@ def _fallen_to_known_taker(claim: Claim, earlier: list[Candidate]) -> Claim:
     return replace(claim, actor=holder.actor, by_default=False)
 
 
+# a timeline entry's label opening its paragraph: "DEC. 6 - ", "NOV 27: ", "8 December - "
+_ENTRY_LABEL = re.compile(
+    r"\W*(?P<label>(?:[A-Z]{3,9}|[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?|"
+    r"\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?)\s*[-\u2013\u2014:]\s"
+)
 # a sentence opened by a speaker other than a pronoun ("Residents of X told the paper that
 # ..."): a report of its own, after which "their accounts" no longer means an earlier one
 _NEW_SPEAKER = re.compile(
