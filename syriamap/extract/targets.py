@@ -1268,7 +1268,9 @@ _FACILITY_OBJECT = re.compile(
     # "At the X crossing, border guards abandoned their posts", "In X, Druze groups seized
     # the governorate building and the police command"
     r"posts|positions|checkpoints|(?:governorate|municipal|government)\s+building|"
-    r"police\s+command|security\s+squares?)\b",
+    r"police\s+command|security\s+squares?|"
+    # "In X, rebels have taken over the municipality / the governor's office"
+    r"municipality|town\s+hall|city\s+hall|governor['\u2019]s\s+(?:office|palace|residence))\b",
     re.I,
 )
 
