@@ -95,6 +95,13 @@ def test_roads_at_the_entrances_are_not_the_town():
             "withdrew",
         ),
         ("In Daraa, rebels seized the governorate building.", "Daraa", "opposition", "captured"),
+        ("In Douma, rebels have taken over the municipality.", "Douma", "opposition", "captured"),
+        (
+            "In Tartus, rebels occupied the governor's office on Sunday.",
+            "Tartus",
+            "opposition",
+            "captured",
+        ),
         (
             "In Suwayda, Druze armed groups seized the governorate building and the police "
             "command in the city after brief clashes.",
