@@ -564,3 +564,33 @@ def test_a_stronghold_is_held_only_by_its_named_owner() -> None:
     # a community's stronghold names no armed holder: never the clause's subject
     got = relations("Rebels shelled the Alawite stronghold of Qardaha.")
     assert not any(r == "controls" for _n, _a, r in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("Druze factions remain in charge in Sweida.", "As-Suwayda", "druze_factions"),
+        ("HTS fighters are directing traffic in Homs.", "Homs", "hts_coalition"),
+        ("The SDF continues to run Ghwayran prison in al-Hasakah.", "Ghwayran Prison", "sdf"),
+    ],
+)
+def test_lasting_holds_and_running_a_town(text: str, place: str, actor: str) -> None:
+    assert (place, actor, "controls") in relations(text)
+
+
+def test_in_charge_of_no_place_and_fire_opened_are_no_claims() -> None:
+    assert relations("The army put a general in charge of the ministry.") == set()
+    assert not any(r == "captured" for _n, _a, r in relations("Rebels opened fire on Hama."))
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Opposition fighters open Saydnaya prison.", "captured"),
+        ("Fighters broke open the gates of Homs Central Prison.", "entered"),
+    ],
+)
+def test_a_prison_opened_is_taken_and_its_gates_broken_open_entered(text, relation) -> None:
+    got = {(a, r) for _n, a, r in relations(text)}
+    assert ("opposition", relation) in got
+    assert ("opposition", "advancing") not in got  # the gates of a prison are no city's edge

@@ -610,7 +610,11 @@ def match_claims(
                     # "withdrew from several suburbs of Damascus": the suburbs are left, the
                     # city is not (the suburbs named in the sentence carry the claim)
                     continue
-                if relation in HOLDING and _at_the_edge(text, sentence, target):
+                if (
+                    relation in HOLDING
+                    and rule.rule != "opened_prison_gates"  # "opened the gates of X prison"
+                    and _at_the_edge(text, sentence, target)
+                ):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city;
                     # "entered the outskirts of Y" is an entry near Y (as annotated)
