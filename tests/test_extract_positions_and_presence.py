@@ -97,6 +97,18 @@ def test_roads_at_the_entrances_are_not_the_town():
         ("In Daraa, rebels seized the governorate building.", "Daraa", "opposition", "captured"),
         ("In Douma, rebels have taken over the municipality.", "Douma", "opposition", "captured"),
         (
+            "In Tartus, the governor's office was seized by rebels.",
+            "Tartus",
+            "opposition",
+            "captured",
+        ),
+        (
+            "In Tartus, the central prison was stormed by rebels.",
+            "Tartus",
+            "opposition",
+            "captured",
+        ),
+        (
             "In Tartus, rebels occupied the governor's office on Sunday.",
             "Tartus",
             "opposition",
@@ -472,3 +484,7 @@ def test_lines_held_positions_manned_and_forces_inside(text, place, actor, relat
 )
 def test_nobody_named_inside_a_place_is_no_force_there(text):
     assert claims(text) == set()
+
+
+def test_a_person_taken_after_a_fronted_place_is_no_capture():
+    assert claims("In Tartus, a civilian was killed by rebels.") == set()

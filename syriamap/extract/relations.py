@@ -389,6 +389,9 @@ def match_claims(
             # "X was under rebel control, along with Y": Y too; "Several villages fell to
             # the rebels, including Y": the examples
             targets += companions_after(text, sentence, trig, places, blockers)
+            if not targets and rule.voice == "passive" and rule.relation == "captured":
+                # "In Tartus, the governor's office was occupied by opposition fighters"
+                targets = _fronted_target(text, sentence, trig, places, passive=True)
             if not targets and previous_places:
                 # "The SDF took X and Y. The two cities fell without a fight": the places of
                 # the sentence before, named right before the cue

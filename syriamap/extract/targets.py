@@ -1276,14 +1276,21 @@ _FACILITY_OBJECT = re.compile(
 
 
 def _fronted_target(
-    text: str, sentence: Sentence, trig: Trigger, places: Sequence[PlaceMention]
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    places: Sequence[PlaceMention],
+    *,
+    passive: bool = False,
 ) -> list[tuple[PlaceMention, bool]]:
     """Return the place an opening "In X," sets for a facility object ("near").
 
     "In X, local factions seized the intelligence branch and the central prison": the
     facilities are at X (data/ANNOTATION.md: a facility at a town is ``near``). Only a
     town or city (not a province), and only when the rest of the sentence names no place
-    and its object is a facility word ("seized 20 soldiers" is no claim).
+    and its object is a facility word ("seized 20 soldiers" is no claim). With
+    ``passive``, the facility is the subject before the cue ("In X, the governor's office
+    was occupied by ...").
     """
     first = [
         p
@@ -1312,9 +1319,18 @@ def _fronted_target(
         p.start >= trig.end and p.place_id not in named for p in places if p.start < sentence.end
     ):
         return []  # (only "the city" standing for X itself may follow)
-    if not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
+    if passive:
+        comma = text.index(",", place.end)
+        subject = _FACILITY_OBJECT.match(text, comma + 1, trig.start)
+        if subject is None or not _PASSIVE_TAIL.fullmatch(text, subject.end(), trig.start):
+            return []
+    elif not _FACILITY_OBJECT.match(text, trig.end, sentence.end):
         return []
     return [(p, True) for p in first]
+
+
+# between a facility subject and its passive cue: auxiliaries and adverbs only
+_PASSIVE_TAIL = re.compile(r"(?:\s+(?:in\s+the\s+city|[\w-]+ly|also|then|now))*\s*")
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
