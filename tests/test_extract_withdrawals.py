@@ -593,3 +593,14 @@ def test_a_place_taken_that_another_previously_held_is_its_loss(tail: str) -> No
 )
 def test_what_the_writer_says_does_not_indicate_a_withdrawal_is_none(text: str) -> None:
     assert not any(r[2] in ("withdrew", "lost") for r in _rows(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units were repositioned south of Rastan.",
+        "The army says it has redeployed its forces out of Rastan.",
+    ],
+)
+def test_redeployed_out_of_or_south_of_a_town_is_its_withdrawal(text: str) -> None:
+    assert _places(text, "withdrew") == {"Rastan"}
