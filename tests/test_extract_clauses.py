@@ -517,3 +517,18 @@ def test_evacuating_people_to_safe_areas_under_control_is_no_control_of_their_to
         "The SDF is seeking to evacuate Kurds around Morek to safe areas under its control."
     )
     assert not any(p == "Morek" and r == "controls" for p, _a, r in got)
+
+
+def test_a_main_clause_between_two_commas_is_no_apposition():
+    got = _claims(
+        "Since seizing Hama, the rebels have also moved into Salamiyah, according to a "
+        "local journalist."
+    )
+    assert ("Hama", "opposition", "captured") in got
+    assert ("Salamiyah", "opposition", "entered") in got
+
+
+def test_a_noun_in_apposition_is_still_one():
+    text = "Since seizing Hama, the rebels took Douma, the largest town in Eastern Ghouta, too."
+    clauses = split_clauses(text, 0, len(text))
+    assert any(c.kind == "appositive" for c in clauses)

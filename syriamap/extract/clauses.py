@@ -113,6 +113,8 @@ _SPEECH = re.compile(
 # ", the largest town in the area," after a name (not "Meanwhile, the SDF launched ...,")
 _APPOSITION = re.compile(r",\s*(?:the|a|an)\s+(?P<w>[^,;:()]{1,60}?),", re.I)
 _LAST_WORD = re.compile(r"(\S+)\s*$")
+_FINITE_VERB = re.compile(r"\b(?:have|has|had|is|are|was|were|will|would)\b", re.I)
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose|where)\b", re.I)
 # ", previously under the control of X", ", formerly held by X": an earlier state
 _FORMERLY = re.compile(r",\s*(?P<w>previously|formerly|once)\b(?!\s+(?:again|more))", re.I)
 _SEMICOLON = re.compile(r"[;\u2014]|\s-\s")
@@ -288,6 +290,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
             # "On Sunday, the SNA said ...": a fronted date, no name in apposition
             or last.group(1).lower().strip(".") in WEEKDAYS
             or last.group(1).lower().strip(".") in MONTHS
+            # "Since seizing X, the rebels have also moved into Y, ...": a main clause with
+            # its verb between two commas, no noun in apposition
+            or (_FINITE_VERB.search(m.group("w")) and not _RELATIVE_WORD.search(m.group("w")))
         ):
             continue
         openers.append(Clause(m.start(), m.end() - 1, "appositive", m.group("w").lower()))
