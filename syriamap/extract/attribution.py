@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .english import QUOTE_MARKS
 from .sentences import Sentence
 from .speakers import is_speaker, speaker_head
 from .stance import StanceCue, claimant_of, claimant_side, find_stance_cues
@@ -344,7 +345,7 @@ def _embedded_posts(
 def _closes(text: str) -> int | None:
     """Offset of the first closing quote of a text that did not open it, else None."""
     depth = 0
-    for m in re.finditer(r"[\u201c\u201d\"]", text):
+    for m in QUOTE_MARKS.finditer(text):
         ch = m.group(0)
         if ch == _OPEN:
             depth += 1

@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from .english import MONTHS, NUMBER_WORDS, WEEKDAYS, number
 from .prefilter import folded_for_words
 
-__all__ = ["DateCue", "date_for", "find_date_cues", "summary_span", "told_after"]
+__all__ = [
+    "DateCue",
+    "date_for",
+    "entry_label_date",
+    "find_date_cues",
+    "summary_span",
+    "told_after",
+]
 
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
@@ -626,6 +633,31 @@ def told_after(
     if published is not None and date > published:
         return published, "published"
     return date, precision
+
+
+# a timeline entry's label opening its paragraph: "DEC. 6 - ", "NOV 27: ", "8 December - "
+_ENTRY_LABEL = re.compile(
+    r"\W*(?P<label>(?:[A-Z]{3,9}|[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?|"
+    r"\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?)\s*[-\u2013\u2014:]\s"
+)
+
+
+def entry_label_date(text: str, published: dt.date | None) -> tuple[bool, dt.date | None]:
+    """Return whether a text opens with a timeline entry's label, and the label's date.
+
+    "DEC. 6 - Rebels seize X" opens an entry dated 6 December; the date is ``None`` when
+    the label names none.
+
+    >>> entry_label_date("DEC. 6 - Rebels seize Rastan.", dt.date(2024, 12, 14))
+    (True, datetime.date(2024, 12, 6))
+    >>> entry_label_date("Dec 12 (Wire) - Rebels took Hama.", dt.date(2024, 12, 14))
+    (False, None)
+    """
+    opened = _ENTRY_LABEL.match(text)
+    if opened is None:
+        return False, None
+    cues = [c for c in find_date_cues(opened.group("label"), published) if c.date]
+    return True, cues[0].date if cues else None
 
 
 # "over the preceding ten days", "in less than two weeks", "within a week", "in the past few

@@ -15,6 +15,7 @@ __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATION_RE",
     "NUMBER_WORDS",
+    "QUOTE_MARKS",
     "RELATIVE_PRONOUNS",
     "SUBORDINATORS",
     "TEMPORAL_SUBORDINATORS",
@@ -104,3 +105,7 @@ def number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_WORDS.get(word)
+
+
+#: A quotation mark, straight or curly (what opens or closes a quotation).
+QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")

@@ -37,9 +37,17 @@ from .attribution import attribute_across_sentences, recent_speaker
 from .clauses import agent_phrases, clause_date, own_cues, split_clauses
 from .collective import collapse_claims, collapse_cue, collective_claims
 from .context import find_descriptors, resolve_mentions
-from .dates import after_offset, date_for, find_date_cues, summary_span, told_after
+from .dates import (
+    after_offset,
+    date_for,
+    entry_label_date,
+    find_date_cues,
+    summary_span,
+    told_after,
+)
 from .distances import DistanceCheck, find_distance_checks
 from .document import Document, ExtractWarning, document_from_text
+from .english import QUOTE_MARKS
 from .lists import (
     CONTINUED_FACTOR,
     anaphor_fits,
@@ -55,13 +63,13 @@ from .rules import HOLDING
 from .sentences import Sentence, blank_controls, split_sentences
 from .speakers import anaphor, head_noun
 from .stance import (
+    back_reference,
     claimant_of,
     claimant_side,
     find_claimant,
     find_stance_cues,
+    opens_with_new_speaker,
     refers_back,
-    refers_to_last_sentence,
-    refers_to_one_report,
     stance_at,
     unnamed_claimant,
 )
@@ -140,7 +148,6 @@ _AUXILIARY_BEFORE = re.compile(
     r"(?:\w+ly\s+)?$",
     re.I,
 )
-_QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _REPORTS_THE_FALL = re.compile(
     r"\b(?:announc|declar|claim|confirm|report|denied|denies|deny)\w*\s+$",
     re.I,
@@ -156,7 +163,7 @@ def _page_description(text: str, floor: int, claim: Claim) -> bool:
     is held by Y, the monitor said").
     """
     trig = claim.trigger
-    if len(_QUOTE_MARKS.findall(text, floor, trig.start)) % 2 == 1:
+    if len(QUOTE_MARKS.findall(text, floor, trig.start)) % 2 == 1:
         return False  # inside a quotation: the speaker's words
     if trig.rule.rule in _DESCRIBING_RULES:
         return True
@@ -511,10 +518,11 @@ def analyse(
         unverified = [c for c in cues if c.stance == "unverified"]
         own = bool(unverified) and any(c.trigger.start < unverified[0].start for c in claims)
         if unverified and refers_back(sentence.text, own_claim=own):
-            if recent and refers_to_last_sentence(sentence.text):
+            scope = back_reference(sentence.text)
+            if recent and scope == "sentence":
                 # "We have not been able to confirm this.": the sentence just before
                 recent = [(s, c) for s, c in recent if s == sentence.index - 1]
-            elif recent and refers_to_one_report(sentence.text):
+            elif recent and scope == "report":
                 # "The Ledger was unable to verify this report": the latest speaker's
                 # report only (its sentences in a row, the last of them just before), not
                 # an earlier speaker's ("Residents told us ... The paper could not verify
@@ -523,7 +531,7 @@ def analyse(
                     _latest_report(recent, candidates)
                     if recent[-1][0] >= sentence.index - 3
                     and not any(
-                        _NEW_SPEAKER.match(sentences[i].text)
+                        opens_with_new_speaker(sentences[i].text)
                         for i in range(recent[-1][0] + 1, sentence.index)
                     )
                     else []
@@ -541,11 +549,10 @@ def analyse(
             if claims and sentence.index - last_dated_at == 1
             else None
         )
-        opened = _ENTRY_LABEL.match(sentence.text)
-        if opened is not None:
+        labelled, label = entry_label_date(sentence.text, pub)
+        if labelled:
             # "DEC. 6 - Rebels seize X. In the south, ...": a timeline entry's label
-            label_cues = [c for c in find_date_cues(opened.group("label"), pub) if c.date]
-            entry = (sentence.paragraph, label_cues[0].date) if label_cues else None
+            entry = (sentence.paragraph, label) if label is not None else None
         label_date = (
             entry[1] if entry is not None and entry[0] == sentence.paragraph and claims else None
         )
@@ -1181,19 +1188,6 @@ def _fallen_to_known_taker(claim: Claim, earlier: list[Candidate]) -> Claim:
     if takers:
         return replace(claim, actor=takers[-1].actor, relation="captured", by_default=False)
     return replace(claim, actor=holder.actor, by_default=False)
-
-
-# a timeline entry's label opening its paragraph: "DEC. 6 - ", "NOV 27: ", "8 December - "
-_ENTRY_LABEL = re.compile(
-    r"\W*(?P<label>(?:[A-Z]{3,9}|[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?|"
-    r"\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?)\s*[-\u2013\u2014:]\s"
-)
-# a sentence opened by a speaker other than a pronoun ("Residents of X told the paper that
-# ..."): a report of its own, after which "their accounts" no longer means an earlier one
-_NEW_SPEAKER = re.compile(
-    r"\s*(?!(?:He|She|They|It|We)\b)(?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6}?\s+"
-    r"(?:told|said|says|say|reported|report)\b"
-)
 
 
 def _latest_report(

@@ -609,15 +609,11 @@ def match_claims(
                     is_near = is_near or (
                         holder is not None and holder.groupdict().get("site") is not None
                     )
-                if relation in ("withdrew", "lost") and _at_the_edge(text, sentence, target):
+                if relation in ("withdrew", "lost") and _at_the_edge(text, sentence, trig, target):
                     # "withdrew from several suburbs of Damascus": the suburbs are left, the
                     # city is not (the suburbs named in the sentence carry the claim)
                     continue
-                if (
-                    relation in HOLDING
-                    and rule.rule != "opened_prison_gates"  # "opened the gates of X prison"
-                    and _at_the_edge(text, sentence, target)
-                ):
+                if relation in HOLDING and _at_the_edge(text, sentence, trig, target):
                     # "captured X and the outskirts of Y": at Y's edge, not in it; the
                     # incumbent securing a city's outskirts holds them, near the city;
                     # "entered the outskirts of Y" is an entry near Y (as annotated)
@@ -1262,16 +1258,19 @@ _CIVILIAN_WORDS = ("civilians", "residents", "inhabitants", "people", "families"
 _NAME_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w'\u2019-]*\s+$")
 
 
-def _at_the_edge(text: str, sentence: Sentence, target: PlaceMention) -> bool:
+def _at_the_edge(text: str, sentence: Sentence, trig: Trigger, target: PlaceMention) -> bool:
     """Whether the place is named as the city whose outskirts or suburbs are meant.
 
     "captured the outskirts of Y", "reached Y's outskirts", "towns, cities and suburbs of
     Damascus": the claim is at
     Y's edge; "the Damascus suburbs of Maadamiyah" names the suburb, which is the place.
+    The cue's own words are no edge ("broke open the gates of the X prison": the prison).
     """
     if _EDGE_AFTER_NAME.match(text, target.end):
         return True  # "Insurgents reach Damascus outskirts", "Hama's northern outskirts"
-    edge = _OUTSKIRTS_OF.search(text, max(sentence.start, target.start - 40), target.start)
+    edge = _OUTSKIRTS_OF.search(
+        text, max(sentence.start, trig.end, target.start - 40), target.start
+    )
     if edge is None:
         return False
     lead = text[max(sentence.start, edge.start() - 30) : edge.start()]

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .english import QUOTE_MARKS
 from .lexicon import read_lexicon
 from .prefilter import StemIndex, word_prefixes
 from .speakers import APPOSITIVE as _ROLE
@@ -47,6 +48,8 @@ __all__ = [
     "claimant_side",
     "find_claimant",
     "find_stance_cues",
+    "back_reference",
+    "opens_with_new_speaker",
     "refers_back",
     "stance_at",
     "unnamed_claimant",
@@ -316,7 +319,7 @@ def stance_at(
         if (
             c.start < pos
             and ";" in gap
-            and len(_QUOTE_CHARS.findall(gap)) % 2 == 0
+            and len(QUOTE_MARKS.findall(gap)) % 2 == 0
             # "According to X, A; B": an opening "according to" covers the sentence
             and not (
                 c.rule == "attributed_according"
@@ -504,42 +507,55 @@ def refers_back(sentence_text: str, *, own_claim: bool = False) -> bool:
     return any(w in ("these", "those", "them") for w in words) or not own_claim
 
 
-def refers_to_last_sentence(sentence_text: str) -> bool:
-    """Whether an unverified sentence points back with a bare "this" / "that" / "it".
+def back_reference(sentence_text: str) -> str | None:
+    """Return what an unverified sentence's reference back covers, if it has one.
 
-    Such a pronoun is the sentence just before, not a report further back.
+    ``"sentence"``: a bare "this" / "that" / "it", the sentence just before;
+    ``"report"``: a singular reference ("this report", "his account", "their accounts"),
+    one speaker's report; ``"recent"``: a plural one ("these reports"), every recent
+    report; ``None``: no reference back. (:func:`refers_back` says whether it counts.)
 
-    >>> refers_to_last_sentence("We have not been able to confirm this.")
-    True
-    >>> refers_to_last_sentence("The paper could not confirm his account.")
-    False
-    """
-    m = _REFERS_BACK.search(sentence_text)
-    return m is not None and m.group(0).lower().split()[-1] in ("this", "that", "it")
-
-
-def refers_to_one_report(sentence_text: str) -> bool:
-    """Whether an unverified sentence refers back to one report, not to every recent one.
-
-    "this report", "his account", "the claim", "it" are singular: one speaker's report.
-
-    >>> refers_to_one_report("The Ledger was unable to verify this report.")
-    True
-    >>> refers_to_one_report("These claims could not be verified.")
-    False
+    >>> back_reference("We have not been able to confirm this.")
+    'sentence'
+    >>> back_reference("The paper could not confirm his account.")
+    'report'
+    >>> back_reference("These claims could not be verified.")
+    'recent'
     """
     m = _REFERS_BACK.search(sentence_text)
     if m is None:
-        return False
-    last = m.group(0).lower().split()[-1]
-    first = m.group(0).lower().split()[0]
+        return None
+    words = m.group(0).lower().split()
+    first, last = words[0], words[-1]
+    if last in ("this", "that", "it"):
+        return "sentence"
     if first in ("his", "her", "their", "its"):
-        return True  # "their accounts": one speaker's (the residents'), however many
+        return "report"  # "their accounts": one speaker's (the residents'), however many
     plural = first in ("these", "those") or last in ("these", "those", "them")
-    return not plural and not (last.endswith("s") and last not in ("this", "its", "his"))
+    if plural or (last.endswith("s") and last not in ("this", "its", "his")):
+        return "recent"
+    return "report"
 
 
-_QUOTE_CHARS = re.compile(r"[\u201c\u201d\"]")
+# a sentence opened by a speaker other than a pronoun ("Residents of X told the paper that
+# ..."): a report of its own, after which "their accounts" no longer means an earlier one
+_NEW_SPEAKER = re.compile(
+    r"\s*(?!(?:He|She|They|It|We)\b)(?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6}?\s+"
+    r"(?:told|said|says|say|reported|report)\b"
+)
+
+
+def opens_with_new_speaker(sentence_text: str) -> bool:
+    """Whether a sentence opens with a speaker named by more than a pronoun.
+
+    >>> opens_with_new_speaker("Residents of the town told the paper it was quiet.")
+    True
+    >>> opens_with_new_speaker("He said the officers had left first.")
+    False
+    """
+    return _NEW_SPEAKER.match(sentence_text) is not None
+
+
 _CLAUSE_START = re.compile(
     r"[;:]|[\u201d\"](?=[,.]?\s)|\b(?:that|while|when|but|after|before|because|since|although|"
     r"though|whereas|where)\b|(?<!well )\bas\b(?! well\b)|\band\b(?= [a-z]+ (?:said|says))",

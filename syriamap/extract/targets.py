@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .english import CLAUSE_BREAK as _CLAUSE_BREAK
+from .english import QUOTE_MARKS
 from .english import words as _words
 from .mentions import PlaceMention
 from .prefilter import contains_any, folded_for_words
@@ -40,9 +41,11 @@ _CONTAINER_AFTER = re.compile(
     r"insurgents?|jihadists?|gunmen|mercenaries|extremists|elements|remnants|armed\s+groups)\b)",
     re.I,
 )
+# Syria's neighbours a crossing or a border is "with"
+_NEIGHBOURS = r"(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq)"
 _WITH_NEIGHBOUR = re.compile(
     r"(?<=crossing|frontier)\s+(?:(?:on|at|along)\s+the\s+(?:border|frontier)\s+)?"
-    r"with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq)\b"
+    r"with\s+" + _NEIGHBOURS + r"\b"
 )
 _FACILITY_TAIL = re.compile(
     r"^\s*(?:(?:military|international|border|central|naval)\s+)*(?:crossing|airport|"
@@ -111,7 +114,6 @@ _DIRECTION_AROUND = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
-_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
 _QUOTED_FROM = re.compile(r"[\u201d\"]\s*(?:from|out\s+of)\b", re.I)
 _APPOSITION_OF = re.compile(
     r",\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I
@@ -256,7 +258,7 @@ def _targets_after(
                 if trig.rule.relation == "withdrew" and _QUOTED_FROM.match(between):
                     # regime forces "fled" from the city: the preposition is the verb's
                     between = _QUOTED_FROM.sub(" ", between, count=1)
-                between = _QUOTE_MARK.sub(" ", between, count=2)
+                between = QUOTE_MARKS.sub(" ", between, count=2)
             # "seizing key locations such as X, Y and Z", "capturing seven villages,
             # including X": the examples are the places taken
             between = _SUCH_AS.sub(" ", between)
@@ -416,7 +418,7 @@ _UNNAMED_LOCATIVE = re.compile(
 # west and the village of Y": where the item before lies, comma or not (no place of its own)
 _BORDER_LOCATIVE = re.compile(
     r"^\s*(?:(?:on|at|along|near)\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)"
-    r"(?:\s+with\s+(?:Jordan|Turkey|T\u00fcrkiye|Turkiye|Lebanon|Iraq))?|"
+    r"(?:\s+with\s+" + _NEIGHBOURS + r")?|"
     # "the town of X in the west and the village of Y in the north"
     r"(?:in|to)\s+the\s+(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s*,?\s*(?=(?:and|as\s+well\s+as)\s)",
