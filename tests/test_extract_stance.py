@@ -355,6 +355,22 @@ def test_this_report_unverified_is_the_latest_speakers_report_only():
     assert _stances(text) == {"Hama": "attributed", "Homs": "unverified"}
 
 
+def test_verify_this_report_is_the_speakers_report_not_the_sentence_before():
+    # "verify this report": "this" goes with its noun, so the commander's whole report
+    # (two sentences) is unverified, not only the sentence just before
+    text = (
+        "A rebel commander said fighters took Hama. He said they also took Homs. "
+        "The paper could not verify this report."
+    )
+    assert _stances(text) == {"Hama": "unverified", "Homs": "unverified"}
+    # a bare "this" followed by an adverb stays the sentence just before
+    text = (
+        "A rebel commander said fighters took Hama. He said they also took Homs. "
+        "The paper could not verify this independently."
+    )
+    assert _stances(text) == {"Hama": "attributed", "Homs": "unverified"}
+
+
 def test_these_reports_unverified_are_every_recent_report():
     text = (
         "Rebels entered Hama, the monitor said. Activists said fighters took Homs. "

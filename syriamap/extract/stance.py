@@ -69,12 +69,16 @@ _APPOSITION = re.compile(
     r"spokesperson|director|founder|member|editor|official|a|an|the)\b[^,.;]{0,120}"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their"})
+_REPORT_NOUNS = (
+    r"(?:reports?|claims?|moves?|accounts?|developments|gains|advances|assertions?|statements?|"
+    r"figures?)"
+)
 _REFERS_BACK = re.compile(
-    r"\b(?:these|those|the|such|this|that|his|her|their|its) (?:reports?|claims?|moves?|accounts?|"
-    r"developments|gains|advances|assertions?|statements?|figures?)\b|\bit\b|"
-    # "We have not been able to verify this independently"
+    rf"\b(?:these|those|the|such|this|that|his|her|their|its) {_REPORT_NOUNS}\b|\bit\b|"
+    # "We have not been able to verify this independently"; in "could not verify this
+    # report" the determiner belongs to the noun (one speaker's report), not a bare "this"
     r"\b(?:verify|verified|confirm|confirmed|corroborate|corroborated)\s+(?:this|that|these|those|"
-    r"them)\b",
+    rf"them)\b(?!\s+{_REPORT_NOUNS}\b)",
     re.I,
 )
 _LEAD_FILLER = re.compile(r"^(?:and|but|however|meanwhile|also|earlier|later|while)\s+", re.I)
