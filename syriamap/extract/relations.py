@@ -60,7 +60,7 @@ from .english import words as _words
 from .lists import plural_anaphor, plural_anaphor_in
 from .mentions import PlaceMention
 from .prefilter import contains_any, folded_for_words, required_stems, stems_of, word_prefixes
-from .rules import HOLDING, Claim, Rule, Trigger, find_triggers, rules
+from .rules import HOLDING, PRESUPPOSED_RULES, Claim, Rule, Trigger, find_triggers, rules
 from .sentences import Sentence
 from .targets import (
     AREA_KINDS,
@@ -180,6 +180,11 @@ OWNER_OF_BASE = frozenset({"owner_of_base_russia", "owner_of_base_us"})
 # cues that describe who holds the place after them and cut no list: "rebel-held X", an
 # owner's base, "the regime stronghold of X"
 _DESCRIBING_CUES = frozenset({"held_adjective", "stronghold", *OWNER_OF_BASE})
+# "rebel-held areas of X", "SDF-held neighbourhoods in X": the holder holds part of X
+_HELD_PARTS = re.compile(
+    r"\s(?:\S+\s)?(?:areas?|parts?|pockets?|neighbou?rhoods?|districts?)\s+(?:of|in|around)\s",
+    re.I,
+)
 _FREED = re.compile(r"\b(?:freed|liberated|released)\b", re.I)
 _PEOPLE_FREED = re.compile(
     r"\b(?:detainees|prisoners|inmates|hostages|captives|people|civilians|residents|women|"
@@ -422,17 +427,17 @@ def match_claims(
             ended.append(trig)
         clause = clause_at(clauses, trig.start)
         announced = rule.rule.endswith("_announced")  # "announced its forces would take X"
-        if clause is not None and (
-            (clause.irrealis and not announced)
-            or clause.kind == "inference"
-            or hypothetical(text, clause, trig.start, trig.end)
-            or inherits_modality(text, sentence.start, clause)
-            or (
-                rule.rule != "held_adjective"
-                and not announced
-                and modal_before(text, clause, trig.start)
+        if (
+            clause is not None
+            and rule.rule not in PRESUPPOSED_RULES
+            and (
+                (clause.irrealis and not announced)
+                or clause.kind == "inference"
+                or hypothetical(text, clause, trig.start, trig.end)
+                or inherits_modality(text, sentence.start, clause)
+                or (not announced and modal_before(text, clause, trig.start))
+                or unrealised_before(text, sentence.start, trig.start)
             )
-            or unrealised_before(text, sentence.start, trig.start)
         ):
             continue  # "a matter of time before they take X", "meaning they entered X"
         if (
@@ -634,6 +639,10 @@ def match_claims(
                 if area and rule.rule == "progress_in" and _GAINS.match(text, trig.start):
                     # "made territorial gains in Homs province": ground taken in part of it
                     relation, is_near = "captured", True
+                if rule.rule == "held_adjective" and _HELD_PARTS.search(
+                    text, trig.start, target.start
+                ):
+                    is_near = True  # "rebel-held areas of Idlib": a part of it, not all
                 key = (target.place_id, actor, relation + "-" * trig.negated)
                 if key in seen:
                     continue

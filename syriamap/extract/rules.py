@@ -324,6 +324,11 @@ def _cue_matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
             pos = m.start() + 1
 
 
+# rules whose cue is a description ("rebel-held X", "X, an SDF-held town"): what the page
+# presupposes holds whatever the clause around it says will, may or should happen
+PRESUPPOSED_RULES = frozenset({"held_adjective", "held_apposition"})
+
+
 @lru_cache(maxsize=1)
 def _rule_index() -> StemIndex:
     """Index the rules (file order) by the word stems a match of each needs."""
@@ -426,6 +431,16 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str,
     for order in woken.get(slot, ()):
         rule = table[order]
         no_longer = "no longer" in rule.regex.pattern
+        if rule.rule in PRESUPPOSED_RULES:
+            # "will attack Manbij, the last SDF-held town": the adjective is the page's
+            # description of now, outside the clause's modality
+            for m in _cue_matches(rule, text):
+                a, b = m.span()
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a and not (b < len(text) and text[b - 1].isalnum() and text[b].isalnum()):
+                    found.append((a, b, order, False, "", False))
+            continue
         for m in _cue_matches(rule, text):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
