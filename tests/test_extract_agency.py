@@ -679,7 +679,34 @@ def test_people_evacuated_from_a_place_are_no_withdrawal(text: str) -> None:
 def test_repelled_attack_goes_to_the_named_attacker(
     text: str, place: str, actors: set[str]
 ) -> None:
-    assert _actors_at(text, place) == actors
+    contesting = {a for name, a, rel in _claims(text) if name == place and rel == "contested"}
+    assert contesting == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "holders"),
+    [
+        # the subject that repels an attack on a place holds it
+        ('Army units repelled an attack by "SDF" militia on Hatla.', "Hatla", {"government"}),
+        ("The army repelled an attack on Saraqib.", "Saraqib", {"government"}),
+        ("Rebels repelled an attack on Hama by government forces.", "Hama", {"opposition"}),
+        (
+            "Syrian army units repelled repeated attacks on Qamhana, north of Hama.",
+            "Qamhana",
+            {"government"},
+        ),
+        # an attack in or near a place says where the fighting was, not who holds it
+        ("The army repelled attacks in the Hama countryside.", "Hama", set()),
+        ("The army repelled an attack near Morek.", "Morek", set()),
+        # no attacker, no claim: whom the SDF repelled is not guessed
+        ("The SDF repelled an attack on Hatla.", "Hatla", set()),
+    ],
+)
+def test_the_defender_who_repels_an_attack_on_a_place_holds_it(
+    text: str, place: str, holders: set[str]
+) -> None:
+    got = {a for name, a, rel in _claims(text) if name == place and rel == "controls"}
+    assert got == holders
 
 
 def test_the_object_of_a_preposition_is_no_coordinated_subject() -> None:

@@ -43,7 +43,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .actor_mentions import ActorMention, actor_side, former_latter_spans
-from .agents import _choose_actor, coordinated_partners
+from .agents import _choose_actor, _replace_voice, coordinated_partners
 from .clauses import (
     Clause,
     agent_phrases,
@@ -692,6 +692,7 @@ def match_claims(
     claims = _former_holding_left(text, sentence, claims, clauses)
     claims = _hold_before_its_loss(text, claims)
     claims += _expelled(claims, plain_actors)
+    claims += _defended(text, sentence, claims, actors, previous_subject, speaker, clauses)
     claims += _liberated_from(text, claims, plain_actors)
     claims += _given_to(text, claims, plain_actors)
     exceptions = _exceptions(text, sentence)
@@ -873,6 +874,70 @@ def _expelled(claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[C
         ]
         if inside:
             out.append(_loss_of(claim, inside[0]))
+    return out
+
+
+_ATTACK_ON_END = re.compile(r"\bon\Z", re.I)
+
+
+def _defended(
+    text: str,
+    sentence: Sentence,
+    claims: Sequence[Claim],
+    actors: Sequence[ActorMention],
+    previous_subject: tuple[str, str] | None,
+    speaker: tuple[str, str] | None,
+    clauses: Sequence[Clause],
+) -> list[Claim]:
+    """Return the defender's hold of a place whose attackers it repelled.
+
+    "Army units repelled attacks on X": the attackers contest X (the cue's claim) and the
+    subject that repelled them holds X (data/ANNOTATION.md: ``controls`` to the defender
+    who repels attacks). Only an attack *on* the place: "repelled attacks in the Hama
+    countryside" or "near X" says where the fighting was, not what the defender holds.
+    """
+    out: list[Claim] = []
+    seen: set[tuple[int, str]] = set()
+    for claim in claims:
+        trig = claim.trigger
+        if (
+            trig.rule.rule != "repelled_attack"
+            or trig.negated
+            or claim.relation != "contested"
+            or not _ATTACK_ON_END.search(text, trig.start, trig.end)
+        ):
+            continue
+        defender = _choose_actor(
+            text,
+            sentence,
+            Trigger(_replace_voice(trig.rule, "active"), trig.start, trig.end, trig.negated),
+            actors,
+            previous_subject,
+            speaker,
+            clauses,
+        )
+        if defender is None or not defender[0]:
+            continue
+        if actor_side(defender[0]) == actor_side(claim.actor):
+            continue
+        key = (claim.mention.start, defender[0])
+        if key in seen or any(
+            c.mention.place_id == claim.mention.place_id
+            and c.actor == defender[0]
+            and c.relation in HOLDING
+            for c in claims
+        ):
+            continue  # "units stationed at X repelled an attack on X": held already
+        seen.add(key)
+        out.append(
+            replace(
+                claim,
+                actor=defender[0],
+                actor_text=defender[1],
+                relation="controls",
+                confidence=round(claim.confidence * 0.9, 3),
+            )
+        )
     return out
 
 
