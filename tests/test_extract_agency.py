@@ -695,6 +695,13 @@ def test_repelled_attack_goes_to_the_named_attacker(
             "Qamhana",
             {"government"},
         ),
+        # state-media length: a date and the attackers' description between the parts
+        (
+            "Army units repelled on Tuesday a large attack launched by terrorist groups, "
+            "chief among them Jabhat al-Nusra, on the town of Morek.",
+            "Morek",
+            {"government"},
+        ),
         # an attack in or near a place says where the fighting was, not who holds it
         ("The army repelled attacks in the Hama countryside.", "Hama", set()),
         ("The army repelled an attack near Morek.", "Morek", set()),
