@@ -53,3 +53,11 @@ def test_a_syrian_force_stationed_at_a_point_holds_it() -> None:
     # stationed in a city is presence, not a hold: the older rule's reading stays
     got = claims_by_id("Rebel fighters were stationed in Rastan on Friday.")
     assert not [1 for _p, _a, r in got if r == "controls"]
+
+
+def test_the_americans_are_the_us_forces_at_their_own_garrison() -> None:
+    got = claims_by_id("The Americans keep their garrison at al-Tanf, near the Jordanian border.")
+    assert ("s:tanf-garrison", "united_states", "controls") in got
+    # Americans who are people, not a force, are nobody's side
+    got = claims_by_id("Americans detained in Saydnaya were freed on Sunday.")
+    assert not [1 for _p, actor, _r in got if actor == "united_states"]
