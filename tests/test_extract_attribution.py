@@ -242,3 +242,38 @@ def test_an_entry_title_naming_its_source_follows_an_unverified_body():
         "19:05\n\nMarkets reopen in Idlib\n\nShops reopened on Friday."
     )
     assert {c[1] for c in claims(entry, "Quneitra") if c[0] == "withdrew"} == {"attributed"}
+
+
+# --- transcripts: a turn under a guest's label is the guest's ---------------------------
+
+_TRANSCRIPT = (
+    "Evening Desk: the road to Homs\n\n"
+    "PRESENTER (Lena Moritz): Good evening. Our correspondent Tomas Reyes is in Hama, and "
+    "joining us from Amman is Dina Haddad of the Levant Security Forum.\n\n"
+    "REYES: Lena, rebel fighters are patrolling Hama and the army has gone.\n\n"
+    "PRESENTER: Dina, where are they now?\n\n"
+    "HADDAD: Our sources say rebel units entered Rastan this evening. They also took "
+    "Talbiseh.\n\n"
+    "WHY IT MATTERS: Rebels took Salamiyah on Friday.\n"
+)
+
+
+def _by_place(text: str) -> dict[str, tuple[str, str]]:
+    doc = document_from_text(text, meta={"source_id": "t", "published": "2024-12-06"})
+    return {c.place_name: (c.stance, c.claimant) for c in analyse(doc).candidates}
+
+
+def test_a_guests_turn_in_a_transcript_is_the_guests_introduced_by_name():
+    got = _by_place(_TRANSCRIPT)
+    guest = ("attributed", "Dina Haddad of the Levant Security Forum")
+    assert got["Rastan"] == guest
+    assert got["Talbiseh"] == guest  # the whole turn, not its first sentence only
+    # the programme's own correspondent speaks for the page
+    assert got["Hama"] == ("asserted", "")
+    # a heading in capitals introduces nobody: no speaker, no fragment as claimant
+    assert got["Salamiyah"] == ("asserted", "")
+
+
+def test_a_capitalised_label_that_names_nobody_in_the_text_is_no_speaker():
+    text = "Evening Desk\n\nMORITZ: Rebels entered Rastan on Friday evening.\n"
+    assert _by_place(text)["Rastan"] == ("asserted", "")

@@ -128,11 +128,13 @@ def attribute_across_sentences(
         words = text[span[0] : span[1]]
         return words if is_speaker(words) and words.split()[0].lower() not in _PRONOUNS else ""
 
-    def attribute(s: Sentence, claimant: str, why: str) -> None:
+    def attribute(s: Sentence, claimant: str, why: str, *, unnamed: bool = False) -> None:
         side = claimant_side(claimant)
         for i in by_start.get(s.start, ()):
             c = out[i]
-            if c.stance == "asserted":
+            # ``unnamed``: also name the speaker of a claim attributed to nobody in
+            # particular ("our sources say" in a guest's turn)
+            if c.stance == "asserted" or (unnamed and c.stance == "attributed" and not c.claimant):
                 out[i] = replace(
                     c,
                     stance="attributed",
@@ -145,6 +147,8 @@ def attribute_across_sentences(
         attribute(s, claimant, "quotation attributed where it closes")
     for s, claimant in _colon_passages(sentences, cues, speaker, by_start):
         attribute(s, claimant, "passage opened by the speaker's colon")
+    for s, claimant in _transcript_turns(text, sentences, by_start):
+        attribute(s, claimant, "a transcript turn under its speaker's label", unnamed=True)
     for s, claimant in _pointing_back(sentences, cues, speaker, by_start):
         attribute(s, claimant, "the next sentence attributes it")
     for s, claimant in _embedded_posts(text, sentences, by_start):
@@ -269,6 +273,78 @@ def _quotations(
             out.append((t, who))
         k = j + 1
     return out
+
+
+# a transcript turn: a paragraph opened by its speaker's name in capitals and a colon
+# ("SAADEH: Our information is that ...", "KARIM SAADEH: ...", "OKAFOR (Hama): ...")
+_TURN = re.compile(
+    r"\s*(?P<label>[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+){0,2})(?: \([^)\n]{1,60}\))?:\s"
+)
+# the programme's own people: their turns are the page's voice (data/ANNOTATION.md)
+_STAFF_LABELS = frozenset(
+    {"HOST", "ANCHOR", "PRESENTER", "INTERVIEWER", "MODERATOR", "REPORTER", "CORRESPONDENT", "Q"}
+)
+_STAFF_BEFORE = re.compile(
+    r"\b(?:our|the programme['\u2019]s|the station['\u2019]s|the paper['\u2019]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:correspondent|reporter|editor|producer|host|presenter|anchor)"
+    r"\s*,?\s*$",
+    re.I,
+)
+
+
+def _transcript_turns(
+    text: str, sentences: Sequence[Sentence], claimed: dict[int, list[int]]
+) -> list[tuple[Sentence, str]]:
+    """Return the sentences of each guest's turn in a transcript, with the guest's name.
+
+    A paragraph that opens with a name in capitals and a colon ("SAADEH: ...") is that
+    speaker's turn. The name must be introduced as a person elsewhere in the text ("Karim
+    Saadeh of the Middle East Conflict Observatory"): the introduction is the claimant. The
+    host's turns and those of the programme's own correspondent ("our correspondent Daniel
+    Okafor") stay the page's. A label that introduces nobody ("WHY IT MATTERS:", a
+    dateline) is no speaker.
+    """
+    out: list[tuple[Sentence, str]] = []
+    first: dict[int, Sentence] = {}
+    for s in sentences:
+        first.setdefault(s.paragraph, s)
+    claimants: dict[str, str] = {}
+    for paragraph, opener in first.items():
+        m = _TURN.match(opener.text)
+        if m is None:
+            continue
+        label = m.group("label")
+        if label in _STAFF_LABELS:
+            continue
+        if label not in claimants:
+            claimants[label] = _introduced(text, label)
+        claimant = claimants[label]
+        if not claimant:
+            continue
+        out.extend(
+            (s, claimant) for s in sentences if s.paragraph == paragraph and s.start in claimed
+        )
+    return out
+
+
+def _introduced(text: str, label: str) -> str:
+    """Return the introduction of a transcript speaker ("Karim Saadeh of the X"), else "".
+
+    The label's last word, in title case after a capitalised first name, is the person;
+    "of the ..." (capitalised words) after the name completes the introduction. "" when
+    the text introduces nobody by that name or introduces the programme's own staff.
+    """
+    surname = label.split()[-1].title()
+    person = re.compile(
+        rf"\b(?P<first>[A-Z][a-z]+) {re.escape(surname)}\b"
+        r"(?P<of>,? (?:of|from) (?:the )?[A-Z][\w'\u2019-]*"
+        r"(?: (?:of|for|and|the|[A-Z][\w'\u2019-]*))*)?"
+    )
+    for m in person.finditer(text):
+        if _STAFF_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            return ""
+        return re.sub(r"(?: (?:of|for|and|the))+$", "", m.group(0)).strip(" ,")
+    return ""
 
 
 # a speaker's label line over a quoted paragraph in a video script or transcript
