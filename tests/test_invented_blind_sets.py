@@ -1,4 +1,4 @@
-"""The invented blind evaluation sets (tests/fixtures/blind2/, 5/ to 10/): gold integrity.
+"""The invented blind evaluation sets (tests/fixtures/blind2/, 5/ to 11/): gold integrity.
 
 Each set is invented articles and their hand-made gold, written and annotated without
 reading the extractor's rules (syriamap/extract/), its lexicon (data/lexicon/) or the other
@@ -6,11 +6,11 @@ evaluation fixtures (see each set's README.md). These tests check the hand-made 
 quotes sit at their offsets in the text the extractor reads, ids recompute, places, actors
 and vocabularies exist, governorates are pinned, dates are sane. blind2 and blind5 have been
 measured (see their READMEs); each keeps only a loose score floor that a collapse fails.
-blind6, blind7, blind8, blind9 and blind10 have no floor: the score test skips them, so that no
-test ran the extractor on their articles before their one measurement (blind6 at the end of
-the third session of 2026-12-03, blind7 of the fourth, blind8 of the fifth, blind9 in the
-eighth session of 2026-12-04, blind10 in the ninth; see each README.md). Measured sets are
-no longer blind once their errors have been read.
+blind6 to blind11 have no floor: the score test skips them, so that no test ran the extractor
+on their articles before their one measurement (blind6 at the end of the third session of
+2026-12-03, blind7 of the fourth, blind8 of the fifth, blind9 in the eighth session of
+2026-12-04, blind10 in the ninth; blind11, not yet measured, at the end of the tenth; see each
+README.md). Measured sets are no longer blind once their errors have been read.
 Never tune the extractor against them.
 """
 
@@ -698,8 +698,97 @@ BLIND10 = InventedSet(
     # README; no test runs the extractor on it.
     # No late sources: all its articles are published within the corpus period.
 )
+BLIND11 = InventedSet(
+    "blind11",
+    articles=8,
+    governorate={
+        "r:golan-buffer-zone": "SY-QU",  # Golan buffer zone (region)
+        "r:shahba": "SY-HL",  # Shahba region (northern Aleppo) (region)
+        "s:albu-kamal-crossing": "SY-DY",  # Albu Kamal Crossing (crossing)
+        "s:aleppo-airport": "SY-HL",  # Aleppo International Airport (airport)
+        "s:aleppo-citadel": "SY-HL",  # Citadel of Aleppo (site)
+        "s:deir-ez-zor-airport": "SY-DY",  # Deir ez-Zor Airport (airbase)
+        "s:hermon-summit": "SY-RD",  # Mount Hermon Summit (mountain)
+        "s:hmeimim-airbase": "SY-LA",  # Hmeimim Air Base (airbase)
+        "s:khalkhalah-airbase": "SY-SU",  # Khalkhalah Airbase (airbase)
+        "s:kuweires-airbase": "SY-HL",  # Kuweires Airbase (airbase)
+        "s:malki": "SY-DI",  # Malki (neighbourhood)
+        "s:nasib-crossing": "SY-DR",  # Nassib Crossing (crossing)
+        "s:qamishli-airport": "SY-HA",  # Qamishli Airport (airport)
+        "s:qara-qozak-bridge": "SY-HL",  # Qara Qozak Bridge (crossing)
+        "s:saydnaya-prison": "SY-RD",  # Saydnaya Prison (prison)
+        "s:sheikh-maqsoud": "SY-HL",  # Sheikh Maqsoud (neighbourhood)
+        "s:tanf-garrison": "SY-RD",  # Al-Tanf Garrison (base)
+        "s:tartus-naval-base": "SY-TA",  # Tartus Naval Base (base)
+        "s:thala-airbase": "SY-SU",  # Tha'la Airbase (airbase)
+        "s:tishrin-dam": "SY-HL",  # Tishrin Dam (dam)
+        "wof:1125778451": "SY-ID",  # Khan Shaykhun (town)
+        "wof:1125967423": "SY-LA",  # Jableh (city)
+        "wof:1125970583": "SY-TA",  # Duraykish (town)
+        "wof:1125980167": "SY-DY",  # Mayadin (city)
+        "wof:1125980503": "SY-LA",  # Latakia (city)
+        "wof:1125980727": "SY-RD",  # Al-Kiswah (town)
+        "wof:1141906291": "SY-HL",  # Manbij (city)
+        "wof:1209807209": "SY-DY",  # Muh Hasan (town)
+        "wof:1226065015": "SY-RD",  # Sahnaiya (town)
+        "wof:1226134263": "SY-DY",  # Al-Busayrah (town)
+        "wof:1226551331": "SY-QU",  # Jubbata al Khashab (village)
+        "wof:1226623337": "SY-ID",  # Ma'arrat an Nu'man (town)
+        "wof:1242878867": "SY-SU",  # Al-Qurayya (town)
+        "wof:1259480625": "SY-DR",  # Ghabaghib (town)
+        "wof:1259969425": "SY-HL",  # Az-Zahra' (village)
+        "wof:1260068243": "SY-HI",  # As-Sukhnah (town)
+        "wof:1260305771": "SY-RD",  # Jaramana (city)
+        "wof:1293100627": "SY-QU",  # Khan Arnabah (town)
+        "wof:1293207919": "SY-QU",  # Madinat al Ba'th (village)
+        "wof:1293495113": "SY-QU",  # Hadar (village)
+        "wof:1310308215": "SY-LA",  # Al-Qardahah (town)
+        "wof:1326462191": "SY-SU",  # Salkhad (town)
+        "wof:1360282145": "SY-HL",  # 'Ayn al 'Arab (city)
+        "wof:421167011": "SY-SU",  # Shahba (town)
+        "wof:421168647": "SY-HI",  # Homs (city)
+        "wof:421168649": "SY-HA",  # Al-Hasakah (city)
+        "wof:421169609": "SY-DR",  # Busra ash Sham (village)
+        "wof:421172833": "SY-RA",  # Raqqa (city)
+        "wof:421178429": "SY-HI",  # Talbiseh (town)
+        "wof:421178431": "SY-HL",  # Nubl (town)
+        "wof:421178433": "SY-HI",  # Rastan (city)
+        "wof:421178435": "SY-HI",  # Al-Qusayr (town)
+        "wof:421192811": "SY-SU",  # As-Suwayda (city)
+        "wof:421196573": "SY-DR",  # Izra (town)
+        "wof:421197089": "SY-DR",  # As-Sanamayn (town)
+        "wof:421197257": "SY-DR",  # Daraa (city)
+        "wof:421197935": "SY-HI",  # Palmyra (city)
+        "wof:421198277": "SY-DR",  # Al-Shaykh Maskin (town)
+        "wof:421202161": "SY-HM",  # Hama (city)
+        "wof:421202163": "SY-HL",  # Aleppo (city)
+        "wof:421202165": "SY-DI",  # Damascus (city)
+        "wof:421202167": "SY-DY",  # Deir ez-Zor (city)
+        "wof:85678345": "SY-LA",  # Latakia (governorate)
+        "wof:85678349": "SY-TA",  # Tartus (governorate)
+        "wof:85678363": "SY-HM",  # Hama (governorate)
+        "wof:85678381": "SY-DY",  # Deir ez-Zor (governorate)
+        "wof:85678385": "SY-SU",  # As-Suwayda (governorate)
+        "wof:85678391": "SY-RD",  # Rif Dimashq (governorate)
+        "wof:85678395": "SY-QU",  # Quneitra (governorate)
+        "wof:85678399": "SY-DR",  # Daraa (governorate)
+        "wof:890432567": "SY-ID",  # Idlib (city)
+        "wof:890449825": "SY-TA",  # Tartus (city)
+        "wof:890449827": "SY-HL",  # Tell Rifaat (town)
+        "wof:890449833": "SY-ID",  # Saraqib (town)
+        "wof:890449841": "SY-TA",  # Safita (town)
+        "wof:890449871": "SY-TA",  # Baniyas (town)
+        "wof:890449891": "SY-DY",  # Abu Kamal (city)
+        "wof:890449895": "SY-DY",  # Hajin (town)
+    },
+    in_corpus_period=True,
+    # No score floor: measured once at the end of the tenth session (2026-12-04), by the lead
+    # (not yet measured when it was written; see its README); no test runs the extractor on it.
+    # No late sources: all its articles are published within the corpus period.
+)
 SETS = [
-    pytest.param(s, id=s.name) for s in (BLIND2, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10)
+    pytest.param(s, id=s.name)
+    for s in (BLIND2, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11)
 ]
 
 
