@@ -277,3 +277,13 @@ def test_a_guests_turn_in_a_transcript_is_the_guests_introduced_by_name():
 def test_a_capitalised_label_that_names_nobody_in_the_text_is_no_speaker():
     text = "Evening Desk\n\nMORITZ: Rebels entered Rastan on Friday evening.\n"
     assert _by_place(text)["Rastan"] == ("asserted", "")
+
+
+def test_a_dateline_in_capitals_is_no_transcript_speaker():
+    # the place before the colon is where the story was filed, whatever names start with it
+    text = (
+        "The Levant Ledger\n\n"
+        "BEIRUT: Syrian opposition fighters entered Damascus before dawn on Sunday.\n\n"
+        "The Beirut Ledger could not reach officials.\n"
+    )
+    assert _by_place(text)["Damascus"] == ("asserted", "")

@@ -327,6 +327,45 @@ def _transcript_turns(
     return out
 
 
+_NOT_FIRST_NAMES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "of",
+        "for",
+        "and",
+        "but",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "said",
+        "says",
+        "told",
+        "with",
+        "by",
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
+    }
+)
+
+
+def _names_a_place(label: str) -> bool:
+    """Whether a capitalised label is a place name the gazetteer knows exactly."""
+    from ..gazetteer import Gazetteer
+
+    return any(r.why == "exact" for r in Gazetteer.default().resolve(label.title(), limit=3))
+
+
 def _introduced(text: str, label: str) -> str:
     """Return the introduction of a transcript speaker ("Karim Saadeh of the X"), else "".
 
@@ -335,12 +374,16 @@ def _introduced(text: str, label: str) -> str:
     the text introduces nobody by that name or introduces the programme's own staff.
     """
     surname = label.split()[-1].title()
+    if _names_a_place(label):
+        return ""  # a dateline ("BEIRUT: ..."), not a speaker
     person = re.compile(
         rf"\b(?P<first>[A-Z][a-z]+) {re.escape(surname)}\b"
         r"(?P<of>,? (?:of|from) (?:the )?[A-Z][\w'\u2019-]*"
         r"(?: (?:of|for|and|the|[A-Z][\w'\u2019-]*))*)?"
     )
     for m in person.finditer(text):
+        if m.group("first").lower() in _NOT_FIRST_NAMES:
+            continue  # "The Beirut Ledger", "In Saadeh's words"
         if _STAFF_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return ""
         return re.sub(r"(?: (?:of|for|and|the))+$", "", m.group(0)).strip(" ,")

@@ -1088,6 +1088,12 @@ _TO_TAKER = re.compile(
 )
 # "handed it (over) to HTS-led forces": the place is a pronoun after the cue
 _IT_TO_TAKER = re.compile(r"\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+# "withdrew from X, leaving it to Y" / ", handing the city over to Y": who took what was left
+_LEAVING_TO = re.compile(
+    r"\s*,\s*(?:leaving|handing|ceding|surrendering|abandoning)\s+(?:it|them|the\s+(?:city|town|"
+    r"village|area|province|region|base|airport|crossing))\s+(?:over\s+)?to\s+(?:the\s+)?",
+    re.I,
+)
 
 
 def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]) -> list[Claim]:
@@ -1098,9 +1104,17 @@ def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
     """
     out: list[Claim] = []
     for claim in claims:
-        if claim.trigger.negated or claim.trigger.rule.rule not in _GIVING_RULES:
+        if claim.trigger.negated:
             continue
-        m = _TO_TAKER.match(text, claim.mention.end) or _IT_TO_TAKER.match(text, claim.trigger.end)
+        if claim.relation == "withdrew" and claim.trigger.rule.rule not in _GIVING_RULES:
+            # "withdrew from X, leaving it to Kurdish-led fighters": the force it left X to
+            m = _LEAVING_TO.match(text, claim.mention.end)
+        elif claim.trigger.rule.rule in _GIVING_RULES:
+            m = _TO_TAKER.match(text, claim.mention.end) or _IT_TO_TAKER.match(
+                text, claim.trigger.end
+            )
+        else:
+            continue
         taker = _rival_named_at(actors, m.end(), claim) if m is not None else None
         if taker is not None:
             out.append(

@@ -1,0 +1,56 @@
+"""Withdrawals phrased with the object between verb and particle, and who took what was
+left (invented sentences, not from any article)."""
+
+from __future__ import annotations
+
+import pytest
+from claims_of import claims
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("The army pulled its troops back from Hama.", "Hama", "government"),
+        ("Hezbollah drew its fighters out of Qusayr.", "Qusayr", "hezbollah"),
+        ("The SDF moved its fighters back from Manbij on Monday.", "Manbij", "sdf"),
+    ],
+)
+def test_a_force_pulled_back_from_a_place_withdrew(text: str, place: str, actor: str) -> None:
+    assert (place, actor, "withdrew") in claims(text)
+
+
+def test_moving_weapons_out_is_no_withdrawal() -> None:
+    assert not [
+        c for c in claims("Rebels moved their heavy weapons out of Idlib.") if c[2] == "withdrew"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "taker"),
+    [
+        (
+            "The army withdrew from Deir ez-Zor, leaving it to Kurdish-led fighters.",
+            "Deir ez-Zor",
+            "sdf",
+        ),
+        (
+            "Government forces left Daraa, leaving the city to local factions.",
+            "Daraa",
+            "southern_factions",
+        ),
+        (
+            "The army withdrew from Deir ez-Zor, handing the city over to the SDF.",
+            "Deir ez-Zor",
+            "sdf",
+        ),
+    ],
+)
+def test_leaving_a_place_to_a_named_force_is_its_capture(text: str, place: str, taker: str) -> None:
+    got = claims(text)
+    assert (place, "government", "withdrew") in got
+    assert (place, taker, "captured") in got
+
+
+def test_leaving_a_place_to_its_fate_names_no_taker() -> None:
+    got = claims("The army withdrew from Homs, leaving it to its fate.")
+    assert {actor for _p, actor, _r in got} == {"government"}
