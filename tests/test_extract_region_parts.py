@@ -371,3 +371,24 @@ def test_dominance_across_a_province_is_control() -> None:
 def test_expanded_control_over_a_province_is_partial() -> None:
     (part,) = _found("The SDF has expanded its control over Raqqa province.")
     assert PARTIAL_AREA_NOTE in part.note
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        # villages lie in a governorate: the bare name is the governorate, not its capital
+        ("Rebels seized three villages in Idlib.", "wof:85678373"),
+        ("Rebels took several towns in Hama on Monday.", "wof:85678363"),
+    ],
+)
+def test_villages_in_a_capitals_name_are_in_its_governorate(text: str, place_id: str) -> None:
+    from claims_of import claims_by_id
+
+    assert {p for p, _a, _r in claims_by_id(text)} == {place_id}
+
+
+def test_israeli_moves_into_unnamed_villages_claim_no_town() -> None:
+    from claims_of import claims_by_id
+
+    # the villages are not named: no claim on Quneitra city or the governorate
+    assert not claims_by_id("Israeli forces occupied three villages in Quneitra.")

@@ -54,3 +54,17 @@ def test_leaving_a_place_to_a_named_force_is_its_capture(text: str, place: str, 
 def test_leaving_a_place_to_its_fate_names_no_taker() -> None:
     got = claims("The army withdrew from Homs, leaving it to its fate.")
     assert {actor for _p, actor, _r in got} == {"government"}
+
+
+def test_handing_control_of_a_place_to_another_force_is_no_hold() -> None:
+    # "handed control of X to Y": the giver left X and Y took it; the words "control of"
+    # inside the cue are no hold of the giver's
+    got = claims("The SDF has handed control of Deir ez-Zor to HTS-led forces.")
+    assert ("Deir ez-Zor", "sdf", "withdrew") in got
+    assert ("Deir ez-Zor", "hts_coalition", "captured") in got
+    assert ("Deir ez-Zor", "sdf", "controls") not in got
+
+
+def test_occupying_the_syrian_side_of_a_mountain() -> None:
+    got = claims("Israeli troops have occupied the Syrian side of Mount Hermon, the army said.")
+    assert ("Mount Hermon", "israel", "captured") in got

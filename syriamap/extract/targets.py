@@ -281,6 +281,10 @@ def _targets_after(
             # on the outskirts of X is about its surroundings; only fighting takes the
             # longer phrase as no distance)
             edges = _EDGES_OF.fullmatch(between) is not None
+            if _VILLAGES_IN.search(between) and not _area_mention(m):
+                # "seized three villages in Idlib": villages lie in the governorate, not in
+                # the city of the same name
+                m = _governorate_reading(m) or m
             areas = (
                 _AREAS_NEAR.fullmatch(between) is not None
                 or (edges and trig.rule.relation == "contested")
@@ -403,6 +407,26 @@ def _targets_after(
             # "captured X, which lies near Y and Z, and the town of W": skip the clause
             floor = skip = rel.end()
     return [(m, m.start in near) for m in out]
+
+
+_VILLAGES_IN = re.compile(
+    r"\b(?:villages|towns|hamlets|settlements|localities|farms)\b[^,;.]{0,30}?\s"
+    r"(?:in|across|throughout)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _governorate_reading(mention: PlaceMention) -> PlaceMention | None:
+    """Return the mention read as the governorate its name also names, if it names one."""
+    from dataclasses import replace
+
+    from ..gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    for pid in mention.candidates:
+        if pid in gazetteer and gazetteer.get(pid).kind == "governorate":
+            return replace(mention, place_id=pid, kind_cue="governorate")
+    return None
 
 
 # the head and locative of a list item, closed by a comma before "and" / "as well as" ("X
