@@ -424,3 +424,12 @@ def test_these_moves_in_a_sentence_with_its_own_claim_still_refer_back():
         "the city, the paper has not been able to confirm these moves."
     )
     assert _stances(text).get("Homs") == "unverified"
+
+
+def test_not_immediately_possible_to_confirm_is_unverified():
+    text = "It was not immediately possible to confirm rebel claims that they had seized Hama."
+    assert _stances(text) == {"Hama": "unverified"}
+    # a possibility of something else is no verdict on the claim
+    assert _stances("Rebels seized Hama. It is now possible to travel to Homs.") == {
+        "Hama": "asserted"
+    }
