@@ -68,3 +68,21 @@ def test_handing_control_of_a_place_to_another_force_is_no_hold() -> None:
 def test_occupying_the_syrian_side_of_a_mountain() -> None:
     got = claims("Israeli troops have occupied the Syrian side of Mount Hermon, the army said.")
     assert ("Mount Hermon", "israel", "captured") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels advanced from Hama to Rastan.", "Rastan"),
+        ("Rebels pushed south from Hama towards Homs.", "Homs"),
+    ],
+)
+def test_an_advance_from_one_place_to_another_nears_the_second(text: str, place: str) -> None:
+    got = claims(text)
+    assert (place, "opposition", "advancing") in got
+    # where they came from is no claim of this cue
+    assert not [c for c in got if c[0] == "Hama"]
+
+
+def test_a_journey_of_no_force_is_no_advance() -> None:
+    assert not claims("The convoy drove from Damascus to Beirut.")
