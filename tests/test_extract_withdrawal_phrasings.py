@@ -86,3 +86,16 @@ def test_an_advance_from_one_place_to_another_nears_the_second(text: str, place:
 
 def test_a_journey_of_no_force_is_no_advance() -> None:
     assert not claims("The convoy drove from Damascus to Beirut.")
+
+
+def test_an_apposition_inside_a_list_does_not_end_it() -> None:
+    got = claims("Rebels took Daraa, the cradle of the uprising, and the Nassib crossing.")
+    assert {p for p, _a, r in got if r == "captured"} == {"Daraa", "Nassib crossing"}
+    # a verb of its own after the apposition starts a new predicate
+    got = claims("Rebels took Homs, a gateway to the capital, and attacked Hama.")
+    assert ("Hama", "opposition", "captured") not in got
+
+
+def test_the_taker_after_an_apposition_of_the_lost_place() -> None:
+    got = claims("The army lost Daraa, the birthplace of the uprising, to local factions.")
+    assert {("Daraa", "government", "lost"), ("Daraa", "southern_factions", "captured")} <= got

@@ -1088,6 +1088,9 @@ _TO_TAKER = re.compile(
 )
 # "handed it (over) to HTS-led forces": the place is a pronoun after the cue
 _IT_TO_TAKER = re.compile(r"\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+_APPOSITION_SKIP = re.compile(
+    r",\s+(?:the|a|an|its|their)\s+[^,;.()]{1,60}?,(?=\s+(?:over\s+)?to\s)", re.I
+)
 # "withdrew from X, leaving it to Y" / ", handing the city over to Y": who took what was left
 _LEAVING_TO = re.compile(
     r"\s*,\s*(?:leaving|handing|ceding|surrendering|abandoning)\s+(?:it|them|the\s+(?:city|town|"
@@ -1110,9 +1113,12 @@ def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
             # "withdrew from X, leaving it to Kurdish-led fighters": the force it left X to
             m = _LEAVING_TO.match(text, claim.mention.end)
         elif claim.trigger.rule.rule in _GIVING_RULES:
-            m = _TO_TAKER.match(text, claim.mention.end) or _IT_TO_TAKER.match(
-                text, claim.trigger.end
-            )
+            # "lost Daraa, the birthplace of the uprising, to local factions": past the
+            # apposition
+            app = _APPOSITION_SKIP.match(text, claim.mention.end)
+            m = _TO_TAKER.match(
+                text, app.end() if app else claim.mention.end
+            ) or _IT_TO_TAKER.match(text, claim.trigger.end)
         else:
             continue
         taker = _rival_named_at(actors, m.end(), claim) if m is not None else None

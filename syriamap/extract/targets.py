@@ -347,6 +347,9 @@ def _targets_after(
             # locative of the item before does not end the list
             between = _UNNAMED_LOCATIVE.sub(", ", between, count=1)
             between = _BORDER_LOCATIVE.sub(", ", between, count=1)
+            # "took Daraa, the cradle of the uprising, and the Nassib crossing": the
+            # apposition of the item before does not end the list
+            between = _LIST_APPOSITION.sub(", ", between, count=1)
             if out and _area_mention(out[-1]) and _AREA_EXAMPLES.fullmatch(between):
                 # "seized villages in the western Aleppo countryside on Wednesday, including
                 # X and Y": the examples of the plural noun the area locates
@@ -409,6 +412,11 @@ def _targets_after(
     return [(m, m.start in near) for m in out]
 
 
+_LIST_APPOSITION = re.compile(
+    r"^\s*,\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){0,7}?[\w'\u2019-]+\s*,\s+"
+    r"(?=(?:and|as\s+well\s+as)\s)",
+    re.I,
+)
 _VILLAGES_IN = re.compile(
     r"\b(?:villages|towns|hamlets|settlements|localities|farms)\b[^,;.]{0,30}?\s"
     r"(?:in|across|throughout)\s+(?:the\s+)?$",
