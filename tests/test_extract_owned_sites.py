@@ -125,3 +125,9 @@ def test_in_a_headline_the_head_word_alone_is_not_a_town(text: str) -> None:
 def test_a_head_word_name_no_spelling_matches_is_no_place() -> None:
     # "Tel Qwertyuiop" matches no gazetteer key; it is not read loosely as some other place
     assert _places("Rebels entered Tel Qwertyuiop on Sunday.") == set()
+
+
+def test_the_citadel_of_a_city_is_its_site() -> None:
+    assert _places("Rebels captured the citadel of Aleppo.") == {"s:aleppo-citadel"}
+    # a city with no citadel in data/sites.csv keeps the city
+    assert _places("Rebels captured the citadel of Homs.") == {"wof:421168647"}

@@ -99,3 +99,20 @@ def test_an_apposition_inside_a_list_does_not_end_it() -> None:
 def test_the_taker_after_an_apposition_of_the_lost_place() -> None:
     got = claims("The army lost Daraa, the birthplace of the uprising, to local factions.")
     assert {("Daraa", "government", "lost"), ("Daraa", "southern_factions", "captured")} <= got
+
+
+def test_heading_out_of_a_place_is_leaving_it() -> None:
+    got = claims("Government troops were heading south out of Homs.")
+    assert ("Homs", "government", "withdrew") in got
+    # people who are no force leave nothing
+    assert not claims("Refugees were streaming out of Homs.")
+
+
+def test_fighters_toppling_a_statue_in_a_place_are_there() -> None:
+    got = claims("Insurgents tore down a statue of Hafez al-Assad in Hama's main square.")
+    assert ("Hama", "opposition", "entered") in got
+    assert ("Homs", "opposition", "entered") in claims(
+        "Opposition fighters took down posters of Assad in Homs."
+    )
+    # protesters are nobody's force
+    assert not claims("Protesters tore down a statue of Assad in Sweida.")

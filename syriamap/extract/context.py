@@ -74,7 +74,7 @@ _BEFORE_CUE = re.compile(
 # "the military airport of Hama", "the prison of Saydnaya", "the naval base in Tartus":
 # the facility of that place
 _FACILITY_BEFORE = re.compile(
-    r"\b(air\s*base|airbase|airport|airfield|crossing|prison|dam|(?<=naval )base)"
+    r"\b(air\s*base|airbase|airport|airfield|crossing|prison|dam|citadel|(?<=naval )base)"
     r"\s+(?:of|in|at)\s+$",
     re.I,
 )
@@ -236,7 +236,7 @@ _SHARED_AFTER = re.compile(
 # words without which the patterns before a name cannot match (in the window case-folded
 # with folded_for_words; _BEFORE_CUE is case-sensitive and is tested on the window itself)
 _SUBURB_WORDS = ("suburb", "outskirts", "countryside", "environs", "outside")
-_FACILITY_WORDS = ("air", "crossing", "prison", "dam", "base")
+_FACILITY_WORDS = ("air", "crossing", "prison", "dam", "base", "citadel")
 _BEFORE_WORDS = ("province", "governorate", "city", "cities", "town", "village", "district",
                  "countryside", "suburb", "neighbo", "quarter")  # fmt: skip
 _COORDINATED_WORDS = ("province", "governorate", "countryside")
