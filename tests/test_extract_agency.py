@@ -800,3 +800,20 @@ def test_it_in_a_relative_clause_is_no_plural_object() -> None:
         for name, actor, relation in _claims(text)
         if name == "Manbij" and relation == "captured"
     }
+
+
+def test_a_present_hold_before_a_fall_is_the_new_holders() -> None:
+    # "The rebels now control Hama, which fell on Thursday": the fall was the government's
+    # loss; the rebels' hold is what came of it, never a loss of theirs
+    got = _claims("The rebels now control Hama, which fell on Thursday.")
+    assert ("Hama", "opposition", "lost") not in got
+    assert ("Hama", "government", "lost") in got
+    # a former hold named before the fall is the loser's
+    got = _claims("Tal Rifaat, which had been held by the SDF since 2016, fell on Sunday.")
+    assert ("Tal Rifaat", "sdf", "lost") in got
+
+
+def test_a_new_predicate_after_a_participle_clause_takes_no_place_from_it() -> None:
+    got = _claims("The rebels, having seized Hama, turned their attention to Homs.")
+    assert ("Homs", "opposition", "captured") not in got
+    assert ("Hama", "opposition", "captured") in got

@@ -700,7 +700,7 @@ def match_claims(
         claims = _excepted(claims, exceptions)
         claims += _still_held(text, claims, places, exceptions)
     claims = [c for c in claims if not any(c.trigger is t for t in ended)]
-    claims = _named_loser(claims)
+    claims = _named_loser(text, claims)
     return _drop_contradicted_pronoun(sentence, _drop_former_state(sentence, claims))
 
 
@@ -717,7 +717,14 @@ _IT_SUBJECT = re.compile(
 )
 
 
-def _named_loser(claims: list[Claim]) -> list[Claim]:
+_PRESENT_HOLD = re.compile(
+    r"\b(?:now|currently|today)\s+(?:\w+\s+)?$|\b(?:now|currently)\b|"
+    r"(?<![\w-])(?:controls?|holds?|governs?|runs?)\s*$",
+    re.I,
+)
+
+
+def _named_loser(text: str, claims: list[Claim]) -> list[Claim]:
     """Give a default loss ("X fell": the government lost X) to the holder the sentence names.
 
     "The SDF-held town of X fell", "X, which had been held by the SDF since 2016, fell":
@@ -740,6 +747,9 @@ def _named_loser(claims: list[Claim]) -> list[Claim]:
             # the hold named before the fall; one named after it is the new holder ("the
             # loss of Hama left the rebels in control of the city")
             and h.trigger.start < claim.trigger.start
+            # "The rebels now control Hama, which fell on Thursday": a hold said of now is
+            # the new holder's, whatever the order
+            and not _PRESENT_HOLD.search(text, max(0, h.trigger.start - 16), h.trigger.end)
         ]
         if not holders:
             continue

@@ -546,7 +546,7 @@ _SINGULAR_VERB = re.compile(
     re.I,
 )
 _NEW_PREDICATE = re.compile(
-    r",\s+(?:[a-z][\w-]*\s+){1,3}(?:on|onto|upon|over|against|towards?|at|near|around)\s+"
+    r",\s+(?:[a-z][\w-]*\s+){1,3}(?:on|onto|upon|over|against|towards?|to|into|at|near|around)\s+"
     r"(?:the\s+)?$|"
     # "advanced on Hama and shelled Homs": a verb of its own after "and"
     r"\band\s+(?:then\s+)?[a-z]+ed\s+(?:the\s+)?$"
