@@ -817,3 +817,37 @@ def test_a_new_predicate_after_a_participle_clause_takes_no_place_from_it() -> N
     got = _claims("The rebels, having seized Hama, turned their attention to Homs.")
     assert ("Homs", "opposition", "captured") not in got
     assert ("Hama", "opposition", "captured") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The rebels were pushed out of Souran by the army.",
+            {("Souran", "opposition", "lost"), ("Souran", "government", "captured")},
+        ),
+        (
+            "The SDF was expelled from Tal Rifaat by Turkish-backed groups.",
+            {("Tal Rifaat", "sdf", "lost"), ("Tal Rifaat", "sna", "captured")},
+        ),
+        (
+            "Tal Rifaat was seized from the SDF by the SNA.",
+            {("Tal Rifaat", "sna", "captured"), ("Tal Rifaat", "sdf", "lost")},
+        ),
+    ],
+)
+def test_the_other_side_of_a_passive_expulsion_or_capture(text: str, want: set) -> None:
+    assert _claims(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither the army nor the rebels control Palmyra.",
+        "The army neither withdrew from Homs nor surrendered.",
+    ],
+)
+def test_neither_nor_negates_the_claim(text: str) -> None:
+    from claims_of import analysed
+
+    assert {str(c.stance) for c in analysed(text).candidates} == {"denied"}

@@ -176,8 +176,10 @@ CASES = [
         "agent-object-is-not-subject",
         "Government troops were driven out of Kafr Zita by insurgents on Friday.",
         {
-            # driven out = a forced departure: lost, not withdrew (the gold convention)
+            # driven out = a forced departure: lost, not withdrew (the gold convention); the
+            # agent took the place, as in the active "insurgents drove troops out of X"
             ("Kafr Zita", GOV, "lost", A, "", "2024-12-06"),
+            ("Kafr Zita", "opposition", "captured", A, "", "2024-12-06"),
         },
     ),
     _case(

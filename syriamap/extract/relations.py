@@ -695,6 +695,7 @@ def match_claims(
     claims += _defended(text, sentence, claims, actors, previous_subject, speaker, clauses)
     claims += _liberated_from(text, claims, plain_actors)
     claims += _given_to(text, claims, plain_actors)
+    claims += _passive_taker_and_loser(text, claims, actors)
     exceptions = _exceptions(text, sentence)
     if exceptions:
         claims = _excepted(claims, exceptions)
@@ -1088,6 +1089,47 @@ def _rival_named_at(
         ),
         None,
     )
+
+
+_BY_TAKER = re.compile(
+    r"\s+(?:(?:on\s+\w+day|overnight|\w+ly|last\s+\w+|early|late)\s+)?by\s+(?:the\s+)?", re.I
+)
+_FROM_INSIDE = re.compile(r"\sfrom\s+(?:the\s+)?", re.I)
+
+
+def _passive_taker_and_loser(
+    text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
+) -> list[Claim]:
+    """Return the other side of a passive expulsion or capture.
+
+    "The rebels were pushed out of X by the army": the army (the agent after the place)
+    took X; "X was seized from the Kurds by the SNA": the Kurds (inside the cue, after
+    "from") lost X. Another side than the claim's only, each at 0.9 of its confidence.
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        trig = claim.trigger
+        if trig.negated:
+            continue
+        if trig.rule.rule == "driven_out" and claim.relation == "lost":
+            m = _BY_TAKER.match(text, claim.mention.end)
+            taker = _rival_named_at(actors, m.end(), claim) if m is not None else None
+            if taker is not None:
+                out.append(
+                    replace(
+                        claim,
+                        actor=taker.actor,
+                        actor_text=taker.text,
+                        relation="captured",
+                        confidence=round(claim.confidence * 0.9, 3),
+                    )
+                )
+        elif trig.rule.rule == "capture_passive" and claim.relation == "captured":
+            m = _FROM_INSIDE.search(text, trig.start, trig.end)
+            loser = _rival_named_at(actors, m.start(), claim) if m is not None else None
+            if loser is not None and loser.end <= trig.end:
+                out.append(_loss_of(claim, loser))
+    return out
 
 
 # "lost X to the rebels", "handed X over to the SDF", "ceded X to Y": the side after "to"

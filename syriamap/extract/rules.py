@@ -54,10 +54,12 @@ _NEGATION = re.compile(
 # auxiliaries and adverbs may stand between the negation and the cue, so "did not confirm
 # that rebels took X" is left to the stance cues
 _DENIAL = re.compile(
-    r"(?:\b(?:not|never|nor)|n['\u2019]t)\s+(?:(?:yet|fully|actually|really|even|ever|been|be|"
+    r"(?:\b(?:not|never|nor|neither)|n['\u2019]t)\s+(?:(?:yet|fully|actually|really|even|ever|been|be|"
     r"have|had|completely|entirely|officially|directly|in fact)\s+){0,2}$|\bno\s+$",
     re.I,
 )
+# "Neither the army nor the rebels control X": the subject's "nor" negates the cue
+_NEITHER_NOR = re.compile(r"\bneither\b[^.;:]{1,60}?\bnor\s+(?:[\w'\u2019-]+\s+){1,4}$", re.I)
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\s+(?:[\w'\u2019-]+\s+)?$", re.I)
 # irrealis: an attempt, order, demand, plan or forecast is no claim ("unlikely to leave X",
 # "the first attempt by the rebels to take X", "if Hama falls, ... could ...")
@@ -455,7 +457,9 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str,
                 # "had not reached X until now" is a positive claim
                 if negation and _NEGATION.search(head):
                     continue
-                negated = _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
+                negated = (
+                    _DENIAL.search(head) is not None and not _NOT_ONLY.search(head)
+                ) or _NEITHER_NOR.search(text, max(0, a - 80), a) is not None
             near = text[max(0, a - 40) : a]
             irrealis = _IRREALIS.search(near) if may_irrealis else None
             if irrealis is None and may_irrealis and " to " in near:
