@@ -239,3 +239,20 @@ def test_a_timeline_label_dates_every_sentence_of_its_entry():
 def test_a_dateline_is_no_timeline_label():
     text = "Dec 12 (Wire) - Rebels took Hama. The army left Homs."
     assert ("Homs", "2024-12-14") in _dated_places(text)
+
+
+def test_the_next_day_and_days_later_count_from_a_weekday_in_the_sentence():
+    import datetime as _dt
+
+    from syriamap.extract.dates import find_date_cues
+
+    pub = _dt.date(2024, 12, 9)  # a Monday
+    cues = find_date_cues("They reached Homs on Friday and entered it the next day.", pub)
+    assert [(c.text, c.date) for c in cues] == [
+        ("on Friday", _dt.date(2024, 12, 6)),
+        ("the next day", _dt.date(2024, 12, 7)),
+    ]
+    cues = find_date_cues("Rebels took Hama on Thursday; two days later they left.", pub)
+    assert cues[-1].date == _dt.date(2024, 12, 7)
+    # with nothing dated before it, "the next day" dates nothing
+    assert find_date_cues("The next day was quiet.", pub) == []

@@ -102,10 +102,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "later",
-        re.compile(r"\b(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later\b", re.I),
-    ),
-    (
         "wd",
         re.compile(
             r"\b(?:(?i:on|last|this|late|early)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|"
@@ -148,6 +144,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("thisweek", re.compile(r"\bthis\s+week\b", re.I)),
     ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
     ("earliermonth", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+month\b", re.I)),
+    (
+        "later",
+        re.compile(
+            r"\b(?:(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later|"
+            # "reached X on Friday and entered the city the next day"
+            r"the\s+(?:next|following)\s+day)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -156,7 +161,6 @@ _NEED_DIGIT = frozenset({"md", "dm", "my", "py", "y"})
 # a word every match of the pattern contains (in the case-folded text)
 _NEED = {
     "yago": ("ago",),
-    "later": ("later",),
     "wd": ("day",),
     "yesterday": ("yesterday",),
     "ago": ("ago",),
@@ -284,6 +288,7 @@ def find_date_cues(
         "today": _TODAY_WORDS,
         "thisweek": _THIS_WEEK_WORDS,
         "pastweek": ("past", "last"),
+        "later": ("later", "next", "following"),
     }
     for kind, pattern in _PATTERNS:
         if not (digit or kind not in _NEED_DIGIT) or not all(w in low for w in _NEED.get(kind, ())):
@@ -325,9 +330,10 @@ def find_date_cues(
                 before = [c for c in cues if c.date is not None and c.end <= a + offset]
                 if not before:
                     continue
-                raw = m.group("n").lower()
+                raw = (m.group("n") or "1").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-                anchor = before[-1].date
+                # the latest dated cue before it (found by the patterns before this last one)
+                anchor = max(before, key=lambda c: c.end).date
                 assert anchor is not None  # filtered above
                 date = anchor + dt.timedelta(days=n)
             elif kind == "py":
@@ -341,7 +347,7 @@ def find_date_cues(
             elif kind == "yago":
                 if published is None:
                     continue
-                raw = m.group("n").lower()
+                raw = (m.group("n") or "1").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
                 if m.group("u").lower().startswith("year"):
                     date = _shift_months(published, -12 * n)
@@ -361,7 +367,7 @@ def find_date_cues(
                 date = None if published is None else published - dt.timedelta(days=1)
             elif kind == "ago":
                 # "two days ago", "a week ago", "48 hours ago" (whole days back)
-                raw = m.group("n").lower()
+                raw = (m.group("n") or "1").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
                 unit = m.group("u").lower()
                 if unit.startswith("hour"):
