@@ -532,3 +532,11 @@ def test_a_noun_in_apposition_is_still_one():
     text = "Since seizing Hama, the rebels took Douma, the largest town in Eastern Ghouta, too."
     clauses = split_clauses(text, 0, len(text))
     assert any(c.kind == "appositive" for c in clauses)
+
+
+def test_x_means_they_entered_is_an_inference_not_a_claim():
+    from claims_of import claims
+
+    assert not claims("The rebels' advance means they have effectively entered Hama province.")
+    # "by means of" is no inference
+    assert ("Hama", "opposition", "entered") in claims("Rebels entered Hama by means of a tunnel.")

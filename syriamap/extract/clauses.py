@@ -99,7 +99,8 @@ _PARTICIPLE = re.compile(
     re.I,
 )
 _INFERENCE = re.compile(
-    r"(?:,\s*|\s)(?P<w>meaning|which\s+means|which\s+would\s+mean|suggesting|implying|"
+    r"(?:,\s*|\s)(?P<w>meaning|which\s+means|which\s+would\s+mean|(?<!by\s)means(?!\s+of\b)|"
+    r"suggesting|implying|"
     r"indicating|signalling|signaling|in\s+a\s+sign)\b(?:\s+that)?",
     re.I,
 )
