@@ -433,3 +433,13 @@ def test_not_immediately_possible_to_confirm_is_unverified():
     assert _stances("Rebels seized Hama. It is now possible to travel to Homs.") == {
         "Hama": "asserted"
     }
+
+
+def test_the_reports_after_a_new_speaker_with_no_claim_mark_nothing_earlier():
+    # the residents' report (no claim) is what "the reports" means, not the commander's
+    text = (
+        "A rebel commander said fighters had taken Hama airport. "
+        "Residents told the paper that soldiers were seen on the roads. "
+        "The paper could not independently verify the reports."
+    )
+    assert _stances(text) == {"Hama airport": "attributed"}

@@ -522,6 +522,14 @@ def analyse(
             if recent and scope == "sentence":
                 # "We have not been able to confirm this.": the sentence just before
                 recent = [(s, c) for s, c in recent if s == sentence.index - 1]
+            elif recent and any(
+                opens_with_new_speaker(sentences[i].text)
+                for i in range(recent[-1][0] + 1, sentence.index)
+            ):
+                # "Residents told Reuters that soldiers were seen leaving X. Reuters could not
+                # verify the reports.": the reports are the new speaker's, whose sentence
+                # holds no claim; the earlier speakers' reports are not meant
+                recent = []
             elif recent and scope == "report":
                 # "The Ledger was unable to verify this report": the latest speaker's
                 # report only (its sentences in a row, the last of them just before), not
