@@ -116,3 +116,11 @@ def test_fighters_toppling_a_statue_in_a_place_are_there() -> None:
     )
     # protesters are nobody's force
     assert not claims("Protesters tore down a statue of Assad in Sweida.")
+
+
+def test_soldiers_seen_leaving_a_place_are_the_armys_by_default() -> None:
+    got = claims("Soldiers were seen leaving Salamiyah on Friday.")
+    assert ("Salamiyah", "government", "withdrew") in got
+    # people who are no force are nobody's withdrawal
+    assert not claims("Residents were seen fleeing Homs.")
+    assert not claims("Civilians were seen leaving Homs.")
