@@ -131,3 +131,14 @@ def test_the_citadel_of_a_city_is_its_site() -> None:
     assert _places("Rebels captured the citadel of Aleppo.") == {"s:aleppo-citadel"}
     # a city with no citadel in data/sites.csv keeps the city
     assert _places("Rebels captured the citadel of Homs.") == {"wof:421168647"}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Rebels seized the Nasib border post on Friday.", "s:nasib-crossing"),
+        ("Fighters seized the Masnaa border point.", "s:jdeidet-yabous-crossing"),
+    ],
+)
+def test_a_border_post_is_the_crossing(text: str, site: str) -> None:
+    assert _places(text) == {site}

@@ -59,6 +59,8 @@ _AFTER_CUE = re.compile(
     r"(?:(?:military|international|civilian|main|border|central)\s+)*"
     r"(?:air\s*base|airbase|airport|airfield|dam|crossing|prison|jail|checkpoint|"
     r"neighbou?rhoods?|quarter)|"
+    # "the Nasib border post": a border crossing
+    r"border\s+(?:post|point|gate)|"
     # a facility the place owns: "Hama's military airport", "Aleppo's historic citadel"
     r"['\u2019]s?\s+" + _OWNED_ADJECTIVES + r"(?:" + _OWNED_FACILITY + r"))\b",
     re.I,
@@ -164,6 +166,8 @@ def _cue_of(phrase: str) -> str:
     word = re.sub(r"\s+", " ", phrase.lower()).split(" ")[-1]
     if phrase.lower().replace(" ", "").endswith("airbase"):
         word = "airbase"
+    if re.fullmatch(r"border\s+(?:post|point|gate)", phrase.strip(), re.I):
+        word = "crossing"
     return _CUE_KIND.get(word, "")
 
 
