@@ -831,6 +831,10 @@ def test_a_new_predicate_after_a_participle_clause_takes_no_place_from_it() -> N
             {("Tal Rifaat", "sdf", "lost"), ("Tal Rifaat", "sna", "captured")},
         ),
         (
+            "The SDF was cleared from Tal Rifaat by the Syrian National Army.",
+            {("Tal Rifaat", "sdf", "lost"), ("Tal Rifaat", "sna", "captured")},
+        ),
+        (
             "Tal Rifaat was seized from the SDF by the SNA.",
             {("Tal Rifaat", "sna", "captured"), ("Tal Rifaat", "sdf", "lost")},
         ),
@@ -851,3 +855,7 @@ def test_neither_nor_negates_the_claim(text: str) -> None:
     from claims_of import analysed
 
     assert {str(c.stance) for c in analysed(text).candidates} == {"denied"}
+
+
+def test_things_cleared_from_a_place_are_no_side() -> None:
+    assert not _claims("Mines were cleared from Tal Rifaat.")
