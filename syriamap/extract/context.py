@@ -36,6 +36,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from .._geo import great_circle_km
@@ -842,7 +843,13 @@ def _landmark(text: str, mention: PlaceMention) -> bool:
 
 
 def _km(a: Any, b: Any) -> float:
-    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=65536)
+def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, cached: the same pairs of places recur in every document."""
+    return great_circle_km(lat1, lon1, lat2, lon2)
 
 
 # a kind word inside a mention's own text ("Tishreen dam", "Hama Central Prison")
