@@ -124,3 +124,11 @@ def test_soldiers_seen_leaving_a_place_are_the_armys_by_default() -> None:
     # people who are no force are nobody's withdrawal
     assert not claims("Residents were seen fleeing Homs.")
     assert not claims("Civilians were seen leaving Homs.")
+
+
+def test_no_soldiers_left_in_a_place_is_the_armys_withdrawal() -> None:
+    assert ("Rastan", "government", "withdrew") in claims(
+        "Residents said there were no soldiers left in Rastan."
+    )
+    assert ("Hama", "opposition", "withdrew") in claims("No rebel fighters remain in Hama.")
+    assert not claims("There are no civilians left in Rastan.")
