@@ -132,3 +132,11 @@ def test_no_soldiers_left_in_a_place_is_the_armys_withdrawal() -> None:
     )
     assert ("Hama", "opposition", "withdrew") in claims("No rebel fighters remain in Hama.")
     assert not claims("There are no civilians left in Rastan.")
+
+
+def test_a_force_that_has_troops_in_a_place_is_there() -> None:
+    assert ("Homs", "government", "controls") in claims("The Syrian army still has troops in Homs.")
+    assert ("Deir ez-Zor", "sdf", "entered") in claims("The SDF has fighters in Deir ez-Zor.")
+    # supporters are no force; a past "had positions" is left alone
+    assert not claims("The rebels have supporters in Hama.")
+    assert not claims("The army had positions in Morek.")
