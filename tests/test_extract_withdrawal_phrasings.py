@@ -140,3 +140,8 @@ def test_a_force_that_has_troops_in_a_place_is_there() -> None:
     # supporters are no force; a past "had positions" is left alone
     assert not claims("The rebels have supporters in Hama.")
     assert not claims("The army had positions in Morek.")
+
+
+def test_an_order_to_withdraw_is_no_withdrawal() -> None:
+    assert not claims("Syrian troops have been ordered to withdraw from Homs.")
+    assert not claims("Troops were told to leave Hama.")

@@ -77,6 +77,8 @@ _IRREALIS = re.compile(
     r"(?:designed|meant) to|"
     r"ready to|prepar(?:ed|ing) to|demand(?:ed|s)? that \w+|call(?:ed|s)? on [\w\s'-]{1,60}? to|"
     r"(?:order|direct)(?:ed|s)? [\w\s'\[\]-]{1,40}? to|press [\w\s'-]{1,30}? to|"
+    # the passive of an order: "troops have been ordered to withdraw from X"
+    r"(?:ordered|directed|instructed|told|asked|urged|called on) to|"
     r"(?:warn|urg|ask|tell|told|instruct)(?:ed|es|s|ing|ings)? [\w\s'\[\]-]{1,60}? to|"
     # a forecast or wish: "analysts expect the rebels to reach X"
     r"(?:expect|predict|hop|want|wish)(?:ed|es|s|ing|e)?(?: [\w\s'-]{1,40}?)? to|"
