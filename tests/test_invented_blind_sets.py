@@ -782,8 +782,8 @@ BLIND11 = InventedSet(
         "wof:890449895": "SY-DY",  # Hajin (town)
     },
     in_corpus_period=True,
-    # No score floor: measured once at the end of the tenth session (2026-12-04), by the lead
-    # (not yet measured when it was written; see its README); no test runs the extractor on it.
+    # No score floor: measured once in the tenth session (2026-12-04), see its README; no
+    # test runs the extractor on it.
     # No late sources: all its articles are published within the corpus period.
 )
 SETS = [
