@@ -329,7 +329,9 @@ def _choose_actor(
         # adjective ("the fighters in X" names nobody), never one after it
         return first([a for a in inside if not _BARE_FORCE.fullmatch(a.text)])
     if rule.voice == "state":
-        got = first(inside) or first(after)
+        # "X slips from Damascus's grip as rebels sweep into it": who lost X is named inside
+        # the cue (or nobody, and the rule's default holder lost it), never the next actor
+        got = first(inside) or (first(after) if rule.relation != "lost" else None)
         if got is None and _THEIR.search(text, trig.start, trig.end):
             # "X is now under their control", said a rebel spokesman: the speaker's side
             return speaker or previous_subject

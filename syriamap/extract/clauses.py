@@ -61,7 +61,9 @@ __all__ = [
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 # "two days after", "hours before", "shortly after", "since", "following"
 _TEMPORAL = re.compile(
-    r"\b(?P<w>after|before|since|until|till|(?<!the\s)following|once(?!\s+(?:again|more))|"
+    # "had since been seen", "has since withdrawn": "since" after an auxiliary is an adverb
+    r"\b(?P<w>after|before|(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bever\s)since|until|till|"
+    r"(?<!the\s)following|once(?!\s+(?:again|more))|"
     r"when|while|as\s+soon\s+as|"
     # "as the opposition makes progress", "as rebels close in": "as" before a subject
     r"(?<!such\s)(?<!well\s)as(?=\s+(?:the|its|their|his|her|rebels?|troops|forces|"

@@ -35,6 +35,7 @@ __all__ = [
     "date_for",
     "entry_label_date",
     "find_date_cues",
+    "inside_launch_phrase",
     "summary_span",
     "told_after",
 ]
@@ -506,6 +507,30 @@ def _dates_another_event(cue: DateCue, position: int, text: str, offset: int) ->
     return bool(_HAD_BEFORE.search(text[max(0, at - 20) : at])) and (
         _AFTER_EVENT.search(text, at, cue.start - offset) is not None
     )
+
+
+# "The offensive, launched from Idlib on 27 November, had brought X under its control":
+# the phrase between commas dates the launch, not the claim after it
+_LAUNCH_PHRASE_BEFORE = re.compile(
+    # the participle is followed by an adjunct ("launched from Idlib on ..."), not by an
+    # object ("X, formerly linked to Y, launched an offensive on ..." is the main verb)
+    r",\s*(?:which\s+|that\s+)?(?:(?:was|were|had\s+been)\s+)?(?:launched|initiated|started|"
+    r"begun|began|kicked\s+off)(?:\s+(?:from|on|in|at|by|with|against|late|early|"
+    r"last|earlier|under)\b[^,;:()]*|\s*)$",
+    re.I,
+)
+
+
+def inside_launch_phrase(cue: DateCue, position: int, text: str, offset: int) -> bool:
+    """Whether a cue before the claim dates the launch of an offensive named before it.
+
+    "The offensive, launched on 27 November, had brought X under its control": the launch's
+    date is not the claim's.
+    """
+    if not text or cue.end > position:
+        return False
+    a, b = cue.start - offset, cue.end - offset
+    return bool(_LAUNCH_PHRASE_BEFORE.search(text, 0, a)) and "," in text[b : position - offset]
 
 
 def date_for(

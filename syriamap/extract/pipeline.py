@@ -42,6 +42,7 @@ from .dates import (
     date_for,
     entry_label_date,
     find_date_cues,
+    inside_launch_phrase,
     summary_span,
     told_after,
 )
@@ -625,8 +626,15 @@ def analyse(
                 stance = "denied"
             if stance == "asserted":
                 claimant, c_side = "", ""
+            # "The offensive, launched on 27 November, had brought X under its control": the
+            # launch's date is no date of the claim after it
+            claim_cues = [
+                c
+                for c in date_cues
+                if not inside_launch_phrase(c, claim.trigger.start, sentence.text, sentence.start)
+            ]
             event_date, precision = date_for(
-                own_cues(claim.clause, claim.clauses, date_cues),
+                own_cues(claim.clause, claim.clauses, claim_cues),
                 claim.trigger.start,
                 pub,
                 sentence.text,
@@ -674,7 +682,7 @@ def analyse(
             # clause's own time, earlier than the main clause's (extract/clauses.py)
             shifted = clause_date(
                 claim.clause,
-                date_cues,
+                claim_cues,
                 event_date,
                 precision,
                 clauses=claim.clauses,
@@ -683,6 +691,19 @@ def analyse(
             )
             if shifted is not None:
                 event_date, precision, note = shifted
+                chained = _after_another_offset(claim, date_cues)
+                if chained is not None:
+                    event_date, precision, note = chained
+            elif (
+                precision == "published"
+                and pub is not None
+                and _SINCE_ADVERB.search(
+                    text, max(sentence.start, claim.trigger.start - 30), claim.trigger.start
+                )
+            ):
+                # "HTS fighters have since seized X": between an earlier event and now
+                event_date, precision = pub - dt.timedelta(days=1), "days"
+                note = "earlier than the time of writing ('since')"
             if _background(event_date, pub) or _dated_history(
                 date_cues,
                 claim.trigger.end,
@@ -1171,6 +1192,41 @@ def _date_ended_holds(candidates: list[Candidate], first_new: int, ended: list[i
 
 
 _FALL_RULES = frozenset({"rule:fall_nominal", "rule:fall_possessive"})
+
+
+def _after_another_offset(claim: Claim, date_cues: list[Any]) -> tuple[dt.date, str, str] | None:
+    """Date a claim of a second "N days after" clause from the main clause's derived date.
+
+    "Hama was captured eight days after the offensive began on 27 November, and a week
+    after it seized Aleppo": Hama's capture is 5 December (27 November + 8) and Aleppo's a
+    week before that, 28 November (not a week before 27 November).
+    """
+    own = claim.clause
+    if own is None or own.kind != "temporal" or own.time != "earlier" or not own.offset_days:
+        return None
+    for other in claim.clauses:
+        if other is own or other.kind != "temporal" or other.time != "earlier":
+            continue
+        if not other.offset_days:
+            continue
+        anchors = [
+            c
+            for c in date_cues
+            if c.date and c.precision in ("day", "days") and other.start <= c.start < other.end
+        ]
+        if anchors and not any(c.date and own.start <= c.start < own.end for c in date_cues):
+            main = anchors[0].date + dt.timedelta(days=other.offset_days)
+            date = main - dt.timedelta(days=own.offset_days)
+            note = (
+                f"{own.offset_days} day(s) before the main clause, itself "
+                f"{other.offset_days} day(s) after {anchors[0].text!r}"
+            )
+            return date, "day", note
+    return None
+
+
+# "have since seized", "had since been seen": the adverb of a time before the writing
+_SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+since\s+(?:been\s+)?$", re.I)
 
 
 def _fallen_to_known_taker(claim: Claim, earlier: list[Candidate]) -> Claim:
