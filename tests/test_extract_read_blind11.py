@@ -56,3 +56,17 @@ def test_a_change_of_hands_is_about_the_place_right_before_it() -> None:
     # "X as the coast changes hands": X is in another clause
     assert not claims("Warships wait off Tartus as coast changes hands")
     assert ("Aleppo", "government", "lost") in claims("Aleppo has changed hands.")
+
+
+def test_a_fronted_since_starts_the_span_of_pluperfect_events() -> None:
+    got = _dated(
+        "Since 27 November, armed groups had taken Hama, while local factions had taken Daraa.",
+        published="2024-12-09",
+    )
+    assert got[("Daraa", "southern_factions", "captured")] > "2024-11-27"
+    # the start of a state is its date
+    got = _dated(
+        "Since 8 December the Israeli army has occupied the UN-patrolled buffer zone.",
+        published="2024-12-12",
+    )
+    assert got[("UN-patrolled buffer zone", "israel", "captured")] == "2024-12-08"

@@ -522,15 +522,26 @@ _LAUNCH_PHRASE_BEFORE = re.compile(
 
 
 def inside_launch_phrase(cue: DateCue, position: int, text: str, offset: int) -> bool:
-    """Whether a cue before the claim dates the launch of an offensive named before it.
+    """Whether a cue before the claim dates the start of something, not the claim.
 
-    "The offensive, launched on 27 November, had brought X under its control": the launch's
-    date is not the claim's.
+    "The offensive, launched on 27 November, had brought X under its control": the
+    launch's date; "Since 27 November, armed groups had taken X": the start of the span
+    the events fall in (the claim is dated as the pluperfect's other claims are).
     """
     if not text or cue.end > position:
         return False
     a, b = cue.start - offset, cue.end - offset
+    if _FRONTED_SINCE.match(text, 0, a) and _PLUPERFECT_BEFORE.search(
+        text, max(b, position - offset - 30), position - offset
+    ):
+        # "Since 27 November, armed groups had taken X, Y and Z": the span's start, the
+        # events after it ("Since 8 December Israel has occupied X" is the start of a state)
+        return True
     return bool(_LAUNCH_PHRASE_BEFORE.search(text, 0, a)) and "," in text[b : position - offset]
+
+
+_FRONTED_SINCE = re.compile(r"\W*since\s+(?:the\s+)?$", re.I)
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$", re.I)
 
 
 def date_for(
