@@ -952,6 +952,17 @@ def _defended(
     return out
 
 
+def _capture_by(claim: Claim, taker: ActorMention) -> Claim:
+    """Return the capture of a claim's place by the side it was given or lost to."""
+    return replace(
+        claim,
+        actor=taker.actor,
+        actor_text=taker.text,
+        relation="captured",
+        confidence=round(claim.confidence * 0.9, 3),
+    )
+
+
 def _loss_of(claim: Claim, loser: ActorMention) -> Claim:
     """Return the loss of the place of a capture by the side it was taken from."""
     return replace(
@@ -1115,15 +1126,7 @@ def _passive_taker_and_loser(
             m = _BY_TAKER.match(text, claim.mention.end)
             taker = _rival_named_at(actors, m.end(), claim) if m is not None else None
             if taker is not None:
-                out.append(
-                    replace(
-                        claim,
-                        actor=taker.actor,
-                        actor_text=taker.text,
-                        relation="captured",
-                        confidence=round(claim.confidence * 0.9, 3),
-                    )
-                )
+                out.append(_capture_by(claim, taker))
         elif trig.rule.rule == "capture_passive" and claim.relation == "captured":
             m = _FROM_INSIDE.search(text, trig.start, trig.end)
             loser = _rival_named_at(actors, m.start(), claim) if m is not None else None
@@ -1175,15 +1178,7 @@ def _given_to(text: str, claims: Sequence[Claim], actors: Sequence[ActorMention]
             continue
         taker = _rival_named_at(actors, m.end(), claim) if m is not None else None
         if taker is not None:
-            out.append(
-                replace(
-                    claim,
-                    actor=taker.actor,
-                    actor_text=taker.text,
-                    relation="captured",
-                    confidence=round(claim.confidence * 0.9, 3),
-                )
-            )
+            out.append(_capture_by(claim, taker))
     return out
 
 
