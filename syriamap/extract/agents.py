@@ -289,6 +289,23 @@ def _after_preposition(text: str, sentence: Sentence, actor: ActorMention) -> bo
     return _PREPOSITION_BEFORE.search(window) is not None
 
 
+def cue_subject(
+    text: str,
+    sentence: Sentence,
+    trig: Trigger,
+    actors: Sequence[ActorMention],
+    previous_subject: tuple[str, str] | None,
+    speaker: tuple[str, str] | None,
+    clauses: Sequence[Clause] = (),
+) -> tuple[str, str] | None:
+    """Return the subject of a cue's clause, whatever the cue's rule names as its actor.
+
+    "The army repelled attacks on X": the army (the rule's actor is the attackers).
+    """
+    active = Trigger(_replace_voice(trig.rule, "active"), trig.start, trig.end, trig.negated)
+    return _choose_actor(text, sentence, active, actors, previous_subject, speaker, clauses)
+
+
 def _choose_actor(
     text: str,
     sentence: Sentence,
@@ -349,15 +366,7 @@ def _choose_actor(
         got = first(by)
         if got is not None:
             return got
-        subject = _choose_actor(
-            text,
-            sentence,
-            Trigger(_replace_voice(rule, "active"), trig.start, trig.end, trig.negated),
-            actors,
-            previous_subject,
-            speaker,
-            clauses,
-        )
+        subject = cue_subject(text, sentence, trig, actors, previous_subject, speaker, clauses)
         if subject is None:
             return None
         # the opponent of the army is the rebels and theirs the army; the attackers of any

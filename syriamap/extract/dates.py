@@ -348,7 +348,7 @@ def find_date_cues(
             elif kind == "yago":
                 if published is None:
                     continue
-                raw = (m.group("n") or "1").lower()
+                raw = m.group("n").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
                 if m.group("u").lower().startswith("year"):
                     date = _shift_months(published, -12 * n)
@@ -368,7 +368,7 @@ def find_date_cues(
                 date = None if published is None else published - dt.timedelta(days=1)
             elif kind == "ago":
                 # "two days ago", "a week ago", "48 hours ago" (whole days back)
-                raw = (m.group("n") or "1").lower()
+                raw = m.group("n").lower()
                 n = int(raw) if raw.isdigit() else _NUMBERS[raw]
                 unit = m.group("u").lower()
                 if unit.startswith("hour"):

@@ -43,7 +43,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .actor_mentions import ActorMention, actor_side, former_latter_spans
-from .agents import _choose_actor, _replace_voice, coordinated_partners
+from .agents import _choose_actor, coordinated_partners, cue_subject
 from .clauses import (
     Clause,
     agent_phrases,
@@ -918,15 +918,7 @@ def _defended(
             or not _ATTACK_ON_END.search(text, trig.start, trig.end)
         ):
             continue
-        defender = _choose_actor(
-            text,
-            sentence,
-            Trigger(_replace_voice(trig.rule, "active"), trig.start, trig.end, trig.negated),
-            actors,
-            previous_subject,
-            speaker,
-            clauses,
-        )
+        defender = cue_subject(text, sentence, trig, actors, previous_subject, speaker, clauses)
         if defender is None or not defender[0]:
             continue
         if actor_side(defender[0]) == actor_side(claim.actor):

@@ -435,16 +435,7 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str,
     for order in woken.get(slot, ()):
         rule = table[order]
         no_longer = "no longer" in rule.regex.pattern
-        if rule.rule in PRESUPPOSED_RULES:
-            # "will attack Manbij, the last SDF-held town": the adjective is the page's
-            # description of now, outside the clause's modality
-            for m in _cue_matches(rule, text):
-                a, b = m.span()
-                while b > a and text[b - 1].isspace():
-                    b -= 1
-                if b > a and not (b < len(text) and text[b - 1].isalnum() and text[b].isalnum()):
-                    found.append((a, b, order, False, "", False))
-            continue
+        presupposed = rule.rule in PRESUPPOSED_RULES
         for m in _cue_matches(rule, text):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
@@ -452,6 +443,11 @@ def _slot_matches(text: str, slot: str) -> tuple[tuple[int, int, int, bool, str,
             if b <= a:
                 continue
             if b < len(text) and text[b - 1].isalnum() and (text[b].isalnum()):
+                continue
+            if presupposed:
+                # "will attack Manbij, the last SDF-held town": the adjective is the page's
+                # description of now, outside the clause's negation and modality
+                found.append((a, b, order, False, "", False))
                 continue
             head = text[max(0, a - 30) : a]
             negated = False
