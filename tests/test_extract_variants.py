@@ -409,7 +409,8 @@ CASES = [
     _case(
         "stance-quote-closing-speaker",
         "\u201cWe entered Saraqib at dawn and the army fled,\u201d rebel commander Abu Omar said.",
-        {("Saraqib", OPP, "entered", ATT, OPP, SAT)},
+        # the army that fled left Saraqib (a departure clause after the entry)
+        {("Saraqib", OPP, "entered", ATT, OPP, SAT), ("Saraqib", GOV, "withdrew", ATT, OPP, SAT)},
     ),
     _case(
         "stance-said-that-wire",

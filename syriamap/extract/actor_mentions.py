@@ -34,6 +34,7 @@ __all__ = [
     "ActorMention",
     "actor_side",
     "find_actor_mentions",
+    "speaker_actor_mentions",
     "former_latter_spans",
     "resolve_former_latter",
     "is_bare_army",
@@ -157,6 +158,37 @@ def find_actor_mentions(text: str, *, offset: int = 0) -> list[ActorMention]:
         ActorMention(start + offset, end + offset, surface, actor, side)
         for start, end, surface, actor, side in _actor_spans(text)
     ]
+
+
+# the person or body a speaker phrase names after its side's name: "an SDF commander", "SNA
+# sources", "a Hezbollah spokesman" (the name is an adjective, no force of its own)
+_SPEAKER_HEAD = re.compile(
+    r"(?<=\w)(?:['\u2019]s)?\s+(?:(?:military|media|security|press|political)\s+)?"
+    r"(?:commanders?|spokes(?:man|woman|person)|officials?|sources?|leaders?|leadership|"
+    r"officers?|statement|media|offices?|channels?)\b",
+    re.I,
+)
+
+
+def speaker_actor_mentions(phrase: str, *, offset: int = 0) -> list[ActorMention]:
+    """Find the actors a speaker phrase speaks for, its head noun aside.
+
+    The head noun makes a name an adjective for :func:`find_actor_mentions` ("SDF sources"
+    is no force in a sentence); a speaker so named speaks for that side.
+
+    Examples
+    --------
+    >>> [(m.text, m.actor) for m in speaker_actor_mentions("an SDF commander")]
+    [('SDF', 'sdf')]
+    """
+    found = [m for m in find_actor_mentions(phrase, offset=offset) if m.actor]
+    if found:
+        return found
+    # the head noun is blanked out, not removed: the offsets stay those of the phrase
+    blanked = _SPEAKER_HEAD.sub(lambda m: " " * len(m.group()), phrase)
+    if blanked == phrase:
+        return []
+    return [m for m in find_actor_mentions(blanked, offset=offset) if m.actor]
 
 
 @lru_cache(maxsize=32)

@@ -206,6 +206,16 @@ def _actor_of(mention: ActorMention, speaker: tuple[str, str] | None) -> tuple[s
 # the clause around it ("Israel deploys forces amid the fall of X": Israel took nothing)
 _FALL_RULES = frozenset({"fall_nominal", "fall_possessive"})
 _WHO_OPENS = re.compile(r"\s*(?:who|that)\b", re.I)
+# a coordinated or subordinate clause that opens with a subject noun phrase of its own
+# right before a departure verb: "..., and the terrorists have fled", "after the guards
+# fled" ("its forces withdrew" points back to the owner named before)
+_OWN_PLAIN_SUBJECT = re.compile(
+    r"(?:[,;]\s*|\b(?:and|but|while|whereas|as|after|before|when|once|until)\s+)"
+    r"(?:the|all|many|most|some|these|those)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:(?:had|have|has|were|was|also|then|quickly|hastily|reportedly|all)\s+){0,2}$",
+    re.I,
+)
 _PLURAL_NOUN_BEFORE = re.compile(r"\b[a-z][a-z'-]*[a-z]s\s*,?\s*$")
 _AGENT_WORD = re.compile(r"\b(?:by|to|into|of)\b", re.I)
 _FALL_TO = re.compile(
@@ -534,6 +544,14 @@ def _choose_actor(
     # active: the clause subject, i.e. the nearest actor before the cue that is not the
     # object of a preposition ("in combat with the forces of ...")
     # of the clause layer's candidates (own clause, else the main clause) only
+    if rule.relation == "withdrew":
+        joined = _OWN_PLAIN_SUBJECT.search(text, max(sentence.start, trig.start - 60), trig.start)
+        if joined is not None and not any(
+            joined.start() <= a.start and a.end <= trig.start for a in actors
+        ):
+            # "SNA fighters entered X and the terrorists fled": the departure has a subject
+            # of its own that names no side; the side of the clause before did not leave
+            return None
     candidates = subjects_for(clauses, trig.start, actors, text) if clauses else before
     own = clause_at(clauses, trig.start) if clauses else None
     if (

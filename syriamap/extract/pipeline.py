@@ -31,6 +31,7 @@ from .actor_mentions import (
     resolve_bare_army,
     resolve_former_latter,
     resolve_neutral_fighters,
+    speaker_actor_mentions,
 )
 from .agents import _PLURAL_HEAD, _choose_actor
 from .attribution import attribute_across_sentences, recent_speaker
@@ -284,9 +285,8 @@ class Analysis:
 def _speaker_of(text: str, span: tuple[int, int] | None, side: str) -> tuple[str, str] | None:
     if span is None:
         return None
-    for m in find_actor_mentions(text[span[0] : span[1]], offset=span[0]):
-        if m.actor:
-            return m.actor, m.text
+    for m in speaker_actor_mentions(text[span[0] : span[1]], offset=span[0]):
+        return m.actor, m.text
     actor = _SIDE_ACTOR.get(side)
     return (actor, text[span[0] : span[1]]) if actor else None
 
@@ -957,7 +957,7 @@ def _side_of(
     names = [w for w in _NAME_WORD.findall(claimant) if w not in _NOT_NAME]
     if side:
         actor = _SIDE_ACTOR.get(side)
-        mentions = [m for m in find_actor_mentions(claimant) if m.actor]
+        mentions = speaker_actor_mentions(claimant)
         if mentions:
             actor = mentions[0].actor
         for word in names:

@@ -505,6 +505,17 @@ def match_claims(
         actor, actor_text = chosen
         if not actor:
             continue  # "The SDF fought the SNA. The fighters withdrew": whose, nobody knows
+        if (
+            rule.slot == "focus"
+            and rule.relation == "withdrew"
+            and inherited is not None
+            and inherited.relation in ("captured", "entered", "controls")
+            and actor_side(actor) == actor_side(inherited.actor)
+            and _NEUTRAL_NOUN.fullmatch(actor_text.strip())
+        ):
+            # "SNA fighters entered X and the terrorists fled": a bare noun that only the
+            # context gave the taker's side did not leave what that side took
+            continue
         if rule.rule in ("take_over_focus", "leaving_in_charge") and (
             inherited is None
             or inherited.relation not in ("withdrew", "lost")
@@ -1301,8 +1312,10 @@ _CIVILIANS_BEFORE = re.compile(
 # a speaker's own ("our forces"): a rule's default actor (the government for a
 # withdrawal) never stands in for them
 _NOT_A_FORCE_SUBJECT = re.compile(
-    r"\b(?:advisers|advisors|contingents?|experts|specialists|staff|employees|officials|"
-    r"personnel|envoys?|delegations?|observers|peacekeepers|monitors|inspectors|crews?|"
+    r"\b(?:advisers|advisors|contingents?|experts|specialists|"
+    # "government personnel left their posts": the state's own staff are its side
+    r"(?<!government\s)(?<!regime\s)(?<!army\s)(?<!military\s)"
+    r"(?:staff|employees|officials|personnel)|envoys?|delegations?|observers|peacekeepers|monitors|inspectors|crews?|"
     r"foreigners|nationals|expatriates|citizens|civilians|residents|villagers|families|"
     # "Local groups withdrew from X", "tribal gunmen left X": armed men of no side the
     # text names are never the army a rule's default would make them
@@ -1315,6 +1328,9 @@ _NOT_A_FORCE_SUBJECT = re.compile(
     r"(?:\s+(?:had|have|has|were|was|are|is|also|reportedly|already|then|all|quickly|"
     r"hastily|later|finally|since|been|being|now|still|not)){0,3}\s+$",
     re.I,
+)
+_NEUTRAL_NOUN = re.compile(
+    r"(?:the\s+)?(?:fighters|militants|gunmen|armed\s+men|terrorists|terrorist\s+groups)", re.I
 )
 _LEAVE_WORD = re.compile(r"(?:left|leave|leaves|leaving)\b", re.I)
 _LEFT_IN_STATE = re.compile(

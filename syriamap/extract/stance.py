@@ -706,9 +706,9 @@ def claimant_side(claimant: str) -> str:
             return "neutral"
         if sides:
             return sides.pop()
-    from .actor_mentions import find_actor_mentions
+    from .actor_mentions import speaker_actor_mentions
 
-    mentions = find_actor_mentions(claimant)
+    mentions = speaker_actor_mentions(claimant)
     owner = _OWNED_BODY.search(claimant)
     if owner is not None:
         # "the General Command of the SDF": the body is the owner's, whatever the body's
