@@ -361,3 +361,28 @@ def test_a_report_before_a_semicolon_ends_there(text: str, homs: str) -> None:
     got = {(p, s) for p, _a, _r, s in claims(text)}
     assert ("Hama", "attributed") in got
     assert ("Homs", homs) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a parenthesis before the main clause reports the whole sentence
+        (
+            "On Friday, the monitor said, rebels took Rastan, while Kurdish forces entered Raqqa.",
+            {
+                ("Rastan", OPP, "captured", "attributed"),
+                ("Raqqa", "sdf", "entered", "attributed"),
+            },
+        ),
+        # a trailing attribution reports what stands before it, not the "while" clause
+        (
+            "Rebels took Rastan, the monitor said, while Kurdish forces entered Raqqa.",
+            {
+                ("Rastan", OPP, "captured", "attributed"),
+                ("Raqqa", "sdf", "entered", "asserted"),
+            },
+        ),
+    ],
+)
+def test_the_reach_of_a_parenthetical_attribution(text: str, want: set) -> None:
+    assert claims(text) == want

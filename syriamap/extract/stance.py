@@ -266,6 +266,8 @@ _NOUN_OBJECT = re.compile(
 # ... followed by a second verb of the same subject: "... and advanced towards Y"
 _NEW_PREDICATE = re.compile(r"\band\s+(?:then\s+|later\s+)?[a-z]+ed\b", re.I)
 _CLOSING = re.compile(r"\s*(?:on \w+|\w+ly|in a statement)?\s*[.!?\"\u201d']*\s*$", re.I)
+# the comma that closes a parenthetical attribution ("X, she said, ..."): the cue's last word
+_PARENTHESIS_CLOSES = re.compile(r"(?:\s+on\s+\w+day)?\s*,", re.I)
 _CLAUSE_AFTER_CUE = re.compile(r",\s*(?:which|who|as|while|when|and)\b|;", re.I)
 
 
@@ -362,6 +364,17 @@ def stance_at(
             and not between(offset, c.start).strip(" \"'\u201c")
         ):
             sub = None  # "According to X, after ..., rebels seized Y": the whole sentence
+        if (
+            sub
+            and c.start < pos
+            and _PARENTHESIS_CLOSES.match(text, c.end - offset)
+            and not any(q < c.start for q in claims)
+            # only a fronted phrase and the speaker stand before it, no clause of claims
+            and len(between(offset, c.start).split()) <= 8
+        ):
+            # "Since 27 November, she said, armed groups had taken X, while factions took Y":
+            # a parenthesis before the main clause reports the whole sentence
+            sub = None
         if (
             sub
             and c.start < pos
